@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+import Foundation
+
+// `VITAAL_DOMAIN_ONLY=1 swift test` builds and tests only the plain domain module (no Vapor, no
+// database), which takes seconds instead of minutes. The full suite is `swift test` (see README).
+let domainOnly = ProcessInfo.processInfo.environment["VITAAL_DOMAIN_ONLY"] != nil
+
+var dependencies: [Package.Dependency] = []
+var targets: [Target] = [
+    // Plain Swift: trend rules, SMART status, network analysis, projections, coverage, parsers.
+    // Never imports Vapor or a database driver.
+    .target(name: "VitaalDomain", path: "Sources/VitaalDomain"),
+    .testTarget(name: "VitaalDomainTests", dependencies: ["VitaalDomain"], path: "Tests/VitaalDomainTests"),
+]
+
+if !domainOnly {
+    dependencies += [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ]
+    let vapor: [Target.Dependency] = [
+        .product(name: "Vapor", package: "vapor"),
+        .product(name: "Fluent", package: "fluent"),
+    ]
+    let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+    // Feature modules build on AppCore and on the plain domain; `swift build --target NAME`
+    // compiles one of them alone.
+    let features = ["MonitorFeature", "PlansFeature", "SocialMapFeature", "WorkforceFeature", "AcuteCareFeature"]
+    targets += [
+        // Foundation: configuration, database, accounts and roles, sessions and CSRF, regions,
+        // organisations, audit log, site shell, API base, metrics, shared importer plumbing.
+        .target(
+            name: "AppCore",
+            dependencies: ["VitaalDomain"] + vapor + [
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/AppCore",
+            swiftSettings: v5
+        ),
+    ]
+    targets += features.map { name in
+        .target(name: name, dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")],
+                path: "Sources/\(name)", swiftSettings: v5)
+    }
+    targets += [
+        // Assembly: wires the features into one application and its CLI commands.
+        .target(name: "App", dependencies: ["AppCore"] + features.map { .target(name: $0) } + vapor,
+                path: "Sources/App", swiftSettings: v5),
+        .executableTarget(name: "vitaal", dependencies: ["App"], path: "Sources/vitaal", swiftSettings: v5),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "AppCore", "VitaalDomain", .product(name: "XCTVapor", package: "vapor")] + features.map { .target(name: $0) },
+            path: "Tests/AppTests",
+            swiftSettings: v5
+        ),
+    ]
+}
+
+let package = Package(
+    name: "vitaal",
+    platforms: [.macOS(.v13)],
+    products: [.library(name: "VitaalDomain", targets: ["VitaalDomain"])]
+        + (domainOnly ? [] : [.executable(name: "vitaal", targets: ["vitaal"])]),
+    dependencies: dependencies,
+    targets: targets
+)

@@ -1,0 +1,3 @@
+import Testing
+@testable import VitaalDomain
+@Test func version() { #expect(!VitaalDomain.version.isEmpty) }
