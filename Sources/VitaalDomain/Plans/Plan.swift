@@ -159,17 +159,19 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
     public var previousVersionKey: String?
     /// Source document reference, e.g. "seeds/003_62bb856f7619d33d.txt".
     public var source: String?
+    /// Free notes, e.g. which data are interpretation or example.
+    public var notes: [String]
 
     public var id: String { key }
 
     public init(key: String, title: String, owner: String, version: Int = 1, period: PlanPeriod,
                 status: PlanStatus = .concept, levels: [String], periodColumns: [String] = [],
                 nodes: [GoalNode] = [], targets: [SmartTarget] = [], budgets: [BudgetTable] = [],
-                personnel: [PersonnelFigures] = [], previousVersionKey: String? = nil, source: String? = nil) {
+                personnel: [PersonnelFigures] = [], previousVersionKey: String? = nil, source: String? = nil, notes: [String] = []) {
         self.key = key; self.title = title; self.owner = owner; self.version = version; self.period = period
         self.status = status; self.levels = levels; self.periodColumns = periodColumns; self.nodes = nodes
         self.targets = targets; self.budgets = budgets; self.personnel = personnel
-        self.previousVersionKey = previousVersionKey; self.source = source
+        self.previousVersionKey = previousVersionKey; self.source = source; self.notes = notes
     }
 
     /// Moves the plan to `status` if the lifecycle allows it (see `PlanStatus.transition(to:)`).
