@@ -1,0 +1,663 @@
+import Foundation
+
+// Import of indicator values from CSV: the long format (indicator, region, period, value[, status,
+// note, reason]) and CBS StatLine wide CSV with a JSON mapping. Pure and streaming: records are
+// validated while valid rows are emitted in batches to a sink (the app's DB transaction). If any
+// problem is found, no further batches are emitted and the run throws — the app rolls back.
+// Formats: docs/import-formats.md.
+
+/// Lookups the app provides for validation.
+public protocol ImportCatalog {
+    /// The definition of an indicator code, or nil if unknown.
+    func indicator(_ code: String) -> IndicatorDefinition?
+    /// Whether a region code (e.g. "GM0034", "PV24", "NL01") is known.
+    func regionExists(_ code: String) -> Bool
+    /// Which of `keys` already have a stored value. Asked once per batch, only when `replace` is off.
+    /// Default: none.
+    func existingKeys(_ keys: [ObservationKey]) throws -> Set<ObservationKey>
+}
+
+extension ImportCatalog {
+    public func existingKeys(_ keys: [ObservationKey]) throws -> Set<ObservationKey> { [] }
+}
+
+/// A catalog from fixed lists (tests, bench, CLI dry runs).
+public struct StaticImportCatalog: ImportCatalog, Sendable {
+    public var indicators: [String: IndicatorDefinition]
+    public var regions: Set<String>
+    public var existing: Set<ObservationKey>
+    public init(indicators: [IndicatorDefinition], regions: some Sequence<String>, existing: Set<ObservationKey> = []) {
+        self.indicators = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.regions = Set(regions)
+        self.existing = existing
+    }
+    public func indicator(_ code: String) -> IndicatorDefinition? { indicators[code] }
+    public func regionExists(_ code: String) -> Bool { regions.contains(code) }
+    public func existingKeys(_ keys: [ObservationKey]) throws -> Set<ObservationKey> {
+        existing.isEmpty ? [] : Set(keys.filter { existing.contains($0) })
+    }
+}
+
+/// Maps the measure columns of a CBS StatLine CSV to indicator codes.
+///
+/// JSON: `{"measures": {"Bevolkingsdichtheid_57": "bevolkingsdichtheid"}, "regionColumn": "RegioS",
+/// "periodColumn": "Perioden", "status": "definitief"}` — only `measures` is required.
+public struct StatLineMapping: Sendable, Codable, Hashable {
+    public var measures: [String: String]
+    public var regionColumn: String?
+    public var periodColumn: String?
+    public var status: DataStatus?
+    public init(measures: [String: String], regionColumn: String? = nil, periodColumn: String? = nil, status: DataStatus? = nil) {
+        self.measures = measures; self.regionColumn = regionColumn; self.periodColumn = periodColumn; self.status = status
+    }
+    public static func parse(data: Data, fileName: String = "mapping.json") throws -> StatLineMapping {
+        let mapping: StatLineMapping
+        do { mapping = try JSONDecoder().decode(StatLineMapping.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
+            throw VitaalError.invalid("verplicht veld ontbreekt in de mapping", at: SourceLocation(file: fileName, field: key.stringValue))
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw VitaalError.invalid("mapping is geen geldige JSON: \(ctx.debugDescription)", at: SourceLocation(file: fileName))
+        } catch {
+            throw VitaalError.invalid("mapping kan niet worden gelezen: verwacht {\"measures\": {\"kolom\": \"indicatorcode\"}}",
+                                      at: SourceLocation(file: fileName))
+        }
+        if mapping.measures.isEmpty {
+            throw VitaalError.invalid("mapping bevat geen kolommen", at: SourceLocation(file: fileName, field: "measures"))
+        }
+        return mapping
+    }
+}
+
+public enum ImportFormat: String, Sendable, Codable, Hashable {
+    /// Detect from the header: StatLine if it has a region column "RegioS"/"Regio's" and "Perioden"
+    /// and no value column; otherwise long.
+    case auto
+    case long
+    case statLine
+}
+
+public enum DecimalMark: String, Sendable, Codable, Hashable {
+    case comma, point
+    var byte: UInt8 { self == .comma ? 0x2C : 0x2E }
+    var dutchName: String { self == .comma ? "komma" : "punt" }
+}
+
+public struct ImportOptions: Sendable {
+    public var format: ImportFormat
+    public var mapping: StatLineMapping?
+    /// Replace existing values instead of reporting them as problems.
+    public var replace: Bool
+    /// Status for rows without a status column/value.
+    public var defaultStatus: DataStatus
+    /// Separator; nil = detect from the header.
+    public var separator: CSVSeparator?
+    /// Decimal mark; nil = detect (see docs/import-formats.md).
+    public var decimalMark: DecimalMark?
+    public var batchSize: Int
+    public init(format: ImportFormat = .auto, mapping: StatLineMapping? = nil, replace: Bool = false,
+                defaultStatus: DataStatus = .definitief, separator: CSVSeparator? = nil, decimalMark: DecimalMark? = nil,
+                batchSize: Int = 5000) {
+        self.format = format; self.mapping = mapping; self.replace = replace; self.defaultStatus = defaultStatus
+        self.separator = separator; self.decimalMark = decimalMark; self.batchSize = max(1, batchSize)
+    }
+}
+
+/// One validated value and the line it came from.
+public struct ImportRow: Sendable, Hashable {
+    public var observation: Observation
+    public var line: Int
+}
+
+public struct ImportBatch: Sendable {
+    /// 0-based batch number.
+    public var index: Int
+    public var rows: [ImportRow]
+    public var keys: [ObservationKey] { rows.map(\.observation.key) }
+}
+
+public struct ImportProgress: Sendable, Hashable {
+    public var bytesRead: Int
+    public var totalBytes: Int?
+    public var records: Int
+}
+
+public struct ImportSummary: Sendable, Hashable {
+    public var fileName: String
+    public var format: ImportFormat
+    public var separator: CSVSeparator
+    /// Decimal mark seen in the file (nil if only integers).
+    public var decimalMark: DecimalMark?
+    /// Data records read (excluding the header).
+    public var records: Int
+    /// Values emitted (including documented gaps).
+    public var values: Int
+    /// Of `values`, how many are missing with a reason.
+    public var missing: Int
+    public var indicatorCodes: [String]
+    public var regionCount: Int
+    public var firstPeriod: Period?
+    public var lastPeriod: Period?
+    public var batches: Int
+}
+
+/// A streaming import: read `nextBatch()` until nil, then `finish()`.
+/// Use `ImportPipeline.run` unless you need to drive it yourself (e.g. from async code).
+public final class ImportSession {
+    public let fileName: String
+    public let format: ImportFormat
+    public var separator: CSVSeparator { reader.separator ?? .comma }
+    public private(set) var problems = ProblemCollector()
+
+    private let reader: CSVReader
+    private let catalog: any ImportCatalog
+    private let options: ImportOptions
+    private let header: [String]
+
+    // Long format columns.
+    private var colIndicator = 0, colRegion = 1, colPeriod = 2, colValue = 3
+    private var colStatus: Int?, colNote: Int?, colReason: Int?
+    // StatLine columns: (column index, indicator code).
+    private var measureColumns: [(Int, String)] = []
+    private var statLineStatus: DataStatus
+
+    // Caches and interning for duplicate detection.
+    private var indicatorCache: [String: IndicatorDefinition?] = [:]
+    private var regionCache: [String: Bool] = [:]
+    private var periodCache: [String: Period?] = [:]
+    private var indicatorIds: [String: UInt64] = [:]
+    private var regionIds: [String: UInt64] = [:]
+    private var periodIds: [Period: UInt64] = [:]
+    private var seen: [UInt64: Int32] = [:]
+    private var numbers: NumberReader
+
+    private var records = 0
+    private var values = 0
+    private var missing = 0
+    private var batchIndex = 0
+    private var firstPeriod: Period?
+    private var lastPeriod: Period?
+    private var done = false
+
+    /// Reads and checks the header. Throws for an empty file, a one-column file, missing columns,
+    /// a missing StatLine mapping, invalid UTF-8 in the header.
+    public init(reader: CSVReader, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+        self.reader = reader
+        self.catalog = catalog
+        self.options = options
+        self.fileName = reader.fileName
+        self.statLineStatus = options.mapping?.status ?? options.defaultStatus
+        let file = reader.fileName
+        if reader.totalBytes == 0 {
+            throw VitaalError.invalid("bestand is leeg (0 bytes)", at: SourceLocation(file: file))
+        }
+        guard let head = try reader.next() else {
+            throw VitaalError.invalid("bestand bevat geen kopregel en geen gegevens", at: SourceLocation(file: file))
+        }
+        let headerLine = head.line
+        let header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.header = header
+        numbers = NumberReader(given: options.decimalMark, separator: reader.separator ?? .comma)
+        let loc = SourceLocation(file: file, line: headerLine)
+        if header.count == 1 {
+            throw VitaalError.invalid(
+                "het bestand heeft maar één kolom (\"\(header[0].prefix(40))\"): gebruik puntkomma (;), komma (,) of tab als scheidingsteken",
+                at: loc)
+        }
+        let find = { (names: [String]) in CSVTable.columnIndex(ofAny: names, in: header) }
+        let regionNames = [options.mapping?.regionColumn ?? "RegioS", "Regio's", "RegioS", "regios"]
+        let periodNames = [options.mapping?.periodColumn ?? "Perioden", "Perioden"]
+        let valueNames = ["value", "waarde"]
+        var fmt = options.format
+        if fmt == .auto {
+            fmt = (find(regionNames) != nil && find(periodNames) != nil && find(valueNames) == nil) ? .statLine : .long
+        }
+        format = fmt
+        var headerProblems = ProblemCollector()
+        func looksLikeData() -> Bool {
+            head.fields.contains { f in
+                let t = f.trimmingCharacters(in: .whitespaces)
+                return Period(t) != nil || Double(t.replacingOccurrences(of: ",", with: ".")) != nil
+            }
+        }
+        switch fmt {
+        case .long, .auto:
+            let required: [(String, [String])] = [
+                ("indicator", ["indicator", "indicatorcode", "indicator_code", "code"]),
+                ("regio", ["region", "regio", "regiocode", "region_code", "gebied", "gebiedcode", "regios", "regio's"]),
+                ("periode", ["period", "periode", "perioden", "jaar", "year"]),
+                ("waarde", valueNames),
+            ]
+            var found: [Int] = []
+            for (name, aliases) in required {
+                if let i = find(aliases) { found.append(i) } else {
+                    headerProblems.add("kolom \"\(name)\" ontbreekt in de kopregel (verwacht: indicator;regio;periode;waarde)", at: loc)
+                }
+            }
+            if found.count == 4 {
+                colIndicator = found[0]; colRegion = found[1]; colPeriod = found[2]; colValue = found[3]
+            }
+            colStatus = find(["status"])
+            colNote = find(["note", "opmerking", "toelichting", "notitie"])
+            colReason = find(["reason", "reden", "missing_reason", "reden_ontbreken"])
+        case .statLine:
+            guard let mapping = options.mapping else {
+                throw VitaalError.invalid(
+                    "dit lijkt een CBS StatLine-bestand (kolommen RegioS en Perioden): geef een mapping-bestand op (--mapping) dat de kolommen aan indicatorcodes koppelt",
+                    at: loc)
+            }
+            if let r = find(regionNames) { colRegion = r } else {
+                headerProblems.add("kolom \"\(regionNames[0])\" ontbreekt in de kopregel", at: loc)
+            }
+            if let p = find(periodNames) { colPeriod = p } else {
+                headerProblems.add("kolom \"\(periodNames[0])\" ontbreekt in de kopregel", at: loc)
+            }
+            for (column, code) in mapping.measures.sorted(by: { $0.key < $1.key }) {
+                if let i = find([column]) { measureColumns.append((i, code)) } else {
+                    headerProblems.add("kolom \"\(column)\" uit de mapping ontbreekt in de kopregel", at: loc)
+                }
+                if catalog.indicator(code) == nil {
+                    headerProblems.add("mapping verwijst naar onbekende indicator \"\(code)\"", at: SourceLocation(file: file, field: column))
+                }
+            }
+            measureColumns.sort { $0.0 < $1.0 }
+        }
+        if !headerProblems.isEmpty, looksLikeData() {
+            headerProblems.add("de eerste regel lijkt gegevens te bevatten: voeg een kopregel toe, bijvoorbeeld indicator;regio;periode;waarde", at: loc)
+        }
+        try headerProblems.throwIfAny("kopregel van \(file) is niet bruikbaar")
+    }
+
+    public convenience init(url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+        let reader = try CSVReader(url: url, fileName: fileName, separator: options.separator)
+        try self.init(reader: reader, catalog: catalog, options: options)
+    }
+
+    public convenience init(data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+        let reader = CSVReader(data: data, fileName: fileName, separator: options.separator)
+        try self.init(reader: reader, catalog: catalog, options: options)
+    }
+
+    public var progress: ImportProgress { ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, records: records) }
+
+    /// The next batch of valid rows, or nil when the input is exhausted. After the first problem no
+    /// more batches are returned, but the rest of the file is still validated (to list up to 50
+    /// problems and count all); `finish()` then throws.
+    public func nextBatch() throws -> ImportBatch? {
+        guard !done else { return nil }
+        var rows: [ImportRow] = []
+        rows.reserveCapacity(options.batchSize)
+        while rows.count < options.batchSize || !problems.isEmpty {
+            let record: CSVRecord?
+            do { record = try reader.next() } catch let error as VitaalError {
+                for p in error.problems { problems.add(p.message, at: p.location) }
+                if error.problems.isEmpty { problems.add(error.message, at: SourceLocation(file: fileName)) }
+                done = true
+                return nil
+            }
+            guard let record else { done = true; break }
+            records += 1
+            if format == .statLine { readStatLine(record, into: &rows) } else { readLong(record, into: &rows) }
+            if !problems.isEmpty, !rows.isEmpty { rows.removeAll(keepingCapacity: true) }
+        }
+        guard problems.isEmpty, !rows.isEmpty else { return nil }
+        if !options.replace {
+            let existing = try catalog.existingKeys(rows.map(\.observation.key))
+            if !existing.isEmpty {
+                for row in rows where existing.contains(row.observation.key) {
+                    let o = row.observation
+                    problems.add("er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): gebruik --replace om bestaande waarden te vervangen",
+                                 at: SourceLocation(file: fileName, line: row.line))
+                }
+                // Keep validating the rest of the file for a complete problem list.
+                _ = try nextBatch()
+                return nil
+            }
+        }
+        values += rows.count
+        batchIndex += 1
+        return ImportBatch(index: batchIndex - 1, rows: rows)
+    }
+
+    /// Throws the collected problems, or returns the summary.
+    public func finish() throws -> ImportSummary {
+        while try nextBatch() != nil {}
+        try problems.throwIfAny("import van \(fileName) afgebroken, er is niets opgeslagen")
+        return ImportSummary(fileName: fileName, format: format, separator: separator, decimalMark: numbers.mark,
+                             records: records, values: values, missing: missing,
+                             indicatorCodes: indicatorIds.keys.sorted(), regionCount: regionIds.count,
+                             firstPeriod: firstPeriod, lastPeriod: lastPeriod, batches: batchIndex)
+    }
+
+    // MARK: Row validation
+
+    private func loc(_ record: CSVRecord, _ column: Int) -> SourceLocation {
+        SourceLocation(file: fileName, line: record.positions.indices.contains(column) ? record.positions[column].line : record.line,
+                       column: column + 1, field: column < header.count ? header[column] : nil)
+    }
+
+    private func checkWidth(_ record: CSVRecord) -> Bool {
+        guard record.count == header.count else {
+            problems.add("regel heeft \(record.count) velden, de kopregel \(header.count) (controleer scheidingstekens en aanhalingstekens)",
+                         at: SourceLocation(file: fileName, line: record.line))
+            return false
+        }
+        return true
+    }
+
+    private func lookupIndicator(_ record: CSVRecord, _ column: Int, code: String) -> IndicatorDefinition? {
+        let def: IndicatorDefinition?
+        if let cached = indicatorCache[code] { def = cached } else {
+            def = catalog.indicator(code)
+            indicatorCache[code] = .some(def)
+        }
+        if def == nil {
+            problems.add(code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(code)\"", at: loc(record, column))
+        }
+        return def
+    }
+
+    private func lookupRegion(_ record: CSVRecord, _ column: Int, code: String) -> Bool {
+        let ok: Bool
+        if let cached = regionCache[code] { ok = cached } else {
+            ok = catalog.regionExists(code)
+            regionCache[code] = ok
+        }
+        if !ok { problems.add(code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(code)\"", at: loc(record, column)) }
+        return ok
+    }
+
+    private func parsePeriod(_ record: CSVRecord, _ column: Int, text: String) -> Period? {
+        let p: Period?
+        if let cached = periodCache[text] { p = cached } else {
+            p = Period(text)
+            periodCache[text] = .some(p)
+        }
+        if p == nil {
+            problems.add("ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
+                         at: loc(record, column))
+        }
+        return p
+    }
+
+    private enum Cell { case value(Double), missing(MissingReason), invalid }
+
+    /// Parses a value cell: number, "." (not available), "x" (confidential) or empty.
+    private func parseValue(_ record: CSVRecord, _ column: Int, emptyReason: MissingReason?, indicator: IndicatorDefinition?) -> Cell {
+        let raw = record.fields[column]
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            if let emptyReason { return .missing(emptyReason) }
+            problems.add("waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: loc(record, column))
+            return .invalid
+        }
+        if text == "." { return .missing(.notAvailable) }
+        if text == "x" || text == "X" { return .missing(.confidential) }
+        switch numbers.read(text, line: record.positions[column].line, column: column + 1) {
+        case .number(let v):
+            if let indicator, let range = indicator.validRange, !range.contains(v) {
+                let lo = range.min.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
+                let hi = range.max.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
+                problems.add("waarde \(text) ligt buiten het toegestane bereik \(lo) – \(hi) van indicator \(indicator.code)",
+                             at: loc(record, column))
+                return .invalid
+            }
+            return .value(v)
+        case .invalid:
+            problems.add("\"\(text.prefix(40))\" is geen getal", at: loc(record, column))
+            return .invalid
+        case .conflict(let message, let place):
+            problems.add(message, at: SourceLocation(file: fileName, line: place.line, column: place.column,
+                                                     field: place.column - 1 < header.count ? header[place.column - 1] : nil))
+            return .invalid
+        }
+    }
+
+    private func intern(_ s: String, _ table: inout [String: UInt64]) -> UInt64 {
+        if let id = table[s] { return id }
+        let id = UInt64(table.count)
+        table[s] = id
+        return id
+    }
+
+    /// Registers the key; reports a duplicate naming both lines. Returns false for a duplicate.
+    private func register(indicator: String, region: String, period: Period, record: CSVRecord, column: Int) -> Bool {
+        let i = intern(indicator, &indicatorIds), r = intern(region, &regionIds)
+        let p: UInt64
+        if let id = periodIds[period] { p = id } else { p = UInt64(periodIds.count); periodIds[period] = p }
+        // 21 bits each: up to 2,097,152 distinct indicators, regions and periods per file.
+        let key = (i & 0x1F_FFFF) << 42 | (r & 0x1F_FFFF) << 21 | (p & 0x1F_FFFF)
+        if let first = seen[key] {
+            problems.add("dubbele waarde voor indicator \(indicator), regio \(region), periode \(period): staat ook op regel \(first)",
+                         at: loc(record, column))
+            return false
+        }
+        seen[key] = Int32(clamping: record.line)
+        if firstPeriod.map({ period < $0 }) ?? true { firstPeriod = period }
+        if lastPeriod.map({ period > $0 }) ?? true { lastPeriod = period }
+        return true
+    }
+
+    private func readLong(_ record: CSVRecord, into rows: inout [ImportRow]) {
+        guard checkWidth(record) else { return }
+        let code = record.fields[colIndicator].trimmingCharacters(in: .whitespaces)
+        let region = record.fields[colRegion].trimmingCharacters(in: .whitespaces)
+        let periodText = record.fields[colPeriod].trimmingCharacters(in: .whitespaces)
+        let def = lookupIndicator(record, colIndicator, code: code)
+        let regionOK = lookupRegion(record, colRegion, code: region)
+        let period = parsePeriod(record, colPeriod, text: periodText)
+        var reason: MissingReason?
+        var ok = true
+        if let colReason {
+            let text = record.fields[colReason].trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                reason = MissingReason(parsing: text)
+                if reason == nil {
+                    problems.add("onbekende reden \"\(text)\" (gebruik nb, geheim, nvt of weinig)", at: loc(record, colReason))
+                    ok = false
+                }
+            }
+        }
+        var status = options.defaultStatus
+        if let colStatus {
+            let text = record.fields[colStatus].trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                if let s = DataStatus(parsing: text) { status = s } else {
+                    problems.add("onbekende status \"\(text)\" (gebruik voorlopig, definitief of voorbeeld)", at: loc(record, colStatus))
+                    ok = false
+                }
+            }
+        }
+        let cell = parseValue(record, colValue, emptyReason: reason, indicator: def)
+        guard ok, let def, regionOK, let period else { return }
+        guard register(indicator: def.code, region: region, period: period, record: record, column: colIndicator) else { return }
+        let note = colNote.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        switch cell {
+        case .value(let v):
+            rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: v,
+                                                           status: status, note: note), line: record.line))
+        case .missing(let r):
+            missing += 1
+            rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: nil,
+                                                           missingReason: r, status: status, note: note), line: record.line))
+        case .invalid:
+            return
+        }
+    }
+
+    private func readStatLine(_ record: CSVRecord, into rows: inout [ImportRow]) {
+        guard checkWidth(record) else { return }
+        let region = record.fields[colRegion].trimmingCharacters(in: .whitespaces)
+        let periodText = record.fields[colPeriod].trimmingCharacters(in: .whitespaces)
+        let regionOK = lookupRegion(record, colRegion, code: region)
+        let period = parsePeriod(record, colPeriod, text: periodText)
+        for (column, code) in measureColumns {
+            let def = lookupIndicator(record, column, code: code)
+            let cell = parseValue(record, column, emptyReason: .notAvailable, indicator: def)
+            guard let def, regionOK, let period else { continue }
+            guard register(indicator: def.code, region: region, period: period, record: record, column: column) else { continue }
+            switch cell {
+            case .value(let v):
+                rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: v,
+                                                               status: statLineStatus), line: record.line))
+            case .missing(let r):
+                missing += 1
+                rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: nil,
+                                                               missingReason: r, status: statLineStatus), line: record.line))
+            case .invalid:
+                continue
+            }
+        }
+    }
+}
+
+/// Reads numbers with a decimal comma or point and optional thousands separators, keeping the
+/// decimal mark consistent within one file. Rules in docs/import-formats.md.
+struct NumberReader {
+    enum Result { case number(Double), invalid, conflict(String, (line: Int, column: Int)) }
+    private(set) var mark: DecimalMark?
+    private var evidence: (line: Int, column: Int)?
+    private let fixed: Bool
+    private let assumed: DecimalMark
+    private var ambiguous: (line: Int, column: Int, text: String)?
+
+    init(given: DecimalMark?, separator: CSVSeparator) {
+        if let given { mark = given; fixed = true; assumed = given }
+        else if separator == .comma { mark = .point; fixed = true; assumed = .point }
+        else { mark = nil; fixed = false; assumed = .comma }
+    }
+
+    private static func validGroups(_ groups: [ArraySlice<UInt8>]) -> Bool {
+        guard let first = groups.first, (1...3).contains(first.count), first.first != 0x30 || first.count == 1 else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    private static func value(negative: Bool, intDigits: [UInt8], fraction: ArraySlice<UInt8>?) -> Double? {
+        var s = negative ? "-" : ""
+        s += String(decoding: intDigits.isEmpty ? [0x30] : intDigits, as: UTF8.self)
+        if let fraction { s += "." + String(decoding: fraction.isEmpty ? [0x30] : Array(fraction), as: UTF8.self) }
+        return Double(s)
+    }
+
+    mutating func read(_ text: String, line: Int, column: Int) -> Result {
+        var bytes = Array(text.utf8)
+        var negative = false
+        if let f = bytes.first, f == 0x2D || f == 0x2B { negative = f == 0x2D; bytes.removeFirst() }
+        guard !bytes.isEmpty else { return .invalid }
+        var dots = 0, commas = 0, lastMark: UInt8 = 0
+        for b in bytes {
+            switch b {
+            case 0x30...0x39: continue
+            case 0x2E: dots += 1; lastMark = b
+            case 0x2C: commas += 1; lastMark = b
+            default: return .invalid
+            }
+        }
+        if dots == 0 && commas == 0 { return Double(text).map { .number($0) } ?? .invalid }
+
+        // Decide which byte is the decimal mark for this value, and whether that is certain.
+        let decimalByte: UInt8?   // nil = integer with thousands separators
+        let certain: Bool
+        if dots > 0 && commas > 0 {
+            decimalByte = lastMark; certain = true
+        } else {
+            let markByte: UInt8 = dots > 0 ? 0x2E : 0x2C
+            let groups = bytes.split(separator: markByte, omittingEmptySubsequences: false)
+            if groups.count > 2 {
+                decimalByte = nil; certain = true   // "1.234.567": thousands separators only
+            } else if Self.validGroups(groups) {
+                // "1.234" / "1,234": decimal mark or thousands separator.
+                let current = mark ?? assumed
+                decimalByte = current.byte == markByte ? markByte : nil
+                certain = false
+                if mark == nil, ambiguous == nil { ambiguous = (line, column, text) }
+            } else {
+                decimalByte = markByte; certain = true
+            }
+        }
+        // The decimal mark this value proves (for "1.234.567": the other mark).
+        let proven: DecimalMark? = {
+            guard certain else { return nil }
+            if let decimalByte { return decimalByte == 0x2C ? .comma : .point }
+            return dots > 0 ? .comma : .point
+        }()
+        if let proven {
+            if let mark, mark != proven {
+                let reason: String
+                if fixed, evidence == nil {
+                    reason = "het decimaalteken in dit bestand is een \(mark.dutchName)"
+                        + (assumed == .point ? " (komma is het scheidingsteken)" : "")
+                } else {
+                    reason = "regel \(evidence?.line ?? 0) gebruikt een \(mark.dutchName) als decimaalteken"
+                }
+                return .conflict("\"\(text)\" gebruikt een \(proven.dutchName) als decimaalteken, maar \(reason): gebruik één decimaalteken per bestand",
+                                 (line, column))
+            }
+            if mark == nil {
+                mark = proven
+                evidence = (line, column)
+                if let amb = ambiguous, proven != assumed {
+                    ambiguous = nil
+                    return .conflict("\"\(amb.text)\" is dubbelzinnig: gelezen met een \(assumed.dutchName) als decimaalteken, maar regel \(line) gebruikt een \(proven.dutchName); schrijf het getal zonder scheidingsteken voor duizendtallen",
+                                     (amb.line, amb.column))
+                }
+            }
+        }
+        // Build the value.
+        guard let decimalByte else {
+            let digits = bytes.filter { $0 != 0x2E && $0 != 0x2C }
+            let sepByte: UInt8 = dots > 0 ? 0x2E : 0x2C
+            guard Self.validGroups(bytes.split(separator: sepByte, omittingEmptySubsequences: false)) else { return .invalid }
+            return Self.value(negative: negative, intDigits: digits, fraction: nil).map { .number($0) } ?? .invalid
+        }
+        guard let d = bytes.lastIndex(of: decimalByte), bytes.filter({ $0 == decimalByte }).count == 1 else { return .invalid }
+        let intPart = bytes[..<d]
+        let fraction = bytes[(d + 1)...]
+        let thousands: UInt8 = decimalByte == 0x2E ? 0x2C : 0x2E
+        if fraction.contains(thousands) { return .invalid }
+        var digits: [UInt8] = []
+        if intPart.contains(thousands) {
+            guard Self.validGroups(intPart.split(separator: thousands, omittingEmptySubsequences: false)) else { return .invalid }
+            digits = intPart.filter { $0 != thousands }
+        } else {
+            digits = Array(intPart)
+        }
+        if digits.isEmpty && fraction.isEmpty { return .invalid }
+        return Self.value(negative: negative, intDigits: digits, fraction: fraction).map { .number($0) } ?? .invalid
+    }
+}
+
+/// Runs an import in one call. Call it inside one DB transaction: `sink` stores each batch; any
+/// thrown error (problems in the file, or from the sink) means the app must roll back.
+public enum ImportPipeline {
+    public static func run(session: ImportSession, sink: (ImportBatch) throws -> Void,
+                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        while let batch = try session.nextBatch() {
+            try sink(batch)
+            progress(session.progress)
+        }
+        let summary = try session.finish()
+        progress(session.progress)
+        return summary
+    }
+
+    public static func run(url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
+                           sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        try run(session: ImportSession(url: url, fileName: fileName, catalog: catalog, options: options), sink: sink, progress: progress)
+    }
+
+    public static func run(data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
+                           sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        try run(session: ImportSession(data: data, fileName: fileName, catalog: catalog, options: options), sink: sink, progress: progress)
+    }
+
+    /// Async sink variant (e.g. a Fluent transaction). File reading itself is blocking.
+    public static func run(session: ImportSession, sink: (ImportBatch) async throws -> Void,
+                           progress: (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
+        while let batch = try session.nextBatch() {
+            try await sink(batch)
+            progress(session.progress)
+        }
+        let summary = try session.finish()
+        progress(session.progress)
+        return summary
+    }
+}
