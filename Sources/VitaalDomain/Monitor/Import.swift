@@ -526,7 +526,7 @@ struct NumberReader {
     }
 
     private static func validGroups(_ groups: [ArraySlice<UInt8>]) -> Bool {
-        guard let first = groups.first, (1...3).contains(first.count), first.first != 0x30 || first.count == 1 else { return false }
+        guard let first = groups.first, (1...3).contains(first.count), first.first != 0x30 else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 

@@ -1,0 +1,224 @@
+import Foundation
+
+/// Deterministic SplitMix64 generator for demo data and benchmarks (no global state).
+public struct MonitorRNG: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// A region of the demo data with its parent (GM → PV24 → NL01).
+public struct MonitorRegion: Sendable, Hashable, Codable {
+    public var code: String
+    public var name: String
+    public var parent: String?
+    /// Rough relative size (for generating counts); Almere = 1.
+    public var size: Double
+}
+
+/// Demo monitors and values. Values are generated deterministically and marked `voorbeeld`, except
+/// the few real figures from the seed documents (marked `definitief`/`voorlopig` with a note).
+public enum MonitorDemoData {
+    public static let regions: [MonitorRegion] = [
+        MonitorRegion(code: "NL01", name: "Nederland", parent: nil, size: 80),
+        MonitorRegion(code: "PV24", name: "Flevoland", parent: "NL01", size: 1.9),
+        MonitorRegion(code: "GM0034", name: "Almere", parent: "PV24", size: 1),
+        MonitorRegion(code: "GM0995", name: "Lelystad", parent: "PV24", size: 0.36),
+        MonitorRegion(code: "GM0303", name: "Dronten", parent: "PV24", size: 0.19),
+        MonitorRegion(code: "GM0171", name: "Noordoostpolder", parent: "PV24", size: 0.21),
+        MonitorRegion(code: "GM0050", name: "Zeewolde", parent: "PV24", size: 0.1),
+        MonitorRegion(code: "GM0184", name: "Urk", parent: "PV24", size: 0.09),
+    ]
+    public static let years = Array(2019...2024)
+
+    static let cbs = "CBS, Monitor Brede Welvaart (voorbeeldwaarden)"
+    static let voorbeeldNorm = "voorbeeldnorm (geen vastgestelde norm)"
+
+    public static let bredeWelvaart = MonitorDefinition(
+        code: "brede-welvaart", name: "Brede Welvaart Flevoland",
+        description: "Brede welvaart 'hier en nu' in de acht thema's die het CBS gebruikt.",
+        themes: [
+            Theme(code: "subjectief-welzijn", name: "Subjectief welzijn"),
+            Theme(code: "materiele-welvaart", name: "Materiële welvaart"),
+            Theme(code: "gezondheid", name: "Gezondheid"),
+            Theme(code: "arbeid-vrije-tijd", name: "Arbeid en vrije tijd"),
+            Theme(code: "wonen", name: "Wonen"),
+            Theme(code: "samenleving", name: "Samenleving"),
+            Theme(code: "veiligheid", name: "Veiligheid"),
+            Theme(code: "milieu", name: "Milieu"),
+        ],
+        indicators: [
+            IndicatorDefinition(code: "bw_tevreden_leven", name: "Tevreden met het leven", description: "Aandeel inwoners van 15 jaar en ouder dat (zeer) tevreden is met het leven.",
+                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "subjectief-welzijn", validRange: .percentage),
+            IndicatorDefinition(code: "bw_mediaan_inkomen", name: "Mediaan besteedbaar inkomen", description: "Mediaan gestandaardiseerd besteedbaar huishoudinkomen, × € 1.000.",
+                                unit: "× € 1.000", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "materiele-welvaart", validRange: .nonNegative),
+            IndicatorDefinition(code: "bw_laag_inkomen", name: "Huishoudens met een laag inkomen", description: "Aandeel huishoudens met een inkomen onder de lage-inkomensgrens.",
+                                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "materiele-welvaart",
+                                norm: Norm(.atMost, 5, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(code: "bw_ervaren_gezondheid", name: "Ervaren gezondheid", description: "Aandeel inwoners dat de eigen gezondheid als goed of zeer goed ervaart.",
+                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "gezondheid",
+                                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(code: "bw_overgewicht", name: "Overgewicht (volwassenen)", description: "Aandeel volwassenen met overgewicht.",
+                                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "gezondheid",
+                                norm: Norm(.atMost, 38, source: "Nationaal Preventieakkoord (2018): 38% in 2040"), validRange: .percentage),
+            IndicatorDefinition(code: "bw_nettoarbeidsparticipatie", name: "Netto arbeidsparticipatie", description: "Werkzame beroepsbevolking als aandeel van de bevolking van 15 tot 75 jaar.",
+                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "arbeid-vrije-tijd",
+                                norm: Norm(.atLeast, 70, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(code: "bw_werkloosheid", name: "Werkloosheid", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                                source: cbs, themeCode: "arbeid-vrije-tijd", validRange: .percentage),
+            IndicatorDefinition(code: "bw_tevreden_woning", name: "Tevreden met de woning", unit: "%", decimals: 1, polarity: .higherIsBetter,
+                                source: cbs, themeCode: "wonen", validRange: .percentage),
+            IndicatorDefinition(code: "bw_woz_waarde", name: "Gemiddelde WOZ-waarde", description: "Gemiddelde WOZ-waarde van woningen, × € 1.000.",
+                                unit: "× € 1.000", decimals: 0, polarity: .neutral, source: cbs, themeCode: "wonen", validRange: .nonNegative),
+            IndicatorDefinition(code: "bw_vertrouwen", name: "Vertrouwen in andere mensen", unit: "%", decimals: 1, polarity: .higherIsBetter,
+                                source: cbs, themeCode: "samenleving", validRange: .percentage),
+            IndicatorDefinition(code: "bw_vrijwilligerswerk", name: "Vrijwilligerswerk", description: "Aandeel inwoners dat vrijwilligerswerk doet.",
+                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "samenleving", validRange: .percentage),
+            IndicatorDefinition(code: "bw_misdrijven", name: "Geregistreerde misdrijven", unit: "per 1.000 inwoners", decimals: 1, polarity: .lowerIsBetter,
+                                source: cbs, themeCode: "veiligheid", validRange: .nonNegative),
+            IndicatorDefinition(code: "bw_onveilig", name: "Voelt zich weleens onveilig in de buurt", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                                source: cbs, themeCode: "veiligheid", validRange: .percentage),
+            IndicatorDefinition(code: "bw_fijnstof", name: "Fijnstof (PM2,5)", description: "Jaargemiddelde concentratie fijnstof PM2,5.",
+                                unit: "µg/m³", decimals: 1, polarity: .lowerIsBetter, source: "RIVM (voorbeeldwaarden)", themeCode: "milieu",
+                                norm: Norm(.atMost, 5, source: "WHO-advieswaarde luchtkwaliteit 2021"), validRange: .nonNegative),
+        ])
+
+    public static let transformatie = MonitorDefinition(
+        code: "transformatie-zorgzaam-flevoland", name: "Transformatie Zorgzaam Flevoland",
+        description: "Proces-, output- en outcomemonitoring zoals het Regioplan IZA Flevoland (hoofdstuk 7) beschrijft.",
+        themes: [
+            Theme(code: "proces", name: "Procesmonitoring", description: "Welke stappen zijn gezet?"),
+            Theme(code: "output", name: "Outputmonitoring", description: "Directe resultaten van de aanpak."),
+            Theme(code: "outcome", name: "Outcomemonitoring", description: "Effecten voor inwoners, patiënten, organisaties en gemeenschappen."),
+        ],
+        indicators: [
+            IndicatorDefinition(code: "tz_mijlpalen", name: "Behaalde mijlpalen monitoringsplan", unit: "%", decimals: 0, polarity: .higherIsBetter,
+                                source: "Netwerkbureau Zorgzaam Flevoland (voorbeeldwaarden)", level: .throughput, themeCode: "proces",
+                                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage, visibility: .internal),
+            IndicatorDefinition(code: "tz_welzijn_op_recept", name: "Deelnemers Welzijn op Recept", description: "Aantal inwoners dat via Welzijn op Recept is doorverwezen.",
+                                unit: "aantal", decimals: 0, polarity: .higherIsBetter, source: "Welzijnsorganisaties (voorbeeldwaarden)", level: .output,
+                                themeCode: "output", isCount: true, validRange: .nonNegative),
+            IndicatorDefinition(code: "tz_werkgevers_vrijwilligersverlof", name: "Werkgevers die vrijwilligersverlof faciliteren", unit: "aantal", decimals: 0,
+                                polarity: .higherIsBetter, source: "Flever (voorbeeldwaarden)", level: .output, themeCode: "output", isCount: true, validRange: .nonNegative),
+            IndicatorDefinition(code: "tz_ervaren_gezondheid", name: "Ervaren gezondheid", unit: "%", decimals: 1, polarity: .higherIsBetter,
+                                source: "GGD Flevoland Gezondheidsmonitor (voorbeeldwaarden)", level: .outcome, themeCode: "outcome", validRange: .percentage),
+            IndicatorDefinition(code: "tz_ggz_wachttijd", name: "Wachttijd GGZ tot verkennend gesprek", unit: "weken", decimals: 1, polarity: .lowerIsBetter,
+                                source: "GGZ-aanbieders (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
+                                norm: Norm(.atMost, 2, source: "Regioplan IZA Flevoland: verkennend gesprek binnen 1 à 2 weken (r. 1213)"),
+                                validRange: .nonNegative),
+            IndicatorDefinition(code: "tz_meldingen_verward_gedrag", name: "Meldingen verward gedrag (GGD)", unit: "aantal", decimals: 0, polarity: .lowerIsBetter,
+                                source: "Regioplan IZA Flevoland (r. 522); overige jaren voorbeeldwaarden", level: .outcome, themeCode: "outcome",
+                                isCount: true, validRange: .nonNegative),
+        ])
+
+    public static let arbeidsmarkt = MonitorDefinition(
+        code: "arbeidsmarkt-zorg-welzijn", name: "Arbeidsmarkt Zorg & Welzijn",
+        description: "Instroom, doorstroom, behoud en uitstroom van personeel in zorg en welzijn in Flevoland.",
+        themes: [
+            Theme(code: "instroom", name: "Instroom"), Theme(code: "doorstroom", name: "Doorstroom"),
+            Theme(code: "behoud", name: "Behoud"), Theme(code: "uitstroom", name: "Uitstroom"),
+        ],
+        indicators: [
+            IndicatorDefinition(code: "az_instroom", name: "Instroompercentage", unit: "%", decimals: 1, polarity: .higherIsBetter,
+                                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "instroom", validRange: .percentage),
+            IndicatorDefinition(code: "az_personeelstekort", name: "Personeelstekort zorg", unit: "%", decimals: 0, polarity: .lowerIsBetter,
+                                source: "Regioplan IZA Flevoland (r. 2566); overige jaren voorbeeldwaarden", level: .input, themeCode: "instroom",
+                                validRange: .percentage),
+            IndicatorDefinition(code: "az_doorstroom", name: "Interne doorstroom", description: "Aandeel medewerkers dat binnen de sector van functie wisselde.",
+                                unit: "%", decimals: 1, polarity: .neutral, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome,
+                                themeCode: "doorstroom", validRange: .percentage),
+            IndicatorDefinition(code: "az_verzuim", name: "Ziekteverzuim", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                                source: "Vernet (voorbeeldwaarden)", level: .outcome, themeCode: "behoud",
+                                norm: Norm(.atMost, 5.5, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(code: "az_behoud_eerste_jaar", name: "Nieuwe medewerkers na één jaar nog in dienst", unit: "%", decimals: 1,
+                                polarity: .higherIsBetter, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "behoud", validRange: .percentage),
+            IndicatorDefinition(code: "az_uitstroom", name: "Uitstroompercentage", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "uitstroom", validRange: .percentage),
+        ])
+
+    public static let monitors = [bredeWelvaart, transformatie, arbeidsmarkt]
+    public static var indicators: [IndicatorDefinition] { monitors.flatMap(\.indicators) }
+
+    /// Real figures from the seed documents (source in the note).
+    public static let realObservations: [Observation] = [
+        Observation(indicator: "tz_meldingen_verward_gedrag", region: "PV24", period: .year(2022), value: 709, status: .definitief,
+                    note: "GGD-meldingen verward gedrag 2022, Regioplan IZA Flevoland r. 522"),
+        Observation(indicator: "az_personeelstekort", region: "PV24", period: .year(2020), value: 4, status: .definitief,
+                    note: "ca. 4% tekort in 2020, Regioplan IZA Flevoland r. 2566"),
+    ]
+
+    /// Typical level and yearly change per indicator for generation: (base, yearly drift, spread between regions).
+    private static func profile(_ def: IndicatorDefinition) -> (base: Double, drift: Double, spread: Double) {
+        switch def.code {
+        case "bw_mediaan_inkomen": return (33, 0.9, 2)
+        case "bw_laag_inkomen": return (8, -0.1, 2)
+        case "bw_overgewicht": return (50, 0.3, 4)
+        case "bw_woz_waarde": return (300, 22, 40)
+        case "bw_misdrijven": return (45, -1, 10)
+        case "bw_fijnstof": return (9, -0.4, 1)
+        case "bw_werkloosheid": return (4, -0.1, 1)
+        case "bw_onveilig": return (33, 0.2, 6)
+        case "bw_vrijwilligerswerk": return (45, -0.3, 6)
+        case "tz_mijlpalen": return (50, 7, 10)
+        case "tz_welzijn_op_recept": return (80, 25, 0)
+        case "tz_werkgevers_vrijwilligersverlof": return (10, 3, 0)
+        case "tz_ggz_wachttijd": return (9, -0.6, 2)
+        case "tz_meldingen_verward_gedrag": return (330, 12, 0)
+        case "az_personeelstekort": return (4, 1, 1)
+        case "az_verzuim": return (7, 0.1, 1)
+        case "az_instroom", "az_uitstroom": return (13, 0.2, 2)
+        case "az_doorstroom": return (6, 0.1, 1)
+        case "az_behoud_eerste_jaar": return (75, -0.4, 4)
+        case "tz_ervaren_gezondheid", "bw_ervaren_gezondheid": return (76, -0.3, 3)
+        default: return (80, 0.1, 4)
+        }
+    }
+
+    /// All demo values: real figures plus generated ones (status `voorbeeld`), deterministic for a seed.
+    /// Counts are generated per municipality (scaled by size; small municipalities get values < 5) and
+    /// summed for PV24; NL01 counts are scaled by size too.
+    public static func observations(seed: UInt64 = 20_240_101) -> [Observation] {
+        var rng = MonitorRNG(seed: seed)
+        var out: [Observation] = []
+        let real = Dictionary(realObservations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for def in indicators {
+            let p = profile(def)
+            var provinceCounts: [Int: Double] = [:]
+            // Municipalities first, so count totals for PV24 can be summed.
+            for region in regions.reversed() {
+                let offset = (rng.unit() - 0.5) * 2 * p.spread
+                for (i, year) in years.enumerated() {
+                    let key = ObservationKey(indicator: def.code, region: region.code, period: .year(year))
+                    if let r = real[key] { out.append(r); continue }
+                    let noise = (rng.unit() - 0.5) * max(p.spread, abs(p.drift)) * 0.3
+                    var v: Double
+                    if def.isCount {
+                        if region.code == "PV24" { v = provinceCounts[year] ?? 0 }
+                        else {
+                            v = ((p.base + p.drift * Double(i)) * region.size * (0.85 + 0.3 * rng.unit())).rounded()
+                            if region.parent == "PV24" { provinceCounts[year, default: 0] += v }
+                        }
+                    } else {
+                        v = p.base + offset + p.drift * Double(i) + noise
+                    }
+                    if let range = def.validRange { v = min(max(v, range.min ?? v), range.max ?? v) }
+                    let factor = pow(10, Double(def.decimals))
+                    v = (v * factor).rounded() / factor
+                    out.append(Observation(indicator: def.code, region: region.code, period: .year(year), value: v, status: .voorbeeld))
+                }
+            }
+        }
+        return out.sorted { ($0.indicator, $0.region, $0.period.sortKey) < ($1.indicator, $1.region, $1.period.sortKey) }
+    }
+
+    /// A catalog of the demo indicators and regions.
+    public static var catalog: StaticImportCatalog { StaticImportCatalog(indicators: indicators, regions: regions.map(\.code)) }
+}
