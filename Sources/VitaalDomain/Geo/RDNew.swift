@@ -1,0 +1,40 @@
+import Foundation
+
+/// Rijksdriehoeksmeting (RD New, EPSG:28992) → WGS84, with the standard polynomial approximation
+/// (Schreutelaar; also published by F.H. Schreutelaar and G.L. Strang van Hees). Accurate to
+/// about a metre within the Netherlands, which is far better than any chart needs.
+public enum RDNew {
+    /// Amersfoort, the origin of the RD grid.
+    public static let referenceX = 155_000.0
+    public static let referenceY = 463_000.0
+    public static let referenceLat = 52.155_174_40
+    public static let referenceLon = 5.387_206_21
+
+    /// Valid RD New extent (metres) with a margin around the Netherlands; outside it a
+    /// coordinate is not an RD coordinate.
+    public static let validX = -10_000.0...310_000.0
+    public static let validY = 280_000.0...640_000.0
+
+    // (p, q, coefficient): dX^p * dY^q, seconds of arc.
+    private static let latTerms: [(Int, Int, Double)] = [
+        (0, 1, 3235.653_89), (2, 0, -32.582_97), (0, 2, -0.247_50), (2, 1, -0.849_78),
+        (0, 3, -0.065_50), (2, 2, -0.017_09), (1, 0, -0.007_38), (4, 0, 0.005_30),
+        (2, 3, -0.000_39), (4, 1, 0.000_33), (1, 1, -0.000_12),
+    ]
+    private static let lonTerms: [(Int, Int, Double)] = [
+        (1, 0, 5260.529_16), (1, 1, 105.946_84), (1, 2, 2.456_56), (3, 0, -0.818_85),
+        (1, 3, 0.055_94), (3, 1, -0.056_07), (0, 1, 0.011_99), (3, 2, -0.002_56),
+        (1, 4, 0.001_28), (0, 2, 0.000_22), (2, 0, -0.000_22), (5, 0, 0.000_26),
+    ]
+
+    /// Converts RD New metres (x east, y north) to a WGS84 point.
+    public static func toWGS84(x: Double, y: Double) -> GeoPoint {
+        let dX = (x - referenceX) * 1e-5, dY = (y - referenceY) * 1e-5
+        func sum(_ terms: [(Int, Int, Double)]) -> Double {
+            terms.reduce(0) { $0 + $1.2 * pow(dX, Double($1.0)) * pow(dY, Double($1.1)) }
+        }
+        return GeoPoint(lon: referenceLon + sum(lonTerms) / 3600, lat: referenceLat + sum(latTerms) / 3600)
+    }
+
+    public static func isPlausible(x: Double, y: Double) -> Bool { validX.contains(x) && validY.contains(y) }
+}
