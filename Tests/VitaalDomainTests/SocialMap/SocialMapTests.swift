@@ -74,4 +74,20 @@ struct SocialMapModelTests {
         #expect(c[0].topic == "Netwerk A · Netwerk B" && c.allSatisfy(\.isDerived))
         #expect(n[2].participantCount == 35)
     }
+
+    @Test func demoDataIsValidAndDeduplicated() throws {
+        let r = SocialMapDemoData.register
+        try r.validate()
+        #expect(r.networks.count == 23)
+        #expect(r.organisations.filter { $0.name == "Flever" }.count == 1)
+        let hca = try #require(r.networks.first { $0.id == "hca-zwf" })
+        #expect(hca.memberships.isEmpty && hca.participantCount == 35)
+        #expect(r.networks.first { $0.id == "oco-almere" }?.memberships.count == 14)
+        #expect(r.locations.allSatisfy { $0.positionIsApproximate })
+        #expect(r.collaborations.allSatisfy { $0.isDerived })
+        var bad = r
+        bad.services[0].organisationID = "bestaat-niet"
+        let badProblems = smProblems { try bad.validate() }
+        #expect(badProblems.first?.location.field == "organization_id")
+    }
 }
