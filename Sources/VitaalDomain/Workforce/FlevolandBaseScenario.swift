@@ -24,15 +24,15 @@ extension WorkforceScenario {
     /// Calibration knobs of the demo scenario, solved once so the model reproduces `flevolandTargets`.
     struct FlevolandCalibration {
         /// Total staff 2020 (persons), derived from 45,000 needed in 2032 and the modelled demand growth.
-        var stock2020 = 29_107.0
+        var stock2020 = 29_110.0
         /// Scale on the sector vacancy rates so the 2020 shortage is 4 %.
         var vacancyScale = 0.9656
         /// Non-demographic care-demand growth per year so that demand rises 34 % from 2023 to 2032.
         var extraDemandGrowth = 0.01003
         /// Scale on all inflow so that about 41,500 are available in 2032.
-        var inflowScale = 1.3165
+        var inflowScale = 1.2675
         /// Yearly FTE-per-person trend so that the FTE shortage in 2032 is about 11 %.
-        var fteTrend = -0.0041
+        var fteTrend = -0.00347
     }
 
     /// Demo calibration for Flevoland (base year 2020, horizon 2040, four subregions, seven sectors).
@@ -88,19 +88,19 @@ extension WorkforceScenario {
         }
         let specs = [
             SectorSpec(id: "ziekenhuizen", name: "Ziekenhuizen", stockShare: 0.22, regionShares: [0.70, 0.12, 0.15, 0.03], fte: 0.75, vacancy: 0.035,
-                       outflowFactor: 0.9, gradShare: 0.17, levelShares: [0.25, 0.35, 0.40], careUse: [0.5, 1, 2.5, 4], receives: false),
+                       outflowFactor: 0.9, gradShare: 0.15, levelShares: [0.25, 0.35, 0.40], careUse: [0.5, 1, 2.5, 4], receives: false),
             SectorSpec(id: "vvt", name: "VVT (ouderenzorg)", stockShare: 0.30, regionShares: [0.42, 0.32, 0.19, 0.07], fte: 0.62, vacancy: 0.05,
-                       outflowFactor: 1.1, gradShare: 0.22, levelShares: [0.60, 0.25, 0.15], careUse: [0.02, 0.1, 1, 8], receives: false),
+                       outflowFactor: 1.1, gradShare: 0.28, levelShares: [0.60, 0.25, 0.15], careUse: [0.02, 0.1, 1, 8], receives: false),
             SectorSpec(id: "ggz", name: "GGZ", stockShare: 0.08, regionShares: [0.45, 0.38, 0.12, 0.05], fte: 0.75, vacancy: 0.065,
                        outflowFactor: 1.2, gradShare: 0.06, levelShares: [0.15, 0.30, 0.55], careUse: [0.8, 1, 0.6, 0.6], receives: false),
             SectorSpec(id: "gehandicaptenzorg", name: "Gehandicaptenzorg", stockShare: 0.12, regionShares: [0.40, 0.35, 0.18, 0.07], fte: 0.68, vacancy: 0.04,
-                       outflowFactor: 1.0, gradShare: 0.09, levelShares: [0.35, 0.40, 0.25], careUse: [1.2, 1, 0.8, 0.6], receives: false),
+                       outflowFactor: 1.0, gradShare: 0.08, levelShares: [0.35, 0.40, 0.25], careUse: [1.2, 1, 0.8, 0.6], receives: false),
             SectorSpec(id: "huisartsen-eerstelijn", name: "Huisartsenzorg en eerstelijn", stockShare: 0.12, regionShares: [0.48, 0.30, 0.16, 0.06], fte: 0.68,
-                       vacancy: 0.045, outflowFactor: 0.9, gradShare: 0.09, levelShares: [0.30, 0.35, 0.35], careUse: [0.7, 1, 1.8, 2.6], receives: false),
+                       vacancy: 0.045, outflowFactor: 0.9, gradShare: 0.08, levelShares: [0.30, 0.35, 0.35], careUse: [0.7, 1, 1.8, 2.6], receives: false),
             SectorSpec(id: "jeugdzorg", name: "Jeugdzorg", stockShare: 0.05, regionShares: [0.52, 0.28, 0.15, 0.05], fte: 0.78, vacancy: 0.035,
-                       outflowFactor: 1.2, gradShare: 0.04, levelShares: [0.05, 0.35, 0.60], careUse: [1, 0.03, 0, 0], receives: false),
+                       outflowFactor: 1.2, gradShare: 0.03, levelShares: [0.05, 0.35, 0.60], careUse: [1, 0.03, 0, 0], receives: false),
             SectorSpec(id: "welzijn", name: "Welzijn en sociaal werk", stockShare: 0.11, regionShares: [0.48, 0.30, 0.16, 0.06], fte: 0.72, vacancy: 0.03,
-                       outflowFactor: 1.1, gradShare: 0.08, levelShares: [0.20, 0.45, 0.35], careUse: [0.8, 1, 1.5, 2.2], receives: true),
+                       outflowFactor: 1.1, gradShare: 0.07, levelShares: [0.20, 0.45, 0.35], careUse: [0.8, 1, 1.5, 2.2], receives: true),
         ]
         let ageShares = [0.10, 0.23, 0.21, 0.23, 0.23]
         var sectors: [WorkforceSector] = []
@@ -112,8 +112,8 @@ extension WorkforceScenario {
                 fteFactor: rel(sp.fte, 0.03, "Aanname: gemiddelde deeltijdfactor (fte per persoon) in de sector, landelijke orde van grootte.", ceiling: 1),
                 vacancyRate: a(sp.vacancy * cal.vacancyScale, "Aanname: openstaande vacatures 2020 als deel van het personeel; relatieve verschillen naar krapte (GGZ het krapst, Regioplan r.515-518), geschaald zodat het tekort in 2020 ~4 % is (Regioplan r.2565-2566)."),
                 outflowFactor: a(sp.outflowFactor, "Aanname: sectoren met meer verloop (GGZ, jeugdzorg) hebben een hogere uitstroomfactor."),
-                graduateShare: rel(sp.gradShare, 0.1, "Aanname: deel van de gediplomeerden dat in deze sector begint.", ceiling: 1),
-                sideEntrants: rel((sectorStock * 0.03 * cal.inflowScale).rounded(), 0.25, "Aanname: zij-instromers per jaar ≈ 3 % van het personeel 2020 (CMO r.3032-3034: een derde van de werknemers werkt in krimpsectoren)."),
+                graduateShare: rel(sp.gradShare, 0.1, "Aanname: deel van de gediplomeerden dat in deze sector begint; de VVT trekt het grootste deel (grootste vraag).", ceiling: 1),
+                sideEntrants: rel((sectorStock * (sp.id == "vvt" ? 0.045 : 0.03) * cal.inflowScale).rounded(), 0.25, "Aanname: zij-instromers per jaar ≈ 3 % van het personeel 2020, in de VVT 4,5 % (instapfuncties; CMO r.3032-3034: een derde van de werknemers werkt in krimpsectoren)."),
                 returners: rel((sectorStock * 0.015 * cal.inflowScale).rounded(), 0.25, "Aanname: herintreders per jaar ≈ 1,5 % van het personeel 2020."),
                 levelShares: sp.levelShares.map { a($0, "Aanname: opleidingsniveaus in de sector, landelijke verhoudingen.") },
                 ageShares: ageShares.map { a($0, "Aanname: leeftijdsopbouw van het personeel (vergrijzende beroepsbevolking, CMO r.3006).") },
