@@ -163,6 +163,7 @@ public final class ImportSession {
     private var indicatorCache: [String: IndicatorDefinition?] = [:]
     private var regionCache: [String: Bool] = [:]
     private var periodCache: [String: Period?] = [:]
+    private var statusCache: [String: DataStatus?] = [:]
     private var indicatorIds: [String: UInt64] = [:]
     private var regionIds: [String: UInt64] = [:]
     private var periodIds: [Period: UInt64] = [:]
@@ -193,7 +194,7 @@ public final class ImportSession {
             throw VitaalError.invalid("bestand bevat geen kopregel en geen gegevens", at: SourceLocation(file: file))
         }
         let headerLine = head.line
-        let header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = head.fields.map { $0.trimmedFast }
         self.header = header
         numbers = NumberReader(given: options.decimalMark, separator: reader.separator ?? .comma)
         let loc = SourceLocation(file: file, line: headerLine)
@@ -214,7 +215,7 @@ public final class ImportSession {
         var headerProblems = ProblemCollector()
         func looksLikeData() -> Bool {
             head.fields.contains { f in
-                let t = f.trimmingCharacters(in: .whitespaces)
+                let t = f.trimmedFast
                 return Period(t) != nil || Double(t.replacingOccurrences(of: ",", with: ".")) != nil
             }
         }
@@ -383,7 +384,7 @@ public final class ImportSession {
     /// Parses a value cell: number, "." (not available), "x" (confidential) or empty.
     private func parseValue(_ record: CSVRecord, _ column: Int, emptyReason: MissingReason?, indicator: IndicatorDefinition?) -> Cell {
         let raw = record.fields[column]
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedFast
         if text.isEmpty {
             if let emptyReason { return .missing(emptyReason) }
             problems.add("waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: loc(record, column))
@@ -438,16 +439,16 @@ public final class ImportSession {
 
     private func readLong(_ record: CSVRecord, into rows: inout [ImportRow]) {
         guard checkWidth(record) else { return }
-        let code = record.fields[colIndicator].trimmingCharacters(in: .whitespaces)
-        let region = record.fields[colRegion].trimmingCharacters(in: .whitespaces)
-        let periodText = record.fields[colPeriod].trimmingCharacters(in: .whitespaces)
+        let code = record.fields[colIndicator].trimmedFast
+        let region = record.fields[colRegion].trimmedFast
+        let periodText = record.fields[colPeriod].trimmedFast
         let def = lookupIndicator(record, colIndicator, code: code)
         let regionOK = lookupRegion(record, colRegion, code: region)
         let period = parsePeriod(record, colPeriod, text: periodText)
         var reason: MissingReason?
         var ok = true
         if let colReason {
-            let text = record.fields[colReason].trimmingCharacters(in: .whitespaces)
+            let text = record.fields[colReason].trimmedFast
             if !text.isEmpty {
                 reason = MissingReason(parsing: text)
                 if reason == nil {
@@ -458,9 +459,11 @@ public final class ImportSession {
         }
         var status = options.defaultStatus
         if let colStatus {
-            let text = record.fields[colStatus].trimmingCharacters(in: .whitespaces)
+            let text = record.fields[colStatus].trimmedFast
             if !text.isEmpty {
-                if let s = DataStatus(parsing: text) { status = s } else {
+                let parsed: DataStatus?
+                if let cached = statusCache[text] { parsed = cached } else { parsed = DataStatus(parsing: text); statusCache[text] = .some(parsed) }
+                if let s = parsed { status = s } else {
                     problems.add("onbekende status \"\(text)\" (gebruik voorlopig, definitief of voorbeeld)", at: loc(record, colStatus))
                     ok = false
                 }
@@ -469,7 +472,7 @@ public final class ImportSession {
         let cell = parseValue(record, colValue, emptyReason: reason, indicator: def)
         guard ok, let def, regionOK, let period else { return }
         guard register(indicator: def.code, region: region, period: period, record: record, column: colIndicator) else { return }
-        let note = colNote.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
         switch cell {
         case .value(let v):
             rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: v,
@@ -485,8 +488,8 @@ public final class ImportSession {
 
     private func readStatLine(_ record: CSVRecord, into rows: inout [ImportRow]) {
         guard checkWidth(record) else { return }
-        let region = record.fields[colRegion].trimmingCharacters(in: .whitespaces)
-        let periodText = record.fields[colPeriod].trimmingCharacters(in: .whitespaces)
+        let region = record.fields[colRegion].trimmedFast
+        let periodText = record.fields[colPeriod].trimmedFast
         let regionOK = lookupRegion(record, colRegion, code: region)
         let period = parsePeriod(record, colPeriod, text: periodText)
         for (column, code) in measureColumns {
@@ -538,9 +541,9 @@ struct NumberReader {
     }
 
     mutating func read(_ text: String, line: Int, column: Int) -> Result {
-        var bytes = Array(text.utf8)
         var negative = false
-        if let f = bytes.first, f == 0x2D || f == 0x2B { negative = f == 0x2D; bytes.removeFirst() }
+        var bytes = ArraySlice(text.utf8)
+        if let f = bytes.first, f == 0x2D || f == 0x2B { negative = f == 0x2D; bytes = bytes.dropFirst() }
         guard !bytes.isEmpty else { return .invalid }
         var dots = 0, commas = 0, lastMark: UInt8 = 0
         for b in bytes {
@@ -659,5 +662,15 @@ public enum ImportPipeline {
         let summary = try session.finish()
         progress(session.progress)
         return summary
+    }
+}
+
+
+extension String {
+    /// Trims spaces and tabs; returns `self` without Foundation work when there is nothing to trim.
+    var trimmedFast: String {
+        guard let f = utf8.first, let l = utf8.last else { return self }
+        if f != 0x20, f != 0x09, l != 0x20, l != 0x09, f != 0xC2, l != 0xA0 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
