@@ -3,7 +3,7 @@ import Testing
 @testable import VitaalDomain
 
 @Suite("Monitor – periods")
-struct PeriodTests {
+struct MonitorPeriodTests {
     @Test func parsesBothNotations() {
         #expect(Period("2024") == .year(2024))
         #expect(Period("2024JJ00") == .year(2024))
@@ -44,7 +44,7 @@ private func series(_ values: [Double?], from year: Int = 2018) -> [(period: Per
 }
 
 @Suite("Monitor – analysis rules")
-struct AnalysisTests {
+struct MonitorAnalysisTests {
     @Test func trendBoundaryIsOnePercentPerPeriod() {
         // slope 1, mean 100 → exactly 1 %/period → a trend.
         let exact = TrendAnalysis.trend(series([98, 99, 100, 101, 102]), polarity: .higherIsBetter)
@@ -136,7 +136,7 @@ struct AnalysisTests {
 }
 
 @Suite("Monitor – demo data")
-struct DemoDataTests {
+struct MonitorDemoDataTests {
     @Test func demoMonitorsAreConsistent() throws {
         let bw = MonitorDemoData.bredeWelvaart
         #expect(bw.themes.map(\.name) == ["Subjectief welzijn", "Materiële welvaart", "Gezondheid", "Arbeid en vrije tijd",

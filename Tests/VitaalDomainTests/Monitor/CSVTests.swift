@@ -21,7 +21,7 @@ func csvError(_ body: () throws -> Void) -> VitaalError? {
 }
 
 @Suite("Monitor – CSV reader and writer")
-struct CSVTests {
+struct MonitorCSVTests {
     @Test func simpleSemicolonWithCRLF() throws {
         let recs = try readAll("a;b;c\r\n1;2;3\r\n")
         #expect(recs.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"]])

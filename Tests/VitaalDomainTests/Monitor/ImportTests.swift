@@ -22,7 +22,7 @@ func importProblems(_ text: String, options: ImportOptions = ImportOptions(), ca
 }
 
 @Suite("Monitor – import")
-struct ImportTests {
+struct MonitorImportTests {
     @Test func longFormatDutchHeaderDecimalCommaAndThousands() throws {
         let text = "Indicator;Regio;Periode;Waarde;Status;Opmerking\n"
             + "ervgez;GM0034;2024;71,5;voorlopig;\n"
