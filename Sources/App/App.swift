@@ -1,1 +1,17 @@
+import Vapor
 import AppCore
+import MonitorFeature
+import PlansFeature
+import SocialMapFeature
+import WorkforceFeature
+import AcuteCareFeature
+
+/// All capabilities of Vitaal, in navigation order.
+public let vitaalFeatures: [any VitaalFeature] = [
+    MonitorFeature(), PlansFeature(), SocialMapFeature(), WorkforceFeature(), AcuteCareFeature(),
+]
+
+/// Configures the complete application (used by `main` and by the tests).
+public func configure(_ app: Application) async throws {
+    try await Vitaal.configure(app, features: vitaalFeatures)
+}

@@ -1,0 +1,130 @@
+import Vapor
+import Fluent
+import VitaalDomain
+
+/// The foundation's demo data: regions with schematic outlines, organisations from the source
+/// documents and one demo user per role. Idempotent: running it again adds what is missing and
+/// gives the demo users new passwords (printed on the console).
+public enum DemoData {
+    public static func load(app: Application, features: [any VitaalFeature], log: @escaping @Sendable (String) -> Void) async throws {
+        try await loadRegions(on: app.db)
+        log("Regio's geladen (NL01, PV24, zes gemeenten met schematische omtrek, subregio's).")
+        try await loadOrganisations(on: app.db)
+        log("Organisaties geladen.")
+        let users = try await loadUsers(app: app)
+        log("")
+        log("Demogebruikers (wachtwoorden gelden tot de volgende keer dat de demodata geladen worden):")
+        for (email, role, password) in users { log("  \(role.label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(email)  wachtwoord: \(password)") }
+        log("")
+        for feature in features { try await feature.loadDemoData(app: app, log: log) }
+        try await Audit.record(on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata", summary: "Demodata geladen")
+    }
+
+    /// The six municipalities of Flevoland (CBS codes) in the order used on pages.
+    public static let municipalities: [(String, String)] = [
+        ("GM0034", "Almere"), ("GM0995", "Lelystad"), ("GM0303", "Dronten"),
+        ("GM0171", "Noordoostpolder"), ("GM0050", "Zeewolde"), ("GM0184", "Urk"),
+    ]
+
+    /// Custom groupings from the Regioplan IZA and the domain notes.
+    static let groupings: [(String, String, [String])] = [
+        ("GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)", ["GM0034", "GM0995", "GM0303", "GM0171", "GM0184"]),
+        ("GR-SUB-ALMERE", "Subregio Almere", ["GM0034"]),
+        ("GR-SUB-LELYSTAD-DRONTEN", "Subregio Lelystad/Dronten", ["GM0995", "GM0303"]),
+        ("GR-SUB-NOP-URK", "Subregio Noordoostpolder/Urk", ["GM0171", "GM0184"]),
+        ("GR-POLDER-NOP", "Noordoostpolder (polder)", ["GM0171", "GM0184"]),
+        ("GR-POLDER-OOST", "Oostelijk Flevoland", ["GM0995", "GM0303"]),
+        ("GR-POLDER-ZUID", "Zuidelijk Flevoland", ["GM0034", "GM0050"]),
+    ]
+
+    public static func loadRegions(on db: any Database) async throws {
+        try await db.transaction { db in
+            func upsert(_ code: String, _ name: String, _ kind: RegionKind, parent: UUID?, order: Int) async throws -> Region {
+                if let r = try await Region.query(on: db).filter(\.$code == code).first() { return r }
+                let r = Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
+                try await r.create(on: db)
+                return r
+            }
+            let nl = try await upsert("NL01", "Nederland", .land, parent: nil, order: 0)
+            let pv = try await upsert("PV24", "Flevoland", .provincie, parent: nl.id, order: 1)
+            let outlines = Dictionary(uniqueKeysWithValues: SchematicOutlines.flevoland.map { ($0.code, $0) })
+            var ids: [String: UUID] = [:]
+            for (i, (code, name)) in municipalities.enumerated() {
+                let r = try await upsert(code, name, .gemeente, parent: pv.id, order: 10 + i)
+                if r.geometry == nil, let outline = outlines[code] {
+                    try r.setGeometry(outline.geometry, schematic: true)
+                    try await r.save(on: db)
+                }
+                ids[code] = r.id
+            }
+            for (i, (code, name, members)) in groupings.enumerated() {
+                let g = try await upsert(code, name, .groep, parent: pv.id, order: 100 + i)
+                for m in members {
+                    guard let mid = ids[m] else { continue }
+                    let exists = try await RegionGroupMember.query(on: db).filter(\.$group.$id == g.id!).filter(\.$member.$id == mid).first()
+                    if exists == nil { try await RegionGroupMember(groupID: g.id!, memberID: mid).create(on: db) }
+                }
+            }
+        }
+    }
+
+    /// Organisations named in the source documents (slug, name, kind, region).
+    public static let organisations: [(String, String, String?)] = [
+        ("Provincie Flevoland", "provincie", "PV24"),
+        ("Flever", "ondersteuning", "PV24"),
+        ("GGD Flevoland", "zorg", "PV24"),
+        ("Gemeente Almere", "gemeente", "GM0034"),
+        ("Gemeente Lelystad", "gemeente", "GM0995"),
+        ("Gemeente Dronten", "gemeente", "GM0303"),
+        ("Gemeente Noordoostpolder", "gemeente", "GM0171"),
+        ("Gemeente Zeewolde", "gemeente", "GM0050"),
+        ("Gemeente Urk", "gemeente", "GM0184"),
+        ("Zilveren Kruis", "verzekeraar", nil),
+        ("Flevolandse Patiëntenfederatie", "belangenbehartiging", "PV24"),
+        ("Netwerkbureau Zorgzaam Flevoland", "netwerk", "PV24"),
+        ("Proscop", "welzijn", "PV24"),
+        ("Zorggroep Almere", "zorg", "GM0034"),
+        ("Medrie", "zorg", "PV24"),
+        ("Flevoziekenhuis", "zorg", "GM0034"),
+        ("Welzijn Lelystad", "welzijn", "GM0995"),
+        ("De Meerpaal Welzijn", "welzijn", "GM0303"),
+        ("Welzijn Zeewolde", "welzijn", "GM0050"),
+        ("Windesheim", "onderwijs", "GM0034"),
+        ("ROC Flevoland", "onderwijs", "PV24"),
+    ]
+
+    public static func loadOrganisations(on db: any Database) async throws {
+        try await db.transaction { db in
+            for (name, kind, region) in organisations {
+                let slug = Slug.make(name)
+                if try await Organisation.query(on: db).filter(\.$slug == slug).first() == nil {
+                    try await Organisation(slug: slug, name: name, kind: kind, regionCode: region).create(on: db)
+                }
+            }
+        }
+    }
+
+    /// One user per role. Passwords: `VITAAL_DEMO_PASSWORD` if set (≥ 12 characters), else random.
+    static func loadUsers(app: Application) async throws -> [(String, Role, String)] {
+        let fixed = Environment.get("VITAAL_DEMO_PASSWORD").flatMap { $0.count >= 12 ? $0 : nil }
+        let demo: [(String, String, Role, String)] = [
+            ("beheerder@vitaal.example", "Demo Beheerder", .beheerder, "provincie-flevoland"),
+            ("redacteur@flever.example", "Demo Redacteur Flever", .redacteur, "flever"),
+            ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland"),
+        ]
+        var out: [(String, Role, String)] = []
+        for (email, name, role, orgSlug) in demo {
+            guard let org = try await Organisation.query(on: app.db).filter(\.$slug == orgSlug).first() else { continue }
+            let password = fixed ?? Passwords.generate()
+            let hash = try await app.password.async.hash(password)
+            if let user = try await User.query(on: app.db).filter(\.$email == email).first() {
+                user.passwordHash = hash; user.role = role; user.$organisation.id = org.id!; user.mustChangePassword = false
+                try await user.save(on: app.db)
+            } else {
+                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: org.id!, mustChangePassword: false).create(on: app.db)
+            }
+            out.append((email, role, password))
+        }
+        return out
+    }
+}

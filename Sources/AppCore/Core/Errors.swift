@@ -1,0 +1,98 @@
+import Vapor
+import VitaalDomain
+
+extension VitaalError.Kind {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .invalidInput: .unprocessableEntity
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .forbidden: .forbidden
+        case .unauthorized: .unauthorized
+        case .internal: .internalServerError
+        }
+    }
+}
+
+extension VitaalError: @retroactive AbortError {
+    public var status: HTTPResponseStatus { kind.status }
+    public var reason: String { message }
+}
+
+/// The JSON error body of the API: `{"error": {"code", "message", "details"}}`.
+public struct APIErrorBody: Content {
+    public struct Detail: Content {
+        public var message: String
+        public var file: String?, line: Int?, column: Int?, field: String?, element: String?
+    }
+    public struct Body: Content { public var code: String; public var message: String; public var details: [Detail] }
+    public var error: Body
+}
+
+/// Turns every error into a Dutch HTML page or the API's JSON error body, and logs server errors.
+public struct VitaalErrorMiddleware: AsyncMiddleware {
+    let renderPage: @Sendable (Request, HTTPResponseStatus, String, [Problem]) -> Response
+    public init(renderPage: @escaping @Sendable (Request, HTTPResponseStatus, String, [Problem]) -> Response) {
+        self.renderPage = renderPage
+    }
+
+    public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, code, message, problems) = Self.describe(error)
+            if status.code >= 500 {
+                request.logger.error("request failed", metadata: ["path": .string(request.url.path), "error": .string(String(reflecting: error))])
+            }
+            if request.isAPI || request.headers.accept.first?.mediaType == .json {
+                let body = APIErrorBody(error: .init(code: code, message: message, details: problems.map {
+                    .init(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                          field: $0.location.field, element: $0.location.element)
+                }))
+                let response = Response(status: status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            if status == .unauthorized, request.method == .GET {
+                let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                return request.redirect(to: "/inloggen?terug=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            return renderPage(request, status, message, problems)
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPResponseStatus, String, String, [Problem]) {
+        switch error {
+        case let e as VitaalError:
+            return (e.kind.status, e.kind.rawValue, e.message, e.problems)
+        case let e as any AbortError:
+            let code: String
+            switch e.status {
+            case .notFound: code = "not_found"
+            case .unauthorized: code = "unauthorized"
+            case .forbidden: code = "forbidden"
+            case .payloadTooLarge: code = "payload_too_large"
+            case .tooManyRequests: code = "too_many_requests"
+            default: code = e.status.code < 500 ? "bad_request" : "internal"
+            }
+            let message = e.status == .notFound ? "Niet gevonden." : e.reason
+            return (e.status, code, message, [])
+        case let e as DecodingError:
+            return (.badRequest, "bad_request", "Ongeldige invoer: \(e.dutchDescription)", [])
+        default:
+            return (.internalServerError, "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", [])
+        }
+    }
+}
+
+extension DecodingError {
+    var dutchDescription: String {
+        switch self {
+        case .keyNotFound(let key, _): return "veld \"\(key.stringValue)\" ontbreekt"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+            let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? ctx.debugDescription : "veld \"\(path)\" heeft een ongeldige waarde"
+        @unknown default: return "onbekende fout"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Fluent
+import SQLKit
+
+enum FoundationMigrations {
+    static var all: [any Migration] {
+        [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration]
+    }
+
+    struct CreateOrganisations: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Organisation.schema)
+                .id()
+                .field("slug", .string, .required).unique(on: "slug")
+                .field("name", .string, .required)
+                .field("kind", .string, .required)
+                .field("region_code", .string)
+                .field("website", .string)
+                .field("description", .string)
+                .field("created_at", .datetime)
+                .create()
+        }
+        func revert(on db: any Database) async throws { try await db.schema(Organisation.schema).delete() }
+    }
+
+    struct CreateRegions: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Region.schema)
+                .id()
+                .field("code", .string, .required).unique(on: "code")
+                .field("name", .string, .required)
+                .field("kind", .string, .required)
+                .field("parent_id", .uuid, .references(Region.schema, .id, onDelete: .restrict))
+                .field("geometry", .string)
+                .field("geometry_schematic", .bool, .required)
+                .field("sort_order", .int, .required)
+                .field("updated_at", .datetime)
+                .create()
+            try await db.schema(RegionGroupMember.schema)
+                .id()
+                .field("group_id", .uuid, .required, .references(Region.schema, .id, onDelete: .cascade))
+                .field("member_id", .uuid, .required, .references(Region.schema, .id, onDelete: .cascade))
+                .unique(on: "group_id", "member_id")
+                .create()
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(RegionGroupMember.schema).delete()
+            try await db.schema(Region.schema).delete()
+        }
+    }
+
+    struct CreateUsers: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            try await db.schema(User.schema)
+                .id()
+                .field("email", .string, .required).unique(on: "email")
+                .field("name", .string, .required)
+                .field("password_hash", .string, .required)
+                .field("role", .string, .required)
+                .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .restrict))
+                .field("must_change_password", .bool, .required)
+                .field("last_login_at", .datetime)
+                .field("created_at", .datetime)
+                .create()
+        }
+        func revert(on db: any Database) async throws { try await db.schema(User.schema).delete() }
+    }
+
+    struct CreateAuditLog: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            try await db.schema(AuditEntry.schema)
+                .id()
+                .field("at", .datetime, .required)
+                .field("user_id", .uuid)
+                .field("actor", .string, .required)
+                .field("action", .string, .required)
+                .field("entity", .string, .required)
+                .field("entity_id", .string)
+                .field("summary", .string, .required)
+                .create()
+            if let sql = db as? any SQLDatabase {
+                try await sql.create(index: "audit_log_at_idx").on(AuditEntry.schema).column("at").run()
+            }
+        }
+        func revert(on db: any Database) async throws { try await db.schema(AuditEntry.schema).delete() }
+    }
+}

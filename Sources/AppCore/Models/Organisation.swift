@@ -1,0 +1,24 @@
+import Vapor
+import Fluent
+
+/// An organisation: the province, a municipality, Flever, a care provider, an insurer …
+/// Users belong to one organisation; editors write only their own organisation's data.
+public final class Organisation: Model, Content, @unchecked Sendable {
+    public static let schema = "organisations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "slug") public var slug: String
+    @Field(key: "name") public var name: String
+    /// provincie, gemeente, ondersteuning, zorg, welzijn, verzekeraar, onderwijs, belangenbehartiging, netwerk, anders
+    @Field(key: "kind") public var kind: String
+    @OptionalField(key: "region_code") public var regionCode: String?
+    @OptionalField(key: "website") public var website: String?
+    @OptionalField(key: "description") public var summary: String?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+    public init(slug: String, name: String, kind: String, regionCode: String? = nil, website: String? = nil, summary: String? = nil) {
+        self.slug = slug; self.name = name; self.kind = kind; self.regionCode = regionCode
+        self.website = website; self.summary = summary
+    }
+}

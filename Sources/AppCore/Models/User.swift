@@ -1,0 +1,45 @@
+import Vapor
+import Fluent
+
+/// Roles, from most to least rights. Anonymous visitors have no role and see only public data.
+public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Admin: everything.
+    case beheerder
+    /// Editor: writes data of its own organisation.
+    case redacteur
+    /// Reader: sees internal data.
+    case lezer
+
+    var rank: Int { switch self { case .beheerder: 3; case .redacteur: 2; case .lezer: 1 } }
+    public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+    public var label: String {
+        switch self { case .beheerder: "Beheerder"; case .redacteur: "Redacteur"; case .lezer: "Lezer" }
+    }
+}
+
+public final class User: Model, Content, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "email") public var email: String
+    @Field(key: "name") public var name: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "role") public var role: Role
+    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Field(key: "must_change_password") public var mustChangePassword: Bool
+    @OptionalField(key: "last_login_at") public var lastLoginAt: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+    public init(email: String, name: String, passwordHash: String, role: Role, organisationID: UUID, mustChangePassword: Bool = true) {
+        self.email = email.lowercased(); self.name = name; self.passwordHash = passwordHash
+        self.role = role; self.$organisation.id = organisationID; self.mustChangePassword = mustChangePassword
+    }
+
+    /// Beheerders may write anything; redacteurs only their own organisation's data.
+    public func mayWrite(organisationID: UUID?) -> Bool {
+        role == .beheerder || (role == .redacteur && organisationID != nil && organisationID == $organisation.id)
+    }
+}
+
+extension User: ModelSessionAuthenticatable {}

@@ -1,0 +1,213 @@
+import Vapor
+import Plot
+import VitaalDomain
+
+public typealias BodyNode = Node<HTML.BodyContext>
+
+/// A server-rendered page in the site shell: header with navigation, main content, footer.
+public struct Page: Sendable {
+    public var title: String
+    public var content: [BodyNode]
+    /// Breadcrumb trail above the title (label, path); the current page is `title`.
+    public var breadcrumbs: [(String, String)]
+    public var status: HTTPResponseStatus
+    /// Hide the h1 (when the content has its own heading).
+    public var showTitle: Bool
+    public var description: String?
+
+    public init(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
+                showTitle: Bool = true, description: String? = nil, content: [BodyNode]) {
+        self.title = title; self.content = content; self.breadcrumbs = breadcrumbs; self.status = status
+        self.showTitle = showTitle; self.description = description
+    }
+    public init(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
+                showTitle: Bool = true, description: String? = nil, _ content: BodyNode...) {
+        self.init(title, status: status, breadcrumbs: breadcrumbs, showTitle: showTitle, description: description, content: content)
+    }
+}
+
+extension Page: AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response { render(for: request) }
+
+    public func render(for request: Request) -> Response {
+        let html = Layout.document(page: self, request: request)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+public enum Layout {
+    public static let siteName = "Vitaal Flevoland"
+
+    static func document(page: Page, request: Request) -> String {
+        let user = request.user
+        let nav = request.application.navigation
+        let path = request.url.path
+        let html = HTML(
+            .lang(.dutch),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
+                .unwrap(page.description) { .meta(.name("description"), .content($0)) },
+                .link(.rel(.stylesheet), .href("/static/vitaal.css")),
+                .link(.rel(.icon), .href("/static/favicon.svg"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#inhoud"), .text("Direct naar de inhoud")),
+                .header(.class("site-header"),
+                    .div(.class("wrap header-inner"),
+                        .a(.class("brand"), .href("/"), .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
+                           .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
+                        .nav(.class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
+                            .ul(
+                                .forEach(nav) { item in
+                                    let current = path == item.path || path.hasPrefix(item.path + "/")
+                                    return .li(.a(.href(item.path), .text(item.title),
+                                                  .if(current, .attribute(named: "aria-current", value: "page"))))
+                                }
+                            )
+                        ),
+                        .div(.class("account"), accountNodes(user: user, request: request))
+                    )
+                ),
+                .main(.id("inhoud"), .class("wrap"),
+                    .if(!page.breadcrumbs.isEmpty,
+                        .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
+                             .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) },
+                                 .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
+                    .if(page.showTitle, .h1(.text(page.title))),
+                    .group(page.content)
+                ),
+                .footer(.class("site-footer"),
+                    .div(.class("wrap footer-inner"),
+                        .div(
+                            .h2(.text("Bronnen")),
+                            .ul(
+                                .li(.text("Provincie Flevoland, Contourenschets Krachtige Samenleving (2020)")),
+                                .li(.text("CMO Flevoland, Meerjarenplan 2021–2024")),
+                                .li(.text("Regioplan Integraal Zorgakkoord Flevoland")),
+                                .li(.text("Flever, Jaarplan 2025")),
+                                .li(.text("Provinciale Staten van Flevoland, 27 november 2024"))
+                            )
+                        ),
+                        .div(
+                            .h2(.text("Over Vitaal")),
+                            .p(.text("Open-source planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland.")),
+                            .ul(
+                                .li(.a(.href("/over"), .text("Over deze site en de gegevens"))),
+                                .li(.a(.href("/api/v1/openapi.json"), .text("Open data-API (OpenAPI)"))),
+                                .li(.a(.href("/regios"), .text("Regio's")))
+                            ),
+                            .p(.class("muted"), .text("Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen officiële cijfers van Flevoland."))
+                        )
+                    )
+                )
+            )
+        )
+        return html.render()
+    }
+
+    static func accountNodes(user: User?, request: Request) -> BodyNode {
+        guard let user else {
+            return .a(.class("button button-light"), .href("/inloggen"), .text("Inloggen"))
+        }
+        return .group(
+            .span(.class("who"), .text("\(user.name) · \(user.role.label)")),
+            .if(user.role == .beheerder, .a(.class("button button-light"), .href("/beheer"), .text("Beheer"))),
+            .form(.class("inline"), .method(.post), .action("/uitloggen"),
+                  csrfField(request),
+                  .button(.type(.submit), .class("button button-light"), .text("Uitloggen")))
+        )
+    }
+
+    /// The hidden CSRF field every form carries.
+    public static func csrfField<C: HTML.BodyContext>(_ request: Request) -> Node<C> {
+        .input(.type(.hidden), .name("csrf"), .value(request.csrfToken))
+    }
+}
+
+// MARK: - Reusable page parts
+
+public enum UI {
+    /// A notice box: "info", "success", "warning", "error".
+    public static func notice(_ kind: String, _ text: String) -> BodyNode {
+        .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .text(text))
+    }
+
+    /// The list of problems of a refused input (first 50), each with its place.
+    public static func problems(_ message: String, _ problems: [Problem]) -> BodyNode {
+        .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"),
+             .p(.strong(.text(message))),
+             .if(!problems.isEmpty, .ul(.forEach(problems) { p in .li(.text(p.description)) })))
+    }
+
+    /// A label marking example, schematic or assumed data.
+    public static func badge(_ text: String, kind: String = "example") -> BodyNode {
+        .span(.class("badge badge-\(kind)"), .text(text))
+    }
+
+    /// A simple data table with a caption.
+    public static func table(caption: String?, headers: [String], rows: [[BodyNode]], numericColumns: Set<Int> = []) -> BodyNode {
+        .div(.class("table-wrap"),
+            .table(
+                .unwrap(caption) { .caption(.text($0)) },
+                .thead(.tr(.forEach(Array(headers.enumerated())) { i, h in
+                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("num")), .text(h))
+                })),
+                .tbody(.forEach(rows) { row in
+                    .tr(.forEach(Array(row.enumerated())) { i, cell in
+                        .td(.if(numericColumns.contains(i), .class("num")), cell)
+                    })
+                })
+            ))
+    }
+
+    /// A `<figure>` with content (usually an SVG chart) and its caption.
+    public static func figure(_ content: BodyNode, caption: String, class className: String? = nil) -> BodyNode {
+        .element(named: "figure", nodes: [
+            className.map { .class($0) } ?? .empty,
+            content,
+            .element(named: "figcaption", nodes: [.text(caption)]),
+        ])
+    }
+
+    /// Inline SVG from the chart renderer (already escaped by the renderer).
+    public static func svg(_ markup: String) -> BodyNode { .raw(markup) }
+
+    /// A `<select>` with id `f-NAME` (pair it with a label `for: "f-NAME"`).
+    public static func select<C: HTML.BodyContext>(_ name: String, options: [(value: String, label: String)], selected: String?) -> Node<C> {
+        .element(named: "select", nodes: [
+            .attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+        ] + options.map { option in
+            .element(named: "option", nodes: [
+                .attribute(named: "value", value: option.value),
+                option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
+                .text(option.label),
+            ])
+        })
+    }
+
+    /// A text field with label, current value and the field's error message.
+    public static func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text, value: String? = nil,
+                                                error: String? = nil, required: Bool = false, hint: String? = nil,
+                                                attributes: [Attribute<HTML.InputContext>] = []) -> Node<C> {
+        let id = "f-\(name)"
+        var inputAttributes: [Attribute<HTML.InputContext>] = [.type(type), .id(id), .name(name), .value(value ?? "")]
+        if required { inputAttributes.append(.required(true)) }
+        if error != nil {
+            inputAttributes += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(id)-error")]
+        } else if hint != nil {
+            inputAttributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint"))
+        }
+        inputAttributes += attributes
+        return .div(.class(error == nil ? "field" : "field field-error"),
+            .label(.for(id), .text(label)),
+            .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
+            .selfClosedElement(named: "input", attributes: inputAttributes)
+        )
+    }
+}
