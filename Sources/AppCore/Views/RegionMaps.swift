@@ -1,10 +1,27 @@
 import VitaalDomain
 
-/// Region maps drawn with the project's chart renderer.
+/// Region maps drawn with the project's chart renderer (`VitaalDomain` charts). Features use
+/// `RegionMaps.features` to get outlines for their own choropleth or point maps.
 public enum RegionMaps {
-    /// Overview of the given regions' outlines, each linking to its region page.
-    public static func overview(_ regions: [Region]) -> String {
-        ""
+    /// The outlines of `regions` that have a stored geometry, in the renderer's type.
+    public static func features(_ regions: [Region]) -> [RegionFeature] {
+        regions.compactMap { r in
+            guard let g = r.multiPolygon else { return nil }
+            return RegionFeature(code: r.code, name: r.name, geometry: g, isSchematic: r.geometrySchematic,
+                                 note: r.geometrySchematic ? SchematicOutlines.note : nil)
+        }
     }
-    public static func single(_ region: Region) -> String { "" }
+
+    /// Overview of the given regions' outlines, each linking to its region page.
+    public static func overview(_ regions: [Region], title: String = "Kaart van de gemeenten in Flevoland") -> String {
+        let outlines = features(regions)
+        guard !outlines.isEmpty else { return "" }
+        return PointMap(text: ChartText(title: title, description: "Omtrekken van " + outlines.map(\.name).joined(separator: ", ") + "."),
+                        outlines: outlines, points: [], showRegionNames: true).svg()
+    }
+
+    /// One region's outline.
+    public static func single(_ region: Region) -> String {
+        overview([region], title: "Omtrek van \(region.name)")
+    }
 }
