@@ -48,8 +48,15 @@ if !domainOnly {
             swiftSettings: v5
         ),
     ]
+    // Plans and the workforce model read indicators and stories from the monitor (through
+    // MonitorFeature's public `MonitorLookup`); the monitor depends on no other feature.
+    let featureDependencies: [String: [Target.Dependency]] = [
+        "PlansFeature": ["MonitorFeature"],
+        "WorkforceFeature": ["MonitorFeature"],
+    ]
     targets += features.map { name in
-        .target(name: name, dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")],
+        .target(name: name, dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")]
+                    + (featureDependencies[name] ?? []),
                 path: "Sources/\(name)", swiftSettings: v5)
     }
     targets += [
