@@ -1,9 +1,9 @@
 import Vapor
 import Fluent
+import VitaalDomain
 
 /// What other features (plans, workforce model) may read from the monitor. This is the contract
 /// between the modules; the monitor implements it on its own tables.
-/// (Placeholder signatures; the monitor feature fills in the bodies.)
 public struct IndicatorSummary: Content, Sendable, Hashable {
     public var code: String
     public var name: String
@@ -40,9 +40,59 @@ public struct StorySummary: Content, Sendable, Hashable {
 
 public enum MonitorLookup {
     /// All indicators (public and internal), by code.
-    public static func indicators(on db: any Database) async throws -> [IndicatorSummary] { [] }
+    public static func indicators(on db: any Database) async throws -> [IndicatorSummary] {
+        try await Indicator.query(on: db).sort(\.$code).all().map(summary)
+    }
+
+    /// One indicator by code, or nil.
+    public static func indicator(code: String, on db: any Database) async throws -> IndicatorSummary? {
+        try await Indicator.query(on: db).filter(\.$code == code).first().map(summary)
+    }
+
     /// The values of one indicator for one region, sorted by period.
-    public static func series(indicator: String, region: String, on db: any Database) async throws -> [SeriesPoint] { [] }
+    public static func series(indicator: String, region: String, on db: any Database) async throws -> [SeriesPoint] {
+        try await DataValue.query(on: db)
+            .filter(\.$indicatorCode == indicator).filter(\.$regionCode == region)
+            .sort(\.$periodSort).all()
+            .map { SeriesPoint(period: $0.period, value: $0.value, status: $0.status) }
+    }
+
+    /// The latest value (with a number) of an indicator for a region, or nil.
+    public static func latest(indicator: String, region: String, on db: any Database) async throws -> SeriesPoint? {
+        try await series(indicator: indicator, region: region, on: db).last { $0.value != nil }
+    }
+
     /// Stories linked to any of the indicators (newest first).
-    public static func stories(indicatorCodes: [String], on db: any Database) async throws -> [StorySummary] { [] }
+    public static func stories(indicatorCodes: [String], on db: any Database) async throws -> [StorySummary] {
+        guard !indicatorCodes.isEmpty else { return [] }
+        let links = try await StoryIndicator.query(on: db).filter(\.$indicatorCode ~~ indicatorCodes).all()
+        let ids = Array(Set(links.map { $0.$story.id }))
+        guard !ids.isEmpty else { return [] }
+        let stories = try await Story.query(on: db).filter(\.$id ~~ ids).all()
+        return stories.sorted(by: storyOrder).map(storySummary)
+    }
+
+    static func summary(_ i: Indicator) -> IndicatorSummary {
+        let polarity: String
+        switch Polarity(rawValue: i.polarity) ?? .neutral {
+        case .higherIsBetter: polarity = "higher"
+        case .lowerIsBetter: polarity = "lower"
+        case .neutral: polarity = "neutral"
+        }
+        return IndicatorSummary(code: i.code, name: i.name, unit: i.unit, decimals: i.decimals, polarity: polarity, isPublic: i.isPublic)
+    }
+
+    static func storySummary(_ s: Story) -> StorySummary {
+        StorySummary(title: s.title, text: s.text, source: s.source, date: s.date, quote: s.quote, personRole: s.personRole)
+    }
+
+    /// Newest first; undated stories last, then by title.
+    static func storyOrder(_ a: Story, _ b: Story) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.title < b.title
+        }
+    }
 }
