@@ -32,7 +32,7 @@ enum HomeController {
             ),
             .h2(.text("Gemeenten in Flevoland")),
             .div(.class("grid-2"),
-                UI.figure(UI.svg(RegionMaps.overview(municipalities)), caption: "Schematische omtrekken van de zes gemeenten (geen officiële grenzen)."),
+                UI.figure(UI.svg(RegionMaps.overview(municipalities)), caption: "De zes gemeenten van Flevoland; zie de lijst voor hun regiopagina."),
                 .ul(.forEach(municipalities) { r in .li(.a(.href("/regios/\(r.code)"), .text(r.name)), .text(" (\(r.code))")) })
             )
         )
