@@ -1,7 +1,28 @@
 import Vapor
+import Fluent
 import AppCore
 
+/// Social map and networks: organisations, initiatives, services and networks; Open Referral HSDS
+/// in and out; a map of initiatives; network analysis; the Positive Health spider web matched to
+/// initiatives. See docs/social-map.md.
 public struct SocialMapFeature: VitaalFeature {
     public init() {}
-    public func register(routes app: Application) throws {}
+
+    public var migrations: [any Migration] { SocialMapMigrations.all }
+
+    public var navigation: [NavigationItem] { [NavigationItem(title: "Sociale kaart", path: "/sociale-kaart", order: 30)] }
+
+    public var commands: [CommandRegistration] {
+        [CommandRegistration(group: "import", name: "hsds", command: ImportHSDSCommand()),
+         CommandRegistration(group: "export", name: "hsds", command: ExportHSDSCommand())]
+    }
+
+    public func register(routes app: Application) throws {
+        SocialMapAPIController().register(app)
+        SocialMapPagesController().register(app)
+    }
+
+    public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
+        try await SocialMapDemoLoader.load(on: app.db, log: log)
+    }
 }

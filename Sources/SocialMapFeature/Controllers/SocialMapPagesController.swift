@@ -1,0 +1,6 @@
+import Vapor
+import AppCore
+
+struct SocialMapPagesController {
+    func register(_ app: Application) {}
+}

@@ -1,0 +1,87 @@
+import Foundation
+import VitaalDomain
+
+/// The collaboration graph of one network (its members and the collaborations among them), or of
+/// the whole social map (`allID`), with the analysis from `NetworkAnalysis`.
+public struct CollaborationNetwork: Sendable {
+    /// Id of the graph of all collaborations together.
+    public static let allID = "alle"
+
+    public struct Edge: Sendable {
+        public let a: String, b: String
+        public let topic: String
+        public let isDerived: Bool
+    }
+
+    public let id: String
+    public let title: String
+    public let network: SocialMap.Network?
+    /// Sorted node ids (organisation and service ids); graph node `i` is `nodeIDs[i]`.
+    public let nodeIDs: [String]
+    public let names: [String]
+    /// "organisatie", "dienst", "inwonersinitiatief", "professioneel-initiatief"
+    public let nodeKinds: [String]
+    public let edges: [Edge]
+    public let graph: NetworkGraph
+    public let analysis: NetworkAnalysis
+
+    /// Nil when `id` is neither `allID` nor a network of `register`.
+    public static func build(id: String, register: SocialMap.Register) throws -> CollaborationNetwork? {
+        let network: SocialMap.Network?
+        let nodeIDs: [String]
+        let collaborations: [SocialMap.Collaboration]
+        if id == allID {
+            network = nil
+            nodeIDs = register.collaborationGraph().nodeIDs
+            collaborations = register.collaborations
+        } else {
+            guard let n = register.networks.first(where: { $0.id == id }) else { return nil }
+            network = n
+            let members = Set(n.memberships.map(\.memberID))
+            nodeIDs = members.sorted()
+            collaborations = register.collaborations.filter { members.contains($0.a) && members.contains($0.b) }
+        }
+        var byPair: [String: (String, String, [String], Bool)] = [:]
+        for c in collaborations {
+            let k = c.a + "\u{1F}" + c.b
+            var e = byPair[k] ?? (c.a, c.b, [], true)
+            if !e.2.contains(c.topic) { e.2.append(c.topic) }
+            e.3 = e.3 && c.isDerived
+            byPair[k] = e
+        }
+        let edges = byPair.keys.sorted().map { k in
+            let e = byPair[k]!
+            return Edge(a: e.0, b: e.1, topic: e.2.joined(separator: " · "), isDerived: e.3)
+        }
+        let graph = try NetworkGraph(nodeIDs: nodeIDs, edges: edges.map { ($0.a, $0.b) })
+        let kinds = nodeIDs.map { register.service($0)?.kind.rawValue ?? "organisatie" }
+        return CollaborationNetwork(id: id, title: network?.name ?? "Alle samenwerkingen", network: network, nodeIDs: nodeIDs,
+                                    names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds, edges: edges, graph: graph,
+                                    analysis: NetworkAnalysis.analyze(graph))
+    }
+
+    /// Nodes drawn as central: the three with the highest betweenness, when above zero.
+    public var centralNodes: [Int] { analysis.mostCentral(count: 3).filter { analysis.betweenness[$0] > 0 } }
+
+    /// Dutch sentences on who is central and where the network is vulnerable.
+    public var explanations: [String] {
+        var out: [String] = []
+        if nodeIDs.isEmpty { return ["Van dit netwerk zijn geen deelnemers vastgelegd; er valt niets te berekenen."] }
+        let central = centralNodes
+        if central.isEmpty {
+            out.append(edges.isEmpty ? "Er zijn geen samenwerkingen tussen de deelnemers vastgelegd."
+                       : "Niemand staat centraal: alle deelnemers zijn rechtstreeks met elkaar verbonden.")
+        } else {
+            out.append("Centraal staan \(NetworkAnalysis.dutchList(central.map { names[$0] })): via hen lopen de meeste kortste verbindingen tussen anderen.")
+        }
+        if analysis.removalImpact.isEmpty {
+            if !edges.isEmpty { out.append("Het netwerk heeft geen kwetsbaar punt: als één deelnemer wegvalt, blijven alle anderen met elkaar verbonden.") }
+        } else {
+            out += analysis.removalImpact.map { analysis.explanation(of: $0, names: names) }
+        }
+        if analysis.components.count > 1 {
+            out.append("Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge samenwerking.")
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+/// Reading HSDS input from disk and writing exports to a folder (used by the CLI and tests).
+public enum HSDSFiles {
+    /// Name of the HSDS 3.0 JSON file written next to the datapackage.
+    public static let jsonFileName = "sociale-kaart.hsds.json"
+
+    /// Reads `path`: a datapackage folder, its `datapackage.json`, or an HSDS 3.0 JSON file.
+    public static func read(path: String) throws -> SocialMap.Register {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw VitaalError.invalid("bestand of map niet gevonden", at: SourceLocation(file: path))
+        }
+        if isDir.boolValue { return try readDatapackage(folder: URL(fileURLWithPath: path)) }
+        let url = URL(fileURLWithPath: path)
+        guard let data = fm.contents(atPath: path) else { throw VitaalError.invalid("bestand niet leesbaar", at: SourceLocation(file: path)) }
+        if url.lastPathComponent == "datapackage.json" || isDatapackageDescriptor(data) {
+            return try readDatapackage(folder: url.deletingLastPathComponent(), descriptorName: url.lastPathComponent)
+        }
+        return try SocialMap.HSDS.importJSON(data, fileName: url.lastPathComponent)
+    }
+
+    static func isDatapackageDescriptor(_ data: Data) -> Bool {
+        guard let json = try? OrderedJSON.parse(data, fileName: "x"), case .array? = json["resources"] else { return false }
+        return true
+    }
+
+    /// All files below `folder` (relative paths) go to the domain reader, which follows `resources[].path`.
+    static func readDatapackage(folder: URL, descriptorName: String = "datapackage.json") throws -> SocialMap.Register {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        if let walker = FileManager.default.enumerator(atPath: root) {
+            for case let rel as String in walker {
+                let full = root + "/" + rel
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+                let lower = rel.lowercased()
+                guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else { continue }
+                files[rel] = FileManager.default.contents(atPath: full)
+            }
+        }
+        if descriptorName != "datapackage.json", let d = files[descriptorName] { files["datapackage.json"] = d }
+        return try SocialMap.HSDS.importDatapackage(files: files)
+    }
+
+    /// Imports `path` atomically (see `SocialMapStore.write`).
+    public static func importPath(_ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
+                                  user: User? = nil) async throws -> SocialMapStore.WriteSummary {
+        let register = try read(path: path)
+        var maintainer: UUID?
+        if let slug = maintainerSlug {
+            guard let org = try await Organisation.query(on: db).filter(\.$slug == slug).first() else {
+                throw VitaalError.invalid("onbekende organisatie \"\(slug)\"", at: SourceLocation(field: "organisatie"))
+            }
+            maintainer = org.id
+        }
+        return try await SocialMapStore.write(register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
+                                              summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)")
+    }
+
+    /// Writes the stored register to `folder`: the HSDS 2.x datapackage (datapackage.json + CSVs)
+    /// and the HSDS 3.0 JSON file. Returns the file names written.
+    @discardableResult
+    public static func export(to folder: String, on db: any Database, options: SocialMap.HSDS.ExportOptions = .public) async throws -> [String] {
+        let register = try await SocialMapStore.load(on: db)
+        var files = SocialMap.HSDS.exportDatapackage(register, options: options)
+        files[jsonFileName] = SocialMap.HSDS.exportJSON(register, options: options)
+        let dir = URL(fileURLWithPath: folder)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+        return files.keys.sorted()
+    }
+}
