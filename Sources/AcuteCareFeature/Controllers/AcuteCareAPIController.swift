@@ -1,0 +1,243 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+/// `/api/v1/acute-care/scenarios` (list, create) and `/api/v1/acute-care/scenarios/{id}/coverage`.
+/// `{id}` is the scenario's slug (e.g. "groei-2035") or its UUID.
+struct AcuteCareAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1", "acute-care")
+        api.get("scenarios", use: list)
+        api.get("scenarios", ":id", use: detail)
+        api.get("scenarios", ":id", "coverage", use: coverage)
+        api.write(.POST, "scenarios", access: .role(.redacteur), use: create)
+    }
+
+    // MARK: DTOs
+
+    struct ScenarioDTO: Content {
+        var id: String
+        var uuid: UUID?
+        var name: String
+        var description: String?
+        var isSchematic: Bool
+        var organisation: String?
+        var changes: ScenarioChanges
+        var coverage: String
+        var createdAt: Date?
+    }
+
+    struct CreateScenarioDTO: Content {
+        var name: String
+        var description: String?
+        var changes: ScenarioChanges
+    }
+
+    struct AreaDTO: Content {
+        var name: String; var population: Double; var covered: Double; var share: Double; var uncovered: Double
+    }
+    struct PointDTO: Content {
+        var id: String; var name: String?; var municipality: String?; var population: Double
+        var covered: Bool; var post: String?; var minutes: Double?
+    }
+    struct PostDTO: Content {
+        var id: String; var name: String; var lat: Double; var lon: Double; var isSchematic: Bool
+        var populationServed: Double; var ridesPerYear: Double; var peakRidesPerHour: Double; var ambulances: Int
+    }
+    struct ResultDTO: Content {
+        var year: Int?
+        var normMinutes: Double; var dispatchMinutes: Double
+        var population: Double; var covered: Double; var share: Double
+        var municipalities: [AreaDTO]
+        var points: [PointDTO]
+        var posts: [PostDTO]
+        var totalAmbulances: Int
+        var ridesPerYear: Double
+        var summary: String
+        var notes: [String]
+    }
+    struct CoverageDTO: Content {
+        var scenario: ScenarioDTO
+        var isSchematic: Bool
+        var base: ResultDTO
+        var result: ResultDTO
+        var coverageDeltaPoints: Double
+        var ambulanceDelta: Int
+    }
+
+    static func dto(_ r: AcuteCareScenarioRecord) throws -> ScenarioDTO {
+        ScenarioDTO(id: r.slug, uuid: r.id, name: r.name, description: r.summary, isSchematic: r.isSchematic,
+                    organisation: r.organisation?.name, changes: try r.changes(),
+                    coverage: "/api/v1/acute-care/scenarios/\(r.slug)/coverage", createdAt: r.createdAt)
+    }
+
+    static func round(_ x: Double, _ digits: Double = 1e4) -> Double { (x * digits).rounded() / digits }
+
+    static func dto(_ r: AcuteCareResult, demand: [DemandPoint]) -> ResultDTO {
+        let names = Dictionary(demand.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        let area = { (a: AreaCoverage) in AreaDTO(name: a.name, population: a.population.rounded(), covered: a.coveredPopulation.rounded(),
+                                                  share: round(a.share, 1e6), uncovered: a.uncoveredPopulation.rounded()) }
+        return ResultDTO(year: r.year, normMinutes: r.normMinutes, dispatchMinutes: r.dispatchMinutes,
+                         population: r.coverage.region.population.rounded(), covered: r.coverage.region.coveredPopulation.rounded(),
+                         share: round(r.coverage.region.share, 1e6),
+                         municipalities: r.coverage.municipalities.map(area),
+                         points: r.coverage.points.map { p in
+                             PointDTO(id: p.id, name: names[p.id], municipality: p.municipality, population: p.population.rounded(),
+                                      covered: p.covered, post: p.nearestPostId, minutes: p.responseSeconds.map { round(Double($0) / 60, 100) })
+                         },
+                         posts: r.posts.map { p in
+                             PostDTO(id: p.id, name: p.name, lat: p.location.lat, lon: p.location.lon, isSchematic: p.isSchematic,
+                                     populationServed: p.populationServed.rounded(), ridesPerYear: round(p.capacity.ridesPerYear, 10),
+                                     peakRidesPerHour: round(p.capacity.peakRidesPerHour), ambulances: p.capacity.ambulancesNeeded)
+                         },
+                         totalAmbulances: r.totalAmbulances, ridesPerYear: r.ridesPerYear.rounded(),
+                         summary: AcuteCareViews.summarySentence(r, names: names), notes: r.notes)
+    }
+
+    // MARK: Handlers
+
+    @Sendable func list(_ req: Request) async throws -> [ScenarioDTO] {
+        try await AcuteCareScenarioRecord.query(on: req.db).with(\.$organisation).sort(\.$createdAt).sort(\.$name).all().map(Self.dto)
+    }
+
+    static func find(_ req: Request) async throws -> AcuteCareScenarioRecord {
+        let id = req.parameters.get("id") ?? ""
+        var q = AcuteCareScenarioRecord.query(on: req.db).with(\.$organisation)
+        if let uuid = UUID(uuidString: id) { q = q.filter(\.$id == uuid) } else { q = q.filter(\.$slug == id) }
+        guard let r = try await q.first() else { throw VitaalError(.notFound, "Onbekend scenario \"\(id)\".") }
+        return r
+    }
+
+    @Sendable func detail(_ req: Request) async throws -> ScenarioDTO { try Self.dto(try await Self.find(req)) }
+
+    @Sendable func coverage(_ req: Request) async throws -> CoverageDTO {
+        let r = try await Self.find(req)
+        let e = try AcuteCareService.evaluate(try r.changes(), id: r.slug, name: r.name, description: r.summary, isSchematic: r.isSchematic)
+        return CoverageDTO(scenario: try Self.dto(r), isSchematic: e.result.isSchematic || e.base.isSchematic,
+                           base: Self.dto(e.base, demand: e.baseDemand), result: Self.dto(e.result, demand: e.scenarioDemand),
+                           coverageDeltaPoints: Self.round(e.coverageDeltaPoints), ambulanceDelta: e.ambulanceDelta)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let user = try req.requireRole(.redacteur)
+        let body: CreateScenarioDTO
+        do { body = try req.content.decode(CreateScenarioDTO.self) }
+        catch let error as DecodingError {
+            throw VitaalError.invalid("ongeldige JSON: \(Self.describe(error))", at: SourceLocation(element: Self.path(error)))
+        }
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 200 else { throw VitaalError.invalid("naam ontbreekt of is langer dan 200 tekens", at: SourceLocation(field: "name")) }
+        // Computing it validates everything (positions, norm, reachability of posts); nothing is saved on error.
+        _ = try AcuteCareService.evaluate(body.changes, name: name)
+        let slug = try await AcuteCareScenarioRecord.uniqueSlug(for: name, on: req.db)
+        let record = try AcuteCareScenarioRecord(slug: slug, name: name, summary: body.description, changes: body.changes,
+                                                 isSchematic: true, organisationID: user.$organisation.id, author: user.email)
+        try await req.db.transaction { db in
+            try await record.create(on: db)
+            try await req.audit(on: db, "aangemaakt", entity: "ambulancescenario", id: slug, summary: "Scenario \"\(name)\" opgeslagen via de API: \(try body.changes.json())")
+        }
+        try await record.$organisation.load(on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(try Self.dto(record), as: .json)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/acute-care/scenarios/\(slug)")
+        return response
+    }
+
+    static func path(_ e: DecodingError) -> String {
+        let ctx: DecodingError.Context?
+        switch e {
+        case .keyNotFound(let k, let c): return "$." + (c.codingPath.map(\.stringValue) + [k.stringValue]).joined(separator: ".")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): ctx = c
+        @unknown default: ctx = nil
+        }
+        return "$" + (ctx?.codingPath.map { "." + $0.stringValue }.joined() ?? "")
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        switch e {
+        case .keyNotFound(let k, _): return "veld \"\(k.stringValue)\" ontbreekt"
+        case .typeMismatch(let t, _): return "verkeerd type, verwacht \(t)"
+        case .valueNotFound(let t, _): return "waarde ontbreekt, verwacht \(t)"
+        case .dataCorrupted(let c): return c.debugDescription
+        @unknown default: return "onbekende fout"
+        }
+    }
+
+    // MARK: OpenAPI
+
+    static func registerOpenAPI(_ r: OpenAPIRegistry) {
+        let point: JSONValue = ["type": "object", "required": ["lat", "lon"], "properties": ["lat": ["type": "number"], "lon": ["type": "number"]]]
+        r.schema("AcuteCareChanges", [
+            "type": "object",
+            "description": "Wijzigingen ten opzichte van de huidige situatie; alle delen optioneel.",
+            "properties": [
+                "addedPosts": ["type": "array", "items": ["type": "object", "required": ["id", "location"], "properties": [
+                    "id": ["type": "string"], "name": ["type": "string"], "location": point, "isSchematic": ["type": "boolean"]]]],
+                "movedPosts": ["type": "array", "items": ["type": "object", "required": ["postId", "location"], "properties": [
+                    "postId": ["type": "string"], "location": point]]],
+                "removedPostIds": ["type": "array", "items": ["type": "string"]],
+                "newDistricts": ["type": "array", "items": ["type": "object", "required": ["id", "location", "population", "isSchematic"], "properties": [
+                    "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "location": point,
+                    "population": ["type": "number"], "isSchematic": ["type": "boolean"]]]],
+                "growth": ["type": "object", "required": ["baseYear", "targetYear", "factorByMunicipality", "defaultFactor", "bandFactors"], "properties": [
+                    "baseYear": ["type": "integer"], "targetYear": ["type": "integer"],
+                    "factorByMunicipality": ["type": "object", "additionalProperties": ["type": "number"], "description": "Groeifactor per gemeente, bv. {\"Almere\": 1.2}"],
+                    "defaultFactor": ["type": "number"], "bandFactors": ["type": "object", "additionalProperties": ["type": "number"]]]],
+                "normMinutes": ["type": "number", "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0)"],
+                "dispatchMinutes": ["type": "number", "description": "Meldings- en uitruktijd in minuten (≥ 0)"],
+                "ridesPerYear": ["type": "number", "description": "Ritten per jaar in de regio (≥ 0); standaard voorbeelddata"],
+            ],
+        ])
+        r.schema("AcuteCareScenario", [
+            "type": "object", "required": ["id", "name", "isSchematic", "changes", "coverage"],
+            "properties": [
+                "id": ["type": "string", "example": "groei-2035"], "uuid": ["type": "string", "format": "uuid"],
+                "name": ["type": "string"], "description": ["type": "string", "nullable": true],
+                "isSchematic": ["type": "boolean", "description": "Schematisch scenario (voorbeelddata)"],
+                "organisation": ["type": "string", "nullable": true], "changes": OpenAPIRegistry.ref("AcuteCareChanges"),
+                "coverage": ["type": "string", "description": "Pad naar de dekking van dit scenario"],
+                "createdAt": ["type": "string", "format": "date-time"],
+            ],
+        ])
+        r.schema("AcuteCareResult", [
+            "type": "object",
+            "properties": [
+                "year": ["type": "integer", "nullable": true], "normMinutes": ["type": "number"], "dispatchMinutes": ["type": "number"],
+                "population": ["type": "number"], "covered": ["type": "number"], "share": ["type": "number", "description": "0…1"],
+                "municipalities": ["type": "array", "items": ["type": "object", "properties": [
+                    "name": ["type": "string"], "population": ["type": "number"], "covered": ["type": "number"],
+                    "share": ["type": "number"], "uncovered": ["type": "number"]]]],
+                "points": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "population": ["type": "number"],
+                    "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true], "minutes": ["type": "number", "nullable": true]]]],
+                "posts": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": ["type": "string"], "name": ["type": "string"], "lat": ["type": "number"], "lon": ["type": "number"],
+                    "isSchematic": ["type": "boolean"], "populationServed": ["type": "number"], "ridesPerYear": ["type": "number"],
+                    "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"]]]],
+                "totalAmbulances": ["type": "integer"], "ridesPerYear": ["type": "number"],
+                "summary": ["type": "string"], "notes": ["type": "array", "items": ["type": "string"]],
+            ],
+        ])
+        r.schema("AcuteCareCoverage", [
+            "type": "object", "required": ["scenario", "isSchematic", "base", "result"],
+            "properties": [
+                "scenario": OpenAPIRegistry.ref("AcuteCareScenario"), "isSchematic": ["type": "boolean"],
+                "base": OpenAPIRegistry.ref("AcuteCareResult"), "result": OpenAPIRegistry.ref("AcuteCareResult"),
+                "coverageDeltaPoints": ["type": "number", "description": "Verschil in procentpunten binnen de norm (scenario − nu)"],
+                "ambulanceDelta": ["type": "integer"],
+            ],
+        ])
+        let idParam = OpenAPIRegistry.pathParameter("id", "Code (bv. groei-2035) of UUID van het scenario")
+        r.add("GET", "/api/v1/acute-care/scenarios", summary: "Opgeslagen scenario's van het acute-zorgmodel (schematisch)", tag: "Acute zorg",
+              response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("AcuteCareScenario")))
+        r.add("POST", "/api/v1/acute-care/scenarios", summary: "Scenario opslaan (redacteur; header X-CSRF-Token)", tag: "Acute zorg",
+              requestBody: ["type": "object", "required": ["name", "changes"], "properties": [
+                  "name": ["type": "string"], "description": ["type": "string"], "changes": OpenAPIRegistry.ref("AcuteCareChanges")]],
+              response: OpenAPIRegistry.ref("AcuteCareScenario"), public: false)
+        r.add("GET", "/api/v1/acute-care/scenarios/{id}", summary: "Eén scenario", tag: "Acute zorg", parameters: [idParam],
+              response: OpenAPIRegistry.ref("AcuteCareScenario"))
+        r.add("GET", "/api/v1/acute-care/scenarios/{id}/coverage", summary: "Dekking binnen de norm en ambulances per post: huidige situatie en scenario naast elkaar",
+              tag: "Acute zorg", parameters: [idParam], response: OpenAPIRegistry.ref("AcuteCareCoverage"))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import VitaalDomain
+
+/// The changes of a scenario as stored (JSON column) and as accepted by the API: the parts of the
+/// domain's `AcuteCareScenario` plus an optional yearly ride volume for the region. Every part is
+/// optional; an empty value equals the base situation.
+public struct ScenarioChanges: Sendable, Hashable, Codable {
+    public var addedPosts: [AmbulancePost]
+    public var movedPosts: [PostMove]
+    public var removedPostIds: [String]
+    /// New districts (growth locations) with their residents in the target year.
+    public var newDistricts: [DemandPoint]
+    /// Population growth per municipality to a target year.
+    public var growth: PopulationGrowth?
+    public var normMinutes: Double?
+    public var dispatchMinutes: Double?
+    /// Ambulance rides per year in the region in the base situation (nil: the demo's example volume).
+    public var ridesPerYear: Double?
+
+    public init(addedPosts: [AmbulancePost] = [], movedPosts: [PostMove] = [], removedPostIds: [String] = [],
+                newDistricts: [DemandPoint] = [], growth: PopulationGrowth? = nil, normMinutes: Double? = nil,
+                dispatchMinutes: Double? = nil, ridesPerYear: Double? = nil) {
+        self.addedPosts = addedPosts; self.movedPosts = movedPosts; self.removedPostIds = removedPostIds
+        self.newDistricts = newDistricts; self.growth = growth; self.normMinutes = normMinutes
+        self.dispatchMinutes = dispatchMinutes; self.ridesPerYear = ridesPerYear
+    }
+
+    public init(_ s: AcuteCareScenario) {
+        self.init(addedPosts: s.addedPosts, movedPosts: s.movedPosts, removedPostIds: s.removedPostIds,
+                  newDistricts: s.newDistricts, growth: s.growth, normMinutes: s.normMinutes, dispatchMinutes: s.dispatchMinutes)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case addedPosts, movedPosts, removedPostIds, newDistricts, growth, normMinutes, dispatchMinutes, ridesPerYear
+    }
+
+    /// Missing arrays decode as empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        addedPosts = try c.decodeIfPresent([AmbulancePost].self, forKey: .addedPosts) ?? []
+        movedPosts = try c.decodeIfPresent([PostMove].self, forKey: .movedPosts) ?? []
+        removedPostIds = try c.decodeIfPresent([String].self, forKey: .removedPostIds) ?? []
+        newDistricts = try c.decodeIfPresent([DemandPoint].self, forKey: .newDistricts) ?? []
+        growth = try c.decodeIfPresent(PopulationGrowth.self, forKey: .growth)
+        normMinutes = try c.decodeIfPresent(Double.self, forKey: .normMinutes)
+        dispatchMinutes = try c.decodeIfPresent(Double.self, forKey: .dispatchMinutes)
+        ridesPerYear = try c.decodeIfPresent(Double.self, forKey: .ridesPerYear)
+    }
+
+    public var isEmpty: Bool { self == ScenarioChanges() }
+
+    public func scenario(id: String, name: String, description: String? = nil) -> AcuteCareScenario {
+        AcuteCareScenario(id: id, name: name, description: description, addedPosts: addedPosts, movedPosts: movedPosts,
+                          removedPostIds: removedPostIds, newDistricts: newDistricts, growth: growth,
+                          normMinutes: normMinutes, dispatchMinutes: dispatchMinutes,
+                          isSchematic: !addedPosts.isEmpty || !newDistricts.isEmpty || growth != nil)
+    }
+
+    public func json() throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: try e.encode(self), as: UTF8.self)
+    }
+
+    /// Checks what the domain model does not check itself (positions of new posts and districts,
+    /// ride volume), so the user sees the place of each problem.
+    public func validate() throws {
+        var p = ProblemCollector()
+        if let r = ridesPerYear, !(r >= 0) || !r.isFinite {
+            p.add("het aantal ritten per jaar mag niet negatief zijn (is \(AcuteCareFormat.number(r, decimals: 1)))", at: SourceLocation(field: "ridesPerYear"))
+        }
+        if let n = normMinutes, !(n > 0) || !n.isFinite {
+            p.add("de norm moet groter zijn dan 0 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))", at: SourceLocation(field: "normMinutes"))
+        }
+        if let d = dispatchMinutes, !(d >= 0) || !d.isFinite {
+            p.add("meldings- en uitruktijd mag niet negatief zijn (is \(AcuteCareFormat.number(d, decimals: 1)))", at: SourceLocation(field: "dispatchMinutes"))
+        }
+        for (i, post) in addedPosts.enumerated() {
+            if post.id.trimmingCharacters(in: .whitespaces).isEmpty { p.add("id van de nieuwe post ontbreekt", at: SourceLocation(field: "addedPosts[\(i)].id")) }
+            if !AcuteGeo.isInNetherlands(post.location) {
+                p.add("nieuwe post \"\(post.name)\" ligt buiten Nederland (\(post.location.lat), \(post.location.lon))", at: SourceLocation(field: "addedPosts[\(i)]", element: "post \(post.id)"))
+            }
+        }
+        for (i, m) in movedPosts.enumerated() where !AcuteGeo.isInNetherlands(m.location) {
+            p.add("nieuwe plek van post \"\(m.postId)\" ligt buiten Nederland (\(m.location.lat), \(m.location.lon))", at: SourceLocation(field: "movedPosts[\(i)]", element: "post \(m.postId)"))
+        }
+        for (i, d) in newDistricts.enumerated() {
+            if d.id.trimmingCharacters(in: .whitespaces).isEmpty { p.add("id van de nieuwe wijk ontbreekt", at: SourceLocation(field: "newDistricts[\(i)].id")) }
+            if !(d.population >= 0) || !d.population.isFinite {
+                p.add("inwonertal van wijk \"\(d.name ?? d.id)\" moet 0 of meer zijn (is \(AcuteCareFormat.number(d.population, decimals: 1)))", at: SourceLocation(field: "newDistricts[\(i)].population", element: "wijk \(d.id)"))
+            }
+            if !AcuteGeo.isInNetherlands(d.location) {
+                p.add("wijk \"\(d.name ?? d.id)\" ligt buiten Nederland (\(d.location.lat), \(d.location.lon))", at: SourceLocation(field: "newDistricts[\(i)]", element: "wijk \(d.id)"))
+            }
+        }
+        try p.throwIfAny("Het scenario is ongeldig")
+    }
+}
+
+/// Dutch number formatting shortcuts for this module.
+public enum AcuteCareFormat {
+    public static func number(_ x: Double, decimals: Int = 0) -> String { DutchNumberFormat.format(x, decimals: decimals) }
+    public static func percent(_ share: Double) -> String { DutchNumberFormat.percent(share, decimals: 1, fromFraction: true) }
+    public static func minutes(seconds: Int) -> String { DutchNumberFormat.format(Double(seconds) / 60, decimals: 1) }
+    /// Residents for public display: 1–4 are suppressed ("< 5"), as all public aggregates under 5 persons.
+    public static func residents(_ x: Double) -> String {
+        let r = x.rounded()
+        return r > 0 && r < 5 ? "< 5" : number(r)
+    }
+}
