@@ -1,0 +1,133 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+/// JSON API of the workforce model: saved scenarios, their projection, and saving a scenario file.
+struct WorkforceAPIController {
+    static func register(_ app: Application) {
+        let api = app.grouped("api", "v1", "workforce")
+        api.get("scenarios", use: list)
+        api.get("scenarios", ":id", use: detail)
+        api.get("scenarios", ":id", "projection", use: projection)
+        api.get("scenarios", ":id", "file", use: file)
+        api.write(.POST, "scenarios", access: .role(.redacteur), body: .collect(maxSize: "5mb"), use: create)
+        registerOpenAPI(app.openAPI)
+    }
+
+    static func registerOpenAPI(_ r: OpenAPIRegistry) {
+        let number: JSONValue = ["type": "number"]
+        r.schema("WorkforceScenario", [
+            "type": "object", "required": ["id", "name", "version", "base"],
+            "properties": [
+                "id": ["type": "string", "format": "uuid"], "lineage": ["type": "string", "format": "uuid", "description": "Gedeeld door alle versies van één scenario"],
+                "name": ["type": "string", "example": "Basisscenario Flevoland"], "version": ["type": "integer"],
+                "base": ["type": "boolean", "description": "Het gekalibreerde basisscenario"],
+                "example": ["type": "boolean", "description": "Bevat voorbeelddata (aannames)"],
+                "organisation": ["type": "string", "nullable": true], "author": ["type": "string"], "note": ["type": "string", "nullable": true],
+                "baseYear": ["type": "integer"], "horizon": ["type": "integer"],
+                "createdAt": ["type": "string", "format": "date-time"], "updatedAt": ["type": "string", "format": "date-time"],
+                "projection": ["type": "string"], "page": ["type": "string"],
+            ],
+        ])
+        r.schema("WorkforceFigures", [
+            "type": "object", "required": ["supply", "demand", "shortage"],
+            "properties": ["supply": number, "demand": number, "shortage": ["type": "number", "description": "vraag − aanbod (personen; negatief = overschot)"],
+                           "shortageRate": number, "supplyFTE": number, "demandFTE": number, "shortageFTE": number],
+        ])
+        r.schema("WorkforceProjection", [
+            "type": "object", "required": ["scenarioId", "years"],
+            "properties": [
+                "scenarioId": ["type": "string"], "scenarioName": ["type": "string"], "id": ["type": "string", "nullable": true],
+                "version": ["type": "integer", "nullable": true], "base": ["type": "boolean"], "baseYear": ["type": "integer"], "horizon": ["type": "integer"],
+                "unit": ["type": "string", "example": "personen"], "summary": ["type": "string"],
+                "years": OpenAPIRegistry.array(of: [
+                    "type": "object", "required": ["year", "total", "sectors"],
+                    "properties": [
+                        "year": ["type": "integer"], "total": OpenAPIRegistry.ref("WorkforceFigures"), "careDemandIndex": number,
+                        "sectors": OpenAPIRegistry.array(of: ["type": "object", "required": ["sector", "supply", "demand", "shortage"],
+                            "properties": ["sector": ["type": "string"], "name": ["type": "string"], "supply": number, "demand": number,
+                                           "shortage": number, "shortageRate": number]]),
+                    ],
+                ]),
+                "uncertainty": ["type": "object", "nullable": true, "description": "Monte Carlo-banden (p5, p50, p95) bij ?runs=N"],
+            ],
+        ])
+        r.add("get", "/api/v1/workforce/scenarios", summary: "Opgeslagen personeelsscenario's (nieuwste versie; basisscenario met base: true)",
+              tag: "Personeelsplanning", response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("WorkforceScenario")))
+        r.add("get", "/api/v1/workforce/scenarios/{id}", summary: "Eén scenarioversie met de andere versies",
+              tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")],
+              response: OpenAPIRegistry.ref("WorkforceScenario"))
+        r.add("get", "/api/v1/workforce/scenarios/{id}/projection", summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen",
+              tag: "Personeelsplanning",
+              parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie"),
+                           OpenAPIRegistry.query("runs", "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–5000; zonder: geen banden)", type: "integer"),
+                           OpenAPIRegistry.query("year", "Jaar van de samenvatting (standaard 2032)", type: "integer")],
+              response: OpenAPIRegistry.ref("WorkforceProjection"))
+        r.add("get", "/api/v1/workforce/scenarios/{id}/file", summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)",
+              tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")], response: ["type": "object"])
+        r.add("post", "/api/v1/workforce/scenarios", summary: "Scenariobestand opslaan (redacteur); zelfde naam = nieuwe versie",
+              tag: "Personeelsplanning", requestBody: ["type": "object", "description": "Scenariobestand (JSON)"],
+              response: OpenAPIRegistry.ref("WorkforceScenario"), public: false)
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> [WorkforceScenarioDTO] {
+        try await WorkforceScenarioStore.latest(on: req.db).map(WorkforceScenarioDTO.init)
+    }
+
+    struct DetailDTO: Content {
+        var scenario: WorkforceScenarioDTO
+        var versions: [WorkforceScenarioDTO]
+    }
+
+    @Sendable static func detail(_ req: Request) async throws -> DetailDTO {
+        let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
+        let versions = try await WorkforceScenarioStore.versions(of: record.lineage, on: req.db)
+        return DetailDTO(scenario: .init(record), versions: versions.map(WorkforceScenarioDTO.init))
+    }
+
+    @Sendable static func projection(_ req: Request) async throws -> WorkforceProjectionDTO {
+        let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
+        let scenario = try WorkforceScenarioStore.scenario(of: record)
+        var runs: Int?
+        if let text = req.query[String.self, at: "runs"] {
+            guard let n = Int(text), (1...5000).contains(n) else {
+                throw VitaalError.invalid("runs moet een geheel getal van 1 tot en met 5000 zijn", at: SourceLocation(field: "runs"))
+            }
+            runs = n
+        }
+        var year: Int?
+        if let text = req.query[String.self, at: "year"] {
+            guard let y = Int(text), scenario.years.contains(y) else {
+                throw VitaalError.invalid("year moet tussen \(scenario.baseYear) en \(scenario.horizon) liggen", at: SourceLocation(field: "year"))
+            }
+            year = y
+        }
+        let projection = try WorkforceEngine.project(scenario)
+        let bands = try runs.map { try WorkforceEngine.monteCarlo(scenario, runs: $0, seed: scenario.seed) }
+        return WorkforceProjectionDTO(projection: projection, record: record, summaryYear: year, uncertainty: bands)
+    }
+
+    @Sendable static func file(_ req: Request) async throws -> Response {
+        let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: record.scenarioJSON))
+    }
+
+    /// Body: a scenario file. Query `name` overrides the file's name; `note` describes the change.
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireRole(.redacteur)
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw VitaalError.invalid("geen scenariobestand ontvangen (JSON in de body)", at: SourceLocation(file: "body"))
+        }
+        let scenario = try WorkforceScenarioCodec.decode(data: Data(buffer: buffer), file: "body")
+        let name = req.query[String.self, at: "name"] ?? scenario.name
+        let result = try await WorkforceScenarioStore.save(scenario, name: name, note: req.query[String.self, at: "note"], isExample: false,
+                                                           user: user, actor: user.email, organisationID: user.$organisation.id, on: req.db)
+        let record = try await WorkforceScenarioStore.find(result.record.id?.uuidString, on: req.db)
+        let response = Response(status: result.created ? .created : .ok)
+        try response.content.encode(WorkforceScenarioDTO(record), as: .json)
+        return response
+    }
+}
