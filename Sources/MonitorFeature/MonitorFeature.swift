@@ -1,10 +1,22 @@
 import Vapor
-import AppCore
 import Fluent
+import AppCore
 
+/// The indicator monitor: monitors, indicators, values, stories, import, pages, downloads and the
+/// open data API.
 public struct MonitorFeature: VitaalFeature {
     public init() {}
     public var migrations: [any Migration] { MonitorMigrations.all }
     public var navigation: [NavigationItem] { [NavigationItem(title: "Monitor", path: "/monitor", order: 10)] }
-    public func register(routes app: Application) throws {}
+    public var commands: [CommandRegistration] {
+        [CommandRegistration(group: "import", name: "data", command: ImportDataCommand())]
+    }
+    public func register(routes app: Application) throws {
+        try app.register(collection: MonitorPagesController())
+        try app.register(collection: MonitorImportController())
+        // API
+    }
+    public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
+        try await MonitorDemoLoader.load(on: app.db, log: log)
+    }
 }

@@ -3,7 +3,7 @@ import SQLKit
 import AppCore
 
 enum MonitorMigrations {
-    static var all: [any Migration] { [CreateMonitorTables()] }
+    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion()] }
 
     struct CreateMonitorTables: AsyncMigration {
         var name: String { "MonitorFeature.CreateMonitorTables" }
@@ -140,5 +140,17 @@ enum MonitorMigrations {
                 try await db.schema(schema).delete()
             }
         }
+    }
+
+    struct CreateDataVersion: AsyncMigration {
+        var name: String { "MonitorFeature.CreateDataVersion" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(DataVersion.schema)
+                .field("id", .int, .identifier(auto: false))
+                .field("version", .int, .required)
+                .field("changed_at", .datetime, .required)
+                .create()
+        }
+        func revert(on db: any Database) async throws { try await db.schema(DataVersion.schema).delete() }
     }
 }

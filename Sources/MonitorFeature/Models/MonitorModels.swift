@@ -243,3 +243,30 @@ public final class StoryRegion: Model, @unchecked Sendable {
     public init() {}
     public init(storyID: UUID, regionCode: String) { $story.id = storyID; self.regionCode = regionCode }
 }
+
+/// One row: a counter bumped by every change of monitor data (import, undo, demo data). The API
+/// derives its ETag from it and Last-Modified from `changedAt`, without reading any values.
+public final class DataVersion: Model, @unchecked Sendable {
+    public static let schema = "monitor_data_version"
+    @ID(custom: "id", generatedBy: .user) public var id: Int?
+    @Field(key: "version") public var version: Int
+    @Field(key: "changed_at") public var changedAt: Date
+    public init() {}
+    public init(version: Int, changedAt: Date) { self.id = 1; self.version = version; self.changedAt = changedAt }
+
+    /// Bumps the version inside the caller's transaction.
+    public static func bump(on db: any Database) async throws {
+        let now = Date()
+        if let row = try await DataVersion.find(1, on: db) {
+            row.version += 1; row.changedAt = now
+            try await row.save(on: db)
+        } else {
+            try await DataVersion(version: 1, changedAt: now).create(on: db)
+        }
+    }
+
+    public static func current(on db: any Database) async throws -> (version: Int, changedAt: Date) {
+        let row = try await DataVersion.find(1, on: db)
+        return (row?.version ?? 0, row?.changedAt ?? Date(timeIntervalSince1970: 0))
+    }
+}

@@ -1,0 +1,169 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+extension Request {
+    /// Logged-in readers (any role) see internal indicators and unsuppressed small counts; everybody
+    /// else gets the public view with disclosure control.
+    var monitorAudience: Audience { user == nil ? .public : .internal }
+}
+
+/// The regions a monitor page compares: the Netherlands, Flevoland and its municipalities.
+struct RegionSet {
+    var national: Region?
+    var province: Region?
+    var municipalities: [Region]
+    var all: [Region]
+    var byCode: [String: Region]
+
+    static let nationalCode = "NL01"
+    static let provinceCode = "PV24"
+
+    static func load(on db: any Database) async throws -> RegionSet {
+        let regions = try await Region.query(on: db).filter(\.$kind ~~ [RegionKind.land.rawValue, RegionKind.provincie.rawValue, RegionKind.gemeente.rawValue])
+            .sort(\.$sortOrder).sort(\.$name).all()
+        let byCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let province = byCode[provinceCode]
+        let municipalities = regions.filter { $0.regionKind == .gemeente && (province == nil || $0.$parent.id == province?.id) }
+        return RegionSet(national: byCode[nationalCode], province: province, municipalities: municipalities, all: regions, byCode: byCode)
+    }
+
+    func name(_ code: String) -> String { byCode[code]?.name ?? code }
+    /// The regions to choose from on pages: Flevoland, then the municipalities.
+    var choices: [Region] { [province].compactMap { $0 } + municipalities }
+}
+
+/// Values of one indicator, grouped by region and sorted by period.
+struct IndicatorValues {
+    let indicator: Indicator
+    let definition: IndicatorDefinition
+    let byRegion: [String: [DataValue]]
+
+    func series(_ region: String) -> [DataValue] { byRegion[region] ?? [] }
+    /// Latest value with a number for the region.
+    func latest(_ region: String) -> DataValue? { series(region).last { $0.value != nil } }
+    func value(_ region: String, period: String) -> DataValue? { series(region).first { $0.period == period } }
+    /// All periods present, in order.
+    var periods: [String] {
+        var seen: [String: Int] = [:]
+        for list in byRegion.values { for v in list { seen[v.period] = v.periodSort } }
+        return seen.sorted { $0.value < $1.value }.map(\.key)
+    }
+    /// The latest period with a value for any of `regions`.
+    func latestPeriod(among regions: [String]) -> String? {
+        regions.compactMap { latest($0) }.max { $0.periodSort < $1.periodSort }?.period
+    }
+    var hasExampleData: Bool { byRegion.values.contains { $0.contains { $0.status == DataStatus.voorbeeld.rawValue } } }
+
+    func trend(_ region: String) -> TrendResult {
+        TrendAnalysis.trend(series(region).compactMap { v in v.parsedPeriod.map { (period: $0, value: v.value) } },
+                            polarity: definition.polarity)
+    }
+
+    /// Display text with disclosure control.
+    func display(_ v: DataValue?, _ audience: Audience) -> DisplayValue {
+        guard let v else { return ValueFormatter.display(nil, indicator: definition, audience: audience, missingReason: .notAvailable) }
+        return ValueFormatter.display(v.value, indicator: definition, audience: audience, missingReason: v.reason)
+    }
+    /// A value that may be drawn in a chart for this audience (nil when missing or suppressed).
+    func chartValue(_ v: DataValue?, _ audience: Audience) -> Double? {
+        guard let v, let value = v.value else { return nil }
+        if audience == .public, definition.isCount, value < ValueFormatter.disclosureThreshold { return nil }
+        return value
+    }
+}
+
+enum MonitorData {
+    /// Indicators the audience may see, by code.
+    static func indicators(for audience: Audience, on db: any Database) async throws -> [Indicator] {
+        var query = Indicator.query(on: db).sort(\.$code)
+        if audience == .public { query = query.filter(\.$visibility == Visibility.public.rawValue) }
+        return try await query.all()
+    }
+
+    /// One indicator; internal indicators do not exist for the public (404, no hint).
+    static func indicator(_ code: String, for audience: Audience, on db: any Database) async throws -> Indicator {
+        guard let ind = try await Indicator.query(on: db).filter(\.$code == code).first(),
+              audience == .internal || ind.isPublic else {
+            throw VitaalError(.notFound, "Onbekende indicator \(code).")
+        }
+        return ind
+    }
+
+    static func values(_ indicators: [Indicator], regions: [String]? = nil, on db: any Database) async throws -> [String: IndicatorValues] {
+        guard !indicators.isEmpty else { return [:] }
+        var query = DataValue.query(on: db).filter(\.$indicatorCode ~~ indicators.map(\.code))
+        if let regions { query = query.filter(\.$regionCode ~~ regions) }
+        let rows = try await query.sort(\.$periodSort).all()
+        let grouped = Dictionary(grouping: rows, by: \.indicatorCode)
+        var out: [String: IndicatorValues] = [:]
+        for ind in indicators {
+            out[ind.code] = IndicatorValues(indicator: ind, definition: ind.definition,
+                                            byRegion: Dictionary(grouping: grouped[ind.code] ?? [], by: \.regionCode))
+        }
+        return out
+    }
+
+    /// A monitor with its themes and the indicators (visible to the audience) under each theme.
+    struct MonitorContent {
+        var monitor: Monitor
+        var sections: [(theme: MonitorTheme?, indicators: [Indicator])]
+        var indicators: [Indicator] { sections.flatMap(\.indicators) }
+    }
+
+    static func monitor(_ slug: String, for audience: Audience, on db: any Database) async throws -> MonitorContent {
+        guard let monitor = try await Monitor.query(on: db).filter(\.$slug == slug).first() else {
+            throw VitaalError(.notFound, "Onbekende monitor \(slug).")
+        }
+        return try await content(monitor, for: audience, on: db)
+    }
+
+    static func content(_ monitor: Monitor, for audience: Audience, on db: any Database) async throws -> MonitorContent {
+        let id = try monitor.requireID()
+        let themes = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).sort(\.$sortOrder).all()
+        let items = try await MonitorItem.query(on: db).filter(\.$monitor.$id == id).with(\.$indicator).sort(\.$sortOrder).all()
+            .filter { audience == .internal || $0.indicator.isPublic }
+        var sections: [(theme: MonitorTheme?, indicators: [Indicator])] = themes.map { theme in
+            (theme, items.filter { $0.$theme.id == theme.id }.map(\.indicator))
+        }
+        let loose = items.filter { $0.$theme.id == nil }.map(\.indicator)
+        if !loose.isEmpty { sections.append((nil, loose)) }
+        return MonitorContent(monitor: monitor, sections: sections.filter { !$0.indicators.isEmpty })
+    }
+
+    static func monitors(on db: any Database) async throws -> [Monitor] {
+        try await Monitor.query(on: db).sort(\.$sortOrder).sort(\.$name).all()
+    }
+
+    /// Stories linked to an indicator (and optionally a region), newest first.
+    static func stories(indicator: String? = nil, region: String? = nil, on db: any Database) async throws -> [Story] {
+        var ids: Set<UUID>?
+        if let indicator {
+            ids = Set(try await StoryIndicator.query(on: db).filter(\.$indicatorCode == indicator).all().map { $0.$story.id })
+        }
+        if let region {
+            let r = Set(try await StoryRegion.query(on: db).filter(\.$regionCode == region).all().map { $0.$story.id })
+            ids = ids.map { $0.intersection(r) } ?? r
+        }
+        guard let ids, !ids.isEmpty else { return [] }
+        return try await Story.query(on: db).filter(\.$id ~~ Array(ids)).all().sorted(by: MonitorLookup.storyOrder)
+    }
+}
+
+/// Small Dutch text helpers.
+enum MonitorText {
+    static func dateTime(_ d: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: d)
+        return String(format: "%02d-%02d-%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+    static func date(_ d: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let c = cal.dateComponents([.year, .month, .day], from: d)
+        return String(format: "%02d-%02d-%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+    static func periodLabel(_ p: String) -> String { Period(p)?.dutchLabel ?? p }
+}
