@@ -14,7 +14,8 @@ public struct MonitorFeature: VitaalFeature {
     public func register(routes app: Application) throws {
         try app.register(collection: MonitorPagesController())
         try app.register(collection: MonitorImportController())
-        // API
+        try app.register(collection: MonitorAPIController())
+        MonitorAPIController.registerOpenAPI(app.openAPI)
     }
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
         try await MonitorDemoLoader.load(on: app.db, log: log)

@@ -1,0 +1,306 @@
+import Vapor
+import Fluent
+import NIOConcurrencyHelpers
+import AppCore
+import VitaalDomain
+
+/// Open data API of the monitor: `/api/v1/monitors`, `/api/v1/indicators`, `/api/v1/data`.
+/// Public without login (public indicators, counts < 5 suppressed); logged-in readers get internal
+/// indicators and exact values. Every answer carries an ETag (data version + query + audience) and
+/// Last-Modified (last change of monitor data); `If-None-Match` / `If-Modified-Since` give 304
+/// without touching the values. Encoded answers are cached per ETag.
+struct MonitorAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("monitors", use: monitors)
+        api.get("indicators", use: indicators)
+        api.get("data", use: data)
+    }
+
+    // MARK: DTOs
+
+    struct ThemeDTO: Content { var code: String; var name: String; var indicators: [String] }
+    struct MonitorDTO: Content { var slug: String; var name: String; var description: String; var url: String; var themes: [ThemeDTO] }
+    struct NormDTO: Content { var comparison: String; var value: Double; var source: String }
+    struct IndicatorDTO: Content {
+        var code: String; var name: String; var description: String; var unit: String; var decimals: Int
+        var polarity: String; var level: String; var source: String; var licence: String; var isCount: Bool
+        var norm: NormDTO?; var visibility: String; var url: String
+    }
+    struct DataPageDTO: Content {
+        var items: [DataRow]
+        var page: Int
+        var pageSize: Int
+        var total: Int
+        var next: String?
+    }
+
+    // MARK: OpenAPI
+
+    static func registerOpenAPI(_ registry: OpenAPIRegistry) {
+        let tag = "Monitor"
+        registry.schema("Monitor", [
+            "type": "object", "required": ["slug", "name", "themes"],
+            "properties": [
+                "slug": ["type": "string", "example": "brede-welvaart"], "name": ["type": "string"], "description": ["type": "string"],
+                "url": ["type": "string", "description": "Pagina van de monitor"],
+                "themes": ["type": "array", "items": ["type": "object", "properties": [
+                    "code": ["type": "string"], "name": ["type": "string"],
+                    "indicators": ["type": "array", "items": ["type": "string"], "description": "Indicatorcodes in volgorde"]]]],
+            ],
+        ])
+        registry.schema("Indicator", [
+            "type": "object", "required": ["code", "name", "unit", "decimals", "polarity", "source", "licence", "isCount", "visibility"],
+            "properties": [
+                "code": ["type": "string", "example": "bw_ervaren_gezondheid"], "name": ["type": "string"], "description": ["type": "string"],
+                "unit": ["type": "string", "example": "%"], "decimals": ["type": "integer"],
+                "polarity": ["type": "string", "enum": ["higherIsBetter", "lowerIsBetter", "neutral"]],
+                "level": ["type": "string", "enum": ["input", "throughput", "output", "outcome", "impact"]],
+                "source": ["type": "string"], "licence": ["type": "string", "example": "CC BY 4.0"],
+                "isCount": ["type": "boolean", "description": "Aantal personen: openbaar worden waarden < 5 als \"<5\" getoond"],
+                "norm": ["type": "object", "nullable": true, "properties": [
+                    "comparison": ["type": "string", "enum": ["≥", "≤"]], "value": ["type": "number"], "source": ["type": "string"]]],
+                "visibility": ["type": "string", "enum": ["public", "internal"]],
+                "url": ["type": "string"],
+            ],
+        ])
+        registry.schema("DataValue", [
+            "type": "object", "required": ["indicator", "region", "period", "display", "suppressed", "status", "source", "licence"],
+            "properties": [
+                "indicator": ["type": "string"], "indicatorName": ["type": "string"],
+                "region": ["type": "string", "example": "GM0034"], "regionName": ["type": "string"],
+                "period": ["type": "string", "example": "2024", "description": "2024, 2024Q3 of 2024-05"],
+                "value": ["type": "number", "nullable": true, "description": "null als de waarde ontbreekt of is afgeschermd (<5)"],
+                "display": ["type": "string", "description": "Waarde als tekst met punt als decimaalteken, \"<5\" of leeg"],
+                "suppressed": ["type": "boolean"],
+                "unit": ["type": "string"],
+                "status": ["type": "string", "enum": ["voorlopig", "definitief", "voorbeeld"], "description": "voorbeeld = verzonnen voorbeelddata"],
+                "missingReason": ["type": "string", "nullable": true, "enum": ["notAvailable", "confidential", "notApplicable", "tooFewObservations"]],
+                "note": ["type": "string", "nullable": true],
+                "source": ["type": "string"], "licence": ["type": "string"],
+            ],
+        ])
+        registry.schema("DataPage", [
+            "type": "object", "required": ["items", "page", "pageSize", "total"],
+            "properties": [
+                "items": OpenAPIRegistry.array(of: OpenAPIRegistry.ref("DataValue")),
+                "page": ["type": "integer"], "pageSize": ["type": "integer"], "total": ["type": "integer"],
+                "next": ["type": "string", "nullable": true, "description": "URL van de volgende pagina"],
+            ],
+        ])
+        let cacheNote = "Antwoorden hebben een ETag en Last-Modified; met If-None-Match of If-Modified-Since volgt 304 Not Modified als er niets veranderd is."
+        registry.add("GET", "/api/v1/monitors", summary: "Alle monitors met thema's en indicatorcodes", tag: tag,
+                     response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Monitor")), description: cacheNote)
+        registry.add("GET", "/api/v1/indicators", summary: "Alle indicatoren (definitie, eenheid, bron, licentie, norm)", tag: tag,
+                     parameters: [OpenAPIRegistry.query("monitor", "Alleen de indicatoren van deze monitor (slug)")],
+                     response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Indicator")),
+                     description: "Zonder inloggen alleen openbare indicatoren. " + cacheNote)
+        registry.add("GET", "/api/v1/data", summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
+                     parameters: [
+                        OpenAPIRegistry.query("indicator", "Indicatorcode(s), komma-gescheiden"),
+                        OpenAPIRegistry.query("region", "Regiocode(s), komma-gescheiden, bv. GM0034,PV24"),
+                        OpenAPIRegistry.query("period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)"),
+                        OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)"),
+                        OpenAPIRegistry.query("to", "Tot en met deze periode"),
+                        OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", type: "integer"),
+                        OpenAPIRegistry.query("pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)", type: "integer"),
+                     ],
+                     response: OpenAPIRegistry.ref("DataPage"),
+                     description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op indicator, regio, periode. " + cacheNote)
+    }
+
+    // MARK: Handlers
+
+    @Sendable func monitors(_ req: Request) async throws -> Response {
+        try await cached(req, key: "monitors") {
+            var out: [MonitorDTO] = []
+            for m in try await MonitorData.monitors(on: req.db) {
+                let content = try await MonitorData.content(m, for: req.monitorAudience, on: req.db)
+                out.append(MonitorDTO(slug: m.slug, name: m.name, description: m.summary, url: "/monitor/\(m.slug)",
+                                      themes: content.sections.map { ThemeDTO(code: $0.theme?.code ?? "", name: $0.theme?.name ?? "Overig",
+                                                                             indicators: $0.indicators.map(\.code)) }))
+            }
+            return out
+        }
+    }
+
+    @Sendable func indicators(_ req: Request) async throws -> Response {
+        let monitorSlug = req.query[String.self, at: "monitor"]
+        return try await cached(req, key: "indicators|\(monitorSlug ?? "")") {
+            let list: [Indicator]
+            if let monitorSlug {
+                list = try await MonitorData.monitor(monitorSlug, for: req.monitorAudience, on: req.db).indicators
+            } else {
+                list = try await MonitorData.indicators(for: req.monitorAudience, on: req.db)
+            }
+            return list.map { i in
+                IndicatorDTO(code: i.code, name: i.name, description: i.summary, unit: i.unit, decimals: i.decimals, polarity: i.polarity,
+                             level: i.level, source: i.source, licence: i.licence, isCount: i.isCount,
+                             norm: i.normValue.map { NormDTO(comparison: i.normComparison ?? "", value: $0, source: i.normSource ?? "") },
+                             visibility: i.visibility, url: "/monitor/indicator/\(i.code)")
+            }
+        }
+    }
+
+    struct DataQuery {
+        var indicators: [String]
+        var regions: [String]
+        var period: Period?
+        var from: Period?
+        var to: Period?
+        var page: Int
+        var pageSize: Int
+        var cacheKey: String {
+            "data|\(indicators.joined(separator: ","))|\(regions.joined(separator: ","))|\(period?.canonical ?? "")|\(from?.canonical ?? "")|\(to?.canonical ?? "")|\(page)|\(pageSize)"
+        }
+    }
+
+    static let defaultPageSize = 1000
+    static let maxPageSize = 10_000
+
+    static func parseQuery(_ req: Request) throws -> DataQuery {
+        func list(_ name: String) -> [String] {
+            (req.query[String.self, at: name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func period(_ name: String) throws -> Period? {
+            guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
+            guard let p = Period(text) else {
+                throw VitaalError.invalid("ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of 2024JJ00)", at: SourceLocation(field: name))
+            }
+            return p
+        }
+        func int(_ name: String, default value: Int) throws -> Int {
+            guard let text = req.query[String.self, at: name], !text.isEmpty else { return value }
+            guard let n = Int(text), n >= 1 else {
+                throw VitaalError.invalid("\(name) moet een geheel getal vanaf 1 zijn", at: SourceLocation(field: name))
+            }
+            return n
+        }
+        let pageSize = try int("pageSize", default: defaultPageSize)
+        guard pageSize <= maxPageSize else {
+            throw VitaalError.invalid("pageSize mag hoogstens \(maxPageSize) zijn", at: SourceLocation(field: "pageSize"))
+        }
+        return DataQuery(indicators: list("indicator").sorted(), regions: list("region").map { $0.uppercased() }.sorted(),
+                         period: try period("period"), from: try period("from"), to: try period("to"),
+                         page: try int("page", default: 1), pageSize: pageSize)
+    }
+
+    @Sendable func data(_ req: Request) async throws -> Response {
+        let q = try Self.parseQuery(req)
+        return try await cached(req, key: q.cacheKey) {
+            let audience = req.monitorAudience
+            let visible = try await MonitorData.indicators(for: audience, on: req.db)
+            let byCode = Dictionary(visible.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            for code in q.indicators where byCode[code] == nil {
+                throw VitaalError(.notFound, "Onbekende indicator \(code).")
+            }
+            let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
+            var query = DataValue.query(on: req.db).filter(\.$indicatorCode ~~ codes)
+            if !q.regions.isEmpty { query = query.filter(\.$regionCode ~~ q.regions) }
+            if let p = q.period { query = query.filter(\.$period == p.canonical) }
+            if let f = q.from { query = query.filter(\.$periodSort >= f.sortKey) }
+            if let t = q.to { query = query.filter(\.$periodSort <= t.sortKey) }
+            let total = try await query.copy().count()
+            let offset = (q.page - 1) * q.pageSize
+            let rows = try await query.sort(\.$indicatorCode).sort(\.$regionCode).sort(\.$periodSort)
+                .range(offset..<(offset + q.pageSize)).all()
+            let regionNames = Dictionary(try await Region.query(on: req.db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            var definitions: [String: IndicatorDefinition] = [:]
+            let items = rows.compactMap { v -> DataRow? in
+                guard let ind = byCode[v.indicatorCode] else { return nil }
+                let def = definitions[ind.code] ?? ind.definition
+                definitions[ind.code] = def
+                return MonitorDownloads.row(v, indicator: ind, definition: def, regionName: regionNames[v.regionCode] ?? v.regionCode, audience: audience)
+            }
+            var next: String?
+            if offset + rows.count < total {
+                var comps = URLComponents()
+                comps.path = "/api/v1/data"
+                var qi: [URLQueryItem] = []
+                if !q.indicators.isEmpty { qi.append(.init(name: "indicator", value: q.indicators.joined(separator: ","))) }
+                if !q.regions.isEmpty { qi.append(.init(name: "region", value: q.regions.joined(separator: ","))) }
+                if let p = q.period { qi.append(.init(name: "period", value: p.canonical)) }
+                if let f = q.from { qi.append(.init(name: "from", value: f.canonical)) }
+                if let t = q.to { qi.append(.init(name: "to", value: t.canonical)) }
+                qi.append(.init(name: "page", value: String(q.page + 1)))
+                qi.append(.init(name: "pageSize", value: String(q.pageSize)))
+                comps.queryItems = qi
+                next = comps.string
+            }
+            return DataPageDTO(items: items, page: q.page, pageSize: q.pageSize, total: total, next: next)
+        }
+    }
+
+    // MARK: ETag, Last-Modified and the response cache
+
+    /// Answers from the cache or builds, encodes and caches the value. The ETag is derived from the
+    /// data version, the normalised query and the audience, so a 304 needs one small query only.
+    func cached<T: Encodable>(_ req: Request, key: String, build: () async throws -> T) async throws -> Response {
+        let (version, changedAt) = try await DataVersion.current(on: req.db)
+        let audience = req.monitorAudience
+        let tag = "\"m\(version)-\(audience == .public ? "p" : "i")-\(Self.hash(key))\""
+        let lastModified = Self.httpDate(changedAt)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .eTag, value: tag)
+        headers.replaceOrAdd(name: .lastModified, value: lastModified)
+        // Internal answers may not be stored by shared caches.
+        headers.replaceOrAdd(name: .cacheControl, value: audience == .public ? "public, max-age=0, must-revalidate" : "private, no-cache")
+        headers.replaceOrAdd(name: .vary, value: "Cookie")
+        if let inm = req.headers.first(name: .ifNoneMatch) {
+            if inm.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+                return Response(status: .notModified, headers: headers)
+            }
+        } else if let ims = req.headers.first(name: .ifModifiedSince), ims == lastModified {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers.contentType = .json
+        let cache = req.application.monitorAPICache
+        if let body = cache.get(tag) { return Response(status: .ok, headers: headers, body: .init(data: body)) }
+        let value = try await build()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = try encoder.encode(value)
+        cache.put(tag, body, version: version)
+        return Response(status: .ok, headers: headers, body: .init(data: body))
+    }
+
+    /// FNV-1a 64, hex.
+    static func hash(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+
+    static func httpDate(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f.string(from: d)
+    }
+}
+
+/// Encoded API answers by ETag; emptied whenever the data version changes. At most 256 entries.
+final class MonitorAPICache: Sendable {
+    private let state = NIOLockedValueBox<(version: Int, entries: [String: Data])>((0, [:]))
+    static let maxEntries = 256
+    static let maxBytes = 4 * 1024 * 1024
+
+    func get(_ tag: String) -> Data? { state.withLockedValue { $0.entries[tag] } }
+    func put(_ tag: String, _ data: Data, version: Int) {
+        guard data.count <= Self.maxBytes else { return }
+        state.withLockedValue { s in
+            if s.version != version { s = (version, [:]) }
+            if s.entries.count >= Self.maxEntries { s.entries.removeAll() }
+            s.entries[tag] = data
+        }
+    }
+}
+
+extension Application {
+    private struct MonitorAPICacheKey: StorageKey { typealias Value = MonitorAPICache }
+    var monitorAPICache: MonitorAPICache {
+        if let c = storage[MonitorAPICacheKey.self] { return c }
+        let c = MonitorAPICache(); storage[MonitorAPICacheKey.self] = c; return c
+    }
+}
