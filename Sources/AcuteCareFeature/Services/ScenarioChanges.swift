@@ -37,14 +37,26 @@ public struct ScenarioChanges: Sendable, Hashable, Codable {
     /// Missing arrays decode as empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        addedPosts = try c.decodeIfPresent([AmbulancePost].self, forKey: .addedPosts) ?? []
+        addedPosts = try (c.decodeIfPresent([PostInput].self, forKey: .addedPosts) ?? []).map {
+            AmbulancePost(id: $0.id, name: $0.name, location: $0.location, isSchematic: $0.isSchematic ?? true, note: $0.note)
+        }
         movedPosts = try c.decodeIfPresent([PostMove].self, forKey: .movedPosts) ?? []
         removedPostIds = try c.decodeIfPresent([String].self, forKey: .removedPostIds) ?? []
-        newDistricts = try c.decodeIfPresent([DemandPoint].self, forKey: .newDistricts) ?? []
+        newDistricts = try (c.decodeIfPresent([DistrictInput].self, forKey: .newDistricts) ?? []).map {
+            DemandPoint(id: $0.id, location: $0.location, population: $0.population, municipality: $0.municipality,
+                        name: $0.name, isSchematic: $0.isSchematic ?? true, note: $0.note)
+        }
         growth = try c.decodeIfPresent(PopulationGrowth.self, forKey: .growth)
         normMinutes = try c.decodeIfPresent(Double.self, forKey: .normMinutes)
         dispatchMinutes = try c.decodeIfPresent(Double.self, forKey: .dispatchMinutes)
         ridesPerYear = try c.decodeIfPresent(Double.self, forKey: .ridesPerYear)
+    }
+
+    /// Posts and districts as accepted from users: name and the schematic flag are optional.
+    private struct PostInput: Decodable { var id: String; var name: String?; var location: GeoPoint; var isSchematic: Bool?; var note: String? }
+    private struct DistrictInput: Decodable {
+        var id: String; var name: String?; var municipality: String?; var location: GeoPoint; var population: Double
+        var isSchematic: Bool?; var note: String?
     }
 
     public var isEmpty: Bool { self == ScenarioChanges() }
