@@ -1,7 +1,33 @@
 import Vapor
+import Fluent
 import AppCore
+import VitaalDomain
 
+/// Plans and steering: goal trees with SMART targets and realisations, logic model and indicator
+/// links, budgets per programme and funding source, personnel, the planning & control cycle, a
+/// cross-plan dashboard, reports (HTML/PDF) and exports (CSV/xlsx). See docs/plans-and-steering.md.
 public struct PlansFeature: VitaalFeature {
     public init() {}
-    public func register(routes app: Application) throws {}
+
+    public var migrations: [any Migration] { [CreatePlanTables()] }
+
+    public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: "/plannen", order: 20)] }
+
+    public var commands: [CommandRegistration] {
+        [CommandRegistration(group: "plans", name: "list", command: PlansListCommand()),
+         CommandRegistration(group: "plans", name: "report", command: PlansReportCommand()),
+         CommandRegistration(group: "export", name: "plan", command: PlansExportCommand())]
+    }
+
+    public func register(routes app: Application) throws {
+        try app.register(collection: PlanPagesController())
+        try app.register(collection: PlanWriteController())
+        try app.register(collection: PlanReportController())
+        try app.register(collection: PlanAPIController())
+        PlanAPIController.registerOpenAPI(app.openAPI)
+    }
+
+    public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
+        try await PlansDemoLoader.load(on: app.db, log: log)
+    }
 }

@@ -1,0 +1,283 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+/// Every change to a plan: realisations, targets, goal nodes, status transitions, copies, budget
+/// lines and personnel. Each checks the organisation (editors write only their own plans; beheerder
+/// everything), validates everything before writing, writes in one transaction and records the change
+/// in the audit log.
+struct PlanWriteController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.write(.POST, "plannen", ":plan", "doelstellingen", ":target", "realisaties", access: .role(.redacteur), use: addRealisation)
+        routes.write(.POST, "plannen", ":plan", "doelstellingen", access: .role(.redacteur), use: addTarget)
+        routes.write(.POST, "plannen", ":plan", "doelen", access: .role(.redacteur), use: saveNode)
+        routes.write(.POST, "plannen", ":plan", "status", access: .role(.redacteur), use: transition)
+        routes.write(.POST, "plannen", ":plan", "kopie", access: .role(.redacteur), use: copy)
+        routes.write(.POST, "plannen", ":plan", "begroting", ":table", ":line", access: .role(.redacteur), use: saveBudgetLine)
+        routes.write(.POST, "plannen", ":plan", "personeel", access: .role(.redacteur), use: savePersonnel)
+    }
+
+    /// Loads the plan for a change by the current user: 404 when unknown/invisible, 403 for another
+    /// organisation, 409 when the plan is afgesloten (or, with `structure`, no longer concept).
+    static func loadForChange(_ req: Request, structure: Bool = false) async throws -> (LoadedPlan, User) {
+        let loaded = try await PlanPagesController.loadVisible(req)
+        let user = try PlanAccess.requireEdit(loaded, req)
+        let status = loaded.plan.status
+        if status == .afgesloten {
+            throw VitaalError(.conflict, "Het plan is afgesloten en kan niet meer worden gewijzigd.")
+        }
+        if structure && status != .concept {
+            throw VitaalError(.conflict, "Doelen, doelstellingen en begrotingsbedragen wijzigt u alleen in een concept. Dit plan is \(status.label.lowercased()); kopieer het naar een nieuwe versie.")
+        }
+        return (loaded, user)
+    }
+
+    static func redirect(_ req: Request, _ path: String) -> Response { req.redirect(to: path, redirectType: .normal) }
+
+    // MARK: Realisation
+
+    @Sendable func addRealisation(_ req: Request) async throws -> Response {
+        let (loaded, user) = try await Self.loadForChange(req)
+        let key = req.parameters.get("target") ?? ""
+        guard let record = loaded.target(key), let target = loaded.plan.targets.first(where: { $0.key == key }) else {
+            throw VitaalError(.notFound, "Onbekende doelstelling \"\(key)\".")
+        }
+        var problems = ProblemCollector()
+        var value: Double?
+        var date: PlanDate?
+        do { value = try FormInput.number(FormInput.text(req, "value"), field: "value", label: "Waarde") } catch let e as VitaalError { problems.add(e.problems) }
+        do { date = try FormInput.date(FormInput.text(req, "date"), field: "date", label: "Datum") } catch let e as VitaalError { problems.add(e.problems) }
+        if let date, !loaded.plan.period.contains(date) {
+            problems.add("de datum \(date.dutch) valt buiten de planperiode \(loaded.plan.period)", at: SourceLocation(field: "date", element: "doelstelling \"\(key)\""))
+        }
+        let link = FormInput.optionalText(req, "evidenceLink")
+        if let link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
+            problems.add("de link naar het bewijsstuk moet met http:// of https:// beginnen", at: SourceLocation(field: "evidenceLink"))
+        }
+        if let value, value < 0, target.direction == .count {
+            problems.add("een aantal kan niet negatief zijn (\(PlanViews.number(value)))", at: SourceLocation(field: "value"))
+        }
+        try problems.throwIfAny("Realisatie niet opgeslagen")
+        let realisation = Realisation(period: FormInput.optionalText(req, "period"), value: value!, date: date!,
+                                      evidence: FormInput.optionalText(req, "evidence"), evidenceLink: link)
+        try await req.db.transaction { db in
+            try await PlanStore.makeRealisation(realisation, targetID: record.id!, isExample: false, createdBy: user.email).create(on: db)
+            try await req.audit(on: db, "aangemaakt", entity: "realisatie", id: "\(loaded.key)/\(key)",
+                                summary: "Realisatie \(PlanViews.number(realisation.value)) op \(realisation.date.dutch) bij \"\(target.measure)\" (\(loaded.plan.title))")
+        }
+        return Self.redirect(req, "/plannen/\(loaded.key)/doelstellingen/\(key)?opgeslagen=1")
+    }
+
+    // MARK: Target
+
+    @Sendable func addTarget(_ req: Request) async throws -> Response {
+        let (loaded, _) = try await Self.loadForChange(req, structure: true)
+        var plan = loaded.plan
+        var problems = ProblemCollector()
+        let nodeKey = FormInput.text(req, "node")
+        var baseline = 0.0, targetValue = Double.nan
+        var baselineDate = plan.period.start
+        var targetDate: PlanDate?
+        do { baseline = try FormInput.number(FormInput.text(req, "baselineValue").isEmpty ? "0" : FormInput.text(req, "baselineValue"), field: "baselineValue", label: "Nulmeting") }
+        catch let e as VitaalError { problems.add(e.problems) }
+        do { targetValue = try FormInput.number(FormInput.text(req, "targetValue"), field: "targetValue", label: "Streefwaarde") }
+        catch let e as VitaalError { problems.add(e.problems) }
+        if let t = FormInput.optionalText(req, "baselineDate") {
+            do { baselineDate = try FormInput.date(t, field: "baselineDate", label: "Datum nulmeting") } catch let e as VitaalError { problems.add(e.problems) }
+        }
+        if let t = FormInput.optionalText(req, "targetDate") {
+            do { targetDate = try FormInput.date(t, field: "targetDate", label: "Streefdatum") } catch let e as VitaalError { problems.add(e.problems) }
+        }
+        let directionText = FormInput.text(req, "direction")
+        let direction = SmartTarget.Direction(rawValue: directionText.isEmpty ? "count" : directionText)
+        if direction == nil {
+            problems.add("onbekende richting \"\(directionText)\"", at: SourceLocation(field: "direction"))
+        }
+        var n = plan.targets.count + 1
+        while plan.targets.contains(where: { $0.key == "\(nodeKey).t\(n)" }) { n += 1 }
+        let target = SmartTarget(key: "\(nodeKey).t\(n)", nodeKey: nodeKey, measure: FormInput.text(req, "measure"),
+                                 unit: FormInput.text(req, "unit"), baseline: DatedValue(baseline, at: baselineDate),
+                                 targetValue: targetValue.isNaN ? 0 : targetValue, targetDate: targetDate, direction: direction ?? .count,
+                                 source: FormInput.optionalText(req, "indicator").map { .indicator($0) } ?? .manual,
+                                 responsible: FormInput.optionalText(req, "responsible"))
+        plan.targets.append(target)
+        if problems.isEmpty || !targetValue.isNaN { target.validate(in: plan, into: &problems) }
+        try problems.throwIfAny("Doelstelling niet opgeslagen")
+        let sortOrder = plan.targets.count, planTitle = plan.title
+        try await req.db.transaction { db in
+            try await PlanStore.makeTarget(target, planID: loaded.id, sortOrder: sortOrder).create(on: db)
+            try await req.audit(on: db, "aangemaakt", entity: "doelstelling", id: "\(loaded.key)/\(target.key)",
+                                summary: "Doelstelling \"\(target.measure)\" toegevoegd aan \(planTitle)")
+        }
+        return Self.redirect(req, "/plannen/\(loaded.key)/doelstellingen/\(target.key)")
+    }
+
+    // MARK: Goal node
+
+    @Sendable func saveNode(_ req: Request) async throws -> Response {
+        let (loaded, _) = try await Self.loadForChange(req, structure: true)
+        var plan = loaded.plan
+        let key = FormInput.text(req, "key")
+        var problems = ProblemCollector()
+        if key.isEmpty { problems.add("de sleutel ontbreekt", at: SourceLocation(field: "key")) }
+        let levelText = FormInput.text(req, "level")
+        var level = 0
+        do { level = try FormInput.integer(levelText.isEmpty ? "0" : levelText, field: "level", label: "Niveau") } catch let e as VitaalError { problems.add(e.problems) }
+        try problems.throwIfAny("Doel niet opgeslagen")
+        let partners = FormInput.text(req, "partners").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let existing = plan.nodes.firstIndex { $0.key == key }
+        var node = existing.map { plan.nodes[$0] } ?? GoalNode(key: key, level: level, title: "")
+        node.parentKey = FormInput.optionalText(req, "parent")
+        node.level = level
+        node.title = FormInput.text(req, "title")
+        if let text = FormInput.optionalText(req, "text") { node.text = text } else if existing == nil { node.text = "" }
+        if let owner = FormInput.optionalText(req, "owner") { node.owner = owner }
+        if !partners.isEmpty { node.partners = partners }
+        if let i = existing { plan.nodes[i] = node } else { plan.nodes.append(node) }
+        try plan.validate()
+        let saved = node, planTitle = plan.title
+        try await req.db.transaction { db in
+            let record: GoalNodeRecord
+            if let found = loaded.nodes.first(where: { $0.key == key }) { record = found } else {
+                record = GoalNodeRecord()
+                record.$plan.id = loaded.id; record.key = key; record.isExample = false; record.sortOrder = loaded.nodes.count
+                record.periodsJSON = "[]"; record.logicModelJSON = nil; record.sourceRef = nil
+            }
+            record.parentKey = saved.parentKey; record.level = saved.level; record.title = saved.title; record.text = saved.text
+            record.owner = saved.owner; record.partnersJSON = JSONText.encode(saved.partners)
+            try await record.save(on: db)
+            try await req.audit(on: db, existing == nil ? "aangemaakt" : "gewijzigd", entity: "doel", id: "\(loaded.key)/\(key)",
+                                summary: "Doel \"\(saved.title)\" in \(planTitle)\(saved.parentKey.map { " (onder \($0))" } ?? "")")
+        }
+        return Self.redirect(req, "/plannen/\(loaded.key)#doel-\(Slug.make(key))")
+    }
+
+    // MARK: Lifecycle
+
+    @Sendable func transition(_ req: Request) async throws -> Response {
+        let loaded = try await PlanPagesController.loadVisible(req)
+        try PlanAccess.requireEdit(loaded, req)
+        let text = FormInput.text(req, "status")
+        guard let target = PlanStatus(rawValue: text) else {
+            throw VitaalError.invalid("onbekende status \"\(text)\" (concept, ingediend, vastgesteld of afgesloten)", at: SourceLocation(field: "status"))
+        }
+        let from = loaded.plan.status
+        let to = try from.transition(to: target)
+        try await req.db.transaction { db in
+            guard let record = try await PlanRecord.find(loaded.id, on: db) else { throw VitaalError(.notFound, "Plan verdwenen.") }
+            guard record.status == from.rawValue else { throw VitaalError(.conflict, "De status is intussen gewijzigd; laad de pagina opnieuw.") }
+            record.status = to.rawValue
+            try await record.save(on: db)
+            try await req.audit(on: db, "status", entity: "plan", id: loaded.key,
+                                summary: "Status van \"\(loaded.plan.title)\": \(from.label) → \(to.label)")
+        }
+        let message = "Status gewijzigd: \(from.label) → \(to.label)."
+        return Self.redirect(req, "/plannen/\(loaded.key)?melding=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+    }
+
+    /// The key and title of the next year's version: the plan's last year in key and title + 1.
+    static func nextVersionNames(_ plan: Plan) -> (key: String, title: String) {
+        let year = "\(plan.period.end.year)", next = "\(plan.period.end.year + 1)"
+        let key = plan.key.contains(year) ? plan.key.replacingOccurrences(of: year, with: next) : "\(plan.key)-v\(plan.version + 1)"
+        let title = plan.title.contains(year) ? plan.title.replacingOccurrences(of: year, with: next) : "\(plan.title) (versie \(plan.version + 1))"
+        return (key, title)
+    }
+
+    @Sendable func copy(_ req: Request) async throws -> Response {
+        let loaded = try await PlanPagesController.loadVisible(req)
+        try PlanAccess.requireEdit(loaded, req)
+        let (key, title) = Self.nextVersionNames(loaded.plan)
+        if try await PlanRecord.query(on: req.db).filter(\.$key == key).first() != nil {
+            throw VitaalError(.conflict, "Er bestaat al een plan \"\(key)\"; open dat om verder te werken.")
+        }
+        var draft = loaded.plan.copiedToNextYear(newKey: key)
+        draft.title = title
+        let copy = draft
+        let organisationID = loaded.record.$organisation.id
+        try await req.db.transaction { db in
+            try await PlanStore.create(copy, organisationID: organisationID, on: db)
+            try await req.audit(on: db, "aangemaakt", entity: "plan", id: key,
+                                summary: "\"\(title)\" (versie \(copy.version), concept) gekopieerd van \"\(loaded.plan.title)\"")
+        }
+        return Self.redirect(req, "/plannen/\(key)?melding=\("Kopie gemaakt als concept.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+    }
+
+    // MARK: Budget
+
+    @Sendable func saveBudgetLine(_ req: Request) async throws -> Response {
+        let (loaded, _) = try await Self.loadForChange(req)
+        let (record, table) = try PlanPagesController.budgetLine(loaded, req)
+        let lineKey = req.parameters.get("line") ?? ""
+        guard let section = table.sections.first(where: { $0.lines.contains { $0.key == lineKey } }),
+              let line = section.lines.first(where: { $0.key == lineKey }) else {
+            throw VitaalError(.notFound, "Onbekende begrotingsregel \"\(lineKey)\".")
+        }
+        let editsAmounts = loaded.plan.status == .concept
+        var problems = ProblemCollector()
+        var cells: [String: BudgetCell] = [:]
+        var actuals: [String: Money?] = [:]
+        let element = "\(table.title), regel \"\(line.label)\""
+        func parse(_ field: String, _ label: String) -> BudgetCell? {
+            do { return try BudgetCell.parse(FormInput.text(req, field), unit: table.unit, at: SourceLocation(field: field, element: "\(element), kolom \"\(label)\"")) }
+            catch let e as VitaalError { problems.add(e.problems); return nil }
+            catch { problems.add("\(error)", at: SourceLocation(field: field)); return nil }
+        }
+        for column in table.columns {
+            if editsAmounts, let cell = parse("cel.\(column.key)", column.label) { cells[column.key] = cell }
+            if column.kind == .budget {
+                let field = "werkelijk.\(column.key)"
+                if FormInput.text(req, field).isEmpty { actuals[column.key] = .some(nil); continue }
+                switch parse(field, "werkelijk \(column.label)") {
+                case .amount(let m)?: actuals[column.key] = .some(m)
+                case nil: break
+                default: problems.add("werkelijk bedrag moet een bedrag zijn", at: SourceLocation(field: field, element: element))
+                }
+            }
+        }
+        if editsAmounts, table.hasTotalColumn, let total = parse("totaal", "Totaal") { cells[BudgetEntryRecord.totalColumn] = total }
+        try problems.throwIfAny("Begrotingsregel niet opgeslagen")
+        let newCells = cells, newActuals = actuals
+        let entries = (loaded.entries[record.id!] ?? []).filter { $0.sectionKey == section.key && $0.lineKey == lineKey }
+        try await req.db.transaction { db in
+            for entry in entries {
+                if let cell = newCells[entry.columnKey] { entry.setCell(cell) }
+                if let actual = newActuals[entry.columnKey] { entry.actualCents = actual?.cents }
+                try await entry.save(on: db)
+            }
+            try await req.audit(on: db, "gewijzigd", entity: "begroting", id: "\(loaded.key)/\(table.key)/\(lineKey)",
+                                summary: "Begrotingsregel \"\(line.label)\" in \"\(table.title)\" (\(loaded.plan.title))")
+        }
+        return Self.redirect(req, "/plannen/\(loaded.key)/begroting")
+    }
+
+    @Sendable func savePersonnel(_ req: Request) async throws -> Response {
+        let (loaded, _) = try await Self.loadForChange(req)
+        var problems = ProblemCollector()
+        func int(_ name: String, _ label: String) -> Int? {
+            do { return try FormInput.integer(FormInput.text(req, name), field: name, label: label) } catch let e as VitaalError { problems.add(e.problems); return nil } catch { return nil }
+        }
+        let year = int("year", "Jaar"), employees = int("employees", "Medewerkers")
+        let programme = int("programmeHours", "Programma-uren"), indirect = int("indirectHours", "Indirecte uren")
+        try problems.throwIfAny("Personeelsgegevens niet opgeslagen")
+        let figures = try PersonnelFigures(year: year!, employees: employees!, fte: FormInput.text(req, "fte"),
+                                           programmeHours: programme!, indirectHours: indirect!)
+        try await req.db.transaction { db in
+            let record = try await PersonnelRecord.query(on: db).filter(\.$plan.$id == loaded.id).filter(\.$year == figures.year)
+                .filter(\.$kind == figures.kind.rawValue).first() ?? PersonnelRecord()
+            record.$plan.id = loaded.id; record.year = figures.year; record.kind = figures.kind.rawValue
+            record.employees = figures.employees; record.fteHundredths = figures.fteHundredths
+            record.programmeHours = figures.programmeHours; record.indirectHours = figures.indirectHours
+            try await record.save(on: db)
+            try await req.audit(on: db, "gewijzigd", entity: "personeel", id: "\(loaded.key)/\(figures.year)",
+                                summary: "Personeel \(figures.year): \(figures.employees) medewerkers, \(figures.fteFormatted) FTE (\(loaded.plan.title))")
+        }
+        return Self.redirect(req, "/plannen/\(loaded.key)/begroting")
+    }
+}
+
+extension ProblemCollector {
+    mutating func add(_ problems: [Problem]) {
+        for p in problems { add(p.message, at: p.location) }
+    }
+}
