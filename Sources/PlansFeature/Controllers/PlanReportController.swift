@@ -84,19 +84,19 @@ struct PlanReportController: RouteCollection {
                     chromium != nil
                         ? .p(.a(.class("button"), .href("/plannen/\(plan.key)/rapport.pdf?soort=\(kind.rawValue)"), .text("Download als PDF")))
                         : UI.notice("warning", "PDF niet beschikbaar: Chromium is niet geïnstalleerd op deze server. Gebruik de afdrukfunctie van de browser (Afdrukken → Opslaan als PDF); de pagina heeft een afdrukopmaak."))),
-                .h2(.text("Samenvatting")),
+                .h2(.id("samenvatting"), .text("Samenvatting")),
                 .dl(.class("kv"),
                     .dt(.text("Doelstellingen")), .dd(.text("\(plan.targets.count)")),
                     .dt(.text("Voortgang")), .dd(PlanViews.rollUpNode(rollUp))),
                 summaryTotals(plan),
-                .h2(.text("Doelenboom")),
+                .h2(.id("doelenboom"), .text("Doelenboom")),
                 PlanViews.tree(loaded, linkTargets: !forPDF),
-                .h2(.text("Doelstellingen en realisaties")),
+                .h2(.id("doelstellingen"), .text("Doelstellingen en realisaties")),
                 plan.targets.isEmpty ? .p(.class("muted"), .text("Geen doelstellingen.")) :
                     PlanViews.targetTable(loaded, showEvidence: PlanAccess.showsEvidence(req), links: !forPDF),
                 PlanViews.statusRule),
         ]
-        content.append(.h2(.text("Begroting en realisatie")))
+        content.append(.h2(.id("begroting"), .text("Begroting en realisatie")))
         if plan.budgets.isEmpty { content.append(.p(.class("muted"), .text("Dit plan heeft geen begroting."))) }
         for (record, table) in zip(loaded.budgetTables, plan.budgets) {
             let actuals = loaded.actuals(table: record)
@@ -104,7 +104,7 @@ struct PlanReportController: RouteCollection {
             if table.columns.contains(where: { $0.kind == .budget }) { content.append(PlanViews.budgetVersusActual(table, actuals: actuals)) }
         }
         if !plan.personnel.isEmpty { content.append(PlanViews.personnel(plan.personnel)) }
-        content.append(.h2(.text("Indicatoren uit de monitor")))
+        content.append(.h2(.id("indicatoren"), .text("Indicatoren uit de monitor")))
         content.append(charts.isEmpty ? .p(.class("muted"), .text("Aan dit plan zijn geen indicatoren van de monitor gekoppeld.")) : .group(charts))
         content.append(.h2(.text("Verhalen")))
         content.append(stories.isEmpty ? .p(.class("muted"), .text("Geen verhalen bij de gekoppelde indicatoren.")) :
@@ -116,22 +116,20 @@ struct PlanReportController: RouteCollection {
         return Page("\(kind.label): \(plan.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded), content: content)
     }
 
-    /// Totals of every budget section per column (computed from the lines) and personnel.
+    /// Totals of every budget section per column (computed from the lines), one small table per budget.
     static func summaryTotals(_ plan: Plan) -> BodyNode {
-        var rows: [[BodyNode]] = []
-        for table in plan.budgets {
-            for section in table.sections where !section.lines.isEmpty {
-                for (i, column) in table.columns.enumerated() {
-                    rows.append([.text(table.title), .text(section.label), .text(column.label),
-                                 .text(table.computedTotal(section: section.key, column: i).formatted)])
-                }
-                if table.hasTotalColumn {
-                    rows.append([.text(table.title), .text(section.label), .text("Totaal"), .text(table.computedGrandTotal(section: section.key).formatted)])
-                }
+        .group(plan.budgets.map { table in
+            var headers = ["Onderdeel"] + table.columns.map(\.label)
+            if table.hasTotalColumn { headers.append("Totaal") }
+            let rows: [[BodyNode]] = table.sections.filter { !$0.lines.isEmpty }.map { section in
+                var row: [BodyNode] = [.text(section.label)]
+                row += table.columns.indices.map { .text(table.computedTotal(section: section.key, column: $0).formatted) }
+                if table.hasTotalColumn { row.append(.text(table.computedGrandTotal(section: section.key).formatted)) }
+                return row
             }
-        }
-        return rows.isEmpty ? .empty : UI.table(caption: "Totalen van de begroting (berekend uit de regels)",
-                                                headers: ["Tabel", "Onderdeel", "Kolom", "Totaal"], rows: rows, numericColumns: [3])
+            return UI.table(caption: "Totalen \(table.title) (berekend uit de regels)", headers: headers, rows: rows,
+                            numericColumns: Set(1..<headers.count))
+        })
     }
 
     // MARK: PDF

@@ -79,7 +79,8 @@ enum PlanViews {
                 parts.append(.ul(.class("plan-targets"), .forEach(targets) { t in
                     .li(status(statuses[t.key] ?? .noData), .text(" "),
                         linkTargets ? .a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)) : .text(t.measure),
-                        .span(.class("muted"), .text(" – streefwaarde \(number(t.targetValue)) \(t.unit)\(t.targetDate.map { " op \($0.dutch)" } ?? "")")))
+                        .span(.class("muted"), .text(" – streefwaarde \(number(t.targetValue)) \(t.unit)\(t.targetDate.map { " op \($0.dutch)" } ?? "")")),
+                        .if(t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }, .group(.text(" "), UI.badge("voorbeelddata"))))
                 }))
             }
             _ = rollUp
