@@ -159,6 +159,8 @@ enum WorkforceViews {
             let status: BodyNode
             switch row.reproduced {
             case .some(true): status = .text("binnen 2 %")
+            case .some(false) where row.target.id == "careDemandGrowth2023_2033":
+                status = .text("wijkt af: bronnen tegenstrijdig (+34 % tot 2032 en +33 % tot 2033 kunnen niet allebei gelden; het model volgt het Regioplan)")
             case .some(false): status = .strong(.text("wijkt af"))
             case .none: status = .text("–")
             }
