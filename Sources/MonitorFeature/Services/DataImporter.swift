@@ -20,7 +20,8 @@ public struct ImportOutcome: Sendable {
     public var message: String {
         let periods = [summary.firstPeriod, summary.lastPeriod].compactMap { $0?.dutchLabel }
         let span = periods.isEmpty ? "" : ", periode \(periods.first!)" + (periods.count == 2 && periods[0] != periods[1] ? " t/m \(periods[1])" : "")
-        return "\(summary.fileName): \(summary.values) waarden opgeslagen (\(inserted) nieuw, \(replaced) vervangen, \(summary.missing) ontbrekend met reden) "
+        func n(_ x: Int) -> String { ValueFormatter.number(Double(x), decimals: 0) }
+        return "\(summary.fileName): \(n(summary.values)) waarden opgeslagen (\(n(inserted)) nieuw, \(n(replaced)) vervangen, \(n(summary.missing)) ontbrekend met reden) "
             + "voor \(summary.indicatorCodes.count) indicator(en) en \(summary.regionCount) regio('s)\(span)."
     }
 }
@@ -41,6 +42,12 @@ struct DatabaseImportCatalog: ImportCatalog {
     }
 }
 
+/// Hands the (single-threaded) import session into the transaction closure.
+private final class SessionBox: @unchecked Sendable {
+    let session: ImportSession
+    init(_ session: ImportSession) { self.session = session }
+}
+
 /// Runs the domain import pipeline inside one database transaction: all values or none.
 public enum DataImporter {
     /// Imports a long or StatLine CSV. Throws a `VitaalError` listing up to 50 problems (file, line,
@@ -59,7 +66,9 @@ public enum DataImporter {
         case .data(let data, let name):
             session = try ImportSession(data: data, fileName: name, catalog: catalog, options: options)
         }
+        let box = SessionBox(session)
         return try await db.transaction { tx in
+            let session = box.session
             let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id, actor: user?.email ?? actor,
                                    replaceMode: replace)
             try await batch.create(on: tx)
@@ -78,24 +87,13 @@ public enum DataImporter {
                     }
                 }
                 if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
-                var fresh: [DataValue] = []
-                fresh.reserveCapacity(rows.count)
-                for row in rows {
-                    if let old = existing[row.observation.key] {
-                        try await ReplacedValue(batchID: batchID, old: old).create(on: tx)
-                        let o = row.observation
-                        old.value = o.value; old.missingReason = o.value == nil ? o.missingReason?.rawValue : nil
-                        old.status = o.status.rawValue; old.note = o.note; old.$batch.id = batchID; old.updatedAt = now
-                        try await old.save(on: tx)
-                        replaced += 1
-                    } else {
-                        fresh.append(DataValue(row.observation, batchID: batchID, at: now))
-                    }
-                }
-                for chunk in stride(from: 0, to: fresh.count, by: 500) {
-                    try await Array(fresh[chunk..<min(chunk + 500, fresh.count)]).create(on: tx)
-                }
-                inserted += fresh.count
+                // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
+                let old = rows.compactMap { existing[$0.observation.key] }
+                try await createInChunks(old.map { ReplacedValue(batchID: batchID, old: $0) }, on: tx)
+                try await deleteInChunks(old.compactMap(\.id), on: tx)
+                try await createInChunks(rows.map { DataValue($0.observation, batchID: batchID, at: now) }, on: tx)
+                replaced += old.count
+                inserted += rows.count - old.count
                 progress(session.progress)
             }
             let summary: ImportSummary
@@ -118,6 +116,19 @@ public enum DataImporter {
                                    entityID: batchID.uuidString, summary: outcome.message)
             try await DataVersion.bump(on: tx)
             return outcome
+        }
+    }
+
+    static func createInChunks<M: Model>(_ models: [M], on db: any Database) async throws {
+        // 500 rows × ≤ 12 columns stays under SQLite's and PostgreSQL's bind limits.
+        for start in stride(from: 0, to: models.count, by: 500) {
+            try await Array(models[start..<min(start + 500, models.count)]).create(on: db)
+        }
+    }
+
+    static func deleteInChunks(_ ids: [UUID], on db: any Database) async throws {
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            try await DataValue.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)])).delete()
         }
     }
 
@@ -156,18 +167,19 @@ public enum DataImporter {
             if let first = later.first {
                 throw VitaalError(.conflict, "Waarden uit deze import zijn later vervangen door de import van \(first.batch.fileName) (\(MonitorText.dateTime(first.batch.createdAt))); maak die eerst ongedaan.")
             }
+            // Every value this batch wrote goes; the versions it replaced come back.
             let replacedRows = try await ReplacedValue.query(on: tx).filter(\.$batch.$id == batchID).all()
-            var restored = 0
-            for old in replacedRows {
-                guard let row = try await DataValue.query(on: tx).filter(\.$indicatorCode == old.indicatorCode)
-                    .filter(\.$regionCode == old.regionCode).filter(\.$period == old.period).first() else { continue }
-                row.value = old.value; row.missingReason = old.missingReason; row.status = old.status; row.note = old.note
-                row.$batch.id = old.previousBatchID; row.updatedAt = old.previousUpdatedAt
-                try await row.save(on: tx)
-                restored += 1
-            }
-            let removed = try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).count()
+            let written = try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).count()
             try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).delete()
+            try await createInChunks(replacedRows.map { old -> DataValue in
+                let row = DataValue()
+                row.indicatorCode = old.indicatorCode; row.regionCode = old.regionCode; row.period = old.period
+                row.periodSort = old.periodSort; row.value = old.value; row.missingReason = old.missingReason
+                row.status = old.status; row.note = old.note; row.$batch.id = old.previousBatchID; row.updatedAt = old.previousUpdatedAt
+                return row
+            }, on: tx)
+            let restored = replacedRows.count
+            let removed = written - restored
             batch.undoneAt = Date(); batch.undoneBy = user?.email ?? actor
             try await batch.save(on: tx)
             let message = "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
