@@ -13,13 +13,13 @@ public enum SocialMapStore {
     /// The whole register as stored.
     public static func load(on db: any Database) async throws -> SocialMap.Register {
         var r = SM.Register()
-        r.organisations = try await SocialMapOrganisationRecord.query(on: db).sort(\.$key).all()
+        r.organisations = try await SocialMapOrganisationRecord.query(on: db).all().sorted { $0.key < $1.key }
             .map { try Payload.decode(Payload.Organisation.self, $0.payload, table: "organisatie", key: $0.key).domain() }
-        r.services = try await SocialMapServiceRecord.query(on: db).sort(\.$key).all()
+        r.services = try await SocialMapServiceRecord.query(on: db).all().sorted { $0.key < $1.key }
             .map { try Payload.decode(Payload.Service.self, $0.payload, table: "dienst", key: $0.key).domain() }
-        r.locations = try await SocialMapLocationRecord.query(on: db).sort(\.$key).all()
+        r.locations = try await SocialMapLocationRecord.query(on: db).all().sorted { $0.key < $1.key }
             .map { try Payload.decode(Payload.Location.self, $0.payload, table: "locatie", key: $0.key).domain() }
-        for rec in try await SocialMapHSDSRecord.query(on: db).sort(\.$key).all() {
+        for rec in try await SocialMapHSDSRecord.query(on: db).all().sorted(by: { $0.key < $1.key }) {
             switch rec.kind {
             case "phone": r.phones.append(try Payload.decode(Payload.Phone.self, rec.payload, table: "telefoon", key: rec.key).domain())
             case "contact": r.contacts.append(try Payload.decode(Payload.Contact.self, rec.payload, table: "contact", key: rec.key).domain())
@@ -28,11 +28,11 @@ public enum SocialMapStore {
             }
         }
         let memberships = Dictionary(grouping: try await SocialMapMembershipRecord.query(on: db).sort(\.$position).all(), by: \.networkKey)
-        r.networks = try await SocialMapNetworkRecord.query(on: db).sort(\.$key).all().map { rec in
+        r.networks = try await SocialMapNetworkRecord.query(on: db).all().sorted { $0.key < $1.key }.map { rec in
             try Payload.decode(Payload.Network.self, rec.payload, table: "netwerk", key: rec.key)
                 .domain(memberships: (memberships[rec.key] ?? []).map { SM.Membership(memberID: $0.memberKey, role: $0.role) })
         }
-        r.collaborations = try await SocialMapCollaborationRecord.query(on: db).sort(\.$a).sort(\.$b).all().compactMap {
+        r.collaborations = try await SocialMapCollaborationRecord.query(on: db).all().sorted { ($0.a, $0.b) < ($1.a, $1.b) }.compactMap {
             try? SM.Collaboration($0.a, $0.b, topic: $0.topic, since: $0.since.flatMap(SM.Day.init(iso:)), isDerived: $0.isDerived)
         }
         return r
