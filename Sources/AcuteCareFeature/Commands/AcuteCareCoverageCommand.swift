@@ -37,12 +37,12 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         let normMinutes = number(norm, option: "--norm-minutes", default: 15, problems: &p)
         let dispatchMinutes = number(dispatch, option: "--dispatch-minutes", default: 3, problems: &p)
         let ridesPerYear = rides.map { _ in number(rides, option: "--rides-per-year", default: 0, problems: &p) }
-        if let n = normMinutes, !(n > 0) { p.add("de norm moet groter zijn dan 0 minuten (is \(n))", at: SourceLocation(field: "--norm-minutes")) }
-        if let d = dispatchMinutes, !(d >= 0) { p.add("meldings- en uitruktijd mag niet negatief zijn (is \(d))", at: SourceLocation(field: "--dispatch-minutes")) }
+        if let n = normMinutes, !(n > 0) { p.add("de norm moet groter zijn dan 0 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))", at: SourceLocation(field: "--norm-minutes")) }
+        if let d = dispatchMinutes, !(d >= 0) { p.add("meldings- en uitruktijd mag niet negatief zijn (is \(AcuteCareFormat.number(d, decimals: 1)))", at: SourceLocation(field: "--dispatch-minutes")) }
         if let n = normMinutes, let d = dispatchMinutes, n > 0, d >= n {
             p.add("meldings- en uitruktijd (\(d) min) moet kleiner zijn dan de norm (\(n) min)", at: SourceLocation(field: "--dispatch-minutes"))
         }
-        if let r = ridesPerYear ?? nil, !(r >= 0) { p.add("het aantal ritten per jaar mag niet negatief zijn (is \(r))", at: SourceLocation(field: "--rides-per-year")) }
+        if let r = ridesPerYear ?? nil, !(r >= 0) { p.add("het aantal ritten per jaar mag niet negatief zijn (is \(AcuteCareFormat.number(r)))", at: SourceLocation(field: "--rides-per-year")) }
         try p.throwIfAny("Ongeldige opties")
 
         var settings = CoverageSettings(normMinutes: normMinutes!, dispatchMinutes: dispatchMinutes!)

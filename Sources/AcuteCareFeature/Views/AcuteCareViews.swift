@@ -96,7 +96,7 @@ enum AcuteCareViews {
         var points: [PointMap.Point] = []
         for d in demand {
             let isCovered = covered[d.id] ?? false
-            let time = times[d.id].map { "\(F.minutes(seconds: $0.seconds)) min vanaf \(postNames[$0.post] ?? $0.post)" } ?? "verder dan \(F.number(AcuteCareService.displayLimitMinutes)) min"
+            let time = times[d.id].map { "\(F.minutes(seconds: $0.seconds)) min vanaf \(postNames[$0.post] ?? $0.post)" } ?? "niet bereikbaar binnen \(F.number(AcuteCareService.displayLimitMinutes)) min"
             points.append(PointMap.Point(location: d.location, label: isCovered ? "" : (d.name ?? d.id),
                                          category: isCovered ? "Binnen de norm" : "Buiten de norm",
                                          detail: "\(d.name ?? d.id): \(F.residents(d.population)) inwoners, \(time)"))
@@ -142,15 +142,16 @@ enum AcuteCareViews {
             let b = isRegion ? e.base.coverage.region : baseBy[m.name]
             // Nearest-post time of the scenario, population-weighted mean and longest.
             let pts = e.result.coverage.points.filter { isRegion || ($0.municipality ?? "onbekend") == m.name }
-            var sum = 0.0, pop = 0.0, longest = 0, beyond = false
+            var sum = 0.0, pop = 0.0, longest = 0, beyond = false, offNetwork = false
             for p in pts {
                 if let t = e.scenarioTimes[p.id] {
                     sum += Double(t.seconds) * p.population; pop += p.population; longest = max(longest, t.seconds)
-                } else { beyond = true }
+                } else if p.snapMeters == nil { offNetwork = true } else { beyond = true }
             }
             _ = demandBy
             let mean = pop > 0 ? F.minutes(seconds: Int((sum / pop).rounded())) : "–"
-            let longestText = beyond ? "> \(F.number(AcuteCareService.displayLimitMinutes))" : (pts.isEmpty ? "–" : F.minutes(seconds: longest))
+            let longestText = beyond ? "> \(F.number(AcuteCareService.displayLimitMinutes))"
+                : offNetwork ? "\(pts.isEmpty ? "–" : F.minutes(seconds: longest))*" : (pts.isEmpty ? "–" : F.minutes(seconds: longest))
             rows.append([
                 isRegion ? .strong(.text("Flevoland (regio)")) : .text(m.name),
                 pair(F.number(b?.population ?? 0), F.number(m.population), e.isBase),
@@ -159,9 +160,13 @@ enum AcuteCareViews {
                 .text(mean), .text(longestText),
             ])
         }
-        return UI.table(caption: e.isBase ? "Bereikbaarheid per gemeente (schematisch)" : "Bereikbaarheid per gemeente: nu → \(e.scenario.name) (schematisch)",
-                        headers: ["Gemeente", "Inwoners", "Binnen de norm", "Buiten de norm (inwoners)", "Aanrijtijd dichtstbijzijnde post, gemiddeld (min)", "Langste aanrijtijd (min)"],
-                        rows: rows, numericColumns: [1, 2, 3, 4, 5])
+        let hasOffNetwork = e.result.coverage.points.contains { $0.snapMeters == nil }
+        return .group(
+            UI.table(caption: e.isBase ? "Bereikbaarheid per gemeente (schematisch)" : "Bereikbaarheid per gemeente: nu → \(e.scenario.name) (schematisch)",
+                     headers: ["Gemeente", "Inwoners", "Binnen de norm", "Buiten de norm (inwoners)", "Aanrijtijd dichtstbijzijnde post, gemiddeld (min)", "Langste aanrijtijd (min)"],
+                     rows: rows, numericColumns: [1, 2, 3, 4, 5]),
+            .p(.class("muted"), .text("Aanrijtijden en inwoners\(e.isBase ? "" : " in het scenario"); aanrijtijd = meldings- en uitruktijd + rijtijd, gewogen naar inwoners."
+                + (hasOffNetwork ? " * Zonder de plaatsen die verder dan \(F.number(CoverageSettings().maxDemandSnapMeters / 1000)) km van het schematische wegennet liggen; die tellen als buiten de norm." : ""))))
     }
 
     static func uncoveredTable(_ e: AcuteCareService.Evaluation) -> BodyNode {
@@ -173,8 +178,9 @@ enum AcuteCareViews {
                         headers: ["Plaats", "Gemeente", "Inwoners", "Aanrijtijd (min)", "Vanaf post"],
                         rows: uncovered.map { p in
                             let t = e.scenarioTimes[p.id]
+                            let noRoad = "geen weg binnen \(F.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
                             return [.text(demand[p.id]?.name ?? p.id), .text(p.municipality ?? "–"), .text(F.residents(p.population)),
-                                    .text(t.map { F.minutes(seconds: $0.seconds) } ?? "> \(F.number(AcuteCareService.displayLimitMinutes))"),
+                                    .text(t.map { F.minutes(seconds: $0.seconds) } ?? (p.snapMeters == nil ? noRoad : "> \(F.number(AcuteCareService.displayLimitMinutes))")),
                                     .text(t.map { postNames[$0.post] ?? $0.post } ?? "–")]
                         }, numericColumns: [2, 3])
     }

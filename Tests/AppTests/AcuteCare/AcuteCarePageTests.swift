@@ -38,17 +38,17 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertGreaterThan(service.result.totalAmbulances, service.base.totalAmbulances)
             XCTAssertTrue(growth.body.contains("\(service.base.totalAmbulances) → \(service.result.totalAmbulances)"), "ambulances now → scenario")
 
-            // A post in the largest uncovered village.
-            let worst = service.base.coverage.uncovered.first!
-            let post = try await browser.get("/modellen/acute-zorg?post_plaats=\(worst.id)")
+            // A post in an uncovered village on the network.
+            XCTAssertTrue(service.base.coverage.uncovered.contains { $0.id == "rutten" })
+            let post = try await browser.get("/modellen/acute-zorg?post_plaats=rutten")
             XCTAssertEqual(post.status, .ok)
             XCTAssertTrue(post.body.contains("(nieuw)"), "new post in the table")
             XCTAssertTrue(post.body.contains("class=\"ac-up\""), "coverage goes up")
             XCTAssertTrue(post.body.contains("Nieuwe of verplaatste post"), "map legend")
 
             // Removing a post lowers coverage.
-            let removed = try await browser.get("/modellen/acute-zorg?opheffen=urk")
-            XCTAssertTrue(removed.body.contains("Urk (opgeheven)"))
+            let removed = try await browser.get("/modellen/acute-zorg?opheffen=emmeloord")
+            XCTAssertTrue(removed.body.contains("Emmeloord (opgeheven)"))
             XCTAssertTrue(removed.body.contains("class=\"ac-down\""))
 
             // A stricter norm with coordinates of a new district.
