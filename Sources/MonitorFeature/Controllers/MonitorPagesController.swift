@@ -89,8 +89,8 @@ struct MonitorPagesController: RouteCollection {
             sections.append(.group(
                 .h2(.text(section.theme?.name ?? "Overige indicatoren")),
                 .unwrap(section.theme.flatMap { $0.summary.isEmpty ? nil : $0.summary }) { .p(.class("muted"), .text($0)) },
-                UI.table(caption: nil, headers: ["Indicator", "Verloop", regions.name(regionCode), "Nederland", "Trend", "Norm"],
-                         rows: rows, numericColumns: [2, 3])))
+                MonitorViews.table(caption: nil, headers: ["Indicator", "Verloop", regions.name(regionCode), "Nederland", "Trend", "Norm"],
+                                   widths: [22, 15, 18, 11, 14, 20], rows: rows, numericColumns: [2, 3])))
         }
         return try await Page(content.monitor.name, breadcrumbs: Self.crumbs,
             MonitorViews.style(),
@@ -134,10 +134,14 @@ struct MonitorPagesController: RouteCollection {
                                              caption: "Bron: \(ind.source). Eenheid: \(ind.unit).\(suppressedNote)"),
                              labels: periods.map(MonitorText.periodLabel), series: series, highlighted: regionName,
                              reference: def.norm.map { LineChart.ReferenceLine(value: $0.value, label: "norm \($0.comparison.rawValue) \(ValueFormatter.format($0.value, indicator: def))") },
-                             valueSuffix: suffix, decimals: def.decimals, includeZero: def.isCount || ind.unit == "%")
-        let lineTable = UI.table(caption: "Tabel bij de lijngrafiek", headers: ["Periode"] + lineRegions.map(regions.name),
+                             valueSuffix: suffix, decimals: def.decimals, includeZero: def.isCount)
+        let lineTable = UI.table(caption: "Tabel bij de lijngrafiek", headers: ["Periode"] + lineRegions.map(regions.name) + ["Status"],
                                  rows: periods.reversed().map { p in
-                                     [.text(MonitorText.periodLabel(p))] + lineRegions.map { MonitorViews.valueCell(v, v.value($0, period: p), audience) }
+                                     let cells = lineRegions.map { v.value($0, period: p) }
+                                     let statuses = Set(cells.compactMap { $0?.dataStatus })
+                                     let status: BodyNode = statuses.contains(.voorbeeld) ? UI.badge("voorbeelddata")
+                                         : .text(statuses.map(\.dutchLabel).sorted().joined(separator: ", "))
+                                     return [.text(MonitorText.periodLabel(p))] + cells.map { .text(v.display($0, audience).text) } + [status]
                                  }, numericColumns: Set(1...lineRegions.count))
 
         // Municipalities in the latest period.
@@ -157,17 +161,19 @@ struct MonitorPagesController: RouteCollection {
                             bars: sortedMunicipalities.map { .init(label: $0.name, value: drawable[$0.code], link: "\(path)?regio=\($0.code)") },
                             highlighted: regions.byCode[regionCode]?.regionKind == .gemeente ? regionName : nil,
                             reference: v.chartValue(provinceNow, audience).map { LineChart.ReferenceLine(value: $0, label: "Flevoland") },
-                            valueSuffix: suffix, decimals: def.decimals)
-        let barTable = UI.table(caption: "Tabel bij het staafdiagram (\(periodLabel))",
+                            valueSuffix: suffix, decimals: def.decimals, width: 560)
+        let allExample = !current.isEmpty && current.values.allSatisfy { $0.dataStatus == .voorbeeld }
+        let exampleNote = allExample ? " — alle waarden zijn voorbeelddata" : ""
+        func cell(_ d: DataValue?) -> BodyNode { allExample ? .text(v.display(d, audience).text) : MonitorViews.valueCell(v, d, audience) }
+        let barTable = UI.table(caption: "Tabel bij het staafdiagram (\(periodLabel))\(exampleNote)",
                                 headers: ["Gemeente", "Waarde", "Rang (1 = best)", "Verschil met Flevoland"],
                                 rows: sortedMunicipalities.map { r in
-                                    let cell = current[r.code]
-                                    let shown = v.display(cell, audience)
+                                    let shown = v.display(current[r.code], audience)
                                     var diff = "–"
-                                    if !shown.suppressed, let a = cell?.value, let b = v.chartValue(provinceNow, audience) {
+                                    if !shown.suppressed, let a = current[r.code]?.value, let b = v.chartValue(provinceNow, audience) {
                                         diff = (a - b >= 0 ? "+" : "") + ValueFormatter.format(a - b, indicator: def)
                                     }
-                                    return [.a(.href("/monitor/regio/\(r.code)"), .text(r.name)), MonitorViews.valueCell(v, cell, audience),
+                                    return [.a(.href("/monitor/regio/\(r.code)"), .text(r.name)), cell(current[r.code]),
                                             .text(shown.suppressed ? "–" : ranks[r.code].map { "\($0) van \(ranks.count)" } ?? "–"), .text(diff)]
                                 }, numericColumns: [1, 2, 3])
         let features = RegionMaps.features(regions.municipalities)
@@ -184,9 +190,9 @@ struct MonitorPagesController: RouteCollection {
             return "klasse \(i + 1): " + (c.lower == c.upper ? ValueFormatter.format(c.lower, indicator: def)
                 : "\(ValueFormatter.format(c.lower, indicator: def)) – \(ValueFormatter.format(c.upper, indicator: def))")
         }
-        let mapTable = UI.table(caption: "Tabel bij de kaart (\(periodLabel))", headers: ["Gemeente", "Waarde", "Kaartklasse"],
+        let mapTable = UI.table(caption: "Tabel bij de kaart (\(periodLabel))\(exampleNote)", headers: ["Gemeente", "Waarde", "Kaartklasse"],
                                 rows: regions.municipalities.map { r in
-                                    [.text(r.name), MonitorViews.valueCell(v, current[r.code], audience), .text(classLabel(drawable[r.code]))]
+                                    [.text(r.name), cell(current[r.code]), .text(classLabel(drawable[r.code]))]
                                 }, numericColumns: [1])
 
         // Key facts for the chosen region.
@@ -233,12 +239,15 @@ struct MonitorPagesController: RouteCollection {
                      .unwrap(def.norm) { .p(.class("muted"), .text("Bron norm: \($0.source)")) })),
             .if(!comparisons.isEmpty, .ul(.group(comparisons))),
             .h2(.text("Ontwikkeling")),
-            UI.figure(UI.svg(line.svg()), caption: "\(regionName) vergeleken met Flevoland en Nederland."),
-            lineTable,
+            .div(.class("grid-2"),
+                 UI.figure(UI.svg(line.svg()), caption: "\(regionName) vergeleken met Flevoland en Nederland."),
+                 lineTable),
             .h2(.text("Gemeenten vergeleken")),
             .div(.class("grid-2"),
-                 .div(UI.figure(UI.svg(bars.svg()), caption: "Gemeenten van hoog naar laag; de lijn is Flevoland."), barTable),
-                 .div(UI.figure(UI.svg(map.svg()), caption: "Klik op een gemeente om die te kiezen."), mapTable)),
+                 UI.figure(UI.svg(bars.svg()), caption: "Gemeenten van hoog naar laag; de lijn is Flevoland."), barTable),
+            .h2(.text("Kaart")),
+            .div(.class("grid-2"),
+                 UI.figure(UI.svg(map.svg()), caption: "Klik op een gemeente om die te kiezen."), mapTable),
             .h2(.text("Definitie en bron")),
             .dl(.class("kv"),
                 .dt(.text("Code")), .dd(.text(ind.code)),
@@ -320,9 +329,10 @@ struct MonitorPagesController: RouteCollection {
             }
             let headers = ["Indicator", "Periode", region.name] + (isMunicipality ? ["Flevoland"] : []) + ["Nederland"]
                 + (isMunicipality ? ["Rang in Flevoland"] : []) + ["Trend", "Norm"]
+            let widths = isMunicipality ? [19, 8, 14, 10, 10, 10, 13, 16] : [26, 9, 17, 13, 15, 20]
             sections.append(.group(.h2(.a(.href("/monitor/\(content.monitor.slug)?regio=\(code)"), .text(content.monitor.name))),
-                                   UI.table(caption: nil, headers: headers, rows: rows,
-                                            numericColumns: isMunicipality ? [2, 3, 4, 5] : [2, 3])))
+                                   MonitorViews.table(caption: nil, headers: headers, widths: widths, rows: rows,
+                                                      numericColumns: isMunicipality ? [2, 3, 4, 5] : [2, 3])))
         }
         let hasExample = indicators.contains { values[$0.code]?.hasExampleData ?? false }
         let stories = try await MonitorData.stories(region: code, on: req.db)
@@ -338,13 +348,26 @@ struct MonitorPagesController: RouteCollection {
                       .p(.span(.class("status status-good"), .text("\(better) indicatoren beter")), .text(" · "),
                          .span(.class("status status-bad"), .text("\(worse) slechter")), .text(" dan \(reference)")),
                       .p(.class("muted"), .text("Neutrale indicatoren (zonder ‘beter’ of ‘slechter’) tellen niet mee."))),
-                 UI.figure(UI.svg(isMunicipality ? RegionMaps.single(region) : RegionMaps.overview(regions.municipalities)),
+                 UI.figure(UI.svg(locationMap(region, regions)),
                            caption: (isMunicipality ? region.geometrySchematic : regions.municipalities.contains { $0.geometrySchematic })
                                ? "Schematische omtrek, geen officiële grens." : region.name)),
             .group(sections),
             .if(!stories.isEmpty, .group(.h2(.text("Verhalen uit \(region.name)")), .group(stories.map(MonitorViews.story)))),
             MonitorViews.downloads("/monitor/regio/\(code)")
         ).encodeResponse(for: req)
+    }
+
+    /// The municipalities with the chosen one marked (or all of them for Flevoland).
+    func locationMap(_ region: Region, _ regions: RegionSet) -> String {
+        let outlines = RegionMaps.features(regions.municipalities)
+        guard !outlines.isEmpty else { return "" }
+        let points: [PointMap.Point] = outlines.filter { $0.code == region.code }.map {
+            PointMap.Point(location: $0.geometry.labelPoint, label: $0.name, category: "Gekozen gemeente")
+        }
+        return PointMap(text: ChartText(title: "Ligging van \(region.name)",
+                                        description: region.regionKind == .gemeente ? "\(region.name) tussen de andere gemeenten van Flevoland." : "De gemeenten van Flevoland."),
+                        outlines: outlines, points: points, categories: [.init(name: "Gekozen gemeente", color: "#154273", shape: .circle)],
+                        showRegionNames: true, showPointLabels: false, width: 420, maxMapHeight: 300).svg()
     }
 
     /// The region from `?regio=` (must be one of the comparable regions), else the default.

@@ -7,7 +7,25 @@ import VitaalDomain
 enum MonitorViews {
     /// The few extra CSS rules of the monitor pages (one `<style>` node; candidates for the stylesheet).
     static func style() -> BodyNode {
-        .raw("<style>.mon-spark svg{width:120px;height:32px;display:block}.mon-filter{display:flex;gap:.75rem;align-items:flex-end;flex-wrap:wrap;margin:1rem 0}.mon-filter .field{margin:0;min-width:16rem}.mon-downloads{margin:.5rem 0 1.5rem;font-size:.95rem}.mon-downloads a{margin-right:1rem}.mon-story{border-left:4px solid var(--blue-2)}.mon-story blockquote{margin:.5rem 0;font-style:italic}.mon-value{font-size:1.6rem;font-weight:700;color:var(--blue)}.mon-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:1rem 0}.mon-facts .card{margin:0}</style>")
+        .raw("<style>.mon-spark svg{width:120px;height:32px;display:block}.mon-filter{display:flex;gap:.75rem;align-items:flex-end;flex-wrap:wrap;margin:1rem 0}.mon-filter .field{margin:0;min-width:16rem}.mon-downloads{margin:.5rem 0 1.5rem;font-size:.95rem}.mon-downloads a{margin-right:1rem}.mon-story{border-left:4px solid var(--blue-2)}.mon-story blockquote{margin:.5rem 0;font-style:italic}.mon-value{font-size:1.6rem;font-weight:700;color:var(--blue)}.mon-facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:1rem 0}.mon-facts .card{margin:0}.mon-chart{max-width:46rem}.mon-table table{table-layout:fixed}.mon-table td,.mon-table th{overflow-wrap:break-word}@media (max-width:50rem){.mon-table table{table-layout:auto}}</style>")
+    }
+
+    /// A table like `UI.table` with fixed column widths (percentages), so the theme tables of one
+    /// page line up.
+    static func table(caption: String?, headers: [String], widths: [Int], rows: [[BodyNode]], numericColumns: Set<Int> = []) -> BodyNode {
+        .div(.class("table-wrap mon-table"),
+            .table(
+                .unwrap(caption) { .caption(.text($0)) },
+                .element(named: "colgroup", nodes: widths.map { w in .selfClosedElement(named: "col", attributes: [.attribute(named: "style", value: "width:\(w)%")]) }),
+                .thead(.tr(.forEach(Array(headers.enumerated())) { i, h in
+                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("num")), .text(h))
+                })),
+                .tbody(.forEach(rows) { row in
+                    .tr(.forEach(Array(row.enumerated())) { i, cell in
+                        .td(.if(numericColumns.contains(i), .class("num")), cell)
+                    })
+                })
+            ))
     }
 
     static func trendColour(_ c: TrafficColour) -> String {
