@@ -210,6 +210,7 @@ enum PlanViews {
         var rows: [Node<HTML.TableContext>] = []
         for section in table.sections {
             rows.append(.tr(.class("plan-budget-section"), .th(.attribute(named: "colspan", value: "\(headers.count)"), .attribute(named: "scope", value: "rowgroup"), .text(section.label))))
+            let sectionHasPercents = section.lines.contains { !$0.statedPercents.isEmpty }
             for line in section.lines {
                 let flagged = lineFlags.contains("\(section.label)|\(line.label)")
                 var cells: [Node<HTML.TableRowContext>] = []
@@ -224,7 +225,8 @@ enum PlanViews {
                         text += " (werkelijk \(amount(actual, table: table)))"
                     }
                     cells.append(.td(.class("num"), .text(text)))
-                    if hasPercents {
+                    if hasPercents && !sectionHasPercents { cells.append(.td()) }
+                    if hasPercents && sectionHasPercents {
                         let computed = table.percent(of: line, inSection: section.key, column: i)
                         let stated = line.statedPercents.indices.contains(i) ? line.statedPercents[i] : nil
                         var p = computed.map { "\($0)" } ?? "–"
@@ -246,7 +248,7 @@ enum PlanViews {
             var total: [Node<HTML.TableRowContext>] = [.td(.text("Totaal \(section.label.lowercased()) (berekend)"))]
             for i in table.columns.indices {
                 total.append(.td(.class("num"), .text(amount(table.computedTotal(section: section.key, column: i), table: table))))
-                if hasPercents { total.append(.td(.class("num"), .text("100"))) }
+                if hasPercents { total.append(.td(.class("num"), .text(sectionHasPercents ? "100" : ""))) }
             }
             if table.hasTotalColumn {
                 let grand = table.computedGrandTotal(section: section.key)
@@ -341,6 +343,7 @@ enum PlanViews {
         td.plan-diff{color:#8a1c14;font-weight:700}.plan-budget-section th{background:#f3f3f3}.plan-lifecycle{background:#e5f0f9;color:#154273;border:1px solid #01689b}
         .plan-steps{display:flex;gap:.4rem;flex-wrap:wrap;list-style:none;padding:0}.plan-steps li{padding:.2rem .6rem;border:1px solid var(--line)}
         .plan-steps li[aria-current]{background:var(--blue);color:#fff;font-weight:700}.plan-evidence{font-size:.85rem}
+        span.status[class*=plan-status-],.plan-budget td.num,td.num{white-space:nowrap}
         @media print{.plan-tree details>summary{list-style:none}.plan-report h2{page-break-before:auto}}
         </style>
         """)

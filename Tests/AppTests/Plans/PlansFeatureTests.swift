@@ -236,3 +236,19 @@ final class PlansFeatureTests: XCTestCase {
         }
     }
 }
+
+/// The budget table view flags a line whose programme columns do not add up to its total.
+final class PlansBudgetViewTests: XCTestCase {
+    func testLineWhoseColumnsDoNotAddUpIsFlagged() throws {
+        var table = PlansDemoData.fleverBegrotingPerProgramma2025
+        let clean = PlanViews.budgetTable(table).render()
+        XCTAssertFalse(clean.contains("kolommen tellen niet op tot het totaal"))
+        // Subsidie Provincie: 197 + 363 + 444 + 243 = 1.247; print 1.250 as the total instead.
+        table.sections[0].lines[0].total = .amount(Money(thousands: 1250))
+        let html = PlanViews.budgetTable(table).render()
+        XCTAssertTrue(html.contains("kolommen tellen niet op tot het totaal"))
+        XCTAssertTrue(html.contains("<tr class=\"flag\">"))
+        let check = PlanViews.budgetCheck(table).render()
+        XCTAssertTrue(check.contains("de kolommen tellen op tot 1247, de kolom Totaal zegt 1250"), check)
+    }
+}
