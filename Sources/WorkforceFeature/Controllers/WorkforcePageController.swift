@@ -190,12 +190,12 @@ struct WorkforcePageController {
 
             .h2(.text("Uitkomst \(results.year)")),
             .p(.class("wf-summary"), .text(results.summary)),
-            .p(.text(WorkforceSummary.text(results.sensitivity))),
+            .p(.text(WorkforceViews.sensitivityText(results.sensitivity))),
             .div(.class("tiles"),
-                .div(.class("tile"), .h3(.text("Tekort in \(results.year)")),
-                     .p(.class("wf-figure"), .text("\(WorkforceViews.persons(y.total.shortagePersons)) personen")),
-                     .p(.text("\(WorkforceViews.pct(y.total.shortageRate)) van de vraag; in fte \(WorkforceViews.pct(y.total.shortageRateFTE))")),
-                     .unwrap(band) { b in .p(.text("90 %-interval: \(WorkforceViews.persons(b.shortagePersons.p5)) tot \(WorkforceViews.persons(b.shortagePersons.p95)) personen (\(results.uncertainty?.runs ?? 0) runs)")) }),
+                .div(.class("tile"), .h3(.text(WorkforceViews.gapHeading(y.total.shortagePersons, year: results.year))),
+                     .p(.class("wf-figure"), .text(WorkforceViews.gapText(y.total.shortagePersons))),
+                     .p(.text("\(WorkforceViews.pct(abs(y.total.shortageRate))) van de vraag; tekort in fte \(WorkforceViews.pct(y.total.shortageRateFTE))")),
+                     .unwrap(band) { b in .p(.text("90 %-interval: \(WorkforceViews.persons(b.shortagePersons.p5)) tot \(WorkforceViews.persons(b.shortagePersons.p95)) personen tekort\(b.shortagePersons.p5 < 0 ? " (negatief = overschot)" : "") (\(results.uncertainty?.runs ?? 0) runs)")) }),
                 .div(.class("tile"), .h3(.text("Vraag en aanbod")),
                      .p(.text("Nodig: \(WorkforceViews.persons(y.total.demandPersons)) personen")),
                      .p(.text("Beschikbaar: \(WorkforceViews.persons(y.total.supplyPersons)) personen")),
@@ -203,7 +203,7 @@ struct WorkforcePageController {
                 .unwrap(savedResults) { s in
                     let sy = s.yearResult, diff = y.total.shortagePersons - sy.total.shortagePersons
                     return .div(.class("tile"), .h3(.text("Effect van uw hefbomen")),
-                        .p(.text("Opgeslagen scenario: \(WorkforceViews.persons(sy.total.shortagePersons)) personen (\(WorkforceViews.pct(sy.total.shortageRate)))")),
+                        .p(.text("Opgeslagen scenario: \(WorkforceViews.gapText(sy.total.shortagePersons)) (\(WorkforceViews.pct(abs(sy.total.shortageRate))))")),
                         .unwrap(s.band) { b in .p(.text("90 %-interval: \(WorkforceViews.persons(b.shortagePersons.p5)) tot \(WorkforceViews.persons(b.shortagePersons.p95))")) },
                         .p(.class("wf-delta"), .text(diff <= 0 ? "Tekort \(WorkforceViews.persons(-diff)) personen kleiner" : "Tekort \(WorkforceViews.persons(diff)) personen groter")))
                 }
@@ -222,7 +222,7 @@ struct WorkforcePageController {
             UI.figure(UI.svg(WorkforceViews.fanChart(results, saved: savedResults)),
                       caption: "Waaier: \(results.uncertainty?.runs ?? 0) Monte Carlo-runs op deze pagina (vaste seed, elke keer dezelfde uitkomst); \(results.uncertainty?.uncertainParameters ?? 0) onzekere parameters. De CLI en de API rekenen desgewenst met meer runs."),
             .h2(.text("Gevoeligheid: welke hefboom helpt het meest?")),
-            UI.figure(UI.svg(WorkforceViews.sensitivityChart(results)), caption: WorkforceSummary.text(results.sensitivity)),
+            UI.figure(UI.svg(WorkforceViews.sensitivityChart(results)), caption: WorkforceViews.sensitivityText(results.sensitivity)),
 
             .h2(.text("Scenario's vergelijken")),
             .form(.method(.get), .action(base), .class("card"),
@@ -283,7 +283,7 @@ struct WorkforcePageController {
                 UI.field(WorkforceLeverForm.yearField, label: "Jaar van de samenvatting", value: form.raw[WorkforceLeverForm.yearField],
                          error: form.errors[WorkforceLeverForm.yearField], attributes: [.attribute(named: "inputmode", value: "numeric")])
             ),
-            .div(.class(form.errors[WorkforceLeverForm.monitorField] == nil ? "field" : "field field-error"),
+            .div(.class(form.errors[WorkforceLeverForm.monitorField] == nil ? "wf-check" : "wf-check field-error"),
                 .unwrap(form.errors[WorkforceLeverForm.monitorField]) { .p(.class("field-message"), .text($0)) },
                 .label(form.useMonitor
                        ? .input(.type(.checkbox), .name(WorkforceLeverForm.monitorField), .value("1"), .checked(true))
@@ -437,7 +437,7 @@ struct WorkforcePageController {
                .if(record.isExample, .group(.text(" "), UI.badge("voorbeelddata")))),
             .h2(.text("Samenvatting")),
             .p(.class("wf-summary"), .text(r.summary)),
-            .p(.text(WorkforceSummary.text(r.sensitivity))),
+            .p(.text(WorkforceViews.sensitivityText(r.sensitivity))),
             .unwrap(r.band) { b in .p(.text("Onzekerheid: het tekort in \(r.year) ligt met 90 % zekerheid tussen \(WorkforceViews.persons(b.shortagePersons.p5)) en \(WorkforceViews.persons(b.shortagePersons.p95)) personen (\(r.uncertainty?.runs ?? 0) Monte Carlo-runs, seed \(ctx.scenario.seed)).")) },
             .h2(.text("Hefbomen")),
             UI.table(caption: nil, headers: ["Hefboom", "Waarde"], rows: levers),

@@ -14,7 +14,9 @@ enum WorkforceViews {
     static let style: BodyNode = .raw("""
     <style>
     .wf-levers{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.5rem 1.25rem}
-    .wf-levers .field input{max-width:9rem}
+    .wf-levers .field input{display:block;max-width:9rem;margin-top:.25rem}
+    .wf-levers .hint{display:block}
+    .wf-check{margin:.8rem 0;font-weight:600}.wf-check input{margin-right:.4rem}
     .wf-figure{font-size:1.6rem;font-weight:700;margin:.2rem 0}
     .wf-delta{font-weight:600}
     .wf-summary{border-left:5px solid #154273;padding:.6rem 1rem;background:#f3f6fa;max-width:52rem}
@@ -39,8 +41,8 @@ enum WorkforceViews {
         var demand = LineChart.Series(name: "Vraag (nodig)", values: r.projection.years.map { $0.total.demandPersons }, color: Palette.color(1))
         var supply = LineChart.Series(name: "Aanbod (beschikbaar)", values: r.projection.years.map { $0.total.supplyPersons }, color: Palette.color(0))
         if let u {
-            demand.bands = [.init(lower: u.map { $0.demandPersons.p5 }, upper: u.map { $0.demandPersons.p95 }, label: "Vraag 90 %-interval")]
-            supply.bands = [.init(lower: u.map { $0.supplyPersons.p5 }, upper: u.map { $0.supplyPersons.p95 }, label: "Aanbod 90 %-interval")]
+            demand.bands = [.init(lower: u.map { $0.demandPersons.p5 }, upper: u.map { $0.demandPersons.p95 }, label: "90 %-interval")]
+            supply.bands = [.init(lower: u.map { $0.supplyPersons.p5 }, upper: u.map { $0.supplyPersons.p95 }, label: "90 %-interval")]
         }
         return LineChart(text: ChartText(title: "Vraag en aanbod van zorg- en welzijnspersoneel, \(r.scenario.name)",
                                          caption: "Personen, heel Flevoland. Banden: 90 %-interval uit \(r.uncertainty?.runs ?? 0) Monte Carlo-runs."),
@@ -78,7 +80,7 @@ enum WorkforceViews {
                                      color: Palette.color(0))
             if let u = saved.uncertainty?.years {
                 s.bands = [.init(lower: r.projection.years.map { y in u.first { $0.year == y.year }?.shortagePersons.p5 },
-                                 upper: r.projection.years.map { y in u.first { $0.year == y.year }?.shortagePersons.p95 }, label: "90 %-interval opgeslagen")]
+                                 upper: r.projection.years.map { y in u.first { $0.year == y.year }?.shortagePersons.p95 }, label: "90 %-interval")]
             }
             series.append(s)
         }
@@ -90,13 +92,40 @@ enum WorkforceViews {
 
     static func sensitivityChart(_ r: WorkforceResults) -> String {
         let bars = r.sensitivity.levers.map { e -> BarChart.Bar in
-            let def = WorkforceLevers.catalogue.first { $0.id == e.id }
-            let step = WorkforceLeverForm.display((e.toValue - e.fromValue) * (def?.displayFactor ?? 100))
-            return BarChart.Bar(label: "\(shortLabel(e.id)) (+\(step) \(def?.unit ?? ""))", value: e.gapClosedPersons)
+            BarChart.Bar(label: "\(shortLabel(e.id)) (\(stepText(e)))", value: e.gapClosedPersons)
         }
         return BarChart(text: ChartText(title: "Welke hefboom sluit het meeste van het tekort in \(r.sensitivity.year)?",
                                         caption: "Afname van het tekort (personen) als één hefboom één stap verder gaat dan in dit scenario."),
                         bars: bars, highlighted: bars.first?.label, decimals: 0).svg()
+    }
+
+    /// Tile text for a shortage (positive) or surplus (negative).
+    static func gapHeading(_ v: Double, year: Int) -> String { v >= 0 ? "Tekort in \(year)" : "Overschot in \(year)" }
+    static func gapText(_ v: Double) -> String { v >= 0 ? "\(persons(v)) personen tekort" : "\(persons(-v)) personen overschot"
+    }
+
+    /// "+1 %/jaar", "+10 %", "+0,5 %-punt/jaar".
+    static func stepText(_ e: WorkforceLeverEffect) -> String {
+        let def = WorkforceLevers.catalogue.first { $0.id == e.id }
+        let step = WorkforceLeverForm.display((e.toValue - e.fromValue) * (def?.displayFactor ?? 100))
+        switch e.id {
+        case "productivity": return "+\(step) %/jaar"
+        case "taskShifting": return "+\(step) %-punt/jaar"
+        default: return "+\(step) %"
+        }
+    }
+
+    /// One Dutch sentence on the most effective lever (also when there is no shortage or a step closes all of it).
+    static func sensitivityText(_ s: WorkforceSensitivity) -> String {
+        guard let best = s.levers.first, best.gapClosedPersons > 0 else { return "Geen van de hefbomen verkleint het tekort in \(s.year)." }
+        let what = "De hefboom ‘\(best.label)’ (\(stepText(best)))"
+        if s.baselineShortagePersons <= 0 {
+            return "In \(s.year) is er in dit scenario geen tekort; \(what.lowercasedFirst) vergroot het overschot het meest: \(persons(best.gapClosedPersons)) personen."
+        }
+        if best.gapClosedShare >= 1 {
+            return "\(what) sluit in \(s.year) het tekort van \(persons(s.baselineShortagePersons)) personen helemaal: \(persons(best.gapClosedPersons)) personen minder tekort."
+        }
+        return "\(what) sluit in \(s.year) het grootste deel van het tekort: \(persons(best.gapClosedPersons)) van de \(persons(s.baselineShortagePersons)) personen (\(pct(best.gapClosedShare)))."
     }
 
     static func shortLabel(_ id: String) -> String {
@@ -195,4 +224,8 @@ enum WorkforceViews {
             .ol(.forEach(notes) { .li(.text($0)) })
         )
     }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -65,7 +65,7 @@ final class WorkforcePageTests: XCTestCase {
             let diff = before.yearResult.total.shortagePersons - after.yearResult.total.shortagePersons
             XCTAssertTrue(moved.body.contains("Tekort \(WorkforceViews.persons(diff)) personen kleiner"))
             let band = try XCTUnwrap(after.band)
-            XCTAssertTrue(moved.body.contains("90 %-interval: \(WorkforceViews.persons(band.shortagePersons.p5)) tot \(WorkforceViews.persons(band.shortagePersons.p95)) personen"))
+            XCTAssertTrue(moved.body.contains("90 %-interval: \(WorkforceViews.persons(band.shortagePersons.p5)) tot \(WorkforceViews.persons(band.shortagePersons.p95)) personen tekort"))
             XCTAssertLessThan(band.shortagePersons.p95, try XCTUnwrap(before.band).shortagePersons.p95)
             XCTAssertTrue(moved.body.contains("Tekort met uw hefbomen"), "fan chart shows both")
             XCTAssertTrue(moved.body.contains("value=\"30\""), "form keeps the value")
