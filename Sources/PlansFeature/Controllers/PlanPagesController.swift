@@ -305,7 +305,9 @@ struct PlanPagesController: RouteCollection {
             for t in plan.targets {
                 let s = t.status()
                 let node = plan.node(t.nodeKey)
-                let row: [BodyNode] = [PlanViews.status(s), .a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)),
+                let example = t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }
+                let row: [BodyNode] = [PlanViews.status(s), .group(.a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)),
+                                                                   .if(example, .group(.text(" "), UI.badge("voorbeelddata")))),
                                        .text(node?.title ?? t.nodeKey), .text(plan.title),
                                        .text(t.currentValue().map { "\(PlanViews.number($0.value)) van \(PlanViews.number(t.targetValue))" } ?? "–")]
                 if s == .offTrack { attention.insert(row, at: offTrackCount); offTrackCount += 1 } else if s == .atRisk { attention.append(row) }

@@ -59,7 +59,7 @@ struct PlanReportController: RouteCollection {
             if let info, !info.isPublic, req.user == nil { continue }
             let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", on: req.db)) ?? []
             let title = "\(info?.name ?? code) – Flevoland"
-            let nodesText = linkedTo.map { "\(plan.levelName(of: $0.0)) \($0.0.title)" }.joined(separator: "; ")
+            let nodesText = linkedTo.map { $0.0.title }.joined(separator: "; ")
             if series.contains(where: { $0.value != nil }) {
                 let example = series.contains { $0.status == "voorbeeld" }
                 let chart = LineChart(text: ChartText(title: title, caption: "\(type), gekoppeld aan: \(nodesText). Bron: monitor\(example ? " (voorbeelddata)" : "")."),

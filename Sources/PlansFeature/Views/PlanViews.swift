@@ -343,7 +343,7 @@ enum PlanViews {
         td.plan-diff{color:#8a1c14;font-weight:700}.plan-budget-section th{background:#f3f3f3}.plan-lifecycle{background:#e5f0f9;color:#154273;border:1px solid #01689b}
         .plan-steps{display:flex;gap:.4rem;flex-wrap:wrap;list-style:none;padding:0}.plan-steps li{padding:.2rem .6rem;border:1px solid var(--line)}
         .plan-steps li[aria-current]{background:var(--blue);color:#fff;font-weight:700}.plan-evidence{font-size:.85rem}
-        span.status[class*=plan-status-],.plan-budget td.num,td.num{white-space:nowrap}
+        figure svg{max-width:46rem}span.status[class*=plan-status-],.plan-budget td.num,td.num{white-space:nowrap}
         @media print{.plan-tree details>summary{list-style:none}.plan-report h2{page-break-before:auto}}
         </style>
         """)
