@@ -283,7 +283,11 @@ struct SocialMapPagesController {
     // MARK: Networks
 
     static func chart(_ n: CollaborationNetwork, r: SM.Register, width: Double = 720, height: Double = 520) -> String {
-        let positions = NetworkLayout.positions(for: n.graph, seed: 20250101, iterations: 300)
+        // Stretch the layout to the full frame (it may use only part of the unit square).
+        let raw = NetworkLayout.positions(for: n.graph, seed: 20250101, iterations: 300)
+        let xs = raw.map(\.x), ys = raw.map(\.y)
+        let (x0, x1, y0, y1) = (xs.min() ?? 0, xs.max() ?? 1, ys.min() ?? 0, ys.max() ?? 1)
+        let positions = raw.map { p in (x: x1 > x0 ? (p.x - x0) / (x1 - x0) : 0.5, y: y1 > y0 ? (p.y - y0) / (y1 - y0) : 0.5) }
         let central = Set(n.centralNodes), vulnerable = Set(n.analysis.articulationPoints)
         let bridges = Set(n.analysis.bridges.map { "\(n.nodeIDs[$0.0])\u{1F}\(n.nodeIDs[$0.1])" })
         let nodes = n.nodeIDs.indices.map { i -> NetworkGraphChart.Node in
@@ -295,7 +299,7 @@ struct SocialMapPagesController {
         let edges = n.edges.map { NetworkGraphChart.Edge(from: $0.a, to: $0.b, highlighted: bridges.contains("\($0.a)\u{1F}\($0.b)"), label: $0.topic) }
         return NetworkGraphChart(text: ChartText(title: "Samenwerkingsnetwerk: \(n.title)",
                                                  caption: "Verbindingen zijn afgeleid uit gezamenlijk lidmaatschap van netwerken (Flever jaarplan 2025, Bijlage 1), tenzij anders vastgelegd."),
-                                 nodes: nodes, edges: edges, maxLabels: 30, width: width, height: height).svg()
+                                 nodes: nodes, edges: edges, maxLabels: n.nodeIDs.count, width: width, height: height).svg()
     }
 
     static func explanationNodes(_ n: CollaborationNetwork) -> BodyNode {

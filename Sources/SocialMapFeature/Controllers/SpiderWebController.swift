@@ -145,8 +145,16 @@ struct SpiderWebController {
             stored = true
         }
         let r = try await SocialMapStore.load(on: req.db)
-        let matches = try SM.InitiativeMatcher.match(scores: scores, focus: input.focus, origin: origin,
-                                                     initiatives: r.services.filter { $0.status != "inactive" && $0.status != "defunct" },
+        // The matcher measures to an offer's first located location: put the nearest one first.
+        let o = try origin.centroid()
+        let located = Dictionary(r.locations.compactMap { l in l.latitude.flatMap { lat in l.longitude.map { (l.id, SM.haversineKm(o.latitude, o.longitude, lat, $0)) } } },
+                                 uniquingKeysWith: { a, _ in a })
+        let offers = r.services.filter { $0.status != "inactive" && $0.status != "defunct" }.map { s -> SM.Service in
+            var s = s
+            s.locationIDs.sort { (located[$0] ?? .infinity, $0) < (located[$1] ?? .infinity, $1) }
+            return s
+        }
+        let matches = try SM.InitiativeMatcher.match(scores: scores, focus: input.focus, origin: origin, initiatives: offers,
                                                      locations: r.locations, limit: 10)
         return try await Self.resultPage(req, input, scores: scores, matches: matches, stored: stored, register: r).encodeResponse(for: req)
     }
@@ -154,7 +162,7 @@ struct SpiderWebController {
     static func resultPage(_ req: Request, _ input: Input, scores: SpiderWebScores, matches: [SM.Match], stored: Bool, register r: SM.Register) -> Page {
         let chart = RadarChart(text: ChartText(title: "Uw spinnenweb",
                                                description: "Uw cijfers: " + PositiveHealthDimension.allCases.map { "\($0.label) \(format(scores[$0]))" }.joined(separator: ", ") + "."),
-                               profiles: [RadarChart.Profile(name: "Uw cijfers", values: scores.values)], width: 520).svg()
+                               profiles: [RadarChart.Profile(name: "Uw cijfer", values: scores.values)], width: 520).svg()
         let place = input.postcode.flatMap { SM.PostcodeArea.lookup($0)?.place } ?? input.municipality.map(SocialMapText.municipalityName) ?? ""
         let lowest = PositiveHealthDimension.allCases.sorted { (scores[$0], $0.index) < (scores[$1], $1.index) }.prefix(2)
         return Page("Uw spinnenweb", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", path)],
