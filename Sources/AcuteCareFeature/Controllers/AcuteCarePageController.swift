@@ -112,6 +112,7 @@ struct AcuteCarePageController: RouteCollection {
             .unwrap(record?.summary) { .p(.text($0)) },
             .unwrap(record) { r in .p(.class("muted"), .text("Scenario van \(r.organisation?.name ?? "onbekende organisatie")."),
                                       .if(r.isSchematic, .group(.text(" "), AcuteCareViews.schematicBadge))) },
+            AcuteCareViews.changeList(e),
             AcuteCareViews.summary(e),
             AcuteCareViews.keyFigures(e),
             .h2(.id("kaart"), .text("Kaart")),

@@ -114,9 +114,20 @@ public enum AcuteCareFormat {
     public static func number(_ x: Double, decimals: Int = 0) -> String { DutchNumberFormat.format(x, decimals: decimals) }
     public static func percent(_ share: Double) -> String { DutchNumberFormat.percent(share, decimals: 1, fromFraction: true) }
     public static func minutes(seconds: Int) -> String { DutchNumberFormat.format(Double(seconds) / 60, decimals: 1) }
-    /// Residents for public display: 1–4 are suppressed ("< 5"), as all public aggregates under 5 persons.
+    /// Residents for public display: 1–4 are suppressed ("< 5"), as all public aggregates under 5
+    /// persons; from 1,000 on rounded to hundreds (model outputs of growth are not exact to the person).
     public static func residents(_ x: Double) -> String {
         let r = x.rounded()
-        return r > 0 && r < 5 ? "< 5" : number(r)
+        if r > 0 && r < 5 { return "< 5" }
+        return number(r >= 1000 ? (r / 100).rounded() * 100 : r)
+    }
+
+    /// Two shares for "now → scenario": one decimal, or two when one decimal hides a difference.
+    public static func percents(_ a: Double, _ b: Double) -> (String, String) {
+        let x = percent(a), y = percent(b)
+        if x == y && abs(a - b) > 1e-9 {
+            return (DutchNumberFormat.percent(a, decimals: 2, fromFraction: true), DutchNumberFormat.percent(b, decimals: 2, fromFraction: true))
+        }
+        return (x, y)
     }
 }

@@ -17,6 +17,7 @@ enum AcuteCareViews {
     .ac-summary p{margin:.3rem 0}
     .ac-form .ac-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.2rem 1rem}
     .ac-form fieldset .field{margin-bottom:.5rem}
+    .ac-check{display:flex;gap:.5rem;align-items:center;font-weight:400}.ac-check input{width:auto;margin:0}
     .ac-up{color:#00845a;font-weight:700}.ac-down{color:#c0392b;font-weight:700}
     </style>
     """)
@@ -69,6 +70,38 @@ enum AcuteCareViews {
                      + (e.ambulanceDelta != 0 ? " (\(e.ambulanceDelta > 0 ? "+" : "")\(e.ambulanceDelta))" : "") + ".")))
     }
 
+    /// The scenario's changes in plain Dutch.
+    static func changeList(_ e: AcuteCareService.Evaluation) -> BodyNode {
+        let c = e.changes
+        var items: [String] = []
+        let names = Dictionary(e.basePosts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func at(_ g: GeoPoint) -> String { "(\(F.number(g.lat, decimals: 3)); \(F.number(g.lon, decimals: 3)))" }
+        for p in c.addedPosts { items.append("Nieuwe post \(p.name) \(at(p.location))") }
+        for m in c.movedPosts { items.append("Post \(names[m.postId] ?? m.postId) verplaatst naar \(at(m.location))") }
+        for id in c.removedPostIds { items.append("Post \(names[id] ?? id) opgeheven") }
+        for d in c.newDistricts {
+            items.append("Nieuwe wijk \(d.name ?? d.id)\(d.municipality.map { " (\($0))" } ?? "") met \(F.residents(d.population)) inwoners \(at(d.location))")
+        }
+        if let g = c.growth {
+            var text = "Bevolkingsgroei \(g.baseYear) → \(g.targetYear): "
+            var parts = g.factorByMunicipality.sorted { $0.key < $1.key }.map { "\($0.key) \(pct($0.value))" }
+            parts.append((parts.isEmpty ? "alle gemeenten " : "overige gemeenten ") + pct(g.defaultFactor))
+            text += parts.joined(separator: ", ")
+            if !g.bandFactors.isEmpty { text += "; vergrijzing (aandeel 65-plussers naar 20%)" }
+            items.append(text)
+        }
+        if let n = c.normMinutes { items.append("Norm \(F.number(n, decimals: n == n.rounded() ? 0 : 1)) minuten") }
+        if let d = c.dispatchMinutes { items.append("Meldings- en uitruktijd \(F.number(d, decimals: d == d.rounded() ? 0 : 1)) minuten") }
+        if let r = c.ridesPerYear { items.append("\(F.number(r)) ritten per jaar in de regio (basis)") }
+        guard !items.isEmpty else { return .empty }
+        return .div(.h2(.text("Wat verandert er in dit scenario")), .ul(.forEach(items) { .li(.text($0)) }))
+    }
+
+    static func pct(_ factor: Double) -> String {
+        let v = (factor - 1) * 100
+        return (v > 0 ? "+" : "") + F.number(v, decimals: 1) + "%"
+    }
+
     static func keyFigures(_ e: AcuteCareService.Evaluation) -> BodyNode {
         let b = e.base, s = e.result
         func tile(_ title: String, _ base: String, _ scen: String) -> BodyNode {
@@ -76,12 +109,15 @@ enum AcuteCareViews {
                  .p(.class("lead"), .text(e.isBase || base == scen ? base : "\(base) → \(scen)")),
                  .if(!e.isBase, .p(.class("muted"), .text(base == scen ? "gelijk in het scenario" : "nu → scenario"))))
         }
+        let shares = F.percents(b.coverage.region.share, s.coverage.region.share)
+        let rides = e.isBase || b.ridesPerYear == s.ridesPerYear ? F.number(b.ridesPerYear) : "\(F.number(b.ridesPerYear)) → \(F.number(s.ridesPerYear))"
         return .div(.class("tiles"),
-            tile("Inwoners", F.number(b.coverage.region.population), F.number(s.coverage.region.population)),
-            tile("Binnen \(F.number(s.normMinutes, decimals: 0)) minuten", F.percent(b.coverage.region.share), F.percent(s.coverage.region.share)),
+            tile("Inwoners", F.residents(b.coverage.region.population), F.residents(s.coverage.region.population)),
+            tile("Binnen \(F.number(s.normMinutes, decimals: s.normMinutes == s.normMinutes.rounded() ? 0 : 1)) minuten", shares.0, shares.1),
             tile("Buiten de norm (inwoners)", F.residents(b.coverage.region.uncoveredPopulation), F.residents(s.coverage.region.uncoveredPopulation)),
-            tile("Ambulances nodig (drukste uur)", "\(b.totalAmbulances)", "\(s.totalAmbulances)"),
-            tile("Ritten per jaar", F.number(b.ridesPerYear), F.number(s.ridesPerYear)))
+            .div(.class("tile"), .h3(.text("Ambulances nodig (drukste uur)")),
+                 .p(.class("lead"), .text(e.isBase || b.totalAmbulances == s.totalAmbulances ? "\(b.totalAmbulances)" : "\(b.totalAmbulances) → \(s.totalAmbulances)")),
+                 .p(.class("muted"), .text("Ritten per jaar: \(rides) (voorbeelddata)"))))
     }
 
     // MARK: Map
@@ -154,8 +190,8 @@ enum AcuteCareViews {
                 : offNetwork ? "\(pts.isEmpty ? "–" : F.minutes(seconds: longest))*" : (pts.isEmpty ? "–" : F.minutes(seconds: longest))
             rows.append([
                 isRegion ? .strong(.text("Flevoland (regio)")) : .text(m.name),
-                pair(F.number(b?.population ?? 0), F.number(m.population), e.isBase),
-                pair(F.percent(b?.share ?? 1), F.percent(m.share), e.isBase),
+                pair(F.residents(b?.population ?? 0), F.residents(m.population), e.isBase),
+                { let p = F.percents(b?.share ?? 1, m.share); return pair(p.0, p.1, e.isBase) }(),
                 pair(F.residents(b?.uncoveredPopulation ?? 0), F.residents(m.uncoveredPopulation), e.isBase),
                 .text(mean), .text(longestText),
             ])
@@ -196,23 +232,23 @@ enum AcuteCareViews {
             let status = b == nil ? " (nieuw)" : (s == nil ? " (opgeheven)" : "")
             var row: [BodyNode] = [.text(name + status)]
             if e.isBase {
-                row += [.text(F.number(b?.populationServed ?? 0)), .text(F.number(b?.capacity.ridesPerYear ?? 0)),
+                row += [.text(F.residents(b?.populationServed ?? 0)), .text(F.number(b?.capacity.ridesPerYear ?? 0)),
                         .text(F.number(b?.capacity.peakRidesPerHour ?? 0, decimals: 2)), .strong(.text("\(b?.capacity.ambulancesNeeded ?? 0)"))]
             } else {
-                row += [.text(b.map { F.number($0.populationServed) } ?? "–"), .text(s.map { F.number($0.populationServed) } ?? "–"),
+                row += [.text(b.map { F.residents($0.populationServed) } ?? "–"), .text(s.map { F.residents($0.populationServed) } ?? "–"),
                         .text(b.map { F.number($0.capacity.ridesPerYear) } ?? "–"), .text(s.map { F.number($0.capacity.ridesPerYear) } ?? "–"),
                         .strong(.text(b.map { "\($0.capacity.ambulancesNeeded)" } ?? "–")), .strong(.text(s.map { "\($0.capacity.ambulancesNeeded)" } ?? "–"))]
             }
             return row
         }
         if e.isBase {
-            rows.append([.strong(.text("Totaal")), .text(F.number(e.base.posts.reduce(0) { $0 + $1.populationServed })),
+            rows.append([.strong(.text("Totaal")), .text(F.residents(e.base.posts.reduce(0) { $0 + $1.populationServed })),
                          .text(F.number(e.base.ridesPerYear)), .text(""), .strong(.text("\(e.base.totalAmbulances)"))])
             return UI.table(caption: "Ambulances nodig per post (capaciteitsmodel, schematisch)",
                             headers: ["Post", "Inwoners in verzorgingsgebied", "Ritten per jaar", "Ritten per uur (drukste uur)", "Ambulances nodig"],
                             rows: rows, numericColumns: [1, 2, 3, 4])
         }
-        rows.append([.strong(.text("Totaal")), .text(F.number(e.base.coverage.region.population)), .text(F.number(e.result.coverage.region.population)),
+        rows.append([.strong(.text("Totaal")), .text(F.residents(e.base.coverage.region.population)), .text(F.residents(e.result.coverage.region.population)),
                      .text(F.number(e.base.ridesPerYear)), .text(F.number(e.result.ridesPerYear)),
                      .strong(.text("\(e.base.totalAmbulances)")), .strong(.text("\(e.result.totalAmbulances)"))])
         return UI.table(caption: "Ambulances nodig per post: nu en in \(e.scenario.name) (capaciteitsmodel, schematisch)",
@@ -263,7 +299,7 @@ enum AcuteCareViews {
                     UI.field(f.field, label: f.name, value: v(f.field))
                 }),
                 .div(.class("field"),
-                     .raw("<label><input type=\"checkbox\" name=\"vergrijzing\" value=\"1\"\(v("vergrijzing") != nil ? " checked" : "")> Vergrijzing: aandeel 65-plussers naar 20% (regioplan IZA)</label>"))),
+                     .raw("<label class=\"ac-check\"><input type=\"checkbox\" name=\"vergrijzing\" value=\"1\"\(v("vergrijzing") != nil ? " checked" : "")> Vergrijzing: aandeel 65-plussers naar 20% (regioplan IZA)</label>"))),
             .button(.type(.submit), .text("Doorrekenen")),
             .text(" "), .a(.href(action), .text("Terug naar de huidige situatie"))])
     }

@@ -129,6 +129,8 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertEqual(shown.status, .ok)
             XCTAssertTrue(shown.body.contains("Post in Rutten"))
             XCTAssertTrue(shown.body.contains("Rutten (nieuw)"))
+            XCTAssertTrue(shown.body.contains("Wat verandert er in dit scenario"))
+            XCTAssertTrue(shown.body.contains("Bevolkingsgroei 2024 → 2035: alle gemeenten +16,0%"), "changes in words")
             XCTAssertTrue(shown.body.contains("Scenario verwijderen"))
 
             // A demo scenario of the province: not deletable by a Flever editor.
