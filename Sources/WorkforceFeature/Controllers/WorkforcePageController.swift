@@ -112,6 +112,7 @@ struct WorkforcePageController {
         var scenario: WorkforceScenario
         var monitor: [WorkforceMonitorInputs.Applied]
         var monitorValues: [String: WorkforceMonitorInputs.Value]
+        var monitorComparison: [WorkforceMonitorInputs.Applied]
     }
 
     /// Loads the record and applies the form (levers, horizon, monitor inputs). Invalid form → the saved scenario.
@@ -122,6 +123,8 @@ struct WorkforcePageController {
         let values = (try? await WorkforceMonitorInputs.fetch(baseYear: saved.baseYear, on: req.db)) ?? [:]
         var scenario = saved
         var applied: [WorkforceMonitorInputs.Applied] = []
+        // The model's own figures next to the monitor's (also when they are not applied).
+        let comparison = (try? WorkforceMonitorInputs.apply(values, to: saved))?.1 ?? []
         if form.isValid {
             scenario = form.apply(to: saved)
             do {
@@ -135,7 +138,7 @@ struct WorkforcePageController {
             }
             if !form.isValid { scenario = saved }
         }
-        return Context(record: record, saved: saved, form: form, scenario: scenario, monitor: applied, monitorValues: values)
+        return Context(record: record, saved: saved, form: form, scenario: scenario, monitor: applied, monitorValues: values, monitorComparison: comparison)
     }
 
     @Sendable static func scenarioPage(_ req: Request) async throws -> AppCore.Page {
@@ -259,6 +262,7 @@ struct WorkforcePageController {
             }),
 
             .h2(.text("Parameters en aannames")),
+            .p(.text("Elke waarde die niet uit een bron komt, is een aanname en draagt het label ‘aanname’ met de reden; gepubliceerde cijfers dragen het label ‘bron’. De lijst staat hieronder (ook in het rapport en in het Excel-bestand).")),
             .element(named: "details", nodes: [
                 .element(named: "summary", nodes: [.text("Toon alle parameters met hun herkomst")]),
                 WorkforceViews.parameterList(ctx.scenario),
@@ -324,13 +328,15 @@ struct WorkforcePageController {
         }
         let rows: [[BodyNode]] = ctx.monitorValues.values.sorted { $0.code < $1.code }.map { v in
             let applied = ctx.monitor.first { $0.input.code == v.code }
-            return [.text("\(v.name) (\(v.code))"), .text(v.period), .text(DutchNumberFormat.format(v.value, decimals: v.unit == "%" ? 1 : 0) + (v.unit == "%" ? " %" : "")),
+            let model = ctx.monitorComparison.first { $0.input.code == v.code }?.modelValue
+            func fmt(_ x: Double) -> String { DutchNumberFormat.format(x, decimals: v.unit == "%" ? 1 : 0) + (v.unit == "%" ? " %" : "") }
+            return [.text("\(v.name) (\(v.code))"), .text(v.period), .text(fmt(v.value)), .text(model.map(fmt) ?? "–"),
                     .group(.text(v.status), .if(v.status == "voorbeeld", .group(.text(" "), UI.badge("voorbeelddata")))),
                     .text(applied?.effect ?? (ctx.form.useMonitor ? "–" : "Niet toegepast (vink de optie bij de hefbomen aan)"))]
         }
         return .group(
             .p(.text("Laatste cijfers voor Flevoland (PV24) uit de arbeidsmarktmonitor. Met de optie bij de hefbomen vervangen ze het personeelsbestand, de instroom en de uitstroom van het scenario.")),
-            UI.table(caption: "Indicatoren \(codes)", headers: ["Indicator", "Periode", "Waarde", "Status", "Gebruik in dit scenario"], rows: rows, numericColumns: [2]))
+            UI.table(caption: "Indicatoren \(codes)", headers: ["Indicator", "Periode", "Monitor", "Model \(ctx.saved.baseYear)", "Status", "Gebruik in dit scenario"], rows: rows, numericColumns: [2, 3]))
     }
 
     // MARK: Saving

@@ -19,6 +19,7 @@ enum WorkforceViews {
     .wf-check{margin:.8rem 0;font-weight:600}.wf-check input{margin-right:.4rem}
     .wf-figure{font-size:1.6rem;font-weight:700;margin:.2rem 0}
     .wf-delta{font-weight:600}
+    .card>h2:first-child,.card>input+h2{margin-top:.2rem}
     .wf-summary{border-left:5px solid #154273;padding:.6rem 1rem;background:#f3f6fa;max-width:52rem}
     .wf-assumption{background:#fff4e0;color:#6b3f00;border:1px solid #c98a1a}
     .wf-source{background:#e6f2ea;color:#1e5631;border:1px solid #4f8a5b}

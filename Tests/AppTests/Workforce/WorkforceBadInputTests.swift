@@ -72,6 +72,9 @@ final class WorkforceBadInputTests: XCTestCase {
                 XCTAssertTrue(r.body.contains("veld \"\(field)\""), "\(query): names \(field)")
                 XCTAssertTrue(r.body.contains("aria-invalid=\"true\""), query)
             }
+            let noMonitor = try await anonymous.get("\(path)?monitor=1")
+            XCTAssertEqual(noMonitor.status, .unprocessableEntity, "monitor option without monitor figures")
+            XCTAssertTrue(noMonitor.body.contains("az_instroom"))
             let horizon = try await anonymous.get("\(path)?horizon=2010")
             XCTAssertTrue(horizon.body.contains("vóór het basisjaar 2020"))
 
