@@ -145,7 +145,7 @@ struct SocialMapPagesController {
     static func checkedNodes(_ item: some SM.Checkable, today: SM.Day) -> Node<HTML.DescriptionListContext> {
         .group(
             .dt(.text("Laatst gecontroleerd")),
-            .dd(.text(item.lastChecked.map { SocialMapDates.dutch($0) } ?? "nooit"),
+            .dd(.text(item.lastChecked.map { SocialMapDates.dutch($0) } ?? ""),
                 .if(item.isStale(asOf: today), .group(.text(" "), UI.badge(item.lastChecked == nil ? "nooit gecontroleerd" : "ouder dan een jaar", kind: "stale"))))
         )
     }

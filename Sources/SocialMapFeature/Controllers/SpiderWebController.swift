@@ -145,18 +145,25 @@ struct SpiderWebController {
             stored = true
         }
         let r = try await SocialMapStore.load(on: req.db)
-        // The matcher measures to an offer's first located location: put the nearest one first.
-        let o = try origin.centroid()
-        let located = Dictionary(r.locations.compactMap { l in l.latitude.flatMap { lat in l.longitude.map { (l.id, SM.haversineKm(o.latitude, o.longitude, lat, $0)) } } },
-                                 uniquingKeysWith: { a, _ in a })
-        let offers = r.services.filter { $0.status != "inactive" && $0.status != "defunct" }.map { s -> SM.Service in
-            var s = s
-            s.locationIDs.sort { (located[$0] ?? .infinity, $0) < (located[$1] ?? .infinity, $1) }
-            return s
-        }
+        let offers = try Self.nearestLocationFirst(r.services.filter { $0.status != "inactive" && $0.status != "defunct" },
+                                                   locations: r.locations, origin: origin)
         let matches = try SM.InitiativeMatcher.match(scores: scores, focus: input.focus, origin: origin, initiatives: offers,
                                                      locations: r.locations, limit: 10)
         return try await Self.resultPage(req, input, scores: scores, matches: matches, stored: stored, register: r).encodeResponse(for: req)
+    }
+
+    /// The matcher measures to an offer's first located location: order each offer's locations
+    /// nearest-first from the resident's centroid (an Alzheimer Café in Lelystad is 0 km away for a
+    /// Lelystad resident, even when its Almere location is listed first).
+    static func nearestLocationFirst(_ services: [SM.Service], locations: [SM.Location], origin: SM.MatchOrigin) throws -> [SM.Service] {
+        let o = try origin.centroid()
+        let km = Dictionary(locations.compactMap { l in l.latitude.flatMap { lat in l.longitude.map { (l.id, SM.haversineKm(o.latitude, o.longitude, lat, $0)) } } },
+                            uniquingKeysWith: { a, _ in a })
+        return services.map { s in
+            var s = s
+            s.locationIDs.sort { (km[$0] ?? .infinity, $0) < (km[$1] ?? .infinity, $1) }
+            return s
+        }
     }
 
     static func resultPage(_ req: Request, _ input: Input, scores: SpiderWebScores, matches: [SM.Match], stored: Bool, register r: SM.Register) -> Page {

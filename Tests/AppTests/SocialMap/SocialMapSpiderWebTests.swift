@@ -27,8 +27,10 @@ final class SocialMapSpiderWebTests: XCTestCase {
             // The list is the matcher's ranking (focus, distance from Lelystad), top 10.
             let register = try await SocialMapStore.load(on: app.db)
             let scores = try SpiderWebScores(keyed: Self.good.mapValues { Double($0)! })
+            let offers = try SpiderWebController.nearestLocationFirst(register.services, locations: register.locations, origin: .municipality("GM0995"))
             let expected = try SocialMap.InitiativeMatcher.match(scores: scores, focus: [.meedoen], origin: .municipality("GM0995"),
-                                                                 initiatives: register.services, locations: register.locations, limit: 10)
+                                                                 initiatives: offers, locations: register.locations, limit: 10)
+            XCTAssertTrue(expected.first { $0.name == "Alzheimer Café" }?.reason.hasSuffix("· 0 km") ?? false, "its Lelystad location counts")
             let listed = r.body.components(separatedBy: "<ol class=\"sm-list\">")[1].components(separatedBy: "</ol>")[0]
                 .components(separatedBy: "<strong>").dropFirst().map { String($0.prefix { $0 != "<" }) }
             XCTAssertEqual(listed, expected.map { $0.name.replacingOccurrences(of: "'", with: "&apos;") })
