@@ -11,14 +11,8 @@ public enum AcuteGeo {
         netherlandsLat.contains(p.lat) && netherlandsLon.contains(p.lon)
     }
 
-    /// Great-circle distance in metres (haversine, mean earth radius 6,371,008.8 m).
-    public static func meters(_ a: GeoPoint, _ b: GeoPoint) -> Double {
-        let r = 6_371_008.8
-        let p1 = a.lat * .pi / 180, p2 = b.lat * .pi / 180
-        let dp = p2 - p1, dl = (b.lon - a.lon) * .pi / 180
-        let h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
-        return 2 * r * asin(min(1, h.squareRoot()))
-    }
+    /// Great-circle distance in metres (the shared haversine of `Geo`).
+    public static func meters(_ a: GeoPoint, _ b: GeoPoint) -> Double { Geo.haversineKm(a, b) * 1000 }
 
     /// The point a fraction `t` (0…1) of the way from `a` to `b` (linear in degrees; fine for ≤ tens of km).
     public static func interpolate(_ a: GeoPoint, _ b: GeoPoint, _ t: Double) -> GeoPoint {
@@ -36,37 +30,12 @@ public struct RDPoint: Sendable, Hashable, Codable {
     public var isInNetherlands: Bool { (-7_000...300_000).contains(x) && (289_000...629_000).contains(y) }
 }
 
-/// RD New ↔ WGS84 with the published approximation polynomials (Schreutelaar et al., "Benaderings-
-/// formules voor de transformatie tussen RD- en WGS84-kaartcoördinaten"). Reference point
-/// Amersfoort: RD (155000, 463000) = WGS84 (52.15517440, 5.38720621). Accuracy within about a metre
-/// over the Netherlands, sufficient for snapping to roads; not for surveying (use RDNAPTRANS™ there).
+/// RD New ↔ WGS84 on `RDPoint` values; the formulas live in `RDNew` (Geo/RDNew.swift).
 public enum RDConversion {
-    public static let x0 = 155_000.0, y0 = 463_000.0
-    public static let lat0 = 52.15517440, lon0 = 5.38720621
-
-    public static func toWGS84(_ p: RDPoint) -> GeoPoint {
-        let dx = (p.x - x0) * 1e-5, dy = (p.y - y0) * 1e-5
-        let dx2 = dx * dx, dy2 = dy * dy
-        let sumN = 3235.65389 * dy - 32.58297 * dx2 - 0.2475 * dy2 - 0.84978 * dx2 * dy
-            - 0.0655 * dy2 * dy - 0.01709 * dx2 * dy2 - 0.00738 * dx + 0.0053 * dx2 * dx2
-            - 0.00039 * dx2 * dy2 * dy + 0.00033 * dx2 * dx2 * dy - 0.00012 * dx * dy
-        let sumE = 5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy2 - 0.81885 * dx2 * dx
-            + 0.05594 * dx * dy2 * dy - 0.05607 * dx2 * dx * dy + 0.01199 * dy
-            - 0.00256 * dx2 * dx * dy2 + 0.00128 * dx * dy2 * dy2 + 0.00022 * dy2
-            - 0.00022 * dx2 + 0.00026 * dx2 * dx2 * dx
-        return GeoPoint(lon: lon0 + sumE / 3600, lat: lat0 + sumN / 3600)
-    }
-
+    public static func toWGS84(_ p: RDPoint) -> GeoPoint { RDNew.toWGS84(x: p.x, y: p.y) }
     public static func toRD(_ g: GeoPoint) -> RDPoint {
-        let df = 0.36 * (g.lat - lat0), dl = 0.36 * (g.lon - lon0)
-        let df2 = df * df, dl2 = dl * dl
-        let sumX = 190094.945 * dl - 11832.228 * df * dl - 114.221 * df2 * dl - 32.391 * dl2 * dl
-            - 0.705 * df - 2.340 * df2 * df * dl - 0.608 * df * dl2 * dl - 0.008 * dl2
-            + 0.148 * df2 * dl2 * dl
-        let sumY = 309056.544 * df + 3638.893 * dl2 + 73.077 * df2 - 157.984 * df * dl2
-            + 59.788 * df2 * df + 0.433 * dl - 6.439 * df2 * dl2 - 0.032 * df * dl
-            + 0.092 * dl2 * dl2 - 0.054 * df * dl2 * dl2
-        return RDPoint(x: x0 + sumX, y: y0 + sumY)
+        let rd = RDNew.fromWGS84(g)
+        return RDPoint(x: rd.x, y: rd.y)
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Rijksdriehoeksmeting (RD New, EPSG:28992) → WGS84, with the standard polynomial approximation
+/// Rijksdriehoeksmeting (RD New, EPSG:28992) ↔ WGS84, with the standard polynomial approximation
 /// (Schreutelaar; also published by F.H. Schreutelaar and G.L. Strang van Hees). Accurate to
 /// about a metre within the Netherlands, which is far better than any chart needs.
 public enum RDNew {
@@ -34,6 +34,19 @@ public enum RDNew {
             terms.reduce(0) { $0 + $1.2 * pow(dX, Double($1.0)) * pow(dY, Double($1.1)) }
         }
         return GeoPoint(lon: referenceLon + sum(lonTerms) / 3600, lat: referenceLat + sum(latTerms) / 3600)
+    }
+
+    /// Converts a WGS84 point to RD New metres (the inverse polynomial of the same publication).
+    public static func fromWGS84(_ g: GeoPoint) -> (x: Double, y: Double) {
+        let df = 0.36 * (g.lat - referenceLat), dl = 0.36 * (g.lon - referenceLon)
+        let df2 = df * df, dl2 = dl * dl
+        let sumX = 190094.945 * dl - 11832.228 * df * dl - 114.221 * df2 * dl - 32.391 * dl2 * dl
+            - 0.705 * df - 2.340 * df2 * df * dl - 0.608 * df * dl2 * dl - 0.008 * dl2
+            + 0.148 * df2 * dl2 * dl
+        let sumY = 309056.544 * df + 3638.893 * dl2 + 73.077 * df2 - 157.984 * df * dl2
+            + 59.788 * df2 * df + 0.433 * dl - 6.439 * df2 * dl2 - 0.032 * df * dl
+            + 0.092 * dl2 * dl2 - 0.054 * df * dl2 * dl2
+        return (referenceX + sumX, referenceY + sumY)
     }
 
     public static func isPlausible(x: Double, y: Double) -> Bool { validX.contains(x) && validY.contains(y) }

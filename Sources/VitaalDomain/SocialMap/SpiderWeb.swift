@@ -89,10 +89,7 @@ extension SocialMap {
 
     /// Great-circle distance in km (haversine, earth radius 6371.0088 km).
     public static func haversineKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = 6371.0088, rad = Double.pi / 180
-        let dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dLon / 2) * sin(dLon / 2)
-        return 2 * r * asin(min(1, sqrt(h)))
+        Geo.haversineKm(GeoPoint(lon: lon1, lat: lat1), GeoPoint(lon: lon2, lat: lat2))
     }
 
     public struct Match: Sendable, Hashable {
