@@ -49,7 +49,8 @@ struct WorkforceProjectCommand: AsyncCommand {
         var lines = ["Scenario: \(p.scenarioName) (\(p.baseYear)–\(p.horizon)), personen", ""]
         var headers = ["Jaar", "Aanbod", "Vraag", "Tekort", "Tekort %", "Tekort fte %"]
         if bands != nil { headers += ["Tekort p5", "Tekort p95"] }
-        let widths = [20, 10, 10, 10, 9, 13, 10, 10]
+        let first = max(6, (p.years.first?.sectors.map(\.name.count).max() ?? 0))
+        let widths = [first, 10, 10, 10, 9, 13, 10, 10]
         lines.append(row(headers, widths))
         for y in p.years {
             var cells = [String(y.year), n(y.total.supplyPersons), n(y.total.demandPersons), n(y.total.shortagePersons),
