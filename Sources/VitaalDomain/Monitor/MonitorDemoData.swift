@@ -1,19 +1,7 @@
 import Foundation
 
-/// Deterministic SplitMix64 generator for demo data and benchmarks (no global state).
-public struct MonitorRNG: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
+/// Deterministic generator for demo data and benchmarks (the domain's SplitMix64).
+public typealias MonitorRNG = SplitMix64
 
 /// A region of the demo data with its parent (GM → PV24 → NL01).
 public struct MonitorRegion: Sendable, Hashable, Codable {

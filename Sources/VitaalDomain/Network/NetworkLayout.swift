@@ -1,20 +1,5 @@
 import Foundation
 
-/// SplitMix64: small, fast, seeded generator; the network module's only source of randomness.
-struct NetworkSplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
-
 /// Deterministic drawing positions for the social map's network view.
 public enum NetworkLayout {
     /// Positions in 0…1 (both axes) for every node: Fruchterman–Reingold per connected component,
@@ -40,9 +25,9 @@ public enum NetworkLayout {
                     edgeA.append(local[v]); edgeB.append(local[Int(w)])
                 }
             }
-            var rng = NetworkSplitMix64(seed: seed ^ (UInt64(c) &* 0x9E37_79B9_7F4A_7C15))
-            var px = (0..<k).map { _ in rng.nextUnit() }
-            var py = (0..<k).map { _ in rng.nextUnit() }
+            var rng = SplitMix64(seed: seed ^ (UInt64(c) &* 0x9E37_79B9_7F4A_7C15))
+            var px = (0..<k).map { _ in rng.unit() }
+            var py = (0..<k).map { _ in rng.unit() }
             fruchtermanReingold(&px, &py, edgeA, edgeB, iterations: max(0, iterations))
             normalize(&px, &py)
             for (i, v) in nodes.enumerated() { xs[v] = px[i]; ys[v] = py[i] }

@@ -1,16 +1,3 @@
-/// SplitMix64: seeds the main generator and derives per-run seeds (`seed + runIndex`).
-public struct SplitMix64: Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// xoshiro256** — the deterministic generator of the Monte Carlo runs.
 public struct Xoshiro256StarStar: Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64

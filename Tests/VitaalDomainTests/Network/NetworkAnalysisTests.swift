@@ -184,7 +184,7 @@ struct NetworkAnalysisTests {
     /// bridges by removing each edge, betweenness by σ_sv·σ_vt/σ_st over all pairs. n = 300 spreads
     /// the sources over several accumulation blocks; the result must be bit-identical across runs.
     @Test func randomGraphsAgainstBruteForce() throws {
-        var rng = NetworkSplitMix64(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for (n, m) in [(40, 50), (300, 420)] {
             var edges: [(Int, Int)] = []
             while edges.count < m {
