@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import AppCore
 import VitaalDomain
+import MonitorFeature
 
 /// A stored plan with its domain value (for status, roll-up, validation and budget checks).
 struct LoadedPlan {
@@ -59,7 +60,15 @@ enum PlanStore {
         let targetIDs = targets.compactMap(\.id)
         let realisations = targetIDs.isEmpty ? [] : try await RealisationRecord.query(on: db).filter(\.$target.$id ~~ targetIDs)
             .sort(\.$date).all()
-        let realisationsByTarget = Dictionary(grouping: realisations, by: { $0.$target.id })
+        var realisationsByTarget = Dictionary(grouping: realisations, by: { $0.$target.id })
+        // Targets whose source is a monitor indicator also read their realisations from the monitor.
+        for t in targets {
+            guard let code = t.indicatorCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
+            let fromMonitor = try await MonitorRealisations.read(indicator: code, target: t, on: db)
+            let manualDates = Set((realisationsByTarget[t.id!] ?? []).map(\.date))
+            realisationsByTarget[t.id!, default: []] += fromMonitor.filter { !manualDates.contains($0.date) }
+            realisationsByTarget[t.id!]?.sort { $0.date < $1.date }
+        }
         let tables = try await BudgetTableRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$sortOrder).all()
         let tableIDs = tables.compactMap(\.id)
         let entries = tableIDs.isEmpty ? [] : try await BudgetEntryRecord.query(on: db).filter(\.$table.$id ~~ tableIDs).sort(\.$sortOrder).all()
@@ -236,5 +245,42 @@ enum PlanStore {
                 if let total = line.total { try await entry(total, column: nil, percent: nil).create(on: db) }
             }
         }
+    }
+}
+
+/// Realisations of a target whose source is a monitor indicator, read from the monitor's values for
+/// Flevoland (PV24): one per period, dated at the period's last day. They are not stored; a manual
+/// realisation on the same date wins. Example values of the monitor stay marked as example data.
+enum MonitorRealisations {
+    static let region = "PV24"
+
+    static func read(indicator code: String, target: TargetRecord, on db: any Database) async throws -> [RealisationRecord] {
+        let series = try await MonitorLookup.series(indicator: code, region: region, on: db)
+        return series.compactMap { point -> RealisationRecord? in
+            guard let value = point.value, let period = Period(point.period), let date = lastDay(of: period) else { return nil }
+            let r = RealisationRecord()
+            r.$target.id = target.id!
+            r.period = point.period
+            r.value = value
+            r.date = date
+            r.evidence = "Uit de monitor: indicator \(code), Flevoland, periode \(point.period)"
+                + (point.status == "voorbeeld" ? " (voorbeelddata)" : "")
+            r.isExample = point.status == "voorbeeld"
+            r.createdBy = "monitor"
+            return r
+        }
+    }
+
+    /// The last day of a monitor period as `yyyy-mm-dd`.
+    static func lastDay(of period: Period) -> String? {
+        let month: Int
+        switch period.kind {
+        case .year: month = 12
+        case .quarter: month = period.number * 3
+        case .month: month = period.number
+        }
+        guard (1...12).contains(month) else { return nil }
+        let day = PlanDate.daysIn(month: month, year: period.year)
+        return String(format: "%04d-%02d-%02d", period.year, month, day)
     }
 }
