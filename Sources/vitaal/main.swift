@@ -6,6 +6,12 @@ import VitaalDomain
 var env = try Environment.detect()
 try LoggingSystem.bootstrap(from: &env)
 let app = try await Application.make(env)
+// CLI commands other than `serve` report their own errors (in Dutch, below); keep the log to errors
+// there unless LOG_LEVEL asks for more.
+let commandName = CommandLine.arguments.dropFirst().first ?? "serve"
+if commandName != "serve" && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
+    app.logger.logLevel = .error
+}
 do {
     try await configure(app)
     try await app.execute()
