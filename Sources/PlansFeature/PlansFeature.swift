@@ -9,7 +9,7 @@ import VitaalDomain
 public struct PlansFeature: VitaalFeature {
     public init() {}
 
-    public var migrations: [any Migration] { [CreatePlanTables()] }
+    public var migrations: [any Migration] { [CreatePlanTables(), CreatePlanAttachments()] }
 
     public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: "/plannen", order: 20)] }
 
@@ -23,6 +23,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanPagesController())
         try app.register(collection: PlanWriteController())
         try app.register(collection: PlanReportController())
+        try app.register(collection: PlanAttachmentController())
         try app.register(collection: PlanAPIController())
         PlanAPIController.registerOpenAPI(app.openAPI)
     }

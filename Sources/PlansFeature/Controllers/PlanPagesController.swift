@@ -164,6 +164,7 @@ struct PlanPagesController: RouteCollection {
         let canEdit = PlanAccess.mayEdit(loaded, req)
         let showEvidence = PlanAccess.showsEvidence(req)
         let rows = loaded.realisations[t.key] ?? []
+        let attachments = showEvidence ? try await PlanAttachments.list(realisationIDs: rows.compactMap(\.id), on: req.db) : [:]
         // Roll-up chain: the target's node and every ancestor, then the plan.
         var chain: [GoalNode] = []
         var current = plan.node(t.nodeKey)
@@ -198,10 +199,15 @@ struct PlanPagesController: RouteCollection {
                      .group(
                         showEvidence ? .text(r.evidence ?? "") : .span(.class("muted"), .text("zichtbaar na inloggen")),
                         .unwrap(r.evidenceLink.flatMap { showEvidence ? $0 : nil }) { .group(.text(" "), .a(.href($0), .text("bewijsstuk"))) },
+                        .forEach(r.id.flatMap { attachments[$0] } ?? []) { a in
+                            .span(.class("plan-attachment"), .text(" "), .a(.href("/plannen/\(plan.key)/bijlagen/\(a.id!.uuidString)"), .text(a.filename)),
+                                  .span(.class("muted"), .text(" (\(PlanAttachments.sizeText(a.size)))")))
+                        },
                         .if(r.isExample, .group(.text(" "), UI.badge("voorbeelddata"))))]
                 }, numericColumns: [2]),
             PlanViews.statusRule,
-            .if(canEdit, .form(.method(.post), .action("/plannen/\(plan.key)/doelstellingen/\(t.key)/realisaties"), .class("card no-print"),
+            .if(canEdit, .form(.method(.post), .action("/plannen/\(plan.key)/doelstellingen/\(t.key)/realisaties?csrf=\(req.csrfToken)"),
+                         .enctype(.multipartData), .class("card no-print"),
                 .h2(.text("Realisatie invoeren")),
                 Layout.csrfField(req),
                 UI.field("value", label: t.direction == .count ? "Aantal in deze periode" : "Gemeten waarde", required: true,
@@ -210,6 +216,11 @@ struct PlanPagesController: RouteCollection {
                 UI.field("period", label: "Periode", hint: "bijv. 2025-K2"),
                 UI.field("evidence", label: "Onderbouwing"),
                 UI.field("evidenceLink", label: "Link naar bewijsstuk", type: .url),
+                .div(.class("field"), .label(.for("f-bijlage"), .text("Bijlage (optioneel)")),
+                     .small(.class("hint"), .id("f-bijlage-hint"),
+                            .text("\(PlanAttachments.allowedText), hoogstens \(PlanAttachments.sizeText(req.application.planAttachmentLimit)); alleen zichtbaar voor ingelogde gebruikers")),
+                     .input(.type(.file), .id("f-bijlage"), .name("bijlage"), .attribute(named: "aria-describedby", value: "f-bijlage-hint"),
+                            .attribute(named: "accept", value: PlanAttachments.allowedTypes.map { ".\($0.ext)" }.joined(separator: ",")))),
                 .button(.type(.submit), .text("Opslaan"))))
         )
     }

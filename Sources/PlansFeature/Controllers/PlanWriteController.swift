@@ -9,7 +9,8 @@ import VitaalDomain
 /// in the audit log.
 struct PlanWriteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.write(.POST, "plannen", ":plan", "doelstellingen", ":target", "realisaties", access: .role(.redacteur), use: addRealisation)
+        // Streamed: the handler collects the body itself so an oversized upload gets a Dutch message.
+        routes.write(.POST, "plannen", ":plan", "doelstellingen", ":target", "realisaties", access: .role(.redacteur), body: .stream, use: addRealisation)
         routes.write(.POST, "plannen", ":plan", "doelstellingen", access: .role(.redacteur), use: addTarget)
         routes.write(.POST, "plannen", ":plan", "doelen", access: .role(.redacteur), use: saveNode)
         routes.write(.POST, "plannen", ":plan", "status", access: .role(.redacteur), use: transition)
@@ -39,6 +40,7 @@ struct PlanWriteController: RouteCollection {
 
     @Sendable func addRealisation(_ req: Request) async throws -> Response {
         let (loaded, user) = try await Self.loadForChange(req)
+        try await PlanAttachments.collectBody(req)
         let key = req.parameters.get("target") ?? ""
         guard let record = loaded.target(key), let target = loaded.plan.targets.first(where: { $0.key == key }) else {
             throw VitaalError(.notFound, "Onbekende doelstelling \"\(key)\".")
@@ -58,13 +60,23 @@ struct PlanWriteController: RouteCollection {
         if let value, value < 0, target.direction == .count {
             problems.add("een aantal kan niet negatief zijn (\(PlanViews.number(value)))", at: SourceLocation(field: "value"))
         }
+        let upload = PlanAttachments.read(req, into: &problems)
         try problems.throwIfAny("Realisatie niet opgeslagen")
         let realisation = Realisation(period: FormInput.optionalText(req, "period"), value: value!, date: date!,
                                       evidence: FormInput.optionalText(req, "evidence"), evidenceLink: link)
         try await req.db.transaction { db in
-            try await PlanStore.makeRealisation(realisation, targetID: record.id!, isExample: false, createdBy: user.email).create(on: db)
+            let row = PlanStore.makeRealisation(realisation, targetID: record.id!, isExample: false, createdBy: user.email)
+            try await row.create(on: db)
+            if let upload {
+                let attachment = PlanAttachmentRecord()
+                attachment.$realisation.id = try row.requireID()
+                attachment.filename = upload.filename; attachment.contentType = upload.contentType
+                attachment.size = upload.data.count; attachment.data = upload.data; attachment.createdBy = user.email
+                try await attachment.create(on: db)
+            }
+            let withFile = upload.map { " met bijlage \"\($0.filename)\" (\(PlanAttachments.sizeText($0.data.count)))" } ?? ""
             try await req.audit(on: db, "aangemaakt", entity: "realisatie", id: "\(loaded.key)/\(key)",
-                                summary: "Realisatie \(PlanViews.number(realisation.value)) op \(realisation.date.dutch) bij \"\(target.measure)\" (\(loaded.plan.title))")
+                                summary: "Realisatie \(PlanViews.number(realisation.value)) op \(realisation.date.dutch) bij \"\(target.measure)\" (\(loaded.plan.title))\(withFile)")
         }
         return Self.redirect(req, "/plannen/\(loaded.key)/doelstellingen/\(key)?opgeslagen=1")
     }
