@@ -4,13 +4,18 @@ import Plot
 import AppCore
 import VitaalDomain
 
+/// Overrides the 1 GB upper limit of an uploaded CSV file (in bytes).
+public struct MonitorUploadLimit: StorageKey { public typealias Value = Int }
+
 /// Upload of indicator values (redacteur and beheerder), the import history and undo of an import.
 struct MonitorImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let editors = routes.requiring(.redacteur)
         editors.get("monitor", "import", use: form)
         editors.get("monitor", "import", "geschiedenis", use: history)
-        routes.write(.POST, "monitor", "import", access: .role(.redacteur), body: .collect(maxSize: "64mb"), use: upload)
+        // Streamed: the CSV goes to a temporary file chunk by chunk (see `StreamedUpload`); the CSRF
+        // token travels in the query (`?csrf=`), so the middleware never reads this body.
+        routes.write(.POST, "monitor", "import", access: .role(.redacteur), body: .stream, use: upload)
         routes.write(.POST, "monitor", "import", ":id", "ongedaan-maken", access: .role(.redacteur), use: undo)
     }
 
@@ -38,32 +43,56 @@ struct MonitorImportController: RouteCollection {
         )
     }
 
-    struct Upload: Content {
-        var file: File?
-        var mapping: File?
-        var replace: String?
-    }
+    /// Upper limit of an uploaded CSV file (the body is streamed to disk, so this bounds disk use, not
+    /// memory): 1 GB, or `app.storage[MonitorUploadLimit.self]` when set (tests use a small one).
+    static let maxFileBytes = 1 << 30
+    /// Upper limit of each other form part (the mapping JSON, the checkbox, the CSRF field).
+    static let maxPartBytes = 4 << 20
 
     @Sendable func upload(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
-        let input: Upload
-        do { input = try req.content.decode(Upload.self) } catch {
-            return page(req, result: nil, error: VitaalError.invalid("het formulier kon niet worden gelezen: kies een CSV-bestand", at: SourceLocation(field: "file"))).render(for: req)
+        func refuse(_ message: String, status: HTTPResponseStatus? = nil) -> Response {
+            let response = page(req, result: nil, error: VitaalError.invalid(message, at: SourceLocation(field: "file"))).render(for: req)
+            if let status { response.status = status }
+            return response
         }
-        guard let file = input.file, !file.filename.isEmpty else {
-            return page(req, result: nil, error: VitaalError.invalid("kies een CSV-bestand", at: SourceLocation(field: "file"))).render(for: req)
+        let form: StreamedUpload
+        do {
+            form = try await StreamedUpload.read(req, filePart: "file",
+                                                 limits: .init(maxFileBytes: req.application.storage[MonitorUploadLimit.self] ?? Self.maxFileBytes,
+                                                               maxPartBytes: Self.maxPartBytes))
+        } catch let failure as StreamedUpload.Failure {
+            switch failure {
+            case .fileTooLarge(let limit):
+                return refuse("het bestand is groter dan \(Self.size(limit)): splits het in kleinere bestanden (er is niets opgeslagen)", status: .payloadTooLarge)
+            case .partTooLarge(let name, let limit):
+                return refuse("het veld ‘\(name)’ is groter dan \(Self.size(limit)) (er is niets opgeslagen)", status: .payloadTooLarge)
+            case .malformed(let reason):
+                return refuse("het formulier kon niet worden gelezen (\(reason)): kies een CSV-bestand")
+            }
+        }
+        defer { form.remove() }
+        guard let file = form.file, !file.filename.isEmpty else {
+            return refuse("kies een CSV-bestand")
         }
         do {
             var mapping: StatLineMapping?
-            if let m = input.mapping, !m.filename.isEmpty {
-                mapping = try StatLineMapping.parse(data: Data(buffer: m.data), fileName: m.filename)
+            if let m = form.parts["mapping"], let name = m.filename, !name.isEmpty {
+                mapping = try StatLineMapping.parse(data: m.data, fileName: name)
             }
-            let outcome = try await DataImporter.run(.data(Data(buffer: file.data), name: file.filename), mapping: mapping,
-                                                     replace: input.replace != nil, user: user, actor: user.email, on: req.db)
+            let outcome = try await DataImporter.run(.file(file.url, name: file.filename), mapping: mapping,
+                                                     replace: form.parts["replace"] != nil, user: user, actor: user.email, on: req.db)
             return page(req, result: outcome.message, error: nil).render(for: req)
         } catch let error as VitaalError {
             return page(req, result: nil, error: error).render(for: req)
         }
+    }
+
+    /// "1 GB", "4 MB", "512 kB".
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return ValueFormatter.number(Double(bytes) / Double(1 << 30), decimals: bytes % (1 << 30) == 0 ? 0 : 1) + " GB" }
+        if bytes >= 1 << 20 { return ValueFormatter.number(Double(bytes) / Double(1 << 20), decimals: bytes % (1 << 20) == 0 ? 0 : 1) + " MB" }
+        return ValueFormatter.number(Double(bytes) / 1024, decimals: 0) + " kB"
     }
 
     @Sendable func history(_ req: Request) async throws -> AppCore.Page {
