@@ -187,7 +187,7 @@ struct MonitorAPIController: RouteCollection {
 
     @Sendable func data(_ req: Request) async throws -> Response {
         let q = try Self.parseQuery(req)
-        return try await cached(req, key: q.cacheKey) {
+        return try await cachedBody(req, key: q.cacheKey) {
             let audience = req.monitorAudience
             let visible = try await MonitorData.indicators(for: audience, on: req.db)
             let byCode = Dictionary(visible.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -195,23 +195,9 @@ struct MonitorAPIController: RouteCollection {
                 throw VitaalError(.notFound, "Onbekende indicator \(code).")
             }
             let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
-            var query = DataValue.query(on: req.db).filter(\.$indicatorCode ~~ codes)
-            if !q.regions.isEmpty { query = query.filter(\.$regionCode ~~ q.regions) }
-            if let p = q.period { query = query.filter(\.$period == p.canonical) }
-            if let f = q.from { query = query.filter(\.$periodSort >= f.sortKey) }
-            if let t = q.to { query = query.filter(\.$periodSort <= t.sortKey) }
-            let total = try await query.copy().count()
             let offset = (q.page - 1) * q.pageSize
-            let rows = try await query.sort(\.$indicatorCode).sort(\.$regionCode).sort(\.$periodSort)
-                .range(offset..<(offset + q.pageSize)).all()
-            let regionNames = Dictionary(try await Region.query(on: req.db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            var definitions: [String: IndicatorDefinition] = [:]
-            let items = rows.compactMap { v -> DataRow? in
-                guard let ind = byCode[v.indicatorCode] else { return nil }
-                let def = definitions[ind.code] ?? ind.definition
-                definitions[ind.code] = def
-                return MonitorDownloads.row(v, indicator: ind, definition: def, regionName: regionNames[v.regionCode] ?? v.regionCode, audience: audience)
-            }
+            let (total, rows) = try await DataAPIRows.fetch(codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                                                            offset: offset, limit: q.pageSize, on: req.db)
             var next: String?
             if offset + rows.count < total {
                 var comps = URLComponents()
@@ -227,15 +213,28 @@ struct MonitorAPIController: RouteCollection {
                 comps.queryItems = qi
                 next = comps.string
             }
-            return DataPageDTO(items: items, page: q.page, pageSize: q.pageSize, total: total, next: next)
+            return DataAPIRows.json(rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
+                                    total: total, next: next)
         }
     }
 
     // MARK: ETag, Last-Modified and the response cache
 
-    /// Answers from the cache or builds, encodes and caches the value. The ETag is derived from the
-    /// data version, the normalised query and the audience, so a 304 needs one small query only.
+    /// Answers from the cache or builds, encodes (`JSONEncoder`) and caches the value.
     func cached<T: Encodable>(_ req: Request, key: String, build: () async throws -> T) async throws -> Response {
+        try await cachedBody(req, key: key) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(try await build())
+            var buffer = ByteBufferAllocator().buffer(capacity: data.count)
+            buffer.writeBytes(data)
+            return buffer
+        }
+    }
+
+    /// Answers from the cache or builds and caches the JSON body. The ETag is derived from the
+    /// data version, the normalised query and the audience, so a 304 needs one small query only.
+    func cachedBody(_ req: Request, key: String, build: () async throws -> ByteBuffer) async throws -> Response {
         let (version, changedAt) = try await DataVersion.current(on: req.db)
         let audience = req.monitorAudience
         let tag = "\"m\(version)-\(audience == .public ? "p" : "i")-\(Self.hash(key))\""
@@ -255,13 +254,11 @@ struct MonitorAPIController: RouteCollection {
         }
         headers.contentType = .json
         let cache = req.application.monitorAPICache
-        if let body = cache.get(tag) { return Response(status: .ok, headers: headers, body: .init(data: body)) }
-        let value = try await build()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(value)
+        // A ByteBuffer is shared, not copied, between the cache and the responses.
+        if let body = cache.get(tag) { return Response(status: .ok, headers: headers, body: .init(buffer: body)) }
+        let body = try await build()
         cache.put(tag, body, version: version)
-        return Response(status: .ok, headers: headers, body: .init(data: body))
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
     /// FNV-1a 64, hex.
@@ -280,19 +277,54 @@ struct MonitorAPIController: RouteCollection {
     }
 }
 
-/// Encoded API answers by ETag; emptied whenever the data version changes. At most 256 entries.
+/// Encoded API answers by ETag; emptied whenever the data version changes. Bounded by total size
+/// (`maxTotalBytes`) and entry count; when full, the least recently used answers are dropped first.
 final class MonitorAPICache: Sendable {
-    private let state = NIOLockedValueBox<(version: Int, entries: [String: Data])>((0, [:]))
-    static let maxEntries = 256
-    static let maxBytes = 4 * 1024 * 1024
+    private struct State {
+        var version = 0
+        var entries: [String: (body: ByteBuffer, lastUse: UInt64)] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
+    }
+    private let state = NIOLockedValueBox(State())
+    let maxTotalBytes: Int
+    let maxEntries: Int
+    /// Larger answers are not cached at all.
+    let maxEntryBytes: Int
 
-    func get(_ tag: String) -> Data? { state.withLockedValue { $0.entries[tag] } }
-    func put(_ tag: String, _ data: Data, version: Int) {
-        guard data.count <= Self.maxBytes else { return }
+    init(maxTotalBytes: Int = 64 * 1024 * 1024, maxEntries: Int = 512, maxEntryBytes: Int = 8 * 1024 * 1024) {
+        self.maxTotalBytes = maxTotalBytes; self.maxEntries = maxEntries; self.maxEntryBytes = min(maxEntryBytes, maxTotalBytes)
+    }
+
+    /// Total size of the cached bodies, in bytes.
+    var totalBytes: Int { state.withLockedValue { $0.bytes } }
+    var count: Int { state.withLockedValue { $0.entries.count } }
+
+    func get(_ tag: String) -> ByteBuffer? {
         state.withLockedValue { s in
-            if s.version != version { s = (version, [:]) }
-            if s.entries.count >= Self.maxEntries { s.entries.removeAll() }
-            s.entries[tag] = data
+            guard let e = s.entries[tag] else { return nil }
+            s.clock += 1
+            s.entries[tag] = (e.body, s.clock)
+            return e.body
+        }
+    }
+
+    func put(_ tag: String, _ body: ByteBuffer, version: Int) {
+        let size = body.readableBytes
+        guard size <= maxEntryBytes else { return }
+        state.withLockedValue { s in
+            if s.version != version { s = State(); s.version = version }
+            if let old = s.entries.removeValue(forKey: tag) { s.bytes -= old.body.readableBytes }
+            if s.bytes + size > maxTotalBytes || s.entries.count >= maxEntries {
+                // Drop the least recently used answers until the new one fits (one sort per eviction round).
+                let oldestFirst = s.entries.sorted { $0.value.lastUse < $1.value.lastUse }.map(\.key)
+                for key in oldestFirst where s.bytes + size > maxTotalBytes || s.entries.count >= maxEntries {
+                    if let e = s.entries.removeValue(forKey: key) { s.bytes -= e.body.readableBytes }
+                }
+            }
+            s.clock += 1
+            s.entries[tag] = (body, s.clock)
+            s.bytes += size
         }
     }
 }

@@ -1,0 +1,155 @@
+import Vapor
+import Fluent
+import SQLKit
+import VitaalDomain
+
+/// The rows of `/api/v1/data`, read with SQLKit straight into plain structs and written as JSON by
+/// hand. The Fluent path (a `DataValue` model per row, filled via reflection, then `JSONEncoder`)
+/// cost ~560 ms of CPU for 8,000 rows and held the database connection while building the models
+/// (bench/README.md, P1); this reads only the needed columns, releases the connection as soon as
+/// the rows are fetched, and writes the bytes once.
+enum DataAPIRows {
+    /// One stored value with its region name (nil when the region is unknown).
+    struct Row: Sendable {
+        var indicatorCode: String
+        var regionCode: String
+        var regionName: String?
+        var period: String
+        var value: Double?
+        var status: String
+        var missingReason: String?
+        var note: String?
+    }
+
+    /// The filtered rows of one page, sorted by indicator, region and period, and the total count.
+    /// `codes` are the indicator codes to read (already checked against the audience's visibility).
+    static func fetch(codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
+                      offset: Int, limit: Int, on db: any Database) async throws -> (total: Int, rows: [Row]) {
+        guard !codes.isEmpty else { return (0, []) }
+        guard let sql = db as? any SQLDatabase else {
+            throw VitaalError(.internal, "De data-API vraagt een SQL-database.")
+        }
+        var filter: SQLQueryString = "v.indicator_code IN (\(binds: codes))"
+        if !regions.isEmpty { filter += " AND v.region_code IN (\(binds: regions))" }
+        if let period { filter += " AND v.period = \(bind: period.canonical)" }
+        if let from { filter += " AND v.period_sort >= \(bind: from.sortKey)" }
+        if let to { filter += " AND v.period_sort <= \(bind: to.sortKey)" }
+
+        let countQuery: SQLQueryString = "SELECT COUNT(*) AS n FROM monitor_values v WHERE " + filter
+        let total = try await sql.raw(countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard offset < total else { return (total, []) }
+
+        let rowsQuery: SQLQueryString = """
+            SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, \
+            v.status AS st, v.missing_reason AS mr, v.note AS nt \
+            FROM monitor_values v LEFT JOIN regions r ON r.code = v.region_code WHERE
+            """ + " " + filter + " ORDER BY v.indicator_code, v.region_code, v.period_sort LIMIT \(bind: limit) OFFSET \(bind: offset)"
+        // `all()` collects the raw rows and gives the connection back; decoding happens afterwards.
+        let raw = try await sql.raw(rowsQuery).all()
+        var rows: [Row] = []
+        rows.reserveCapacity(raw.count)
+        for r in raw {
+            rows.append(Row(
+                indicatorCode: try r.decode(column: "ic", as: String.self),
+                regionCode: try r.decode(column: "rc", as: String.self),
+                regionName: try r.decodeNil(column: "rn") ? nil : r.decode(column: "rn", as: String.self),
+                period: try r.decode(column: "p", as: String.self),
+                value: try r.decodeNil(column: "val") ? nil : r.decode(column: "val", as: Double.self),
+                status: try r.decode(column: "st", as: String.self),
+                missingReason: try r.decodeNil(column: "mr") ? nil : r.decode(column: "mr", as: String.self),
+                note: try r.decodeNil(column: "nt") ? nil : r.decode(column: "nt", as: String.self)))
+        }
+        return (total, rows)
+    }
+
+    /// The page as JSON, byte for byte what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`
+    /// gives for `DataPageDTO` (nil fields left out, numbers as `Double.description` without ".0").
+    /// Rows of indicators not in `indicators` are skipped; `<5` disclosure control for the public.
+    static func json(rows: [Row], indicators: [String: Indicator], audience: Audience,
+                     page: Int, pageSize: Int, total: Int, next: String?) -> ByteBuffer {
+        var out = JSONBytes(capacity: rows.count * 330 + 256)
+        out.raw("{\"items\":[")
+        var current: (code: String, definition: IndicatorDefinition, head: [UInt8], source: [UInt8], unit: [UInt8])?
+        var first = true
+        for row in rows {
+            if current?.code != row.indicatorCode {
+                guard let ind = indicators[row.indicatorCode] else { continue }
+                var head = JSONBytes(capacity: 256), source = JSONBytes(capacity: 128), unit = JSONBytes(capacity: 32)
+                head.raw("\"indicator\":"); head.string(ind.code)
+                head.raw(",\"indicatorName\":"); head.string(ind.name)
+                head.raw(",\"licence\":"); head.string(ind.licence)
+                source.raw(",\"source\":"); source.string(ind.source)
+                unit.raw(",\"unit\":"); unit.string(ind.unit)
+                current = (ind.code, ind.definition, head.bytes, source.bytes, unit.bytes)
+            }
+            guard let c = current else { continue }
+            let cell = ValueFormatter.downloadCell(row.value, indicator: c.definition, audience: audience)
+            out.raw(first ? "{\"display\":" : ",{\"display\":"); first = false
+            out.string(cell.text)
+            out.byte(UInt8(ascii: ",")); out.bytes.append(contentsOf: c.head)
+            if let m = row.missingReason { out.raw(",\"missingReason\":"); out.string(m) }
+            if let n = row.note { out.raw(",\"note\":"); out.string(n) }
+            out.raw(",\"period\":"); out.string(row.period)
+            out.raw(",\"region\":"); out.string(row.regionCode)
+            out.raw(",\"regionName\":"); out.string(row.regionName ?? row.regionCode)
+            out.bytes.append(contentsOf: c.source)
+            out.raw(",\"status\":"); out.string(row.status)
+            out.raw(cell.suppressed ? ",\"suppressed\":true" : ",\"suppressed\":false")
+            out.bytes.append(contentsOf: c.unit)
+            if !cell.suppressed, let v = row.value { out.raw(",\"value\":"); out.number(v) }
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw("]")
+        if let next { out.raw(",\"next\":"); out.string(next) }
+        out.raw(",\"page\":\(page),\"pageSize\":\(pageSize),\"total\":\(total)}")
+        var buffer = ByteBufferAllocator().buffer(capacity: out.bytes.count)
+        buffer.writeBytes(out.bytes)
+        return buffer
+    }
+}
+
+/// A minimal JSON byte writer with `JSONEncoder`'s escaping (`.withoutEscapingSlashes`) and number format.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+    /// Appends text that needs no escaping (keys, punctuation).
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// Appends a quoted, escaped JSON string.
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = s.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for b in utf8 {
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                default: bytes.append(b)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a number as `JSONEncoder` writes a `Double` (`description` without a trailing ".0");
+    /// `null` for NaN and infinity, which JSON cannot hold.
+    mutating func number(_ v: Double) {
+        guard v.isFinite else { raw("null"); return }
+        var text = v.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        raw(text)
+    }
+}
