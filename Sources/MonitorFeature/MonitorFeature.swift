@@ -14,6 +14,7 @@ public struct MonitorFeature: VitaalFeature {
     public func register(routes app: Application) throws {
         try app.register(collection: MonitorPagesController())
         try app.register(collection: MonitorImportController())
+        try app.register(collection: MonitorStoryController())
         try app.register(collection: MonitorAPIController())
         MonitorAPIController.registerOpenAPI(app.openAPI)
     }

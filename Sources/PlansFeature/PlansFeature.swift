@@ -22,6 +22,7 @@ public struct PlansFeature: VitaalFeature {
     public func register(routes app: Application) throws {
         try app.register(collection: PlanPagesController())
         try app.register(collection: PlanWriteController())
+        try app.register(collection: PlanNodeEditController())
         try app.register(collection: PlanReportController())
         try app.register(collection: PlanAttachmentController())
         try app.register(collection: PlanAPIController())

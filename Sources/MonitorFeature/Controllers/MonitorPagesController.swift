@@ -43,7 +43,8 @@ struct MonitorPagesController: RouteCollection {
             .p(.text("Alle openbare cijfers zijn ook beschikbaar via de "), .a(.href("/api/v1/openapi.json"), .text("open data-API")),
                .text(" (/api/v1/monitors, /api/v1/indicators, /api/v1/data). Aantallen kleiner dan 5 worden openbaar als ‘<5’ getoond.")),
             .if(canImport, .p(.a(.class("button"), .href("/monitor/import"), .text("Gegevens importeren")), .text(" "),
-                             .a(.href("/monitor/import/geschiedenis"), .text("Importgeschiedenis"))))
+                             .a(.href("/monitor/import/geschiedenis"), .text("Importgeschiedenis")), .text(" · "),
+                             .a(.href("/monitor/verhalen"), .text("Verhalen beheren"))))
         ).encodeResponse(for: req)
     }
 

@@ -3,7 +3,7 @@ import SQLKit
 import AppCore
 
 enum MonitorMigrations {
-    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex()] }
+    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation()] }
 
     struct CreateMonitorTables: AsyncMigration {
         var name: String { "MonitorFeature.CreateMonitorTables" }
@@ -166,6 +166,17 @@ enum MonitorMigrations {
         func revert(on db: any Database) async throws {
             guard let sql = db as? any SQLDatabase else { return }
             try await sql.drop(index: "monitor_values_ind_region_sort_idx").run()
+        }
+    }
+
+    /// Stories written by editors belong to their organisation (who may change them).
+    struct AddStoryOrganisation: AsyncMigration {
+        var name: String { "MonitorFeature.AddStoryOrganisation" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Story.schema).field("organisation_id", .uuid).update()
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(Story.schema).deleteField("organisation_id").update()
         }
     }
 }

@@ -217,6 +217,8 @@ public final class Story: Model, Content, @unchecked Sendable {
     /// Invented example story (shown with the "voorbeelddata" label).
     @Field(key: "is_example") public var isExample: Bool
     @Field(key: "created_at") public var createdAt: Date
+    /// Organisation of the editor who wrote it (nil for demo stories); its editors may change it.
+    @OptionalField(key: "organisation_id") public var organisationID: UUID?
 
     public init() {}
     public init(title: String, text: String, source: String?, date: Date?, quote: String?, personRole: String?,

@@ -99,7 +99,7 @@ struct PlanPagesController: RouteCollection {
                 .p(.class("hint"), .text("Elke statuswijziging komt met gebruiker en datum in het auditlog. Een stap overslaan kan niet.")))),
             .h2(.text("Doelenboom")),
             .p(.class("muted"), .text("Klap onderdelen in of uit. Achter elk doel staat de samengevatte status van de doelstellingen eronder.")),
-            PlanViews.tree(loaded),
+            PlanViews.tree(loaded, editLinks: canEdit && plan.status == .concept),
             .h2(.id("doelstellingen"), .text("Doelstellingen")),
             plan.targets.isEmpty ? .p(.class("muted"), .text("Dit plan heeft (nog) geen SMART-doelstellingen.")) :
                 PlanViews.targetTable(loaded, showEvidence: PlanAccess.showsEvidence(req)),

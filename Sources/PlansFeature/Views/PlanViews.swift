@@ -52,7 +52,8 @@ enum PlanViews {
     // MARK: Goal tree
 
     /// The goal tree as nested lists; nodes with children are `<details open>` (collapsible without JS).
-    static func tree(_ loaded: LoadedPlan, linkTargets: Bool = true, allOpen: Bool = true) -> BodyNode {
+    /// `editLinks`: show each node's link to its logic-model and indicator editor (editors, concept plans).
+    static func tree(_ loaded: LoadedPlan, linkTargets: Bool = true, allOpen: Bool = true, editLinks: Bool = false) -> BodyNode {
         let plan = loaded.plan
         let statuses = Dictionary(uniqueKeysWithValues: plan.targets.map { ($0.key, $0.status()) })
         func nodeBody(_ node: GoalNode) -> [BodyNode] {
@@ -66,6 +67,7 @@ enum PlanViews {
             if !node.periods.isEmpty { facts.append(.span(.text("Periode: \(node.periods.joined(separator: ", "))"))) }
             if let ref = node.sourceRef { facts.append(.span(.text("Bron: \(ref)"))) }
             if node.isExample { facts.append(UI.badge("voorbeelddata")) }
+            if editLinks { facts.append(.a(.class("no-print"), .href(PlanNodeEditController.editPath(loaded, node)), .text("Logisch model en indicatoren bewerken"))) }
             if !facts.isEmpty { parts.append(.p(.class("plan-node-facts muted"), .group(facts.flatMap { [$0, .text(" · ")] }.dropLast()))) }
             if !node.indicators.isEmpty {
                 parts.append(.ul(.class("plan-indicators"), .forEach(node.indicators) { link in
