@@ -69,29 +69,27 @@ def run(cmd, env):
     return time.monotonic() - t0
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("data_dir")
-    ap.add_argument("--bin", default=".build-release/release/vitaal")
-    a = ap.parse_args()
-    if os.path.exists(a.data_dir) and os.listdir(a.data_dir):
-        sys.exit(f"{a.data_dir} is not empty")
-    os.makedirs(a.data_dir, exist_ok=True)
-    env = dict(os.environ, VITAAL_DATA_DIR=a.data_dir, VITAAL_DEMO="0")
+def prepare(data_dir, binary):
+    """Steps 1-3: a fresh SQLite data dir with the 400 regions and 50 indicator definitions.
+    Returns (env, db_path, indicator codes, regions). Also used by p2_run.py."""
+    if os.path.exists(data_dir) and os.listdir(data_dir):
+        sys.exit(f"{data_dir} is not empty")
+    os.makedirs(data_dir, exist_ok=True)
+    env = dict(os.environ, VITAAL_DATA_DIR=data_dir, VITAAL_DEMO="0")
     env.pop("DATABASE_URL", None)
-    db_path = os.path.join(a.data_dir, "vitaal.sqlite")
+    db_path = os.path.join(data_dir, "vitaal.sqlite")
 
-    run([a.bin, "migrate"], env)
+    run([binary, "migrate"], env)
 
     regs = regions()
     geo = {"type": "FeatureCollection", "features": [
         {"type": "Feature",
          "properties": dict({"statcode": code, "statnaam": name, "schematisch": "true"}, **({"parent": parent} if parent else {})),
          "geometry": polygon(*shape)} for code, name, parent, shape in regs]}
-    geo_path = os.path.join(a.data_dir, "p1-regions.geojson")
+    geo_path = os.path.join(data_dir, "p1-regions.geojson")
     with open(geo_path, "w") as f:
         json.dump(geo, f)
-    run([a.bin, "import", "regions", geo_path], env)
+    run([binary, "import", "regions", geo_path], env)
 
     con = sqlite3.connect(db_path)
     now = time.time()
@@ -106,6 +104,15 @@ def main():
                  "%", 1, ["higherIsBetter", "lowerIsBetter", "neutral"][i % 3], "Vitaal benchmark (gegenereerd)", "CC BY 4.0",
                  "outcome", 0, None, None, None, 0.0, 100.0, "public", now))
     con.close()
+    return env, db_path, codes, regs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data_dir")
+    ap.add_argument("--bin", default=".build-release/release/vitaal")
+    a = ap.parse_args()
+    env, db_path, codes, regs = prepare(a.data_dir, a.bin)
 
     rnd = random.Random(20240301)
     csv_path = os.path.join(a.data_dir, "p1-values.csv")

@@ -55,6 +55,7 @@ tr.flag td{background:#fdecea}
 .field-error input{border-color:var(--red)}
 .field-message{color:var(--red);font-weight:600;margin:.2rem 0}
 fieldset{border:1px solid var(--line);padding:1rem;margin:0 0 1rem}
+.checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.35rem 1.25rem}.checks label{display:flex;gap:.45rem;align-items:baseline;font-weight:400}.checks input{width:auto;flex:none}
 legend{font-weight:700;padding:0 .3rem}
 .notice{border-left:6px solid var(--blue-2);background:var(--blue-light);padding:.75rem 1rem;margin:1rem 0}
 .notice p{margin:.2rem 0}

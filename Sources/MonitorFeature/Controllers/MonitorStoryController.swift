@@ -59,16 +59,17 @@ struct MonitorStoryController: RouteCollection {
         let allIndicators = try await Indicator.query(on: req.db).sort(\.$name).all()
         let allRegions = try await Region.query(on: req.db).all().filter { $0.code == "NL01" || $0.code == "PV24" || $0.code.hasPrefix("GM") }
             .sorted { ($0.code.hasPrefix("GM") ? 1 : 0, $0.name) < ($1.code.hasPrefix("GM") ? 1 : 0, $1.name) }
+        let duplicateNames = Set(Dictionary(grouping: allIndicators, by: \.name).filter { $0.value.count > 1 }.keys)
         let action = story.map { "/monitor/verhalen/\($0.id!.uuidString)" } ?? "/monitor/verhalen"
         func checkbox<C: HTML.BodyContext>(_ name: String, _ label: String, checked: Bool) -> Node<C> {
-            .label(.class("checkbox"), .input(.type(.checkbox), .name(name), .value("on"), .checked(checked)), .text(" \(label)"))
+            .label(.input(.type(.checkbox), .name(name), .value("on"), .checked(checked)), .span(.text(label)))
         }
         func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ value: String, rows: Int) -> Node<C> {
             .div(.class("field"), .label(.for("f-\(name)"), .text(label)),
                  .textarea(.id("f-\(name)"), .name(name), .attribute(named: "rows", value: "\(rows)"), .text(value)))
         }
         func fieldset<C: HTML.BodyContext>(_ legend: String, _ boxes: [Node<C>]) -> Node<C> {
-            .element(named: "fieldset", nodes: [.element(named: "legend", nodes: [.text(legend)]), .div(.class("story-links"), .group(boxes))])
+            .element(named: "fieldset", nodes: [.element(named: "legend", nodes: [.text(legend)]), .div(.class("checks"), .group(boxes))])
         }
         return AppCore.Page(story == nil ? "Nieuw verhaal" : "Verhaal bewerken", breadcrumbs: Self.crumbs,
             .if(story?.isExample == true, UI.notice("warning", "Dit is een verzonnen voorbeeldverhaal (voorbeelddata).")),
@@ -81,7 +82,7 @@ struct MonitorStoryController: RouteCollection {
                          hint: "bijv. mantelzorger, wijkverpleegkundige. Verhalen zijn openbaar: geen namen of andere persoonsgegevens."),
                 UI.field("source", label: "Bron", value: story?.source ?? ""),
                 UI.field("date", label: "Datum", type: .date, value: story?.date.map(Self.isoDate) ?? ""),
-                fieldset("Indicatoren", allIndicators.map { checkbox("ind_\($0.code)", $0.name, checked: indicators.contains($0.code)) }),
+                fieldset("Indicatoren", allIndicators.map { checkbox("ind_\($0.code)", duplicateNames.contains($0.name) ? "\($0.name) (\($0.code))" : $0.name, checked: indicators.contains($0.code)) }),
                 fieldset("Regio's", allRegions.map { checkbox("reg_\($0.code)", $0.name, checked: regions.contains($0.code)) }),
                 .button(.type(.submit), .text("Opslaan"))),
             .unwrap(story) { s in
