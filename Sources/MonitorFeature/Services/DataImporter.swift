@@ -70,57 +70,82 @@ public enum DataImporter {
         let box = SessionBox(session)
         return try await db.transaction { tx in
             guard let sql = tx as? any SQLDatabase else { throw VitaalError(.internal, "De import vraagt een SQL-database.") }
-            let session = box.session
-            let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id, actor: user?.email ?? actor,
-                                   replaceMode: replace)
-            try await batch.create(on: tx)
-            let batchID = try batch.requireID()
-            var conflicts = ProblemCollector()
-            var inserted = 0, replaced = 0
-            let now = Date()
-            while true {
-                guard let rows = try session.nextBatch()?.rows else { break }
-                let existing = try await existingIDs(for: rows.map(\.observation.key), on: sql)
-                if !replace {
-                    for row in rows where existing[row.observation.key] != nil {
-                        let o = row.observation
-                        conflicts.add("er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): kies ‘vervangen’ (--replace) om bestaande waarden te vervangen",
-                                      at: SourceLocation(file: input.name, line: row.line))
+            return try await withLargeCache(sql) {
+                let session = box.session
+                let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id, actor: user?.email ?? actor,
+                                       replaceMode: replace)
+                try await batch.create(on: tx)
+                let batchID = try batch.requireID()
+                var conflicts = ProblemCollector()
+                var inserted = 0, replaced = 0
+                let now = Date()
+                while true {
+                    guard let rows = try session.nextBatch()?.rows else { break }
+                    let existing = try await existingIDs(for: rows.map(\.observation.key), on: sql)
+                    if !replace {
+                        for row in rows where existing[row.observation.key] != nil {
+                            let o = row.observation
+                            conflicts.add("er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): kies ‘vervangen’ (--replace) om bestaande waarden te vervangen",
+                                          at: SourceLocation(file: input.name, line: row.line))
+                        }
                     }
+                    if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
+                    // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
+                    let oldIDs = rows.compactMap { existing[$0.observation.key] }
+                    if !oldIDs.isEmpty {
+                        let old = try await valuesByID(oldIDs, on: tx)
+                        try await createInChunks(old.map { ReplacedValue(batchID: batchID, old: $0) }, on: tx)
+                        try await deleteInChunks(oldIDs, on: tx)
+                    }
+                    try await insertValues(rows.map(\.observation), batchID: batchID, at: now, on: sql)
+                    replaced += oldIDs.count
+                    inserted += rows.count - oldIDs.count
+                    progress(session.progress)
                 }
-                if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
-                // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
-                let oldIDs = rows.compactMap { existing[$0.observation.key] }
-                if !oldIDs.isEmpty {
-                    let old = try await valuesByID(oldIDs, on: tx)
-                    try await createInChunks(old.map { ReplacedValue(batchID: batchID, old: $0) }, on: tx)
-                    try await deleteInChunks(oldIDs, on: tx)
+                let summary: ImportSummary
+                do {
+                    summary = try session.finish()
+                } catch let error as VitaalError {
+                    let all = (error.problems + conflicts.problems).sorted { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+                    let total = error.problems.count + conflicts.totalCount
+                    throw VitaalError(.invalidInput, "import van \(input.name) afgebroken, er is niets opgeslagen: \(total) fout(en)"
+                                      + (total > VitaalError.maxProblems ? " (eerste \(VitaalError.maxProblems) getoond)" : ""), problems: all)
                 }
-                try await insertValues(rows.map(\.observation), batchID: batchID, at: now, on: sql)
-                replaced += oldIDs.count
-                inserted += rows.count - oldIDs.count
-                progress(session.progress)
+                try conflicts.throwIfAny("import van \(input.name) afgebroken, er is niets opgeslagen")
+                if summary.values == 0 {
+                    throw VitaalError.invalid("het bestand bevat een kopregel maar geen waarden", at: SourceLocation(file: input.name))
+                }
+                batch.records = summary.records; batch.inserted = inserted; batch.replaced = replaced; batch.missing = summary.missing
+                try await batch.save(on: tx)
+                let outcome = ImportOutcome(batchID: batchID, summary: summary, inserted: inserted, replaced: replaced)
+                try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
+                                       entityID: batchID.uuidString, summary: outcome.message)
+                try await DataVersion.bump(on: tx)
+                return outcome
             }
-            let summary: ImportSummary
-            do {
-                summary = try session.finish()
-            } catch let error as VitaalError {
-                let all = (error.problems + conflicts.problems).sorted { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
-                let total = error.problems.count + conflicts.totalCount
-                throw VitaalError(.invalidInput, "import van \(input.name) afgebroken, er is niets opgeslagen: \(total) fout(en)"
-                                  + (total > VitaalError.maxProblems ? " (eerste \(VitaalError.maxProblems) getoond)" : ""), problems: all)
-            }
-            try conflicts.throwIfAny("import van \(input.name) afgebroken, er is niets opgeslagen")
-            if summary.values == 0 {
-                throw VitaalError.invalid("het bestand bevat een kopregel maar geen waarden", at: SourceLocation(file: input.name))
-            }
-            batch.records = summary.records; batch.inserted = inserted; batch.replaced = replaced; batch.missing = summary.missing
-            try await batch.save(on: tx)
-            let outcome = ImportOutcome(batchID: batchID, summary: summary, inserted: inserted, replaced: replaced)
-            try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
-                                   entityID: batchID.uuidString, summary: outcome.message)
-            try await DataVersion.bump(on: tx)
-            return outcome
+        }
+    }
+
+    /// SQLite's default page cache (2 MB) spills to the WAL again and again while one transaction
+    /// grows three indexes over a large table; during an import the connection may use up to 64 MB
+    /// and keeps statement journals in memory (bench/README.md, P2), then both are set back.
+    /// No-op on PostgreSQL.
+    static func withLargeCache<T>(_ sql: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        guard sql.dialect.name == "sqlite" else { return try await body() }
+        // Statement journals (each multi-row INSERT may be rolled back alone) stay in memory, not in temp files.
+        try await sql.raw("PRAGMA cache_size = -65536").run()
+        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+        func reset() async throws {
+            try await sql.raw("PRAGMA cache_size = -2000").run()
+            try await sql.raw("PRAGMA temp_store = DEFAULT").run()
+        }
+        do {
+            let result = try await body()
+            try await reset()
+            return result
+        } catch {
+            try? await reset()
+            throw error
         }
     }
 
@@ -148,14 +173,35 @@ public enum DataImporter {
     static func insertValues(_ observations: [Observation], batchID: UUID, at: Date, on sql: any SQLDatabase) async throws {
         for start in stride(from: 0, to: observations.count, by: 1000) {
             var insert = sql.insert(into: DataValue.schema).columns(valueColumns)
-            for o in observations[start..<min(start + 1000, observations.count)] {
+            let chunk = observations[start..<min(start + 1000, observations.count)]
+            var ids = randomUUIDs(chunk.count).makeIterator()
+            for o in chunk {
                 let row: [any Encodable & Sendable] = [
-                    UUID(), o.indicator, o.region, o.period.canonical, o.period.sortKey, o.value,
+                    ids.next()!, o.indicator, o.region, o.period.canonical, o.period.sortKey, o.value,
                     o.value == nil ? o.missingReason?.rawValue : nil, o.status.rawValue, o.note, batchID, at,
                 ]
                 insert = insert.values(row)
             }
             try await insert.run()
+        }
+    }
+
+    /// `n` random (version 4) UUIDs from one read of the system's random source. `UUID()` opens and
+    /// reads /dev/urandom per id on Linux, which cost ~8 % of an import's CPU (bench/README.md, P2).
+    static func randomUUIDs(_ n: Int) -> [UUID] {
+        var bytes = [UInt8](repeating: 0, count: n * 16)
+        if let handle = FileHandle(forReadingAtPath: "/dev/urandom"), let data = try? handle.read(upToCount: bytes.count),
+           data.count == bytes.count {
+            bytes = [UInt8](data)
+        } else {
+            var rng = SystemRandomNumberGenerator()
+            for i in bytes.indices { bytes[i] = rng.next() }
+        }
+        return (0..<n).map { i in
+            let b = i * 16
+            return UUID(uuid: (bytes[b], bytes[b + 1], bytes[b + 2], bytes[b + 3], bytes[b + 4], bytes[b + 5],
+                               bytes[b + 6] & 0x0F | 0x40, bytes[b + 7], bytes[b + 8] & 0x3F | 0x80, bytes[b + 9],
+                               bytes[b + 10], bytes[b + 11], bytes[b + 12], bytes[b + 13], bytes[b + 14], bytes[b + 15]))
         }
     }
 
