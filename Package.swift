@@ -51,6 +51,8 @@ if !domainOnly {
     // Plans and the workforce model read indicators and stories from the monitor (through
     // MonitorFeature's public `MonitorLookup`); the monitor depends on no other feature.
     let featureDependencies: [String: [Target.Dependency]] = [
+        // The data API reads SQLite rows through SQLiteNIO directly (bench/README.md, P1).
+        "MonitorFeature": [.product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver")],
         "PlansFeature": ["MonitorFeature"],
         "WorkforceFeature": ["MonitorFeature"],
     ]

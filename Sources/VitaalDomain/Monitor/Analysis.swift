@@ -232,11 +232,36 @@ public enum ValueFormatter {
     /// Counts below this are shown as "<5" publicly.
     public static let disclosureThreshold = 5.0
 
-    /// Dutch number: thousands ".", decimal ",", rounded to `decimals`. -0 is shown as 0.
-    public static func number(_ value: Double, decimals: Int) -> String {
+    /// `value` rounded to `decimals` (0…10) with a "." decimal point, exactly as `String(format: "%.Nf")`
+    /// prints it, except that a negative value that rounds to zero is shown without "-".
+    /// Fast path (the open data API formats every value): integer arithmetic on the scaled value
+    /// whenever it is not within 1e-6 of a rounding tie; ties, huge values and non-finite values
+    /// go to `String(format:)` (C's printf rounds the exact binary value).
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         let d = max(0, min(decimals, 10))
+        let scaled = abs(value) * powersOfTen[d]
+        if scaled < 1e15 {
+            let whole = scaled.rounded(.down)
+            let fraction = scaled - whole
+            if abs(fraction - 0.5) > 1e-6 {
+                let n = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+                var digits = String(n)
+                if d > 0 {
+                    if digits.count <= d { digits = String(repeating: "0", count: d + 1 - digits.count) + digits }
+                    digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d))
+                }
+                return value < 0 && n != 0 ? "-" + digits : digits
+            }
+        }
         var text = String(format: "%.\(d)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        return text
+    }
+    private static let powersOfTen: [Double] = (0...10).map { pow(10, Double($0)) }
+
+    /// Dutch number: thousands ".", decimal ",", rounded to `decimals`. -0 is shown as 0.
+    public static func number(_ value: Double, decimals: Int) -> String {
+        var text = fixed(value, decimals: decimals)
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -283,8 +308,6 @@ public enum ValueFormatter {
         if audience == .public, indicator.isCount, value < disclosureThreshold {
             return DisplayValue(text: "<5", suppressed: true)
         }
-        var text = String(format: "%.\(max(0, min(indicator.decimals, 10)))f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
-        return DisplayValue(text: text, suppressed: false)
+        return DisplayValue(text: fixed(value, decimals: indicator.decimals), suppressed: false)
     }
 }

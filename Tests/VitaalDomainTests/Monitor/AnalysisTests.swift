@@ -121,6 +121,29 @@ struct MonitorAnalysisTests {
         #expect(ValueFormatter.display(nil, indicator: cnt, audience: .public, missingReason: .confidential).text == "geheim (niet gepubliceerd)")
     }
 
+    /// The fast fixed-point path prints exactly what printf prints (minus "-" on a rounded zero).
+    @Test func fixedMatchesPrintf() {
+        var rng = SplitMix64(seed: 20261123)
+        func printf(_ v: Double, _ d: Int) -> String {
+            var t = String(format: "%.\(d)f", v)
+            if t.hasPrefix("-"), t.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { t.removeFirst() }
+            return t
+        }
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 0.05, -0.04, 9.995, 99.95, 1e14, 123456789.987654,
+                                -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, 5e-324]
+        for _ in 0..<4_000 {
+            let magnitude = pow(10, Double(rng.next() % 12) - 4)
+            values.append((Double(rng.next() % 2_000_001) / 1_000_000 - 1) * magnitude)
+            values.append(Double(rng.next() % 100_000) / 1000)      // typical monitor values with 3 decimals
+        }
+        for v in values {
+            for d in 0...4 { #expect(ValueFormatter.fixed(v, decimals: d) == printf(v, d), "\(v) with \(d) decimals") }
+        }
+        #expect(ValueFormatter.fixed(-0.04, decimals: 1) == "0.0")
+        #expect(ValueFormatter.fixed(1234.56, decimals: 1) == "1234.6")
+        #expect(ValueFormatter.fixed(0.07, decimals: 3) == "0.070")
+    }
+
     @Test func dutchFormatting() {
         #expect(ValueFormatter.number(1234567.891, decimals: 2) == "1.234.567,89")
         #expect(ValueFormatter.number(-1234.5, decimals: 1) == "-1.234,5")
