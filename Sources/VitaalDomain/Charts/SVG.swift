@@ -4,6 +4,8 @@ import Foundation
 public enum SVG {
     /// Escapes text for element content and attribute values (`& < > " '`).
     public static func escape(_ text: String) -> String {
+        // Most attribute values (coordinates, colours, classes) need nothing: return them as they are.
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
