@@ -107,6 +107,23 @@ def prepare(data_dir, binary):
     return env, db_path, codes, regs
 
 
+def write_values(path, codes, regs, periods, seed):
+    """Long CSV (decimal comma, status `voorbeeld`): every indicator x region x period, values 0-100
+    wandering around a level per series. Returns the number of rows. Also used by p2_run.py."""
+    rnd = random.Random(seed)
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("indicator;regio;periode;waarde;status\n")
+        for code in codes:
+            for rcode, *_ in regs:
+                level = rnd.uniform(20, 80)
+                for p in periods:
+                    v = min(100.0, max(0.0, level + rnd.uniform(-3, 3)))
+                    f.write(f"{code};{rcode};{p};{v:.1f}".replace(".", ",") + ";voorbeeld\n")
+                    n += 1
+    return n
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data_dir")
@@ -114,18 +131,8 @@ def main():
     a = ap.parse_args()
     env, db_path, codes, regs = prepare(a.data_dir, a.bin)
 
-    rnd = random.Random(20240301)
     csv_path = os.path.join(a.data_dir, "p1-values.csv")
-    n = 0
-    with open(csv_path, "w", encoding="utf-8", newline="") as f:
-        f.write("indicator;regio;periode;waarde;status\n")
-        for code in codes:
-            for rcode, *_ in regs:
-                level = rnd.uniform(20, 80)
-                for p in PERIODS:
-                    v = min(100.0, max(0.0, level + rnd.uniform(-3, 3)))
-                    f.write(f"{code};{rcode};{p};{v:.1f}".replace(".", ",") + ";voorbeeld\n")
-                    n += 1
+    n = write_values(csv_path, codes, regs, PERIODS, seed=20240301)
     assert n == 400_000, n
     secs = run([a.bin, "import", "data", csv_path], env)
     print(f"vitaal import data: {n} values in {secs:.1f} s ({n / secs:,.0f} values/s)")

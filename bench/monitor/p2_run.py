@@ -17,7 +17,6 @@ Memory "flat" is checked by also importing a quarter of the rows: peak RSS shoul
 """
 import argparse
 import os
-import random
 import resource
 import shutil
 import sqlite3
@@ -26,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from p1_generate import prepare  # noqa: E402
+from p1_generate import prepare, write_values  # noqa: E402
 
 
 def timed(cmd, env=None, stdin=None):
@@ -46,19 +45,8 @@ def timed(cmd, env=None, stdin=None):
 
 
 def write_csv(path, codes, regs, months):
-    rnd = random.Random(20240302)
     periods = [f"{2000 + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("indicator;regio;periode;waarde;status\n")
-        for code in codes:
-            for rcode, *_ in regs:
-                level = rnd.uniform(20, 80)
-                for p in periods:
-                    v = min(100.0, max(0.0, level + rnd.uniform(-3, 3)))
-                    f.write(f"{code};{rcode};{p};{v:.1f}".replace(".", ",") + ";voorbeeld\n")
-                    n += 1
-    return n
+    return write_values(path, codes, regs, periods, seed=20240302)
 
 
 def one_run(work, binary, label, months):

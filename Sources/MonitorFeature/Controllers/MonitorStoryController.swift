@@ -96,26 +96,24 @@ struct MonitorStoryController: RouteCollection {
     @Sendable func create(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         let input = try await Self.readInput(req)
-        let story = Story(title: input.title, text: input.text, source: input.source, date: input.date, quote: input.quote,
-                          personRole: input.personRole, isExample: false)
+        let story = Story(title: "", text: "", source: nil, date: nil, quote: nil, personRole: nil, isExample: false)
         story.organisationID = user.$organisation.id
-        try await req.db.transaction { db in
-            try await story.create(on: db)
-            try await Self.saveLinks(story, input, on: db)
-            try await req.audit(on: db, "aangemaakt", entity: "verhaal", id: story.id?.uuidString, summary: "Verhaal \"\(story.title)\"")
-        }
-        return req.redirect(to: "/monitor/verhalen?melding=Verhaal%20opgeslagen.", redirectType: .normal)
+        return try await Self.save(story, input, action: "aangemaakt", req)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
         let story = try await Self.loadForChange(req)
-        let input = try await Self.readInput(req)
+        return try await Self.save(story, try await Self.readInput(req), action: "gewijzigd", req)
+    }
+
+    /// Writes the story with its links and the audit entry in one transaction.
+    static func save(_ story: Story, _ input: Input, action: String, _ req: Request) async throws -> Response {
         story.title = input.title; story.text = input.text; story.source = input.source; story.date = input.date
         story.quote = input.quote; story.personRole = input.personRole
         try await req.db.transaction { db in
             try await story.save(on: db)
-            try await Self.saveLinks(story, input, on: db)
-            try await req.audit(on: db, "gewijzigd", entity: "verhaal", id: story.id?.uuidString, summary: "Verhaal \"\(story.title)\"")
+            try await saveLinks(story, input, on: db)
+            try await req.audit(on: db, action, entity: "verhaal", id: story.id?.uuidString, summary: "Verhaal \"\(story.title)\"")
         }
         return req.redirect(to: "/monitor/verhalen?melding=Verhaal%20opgeslagen.", redirectType: .normal)
     }
