@@ -202,10 +202,12 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
 
     /// A copy for the next year: a new version (`version + 1`, status concept, key `newKey`),
     /// the period and every target's baseline and target dates shifted one year, targets kept,
-    /// realisations dropped. Budgets and personnel figures are not copied: the next year gets its
-    /// own budget.
+    /// realisations dropped, and a level named after the year follows it ("Doel 2025" → "Doel 2026").
+    /// Budgets and personnel figures are not copied: the next year gets its own budget.
     public func copiedToNextYear(newKey: String) -> Plan {
         var copy = self
+        let year = "\(period.end.year)", next = "\(period.end.year + 1)"
+        copy.levels = levels.map { $0.replacingOccurrences(of: year, with: next) }
         copy.key = newKey
         copy.version = version + 1
         copy.status = .concept

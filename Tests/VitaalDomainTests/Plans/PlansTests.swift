@@ -50,6 +50,8 @@ private func problems(_ body: () throws -> Void) -> [Problem] {
     #expect(next.targets[0].targetDate == d(2026, 12, 31) && next.targets[0].baseline.date == d(2026, 1, 1))
     #expect(next.targets[0].targetValue == 3)
     #expect(next.budgets.isEmpty)
+    #expect(plan.levels.contains("Doel 2025"))
+    #expect(next.levels == plan.levels.map { $0 == "Doel 2025" ? "Doel 2026" : $0 })
     #expect(d(2024, 2, 29).addingYears(1) == d(2025, 2, 28))
 }
 
