@@ -150,10 +150,7 @@ struct MonitorStoryController: RouteCollection {
     }
 
     static func readInput(_ req: Request) async throws -> Input {
-        func text(_ name: String) -> String {
-            ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        func optional(_ name: String) -> String? { let t = text(name); return t.isEmpty ? nil : t }
+        let text = req.formText, optional = req.optionalFormText
         var problems = ProblemCollector()
         let title = text("title"), body = text("text")
         if title.isEmpty { problems.add("de titel ontbreekt", at: SourceLocation(field: "title")) }

@@ -22,6 +22,13 @@ enum DataAPIRows {
         var note: String?
     }
 
+    // The statement text shared by both paths; only the filter's placeholders differ.
+    static let countSQL = "SELECT COUNT(*) AS n FROM monitor_values v WHERE"
+    static let rowsSQL = "SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, "
+        + "v.status AS st, v.missing_reason AS mr, v.note AS nt "
+        + "FROM monitor_values v LEFT JOIN regions r ON r.code = v.region_code WHERE"
+    static let orderSQL = "ORDER BY v.indicator_code, v.region_code, v.period_sort"
+
     /// The filtered rows of one page, sorted by indicator, region and period, and the total count.
     /// `codes` are the indicator codes to read (already checked against the audience's visibility).
     static func fetch(codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
@@ -40,15 +47,12 @@ enum DataAPIRows {
         if let from { filter += " AND v.period_sort >= \(bind: from.sortKey)" }
         if let to { filter += " AND v.period_sort <= \(bind: to.sortKey)" }
 
-        let countQuery: SQLQueryString = "SELECT COUNT(*) AS n FROM monitor_values v WHERE " + filter
+        let countQuery: SQLQueryString = "\(unsafeRaw: countSQL) " + filter
         let total = try await sql.raw(countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
         guard offset < total else { return (total, []) }
 
-        let rowsQuery: SQLQueryString = """
-            SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, \
-            v.status AS st, v.missing_reason AS mr, v.note AS nt \
-            FROM monitor_values v LEFT JOIN regions r ON r.code = v.region_code WHERE
-            """ + " " + filter + " ORDER BY v.indicator_code, v.region_code, v.period_sort LIMIT \(bind: limit) OFFSET \(bind: offset)"
+        let rowsQuery: SQLQueryString = "\(unsafeRaw: rowsSQL) " + filter
+            + " \(unsafeRaw: orderSQL) LIMIT \(bind: limit) OFFSET \(bind: offset)"
         // `all()` collects the raw rows and gives the connection back; decoding happens afterwards.
         let raw = try await sql.raw(rowsQuery).all()
         var rows: [Row] = []
@@ -78,15 +82,10 @@ enum DataAPIRows {
         if let period { filter += " AND v.period = ?"; binds.append(.text(period.canonical)) }
         if let from { filter += " AND v.period_sort >= ?"; binds.append(.integer(SQLiteInt64(from.sortKey))) }
         if let to { filter += " AND v.period_sort <= ?"; binds.append(.integer(SQLiteInt64(to.sortKey))) }
-        let total = Int(try await db.query("SELECT COUNT(*) AS n FROM monitor_values v WHERE " + filter, binds)
-            .first?.column("n")?.integer ?? 0)
+        let total = Int(try await db.query("\(countSQL) \(filter)", binds).first?.column("n")?.integer ?? 0)
         guard offset < total else { return (total, []) }
-        let raw = try await db.query("""
-            SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, \
-            v.status AS st, v.missing_reason AS mr, v.note AS nt \
-            FROM monitor_values v LEFT JOIN regions r ON r.code = v.region_code WHERE \(filter) \
-            ORDER BY v.indicator_code, v.region_code, v.period_sort LIMIT ? OFFSET ?
-            """, binds + [.integer(SQLiteInt64(limit)), .integer(SQLiteInt64(offset))])
+        let raw = try await db.query("\(rowsSQL) \(filter) \(orderSQL) LIMIT ? OFFSET ?",
+                                     binds + [.integer(SQLiteInt64(limit)), .integer(SQLiteInt64(offset))])
         var rows: [Row] = []
         rows.reserveCapacity(raw.count)
         for r in raw {

@@ -33,13 +33,8 @@ enum PlanAccess {
 
 /// Reading form fields and Dutch numbers.
 enum FormInput {
-    static func text(_ req: Request, _ name: String) -> String {
-        ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-    static func optionalText(_ req: Request, _ name: String) -> String? {
-        let t = text(req, name)
-        return t.isEmpty ? nil : t
-    }
+    static func text(_ req: Request, _ name: String) -> String { req.formText(name) }
+    static func optionalText(_ req: Request, _ name: String) -> String? { req.optionalFormText(name) }
 
     /// "3", "3,5", "1.234,5", "-2" → Double; anything else refused naming the field.
     static func number(_ text: String, field: String, label: String) throws -> Double {
