@@ -51,7 +51,7 @@ public enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title(page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
-                .unwrap(page.description) { .meta(.name("description"), .content($0)) },
+                .unwrap(page.description) { .meta(.name("description"), .content(attr($0))) },
                 .link(.rel(.stylesheet), .href("/static/vitaal.css")),
                 .link(.rel(.icon), .href("/static/favicon.svg"))
             ),
@@ -76,7 +76,7 @@ public enum Layout {
                 .main(.id("inhoud"), .class("wrap"),
                     .if(!page.breadcrumbs.isEmpty,
                         .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
-                             .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) },
+                             .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(attr(crumb.1)), .text(crumb.0))) },
                                  .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
                     .if(page.showTitle, .h1(.text(page.title))),
                     .group(page.content)
@@ -125,7 +125,7 @@ public enum Layout {
 
     /// The hidden CSRF field every form carries.
     public static func csrfField<C: HTML.BodyContext>(_ request: Request) -> Node<C> {
-        .input(.type(.hidden), .name("csrf"), .value(request.csrfToken))
+        .input(.type(.hidden), .name("csrf"), .value(attr(request.csrfToken)))
     }
 }
 
@@ -180,10 +180,10 @@ public enum UI {
     /// A `<select>` with id `f-NAME` (pair it with a label `for: "f-NAME"`).
     public static func select<C: HTML.BodyContext>(_ name: String, options: [(value: String, label: String)], selected: String?) -> Node<C> {
         .element(named: "select", nodes: [
-            .attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+            .attribute(named: "id", value: attr("f-\(name)")), .attribute(named: "name", value: attr(name)),
         ] + options.map { option in
             .element(named: "option", nodes: [
-                .attribute(named: "value", value: option.value),
+                .attribute(named: "value", value: attr(option.value)),
                 option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(option.label),
             ])
@@ -195,7 +195,7 @@ public enum UI {
                                                 error: String? = nil, required: Bool = false, hint: String? = nil,
                                                 attributes: [Attribute<HTML.InputContext>] = []) -> Node<C> {
         let id = "f-\(name)"
-        var inputAttributes: [Attribute<HTML.InputContext>] = [.type(type), .id(id), .name(name), .value(value ?? "")]
+        var inputAttributes: [Attribute<HTML.InputContext>] = [.type(type), .id(attr(id)), .name(attr(name)), .value(attr(value ?? ""))]
         if required { inputAttributes.append(.required(true)) }
         if error != nil {
             inputAttributes += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(id)-error")]
@@ -204,7 +204,7 @@ public enum UI {
         }
         inputAttributes += attributes
         return .div(.class(error == nil ? "field" : "field field-error"),
-            .label(.for(id), .text(label)),
+            .label(.for(attr(id)), .text(label)),
             .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
             .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
             .selfClosedElement(named: "input", attributes: inputAttributes)

@@ -438,15 +438,42 @@ public struct CSVTable: Sendable {
 public struct CSVWriter: Sendable {
     public var separator: CSVSeparator
     public var lineEnding: String
+    /// Prefix `'` to text cells that a spreadsheet would read as a formula (see `neutralise`).
+    public var neutraliseFormulas: Bool
     public private(set) var text: String
 
     /// - Parameters:
     ///   - includeBOM: start with a UTF-8 byte order mark (helps Excel detect UTF-8).
     ///   - lineEnding: "\r\n" (RFC 4180, default) or "\n".
-    public init(separator: CSVSeparator = .semicolon, includeBOM: Bool = false, lineEnding: String = "\r\n") {
+    ///   - neutraliseFormulas: on for every download people open in a spreadsheet; off only for
+    ///     machine interchange formats whose values must survive a round trip (HSDS).
+    public init(separator: CSVSeparator = .semicolon, includeBOM: Bool = false, lineEnding: String = "\r\n",
+                neutraliseFormulas: Bool = true) {
         self.separator = separator
         self.lineEnding = lineEnding
+        self.neutraliseFormulas = neutraliseFormulas
         self.text = includeBOM ? "\u{FEFF}" : ""
+    }
+
+    /// CSV formula injection: Excel and LibreOffice run a cell that starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return as a formula (`=HYPERLINK(…)`). Such a text cell gets a leading
+    /// `'`, which spreadsheets show as text. A cell that is just a number (`-1,5`, `-1.069`,
+    /// `+3`) is left as it is: it is not a formula, and the numbers Vitaal writes must stay numbers.
+    public static func neutralise(_ field: String) -> String {
+        guard let first = field.utf8.first,
+              first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return field }
+        if isPlainNumber(field) { return field }
+        return "'" + field
+    }
+
+    static func isPlainNumber(_ field: String) -> Bool {
+        let body = field.utf8.dropFirst(field.hasPrefix("-") || field.hasPrefix("+") ? 1 : 0)
+        var digits = 0
+        for b in body {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != UInt8(ascii: ".") && b != UInt8(ascii: ",") { return false }
+        }
+        return digits > 0
     }
 
     /// Quotes `field` if needed for `separator`.
@@ -459,7 +486,7 @@ public struct CSVWriter: Sendable {
 
     /// One encoded line including the line ending (for streaming responses).
     public func line(_ fields: [String]) -> String {
-        fields.map { Self.escape($0, separator: separator) }.joined(separator: String(separator.character)) + lineEnding
+        fields.map { Self.escape(neutraliseFormulas ? Self.neutralise($0) : $0, separator: separator) }.joined(separator: String(separator.character)) + lineEnding
     }
 
     public mutating func append(_ fields: [String]) { text += line(fields) }

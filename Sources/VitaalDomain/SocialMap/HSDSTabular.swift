@@ -91,7 +91,7 @@ extension SocialMap.HSDS {
         var files: [String: Data] = [:]
         var resourcesJSON: [OrderedJSON] = []
         for t in tables {
-            var w = CSVWriter(separator: .comma, includeBOM: false, lineEnding: "\n")
+            var w = CSVWriter(separator: .comma, includeBOM: false, lineEnding: "\n", neutraliseFormulas: false)
             w.append(t.columns)
             for row in t.rows { w.append(t.columns.map { row[$0] ?? "" }) }
             files["\(t.name).csv"] = w.data
