@@ -67,3 +67,56 @@ struct ImportRegionsCommand: AsyncCommand {
         context.console.print(summary)
     }
 }
+
+/// `vitaal organisation create --name "Provincie Flevoland" [--slug …] [--kind …]`: the first step
+/// on an empty database (a user belongs to an organisation).
+struct CreateOrganisationCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "name", help: "Naam, bijv. \"Provincie Flevoland\"") var name: String?
+        @Option(name: "slug", help: "Code (kleine letters, cijfers, streepjes); standaard afgeleid van de naam") var slug: String?
+        @Option(name: "kind", help: "Soort: \(OrganisationService.kinds.joined(separator: ", "))") var kind: String?
+        @Option(name: "region", help: "CBS-regiocode, bijv. PV24 of GM0034") var region: String?
+        @Option(name: "website", help: "https://…") var website: String?
+        init() {}
+    }
+    var help: String { "Maakt een organisatie aan (nodig voor de eerste gebruiker)." }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await Vitaal.migrate(app)
+        let org = try await OrganisationService.create(on: app.db, name: signature.name ?? "", slug: signature.slug, kind: signature.kind,
+                                                       region: signature.region, website: signature.website, actor: nil, actorName: "cli")
+        context.console.print("Organisatie \(org.name) aangemaakt (code \(org.slug)).")
+    }
+}
+
+/// `vitaal organisation list`
+struct ListOrganisationsCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+    var help: String { "Toont alle organisaties met hun code." }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await Vitaal.migrate(app)
+        let orgs = try await Organisation.query(on: app.db).sort(\.$slug).all()
+        if orgs.isEmpty { context.console.print("Geen organisaties."); return }
+        let width = orgs.map(\.slug.count).max() ?? 0
+        for o in orgs { context.console.print(o.slug.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + o.name + " (" + o.kind + ")") }
+    }
+}
+
+/// `vitaal user list`
+struct ListUsersCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+    var help: String { "Toont alle gebruikers met rol en organisatie." }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await Vitaal.migrate(app)
+        let users = try await User.query(on: app.db).with(\.$organisation).sort(\.$email).all()
+        if users.isEmpty { context.console.print("Geen gebruikers."); return }
+        let width = users.map(\.email.count).max() ?? 0
+        for u in users {
+            let pending = u.mustChangePassword ? "  (eenmalig wachtwoord nog niet vervangen)" : ""
+            context.console.print(u.email.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + u.role.rawValue + "  "
+                                  + u.organisation.slug + pending)
+        }
+    }
+}

@@ -42,12 +42,12 @@ struct AdminController: RouteCollection {
     }
 
     @Sendable func auditLog(_ req: Request) async throws -> Page {
-        let page = max(1, req.query[Int.self, at: "pagina"] ?? 1)
         let perPage = 50
         let total = try await AuditEntry.query(on: req.db).count()
+        let pages = max(1, (total + perPage - 1) / perPage)
+        let page = min(try req.queryInt("pagina", in: 1...1_000_000) ?? 1, pages)
         let entries = try await AuditEntry.query(on: req.db).sort(\.$at, .descending)
             .range((page - 1) * perPage..<(page * perPage)).all()
-        let pages = max(1, (total + perPage - 1) / perPage)
         return Page("Auditlog", breadcrumbs: Self.crumbs,
             .p(.text("\(total) registraties, pagina \(page) van \(pages).")),
             Self.auditTable(entries),
@@ -121,8 +121,10 @@ struct AdminController: RouteCollection {
         let password = Passwords.generate()
         user.passwordHash = try await req.password.async.hash(password)
         user.mustChangePassword = true
+        user.oneTimePasswordExpiresAt = Date().addingTimeInterval(User.oneTimePasswordLifetime)
         try await req.db.transaction { db in
             try await user.save(on: db)
+            try await Sessions.revokeOthers(userID: id, keeping: nil, on: db)
             try await Audit.record(on: db, user: req.user, action: "gewijzigd", entity: "gebruiker", entityID: id.uuidString,
                                    summary: "Nieuw eenmalig wachtwoord voor \(user.email)")
         }
@@ -133,7 +135,7 @@ struct AdminController: RouteCollection {
 
     struct NewOrganisationForm: Content { var name: String?; var kind: String?; var region: String?; var website: String? }
 
-    static let organisationKinds = ["provincie", "gemeente", "ondersteuning", "zorg", "welzijn", "verzekeraar", "onderwijs", "belangenbehartiging", "netwerk", "anders"]
+    static var organisationKinds: [String] { OrganisationService.kinds }
 
     @Sendable func organisations(_ req: Request) async throws -> Page { try await organisationsPage(req, form: nil, errors: [:]) }
 
@@ -141,7 +143,7 @@ struct AdminController: RouteCollection {
         let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
         return Page("Organisaties", status: status, breadcrumbs: Self.crumbs,
             UI.table(caption: "\(orgs.count) organisaties", headers: ["Naam", "Soort", "Regio", "Website"], rows: orgs.map { o in
-                [.text(o.name), .text(o.kind), .text(o.regionCode ?? "–"), .unwrap(o.website) { .a(.href($0), .text($0)) }]
+                [.text(o.name), .text(o.kind), .text(o.regionCode ?? "–"), .unwrap(o.website) { .a(.href(attr($0)), .text($0)) }]
             }),
             .h2(.text("Organisatie toevoegen")),
             .form(.method(.post), .action("/beheer/organisaties"), .class("card"),
@@ -157,29 +159,66 @@ struct AdminController: RouteCollection {
     @Sendable func createOrganisation(_ req: Request) async throws -> Response {
         try req.requireRole(.beheerder)
         let form = try req.content.decode(NewOrganisationForm.self)
-        var errors: [String: String] = [:]
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors["name"] = "Vul een naam in." }
-        let kind = Self.organisationKinds.contains(form.kind ?? "") ? form.kind! : "anders"
-        let region = (form.region ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        if !region.isEmpty, try await Region.query(on: req.db).filter(\.$code == region).first() == nil {
-            errors["region"] = "Onbekende regiocode \(region)."
-        }
-        let website = (form.website ?? "").trimmingCharacters(in: .whitespaces)
-        if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) {
-            errors["website"] = "Een website begint met https://"
-        }
-        let slug = Slug.make(name)
-        if errors.isEmpty, try await Organisation.query(on: req.db).filter(\.$slug == slug).first() != nil {
-            errors["name"] = "Er bestaat al een organisatie met deze naam."
-        }
-        guard errors.isEmpty else { return try await organisationsPage(req, form: form, errors: errors, status: .unprocessableEntity).render(for: req) }
-        let org = Organisation(slug: slug, name: name, kind: kind, regionCode: region.isEmpty ? nil : region, website: website.isEmpty ? nil : website)
-        try await req.db.transaction { db in
-            try await org.create(on: db)
-            try await Audit.record(on: db, user: req.user, action: "aangemaakt", entity: "organisatie", entityID: org.id?.uuidString, summary: "Organisatie \(name)")
+        do {
+            _ = try await OrganisationService.create(on: req.db, name: form.name ?? "", slug: nil, kind: form.kind,
+                                                     region: form.region, website: form.website, actor: req.user)
+        } catch let error as VitaalError where error.kind == .invalidInput || error.kind == .conflict {
+            var errors: [String: String] = [:]
+            for p in error.problems { errors[p.location.field ?? "name"] = p.message }
+            return try await organisationsPage(req, form: form, errors: errors, status: .unprocessableEntity).render(for: req)
         }
         return req.redirect(to: "/beheer/organisaties")
+    }
+}
+
+public enum OrganisationService {
+    public static let kinds = ["provincie", "gemeente", "ondersteuning", "zorg", "welzijn", "verzekeraar", "onderwijs",
+                               "belangenbehartiging", "netwerk", "anders"]
+
+    /// Creates an organisation (admin page and `vitaal organisation create`): all problems at once,
+    /// nothing written when one is found.
+    public static func create(on db: any Database, name rawName: String, slug rawSlug: String?, kind rawKind: String?,
+                              region rawRegion: String?, website rawWebsite: String?, actor: User?, actorName: String? = nil) async throws -> Organisation {
+        var problems = ProblemCollector()
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { problems.add("Vul een naam in.", at: SourceLocation(field: "name")) }
+        if name.count > 200 { problems.add("De naam is te lang (hoogstens 200 tekens).", at: SourceLocation(field: "name")) }
+        let kind = (rawKind ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if !kind.isEmpty, !kinds.contains(kind) {
+            problems.add("Onbekende soort \"\(kind)\"; kies uit: \(kinds.joined(separator: ", ")).", at: SourceLocation(field: "kind"))
+        }
+        let region = (rawRegion ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if !region.isEmpty, try await Region.query(on: db).filter(\.$code == region).first() == nil {
+            problems.add("Onbekende regiocode \(region).", at: SourceLocation(field: "region"))
+        }
+        let websiteText = (rawWebsite ?? "").trimmingCharacters(in: .whitespaces)
+        let website = websiteText.isEmpty ? nil : WebAddress.normalised(websiteText)
+        if !websiteText.isEmpty, website == nil {
+            problems.add("Een website begint met https:// (of http://) en heeft een domeinnaam.", at: SourceLocation(field: "website"))
+        }
+        let slug = (rawSlug?.trimmingCharacters(in: .whitespaces)).flatMap { $0.isEmpty ? nil : $0 } ?? Slug.make(name)
+        if rawSlug != nil, !Slug.isSlug(slug) {
+            problems.add("\"\(slug)\" is geen geldige code: alleen kleine letters, cijfers en streepjes (bijv. provincie-flevoland).",
+                         at: SourceLocation(field: "slug"))
+        } else if slug.isEmpty, !name.isEmpty {
+            problems.add("Uit deze naam valt geen code te maken; geef er een met --slug.", at: SourceLocation(field: "slug"))
+        }
+        try problems.throwIfAny("Organisatie niet aangemaakt")
+        if try await Organisation.query(on: db).filter(\.$slug == slug).first() != nil {
+            throw VitaalError(.conflict, "Er bestaat al een organisatie met de code \(slug).",
+                              problems: [Problem("Er bestaat al een organisatie met de code \(slug).", at: SourceLocation(field: rawSlug == nil ? "name" : "slug"))])
+        }
+        if try await Organisation.query(on: db).filter(\.$name == name).first() != nil {
+            throw VitaalError(.conflict, "Er bestaat al een organisatie met de naam \(name).",
+                              problems: [Problem("Er bestaat al een organisatie met de naam \(name).", at: SourceLocation(field: "name"))])
+        }
+        let org = Organisation(slug: slug, name: name, kind: kind.isEmpty ? "anders" : kind, regionCode: region.isEmpty ? nil : region, website: website)
+        try await db.transaction { db in
+            try await org.create(on: db)
+            try await Audit.record(on: db, user: actor, actor: actorName, action: "aangemaakt", entity: "organisatie",
+                                   entityID: org.id?.uuidString, summary: "Organisatie \(name)")
+        }
+        return org
     }
 }
 
@@ -226,6 +265,11 @@ public enum Slug {
             else if !out.hasSuffix("-") { out.append("-") }
         }
         return String(out.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(80))
+    }
+    /// Lower-case letters, digits and single hyphens, not at either end; at most 80 characters.
+    public static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 80 && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+            && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 }
 

@@ -24,7 +24,7 @@ struct AuthController: RouteCollection {
             .unwrap(error) { UI.notice("error", $0) },
             .form(.method(.post), .action("/inloggen"), .class("card"),
                 Layout.csrfField(req),
-                .input(.type(.hidden), .name("terug"), .value(safeBack(back) ?? "/")),
+                .input(.type(.hidden), .name("terug"), .value(attr(safeBack(back) ?? "/"))),
                 UI.field("email", label: "E-mailadres", type: .email, value: email, required: true,
                          attributes: [.attribute(named: "autocomplete", value: "username")]),
                 UI.field("password", label: "Wachtwoord", type: .password, required: true,
@@ -42,22 +42,33 @@ struct AuthController: RouteCollection {
         guard !email.isEmpty, !password.isEmpty else {
             return loginPage(req, email: email, error: "Vul uw e-mailadres en wachtwoord in.", back: back, status: .unprocessableEntity).render(for: req)
         }
-        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "onbekend")]
+        // Addresses longer than an e-mail address can be are never looked up (nor kept as a key).
+        let lookup = email.utf8.count <= 254 ? email : ""
+        let accountKey = LoginThrottle.accountKey(lookup), clientKey = LoginThrottle.clientKey(req.clientAddress)
         let throttle = req.application.loginThrottle
-        if let wait = await throttle.retryAfter(keys: keys) {
-            let minutes = Int((wait / 60).rounded(.up))
-            throw Abort(.tooManyRequests, reason: "Te veel mislukte inlogpogingen. Probeer het over \(minutes) minuut/minuten opnieuw.")
+        if case .wait(let wait) = try await throttle.begin(keys: [accountKey, clientKey], on: req.db) {
+            let seconds = Int(wait.rounded(.up))
+            let when = seconds < 90 ? "\(seconds) seconden" : "\((seconds + 59) / 60) minuten"
+            let response = loginPage(req, email: email, error: "Te veel mislukte inlogpogingen. Probeer het over \(when) opnieuw.",
+                                     back: back, status: .tooManyRequests).render(for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return response
         }
-        let user = try await User.query(on: req.db).filter(\.$email == email).first()
-        // Verify against a dummy hash when the user does not exist, so timing does not reveal accounts.
-        let hash = user?.passwordHash ?? "$2b$04$C6UzMDM.H6dfI/f/IKxGhuGwHdC7tHyz7Y0YDnC0wH2.bMzN4hJmK"
+        let user = lookup.isEmpty ? nil : try await User.query(on: req.db).filter(\.$email == lookup).first()
+        // Unknown addresses are checked against a hash of the same cost, so a failure takes as
+        // long whether or not the account exists.
+        let hash: String
+        if let user { hash = user.passwordHash } else { hash = try await req.application.dummyPasswordHash() }
         let ok = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, ok else {
-            await throttle.fail(keys: keys)
-            req.logger.notice("failed login", metadata: ["email": .string(email)])
+            req.logger.notice("failed login", metadata: ["account": .string(accountKey), "client": .string(clientKey)])
             return loginPage(req, email: email, error: "Onjuist e-mailadres of wachtwoord.", back: back, status: .unauthorized).render(for: req)
         }
-        await throttle.succeed(keys: keys)
+        try await throttle.succeeded(accountKey: accountKey, clientKey: clientKey, on: req.db)
+        if user.mustChangePassword, let expires = user.oneTimePasswordExpiresAt, expires < Date() {
+            return loginPage(req, email: email, error: "Uw eenmalige wachtwoord is verlopen (het is 24 uur geldig). Vraag de beheerder om een nieuw wachtwoord.",
+                             back: back, status: .unauthorized).render(for: req)
+        }
 
         // New session id on login (no session fixation): drop the old session record.
         if let oldID = req.session.id {
@@ -112,16 +123,26 @@ struct AuthController: RouteCollection {
         guard errors.isEmpty else { return passwordPage(req, errors: errors, status: .unprocessableEntity).render(for: req) }
         user.passwordHash = try await req.password.async.hash(form.new!)
         user.mustChangePassword = false
+        user.oneTimePasswordExpiresAt = nil
         try await req.db.transaction { db in
             try await user.save(on: db)
+            // Other sessions of this user end: a stolen cookie stops working with the old password.
+            try await Sessions.revokeOthers(userID: user.requireID(), keeping: req, on: db)
             try await Audit.record(on: db, user: user, action: "gewijzigd", entity: "gebruiker", entityID: user.id?.uuidString, summary: "Eigen wachtwoord gewijzigd")
         }
         return req.redirect(to: "/")
     }
 }
 
-/// Only local paths are allowed as a redirect target after login.
+/// Only paths on this site are allowed as a redirect target after login: a single leading `/`,
+/// then only URL path and query characters. Everything a browser could turn into another host
+/// (`//host`, `/\\host`, `/<TAB>/host`, control characters, `%2F%2F` tricks after decoding) is refused.
 func safeBack(_ back: String?) -> String? {
-    guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\") else { return nil }
+    guard let back, back.hasPrefix("/"), back.utf8.count <= 2000 else { return nil }
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~?=&%+,".utf8)
+    guard back.utf8.allSatisfy({ allowed.contains($0) }) else { return nil }
+    let decodedPath = (back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back).removingPercentEncoding ?? ""
+    guard !back.hasPrefix("//"), !decodedPath.hasPrefix("//"), !decodedPath.contains("\\"),
+          !decodedPath.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
     return back
 }

@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import SQLKit
+import VitaalDomain
 
 /// `/health`, `/metrics` (Prometheus text format) and the OpenAPI document.
 struct SystemController: RouteCollection {
@@ -26,7 +27,11 @@ struct SystemController: RouteCollection {
         return response
     }
 
-    @Sendable func metrics(_ req: Request) -> Response {
+    @Sendable func metrics(_ req: Request) throws -> Response {
+        // Per-route counts (failed logins, imports, admin actions) are for the operator only.
+        guard req.mayReadMetrics else {
+            throw VitaalError(.forbidden, "/metrics is alleen bereikbaar vanaf de server zelf of met het token uit VITAAL_METRICS_TOKEN.")
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: VitaalMetrics.exposition()))

@@ -1,6 +1,7 @@
 import Vapor
 
-/// Runtime configuration, read from the environment (see README "Configuratie").
+/// Runtime configuration, read from the environment (see README "Configuration"). Every
+/// environment variable Vitaal reads is read here.
 public struct VitaalConfiguration: Sendable {
     /// `postgres://…` when set; otherwise the embedded SQLite file is used.
     public var databaseURL: String?
@@ -8,21 +9,48 @@ public struct VitaalConfiguration: Sendable {
     public var dataDirectory: String
     /// Marks the session cookie `Secure` (`VITAAL_SECURE_COOKIES=1`, or a `VITAAL_PUBLIC_URL` on https).
     public var secureCookies: Bool
-    /// Loads demo data when `serve` starts on an empty database (`VITAAL_DEMO=0` turns it off).
+    /// Loads demo data (with demo accounts) when `serve` starts on an empty database. Off unless
+    /// `VITAAL_DEMO=1`: a production database must never get accounts with printed passwords.
+    /// `./scripts/run-demo` sets it.
     public var demoOnEmptyDatabase: Bool
+    /// A session ends after this long without a request (`VITAAL_SESSION_IDLE_MINUTES`, default 120).
+    public var sessionIdleTimeout: TimeInterval
+    /// …and at the latest this long after login (`VITAAL_SESSION_MAX_HOURS`, default 12).
+    public var sessionAbsoluteTimeout: TimeInterval
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`VITAAL_TRUSTED_PROXIES`,
+    /// comma-separated IP addresses). Without it the peer address is the client.
+    public var trustedProxies: Set<String>
+    /// `/metrics` answers only on loopback, or to `Authorization: Bearer <token>` when
+    /// `VITAAL_METRICS_TOKEN` is set.
+    public var metricsToken: String?
+    /// Path of the Chromium binary for PDF reports (`VITAAL_CHROMIUM`, default: searched on PATH).
+    public var chromiumPath: String?
 
     public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("vitaal.sqlite") }
     public var usesPostgres: Bool { databaseURL != nil }
 
     public static func fromEnvironment() -> VitaalConfiguration {
-        let env = ProcessInfo.processInfo.environment
-        let url = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    public static func fromEnvironment(_ env: [String: String]) -> VitaalConfiguration {
+        func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        func positive(_ key: String, default value: Double) -> Double {
+            guard let text = nonEmpty(key), let v = Double(text), v.isFinite, v > 0, v <= 100_000 else { return value }
+            return v
+        }
         let publicURL = env["VITAAL_PUBLIC_URL"] ?? ""
         return VitaalConfiguration(
-            databaseURL: url,
-            dataDirectory: env["VITAAL_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
+            databaseURL: nonEmpty("DATABASE_URL"),
+            dataDirectory: nonEmpty("VITAAL_DATA_DIR") ?? "./data",
             secureCookies: env["VITAAL_SECURE_COOKIES"] == "1" || publicURL.hasPrefix("https://"),
-            demoOnEmptyDatabase: env["VITAAL_DEMO"] != "0"
+            demoOnEmptyDatabase: env["VITAAL_DEMO"] == "1",
+            sessionIdleTimeout: positive("VITAAL_SESSION_IDLE_MINUTES", default: 120) * 60,
+            sessionAbsoluteTimeout: positive("VITAAL_SESSION_MAX_HOURS", default: 12) * 3600,
+            trustedProxies: Set((nonEmpty("VITAAL_TRUSTED_PROXIES") ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
+            chromiumPath: nonEmpty("VITAAL_CHROMIUM")
         )
     }
 }
@@ -32,5 +60,21 @@ extension Application {
     public var vitaal: VitaalConfiguration {
         get { storage[ConfigurationKey.self] ?? .fromEnvironment() }
         set { storage[ConfigurationKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The client's address: the peer, or — when the peer is a configured trusted proxy — the
+    /// right-most address in `X-Forwarded-For` that is not itself a trusted proxy.
+    public var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "onbekend"
+        let trusted = application.vitaal.trustedProxies
+        guard trusted.contains(peer) else { return peer }
+        let forwarded = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for address in forwarded.reversed() where !trusted.contains(address) {
+            return String(address.prefix(64))
+        }
+        return peer
     }
 }

@@ -14,8 +14,12 @@ public enum Vitaal {
 
         // Database: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file (WAL).
         if let url = config.databaseURL {
-            var pg = try SQLPostgresConfiguration(url: url)
-            if !url.contains("sslmode=") || url.contains("sslmode=disable") { pg.coreConfiguration.tls = .disable }
+            // TLS follows the URL (`sslmode`, `tlsmode` or `ssl`, as PostgresKit reads them); without
+            // one of them PostgresKit's default applies: `prefer` (TLS when the server offers it).
+            let pg: SQLPostgresConfiguration
+            do { pg = try SQLPostgresConfiguration(url: url) } catch {
+                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL (verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
+            }
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
         } else if app.environment == .testing && ProcessInfo.processInfo.environment["VITAAL_TEST_SQLITE_FILE"] == nil {
             app.databases.use(.sqlite(.memory), as: .sqlite)
@@ -24,11 +28,14 @@ public enum Vitaal {
             app.databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .sqlite)
         }
 
-        // Sessions in the database; cookie HttpOnly, SameSite=Lax, Secure behind https.
-        app.sessions.use(.fluent)
+        // Sessions in the database (shared by every instance), expiring on the server; cookie
+        // HttpOnly, SameSite=Lax, Secure behind https.
+        let driver = VitaalSessionDriver(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
+        app.sessions.use { _ in driver }
         let secure = config.secureCookies
+        let absolute = config.sessionAbsoluteTimeout
         app.sessions.configuration = SessionsConfiguration(cookieName: "vitaal_sessie") { id in
-            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: 60 * 60 * 10), maxAge: nil,
+            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: absolute), maxAge: nil,
                               domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
         if app.environment == .testing {
@@ -37,14 +44,23 @@ public enum Vitaal {
             app.passwords.use(.bcrypt(cost: 12))
         }
 
-        // Middleware: sessions outermost so error pages keep the session; then errors, auth, CSRF.
+        // Middleware, outermost first: security headers on every response (error pages and
+        // failures of the session layer included); in-flight counting for a clean shutdown; the
+        // error middleware around the session layer, so a database failure while saving a session
+        // still becomes a Vitaal error page; then sessions, a second error layer inside them (so
+        // error pages keep the session and its CSRF token), authentication, the forced password
+        // change, CSRF.
         app.middleware = .init()
-        app.middleware.use(app.sessions.middleware)
-        app.middleware.use(VitaalErrorMiddleware(renderPage: { req, status, message, problems in
+        let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
             ErrorPages.page(status: status, message: message, problems: problems).render(for: req)
-        }))
+        })
+        app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
+        app.middleware.use(app.inFlightRequests)
+        app.middleware.use(errors)
+        app.middleware.use(app.sessions.middleware)
+        app.middleware.use(errors)
         app.middleware.use(User.sessionAuthenticator())
-        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(PasswordChangeRequiredMiddleware())
         app.middleware.use(CSRFMiddleware())
         app.routes.defaultMaxBodySize = "2mb"
 
@@ -60,6 +76,8 @@ public enum Vitaal {
         for feature in features { try feature.register(routes: app) }
 
         registerCommands(app, features: features)
+        // Registered last, so it shuts down first: requests in flight finish before the databases close.
+        app.lifecycle.use(DrainRequests())
 
         // `serve` migrates automatically and loads demo data into an empty database.
         if app.environment != .testing, isServeInvocation(app.environment.arguments) {
@@ -74,7 +92,8 @@ public enum Vitaal {
     static func registerCommands(_ app: Application, features: [any VitaalFeature]) {
         var groups: [String: [String: any AnyAsyncCommand]] = [
             "import": ["regions": ImportRegionsCommand()],
-            "user": ["create": CreateUserCommand()],
+            "user": ["create": CreateUserCommand(), "list": ListUsersCommand()],
+            "organisation": ["create": CreateOrganisationCommand(), "list": ListOrganisationsCommand()],
         ]
         app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
         app.asyncCommands.use(DemoCommand(features: features), as: "demo")
@@ -95,9 +114,20 @@ public enum Vitaal {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 
+    /// SQLite answers SQLITE_BUSY at once by default when another connection writes; wait up to
+    /// 5 s instead (each event loop has its own connection, so this runs once per loop).
+    public static func setBusyTimeout(_ app: Application) async throws {
+        guard app.vitaal.databaseURL == nil else { return }
+        for loop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)
+            if let sql = db as? any SQLDatabase { try await sql.raw("PRAGMA busy_timeout = 5000").run() }
+        }
+    }
+
     /// Runs all pending migrations.
     public static func migrate(_ app: Application) async throws {
         try await enableWAL(app)
+        try await setBusyTimeout(app)
         try await app.autoMigrate()
     }
 }
@@ -113,22 +143,50 @@ struct ServeBootstrap: LifecycleHandler {
     let features: [any VitaalFeature]
     func willBootAsync(_ app: Application) async throws {
         try await Vitaal.migrate(app)
-        if app.vitaal.demoOnEmptyDatabase, try await Region.query(on: app.db).count() == 0 {
-            app.logger.notice("Lege database: demodata worden geladen (zet VITAAL_DEMO=0 om dit over te slaan).")
-            try await DemoData.load(app: app, features: features) { print($0) }
+        let config = app.vitaal
+        try await VitaalSessionDriver.purgeExpired(on: app.db, idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
+        try await app.loginThrottle.purge(on: app.db)
+        for sweep in app.startupSweeps { sweep(app) }
+        if try await User.query(on: app.db).count() == 0 {
+            if config.demoOnEmptyDatabase, try await Region.query(on: app.db).count() == 0 {
+                app.logger.notice("Lege database en VITAAL_DEMO=1: demodata worden geladen.")
+                try await DemoData.load(app: app, features: features) { print($0) }
+            } else {
+                print(Self.firstRunHelp)
+            }
         }
     }
 }
 
-/// Conservative security headers on every response.
+/// Conservative security headers on every response, error responses included: this middleware is
+/// the outermost, and an error that escapes everything else still gets them.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    var strictTransport = false
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+        let response: Response
+        do { response = try await next.respond(to: request) } catch {
+            let (status, _, message, _) = VitaalErrorMiddleware.describe(error)
+            response = Response(status: status, body: .init(string: message))
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy",
-            value: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        if strictTransport { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
         return response
     }
+}
+
+extension ServeBootstrap {
+    /// What `serve` prints on an empty database without demo data: the way to the first login.
+    static let firstRunHelp = """
+        Vitaal draait op een lege database zonder accounts. Maak zo de eerste beheerder aan:
+          vitaal organisation create --name "Provincie Flevoland"
+          vitaal user create --email u@provincie.example --role beheerder --organisation provincie-flevoland
+        De tweede opdracht toont een eenmalig wachtwoord (24 uur geldig); bij de eerste keer inloggen
+        kiest de beheerder een eigen wachtwoord. Demodata: start met VITAAL_DEMO=1.
+        """
 }

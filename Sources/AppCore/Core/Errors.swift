@@ -40,10 +40,27 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, code, message, problems) = Self.describe(error)
+            var (status, code, message, problems) = Self.describe(error)
+            var allow: [String] = []
+            if error is RouteNotFound {
+                allow = MethodNotAllowed.allowedMethods(for: request.url.path, in: request.application.routes)
+                if !allow.isEmpty {
+                    (status, code) = (.methodNotAllowed, "method_not_allowed")
+                    message = "Methode \(request.method.rawValue) is hier niet toegestaan; wel: \(allow.joined(separator: ", "))."
+                }
+            }
             if status.code >= 500 {
                 request.logger.error("request failed", metadata: ["path": .string(request.url.path), "error": .string(String(reflecting: error))])
             }
+            let response = try render(request, status, code, message, problems)
+            if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
+            return response
+        }
+    }
+
+    private func render(_ request: Request, _ status: HTTPResponseStatus, _ code: String, _ message: String,
+                        _ problems: [Problem]) throws -> Response {
+        do {
             if request.isAPI || request.headers.accept.first?.mediaType == .json {
                 let body = APIErrorBody(error: .init(code: code, message: message, details: problems.map {
                     .init(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column,

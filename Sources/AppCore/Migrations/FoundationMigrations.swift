@@ -1,9 +1,11 @@
+import Foundation
 import Fluent
 import SQLKit
 
 enum FoundationMigrations {
     static var all: [any Migration] {
-        [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration]
+        [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
+         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(), DropFluentSessions()]
     }
 
     struct CreateOrganisations: AsyncMigration {
@@ -46,6 +48,24 @@ enum FoundationMigrations {
             try await db.schema(RegionGroupMember.schema).delete()
             try await db.schema(Region.schema).delete()
         }
+    }
+
+    /// One-time passwords expire; existing accounts that still must change theirs get 24 hours.
+    struct AddOneTimePasswordExpiry: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            try await db.schema(User.schema).field("one_time_password_expires_at", .datetime).update()
+            try await User.query(on: db).filter(\.$mustChangePassword == true)
+                .set(\.$oneTimePasswordExpiresAt, to: Date().addingTimeInterval(User.oneTimePasswordLifetime)).update()
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(User.schema).deleteField("one_time_password_expires_at").update()
+        }
+    }
+
+    /// Sessions moved to `vitaal_sessions` (hashed keys, expiry); the old rows never expired.
+    struct DropFluentSessions: AsyncMigration {
+        func prepare(on db: any Database) async throws { try await db.schema("_fluent_sessions").delete() }
+        func revert(on db: any Database) async throws { try await SessionRecord.migration.prepare(on: db).get() }
     }
 
     struct CreateUsers: AsyncMigration {

@@ -28,13 +28,17 @@ public final class User: Model, Content, @unchecked Sendable {
     @Parent(key: "organisation_id") public var organisation: Organisation
     @Field(key: "must_change_password") public var mustChangePassword: Bool
     @OptionalField(key: "last_login_at") public var lastLoginAt: Date?
+    /// A one-time password (new account, reset by a beheerder) works for 24 hours.
+    @OptionalField(key: "one_time_password_expires_at") public var oneTimePasswordExpiresAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
     public init(email: String, name: String, passwordHash: String, role: Role, organisationID: UUID, mustChangePassword: Bool = true) {
         self.email = email.lowercased(); self.name = name; self.passwordHash = passwordHash
         self.role = role; self.$organisation.id = organisationID; self.mustChangePassword = mustChangePassword
+        if mustChangePassword { oneTimePasswordExpiresAt = Date().addingTimeInterval(User.oneTimePasswordLifetime) }
     }
+    public static let oneTimePasswordLifetime: TimeInterval = 24 * 3600
 
     /// Beheerders may write anything; redacteurs only their own organisation's data.
     public func mayWrite(organisationID: UUID?) -> Bool {

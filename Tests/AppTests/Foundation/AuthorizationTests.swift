@@ -113,7 +113,7 @@ final class AuthorizationTests: XCTestCase {
             try await TestApp.seedFoundation(app)
             let (email, password) = try await TestApp.user(app, role: .lezer)
             let browser = Browser(app)
-            for _ in 0..<LoginThrottle.maxFailures {
+            for _ in 0..<LoginThrottle.Policy().freeFailures {
                 let r = try await browser.post("/inloggen", ["email": email, "password": "fout-wachtwoord"])
                 XCTAssertEqual(r.status, .unauthorized)
                 XCTAssertTrue(r.body.contains("Onjuist e-mailadres of wachtwoord"))
