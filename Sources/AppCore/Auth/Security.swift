@@ -6,8 +6,8 @@ import VitaalDomain
 // MARK: - CSRF
 
 /// Every state-changing request (POST/PUT/PATCH/DELETE) must carry the session's CSRF token:
-/// as form field `csrf` (url-encoded forms), header `X-CSRF-Token` (API clients, JS) or query
-/// parameter `csrf` (streamed multipart uploads, whose body is not read before the handler).
+/// as form field `csrf` (url-encoded forms), header `X-CSRF-Token` (API clients, JS) or — only for
+/// uploads that are not url-encoded (multipart, whose body the handler reads) — query parameter `csrf`.
 public struct CSRFMiddleware: AsyncMiddleware {
     public static let sessionKey = "csrf"
     public init() {}
@@ -18,15 +18,20 @@ public struct CSRFMiddleware: AsyncMiddleware {
         default: break
         }
         // A method the path has no route for gets its 405/404 from the router, not a CSRF error.
-        guard MethodNotAllowed.hasRoute(request.method, request.url.path, in: request.application.routes) else {
+        guard let route = MethodNotAllowed.route(request.method, request.url.path, in: request.application.routes) else {
             return try await next.respond(to: request)
         }
         guard let expected = request.session.data[Self.sessionKey], !expected.isEmpty else {
             throw VitaalError(.forbidden, "CSRF-token ontbreekt: laad de pagina opnieuw en probeer het nog eens.")
         }
-        var supplied = request.headers.first(name: "X-CSRF-Token") ?? (try? request.query.get(String.self, at: "csrf"))
-        if supplied == nil, request.headers.contentType == .urlEncodedForm {
-            _ = try await request.body.collect(max: 2 * 1024 * 1024).get()
+        // The query carries the token only for uploads (multipart), whose body is read by the
+        // handler; an ordinary form must send it in the body, where no access log records it.
+        let upload = request.headers.contentType != .urlEncodedForm
+        var supplied = request.headers.first(name: "X-CSRF-Token") ?? (upload ? try? request.query.get(String.self, at: "csrf") : nil)
+        // The form is read with the route's own body limit (a collected body is not checked again
+        // by the route); a streamed route takes its token from the header or the query only.
+        if supplied == nil, request.headers.contentType == .urlEncodedForm, let limit = route.userInfo["maxBody"] as? Int {
+            _ = try await request.body.collect(max: limit).get()
             supplied = try? request.content.get(String.self, at: "csrf")
         }
         guard let supplied, constantTimeEquals(supplied, expected) else {
@@ -111,6 +116,7 @@ extension RoutesBuilder {
         if case .role(let role) = access { builder = self.grouped(RoleGuardMiddleware(role)) } else { builder = self }
         let route = builder.on(method, path, body: body, use: handler)
         route.userInfo["access"] = access
+        if case .collect(let max) = body { route.userInfo["maxBody"] = max?.value ?? 2 * 1024 * 1024 }
         return route
     }
 

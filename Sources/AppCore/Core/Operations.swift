@@ -82,10 +82,12 @@ enum MethodNotAllowed {
     }
 
     /// Is there a route for exactly this method and path? (HEAD counts as GET, as in the router.)
-    static func hasRoute(_ method: HTTPMethod, _ path: String, in routes: Routes) -> Bool {
+    static func route(_ method: HTTPMethod, _ path: String, in routes: Routes) -> Route? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let m = method == .HEAD ? HTTPMethod.GET : method
-        return routes.all.contains { $0.method == m && matches($0.path, parts) }
+        // Constant paths before parameterised ones, as the router prefers them.
+        let candidates = routes.all.filter { $0.method == m && matches($0.path, parts) }
+        return candidates.first { $0.path.allSatisfy { if case .constant = $0 { return true }; return false } } ?? candidates.first
     }
 
     static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {

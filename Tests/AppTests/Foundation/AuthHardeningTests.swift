@@ -31,7 +31,9 @@ final class AuthHardeningTests: XCTestCase {
             let sql = app.db as! any SQLDatabase
             let failures = try await sql.select().column("failures").from("login_throttle")
                 .where("key", .equal, LoginThrottle.accountKey(email)).first()?.decode(column: "failures", as: Int.self)
-            XCTAssertEqual(failures, 8, "every attempt that got past the check is counted")
+            // Five were checked and counted; how many of the other three were counted before being
+            // turned away depends on how the requests interleaved (all at once: 8; one by one: 5).
+            XCTAssertTrue((5...8).contains(failures ?? 0), "failures counted: \(failures ?? 0)")
 
             // The real user right now: delayed, with Retry-After and a Dutch message.
             let real = Browser(app)

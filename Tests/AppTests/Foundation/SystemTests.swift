@@ -66,7 +66,10 @@ final class SystemTests: XCTestCase {
             XCTAssertEqual(health.status, .ok)
             XCTAssertTrue(health.body.contains("\"database\":\"ok\""))
             _ = try await browser.get("/api/v1/regions")
-            let metrics = try await browser.get("/metrics")
+            var config = app.vitaal
+            config.metricsToken = "test-token"
+            app.vitaal = config
+            let metrics = try await browser.request(.GET, "/metrics", headers: ["Authorization": "Bearer test-token"])
             XCTAssertEqual(metrics.status, .ok)
             XCTAssertTrue(metrics.headers.first(name: .contentType)?.hasPrefix("text/plain") == true)
             XCTAssertTrue(metrics.body.contains("http_requests_total"), "Vapor's request counter is exported")
