@@ -34,21 +34,26 @@ struct AcuteCareAPIController: RouteCollection {
         var changes: ScenarioChanges
     }
 
+    /// Residents and counts follow the pages' disclosure rule: 1–4 persons are never published
+    /// (`null` with `"suppressed": true`), and a suppressed uncovered count also hides the covered
+    /// count and the share (they would give it back by subtraction). From 1,000 on residents are
+    /// rounded to hundreds, as on the pages.
     struct AreaDTO: Content {
-        var name: String; var population: Double; var covered: Double; var share: Double; var uncovered: Double
+        var name: String; var population: Double?; var covered: Double?; var share: Double?; var uncovered: Double?
+        var suppressed: Bool
     }
     struct PointDTO: Content {
-        var id: String; var name: String?; var municipality: String?; var population: Double
-        var covered: Bool; var post: String?; var minutes: Double?
+        var id: String; var name: String?; var municipality: String?; var population: Double?
+        var covered: Bool; var post: String?; var minutes: Double?; var suppressed: Bool
     }
     struct PostDTO: Content {
         var id: String; var name: String; var lat: Double; var lon: Double; var isSchematic: Bool
-        var populationServed: Double; var ridesPerYear: Double; var peakRidesPerHour: Double; var ambulances: Int
+        var populationServed: Double?; var ridesPerYear: Double; var peakRidesPerHour: Double; var ambulances: Int; var suppressed: Bool
     }
     struct ResultDTO: Content {
         var year: Int?
         var normMinutes: Double; var dispatchMinutes: Double
-        var population: Double; var covered: Double; var share: Double
+        var population: Double?; var covered: Double?; var share: Double?; var suppressed: Bool
         var municipalities: [AreaDTO]
         var points: [PointDTO]
         var posts: [PostDTO]
@@ -74,22 +79,38 @@ struct AcuteCareAPIController: RouteCollection {
 
     static func round(_ x: Double, _ digits: Double = 1e4) -> Double { (x * digits).rounded() / digits }
 
+    /// A count of persons as published: nil for 1–4, rounded to hundreds from 1,000 on.
+    static func persons(_ x: Double) -> Double? {
+        let r = x.rounded()
+        guard r.isFinite else { return nil }
+        if r > 0 && r < 5 { return nil }
+        return r >= 1000 ? (r / 100).rounded() * 100 : r
+    }
+
     static func dto(_ r: AcuteCareResult, demand: [DemandPoint]) -> ResultDTO {
         let names = Dictionary(demand.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
-        let area = { (a: AreaCoverage) in AreaDTO(name: a.name, population: a.population.rounded(), covered: a.coveredPopulation.rounded(),
-                                                  share: round(a.share, 1e6), uncovered: a.uncoveredPopulation.rounded()) }
+        let area = { (a: AreaCoverage) -> AreaDTO in
+            let population = persons(a.population), uncovered = persons(a.uncoveredPopulation)
+            let hidden = population == nil || uncovered == nil
+            return AreaDTO(name: a.name, population: population, covered: hidden ? nil : persons(a.coveredPopulation),
+                           share: hidden ? nil : round(a.share, 1e3), uncovered: uncovered, suppressed: hidden)
+        }
+        let region = area(r.coverage.region)
         return ResultDTO(year: r.year, normMinutes: r.normMinutes, dispatchMinutes: r.dispatchMinutes,
-                         population: r.coverage.region.population.rounded(), covered: r.coverage.region.coveredPopulation.rounded(),
-                         share: round(r.coverage.region.share, 1e6),
+                         population: region.population, covered: region.covered, share: region.share, suppressed: region.suppressed,
                          municipalities: r.coverage.municipalities.map(area),
                          points: r.coverage.points.map { p in
-                             PointDTO(id: p.id, name: names[p.id], municipality: p.municipality, population: p.population.rounded(),
-                                      covered: p.covered, post: p.nearestPostId, minutes: p.responseSeconds.map { round(Double($0) / 60, 100) })
+                             let population = persons(p.population)
+                             return PointDTO(id: p.id, name: names[p.id], municipality: p.municipality, population: population,
+                                             covered: p.covered, post: p.nearestPostId, minutes: p.responseSeconds.map { round(Double($0) / 60, 100) },
+                                             suppressed: population == nil)
                          },
                          posts: r.posts.map { p in
-                             PostDTO(id: p.id, name: p.name, lat: p.location.lat, lon: p.location.lon, isSchematic: p.isSchematic,
-                                     populationServed: p.populationServed.rounded(), ridesPerYear: round(p.capacity.ridesPerYear, 10),
-                                     peakRidesPerHour: round(p.capacity.peakRidesPerHour), ambulances: p.capacity.ambulancesNeeded)
+                             let served = persons(p.populationServed)
+                             return PostDTO(id: p.id, name: p.name, lat: p.location.lat, lon: p.location.lon, isSchematic: p.isSchematic,
+                                            populationServed: served, ridesPerYear: round(p.capacity.ridesPerYear, 10),
+                                            peakRidesPerHour: round(p.capacity.peakRidesPerHour), ambulances: p.capacity.ambulancesNeeded,
+                                            suppressed: served == nil)
                          },
                          totalAmbulances: r.totalAmbulances, ridesPerYear: r.ridesPerYear.rounded(),
                          summary: AcuteCareViews.summarySentence(r, names: names), notes: r.notes)
@@ -170,7 +191,7 @@ struct AcuteCareAPIController: RouteCollection {
         let point: JSONValue = ["type": "object", "required": ["lat", "lon"], "properties": ["lat": ["type": "number"], "lon": ["type": "number"]]]
         r.schema("AcuteCareChanges", [
             "type": "object",
-            "description": "Wijzigingen ten opzichte van de huidige situatie; alle delen optioneel.",
+            "description": "Wijzigingen ten opzichte van de huidige situatie; alle delen optioneel. Hoogstens 50 posten of wijken per lijst, ids en namen hoogstens 200 tekens; daarbuiten 422.",
             "properties": [
                 "addedPosts": ["type": "array", "items": ["type": "object", "required": ["id", "location"], "properties": [
                     "id": ["type": "string"], "name": ["type": "string"], "location": point, "isSchematic": ["type": "boolean"]]]],
@@ -179,14 +200,15 @@ struct AcuteCareAPIController: RouteCollection {
                 "removedPostIds": ["type": "array", "items": ["type": "string"]],
                 "newDistricts": ["type": "array", "items": ["type": "object", "required": ["id", "location", "population", "isSchematic"], "properties": [
                     "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "location": point,
-                    "population": ["type": "number"], "isSchematic": ["type": "boolean"]]]],
+                    "population": ["type": "number", "description": "Inwoners, 0 … 10.000.000"], "isSchematic": ["type": "boolean"]]]],
                 "growth": ["type": "object", "required": ["baseYear", "targetYear", "factorByMunicipality", "defaultFactor", "bandFactors"], "properties": [
-                    "baseYear": ["type": "integer"], "targetYear": ["type": "integer"],
-                    "factorByMunicipality": ["type": "object", "additionalProperties": ["type": "number"], "description": "Groeifactor per gemeente, bv. {\"Almere\": 1.2}"],
-                    "defaultFactor": ["type": "number"], "bandFactors": ["type": "object", "additionalProperties": ["type": "number"]]]],
-                "normMinutes": ["type": "number", "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0)"],
-                "dispatchMinutes": ["type": "number", "description": "Meldings- en uitruktijd in minuten (≥ 0)"],
-                "ridesPerYear": ["type": "number", "description": "Ritten per jaar in de regio (≥ 0); standaard voorbeelddata"],
+                    "baseYear": ["type": "integer", "description": "2024"], "targetYear": ["type": "integer", "description": "2024 … 2060"],
+                    "factorByMunicipality": ["type": "object", "additionalProperties": ["type": "number"], "description": "Groeifactor per gemeente (0,01 … 6), bv. {\"Almere\": 1.2}"],
+                    "defaultFactor": ["type": "number", "description": "0,01 … 6 (−99% … +500%)"],
+                    "bandFactors": ["type": "object", "additionalProperties": ["type": "number"], "description": "Factor per leeftijdsgroep, 0 … 6"]]],
+                "normMinutes": ["type": "number", "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0, ≤ 240)"],
+                "dispatchMinutes": ["type": "number", "description": "Meldings- en uitruktijd in minuten (0 … 240, kleiner dan de norm)"],
+                "ridesPerYear": ["type": "number", "description": "Ritten per jaar in de regio (0 … 10.000.000); standaard voorbeelddata"],
             ],
         ])
         r.schema("AcuteCareScenario", [
@@ -200,21 +222,26 @@ struct AcuteCareAPIController: RouteCollection {
                 "createdAt": ["type": "string", "format": "date-time"],
             ],
         ])
+        let persons: JSONValue = ["type": "number", "nullable": true,
+                                  "description": "Aantal personen; null bij 1–4 personen (niet gepubliceerd, zie suppressed); vanaf 1.000 afgerond op honderdtallen"]
+        let suppressed: JSONValue = ["type": "boolean", "description": "true: een aantal van 1–4 personen is weggelaten (en wat het zou verraden)"]
         r.schema("AcuteCareResult", [
             "type": "object",
             "properties": [
                 "year": ["type": "integer", "nullable": true], "normMinutes": ["type": "number"], "dispatchMinutes": ["type": "number"],
-                "population": ["type": "number"], "covered": ["type": "number"], "share": ["type": "number", "description": "0…1"],
+                "population": persons, "covered": persons, "share": ["type": "number", "nullable": true, "description": "0…1, drie decimalen; null als het aantal buiten de norm 1–4 is"],
+                "suppressed": suppressed,
                 "municipalities": ["type": "array", "items": ["type": "object", "properties": [
-                    "name": ["type": "string"], "population": ["type": "number"], "covered": ["type": "number"],
-                    "share": ["type": "number"], "uncovered": ["type": "number"]]]],
+                    "name": ["type": "string"], "population": persons, "covered": persons,
+                    "share": ["type": "number", "nullable": true], "uncovered": persons, "suppressed": suppressed]]],
                 "points": ["type": "array", "items": ["type": "object", "properties": [
-                    "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "population": ["type": "number"],
-                    "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true], "minutes": ["type": "number", "nullable": true]]]],
+                    "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "population": persons,
+                    "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true], "minutes": ["type": "number", "nullable": true],
+                    "suppressed": suppressed]]],
                 "posts": ["type": "array", "items": ["type": "object", "properties": [
                     "id": ["type": "string"], "name": ["type": "string"], "lat": ["type": "number"], "lon": ["type": "number"],
-                    "isSchematic": ["type": "boolean"], "populationServed": ["type": "number"], "ridesPerYear": ["type": "number"],
-                    "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"]]]],
+                    "isSchematic": ["type": "boolean"], "populationServed": persons, "ridesPerYear": ["type": "number"],
+                    "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"], "suppressed": suppressed]]],
                 "totalAmbulances": ["type": "integer"], "ridesPerYear": ["type": "number"],
                 "summary": ["type": "string"], "notes": ["type": "array", "items": ["type": "string"]],
             ],

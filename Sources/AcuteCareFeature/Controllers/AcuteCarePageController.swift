@@ -129,7 +129,7 @@ struct AcuteCarePageController: RouteCollection {
             .h2(.id("posten"), .text("Ambulances nodig per post")),
             .p(.text("Per post het kleinste aantal ambulances waarbij de kans dat er in het drukste uur van de week geen enkele vrij is hoogstens 5% is (Erlang-B, gemiddelde taaktijd 60 minuten). Ritten gaan naar de snelste post binnen de norm, anders naar de dichtstbijzijnde.")),
             AcuteCareViews.postTable(e),
-            .if(canDelete, .form(.method(.post), .action("\(Self.path)/scenario/\(record?.slug ?? "")/verwijderen"), .class("inline"),
+            .if(canDelete, .form(.method(.post), .action(attr("\(Self.path)/scenario/\(record?.slug ?? "")/verwijderen")), .class("inline"),
                                  Layout.csrfField(req), .button(.type(.submit), .class("button button-secondary"), .text("Scenario verwijderen")))),
             .div(.class("grid-2"), .id("wat-als"),
                 AcuteCareViews.whatIfForm(record.map { _ in WhatIfForm() } ?? form, action: Self.path),

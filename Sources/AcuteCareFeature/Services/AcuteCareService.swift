@@ -46,10 +46,19 @@ public enum AcuteCareService {
         public var removedPosts: [AmbulancePost] { basePosts.filter { p in !scenarioPosts.contains { $0.id == p.id } } }
     }
 
-    /// Validates `changes` and evaluates base and scenario.
+    /// Evaluations by their full normalised input (changes as sorted JSON, id, name, description):
+    /// a repeated what-if or saved-scenario view is a look-up. Bounded to 64 entries (LRU).
+    static let cache = ResultCache<Evaluation>(capacity: 64)
+
+    /// Validates `changes` and evaluates base and scenario (cached; errors are not cached).
     public static func evaluate(_ changes: ScenarioChanges, id: String = "wat-als", name: String = "Wat-als", description: String? = nil,
                                 isSchematic: Bool = false) throws -> Evaluation {
         try changes.validate()
+        let key = [id, name, description ?? "\u{0}", isSchematic ? "1" : "0", changes.cacheKey].joined(separator: "\u{1F}")
+        return try cache.value(for: key) { try compute(changes, id: id, name: name, description: description, isSchematic: isSchematic) }
+    }
+
+    static func compute(_ changes: ScenarioChanges, id: String, name: String, description: String?, isSchematic: Bool) throws -> Evaluation {
         var scenario = changes.scenario(id: id, name: name, description: description)
         scenario.isSchematic = scenario.isSchematic || isSchematic
         let inputs = inputs(ridesPerYear: changes.ridesPerYear)

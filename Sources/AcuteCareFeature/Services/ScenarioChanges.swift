@@ -77,36 +77,61 @@ public struct ScenarioChanges: Sendable, Hashable, Codable {
     /// Checks what the domain model does not check itself (positions of new posts and districts,
     /// ride volume), so the user sees the place of each problem.
     public func validate() throws {
+        typealias L = AcuteCareLimits
         var p = ProblemCollector()
-        if let r = ridesPerYear, !(r >= 0) || !r.isFinite {
-            p.add("het aantal ritten per jaar mag niet negatief zijn (is \(AcuteCareFormat.number(r, decimals: 1)))", at: SourceLocation(field: "ridesPerYear"))
+        let maxRides = AcuteCareFormat.number(L.ridesPerYear.upperBound), maxPop = AcuteCareFormat.number(L.population.upperBound)
+        if let r = ridesPerYear, !L.ridesPerYear.contains(r) {
+            p.add("het aantal ritten per jaar moet tussen 0 en \(maxRides) liggen (is \(AcuteCareFormat.number(r, decimals: 1)))", at: SourceLocation(field: "ridesPerYear"))
         }
-        if let n = normMinutes, !(n > 0) || !n.isFinite {
-            p.add("de norm moet groter zijn dan 0 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))", at: SourceLocation(field: "normMinutes"))
+        if let n = normMinutes, !(n > 0) || !n.isFinite || n > L.normMinutes.upperBound {
+            p.add("de norm moet groter zijn dan 0 en hoogstens 240 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))", at: SourceLocation(field: "normMinutes"))
         }
-        if let d = dispatchMinutes, !(d >= 0) || !d.isFinite {
-            p.add("meldings- en uitruktijd mag niet negatief zijn (is \(AcuteCareFormat.number(d, decimals: 1)))", at: SourceLocation(field: "dispatchMinutes"))
+        if let d = dispatchMinutes, !(d >= 0) || !d.isFinite || d > L.normMinutes.upperBound {
+            p.add("meldings- en uitruktijd moet tussen 0 en 240 minuten liggen (is \(AcuteCareFormat.number(d, decimals: 1)))", at: SourceLocation(field: "dispatchMinutes"))
+        }
+        for (name, count) in [("addedPosts", addedPosts.count), ("movedPosts", movedPosts.count), ("removedPostIds", removedPostIds.count),
+                              ("newDistricts", newDistricts.count)] where count > L.maxListItems {
+            p.add("hoogstens \(L.maxListItems) elementen (zijn er \(count))", at: SourceLocation(field: name))
+        }
+        func text(_ t: String?, _ field: String) {
+            if let t, t.count > L.maxTextLength { p.add("hoogstens \(L.maxTextLength) tekens (zijn er \(t.count))", at: SourceLocation(field: field)) }
         }
         for (i, post) in addedPosts.enumerated() {
             if post.id.trimmingCharacters(in: .whitespaces).isEmpty { p.add("id van de nieuwe post ontbreekt", at: SourceLocation(field: "addedPosts[\(i)].id")) }
+            text(post.id, "addedPosts[\(i)].id"); text(post.name, "addedPosts[\(i)].name"); text(post.note, "addedPosts[\(i)].note")
             if !AcuteGeo.isInNetherlands(post.location) {
-                p.add("nieuwe post \"\(post.name)\" ligt buiten Nederland (\(post.location.lat), \(post.location.lon))", at: SourceLocation(field: "addedPosts[\(i)]", element: "post \(post.id)"))
+                p.add("nieuwe post \"\(post.name.prefix(40))\" ligt buiten Nederland (\(post.location.lat), \(post.location.lon))", at: SourceLocation(field: "addedPosts[\(i)]", element: "post \(post.id.prefix(40))"))
             }
         }
         for (i, m) in movedPosts.enumerated() where !AcuteGeo.isInNetherlands(m.location) {
-            p.add("nieuwe plek van post \"\(m.postId)\" ligt buiten Nederland (\(m.location.lat), \(m.location.lon))", at: SourceLocation(field: "movedPosts[\(i)]", element: "post \(m.postId)"))
+            p.add("nieuwe plek van post \"\(m.postId.prefix(40))\" ligt buiten Nederland (\(m.location.lat), \(m.location.lon))", at: SourceLocation(field: "movedPosts[\(i)]", element: "post \(m.postId.prefix(40))"))
         }
+        for (i, id) in removedPostIds.enumerated() { text(id, "removedPostIds[\(i)]") }
         for (i, d) in newDistricts.enumerated() {
             if d.id.trimmingCharacters(in: .whitespaces).isEmpty { p.add("id van de nieuwe wijk ontbreekt", at: SourceLocation(field: "newDistricts[\(i)].id")) }
-            if !(d.population >= 0) || !d.population.isFinite {
-                p.add("inwonertal van wijk \"\(d.name ?? d.id)\" moet 0 of meer zijn (is \(AcuteCareFormat.number(d.population, decimals: 1)))", at: SourceLocation(field: "newDistricts[\(i)].population", element: "wijk \(d.id)"))
+            text(d.id, "newDistricts[\(i)].id"); text(d.name, "newDistricts[\(i)].name"); text(d.municipality, "newDistricts[\(i)].municipality"); text(d.note, "newDistricts[\(i)].note")
+            if !L.population.contains(d.population) {
+                p.add("inwonertal van wijk \"\((d.name ?? d.id).prefix(40))\" moet tussen 0 en \(maxPop) liggen (is \(AcuteCareFormat.number(d.population, decimals: 1)))", at: SourceLocation(field: "newDistricts[\(i)].population", element: "wijk \(d.id.prefix(40))"))
             }
             if !AcuteGeo.isInNetherlands(d.location) {
-                p.add("wijk \"\(d.name ?? d.id)\" ligt buiten Nederland (\(d.location.lat), \(d.location.lon))", at: SourceLocation(field: "newDistricts[\(i)]", element: "wijk \(d.id)"))
+                p.add("wijk \"\((d.name ?? d.id).prefix(40))\" ligt buiten Nederland (\(d.location.lat), \(d.location.lon))", at: SourceLocation(field: "newDistricts[\(i)]", element: "wijk \(d.id.prefix(40))"))
             }
+        }
+        if let g = growth {
+            if g.baseYear != L.years.lowerBound { p.add("het basisjaar van de groei is \(L.years.lowerBound) (is \(g.baseYear))", at: SourceLocation(field: "growth.baseYear")) }
+            if !L.years.contains(g.targetYear) {
+                p.add("kies een doeljaar van \(L.years.lowerBound) tot en met \(L.years.upperBound) (is \(g.targetYear))", at: SourceLocation(field: "growth.targetYear"))
+            }
+            if g.factorByMunicipality.count > L.maxListItems || g.bandFactors.count > L.maxListItems {
+                p.add("hoogstens \(L.maxListItems) gemeenten en leeftijdsgroepen", at: SourceLocation(field: "growth"))
+            }
+            // Factors themselves (0.01…6) are checked by the model (PopulationGrowth.validate).
         }
         try p.throwIfAny("Het scenario is ongeldig")
     }
+
+    /// A stable text of the changes (sorted keys), for cache keys.
+    public var cacheKey: String { (try? json()) ?? "" }
 }
 
 /// Dutch number formatting shortcuts for this module.

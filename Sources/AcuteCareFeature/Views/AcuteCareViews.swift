@@ -185,7 +185,8 @@ enum AcuteCareViews {
                 } else if p.snapMeters == nil { offNetwork = true } else { beyond = true }
             }
             _ = demandBy
-            let mean = pop > 0 ? F.minutes(seconds: Int((sum / pop).rounded())) : "–"
+            let meanSeconds = pop > 0 ? (sum / pop).rounded() : .nan
+            let mean = meanSeconds.isFinite ? F.minutes(seconds: (try? Checked.int(meanSeconds)) ?? 0) : "–"
             let longestText = beyond ? "> \(F.number(AcuteCareService.displayLimitMinutes))"
                 : offNetwork ? "\(pts.isEmpty ? "–" : F.minutes(seconds: longest))*" : (pts.isEmpty ? "–" : F.minutes(seconds: longest))
             rows.append([
@@ -267,7 +268,7 @@ enum AcuteCareViews {
             .div(.class("field"), .label(.for("f-\(name)"), .text(label)),
                  UI.select(name, options: options.map { (value: $0.0, label: $0.1) }, selected: v(name) ?? ""))
         }
-        return element("form", [.attribute(named: "method", value: "get"), .attribute(named: "action", value: action), .class("card ac-form"),
+        return element("form", [.attribute(named: "method", value: "get"), .attribute(named: "action", value: attr(action)), .class("card ac-form"),
             .h2(.text("Wat als…? Reken een scenario door")),
             .p(.class("muted"), .text("Iedereen kan hier rekenen; er wordt niets opgeslagen. Laat velden leeg die u niet wilt veranderen. Getallen mogen met een komma.")),
             fieldset("Norm",
@@ -299,9 +300,11 @@ enum AcuteCareViews {
                     UI.field(f.field, label: f.name, value: v(f.field))
                 }),
                 .div(.class("field"),
-                     .raw("<label class=\"ac-check\"><input type=\"checkbox\" name=\"vergrijzing\" value=\"1\"\(v("vergrijzing") != nil ? " checked" : "")> Vergrijzing: aandeel 65-plussers naar 20% (regioplan IZA)</label>"))),
+                     .label(.class("ac-check"),
+                            .input(.type(.checkbox), .name("vergrijzing"), .value("1"), .checked(v("vergrijzing") != nil)),
+                            .text(" Vergrijzing: aandeel 65-plussers naar 20% (regioplan IZA)")))),
             .button(.type(.submit), .text("Doorrekenen")),
-            .text(" "), .a(.href(action), .text("Terug naar de huidige situatie"))])
+            .text(" "), .a(.href(attr(action)), .text("Terug naar de huidige situatie"))])
     }
 
     static func saveForm(_ form: WhatIfForm, req: Request, error: VitaalError?) -> BodyNode {
@@ -309,7 +312,7 @@ enum AcuteCareViews {
             Layout.csrfField(req),
             .h2(.text("Scenario opslaan")),
             .p(.class("muted"), .text("Bewaar deze wat-als-berekening als scenario van uw organisatie. De wijziging wordt vastgelegd in het logboek.")),
-            .forEach(form.filled) { name, value in .input(.type(.hidden), .name(name), .value(value)) },
+            .forEach(form.filled) { name, value in .input(.type(.hidden), .name(attr(name)), .value(attr(value))) },
             UI.field("naam", label: "Naam van het scenario", value: form.value("naam"), required: true),
             UI.field("omschrijving", label: "Omschrijving (optioneel)", value: form.value("omschrijving")),
             .button(.type(.submit), .text("Opslaan")))
@@ -319,7 +322,7 @@ enum AcuteCareViews {
         .div(.class("card"),
             .h2(.text("Opgeslagen scenario's")),
             .ul(.forEach(records) { r in
-                .li(r.slug == current ? .strong(.text(r.name)) : .a(.href("/modellen/acute-zorg/scenario/\(r.slug)"), .text(r.name)),
+                .li(r.slug == current ? .strong(.text(r.name)) : .a(.href(attr("/modellen/acute-zorg/scenario/\(r.slug)")), .text(r.name)),
                     .if(r.isSchematic, .group(.text(" "), schematicBadge)),
                     .unwrap(r.organisation) { .span(.class("muted"), .text(" · \($0.name)")) },
                     .unwrap(r.summary) { .br() + .span(.class("muted"), .text($0)) })

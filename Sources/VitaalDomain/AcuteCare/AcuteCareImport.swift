@@ -50,7 +50,14 @@ public enum AcuteCareImport {
                 if name == "way", let w = current { ways.append(w); current = nil }
             }
         }
+        // No document type declarations at all: OSM files never need one, and refusing it here does
+        // not rely on the XML parser's defaults for external entities or entity expansion.
+        if let line = doctypeLine(data) {
+            throw VitaalError.invalid("het bestand bevat een <!DOCTYPE>-declaratie; die wordt niet geaccepteerd in OpenStreetMap-XML (verwijder de regel)",
+                                      at: SourceLocation(file: file, line: line))
+        }
         let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
         let d = Delegate(file: file)
         d.parser = parser
         parser.delegate = d
@@ -239,4 +246,27 @@ public enum AcuteCareImport {
             return g
         }
     }
+}
+
+/// The 1-based line of the first `<!DOCTYPE` (any case, any place) in `data`, or nil.
+func doctypeLine(_ data: Data) -> Int? {
+    let needle = Array("<!doctype".utf8)
+    var line = 1
+    let bytes = [UInt8](data)
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        if b == 0x0A { line += 1 }
+        if b == 0x3C, i + needle.count <= bytes.count {
+            var match = true
+            for k in 0..<needle.count {
+                let c = bytes[i + k]
+                let lower = (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c
+                if lower != needle[k] { match = false; break }
+            }
+            if match { return line }
+        }
+        i += 1
+    }
+    return nil
 }

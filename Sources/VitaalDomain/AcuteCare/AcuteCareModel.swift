@@ -26,12 +26,14 @@ public struct PopulationGrowth: Sendable, Hashable, Codable {
 
     func validate(into p: inout ProblemCollector) {
         if targetYear < baseYear { p.add("doeljaar \(targetYear) ligt voor basisjaar \(baseYear)", at: SourceLocation(field: "growth.targetYear")) }
-        if !(defaultFactor > 0) || !defaultFactor.isFinite { p.add("groeifactor moet groter zijn dan 0 (is \(defaultFactor))", at: SourceLocation(field: "growth.defaultFactor")) }
-        for (m, f) in factorByMunicipality.sorted(by: { $0.key < $1.key }) where !(f > 0) || !f.isFinite {
-            p.add("groeifactor voor gemeente \(m) moet groter zijn dan 0 (is \(f))", at: SourceLocation(field: "growth.factorByMunicipality.\(m)"))
+        if targetYear - baseYear > 100 { p.add("doeljaar \(targetYear) ligt meer dan 100 jaar na basisjaar \(baseYear)", at: SourceLocation(field: "growth.targetYear")) }
+        let g = AcuteCareLimits.growthFactor, band = AcuteCareLimits.bandFactor
+        if !g.contains(defaultFactor) { p.add("groeifactor moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(defaultFactor))", at: SourceLocation(field: "growth.defaultFactor")) }
+        for (m, f) in factorByMunicipality.sorted(by: { $0.key < $1.key }) where !g.contains(f) {
+            p.add("groeifactor voor gemeente \(m) moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(f))", at: SourceLocation(field: "growth.factorByMunicipality.\(m)"))
         }
-        for (b, f) in bandFactors.sorted(by: { $0.key < $1.key }) where !(f >= 0) || !f.isFinite {
-            p.add("groeifactor voor leeftijdsgroep \(b) mag niet negatief zijn (is \(f))", at: SourceLocation(field: "growth.bandFactors.\(b)"))
+        for (b, f) in bandFactors.sorted(by: { $0.key < $1.key }) where !band.contains(f) {
+            p.add("groeifactor voor leeftijdsgroep \(b) moet tussen 0 en 6 liggen (is \(f))", at: SourceLocation(field: "growth.bandFactors.\(b)"))
         }
     }
 }
@@ -227,9 +229,9 @@ public enum AcuteCareModel {
             if let k { postRides[k] += rides[i]; postPop[k] += demand[i].population }
         }
         let regionRides = base.rideVolume.ridesPerYear
-        let postResults = posts.enumerated().map { k, post in
+        let postResults = try posts.enumerated().map { k, post in
             let share = regionRides > 0 ? postRides[k] / regionRides : 0
-            let cap = AmbulanceCapacity.post(id: post.id, hourly: base.rideVolume.hourly, share: share, settings: base.capacity)
+            let cap = try AmbulanceCapacity.post(id: post.id, hourly: base.rideVolume.hourly, share: share, settings: base.capacity)
             return PostResult(id: post.id, name: post.name, location: post.location, isSchematic: post.isSchematic,
                               snapMeters: coverage.posts[k].snapMeters, populationServed: postPop[k], capacity: cap)
         }
@@ -248,6 +250,6 @@ public enum AcuteCareModel {
     }
 
     static func format(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x).replacingOccurrences(of: ".", with: ",")
+        DutchNumberFormat.format(x, decimals: x == x.rounded() ? 0 : 1, grouping: false)
     }
 }

@@ -12,20 +12,28 @@ import Foundation
 /// The post needs the smallest c with B(a, c) ≤ α (the chosen "none free" probability, default 5 %).
 /// B decreases in c and increases in a, so more rides never need fewer ambulances.
 public enum ErlangB {
+    /// Hard upper bound on the ambulances searched for one post and hour. The search takes about
+    /// `c` steps, so this bounds the work of one call; a load that needs more is reported, not computed.
+    public static let maxServers = 10_000
+
+    /// B(a, c); 1 for c ≤ 0 or an invalid load (never a trap). `c` above `maxServers` is cut to it.
     public static func blocking(load a: Double, servers c: Int) -> Double {
-        precondition(a >= 0 && c >= 0)
+        guard a >= 0, a.isFinite, c > 0 else { return 1 }
         var b = 1.0
-        if c == 0 { return 1 }
-        for k in 1...c { b = a * b / (Double(k) + a * b) }
+        for k in 1...min(c, maxServers) { b = a * b / (Double(k) + a * b) }
         return b
     }
 
-    /// Smallest c ≥ `minimum` with B(a, c) ≤ alpha (0 rides → `minimum`).
-    public static func serversNeeded(load a: Double, maxBlocking alpha: Double, minimum: Int = 0) -> Int {
-        precondition(alpha > 0 && alpha < 1 && a >= 0)
-        if a == 0 { return minimum }
+    /// Smallest c ≥ `minimum` with B(a, c) ≤ alpha (0 rides → `minimum`), or nil when that c would
+    /// exceed `limit` (or the input is not a finite load). Since the carried load a·(1 − B) can never
+    /// exceed c, B ≤ α needs c ≥ a·(1 − α): a load above limit / (1 − α) is answered at once.
+    public static func serversNeeded(load a: Double, maxBlocking alpha: Double, minimum: Int = 0, limit: Int = maxServers) -> Int? {
+        guard alpha > 0 && alpha < 1, a >= 0, a.isFinite, minimum <= limit else { return nil }
+        if a == 0 { return max(0, minimum) }
+        if a * (1 - alpha) > Double(limit) { return nil }
         var b = 1.0, c = 0
         while b > alpha || c < minimum {
+            if c >= limit { return nil }
             c += 1
             b = a * b / (Double(c) + a * b)
         }
@@ -159,14 +167,25 @@ public struct PostCapacity: Sendable, Hashable, Codable {
 
 public enum AmbulanceCapacity {
     /// Capacity of one post carrying `share` of the region's rides (hourly volume × share).
-    public static func post(id: String, hourly: [Double], share: Double, settings: CapacitySettings) -> PostCapacity {
+    /// Throws (invalid input) when a post would need more than `ErlangB.maxServers` ambulances in
+    /// one hour: the model does not compute such a scenario.
+    public static func post(id: String, hourly: [Double], share: Double, settings: CapacitySettings) throws(VitaalError) -> PostCapacity {
         let t = settings.meanTaskMinutes / 60
         let rates = hourly.map { $0 * share }
-        let byHour = rates.map { ErlangB.serversNeeded(load: $0 * t, maxBlocking: settings.maxBusyProbability, minimum: settings.minimumPerPost) }
+        func need(_ rate: Double) throws(VitaalError) -> Int {
+            guard let c = ErlangB.serversNeeded(load: rate * t, maxBlocking: settings.maxBusyProbability, minimum: settings.minimumPerPost) else {
+                throw VitaalError.invalid("post \(id) zou meer dan \(DutchNumberFormat.format(Double(ErlangB.maxServers))) ambulances tegelijk nodig hebben; zo'n scenario rekent het model niet door (verlaag het aantal ritten of inwoners)",
+                                          at: SourceLocation(field: "ridesPerYear", element: "post \(id)"))
+            }
+            return c
+        }
+        var byHour: [Int] = []
+        byHour.reserveCapacity(rates.count)
+        for r in rates { byHour.append(try need(r)) }
         let peak = rates.max() ?? 0
-        let need = ErlangB.serversNeeded(load: peak * t, maxBlocking: settings.maxBusyProbability, minimum: settings.minimumPerPost)
+        let needed = try need(peak)
         return PostCapacity(postId: id, ridesPerYear: rates.reduce(0, +) * RideVolume.weeksPerYear, peakRidesPerHour: peak,
-                            peakLoadErlang: peak * t, ambulancesNeeded: need,
-                            busyProbability: ErlangB.blocking(load: peak * t, servers: need), ambulancesByHour: byHour)
+                            peakLoadErlang: peak * t, ambulancesNeeded: needed,
+                            busyProbability: ErlangB.blocking(load: peak * t, servers: needed), ambulancesByHour: byHour)
     }
 }

@@ -52,8 +52,14 @@ public struct CoverageSettings: Sendable, Hashable, Codable {
         self.normMinutes = normMinutes; self.dispatchMinutes = dispatchMinutes
     }
 
-    public var normSeconds: UInt32 { UInt32(max(0, (normMinutes * 60).rounded())) }
-    public var dispatchSeconds: UInt32 { UInt32(max(0, (dispatchMinutes * 60).rounded())) }
+    /// Seconds, clamped to 0…one day (a norm is validated to at most 240 minutes; this never traps).
+    public var normSeconds: UInt32 { Self.seconds(normMinutes) }
+    public var dispatchSeconds: UInt32 { Self.seconds(dispatchMinutes) }
+    static func seconds(_ minutes: Double) -> UInt32 {
+        let s = (minutes * 60).rounded()
+        guard s.isFinite, s > 0 else { return 0 }
+        return UInt32(min(s, 86_400))
+    }
 
     public func validate(into p: inout ProblemCollector) {
         if !(normMinutes > 0) || !normMinutes.isFinite {

@@ -178,16 +178,16 @@ struct AcuteCareEngineTests {
         #expect(ErlangB.serversNeeded(load: 0, maxBlocking: 0.05, minimum: 1) == 1)
     }
 
-    @Test func growthNeverLowersAmbulancesNeeded() {
+    @Test func growthNeverLowersAmbulancesNeeded() throws {
         var rng = AcuteRNG(seed: 2035)
         let settings = CapacitySettings(meanTaskMinutes: 45 + rng.double() * 40, maxBusyProbability: 0.01 + rng.double() * 0.2)
         for _ in 0..<300 {
             let hourly = (0..<168).map { _ in rng.double() * 6 }
             let share = rng.double()
-            let before = AmbulanceCapacity.post(id: "p", hourly: hourly, share: share, settings: settings)
+            let before = try AmbulanceCapacity.post(id: "p", hourly: hourly, share: share, settings: settings)
             let factors = ["0-19": 1 + rng.double(), "65-79": 1 + rng.double() * 2, "80+": 1 + rng.double() * 3]
             let growth = (1 + rng.double()) * AgeRideRates.default.rideMultiplier(bandFactors: factors)
-            let after = AmbulanceCapacity.post(id: "p", hourly: hourly.map { $0 * growth }, share: share, settings: settings)
+            let after = try AmbulanceCapacity.post(id: "p", hourly: hourly.map { $0 * growth }, share: share, settings: settings)
             #expect(after.ambulancesNeeded >= before.ambulancesNeeded)
             #expect(zip(after.ambulancesByHour, before.ambulancesByHour).allSatisfy { $0 >= $1 })
             #expect(after.busyProbability <= settings.maxBusyProbability)
