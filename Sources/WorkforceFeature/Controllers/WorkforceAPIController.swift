@@ -24,7 +24,7 @@ struct WorkforceAPIController {
                 "name": ["type": "string", "example": "Basisscenario Flevoland"], "version": ["type": "integer"],
                 "base": ["type": "boolean", "description": "Het gekalibreerde basisscenario"],
                 "example": ["type": "boolean", "description": "Bevat voorbeelddata (aannames)"],
-                "organisation": ["type": "string", "nullable": true], "author": ["type": "string"], "note": ["type": "string", "nullable": true],
+                "organisation": ["type": "string", "nullable": true], "author": ["type": "string", "description": "E-mailadres van de redacteur voor ingelogde gebruikers; anders de naam van de organisatie"], "note": ["type": "string", "nullable": true],
                 "baseYear": ["type": "integer"], "horizon": ["type": "integer"],
                 "createdAt": ["type": "string", "format": "date-time"], "updatedAt": ["type": "string", "format": "date-time"],
                 "projection": ["type": "string"], "page": ["type": "string"],
@@ -61,8 +61,8 @@ struct WorkforceAPIController {
         r.add("get", "/api/v1/workforce/scenarios/{id}/projection", summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen",
               tag: "Personeelsplanning",
               parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie"),
-                           OpenAPIRegistry.query("runs", "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–5000; zonder: geen banden)", type: "integer"),
-                           OpenAPIRegistry.query("year", "Jaar van de samenvatting (standaard 2032)", type: "integer")],
+                           OpenAPIRegistry.query("runs", "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–2000; zonder: geen banden); daarbuiten 422", type: "integer"),
+                           OpenAPIRegistry.query("year", "Jaar van de samenvatting (basisjaar tot en met de horizon van het scenario; standaard 2032)", type: "integer")],
               response: OpenAPIRegistry.ref("WorkforceProjection"))
         r.add("get", "/api/v1/workforce/scenarios/{id}/file", summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)",
               tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")], response: ["type": "object"])
@@ -72,7 +72,8 @@ struct WorkforceAPIController {
     }
 
     @Sendable static func list(_ req: Request) async throws -> [WorkforceScenarioDTO] {
-        try await WorkforceScenarioStore.latest(on: req.db).map(WorkforceScenarioDTO.init)
+        let loggedIn = req.user != nil
+        return try await WorkforceScenarioStore.latest(on: req.db).map { WorkforceScenarioDTO($0, showAuthor: loggedIn) }
     }
 
     struct DetailDTO: Content {
@@ -83,30 +84,32 @@ struct WorkforceAPIController {
     @Sendable static func detail(_ req: Request) async throws -> DetailDTO {
         let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
         let versions = try await WorkforceScenarioStore.versions(of: record.lineage, on: req.db)
-        return DetailDTO(scenario: .init(record), versions: versions.map(WorkforceScenarioDTO.init))
+        let loggedIn = req.user != nil
+        return DetailDTO(scenario: .init(record, showAuthor: loggedIn), versions: versions.map { WorkforceScenarioDTO($0, showAuthor: loggedIn) })
     }
 
     @Sendable static func projection(_ req: Request) async throws -> WorkforceProjectionDTO {
         let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
         let scenario = try WorkforceScenarioStore.scenario(of: record)
-        var runs: Int?
-        if let text = req.query[String.self, at: "runs"] {
-            guard let n = Int(text), (1...5000).contains(n) else {
-                throw VitaalError.invalid("runs moet een geheel getal van 1 tot en met 5000 zijn", at: SourceLocation(field: "runs"))
-            }
-            runs = n
+        let runs = try req.queryInt("runs", in: 1...maxRuns)
+        let year = try req.queryInt("year", in: scenario.baseYear...scenario.horizon)
+        let computed = try projectionCache.value(for: "\(runs.map(String.init) ?? "-")|" + WorkforceScenarioCodec.encode(scenario)) {
+            let projection = try WorkforceEngine.project(scenario)
+            let bands = try runs.map { try WorkforceEngine.monteCarlo(scenario, runs: $0, seed: scenario.seed) }
+            return ComputedProjection(projection: projection, bands: bands)
         }
-        var year: Int?
-        if let text = req.query[String.self, at: "year"] {
-            guard let y = Int(text), scenario.years.contains(y) else {
-                throw VitaalError.invalid("year moet tussen \(scenario.baseYear) en \(scenario.horizon) liggen", at: SourceLocation(field: "year"))
-            }
-            year = y
-        }
-        let projection = try WorkforceEngine.project(scenario)
-        let bands = try runs.map { try WorkforceEngine.monteCarlo(scenario, runs: $0, seed: scenario.seed) }
-        return WorkforceProjectionDTO(projection: projection, record: record, summaryYear: year, uncertainty: bands)
+        return WorkforceProjectionDTO(projection: computed.projection, record: record, summaryYear: year, uncertainty: computed.bands)
     }
+
+    /// Most Monte Carlo runs one API request may ask for (about a second of CPU on the base scenario).
+    static let maxRuns = 2000
+
+    struct ComputedProjection: Sendable {
+        var projection: WorkforceProjection
+        var bands: WorkforceUncertainty?
+    }
+    /// Projections by scenario text and runs (LRU, 32 entries): repeated API calls cost nothing.
+    static let projectionCache = ResultCache<ComputedProjection>(capacity: 32)
 
     @Sendable static func file(_ req: Request) async throws -> Response {
         let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
@@ -127,7 +130,7 @@ struct WorkforceAPIController {
                                                            user: user, actor: user.email, organisationID: user.$organisation.id, on: req.db)
         let record = try await WorkforceScenarioStore.find(result.record.id?.uuidString, on: req.db)
         let response = Response(status: result.created ? .created : .ok)
-        try response.content.encode(WorkforceScenarioDTO(record), as: .json)
+        try response.content.encode(WorkforceScenarioDTO(record, showAuthor: true), as: .json)
         return response
     }
 }

@@ -156,8 +156,8 @@ struct WorkforcePageController {
 
     static func render(_ req: Request, _ ctx: Context, saveErrors: [String: String], status: HTTPResponseStatus, notice: BodyNode?) async throws -> AppCore.Page {
         let form = ctx.form, record = ctx.record
-        let results = try WorkforceResults(scenario: ctx.scenario, year: form.year)
-        let savedResults = form.isValid && form.changesScenario ? try WorkforceResults(scenario: ctx.saved, year: form.year) : nil
+        let results = try WorkforceResults.cached(scenario: ctx.scenario, year: form.year)
+        let savedResults = form.isValid && form.changesScenario ? try WorkforceResults.cached(scenario: ctx.saved, year: form.year) : nil
         let versions = try await WorkforceScenarioStore.versions(of: record.lineage, on: req.db)
         let all = try await WorkforceScenarioStore.latest(on: req.db)
         let id = record.id!.uuidString
@@ -186,7 +186,7 @@ struct WorkforcePageController {
             .p(.text("Versie \(record.version)"),
                .if(record.isBase, .group(.text(" · "), UI.badge("basisscenario", kind: "internal"))),
                .if(record.isExample, .group(.text(" · "), UI.badge("voorbeelddata"))),
-               .text(" · \(record.organisation?.name ?? "geen organisatie") · opgeslagen door \(record.author)\(record.createdAt.map { " op " + dateText($0) } ?? "")")),
+               .text(" · \(record.organisation?.name ?? "geen organisatie") · opgeslagen door \(author(of: record, for: req))\(record.createdAt.map { " op " + dateText($0) } ?? "")")),
             .if(!ctx.saved.description.isEmpty, .p(.text(ctx.saved.description))),
             .unwrap(record.note) { .p(.class("muted"), .text("Toelichting bij deze versie: \($0)")) },
             .if(record.isExample, .p(.class("muted"), .text("Voorbeelddata: de gepubliceerde cijfers uit de bronnen zijn gebruikt waar ze er zijn; alle andere waarden zijn aannames (gemarkeerd met ‘aanname’, zie onderaan)."))),
@@ -228,8 +228,8 @@ struct WorkforcePageController {
             UI.figure(UI.svg(WorkforceViews.sensitivityChart(results)), caption: WorkforceViews.sensitivityText(results.sensitivity)),
 
             .h2(.text("Scenario's vergelijken")),
-            .form(.method(.get), .action(base), .class("card"),
-                .group(form.queryItems.map { item in .input(.type(.hidden), .name(item.0), .value(item.1)) }),
+            .form(.method(.get), .action(attr(base)), .class("card"),
+                .group(form.queryItems.map { item in .input(.type(.hidden), .name(attr(item.0)), .value(attr(item.1))) }),
                 .div(.class("field"), .label(.for("f-vergelijk"), .text("Vergelijk met")),
                      UI.select("vergelijk", options: all.filter { $0.id != record.id }.map { (value: $0.id!.uuidString, label: "\($0.name) (v\($0.version))") },
                                selected: compareWith?.id?.uuidString)),
@@ -249,16 +249,16 @@ struct WorkforcePageController {
 
             .h2(.text("Downloads en rapport")),
             .ul(
-                .li(.a(.href("\(base)/download.csv?\(q)"), .text("Uitkomsten per jaar en sector (CSV)"))),
-                .li(.a(.href("\(base)/download.xlsx?\(q)"), .text("Uitkomsten, onzekerheid en parameters (Excel)"))),
-                .li(.a(.href("\(base)/scenario.json?\(q)"), .text("Scenariobestand (JSON)"))),
-                .li(.a(.href("\(base)/rapport?\(q)"), .text("RSPP-rapport (afdrukbaar)")))
+                .li(.a(.href(attr("\(base)/download.csv?\(q)")), .text("Uitkomsten per jaar en sector (CSV)"))),
+                .li(.a(.href(attr("\(base)/download.xlsx?\(q)")), .text("Uitkomsten, onzekerheid en parameters (Excel)"))),
+                .li(.a(.href(attr("\(base)/scenario.json?\(q)")), .text("Scenariobestand (JSON)"))),
+                .li(.a(.href(attr("\(base)/rapport?\(q)")), .text("RSPP-rapport (afdrukbaar)")))
             ),
 
             .h2(.text("Versies")),
             UI.table(caption: nil, headers: ["Versie", "Opgeslagen", "Door", "Toelichting"], rows: versions.map { v in
                 [.a(.href("/modellen/personeel/\(v.id!.uuidString)"), .text("v\(v.version)")), .text(v.createdAt.map(dateText) ?? "–"),
-                 .text(v.author), .text(v.note ?? "")]
+                 .text(author(of: v, for: req)), .text(v.note ?? "")]
             }),
 
             .h2(.text("Parameters en aannames")),
@@ -270,9 +270,15 @@ struct WorkforcePageController {
         )
     }
 
+    /// Who saved a version: the editor's e-mail address for logged-in users, the organisation's
+    /// name for anonymous visitors (an e-mail address is personal data, not public information).
+    static func author(of record: WorkforceScenarioRecord, for req: Request) -> String {
+        req.user != nil ? record.author : WorkforceScenarioDTO.publicAuthor(record)
+    }
+
     static func leverForm(_ req: Request, _ ctx: Context, base: String) -> BodyNode {
         let form = ctx.form
-        return .form(.method(.get), .action(base), .class("card"),
+        return .form(.method(.get), .action(attr(base)), .class("card"),
             .h2(.text("Hefbomen")),
             .p(.text("Pas een of meer hefbomen aan en kies ‘Bereken’. Er wordt niets opgeslagen; de adresregel bevat uw keuzes, zodat u de uitkomst kunt delen.")),
             .div(.class("wf-levers"),
@@ -294,19 +300,19 @@ struct WorkforcePageController {
                        : .input(.type(.checkbox), .name(WorkforceLeverForm.monitorField), .value("1")),
                        .text(" Gebruik personeelsbestand, instroom en uitstroom uit de arbeidsmarktmonitor"))),
             .button(.type(.submit), .text("Bereken")),
-            .text(" "), .a(.href(base), .text("Terug naar de opgeslagen waarden")))
+            .text(" "), .a(.href(attr(base)), .text("Terug naar de opgeslagen waarden")))
     }
 
     static func saveForm(_ req: Request, _ ctx: Context, base: String, errors: [String: String]) -> BodyNode {
         let form = ctx.form
         let suggested = ctx.record.isBase ? "" : ctx.record.name
-        return .form(.method(.post), .action("\(base)/opslaan"), .class("card"),
+        return .form(.method(.post), .action(attr("\(base)/opslaan")), .class("card"),
             Layout.csrfField(req),
             .h2(.text("Opslaan")),
             .p(.text(ctx.record.isBase
                 ? "Het basisscenario blijft ongewijzigd: sla uw hefbomen op als een nieuw scenario met een eigen naam."
                 : "Dezelfde naam maakt een nieuwe versie van dit scenario; een andere naam maakt een nieuw scenario.")),
-            .group(form.queryItems.filter { $0.0 != WorkforceLeverForm.yearField }.map { item in .input(.type(.hidden), .name(item.0), .value(item.1)) }),
+            .group(form.queryItems.filter { $0.0 != WorkforceLeverForm.yearField }.map { item in .input(.type(.hidden), .name(attr(item.0)), .value(attr(item.1))) }),
             .div(.class("wf-levers"),
                 UI.field("name", label: "Naam", value: errors.isEmpty ? suggested : (form.raw["name"] ?? suggested), error: errors["name"], required: true),
                 UI.field("note", label: "Toelichting (wat is er veranderd?)", value: form.raw["note"] ?? "")),
@@ -414,7 +420,7 @@ struct WorkforcePageController {
         guard chosen.count == 2 else { throw VitaalError.invalid("kies twee scenario's (a en b)", at: SourceLocation(field: "a")) }
         var c = try WorkforceEngine.compare(try chosen.map(WorkforceScenarioStore.scenario(of:)))
         c.scenarioNames = chosen.map { "\($0.name) v\($0.version)" }
-        let results = try chosen.map { try WorkforceResults(scenario: WorkforceScenarioStore.scenario(of: $0), year: 2032, runs: nil) }
+        let results = try chosen.map { try WorkforceResults.cached(scenario: WorkforceScenarioStore.scenario(of: $0), year: 2032, runs: nil) }
         return AppCore.Page("Scenario's vergelijken", breadcrumbs: listCrumbs,
             WorkforceViews.style,
             compareForm(records, selected: chosen.compactMap(\.id)),
@@ -431,7 +437,7 @@ struct WorkforcePageController {
     @Sendable static func report(_ req: Request) async throws -> AppCore.Page {
         let ctx = try await context(req, input: input(req, posted: false))
         guard ctx.form.isValid else { throw VitaalError.invalid("ongeldige hefboomwaarden", problems: ctx.form.errors.map { Problem($0.value, at: SourceLocation(field: $0.key)) }) }
-        let r = try WorkforceResults(scenario: ctx.scenario, year: ctx.form.year)
+        let r = try WorkforceResults.cached(scenario: ctx.scenario, year: ctx.form.year)
         let record = ctx.record
         let levers = WorkforceLevers.catalogue.map { def -> [BodyNode] in
             [.text(def.label), .text("\(WorkforceLeverForm.display(ctx.scenario.levers[def.id].value * def.displayFactor)) \(def.unit)")]
@@ -499,7 +505,7 @@ struct WorkforcePageController {
 
     @Sendable static func downloadXLSX(_ req: Request) async throws -> Response {
         let ctx = try await validContext(req)
-        let r = try WorkforceResults(scenario: ctx.scenario, year: ctx.form.year)
+        let r = try WorkforceResults.cached(scenario: ctx.scenario, year: ctx.form.year)
         typealias C = XLSX.Cell
         func seg(_ y: Int, _ s: WorkforceSegment) -> [C] { fig(y, s.name, s.figures) }
         func fig(_ y: Int, _ name: String, _ f: WorkforceFigures) -> [C] {

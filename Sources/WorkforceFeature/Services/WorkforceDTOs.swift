@@ -106,6 +106,7 @@ public struct WorkforceScenarioDTO: Content, Sendable {
     /// Contains invented example figures (voorbeelddata).
     public var example: Bool
     public var organisation: String?
+    /// The editor's e-mail address for logged-in users; for anonymous visitors the organisation's name.
     public var author: String
     public var note: String?
     public var baseYear: Int?
@@ -115,13 +116,19 @@ public struct WorkforceScenarioDTO: Content, Sendable {
     public var projection: String
     public var page: String
 
-    init(_ r: WorkforceScenarioRecord) {
+    /// `showAuthor`: the request is from a logged-in user (see `author`).
+    init(_ r: WorkforceScenarioRecord, showAuthor: Bool) {
         id = r.id!; lineage = r.lineage; name = r.name; version = r.version; base = r.isBase; example = r.isExample
-        organisation = r.$organisation.value??.slug; author = r.author; note = r.note
+        organisation = r.$organisation.value??.slug; author = showAuthor ? r.author : Self.publicAuthor(r); note = r.note
         let s = try? WorkforceScenarioStore.scenario(of: r)
         baseYear = s?.baseYear; horizon = s?.horizon
         createdAt = r.createdAt; updatedAt = r.updatedAt
         projection = "/api/v1/workforce/scenarios/\(r.id!.uuidString)/projection"
         page = "/modellen/personeel/\(r.id!.uuidString)"
+    }
+
+    /// What anonymous visitors see as the author of a version: the organisation, never an e-mail address.
+    static func publicAuthor(_ r: WorkforceScenarioRecord) -> String {
+        (r.$organisation.value ?? nil)?.name ?? "onbekende organisatie"
     }
 }

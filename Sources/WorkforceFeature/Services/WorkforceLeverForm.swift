@@ -18,6 +18,11 @@ public struct WorkforceLeverForm: Sendable {
     /// True when any lever, the horizon or the monitor option differs from the saved scenario.
     public var changesScenario = false
 
+    /// The latest horizon a visitor may ask for (or the saved scenario's own horizon when later):
+    /// bounds the years, and so the work, of one page view. Documented in docs/workforce-model.md.
+    public static let latestHorizon = 2060
+    public static func horizonRange(_ s: WorkforceScenario) -> ClosedRange<Int> { s.baseYear...max(latestHorizon, s.horizon) }
+
     public static let yearField = "jaar"
     public static let horizonField = "horizon"
     public static let monitorField = "monitor"
@@ -40,7 +45,7 @@ public struct WorkforceLeverForm: Sendable {
         for def in WorkforceLevers.catalogue {
             guard let text = input[def.id]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             raw[def.id] = text
-            guard let shown = Self.number(text) else { errors[def.id] = "\"\(text)\" is geen getal"; continue }
+            guard let shown = Self.number(text) else { errors[def.id] = "\"\(Self.shown(text))\" is geen getal"; continue }
             let value = shown / def.displayFactor
             let lo = def.min * def.displayFactor, hi = def.max * def.displayFactor
             if value < def.min - 1e-12 || value > def.max + 1e-12 {
@@ -52,17 +57,18 @@ public struct WorkforceLeverForm: Sendable {
         }
         if let text = input[Self.horizonField]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             raw[Self.horizonField] = text
-            if let h = Int(text) {
+            let range = Self.horizonRange(scenario)
+            if let h = try? BoundedNumber.int(text, field: Self.horizonField, in: Int.min...Int.max) {
                 if h < scenario.baseYear { errors[Self.horizonField] = "de horizon (\(h)) ligt vóór het basisjaar \(scenario.baseYear)" }
-                else if h > scenario.baseYear + 100 { errors[Self.horizonField] = "de horizon ligt meer dan 100 jaar na het basisjaar" }
+                else if h > range.upperBound { errors[Self.horizonField] = "de horizon mag hoogstens \(range.upperBound) zijn (is \(h))" }
                 else { if h != horizon { changesScenario = true }; horizon = h }
-            } else { errors[Self.horizonField] = "\"\(text)\" is geen jaartal" }
+            } else { errors[Self.horizonField] = "\"\(Self.shown(text))\" is geen jaartal" }
         }
         year = min(year, horizon)
         raw[Self.yearField] = String(year)
         if let text = input[Self.yearField]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             raw[Self.yearField] = text
-            if let y = Int(text), (scenario.baseYear...horizon).contains(y) { year = y }
+            if let y = try? BoundedNumber.int(text, field: Self.yearField, in: scenario.baseYear...horizon) { year = y }
             else { errors[Self.yearField] = "kies een jaar van \(scenario.baseYear) tot en met \(horizon)" }
         }
         if let m = input[Self.monitorField], ["1", "on", "ja", "true"].contains(m.lowercased()) { useMonitor = true; changesScenario = true }
@@ -100,11 +106,15 @@ public struct WorkforceLeverForm: Sendable {
         queryItems.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
     }
 
+    /// A lever value as typed ("1,5", "1.5", "2 %"): `BoundedNumber` syntax (no exponent, `nan`,
+    /// `inf`, at most 40 characters); the lever's own range is checked by the caller.
     static func number(_ text: String) -> Double? {
-        let t = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-        guard let v = Double(t), v.isFinite else { return nil }
-        return v
+        let t = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+        return try? BoundedNumber.decimal(t, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     }
+
+    /// A user's text in a message, at most 40 characters.
+    static func shown(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
 
     /// Up to 3 decimals, Dutch comma, no trailing zeros: 0.5 → "0,5", 10 → "10".
     static func display(_ v: Double) -> String {

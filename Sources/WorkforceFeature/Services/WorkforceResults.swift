@@ -21,6 +21,16 @@ public struct WorkforceResults: Sendable {
         sensitivity = try WorkforceEngine.sensitivity(scenario, year: self.year)
     }
 
+    /// Results by their full input (the scenario file text, the year and the runs), so repeated
+    /// anonymous views of a scenario or a what-if cost nothing. Bounded to 32 entries (LRU).
+    static let cache = ResultCache<WorkforceResults>(capacity: 32)
+
+    /// As `init`, from the cache when the same scenario, year and runs were computed before.
+    public static func cached(scenario: WorkforceScenario, year: Int, runs: Int? = WorkforceResults.pageRuns) throws -> WorkforceResults {
+        let key = "\(year)|\(runs.map(String.init) ?? "-")|" + WorkforceScenarioCodec.encode(scenario)
+        return try cache.value(for: key) { try WorkforceResults(scenario: scenario, year: year, runs: runs) }
+    }
+
     public var summary: String { WorkforceSummary.text(projection, year: year) }
     public var yearResult: WorkforceYearResult { projection.year(year) ?? projection.years.last! }
     public var band: WorkforceUncertaintyYear? { uncertainty?.years.first { $0.year == year } }

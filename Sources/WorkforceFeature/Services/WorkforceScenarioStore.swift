@@ -26,7 +26,7 @@ public enum WorkforceScenarioStore {
     }
 
     public static func versions(of lineage: UUID, on db: any Database) async throws -> [WorkforceScenarioRecord] {
-        try await WorkforceScenarioRecord.query(on: db).filter(\.$lineage == lineage).sort(\.$version, .descending).all()
+        try await WorkforceScenarioRecord.query(on: db).filter(\.$lineage == lineage).with(\.$organisation).sort(\.$version, .descending).all()
     }
 
     public static func find(_ idText: String?, on db: any Database) async throws -> WorkforceScenarioRecord {
