@@ -75,7 +75,7 @@ struct SocialMapPagesController {
             .ul(.class("sm-list"), .forEach(offers) { s in
                 let ms = Self.municipalities(of: s, r)
                 return .li(
-                    .p(.a(.href(Self.path("aanbod", s.id)), .strong(.text(s.name))), .text(" "), UI.badge(s.kind.label, kind: "schematic"),
+                    .p(.a(.href(attr(Self.path("aanbod", s.id))), .strong(.text(s.name))), .text(" "), UI.badge(s.kind.label, kind: "schematic"),
                        .if(s.isExample, .group(.text(" "), UI.badge("voorbeelddata"))),
                        .if(s.isStale(asOf: today), .group(.text(" "), UI.badge(s.lastChecked == nil ? "nooit gecontroleerd" : "ouder dan een jaar", kind: "stale")))),
                     .p(.class("muted"), .text("\(r.name(of: s.organisationID)) · " + (ms.isEmpty ? "heel Flevoland" : ms.map(SocialMapText.municipalityName).joined(separator: ", ")))),
@@ -86,8 +86,8 @@ struct SocialMapPagesController {
         return Page("Sociale kaart", description: "Initiatieven, diensten en netwerken in Flevoland op de kaart",
             SocialMapStyle.node,
             .p(.class("lead"), .text("Wie doet wat in Flevoland? Initiatieven van inwoners en professionals, diensten en de netwerken waarin organisaties samenwerken.")),
-            .p(.a(.href(Self.path("netwerken")), .text("Netwerken en samenwerking")), .text(" · "),
-               .a(.href(Self.path("spinnenweb")), .text("Vul het spinnenweb van Positieve Gezondheid in")), .text(" · "),
+            .p(.a(.href(attr(Self.path("netwerken"))), .text("Netwerken en samenwerking")), .text(" · "),
+               .a(.href(attr(Self.path("spinnenweb"))), .text("Vul het spinnenweb van Positieve Gezondheid in")), .text(" · "),
                .a(.href("/api/v1/initiatives"), .text("Open data (JSON)"))),
             .unwrap(problem) { UI.problems($0.message, $0.problems) },
             form,
@@ -187,12 +187,12 @@ struct SocialMapPagesController {
             Self.staleNotice(s, today: today),
             .unwrap(s.description) { .p(.class("lead"), .text($0)) },
             .dl(.class("kv"),
-                .dt(.text("Organisatie")), .dd(.a(.href(Self.path("organisaties", s.organisationID)), .text(r.name(of: s.organisationID)))),
+                .dt(.text("Organisatie")), .dd(.a(.href(attr(Self.path("organisaties", s.organisationID))), .text(r.name(of: s.organisationID)))),
                 .dt(.text("Werkgebied")), .dd(.text(ms.isEmpty ? "heel Flevoland" : ms.map(SocialMapText.municipalityName).joined(separator: ", "))),
                 Self.tagNodes(s.tags),
                 .unwrap(s.status) { .group(.dt(.text("Status")), .dd(.text(Self.statusLabel($0)))) },
-                .unwrap(s.url) { .group(.dt(.text("Website")), .dd(.a(.href($0), .text($0)))) },
-                .unwrap(s.email) { .group(.dt(.text("E-mail")), .dd(.a(.href("mailto:" + $0), .text($0)))) },
+                .unwrap(s.url) { .group(.dt(.text("Website")), .dd(Self.webLink($0))) },
+                .unwrap(s.email) { .group(.dt(.text("E-mail")), .dd(Self.mailLink($0))) },
                 .if(!phones.isEmpty, .group(.dt(.text("Telefoon")), .dd(.text(phones.map(\.number).joined(separator: ", "))))),
                 .if(!contacts.isEmpty, .group(.dt(.text("Contact")), .dd(.text(contacts.map(\.role).joined(separator: ", ") + " (via de organisatie)")))),
                 Self.checkedNodes(s, today: today)
@@ -206,15 +206,27 @@ struct SocialMapPagesController {
             )),
             .if(!networks.isEmpty, .group(
                 .h2(.text("Netwerken van de organisatie")),
-                .ul(.forEach(networks) { n in .li(.a(.href(Self.path("netwerken", n.id)), .text(n.name))) })
+                .ul(.forEach(networks) { n in .li(.a(.href(attr(Self.path("netwerken", n.id))), .text(n.name))) })
             )),
             .if(mayEdit, .div(.class("card"),
                 .h2(.text("Beheer")),
-                .p(.a(.class("button"), .href(Self.path("aanbod", s.id, "bewerken")), .text("Bewerken"))),
-                .form(.method(.post), .action(Self.path("aanbod", s.id, "gecontroleerd")), Layout.csrfField(req),
+                .p(.a(.class("button"), .href(attr(Self.path("aanbod", s.id, "bewerken"))), .text("Bewerken"))),
+                .form(.method(.post), .action(attr(Self.path("aanbod", s.id, "gecontroleerd"))), Layout.csrfField(req),
                       .button(.type(.submit), .class("button button-secondary"), .text("Gegevens gecontroleerd: zet de datum op vandaag")))
             ))
         )
+    }
+
+    /// A stored web address as a link only when it is a valid http(s) address (escaped); else as text.
+    static func webLink(_ url: String) -> Node<HTML.BodyContext> {
+        guard let address = SM.webAddress(url) else { return .text(url) }
+        return .a(.href(attr(address)), .attribute(named: "rel", value: "noopener noreferrer"), .text(address))
+    }
+
+    /// A stored e-mail address as a mailto link only when it has the simple shape; else as text.
+    static func mailLink(_ email: String) -> Node<HTML.BodyContext> {
+        guard SM.isEmailAddress(email) else { return .text(email) }
+        return .a(.href(attr("mailto:" + email)), .text(email))
     }
 
     static func statusLabel(_ s: String) -> String {
@@ -249,29 +261,29 @@ struct SocialMapPagesController {
             .dl(.class("kv"),
                 .if(!o.tags.municipalityCodes.isEmpty, .group(.dt(.text("Gemeente")), .dd(.text(o.tags.municipalityCodes.map(SocialMapText.municipalityName).joined(separator: ", "))))),
                 Self.tagNodes(o.tags),
-                .unwrap(o.url) { .group(.dt(.text("Website")), .dd(.a(.href($0), .text($0)))) },
-                .unwrap(o.email) { .group(.dt(.text("E-mail")), .dd(.a(.href("mailto:" + $0), .text($0)))) },
+                .unwrap(o.url) { .group(.dt(.text("Website")), .dd(Self.webLink($0))) },
+                .unwrap(o.email) { .group(.dt(.text("E-mail")), .dd(Self.mailLink($0))) },
                 .if(!phones.isEmpty, .group(.dt(.text("Telefoon")), .dd(.text(phones.map(\.number).joined(separator: ", "))))),
                 .if(!contacts.isEmpty, .group(.dt(.text("Contactpersonen")), .dd(.text(contacts.map(\.role).joined(separator: ", "))))),
                 Self.checkedNodes(o, today: today)
             ),
             .if(!offers.isEmpty, .group(.h2(.text("Aanbod")),
-                .ul(.forEach(offers) { s in .li(.a(.href(Self.path("aanbod", s.id)), .text(s.name)), .text(" (\(s.kind.label.lowercased()))")) }))),
+                .ul(.forEach(offers) { s in .li(.a(.href(attr(Self.path("aanbod", s.id))), .text(s.name)), .text(" (\(s.kind.label.lowercased()))")) }))),
             .if(!networks.isEmpty, .group(.h2(.text("Netwerken")),
-                .ul(.forEach(networks) { n in .li(.a(.href(Self.path("netwerken", n.id)), .text(n.name))) }))),
+                .ul(.forEach(networks) { n in .li(.a(.href(attr(Self.path("netwerken", n.id))), .text(n.name))) }))),
             .if(!collaborations.isEmpty, .group(.h2(.text("Samenwerking met \(collaborations.count) partijen")),
                 .details(.summary(.text("Toon de samenwerkingspartners")),
                     .ul(.forEach(collaborations.sorted { r.name(of: $0.a == o.id ? $0.b : $0.a) < r.name(of: $1.a == o.id ? $1.b : $1.a) }) { c in
                         let other = c.a == o.id ? c.b : c.a
-                        return .li(.a(.href(Self.link(for: other, in: r)), .text(r.name(of: other))),
+                        return .li(.a(.href(attr(Self.link(for: other, in: r))), .text(r.name(of: other))),
                                    .span(.class("muted"), .text(" — " + c.topic + (c.isDerived ? " (afgeleid uit gezamenlijk netwerk)" : "") + (c.since.map { ", sinds \(SocialMapDates.dutch($0))" } ?? ""))))
                     })))),
             .if(mayEdit, .div(.class("card"),
                 .h2(.text("Beheer")),
-                .form(.method(.post), .action(Self.path("organisaties", o.id, "gecontroleerd")), Layout.csrfField(req),
+                .form(.method(.post), .action(attr(Self.path("organisaties", o.id, "gecontroleerd"))), Layout.csrfField(req),
                       .button(.type(.submit), .class("button button-secondary"), .text("Gegevens gecontroleerd: zet de datum op vandaag"))),
                 .h3(.text("Samenwerking toevoegen")),
-                .form(.method(.post), .action(Self.path("organisaties", o.id, "samenwerkingen")), Layout.csrfField(req),
+                .form(.method(.post), .action(attr(Self.path("organisaties", o.id, "samenwerkingen"))), Layout.csrfField(req),
                     Self.selectField("partner", "Samenwerkingspartner", partners.map { ($0.0, $0.1) }, nil),
                     UI.field("onderwerp", label: "Onderwerp", required: true),
                     UI.field("sinds", label: "Sinds (jjjj-mm-dd, mag leeg)", hint: "Bijvoorbeeld 2024-09-01"),
@@ -282,7 +294,18 @@ struct SocialMapPagesController {
 
     // MARK: Networks
 
-    static func chart(_ n: CollaborationNetwork, r: SM.Register, width: Double = 720, height: Double = 520) -> String {
+    /// The network chart, cached by the graph, the names and links and the size; a network over
+    /// `CollaborationNetwork.maxLayoutNodes` is not drawn (a sentence says so).
+    static func chart(_ n: CollaborationNetwork, r: SM.Register, width: Double = 720, height: Double = 520) -> BodyNode {
+        guard n.nodeIDs.count <= CollaborationNetwork.maxLayoutNodes else {
+            return .p(.class("muted"), .text("Het netwerk heeft \(n.nodeIDs.count) deelnemers; tekeningen maken we tot \(CollaborationNetwork.maxLayoutNodes) deelnemers. De tabel hieronder bevat de analyse."))
+        }
+        let key = [n.cacheKey, n.names.joined(separator: "\u{1F}"), n.nodeIDs.map { link(for: $0, in: r) }.joined(separator: "\u{1F}"),
+                   n.edges.map(\.topic).joined(separator: "\u{1F}"), n.title, "\(width)x\(height)"].joined(separator: "\u{1E}")
+        return UI.svg(CollaborationNetwork.chartCache.value(for: key) { drawChart(n, r: r, width: width, height: height) })
+    }
+
+    static func drawChart(_ n: CollaborationNetwork, r: SM.Register, width: Double, height: Double) -> String {
         // Stretch the layout to the full frame (it may use only part of the unit square).
         let raw = NetworkLayout.positions(for: n.graph, seed: 20250101, iterations: 300)
         let xs = raw.map(\.x), ys = raw.map(\.y)
@@ -310,7 +333,7 @@ struct SocialMapPagesController {
     static func centralityTable(_ n: CollaborationNetwork, r: SM.Register, limit: Int? = nil) -> BodyNode {
         let order = n.nodeIDs.indices.sorted { (n.analysis.betweenness[$0], n.analysis.degree[$0], $1) > (n.analysis.betweenness[$1], n.analysis.degree[$1], $0) }
         let rows = (limit.map { Array(order.prefix($0)) } ?? order).map { i -> [BodyNode] in
-            [.a(.href(link(for: n.nodeIDs[i], in: r)), .text(n.names[i])),
+            [.a(.href(attr(link(for: n.nodeIDs[i], in: r))), .text(n.names[i])),
              .text(String(n.graph.degree(of: i))),
              .text(DutchNumberFormat.format(n.analysis.betweenness[i], decimals: 3)),
              .text(DutchNumberFormat.format(n.analysis.closeness[i], decimals: 3)),
@@ -326,7 +349,7 @@ struct SocialMapPagesController {
         let today = SocialMapDates.today()
         guard let all = try CollaborationNetwork.build(id: CollaborationNetwork.allID, register: r) else { throw Abort(.internalServerError) }
         let rows = r.networks.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { n -> [BodyNode] in
-            [.a(.href(Self.path("netwerken", n.id)), .text(n.name)),
+            [.a(.href(attr(Self.path("netwerken", n.id))), .text(n.name)),
              .text(n.goal),
              .text(n.memberships.isEmpty ? (n.size.map { "\($0) \(n.sizeUnit ?? "")" } ?? "niet vastgelegd") : "\(n.memberships.count) genoemd"),
              .text(n.fleverRole ?? ""),
@@ -337,7 +360,7 @@ struct SocialMapPagesController {
             .p(.class("lead"), .text("Welke organisaties en initiatieven werken samen, wie staat centraal in het netwerk en waar is het kwetsbaar?")),
             .p(.text("Het netwerk hieronder verbindt twee partijen als ze samen in een netwerk uit de lijst zitten. \(all.nodeIDs.count) partijen, \(all.edges.count) verbindingen.")),
             r.collaborations.isEmpty ? .p(.text("Er zijn nog geen samenwerkingen vastgelegd.")) :
-                .group(UI.figure(UI.svg(Self.chart(all, r: r, width: 960, height: 680)), caption: "Alle samenwerkingen. Grote knopen met donkere rand staan centraal; oranje ruiten zijn kwetsbare punten."),
+                .group(UI.figure(Self.chart(all, r: r, width: 960, height: 680), caption: "Alle samenwerkingen. Grote knopen met donkere rand staan centraal; oranje ruiten zijn kwetsbare punten."),
                        Self.explanationNodes(all),
                        Self.centralityTable(all, r: r, limit: 10),
                        .p(.a(.href("/api/v1/networks/\(CollaborationNetwork.allID)/analysis"), .text("Volledige netwerkanalyse als open data (JSON)")))),
@@ -369,12 +392,12 @@ struct SocialMapPagesController {
                 Self.checkedNodes(net, today: today)
             ),
             .if(n.nodeIDs.count >= 2, .group(
-                UI.figure(UI.svg(Self.chart(n, r: r)), caption: "Deelnemers van \(net.name) en hun onderlinge samenwerking."),
+                UI.figure(Self.chart(n, r: r), caption: "Deelnemers van \(net.name) en hun onderlinge samenwerking."),
                 Self.explanationNodes(n))),
             .if(!n.nodeIDs.isEmpty, .group(.h2(.text("Deelnemers")), Self.centralityTable(n, r: r))),
             .if(n.nodeIDs.isEmpty, .p(.text("De deelnemers van dit netwerk zijn niet één voor één vastgelegd; er is dus geen netwerkanalyse."))),
-            .p(.a(.href(Self.path("netwerken")), .text("Bekijk de positie van de deelnemers in het totale samenwerkingsnetwerk")), .text(" · "),
-               .a(.href("/api/v1/networks/\(net.id)/analysis"), .text("Netwerkanalyse als open data (JSON)")))
+            .p(.a(.href(attr(Self.path("netwerken"))), .text("Bekijk de positie van de deelnemers in het totale samenwerkingsnetwerk")), .text(" · "),
+               .a(.href(attr("/api/v1/networks/\(net.id)/analysis")), .text("Netwerkanalyse als open data (JSON)")))
         )
     }
 
@@ -430,14 +453,18 @@ struct SocialMapPagesController {
         var p = ProblemCollector()
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { p.add("vul een naam in", at: SourceLocation(field: "naam")) }
-        let url = (form.website ?? "").trimmingCharacters(in: .whitespaces)
+        var url = (form.website ?? "").trimmingCharacters(in: .whitespaces)
         if !url.isEmpty {
-            let lower = url.lowercased()
-            if !(lower.hasPrefix("http://") || lower.hasPrefix("https://")) || URL(string: url)?.host?.contains(".") != true {
-                p.add("\"\(url)\" is geen geldig webadres (begin met https://)", at: SourceLocation(field: "website"))
-            }
+            if let address = SM.webAddress(url) { url = address }
+            else { p.add("\"\(url.prefix(80))\" is geen geldig webadres (begin met https://; geen spaties, aanhalingstekens of < >)", at: SourceLocation(field: "website")) }
         }
+        if name.count > 200 { p.add("de naam mag hoogstens 200 tekens hebben", at: SourceLocation(field: "naam")) }
         func list(_ t: String?) -> [String] { (t ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        for (field, label) in [("themas", "thema"), ("doelgroepen", "doelgroep")] {
+            let items = list(field == "themas" ? form.themas : form.doelgroepen)
+            if items.count > 30 { p.add("hoogstens 30 keer \(label)", at: SourceLocation(field: field)) }
+            if items.contains(where: { $0.count > 100 }) { p.add("een \(label) mag hoogstens 100 tekens hebben", at: SourceLocation(field: field)) }
+        }
         let body = try req.content.decode([String: String].self)
         let dims = PositiveHealthDimension.allCases.filter { body["dimensie-\($0.rawValue)"] != nil }
         s.name = name.isEmpty ? s.name : name
@@ -481,8 +508,11 @@ struct SocialMapPagesController {
         return req.redirect(to: Self.path("organisaties", o.id))
     }
 
+    static let maxTopicLength = 200
+
     /// Adds (or replaces) the collaboration between this organisation and a partner. Refused with
-    /// a clear message for a collaboration with itself, an unknown partner or a bad date.
+    /// a clear message for a collaboration with itself, an unknown partner, a bad date or a topic
+    /// over 200 characters; refused (403) when the record was entered by another organisation.
     func addCollaboration(req: Request) async throws -> Response {
         let id = req.parameters.get("id") ?? ""
         let r = try await SocialMapStore.load(on: req.db)
@@ -496,6 +526,7 @@ struct SocialMapPagesController {
         if partner.isEmpty { p.add("kies een samenwerkingspartner", at: SourceLocation(field: "partner")) }
         else if r.organisation(partner) == nil && r.service(partner) == nil { p.add("onbekende partner \"\(partner)\"", at: SourceLocation(field: "partner")) }
         if topic.isEmpty { p.add("vul het onderwerp van de samenwerking in", at: SourceLocation(field: "onderwerp")) }
+        else if topic.count > Self.maxTopicLength { p.add("het onderwerp mag hoogstens \(Self.maxTopicLength) tekens hebben (zijn er \(topic.count))", at: SourceLocation(field: "onderwerp")) }
         var since: SM.Day?
         if let t = form.sinds?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
             since = SM.Day(iso: t)
@@ -506,6 +537,13 @@ struct SocialMapPagesController {
         catch { if !partner.isEmpty { p.add(error.message, at: SourceLocation(field: "partner")) } }
         guard p.isEmpty, let c = collaboration else {
             throw VitaalError(.invalidInput, "Samenwerking niet opgeslagen: \(p.totalCount) fout(en)", problems: p.problems)
+        }
+        // A record another organisation entered is theirs: only they (or a beheerder) replace it.
+        // Derived records (shared network membership) may be replaced by either side.
+        if user.role < .beheerder,
+           let existing = try await SocialMapCollaborationRecord.query(on: req.db).filter(\.$a == c.a).filter(\.$b == c.b).first(),
+           !existing.isDerived, existing.enteredBy != user.$organisation.id {
+            throw VitaalError(.forbidden, "De samenwerking tussen \(r.name(of: c.a)) en \(r.name(of: c.b)) is vastgelegd door een andere organisatie; alleen die organisatie of een beheerder kan haar wijzigen.")
         }
         var incoming = SM.Register(); incoming.collaborations = [c]
         try await SocialMapStore.write(incoming, on: req.db, user: user, actor: user.email, action: "aangemaakt",

@@ -6,7 +6,8 @@ import VitaalDomain
 
 /// The Positive Health spider web for residents (anonymous) and its aggregate statistics for
 /// professionals. Nothing is stored unless the resident ticks the consent box; then only the six
-/// scores, the municipality and the date (no postcode, no name, no session link).
+/// scores, the municipality and the month (no postcode, no name, no day, no session link), at most
+/// once per session per hour; the statistics follow `SpiderWebStatistics.publish` (see docs/social-map.md).
 struct SpiderWebController {
     typealias SM = SocialMap
     static let path = "/sociale-kaart/spinnenweb"
@@ -49,7 +50,7 @@ struct SpiderWebController {
                     breadcrumbs: [("Sociale kaart", SocialMapPagesController.base)],
             SocialMapStyle.node,
             .p(.class("lead"), .text("Geef uzelf op elk van de zes onderdelen een cijfer van 0 tot 10. U ziet daarna uw spinnenweb en initiatieven in de buurt die passen bij waar u aan wilt werken.")),
-            UI.notice("info", "U hoeft geen naam of adres in te vullen. Wij bewaren niets, tenzij u onderaan toestemming geeft; dan bewaren we alleen uw zes cijfers, uw gemeente en de datum."),
+            UI.notice("info", "U hoeft geen naam of adres in te vullen. Wij bewaren niets, tenzij u onderaan toestemming geeft; dan bewaren we alleen uw zes cijfers, uw gemeente en de maand."),
             .unwrap(error) { UI.problems($0.message, $0.problems) },
             .form(.method(.post), .action(path), Layout.csrfField(req),
                 SocialMapForm.fieldset("Hoe gaat het met u? (0 = heel slecht, 10 = uitstekend)", [
@@ -70,7 +71,7 @@ struct SpiderWebController {
                 SocialMapForm.fieldset("Bewaren (niet verplicht)", [
                     .label(.class("sm-check"),
                         .input(.type(.checkbox), .name("toestemming"), .value("ja"), .checked(input.consent)),
-                        .text(" Ja, bewaar mijn zes cijfers, mijn gemeente en de datum anoniem, zodat professionals kunnen zien hoe het gemiddeld gaat in mijn gemeente. Uw postcode, naam of adres bewaren we nooit."))]),
+                        .text(" Ja, bewaar mijn zes cijfers, mijn gemeente en de maand anoniem, zodat professionals kunnen zien hoe het gemiddeld gaat in mijn gemeente. Uw postcode, naam of adres bewaren we nooit."))]),
                 .button(.type(.submit), .text("Bekijk mijn spinnenweb")))
         )
     }
@@ -93,8 +94,8 @@ struct SpiderWebController {
             let text = (body[d.rawValue] ?? "").trimmingCharacters(in: .whitespaces)
             input.raw[d.rawValue] = text
             if text.isEmpty { p.add("vul een cijfer van 0 tot 10 in voor '\(d.label)'", at: SourceLocation(field: d.rawValue)); continue }
-            guard let v = Double(text.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-                p.add("\"\(text)\" is geen cijfer ('\(d.label)')", at: SourceLocation(field: d.rawValue)); continue
+            guard let v = try? BoundedNumber.decimal(text, field: d.rawValue, in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) else {
+                p.add("\"\(text.count <= 40 ? text : String(text.prefix(40)) + "…")\" is geen cijfer ('\(d.label)')", at: SourceLocation(field: d.rawValue)); continue
             }
             guard (0...10).contains(v) else {
                 p.add("\(text) ligt niet tussen 0 en 10 ('\(d.label)')", at: SourceLocation(field: d.rawValue)); continue
@@ -105,7 +106,7 @@ struct SpiderWebController {
         let m = (body["gemeente"] ?? "").trimmingCharacters(in: .whitespaces)
         let pc = (body["postcode"] ?? "").trimmingCharacters(in: .whitespaces)
         if !m.isEmpty {
-            if SM.Municipality.byCode(m) == nil { p.add("onbekende gemeente \"\(m)\"", at: SourceLocation(field: "gemeente")) } else { input.municipality = m }
+            if SM.Municipality.byCode(m) == nil { p.add("onbekende gemeente \"\(m.prefix(40))\"", at: SourceLocation(field: "gemeente")) } else { input.municipality = m }
         }
         if !pc.isEmpty {
             input.postcode = pc
@@ -115,7 +116,7 @@ struct SpiderWebController {
                 }
                 input.municipality = area.municipalityCode
             } else {
-                p.add("postcode \"\(pc)\" ligt niet in Flevoland of is geen postcode (vul vier cijfers in, bijv. 8232)", at: SourceLocation(field: "postcode"))
+                p.add("postcode \"\(pc.prefix(40))\" ligt niet in Flevoland of is geen postcode (vul vier cijfers in, bijv. 8232)", at: SourceLocation(field: "postcode"))
             }
         }
         if m.isEmpty && pc.isEmpty { p.add("kies uw gemeente of vul de cijfers van uw postcode in", at: SourceLocation(field: "origin")) }
@@ -134,23 +135,41 @@ struct SpiderWebController {
             return try await Self.formPage(req, input, error: error).encodeResponse(for: req)
         }
         var stored = false
+        var limited = false
         if input.consent {
-            let rec = SpiderWebRecord()
-            rec.day = SocialMapDates.today().iso
-            rec.municipalityCode = municipality
-            rec.lichaamsfuncties = scores[.lichaamsfuncties]; rec.mentaalWelbevinden = scores[.mentaalWelbevinden]
-            rec.zingeving = scores[.zingeving]; rec.kwaliteitVanLeven = scores[.kwaliteitVanLeven]
-            rec.meedoen = scores[.meedoen]; rec.dagelijksFunctioneren = scores[.dagelijksFunctioneren]
-            try await rec.create(on: req.db)
-            stored = true
+            // At most one stored spider web per session per hour: a re-post (back button, double
+            // click, "submit again") stores no duplicate, and one visitor cannot pad a group.
+            let now = Date().timeIntervalSince1970
+            if let last = req.session.data[Self.storedKey].flatMap(Double.init), now - last < Self.storeInterval, now >= last {
+                limited = true
+            } else {
+                let rec = SpiderWebRecord()
+                rec.day = Self.month(SocialMapDates.today())
+                rec.municipalityCode = municipality
+                rec.lichaamsfuncties = scores[.lichaamsfuncties]; rec.mentaalWelbevinden = scores[.mentaalWelbevinden]
+                rec.zingeving = scores[.zingeving]; rec.kwaliteitVanLeven = scores[.kwaliteitVanLeven]
+                rec.meedoen = scores[.meedoen]; rec.dagelijksFunctioneren = scores[.dagelijksFunctioneren]
+                try await rec.create(on: req.db)
+                req.session.data[Self.storedKey] = String(Int(now))
+                stored = true
+            }
         }
         let r = try await SocialMapStore.load(on: req.db)
         let offers = try Self.nearestLocationFirst(r.services.filter { $0.status != "inactive" && $0.status != "defunct" },
                                                    locations: r.locations, origin: origin)
         let matches = try SM.InitiativeMatcher.match(scores: scores, focus: input.focus, origin: origin, initiatives: offers,
                                                      locations: r.locations, limit: 10)
-        return try await Self.resultPage(req, input, scores: scores, matches: matches, stored: stored, register: r).encodeResponse(for: req)
+        return try await Self.resultPage(req, input, scores: scores, matches: matches, stored: stored, limited: limited, register: r).encodeResponse(for: req)
     }
+
+    /// Session key of the time (Unix seconds) of this session's last stored spider web.
+    static let storedKey = "spinnenweb_bewaard"
+    /// One stored spider web per session per this many seconds.
+    static let storeInterval: Double = 3600
+
+    /// Only the month is stored ("2026-12"), never the day: with few submissions a day can link a
+    /// record to a visit.
+    static func month(_ day: SocialMap.Day) -> String { String(day.iso.prefix(7)) }
 
     /// The matcher measures to an offer's first located location: order each offer's locations
     /// nearest-first from the resident's centroid (an Alzheimer Café in Lelystad is 0 km away for a
@@ -166,7 +185,8 @@ struct SpiderWebController {
         }
     }
 
-    static func resultPage(_ req: Request, _ input: Input, scores: SpiderWebScores, matches: [SM.Match], stored: Bool, register r: SM.Register) -> Page {
+    static func resultPage(_ req: Request, _ input: Input, scores: SpiderWebScores, matches: [SM.Match], stored: Bool, limited: Bool = false,
+                           register r: SM.Register) -> Page {
         let chart = RadarChart(text: ChartText(title: "Uw spinnenweb",
                                                description: "Uw cijfers: " + PositiveHealthDimension.allCases.map { "\($0.label) \(format(scores[$0]))" }.joined(separator: ", ") + "."),
                                profiles: [RadarChart.Profile(name: "Uw cijfer", values: scores.values)], width: 520).svg()
@@ -175,7 +195,8 @@ struct SpiderWebController {
         return Page("Uw spinnenweb", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", path)],
             SocialMapStyle.node,
             UI.notice(stored ? "success" : "info", stored
-                ? "Opgeslagen met uw toestemming: alleen uw zes cijfers, uw gemeente (\(SocialMapText.municipalityName(input.municipality ?? ""))) en de datum van vandaag. Geen naam, adres of postcode."
+                ? "Opgeslagen met uw toestemming: alleen uw zes cijfers, uw gemeente (\(SocialMapText.municipalityName(input.municipality ?? ""))) en de maand. Geen naam, adres, postcode of datum."
+                : limited ? "Er is niets opgeslagen: vanuit deze browser is het afgelopen uur al een spinnenweb bewaard. Uw uitkomst staat hieronder."
                 : "Er is niets opgeslagen. Deze pagina verdwijnt als u hem sluit."),
             .div(.class("grid-2"),
                 UI.figure(UI.svg(chart), caption: "Uw cijfers van 0 tot 10 op de zes onderdelen van Positieve Gezondheid."),
@@ -186,8 +207,8 @@ struct SpiderWebController {
                              : "U wilt werken aan: " + NetworkAnalysis.dutchList(input.focus.sorted().map(\.label)) + ".")),
                     .form(.method(.post), .action(path), Layout.csrfField(req),
                         .forEach(PositiveHealthDimension.allCases) { d in .input(.type(.hidden), .name(d.rawValue), .value(format(scores[d]))) },
-                        .unwrap(input.municipality) { .input(.type(.hidden), .name("gemeente"), .value($0)) },
-                        .unwrap(input.postcode) { .input(.type(.hidden), .name("postcode"), .value($0)) },
+                        .unwrap(input.municipality) { .input(.type(.hidden), .name("gemeente"), .value(attr($0))) },
+                        .unwrap(input.postcode) { .input(.type(.hidden), .name("postcode"), .value(attr($0))) },
                         focusFieldset(input.focus),
                         .button(.type(.submit), .text("Zoek opnieuw")))
                 )
@@ -197,7 +218,7 @@ struct SpiderWebController {
             : .ol(.class("sm-list"), .forEach(matches) { m in
                 let s = r.service(m.initiativeID)
                 return .li(
-                    .p(.a(.href(SocialMapPagesController.path("aanbod", m.initiativeID)), .strong(.text(m.name))),
+                    .p(.a(.href(attr(SocialMapPagesController.path("aanbod", m.initiativeID))), .strong(.text(m.name))),
                        .unwrap(s) { .group(.text(" "), UI.badge($0.kind.label, kind: "schematic")) }),
                     .p(.text("Waarom: " + m.reason)),
                     .unwrap(s?.description) { .p(.class("muted"), .text($0)) })
@@ -219,27 +240,27 @@ struct SpiderWebController {
             guard let s = try? SpiderWebScores(Dictionary(uniqueKeysWithValues: zip(PositiveHealthDimension.allCases, values))) else { return nil }
             return (rec.municipalityCode, s)
         }
-        let stats = SM.SpiderWebStatistics.meansByMunicipality(webs)
-        let total = SM.SpiderWebStatistics.meansByMunicipality(webs.map { ("PV24", $0.scores) }).first
-        func row(_ name: String, _ s: SM.MunicipalitySpiderWebStatistics) -> [BodyNode] {
-            [.text(name), .text(s.isSuppressed ? "minder dan 5" : String(s.count))] + s.means.map { .text($0.text) }
+        let published = SM.SpiderWebStatistics.publish(webs)
+        func row(_ name: String, _ s: SM.PublishedSpiderWebGroup) -> [BodyNode] {
+            [.text(name), .text(s.countText)] + s.means.map { .text($0.text) }
         }
-        var rows = stats.map { row(SocialMapText.municipalityName($0.municipalityCode), $0) }
-        if let total { rows.append(row("Flevoland", total)) }
-        let chart: String? = total.flatMap { t in
+        var rows = published.municipalities.map { row(SocialMapText.municipalityName($0.code), $0) }
+        if let total = published.total { rows.append(row("Flevoland", total)) }
+        // The chart is drawn from the published (rounded) means only.
+        let chart: String? = published.total.flatMap { t in
             t.isSuppressed ? nil : RadarChart(text: ChartText(title: "Gemiddeld spinnenweb, Flevoland"),
                                               profiles: [RadarChart.Profile(name: "Gemiddelde", values: t.means.map { if case let .mean(m) = $0 { m } else { nil } })],
                                               width: 480).svg()
         }
         return Page("Spinnenweb: geanonimiseerde uitkomsten", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", Self.path)],
             SocialMapStyle.node,
-            .p(.class("lead"), .text("Gemiddelde cijfers van inwoners die hun spinnenweb met toestemming lieten bewaren. Groepen van minder dan 5 inwoners tonen we niet.")),
+            .p(.class("lead"), .text("Gemiddelde cijfers van inwoners die hun spinnenweb met toestemming lieten bewaren. Groepen van minder dan 5 inwoners tonen we niet; om ze ook niet uit het totaal te laten afleiden, verbergen we dan ook de kleinste andere gemeente(n). Aantallen zijn afgerond op 5, gemiddelden op één decimaal.")),
             UI.badge("intern", kind: "internal"),
             webs.isEmpty ? .p(.text("Er zijn nog geen spinnenwebben bewaard.")) :
                 UI.table(caption: "Gemiddelde score per gemeente (0–10)", headers: ["Gemeente", "Aantal"] + RadarChart.positiveHealthAxes,
                          rows: rows, numericColumns: Set(1...7)),
             .unwrap(chart) { UI.figure(UI.svg($0), caption: "Gemiddelde van alle bewaarde spinnenwebben in Flevoland.") },
-            .p(.class("muted"), .text("Bewaard worden alleen de zes cijfers, de gemeente en de datum. Het aantal is een zelfselectie van inwoners, geen steekproef."))
+            .p(.class("muted"), .text("Bewaard worden alleen de zes cijfers, de gemeente en de maand. Het aantal is een zelfselectie van inwoners, geen steekproef."))
         )
     }
 }

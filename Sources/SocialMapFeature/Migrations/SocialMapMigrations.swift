@@ -1,7 +1,7 @@
 import Fluent
 
 enum SocialMapMigrations {
-    static var all: [any Migration] { [CreateSocialMapTables()] }
+    static var all: [any Migration] { [CreateSocialMapTables(), CollaborationOwnerAndSpiderWebMonth()] }
 
     struct CreateSocialMapTables: AsyncMigration {
         var name: String { "SocialMap.CreateSocialMapTables" }
@@ -89,6 +89,22 @@ enum SocialMapMigrations {
                            SocialMapServiceRecord.schema, SocialMapOrganisationRecord.schema] {
                 try await db.schema(schema).delete()
             }
+        }
+    }
+
+    /// Collaborations remember which organisation entered them (L2); stored spider webs keep only
+    /// the month (M6/L15): existing days are cut to "jjjj-mm".
+    struct CollaborationOwnerAndSpiderWebMonth: AsyncMigration {
+        var name: String { "SocialMapCollaborationOwnerAndSpiderWebMonth" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(SocialMapCollaborationRecord.schema).field("entered_by", .uuid).update()
+            for rec in try await SpiderWebRecord.query(on: db).all() where rec.day.count > 7 {
+                rec.day = String(rec.day.prefix(7))
+                try await rec.save(on: db)
+            }
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(SocialMapCollaborationRecord.schema).deleteField("entered_by").update()
         }
     }
 }

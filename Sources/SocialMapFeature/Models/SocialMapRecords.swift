@@ -95,6 +95,9 @@ public final class SocialMapCollaborationRecord: Model, @unchecked Sendable {
     @Field(key: "topic") public var topic: String
     @OptionalField(key: "since") public var since: String?
     @Field(key: "is_derived") public var isDerived: Bool
+    /// The foundation organisation whose editor entered this record (nil: imported or older than
+    /// this column). Only that organisation or a beheerder may replace it (security review L2).
+    @OptionalField(key: "entered_by") public var enteredBy: UUID?
     public init() {}
 }
 

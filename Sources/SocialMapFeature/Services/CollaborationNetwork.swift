@@ -53,12 +53,30 @@ public struct CollaborationNetwork: Sendable {
             let e = byPair[k]!
             return Edge(a: e.0, b: e.1, topic: e.2.joined(separator: " · "), isDerived: e.3)
         }
+        guard nodeIDs.count <= maxAnalysisNodes else {
+            throw VitaalError.invalid("het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met hoogstens \(maxAnalysisNodes)",
+                                      at: SourceLocation(element: "netwerk \(id)"))
+        }
         let graph = try NetworkGraph(nodeIDs: nodeIDs, edges: edges.map { ($0.a, $0.b) })
         let kinds = nodeIDs.map { register.service($0)?.kind.rawValue ?? "organisatie" }
+        // The analysis depends only on the nodes and edges: cached by exactly those (the data version).
+        let key = nodeIDs.joined(separator: "\u{1F}") + "\u{1E}" + edges.map { $0.a + "\u{1F}" + $0.b }.joined(separator: "\u{1D}")
+        let analysis = analysisCache.value(for: key) { NetworkAnalysis.analyze(graph) }
         return CollaborationNetwork(id: id, title: network?.name ?? "Alle samenwerkingen", network: network, nodeIDs: nodeIDs,
                                     names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds, edges: edges, graph: graph,
-                                    analysis: NetworkAnalysis.analyze(graph))
+                                    analysis: analysis, cacheKey: key)
     }
+
+    /// Largest network analysed (betweenness is O(n·m)); a larger one is refused with a 422.
+    public static let maxAnalysisNodes = 3000
+    /// Largest network drawn (the force layout is O(iterations · n²)); a larger one is listed only.
+    public static let maxLayoutNodes = 400
+    /// Analyses and drawn charts by network content, so repeated anonymous views cost nothing.
+    static let analysisCache = ResultCache<NetworkAnalysis>(capacity: 64)
+    public static let chartCache = ResultCache<String>(capacity: 64)
+
+    /// Nodes and edges of this graph as text: the cache key of everything computed from them.
+    public let cacheKey: String
 
     /// Nodes drawn as central: the three with the highest betweenness, when above zero.
     public var centralNodes: [Int] { analysis.mostCentral(count: 3).filter { analysis.betweenness[$0] > 0 } }

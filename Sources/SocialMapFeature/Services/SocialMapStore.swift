@@ -10,32 +10,53 @@ public enum SocialMapStore {
 
     // MARK: Reading
 
-    /// The whole register as stored.
+    /// The whole register as stored. A record whose payload cannot be read is skipped and logged
+    /// (`skipped` lists them), so one corrupt row never takes down every social-map page and API.
     public static func load(on db: any Database) async throws -> SocialMap.Register {
+        try await loadReporting(on: db).register
+    }
+
+    /// As `load`, with the records that were skipped because their payload is corrupt ("dienst x: …").
+    public static func loadReporting(on db: any Database) async throws -> (register: SocialMap.Register, skipped: [String]) {
         var r = SM.Register()
-        r.organisations = try await SocialMapOrganisationRecord.query(on: db).all().sorted { $0.key < $1.key }
-            .map { try Payload.decode(Payload.Organisation.self, $0.payload, table: "organisatie", key: $0.key).domain() }
-        r.services = try await SocialMapServiceRecord.query(on: db).all().sorted { $0.key < $1.key }
-            .map { try Payload.decode(Payload.Service.self, $0.payload, table: "dienst", key: $0.key).domain() }
-        r.locations = try await SocialMapLocationRecord.query(on: db).all().sorted { $0.key < $1.key }
-            .map { try Payload.decode(Payload.Location.self, $0.payload, table: "locatie", key: $0.key).domain() }
+        var skipped: [String] = []
+        func read<T>(_ table: String, _ key: String, _ make: () throws -> T) -> T? {
+            do { return try make() } catch {
+                skipped.append("\(table) \(key): \(error)")
+                db.logger.error("sociale kaart: onleesbaar record overgeslagen", metadata: ["tabel": .string(table), "key": .string(key), "fout": .string("\(error)")])
+                return nil
+            }
+        }
+        r.organisations = try await SocialMapOrganisationRecord.query(on: db).all().sorted { $0.key < $1.key }.compactMap { rec in
+            read("organisatie", rec.key) { try Payload.decode(Payload.Organisation.self, rec.payload, table: "organisatie", key: rec.key).domain() }
+        }
+        r.services = try await SocialMapServiceRecord.query(on: db).all().sorted { $0.key < $1.key }.compactMap { rec in
+            read("dienst", rec.key) { try Payload.decode(Payload.Service.self, rec.payload, table: "dienst", key: rec.key).domain() }
+        }
+        r.locations = try await SocialMapLocationRecord.query(on: db).all().sorted { $0.key < $1.key }.compactMap { rec in
+            read("locatie", rec.key) { try Payload.decode(Payload.Location.self, rec.payload, table: "locatie", key: rec.key).domain() }
+        }
         for rec in try await SocialMapHSDSRecord.query(on: db).all().sorted(by: { $0.key < $1.key }) {
             switch rec.kind {
-            case "phone": r.phones.append(try Payload.decode(Payload.Phone.self, rec.payload, table: "telefoon", key: rec.key).domain())
-            case "contact": r.contacts.append(try Payload.decode(Payload.Contact.self, rec.payload, table: "contact", key: rec.key).domain())
-            case "taxonomy": r.taxonomyTerms.append(try Payload.decode(Payload.Term.self, rec.payload, table: "taxonomie", key: rec.key).domain())
+            case "phone": if let v = read("telefoon", rec.key, { try Payload.decode(Payload.Phone.self, rec.payload, table: "telefoon", key: rec.key).domain() }) { r.phones.append(v) }
+            case "contact": if let v = read("contact", rec.key, { try Payload.decode(Payload.Contact.self, rec.payload, table: "contact", key: rec.key).domain() }) { r.contacts.append(v) }
+            case "taxonomy": if let v = read("taxonomie", rec.key, { try Payload.decode(Payload.Term.self, rec.payload, table: "taxonomie", key: rec.key).domain() }) { r.taxonomyTerms.append(v) }
             default: continue
             }
         }
         let memberships = Dictionary(grouping: try await SocialMapMembershipRecord.query(on: db).sort(\.$position).all(), by: \.networkKey)
-        r.networks = try await SocialMapNetworkRecord.query(on: db).all().sorted { $0.key < $1.key }.map { rec in
-            try Payload.decode(Payload.Network.self, rec.payload, table: "netwerk", key: rec.key)
-                .domain(memberships: (memberships[rec.key] ?? []).map { SM.Membership(memberID: $0.memberKey, role: $0.role) })
+        r.networks = try await SocialMapNetworkRecord.query(on: db).all().sorted { $0.key < $1.key }.compactMap { rec in
+            read("netwerk", rec.key) {
+                try Payload.decode(Payload.Network.self, rec.payload, table: "netwerk", key: rec.key)
+                    .domain(memberships: (memberships[rec.key] ?? []).map { SM.Membership(memberID: $0.memberKey, role: $0.role) })
+            }
         }
         r.collaborations = try await SocialMapCollaborationRecord.query(on: db).all().sorted { ($0.a, $0.b) < ($1.a, $1.b) }.compactMap {
             try? SM.Collaboration($0.a, $0.b, topic: $0.topic, since: $0.since.flatMap(SM.Day.init(iso:)), isDerived: $0.isDerived)
         }
-        return r
+        // References to skipped records would make the register fail validation: drop them too.
+        if !skipped.isEmpty { r = r.withoutDanglingReferences() }
+        return (r, skipped)
     }
 
     /// Foundation organisation maintaining each organisation, service and network (by key).
@@ -182,6 +203,7 @@ public enum SocialMapStore {
                 for e in existing { try await e.delete(on: db) }
                 let rec = SocialMapCollaborationRecord()
                 rec.a = c.a; rec.b = c.b; rec.topic = c.topic; rec.since = c.since?.iso; rec.isDerived = c.isDerived
+                rec.enteredBy = user?.$organisation.id ?? maintainer
                 try await rec.create(on: db); s.count("samenwerkingen", created: existing.isEmpty)
             }
             try await Audit.record(on: db, user: user, actor: actor, action: action, entity: "sociale kaart", summary: "\(what): \(s)")

@@ -152,18 +152,15 @@ extension SocialMap {
             }
             mutating func url(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
-                let lower = t.lowercased()
-                guard (lower.hasPrefix("http://") || lower.hasPrefix("https://")), let u = URL(string: t), let host = u.host, host.contains(".") else {
-                    problems.add("\"\(t)\" is geen geldige webadres (http:// of https://)", at: r.at(key)); return t
+                guard let address = SocialMap.webAddress(t) else {
+                    problems.add("\"\(t.prefix(80))\" is geen geldig webadres (http:// of https://, zonder spaties, aanhalingstekens of < >)", at: r.at(key)); return nil
                 }
-                return t
+                return address
             }
             mutating func email(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
-                let parts = t.split(separator: "@", omittingEmptySubsequences: false)
-                guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-                      !t.contains(" ") else {
-                    problems.add("\"\(t)\" is geen geldig e-mailadres", at: r.at(key)); return t
+                guard SocialMap.isEmailAddress(t) else {
+                    problems.add("\"\(t.prefix(80))\" is geen geldig e-mailadres", at: r.at(key)); return nil
                 }
                 return t
             }

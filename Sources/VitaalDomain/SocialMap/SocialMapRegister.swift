@@ -134,3 +134,33 @@ extension SocialMap {
         }
     }
 }
+
+extension SocialMap.Register {
+    /// The register without records that point at records it does not hold (after a corrupt
+    /// record was skipped while reading): services of a missing organisation are left out, other
+    /// references to missing records are dropped. The result passes `validate()` for references.
+    public func withoutDanglingReferences() -> SocialMap.Register {
+        var r = self
+        let orgIDs = Set(organisations.map(\.id))
+        r.services = services.filter { orgIDs.contains($0.organisationID) }
+        let serviceIDs = Set(r.services.map(\.id))
+        r.locations = locations.map { l in var l = l; if let o = l.organisationID, !orgIDs.contains(o) { l.organisationID = nil }; return l }
+        let locationIDs = Set(r.locations.map(\.id)), termIDs = Set(taxonomyTerms.map(\.id))
+        r.services = r.services.map { s in
+            var s = s
+            s.locationIDs = s.locationIDs.filter(locationIDs.contains)
+            s.otherTaxonomyTermIDs = s.otherTaxonomyTermIDs.filter(termIDs.contains)
+            return s
+        }
+        r.contacts = contacts.filter { c in c.organisationID.map(orgIDs.contains) ?? true && (c.serviceID.map(serviceIDs.contains) ?? true) }
+        let contactIDs = Set(r.contacts.map(\.id))
+        r.phones = phones.filter { p in
+            (p.organisationID.map(orgIDs.contains) ?? true) && (p.serviceID.map(serviceIDs.contains) ?? true)
+                && (p.locationID.map(locationIDs.contains) ?? true) && (p.contactID.map(contactIDs.contains) ?? true)
+        }
+        let members = orgIDs.union(serviceIDs)
+        r.networks = networks.map { n in var n = n; n.memberships = n.memberships.filter { members.contains($0.memberID) }; return n }
+        r.collaborations = collaborations.filter { members.contains($0.a) && members.contains($0.b) }
+        return r
+    }
+}

@@ -179,7 +179,11 @@ extension SocialMap {
     /// Anonymous aggregate statistics of spider webs.
     public enum SpiderWebStatistics {
         public static let minimumGroupSize = 5
+        /// Published counts are multiples of this.
+        public static let countRounding = 5
+
         /// Mean score per dimension per municipality (sorted by code); suppressed when n < 5.
+        /// Exact counts and means: for internal use and tests. Pages publish `publish(_:)`.
         public static func meansByMunicipality(_ webs: [(municipalityCode: String, scores: SpiderWebScores)]) -> [MunicipalitySpiderWebStatistics] {
             let groups = Dictionary(grouping: webs, by: \.municipalityCode)
             return groups.keys.sorted().map { code in
@@ -191,5 +195,73 @@ extension SocialMap {
                 return MunicipalitySpiderWebStatistics(municipalityCode: code, count: g.count, means: means)
             }
         }
+
+        /// What may be published, by the disclosure rule:
+        /// 1. a municipality with fewer than 5 spider webs is hidden (primary suppression);
+        /// 2. when municipalities are hidden, the smallest shown ones are hidden too until the hidden
+        ///    municipalities hold at least 5 spider webs together (secondary suppression), so the
+        ///    Flevoland total minus the shown rows never isolates a group under 5;
+        /// 3. published counts are rounded to a multiple of 5 and means to one decimal (the chart
+        ///    is drawn from these rounded means), so differences between visits or between the
+        ///    total and the rows do not give back single submissions;
+        /// 4. the Flevoland total follows rules 1 and 3.
+        public static func publish(_ webs: [(municipalityCode: String, scores: SpiderWebScores)]) -> SpiderWebPublication {
+            let groups = Dictionary(grouping: webs, by: \.municipalityCode)
+            var hidden = Set(groups.filter { $0.value.count < minimumGroupSize }.map(\.key))
+            if !hidden.isEmpty {
+                var shown = groups.keys.filter { !hidden.contains($0) }.sorted { (groups[$0]!.count, $0) < (groups[$1]!.count, $1) }
+                while hidden.reduce(0, { $0 + groups[$1]!.count }) < minimumGroupSize, !shown.isEmpty {
+                    hidden.insert(shown.removeFirst())
+                }
+            }
+            func group(_ code: String, _ g: [(municipalityCode: String, scores: SpiderWebScores)], hide: Bool) -> PublishedSpiderWebGroup {
+                if hide || g.count < minimumGroupSize {
+                    return PublishedSpiderWebGroup(code: code, count: nil, means: Array(repeating: .suppressed, count: 6),
+                                                   reason: g.count < minimumGroupSize ? .tooFew : .protectsOthers)
+                }
+                let means = PositiveHealthDimension.allCases.map { d in
+                    AggregateValue.mean((g.map { $0.scores[d] }.reduce(0, +) / Double(g.count) * 10).rounded() / 10)
+                }
+                return PublishedSpiderWebGroup(code: code, count: roundedCount(g.count), means: means, reason: nil)
+            }
+            let rows = groups.keys.sorted().map { group($0, groups[$0]!, hide: hidden.contains($0)) }
+            let total = webs.isEmpty ? nil : group("PV24", webs, hide: false)
+            return SpiderWebPublication(municipalities: rows, total: total)
+        }
+
+        /// n ≥ 5 rounded to the nearest multiple of 5 (never below 5).
+        public static func roundedCount(_ n: Int) -> Int {
+            max(minimumGroupSize, (n + countRounding / 2) / countRounding * countRounding)
+        }
+    }
+
+    /// One published row of the spider-web statistics.
+    public struct PublishedSpiderWebGroup: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable {
+            /// Fewer than 5 spider webs.
+            case tooFew
+            /// Hidden so a smaller hidden group cannot be computed from the total.
+            case protectsOthers
+        }
+        public let code: String
+        /// Rounded to a multiple of 5; nil when hidden.
+        public let count: Int?
+        /// Means rounded to one decimal, or `.suppressed`.
+        public let means: [AggregateValue]
+        public let reason: Reason?
+        public var isSuppressed: Bool { count == nil }
+        /// Dutch text for the count column.
+        public var countText: String {
+            switch reason {
+            case .tooFew: "minder dan 5"
+            case .protectsOthers: "verborgen"
+            case nil: "ongeveer \(count ?? 0)"
+            }
+        }
+    }
+
+    public struct SpiderWebPublication: Sendable, Hashable {
+        public let municipalities: [PublishedSpiderWebGroup]
+        public let total: PublishedSpiderWebGroup?
     }
 }

@@ -54,7 +54,13 @@ final class SocialMapSpiderWebTests: XCTestCase {
             let recs = try await SpiderWebRecord.query(on: app.db).all()
             XCTAssertEqual(recs.count, 1)
             XCTAssertEqual(recs[0].municipalityCode, "GM0995")
-            XCTAssertEqual(recs[0].day, SocialMapDates.today().iso)
+            XCTAssertEqual(recs[0].day, String(SocialMapDates.today().iso.prefix(7)), "only the month is stored")
+            // Submitting again (back button, double click) stores no duplicate within the hour.
+            let again = try await b.post("/sociale-kaart/spinnenweb", input)
+            XCTAssertEqual(again.status, .ok)
+            XCTAssertTrue(again.body.contains("afgelopen uur al een spinnenweb bewaard"))
+            let after = try await SpiderWebRecord.query(on: app.db).count()
+            XCTAssertEqual(after, 1, "no duplicate record")
             XCTAssertEqual(recs[0].meedoen, 3)
             XCTAssertEqual(recs[0].mentaalWelbevinden, 4)
         }
@@ -79,9 +85,16 @@ final class SocialMapSpiderWebTests: XCTestCase {
                 for (k, v) in change { input[k] = v }
                 let r = try await b.post("/sociale-kaart/spinnenweb", input)
                 XCTAssertEqual(r.status, .unprocessableEntity, message)
-                let unescaped = r.body.replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                XCTAssertTrue(unescaped.contains(message), "\(message)\n\(unescaped)")
+                // Messages are text nodes (quotes need no escaping there); the form's value attributes are escaped.
+                XCTAssertTrue(r.body.contains(message), "\(message)\n\(r.body)")
             }
+            // A hostile value comes back escaped in the value attribute, never raw.
+            var hostile = Self.good
+            hostile["gemeente"] = "GM0034"; hostile["meedoen"] = "\"'><x y=z"; hostile["postcode"] = "1315\"'><x y=z"
+            let h = try await b.post("/sociale-kaart/spinnenweb", hostile)
+            XCTAssertEqual(h.status, .unprocessableEntity)
+            XCTAssertFalse(h.body.contains("\"'><x"), "raw value reflected")
+            XCTAssertTrue(h.body.contains("value=\"&quot;&#39;&gt;&lt;x y=z\""), "escaped in the score field")
             // A missing field altogether.
             var input = Self.good
             input.removeValue(forKey: "dagelijks-functioneren"); input["gemeente"] = "GM0034"; input["toestemming"] = "ja"
@@ -114,9 +127,13 @@ final class SocialMapSpiderWebTests: XCTestCase {
             try await b.login(email, password)
             let page = try await b.get("/sociale-kaart/spinnenweb/statistiek")
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.body.contains("<td>Lelystad</td><td class=\"num\">5</td><td class=\"num\">6,0</td>"), page.body)
-            XCTAssertTrue(page.body.contains("<td>Urk</td><td class=\"num\">minder dan 5</td><td class=\"num\">minder dan 5</td>"))
+            // Urk (2) is hidden; Lelystad (5) is hidden too, else total − Lelystad would give Urk away.
+            XCTAssertTrue(page.body.contains("<td>Urk</td><td class=\"num\">minder dan 5</td><td class=\"num\">minder dan 5</td>"), page.body)
+            XCTAssertTrue(page.body.contains("<td>Lelystad</td><td class=\"num\">verborgen</td>"), page.body)
+            XCTAssertFalse(page.body.contains("6,0</td>"), "Lelystad's mean (6,0) is not shown")
             XCTAssertFalse(page.body.contains("5,0</td>"), "Urk's mean (5,0) is not shown")
+            // The total: 7 rounded to 5, mean 40/7 = 5,7 with one decimal.
+            XCTAssertTrue(page.body.contains("<td>Flevoland</td><td class=\"num\">ongeveer 5</td><td class=\"num\">5,7</td>"), page.body)
         }
     }
 }
