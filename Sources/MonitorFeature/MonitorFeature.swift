@@ -12,6 +12,9 @@ public struct MonitorFeature: VitaalFeature {
         [CommandRegistration(group: "import", name: "data", command: ImportDataCommand())]
     }
     public func register(routes app: Application) throws {
+        app.registerMonitorImportDatabase()
+        // Upload files left behind by a crash or kill -9 of an earlier run.
+        StreamedUpload.sweepStaleFiles(in: StreamedUpload.directory(for: app))
         try app.register(collection: MonitorPagesController())
         try app.register(collection: MonitorImportController())
         try app.register(collection: MonitorStoryController())

@@ -27,8 +27,10 @@ struct ImportDataCommand: AsyncCommand {
         }
         let bar = ProgressBar(console: context.console)
         do {
-            let outcome = try await DataImporter.run(.file(url, name: url.lastPathComponent), mapping: mapping, replace: signature.replace,
-                                                     user: nil, actor: "cli", on: app.db) { bar.update($0) }
+            let outcome = try await ImportLocking.withLock(actor: "cli", on: app.db) {
+                try await DataImporter.run(.file(url, name: url.lastPathComponent), mapping: mapping, replace: signature.replace,
+                                           user: nil, actor: "cli", on: app.db) { bar.update($0) }
+            }
             bar.finish()
             context.console.print(outcome.message)
             context.console.print("Import-id: \(outcome.batchID.uuidString) (ongedaan maken via de importgeschiedenis op /monitor/import/geschiedenis).")

@@ -116,6 +116,8 @@ struct MonitorAPIController: RouteCollection {
             var out: [MonitorDTO] = []
             for m in try await MonitorData.monitors(on: req.db) {
                 let content = try await MonitorData.content(m, for: req.monitorAudience, on: req.db)
+                // A monitor of internal indicators only is not listed for the public (not even its name).
+                if req.monitorAudience == .public && content.indicators.isEmpty { continue }
                 out.append(MonitorDTO(slug: m.slug, name: m.name, description: m.summary, url: "/monitor/\(m.slug)",
                                       themes: content.sections.map { ThemeDTO(code: $0.theme?.code ?? "", name: $0.theme?.name ?? "Overig",
                                                                              indicators: $0.indicators.map(\.code)) }))
@@ -125,7 +127,7 @@ struct MonitorAPIController: RouteCollection {
     }
 
     @Sendable func indicators(_ req: Request) async throws -> Response {
-        let monitorSlug = req.query[String.self, at: "monitor"]
+        let monitorSlug = try Self.boundedText(req, "monitor")
         return try await cached(req, key: "indicators|\(monitorSlug ?? "")") {
             let list: [Indicator]
             if let monitorSlug {
@@ -158,31 +160,51 @@ struct MonitorAPIController: RouteCollection {
     static let defaultPageSize = 1000
     static let maxPageSize = 10_000
 
+    static let maxPage = 1_000_000
+    /// At most this many codes in `indicator=` or `region=` (database bind limits).
+    static let maxListCodes = 500
+    /// Longest accepted text of a query parameter (a list of 500 codes fits).
+    static let maxQueryText = 8_000
+
+    /// A query parameter's text, at most `maxQueryText` characters (else a 422 naming the field).
+    static func boundedText(_ req: Request, _ name: String) throws -> String? {
+        guard let text = req.query[String.self, at: name] else { return nil }
+        guard text.count <= maxQueryText else {
+            throw VitaalError.invalid("\(name) is te lang (hoogstens \(maxQueryText) tekens)", at: SourceLocation(field: name))
+        }
+        return text
+    }
+
     static func parseQuery(_ req: Request) throws -> DataQuery {
-        func list(_ name: String) -> [String] {
-            (req.query[String.self, at: name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        func list(_ name: String) throws -> [String] {
+            let codes = (try boundedText(req, name) ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard codes.count <= maxListCodes else {
+                throw VitaalError.invalid("\(name) bevat \(codes.count) codes; vraag er hoogstens \(maxListCodes) tegelijk op",
+                                          at: SourceLocation(field: name))
+            }
+            return Array(Set(codes))
         }
         func period(_ name: String) throws -> Period? {
-            guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
+            guard let text = try boundedText(req, name), !text.isEmpty else { return nil }
             guard let p = Period(text) else {
-                throw VitaalError.invalid("ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of 2024JJ00)", at: SourceLocation(field: name))
+                throw VitaalError.invalid("ongeldige periode \"\(MonitorText.echo(text))\" (gebruik 2024, 2024Q3, 2024-05 of 2024JJ00)", at: SourceLocation(field: name))
             }
             return p
         }
-        func int(_ name: String, default value: Int) throws -> Int {
-            guard let text = req.query[String.self, at: name], !text.isEmpty else { return value }
-            guard let n = Int(text), n >= 1 else {
-                throw VitaalError.invalid("\(name) moet een geheel getal vanaf 1 zijn", at: SourceLocation(field: name))
+        // Not echoed: a JSON answer never carries the raw text back.
+        for (name, upper) in [("page", maxPage), ("pageSize", maxPageSize)] {
+            if let text = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
+               !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                throw VitaalError.invalid("\(name) moet een geheel getal van 1 tot en met \(ValueFormatter.number(Double(upper), decimals: 0)) zijn",
+                                          at: SourceLocation(field: name))
             }
-            return n
         }
-        let pageSize = try int("pageSize", default: defaultPageSize)
-        guard pageSize <= maxPageSize else {
-            throw VitaalError.invalid("pageSize mag hoogstens \(maxPageSize) zijn", at: SourceLocation(field: "pageSize"))
-        }
-        return DataQuery(indicators: list("indicator").sorted(), regions: list("region").map { $0.uppercased() }.sorted(),
+        let pageSize = try req.queryInt("pageSize", in: 1...maxPageSize, label: "pageSize") ?? defaultPageSize
+        let page = try req.queryInt("page", in: 1...maxPage, label: "page") ?? 1
+        return DataQuery(indicators: try list("indicator").sorted(), regions: try list("region").map { $0.uppercased() }.sorted(),
                          period: try period("period"), from: try period("from"), to: try period("to"),
-                         page: try int("page", default: 1), pageSize: pageSize)
+                         page: page, pageSize: pageSize)
     }
 
     @Sendable func data(_ req: Request) async throws -> Response {
@@ -192,12 +214,20 @@ struct MonitorAPIController: RouteCollection {
             let visible = try await MonitorData.indicators(for: audience, on: req.db)
             let byCode = Dictionary(visible.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             for code in q.indicators where byCode[code] == nil {
-                throw VitaalError(.notFound, "Onbekende indicator \(code).")
+                throw VitaalError(.notFound, "Onbekende indicator \(MonitorText.echo(code)).")
             }
             let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
-            let offset = (q.page - 1) * q.pageSize
+            let offset = try Checked.multiply(q.page - 1, q.pageSize, what: "page × pageSize")
             let (total, rows) = try await DataAPIRows.fetch(codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
                                                             offset: offset, limit: q.pageSize, on: req.db)
+            // Disclosure control over all regions of the periods on this page (so that a region filter
+            // or another page cannot reveal what this page hides).
+            var hidden: [String: Disclosure.Reason] = [:]
+            if audience == .public {
+                let countRows = rows.filter { byCode[$0.indicatorCode]?.isCount == true }
+                hidden = try await MonitorDisclosure.hiddenCells(indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
+                                                                 periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
+            }
             var next: String?
             if offset + rows.count < total {
                 var comps = URLComponents()
@@ -214,7 +244,7 @@ struct MonitorAPIController: RouteCollection {
                 next = comps.string
             }
             return DataAPIRows.json(rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
-                                    total: total, next: next)
+                                    total: total, next: next, hidden: hidden)
         }
     }
 
@@ -235,10 +265,14 @@ struct MonitorAPIController: RouteCollection {
     /// Answers from the cache or builds and caches the JSON body. The ETag is derived from the
     /// data version, the normalised query and the audience, so a 304 needs one small query only.
     func cachedBody(_ req: Request, key: String, build: () async throws -> ByteBuffer) async throws -> Response {
-        let (version, changedAt) = try await DataVersion.current(on: req.db)
+        let current = try await DataVersion.current(on: req.db)
         let audience = req.monitorAudience
-        let tag = "\"m\(version)-\(audience == .public ? "p" : "i")-\(Self.hash(key))\""
+        // The public ETag and Last-Modified follow changes of public data only, so they reveal nothing
+        // about internal imports.
+        let (shownVersion, changedAt) = audience == .public ? (current.publicVersion, current.publicChangedAt) : (current.version, current.changedAt)
+        let tag = "\"m\(shownVersion)-\(audience == .public ? "p" : "i")-\(Self.hash(key))\""
         let lastModified = Self.httpDate(changedAt)
+        let version = current.version
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .eTag, value: tag)
         headers.replaceOrAdd(name: .lastModified, value: lastModified)
@@ -255,17 +289,17 @@ struct MonitorAPIController: RouteCollection {
         headers.contentType = .json
         let cache = req.application.monitorAPICache
         // A ByteBuffer is shared, not copied, between the cache and the responses.
-        if let body = cache.get(tag) { return Response(status: .ok, headers: headers, body: .init(buffer: body)) }
+        // Cached by the full normalised query (not by its hash: no collisions can poison an entry).
+        let cacheKey = "\(version)|\(audience.rawValue)|\(key)"
+        if let body = cache.get(cacheKey) { return Response(status: .ok, headers: headers, body: .init(buffer: body)) }
         let body = try await build()
-        cache.put(tag, body, version: version)
+        cache.put(cacheKey, body, version: version)
         return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
-    /// FNV-1a 64, hex.
+    /// SHA-256 of the normalised query, hex (the first 32 digits are enough for an ETag).
     static func hash(_ s: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
-        return String(h, radix: 16)
+        SHA256.hash(data: Data(s.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     static func httpDate(_ d: Date) -> String {

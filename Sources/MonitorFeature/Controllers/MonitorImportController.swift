@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import Plot
+import SQLKit
 import AppCore
 import VitaalDomain
 
@@ -29,7 +30,7 @@ struct MonitorImportController: RouteCollection {
             .p(.text("Scheidingsteken puntkomma, komma of tab; decimaalkomma of -punt (één per bestand); UTF-8 met of zonder BOM. Het bestand wordt in zijn geheel geweigerd als er één fout in staat: dan wordt er niets opgeslagen en ziet u per fout het bestand, de regel, de kolom en de reden (de eerste 50).")),
             .unwrap(result) { UI.notice("success", $0) },
             .unwrap(error) { UI.problems($0.message, $0.problems) },
-            .form(.method(.post), .action("/monitor/import?csrf=\(req.csrfToken)"), .enctype(.multipartData), .class("card"),
+            .form(.method(.post), .action(attr("/monitor/import?csrf=\(req.csrfToken)")), .enctype(.multipartData), .class("card"),
                 .div(.class("field"), .label(.for("f-file"), .text("CSV-bestand")),
                      .input(.type(.file), .id("f-file"), .name("file"), .attribute(named: "accept", value: ".csv,.txt,text/csv"), .required(true))),
                 .div(.class("field"), .label(.for("f-mapping"), .text("Mapping (alleen voor CBS StatLine-bestanden, JSON)")),
@@ -51,6 +52,25 @@ struct MonitorImportController: RouteCollection {
 
     @Sendable func upload(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
+        // One import at a time: a second one gets a 409 before its upload is read.
+        let db = req.application.monitorImportDB
+        let lock: ImportLock
+        do {
+            lock = try await ImportLocking.acquire(actor: user.email, on: db)
+        } catch let error as VitaalError where error.kind == .conflict {
+            return page(req, result: nil, error: error).render(for: req)
+        }
+        do {
+            let response = try await upload(req, user: user, db: db)
+            await ImportLocking.release(lock, on: db)
+            return response
+        } catch {
+            await ImportLocking.release(lock, on: db)
+            throw error
+        }
+    }
+
+    func upload(_ req: Request, user: User, db: any Database) async throws -> Response {
         func refuse(_ message: String, status: HTTPResponseStatus? = nil) -> Response {
             let response = page(req, result: nil, error: VitaalError.invalid(message, at: SourceLocation(field: "file"))).render(for: req)
             if let status { response.status = status }
@@ -81,7 +101,7 @@ struct MonitorImportController: RouteCollection {
                 mapping = try StatLineMapping.parse(data: m.data, fileName: name)
             }
             let outcome = try await DataImporter.run(.file(file.url, name: file.filename), mapping: mapping,
-                                                     replace: form.parts["replace"] != nil, user: user, actor: user.email, on: req.db)
+                                                     replace: form.parts["replace"] != nil, user: user, actor: user.email, on: db)
             return page(req, result: outcome.message, error: nil).render(for: req)
         } catch let error as VitaalError {
             return page(req, result: nil, error: error).render(for: req)
@@ -98,8 +118,7 @@ struct MonitorImportController: RouteCollection {
     @Sendable func history(_ req: Request) async throws -> AppCore.Page {
         let user = try req.requireRole(.redacteur)
         let batches = try await DataImport.query(on: req.db).sort(\.$createdAt, .descending).range(..<200).all()
-        let replacedLater = Set(try await ReplacedValue.query(on: req.db).with(\.$batch).all()
-            .filter { $0.batch.undoneAt == nil }.compactMap(\.previousBatchID))
+        let replacedLater = try await Self.replacedLater(batches.compactMap(\.id), on: req.db)
         let rows: [[BodyNode]] = batches.map { b in
             let mayUndo = b.undoneAt == nil && b.format != "demo" && (user.role == .beheerder || b.userID == user.id)
             let status: BodyNode = b.undoneAt.map { .span(.class("muted"), .text("ongedaan gemaakt \(MonitorText.dateTime($0)) door \(b.undoneBy ?? "?")")) }
@@ -108,7 +127,7 @@ struct MonitorImportController: RouteCollection {
             if mayUndo, let id = b.id {
                 action = replacedLater.contains(id)
                     ? .span(.class("muted"), .text("later vervangen; maak eerst de latere import ongedaan"))
-                    : .form(.method(.post), .action("/monitor/import/\(id.uuidString)/ongedaan-maken"), .class("inline"),
+                    : .form(.method(.post), .action(attr("/monitor/import/\(id.uuidString)/ongedaan-maken")), .class("inline"),
                             Layout.csrfField(req), .button(.type(.submit), .class("button-secondary"), .text("Ongedaan maken")))
             } else { action = .text("–") }
             return [.text(MonitorText.dateTime(b.createdAt)), .text(b.fileName), .text(b.actor), .text(b.format == "statLine" ? "CBS StatLine" : b.format == "demo" ? "demodata" : "lang"),
@@ -133,7 +152,22 @@ struct MonitorImportController: RouteCollection {
             throw VitaalError(.forbidden, "U mag alleen uw eigen imports ongedaan maken.")
         }
         if batch.format == "demo" { throw VitaalError(.conflict, "Demodata kunnen niet ongedaan worden gemaakt.") }
-        _ = try await DataImporter.undo(batchID: id, user: user, actor: user.email, on: req.db)
+        let db = req.application.monitorImportDB
+        _ = try await ImportLocking.withLock(actor: user.email, on: db) {
+            try await DataImporter.undo(batchID: id, user: user, actor: user.email, on: db)
+        }
         return req.redirect(to: "/monitor/import/geschiedenis")
+    }
+
+    /// Which of these batches have values that a later, active import replaced: one aggregated query
+    /// over the shown batches (indexed on previous_batch_id), not every replaced value.
+    static func replacedLater(_ ids: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        let rows = try await sql.raw("""
+            SELECT DISTINCT r.previous_batch_id AS pb FROM monitor_replaced_values r
+            JOIN monitor_import_batches b ON b.id = r.batch_id
+            WHERE b.undone_at IS NULL AND r.previous_batch_id IN (\(binds: ids))
+            """).all()
+        return Set(try rows.map { try $0.decode(column: "pb", as: UUID.self) })
     }
 }

@@ -24,8 +24,10 @@ struct MonitorPagesController: RouteCollection {
         var cards: [BodyNode] = []
         for m in monitors {
             let content = try await MonitorData.content(m, for: audience, on: req.db)
+            // A monitor of internal indicators only is not shown to the public (not even its name).
+            if audience == .public && content.indicators.isEmpty { continue }
             cards.append(.div(.class("tile"),
-                .h2(.a(.href("/monitor/\(m.slug)"), .text(m.name))),
+                .h2(.a(.href(attr("/monitor/\(m.slug)")), .text(m.name))),
                 .p(.text(m.summary)),
                 .p(.class("muted"), .text("\(content.sections.count) thema's, \(content.indicators.count) indicatoren"))))
         }
@@ -38,7 +40,7 @@ struct MonitorPagesController: RouteCollection {
             .div(.class("tiles"), .group(cards)),
             .h2(.text("Regioprofielen")),
             .p(.text("Alle indicatoren voor één gemeente naast Flevoland en Nederland:")),
-            .ul(.forEach(regions.choices) { r in .li(.a(.href("/monitor/regio/\(r.code)"), .text(r.name))) }),
+            .ul(.forEach(regions.choices) { r in .li(.a(.href(attr("/monitor/regio/\(r.code)")), .text(r.name))) }),
             .h2(.text("Open data")),
             .p(.text("Alle openbare cijfers zijn ook beschikbaar via de "), .a(.href("/api/v1/openapi.json"), .text("open data-API")),
                .text(" (/api/v1/monitors, /api/v1/indicators, /api/v1/data). Aantallen kleiner dan 5 worden openbaar als ‘<5’ getoond.")),
@@ -56,7 +58,7 @@ struct MonitorPagesController: RouteCollection {
         let content = try await MonitorData.monitor(slug, for: audience, on: req.db)
         let regions = try await RegionSet.load(on: req.db)
         let regionCode = try chosenRegion(req, regions, default: RegionSet.provinceCode)
-        let values = try await MonitorData.values(content.indicators, on: req.db)
+        let values = try await MonitorData.values(content.indicators, audience: audience, on: req.db)
         if let format = req.query[String.self, at: "formaat"] {
             let rows = MonitorDownloads.rows(indicators: content.indicators, values: values, regions: regions,
                                              regionCodes: regions.all.map(\.code), audience: audience)
@@ -70,7 +72,7 @@ struct MonitorPagesController: RouteCollection {
                 guard let v = values[ind.code] else { return nil }
                 let series = v.series(regionCode)
                 let latest = v.latest(regionCode)
-                let trend = v.trend(regionCode)
+                let trend = v.trend(regionCode, audience)
                 let display = v.display(latest, audience)
                 let spark = Sparkline(text: ChartText(title: "Verloop \(ind.name), \(regions.name(regionCode))"),
                                       values: series.map { v.chartValue($0, audience) },
@@ -78,7 +80,7 @@ struct MonitorPagesController: RouteCollection {
                                       valueSuffix: ind.unit == "%" ? "%" : "", decimals: ind.decimals).svg()
                 let national = v.latest(RegionSet.nationalCode)
                 return [
-                    .group(.a(.href("/monitor/indicator/\(ind.code)?regio=\(regionCode)"), .text(ind.name)), MonitorViews.internalBadge(ind),
+                    .group(.a(.href(attr("/monitor/indicator/\(ind.code)?regio=\(regionCode)")), .text(ind.name)), MonitorViews.internalBadge(ind),
                            .br(), .span(.class("muted"), .text(ind.unit == "aantal" ? "aantal" : ind.unit))),
                     .div(.class("mon-spark"), UI.svg(spark)),
                     MonitorViews.valueCell(v, latest, audience, withPeriod: true),
@@ -111,7 +113,7 @@ struct MonitorPagesController: RouteCollection {
         let ind = try await MonitorData.indicator(req.parameters.get("code") ?? "", for: audience, on: req.db)
         let regions = try await RegionSet.load(on: req.db)
         let regionCode = try chosenRegion(req, regions, default: regions.municipalities.first?.code ?? RegionSet.provinceCode)
-        guard let v = try await MonitorData.values([ind], on: req.db)[ind.code] else { throw Abort(.notFound) }
+        guard let v = try await MonitorData.values([ind], audience: audience, on: req.db)[ind.code] else { throw Abort(.notFound) }
         if let format = req.query[String.self, at: "formaat"] {
             let rows = MonitorDownloads.rows(indicators: [ind], values: [ind.code: v], regions: regions,
                                              regionCodes: regions.all.map(\.code), audience: audience)
@@ -150,8 +152,9 @@ struct MonitorPagesController: RouteCollection {
         let period = v.latestPeriod(among: municipalityCodes)
         let current: [String: DataValue] = Dictionary(municipalityCodes.compactMap { code in
             period.flatMap { v.value(code, period: $0) }.map { (code, $0) } }, uniquingKeysWith: { a, _ in a })
+        // Charts, map, ranks and quartiles use only the values this audience may see.
         let drawable = current.compactMapValues { v.chartValue($0, audience) }
-        let ranks = Ranking.ranks(current.compactMapValues(\.value), polarity: def.polarity)
+        let ranks = Ranking.ranks(drawable, polarity: def.polarity)
         let provinceNow = period.flatMap { v.value(RegionSet.provinceCode, period: $0) }
         let sortedMunicipalities = regions.municipalities.sorted { a, b in
             let x = drawable[a.code] ?? -Double.infinity, y = drawable[b.code] ?? -Double.infinity
@@ -174,7 +177,7 @@ struct MonitorPagesController: RouteCollection {
                                     if !shown.suppressed, let a = current[r.code]?.value, let b = v.chartValue(provinceNow, audience) {
                                         diff = (a - b >= 0 ? "+" : "") + ValueFormatter.format(a - b, indicator: def)
                                     }
-                                    return [.a(.href("/monitor/regio/\(r.code)"), .text(r.name)), cell(current[r.code]),
+                                    return [.a(.href(attr("/monitor/regio/\(r.code)")), .text(r.name)), cell(current[r.code]),
                                             .text(shown.suppressed ? "–" : ranks[r.code].map { "\($0) van \(ranks.count)" } ?? "–"), .text(diff)]
                                 }, numericColumns: [1, 2, 3])
         let features = RegionMaps.features(regions.municipalities)
@@ -215,13 +218,14 @@ struct MonitorPagesController: RouteCollection {
                 let item: Node<HTML.ListContext> = .li(.span(.class("status status-\(kind)"), .text(word + " " + label)), .text(detail))
                 comparisons.append(item)
             }
-            if let q = Ranking.quartilePosition(of: regionCode, among: current.compactMapValues(\.value), polarity: def.polarity),
+            if let q = Ranking.quartilePosition(of: regionCode, among: drawable, polarity: def.polarity),
                let rank = ranks[regionCode], latest?.period == period {
                 comparisons.append(.li(.text("Rang \(rank) van \(ranks.count) gemeenten in Flevoland; \(q.dutchLabel)")))
             }
         }
         let stories = try await MonitorData.stories(indicator: ind.code, on: req.db)
-        let trend = v.trend(regionCode)
+        let trend = v.trend(regionCode, audience)
+        let owner = try await ind.$owner.get(on: req.db)
 
         return try await Page(ind.name, breadcrumbs: Self.crumbs,
             MonitorViews.style(),
@@ -257,10 +261,11 @@ struct MonitorPagesController: RouteCollection {
                 .dt(.text("Richting")), .dd(.text(def.polarity.dutchLabel)),
                 .dt(.text("Niveau")), .dd(.text(def.level.dutchLabel)),
                 .dt(.text("Bron")), .dd(.text(ind.source)),
+                .dt(.text("Eigenaar")), .dd(.text(owner?.name ?? "geen (alleen beheerders importeren waarden)")),
                 .dt(.text("Licentie")), .dd(.text(ind.licence)),
                 .dt(.text("Norm")), .dd(.text(def.norm.map { "\($0.comparison.rawValue) \(ValueFormatter.format($0.value, indicator: def)) (\($0.source))" } ?? "geen")),
                 .dt(.text("Zichtbaarheid")), .dd(.text(ind.isPublic ? "openbaar" : "intern (alleen voor ingelogde gebruikers)")),
-                .if(def.isCount, .group(.dt(.text("Privacy")), .dd(.text("Aantal personen: waarden kleiner dan 5 worden openbaar als ‘<5’ getoond."))))),
+                .if(def.isCount, .group(.dt(.text("Privacy")), .dd(.text("Aantal personen: waarden kleiner dan 5 worden openbaar als ‘<5’ getoond. Zodat zo’n waarde niet is terug te rekenen (bijvoorbeeld Flevoland min de andere gemeenten), wordt dan ook de kleinste andere gemeente ‘afgeschermd’."))))),
             .h2(.text("Verhalen bij de cijfers")),
             stories.isEmpty ? .p(.class("muted"), .text("Nog geen verhalen bij deze indicator.")) : .group(stories.map(MonitorViews.story)),
             MonitorViews.downloads(path)
@@ -275,18 +280,18 @@ struct MonitorPagesController: RouteCollection {
         var code = (req.parameters.get("code") ?? "").uppercased()
         if code == "KIES" {
             code = (req.query[String.self, at: "regio"] ?? "").uppercased()
-            guard regions.byCode[code] != nil else { throw VitaalError(.notFound, "Onbekende regio \(code).") }
+            guard regions.byCode[code] != nil else { throw VitaalError(.notFound, "Onbekende regio \(MonitorText.echo(code)).") }
             return req.redirect(to: "/monitor/regio/\(code)")
         }
         guard let region = regions.byCode[code], region.regionKind != .land else {
-            throw VitaalError(.notFound, "Geen regioprofiel voor \(code): kies Flevoland of een gemeente.")
+            throw VitaalError(.notFound, "Geen regioprofiel voor \(MonitorText.echo(code)): kies Flevoland of een gemeente.")
         }
         let monitors = try await MonitorData.monitors(on: req.db)
         var contents: [MonitorData.MonitorContent] = []
         for m in monitors { contents.append(try await MonitorData.content(m, for: audience, on: req.db)) }
         var seen = Set<String>()
         let indicators = contents.flatMap(\.indicators).filter { seen.insert($0.code).inserted }
-        let values = try await MonitorData.values(indicators, on: req.db)
+        let values = try await MonitorData.values(indicators, audience: audience, on: req.db)
         let compare = [code, RegionSet.provinceCode, RegionSet.nationalCode].reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if let format = req.query[String.self, at: "formaat"] {
             let rows = MonitorDownloads.rows(indicators: indicators, values: values, regions: regions, regionCodes: compare, audience: audience)
@@ -306,7 +311,7 @@ struct MonitorPagesController: RouteCollection {
                 let national = p.flatMap { v.value(RegionSet.nationalCode, period: $0) }
                 var rank = "–"
                 if isMunicipality, let p, !shown.suppressed {
-                    let ranks = Ranking.ranks(Dictionary(municipalityCodes.compactMap { c in v.value(c, period: p)?.value.map { (c, $0) } },
+                    let ranks = Ranking.ranks(Dictionary(municipalityCodes.compactMap { c in v.chartValue(v.value(c, period: p), audience).map { (c, $0) } },
                                                          uniquingKeysWith: { a, _ in a }), polarity: v.definition.polarity)
                     if let r = ranks[code] { rank = "\(r) van \(ranks.count)" }
                 }
@@ -318,20 +323,20 @@ struct MonitorPagesController: RouteCollection {
                     }
                 }
                 var cells: [BodyNode] = [
-                    .group(.a(.href("/monitor/indicator/\(ind.code)?regio=\(code)"), .text(ind.name)), MonitorViews.internalBadge(ind)),
+                    .group(.a(.href(attr("/monitor/indicator/\(ind.code)?regio=\(code)")), .text(ind.name)), MonitorViews.internalBadge(ind)),
                     .text(p.map(MonitorText.periodLabel) ?? "–"),
                     MonitorViews.valueCell(v, latest, audience),
                 ]
                 if isMunicipality { cells.append(.text(v.display(province, audience).text)) }
                 cells += [.text(v.display(national, audience).text)]
                 if isMunicipality { cells.append(.text(rank)) }
-                cells += [MonitorViews.trend(v.trend(code)), MonitorViews.norm(v.definition, value: latest?.value, suppressed: shown.suppressed)]
+                cells += [MonitorViews.trend(v.trend(code, audience)), MonitorViews.norm(v.definition, value: latest?.value, suppressed: shown.suppressed)]
                 return cells
             }
             let headers = ["Indicator", "Periode", region.name] + (isMunicipality ? ["Flevoland"] : []) + ["Nederland"]
                 + (isMunicipality ? ["Rang in Flevoland"] : []) + ["Trend", "Norm"]
             let widths = isMunicipality ? [19, 8, 14, 10, 10, 10, 13, 16] : [26, 9, 17, 13, 15, 20]
-            sections.append(.group(.h2(.a(.href("/monitor/\(content.monitor.slug)?regio=\(code)"), .text(content.monitor.name))),
+            sections.append(.group(.h2(.a(.href(attr("/monitor/\(content.monitor.slug)?regio=\(code)")), .text(content.monitor.name))),
                                    MonitorViews.table(caption: nil, headers: headers, widths: widths, rows: rows,
                                                       numericColumns: isMunicipality ? [2, 3, 4, 5] : [2, 3])))
         }
@@ -374,7 +379,7 @@ struct MonitorPagesController: RouteCollection {
     /// The region from `?regio=` (must be one of the comparable regions), else the default.
     func chosenRegion(_ req: Request, _ regions: RegionSet, default fallback: String) throws -> String {
         guard let code = req.query[String.self, at: "regio"]?.uppercased(), !code.isEmpty else { return fallback }
-        guard regions.byCode[code] != nil else { throw VitaalError(.notFound, "Onbekende regio \(code).") }
+        guard regions.byCode[code] != nil else { throw VitaalError(.notFound, "Onbekende regio \(MonitorText.echo(code)).") }
         return code
     }
 }

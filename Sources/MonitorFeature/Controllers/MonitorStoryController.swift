@@ -30,7 +30,7 @@ struct MonitorStoryController: RouteCollection {
         let organisations = Dictionary(try await Organisation.query(on: req.db).all().compactMap { o in o.id.map { ($0, o.name) } },
                                        uniquingKeysWith: { a, _ in a })
         let rows: [[BodyNode]] = stories.map { s in
-            [user.mayWrite(organisationID: s.organisationID) ? .a(.href("/monitor/verhalen/\(s.id!.uuidString)"), .text(s.title)) : .text(s.title),
+            [user.mayWrite(organisationID: s.organisationID) ? .a(.href(attr("/monitor/verhalen/\(s.id!.uuidString)")), .text(s.title)) : .text(s.title),
              .text(s.organisationID.flatMap { organisations[$0] } ?? "–"),
              .text(s.date.map(MonitorText.date) ?? "–"),
              s.isExample ? UI.badge("voorbeelddata") : .text("")]
@@ -62,18 +62,18 @@ struct MonitorStoryController: RouteCollection {
         let duplicateNames = Set(Dictionary(grouping: allIndicators, by: \.name).filter { $0.value.count > 1 }.keys)
         let action = story.map { "/monitor/verhalen/\($0.id!.uuidString)" } ?? "/monitor/verhalen"
         func checkbox<C: HTML.BodyContext>(_ name: String, _ label: String, checked: Bool) -> Node<C> {
-            .label(.input(.type(.checkbox), .name(name), .value("on"), .checked(checked)), .span(.text(label)))
+            .label(.input(.type(.checkbox), .name(attr(name)), .value("on"), .checked(checked)), .span(.text(label)))
         }
         func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ value: String, rows: Int) -> Node<C> {
-            .div(.class("field"), .label(.for("f-\(name)"), .text(label)),
-                 .textarea(.id("f-\(name)"), .name(name), .attribute(named: "rows", value: "\(rows)"), .text(value)))
+            .div(.class("field"), .label(.for(attr("f-\(name)")), .text(label)),
+                 .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "\(rows)"), .text(value)))
         }
         func fieldset<C: HTML.BodyContext>(_ legend: String, _ boxes: [Node<C>]) -> Node<C> {
             .element(named: "fieldset", nodes: [.element(named: "legend", nodes: [.text(legend)]), .div(.class("checks"), .group(boxes))])
         }
         return AppCore.Page(story == nil ? "Nieuw verhaal" : "Verhaal bewerken", breadcrumbs: Self.crumbs,
             .if(story?.isExample == true, UI.notice("warning", "Dit is een verzonnen voorbeeldverhaal (voorbeelddata).")),
-            .form(.method(.post), .action(action), .class("card"),
+            .form(.method(.post), .action(attr(action)), .class("card"),
                 Layout.csrfField(req),
                 UI.field("title", label: "Titel", value: story?.title ?? "", required: true),
                 textarea("text", "Verhaal", story?.text ?? "", rows: 6),
@@ -86,7 +86,7 @@ struct MonitorStoryController: RouteCollection {
                 fieldset("Regio's", allRegions.map { checkbox("reg_\($0.code)", $0.name, checked: regions.contains($0.code)) }),
                 .button(.type(.submit), .text("Opslaan"))),
             .unwrap(story) { s in
-                .form(.method(.post), .action("/monitor/verhalen/\(s.id!.uuidString)/verwijderen"), .class("no-print"),
+                .form(.method(.post), .action(attr("/monitor/verhalen/\(s.id!.uuidString)/verwijderen")), .class("no-print"),
                       Layout.csrfField(req), .button(.type(.submit), .class("button-secondary"), .text("Verhaal verwijderen")))
             })
     }
@@ -149,8 +149,27 @@ struct MonitorStoryController: RouteCollection {
         return story
     }
 
+    /// The fields of a urlencoded form, decoded once (trimmed; a repeated field keeps its last value).
+    /// `Request.formText` decodes the whole body on every call, and the story form has one checkbox
+    /// per indicator and region.
+    static func formFields(_ req: Request) -> [String: String]? {
+        guard req.headers.contentType == .urlEncodedForm, let body = req.body.string else { return nil }
+        func decode(_ s: Substring) -> String {
+            let plus = s.replacingOccurrences(of: "+", with: " ")
+            return (plus.removingPercentEncoding ?? plus).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var out: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            out[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return out
+    }
+
     static func readInput(_ req: Request) async throws -> Input {
-        let text = req.formText, optional = req.optionalFormText
+        let fields = formFields(req)
+        let text: (String) -> String = { name in fields.map { $0[name] ?? "" } ?? req.formText(name) }
+        let optional: (String) -> String? = { name in let t = text(name); return t.isEmpty ? nil : t }
         var problems = ProblemCollector()
         let title = text("title"), body = text("text")
         if title.isEmpty { problems.add("de titel ontbreekt", at: SourceLocation(field: "title")) }

@@ -3,7 +3,7 @@ import SQLKit
 import AppCore
 
 enum MonitorMigrations {
-    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation()] }
+    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening()] }
 
     struct CreateMonitorTables: AsyncMigration {
         var name: String { "MonitorFeature.CreateMonitorTables" }
@@ -177,6 +177,48 @@ enum MonitorMigrations {
         }
         func revert(on db: any Database) async throws {
             try await db.schema(Story.schema).deleteField("organisation_id").update()
+        }
+    }
+
+    /// Security review #12: indicator owners (import scope), a public data version (ETag/Last-Modified
+    /// of public answers), the import lock table and the indexes for undo, history and story lookups.
+    struct AddHardening: AsyncMigration {
+        var name: String { "MonitorFeature.AddHardening" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Indicator.schema).field("owner_organisation_id", .uuid).update()
+            try await db.schema(DataVersion.schema).field("public_version", .int).update()
+            try await db.schema(DataVersion.schema).field("public_changed_at", .datetime).update()
+            try await db.schema(ImportLock.schema)
+                .id()
+                .field("lock_key", .string, .required).unique(on: "lock_key")
+                .field("actor", .string, .required)
+                .field("started_at", .datetime, .required)
+                .create()
+            if let sql = db as? any SQLDatabase {
+                try await sql.create(index: "monitor_replaced_values_previous_batch_idx").on(ReplacedValue.schema).column("previous_batch_id").run()
+                try await sql.create(index: "monitor_replaced_values_batch_idx").on(ReplacedValue.schema).column("batch_id").run()
+                try await sql.create(index: "monitor_story_regions_region_idx").on(StoryRegion.schema).column("region_code").run()
+                try await sql.raw("UPDATE monitor_data_version SET public_version = version, public_changed_at = changed_at").run()
+            }
+            // Demo indicators already loaded get the owners the demo loader gives them.
+            let orgs = try await Organisation.query(on: db).all()
+            let bySlug = Dictionary(orgs.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            for ind in try await Indicator.query(on: db).all() where ind.$owner.id == nil {
+                guard let slug = MonitorDemoLoader.ownerSlug(ind.code), let id = bySlug[slug]?.id else { continue }
+                ind.$owner.id = id
+                try await ind.save(on: db)
+            }
+        }
+        func revert(on db: any Database) async throws {
+            if let sql = db as? any SQLDatabase {
+                for name in ["monitor_replaced_values_previous_batch_idx", "monitor_replaced_values_batch_idx", "monitor_story_regions_region_idx"] {
+                    try await sql.drop(index: name).run()
+                }
+            }
+            try await db.schema(ImportLock.schema).delete()
+            try await db.schema(DataVersion.schema).deleteField("public_changed_at").update()
+            try await db.schema(DataVersion.schema).deleteField("public_version").update()
+            try await db.schema(Indicator.schema).deleteField("owner_organisation_id").update()
         }
     }
 }

@@ -1,5 +1,7 @@
 import Vapor
 import Fluent
+import SQLKit
+import AppCore
 import VitaalDomain
 
 // Tables of the indicator monitor. Values refer to indicators and regions by their codes (natural
@@ -31,6 +33,9 @@ public final class Indicator: Model, Content, @unchecked Sendable {
     @OptionalField(key: "range_max") public var rangeMax: Double?
     /// "public" or "internal".
     @Field(key: "visibility") public var visibility: String
+    /// The organisation that owns the indicator: only its editors (and beheerders) may import,
+    /// replace or undo its values. nil: beheerders only.
+    @OptionalParent(key: "owner_organisation_id") public var owner: Organisation?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
@@ -248,27 +253,57 @@ public final class StoryRegion: Model, @unchecked Sendable {
 
 /// One row: a counter bumped by every change of monitor data (import, undo, demo data). The API
 /// derives its ETag from it and Last-Modified from `changedAt`, without reading any values.
+/// `publicVersion`/`publicChangedAt` move only when public data changes: the public ETag and
+/// Last-Modified use them, so they do not reveal changes of internal indicators.
 public final class DataVersion: Model, @unchecked Sendable {
     public static let schema = "monitor_data_version"
     @ID(custom: "id", generatedBy: .user) public var id: Int?
     @Field(key: "version") public var version: Int
     @Field(key: "changed_at") public var changedAt: Date
+    @OptionalField(key: "public_version") public var publicVersion: Int?
+    @OptionalField(key: "public_changed_at") public var publicChangedAt: Date?
     public init() {}
-    public init(version: Int, changedAt: Date) { self.id = 1; self.version = version; self.changedAt = changedAt }
+    public init(version: Int, changedAt: Date) {
+        self.id = 1; self.version = version; self.changedAt = changedAt; self.publicVersion = version; self.publicChangedAt = changedAt
+    }
 
-    /// Bumps the version inside the caller's transaction.
-    public static func bump(on db: any Database) async throws {
+    /// Bumps the version inside the caller's transaction with one `UPDATE … SET version = version + 1`
+    /// (no read-modify-write, so two concurrent changes never end on the same version).
+    /// `publicData`: whether public indicators changed (then the public version moves too).
+    public static func bump(on db: any Database, publicData: Bool = true) async throws {
+        guard let sql = db as? any SQLDatabase else { throw VitaalError(.internal, "De monitor vraagt een SQL-database.") }
         let now = Date()
-        if let row = try await DataVersion.find(1, on: db) {
-            row.version += 1; row.changedAt = now
-            try await row.save(on: db)
+        try await sql.raw("INSERT INTO monitor_data_version (id, version, changed_at, public_version, public_changed_at) VALUES (1, 0, \(bind: now), 0, \(bind: now)) ON CONFLICT (id) DO NOTHING").run()
+        if publicData {
+            try await sql.raw("UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now), public_version = COALESCE(public_version, 0) + 1, public_changed_at = \(bind: now) WHERE id = 1").run()
         } else {
-            try await DataVersion(version: 1, changedAt: now).create(on: db)
+            try await sql.raw("UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now) WHERE id = 1").run()
         }
     }
 
-    public static func current(on db: any Database) async throws -> (version: Int, changedAt: Date) {
-        let row = try await DataVersion.find(1, on: db)
-        return (row?.version ?? 0, row?.changedAt ?? Date(timeIntervalSince1970: 0))
+    public struct Current: Sendable {
+        public var version: Int
+        public var changedAt: Date
+        public var publicVersion: Int
+        public var publicChangedAt: Date
     }
+
+    public static func current(on db: any Database) async throws -> Current {
+        let row = try await DataVersion.find(1, on: db)
+        let epoch = Date(timeIntervalSince1970: 0)
+        return Current(version: row?.version ?? 0, changedAt: row?.changedAt ?? epoch,
+                       publicVersion: row?.publicVersion ?? row?.version ?? 0, publicChangedAt: row?.publicChangedAt ?? row?.changedAt ?? epoch)
+    }
+}
+
+/// The lock that lets one monitor import (or undo) run at a time, shared by all app instances through
+/// the database: one row with a unique key, inserted at the start and deleted at the end.
+public final class ImportLock: Model, @unchecked Sendable {
+    public static let schema = "monitor_import_locks"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "lock_key") public var lockKey: String
+    @Field(key: "actor") public var actor: String
+    @Field(key: "started_at") public var startedAt: Date
+    public init() {}
+    public init(actor: String) { self.lockKey = "import"; self.actor = actor; self.startedAt = Date() }
 }

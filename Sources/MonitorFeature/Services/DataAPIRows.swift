@@ -103,8 +103,10 @@ enum DataAPIRows {
     /// The page as JSON, byte for byte what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`
     /// gives for `DataPageDTO` (nil fields left out, numbers as `Double.description` without ".0").
     /// Rows of indicators not in `indicators` are skipped; `<5` disclosure control for the public.
+    /// `hidden`: cells the public may not see (secondary suppression included), keyed
+    /// "indicator|region|period" (`MonitorDisclosure.hiddenCells`).
     static func json(rows: [Row], indicators: [String: Indicator], audience: Audience,
-                     page: Int, pageSize: Int, total: Int, next: String?) -> ByteBuffer {
+                     page: Int, pageSize: Int, total: Int, next: String?, hidden: [String: Disclosure.Reason] = [:]) -> ByteBuffer {
         var out = JSONBytes(capacity: rows.count * 330 + 256)
         out.raw("{\"items\":[")
         var current: (code: String, definition: IndicatorDefinition, head: [UInt8], source: [UInt8], unit: [UInt8])?
@@ -121,7 +123,10 @@ enum DataAPIRows {
                 current = (ind.code, ind.definition, head.bytes, source.bytes, unit.bytes)
             }
             guard let c = current else { continue }
-            let cell = ValueFormatter.downloadCell(row.value, indicator: c.definition, audience: audience)
+            var cell = ValueFormatter.downloadCell(row.value, indicator: c.definition, audience: audience)
+            if audience == .public, !hidden.isEmpty, let reason = hidden[row.indicatorCode + "|" + row.regionCode + "|" + row.period] {
+                cell = MonitorDisclosure.display(reason, download: true)
+            }
             out.raw(first ? "{\"display\":" : ",{\"display\":"); first = false
             out.string(cell.text)
             out.byte(UInt8(ascii: ",")); out.bytes.append(contentsOf: c.head)

@@ -32,14 +32,46 @@ public struct ImportOutcome: Sendable {
 struct DatabaseImportCatalog: ImportCatalog {
     let indicators: [String: IndicatorDefinition]
     let regions: Set<String>
+    /// Owning organisation per indicator code (nil: no owner, beheerders only).
+    var owners: [String: UUID] = [:]
     func indicator(_ code: String) -> IndicatorDefinition? { indicators[code] }
     func regionExists(_ code: String) -> Bool { regions.contains(code) }
 
     static func load(on db: any Database) async throws -> DatabaseImportCatalog {
         let inds = try await Indicator.query(on: db).all()
         let regions = try await Region.query(on: db).all().map(\.code)
-        return DatabaseImportCatalog(indicators: Dictionary(inds.map { ($0.code, $0.definition) }, uniquingKeysWith: { a, _ in a }),
-                                     regions: Set(regions))
+        var catalog = DatabaseImportCatalog(indicators: Dictionary(inds.map { ($0.code, $0.definition) }, uniquingKeysWith: { a, _ in a }),
+                                            regions: Set(regions))
+        for ind in inds { if let owner = ind.$owner.id { catalog.owners[ind.code] = owner } }
+        return catalog
+    }
+}
+
+/// Import scope: a redacteur may write (import, replace, undo) values only of indicators owned by
+/// their organisation; a beheerder and the command line (no user) may write all.
+struct ImportScope {
+    let user: User?
+    let owners: [String: UUID]
+    var organisationNames: [UUID: String] = [:]
+
+    func allows(_ indicator: String) -> Bool {
+        guard let user, user.role != .beheerder else { return true }
+        return owners[indicator] != nil && owners[indicator] == user.$organisation.id
+    }
+
+    func refusal(_ indicator: String) -> String {
+        let owner = owners[indicator].flatMap { organisationNames[$0] }
+        return "u mag geen waarden van indicator \(indicator) importeren: die indicator is van "
+            + (owner ?? "geen organisatie (alleen een beheerder mag hem vullen)")
+            + (owner == nil ? "" : " (alleen redacteuren van die organisatie en beheerders mogen hem vullen)")
+    }
+
+    static func load(user: User?, owners: [String: UUID], on db: any Database) async throws -> ImportScope {
+        var scope = ImportScope(user: user, owners: owners)
+        if let user, user.role != .beheerder {
+            for org in try await Organisation.query(on: db).all() { if let id = org.id { scope.organisationNames[id] = org.name } }
+        }
+        return scope
     }
 }
 
@@ -56,6 +88,7 @@ public enum DataImporter {
     public static func run(_ input: ImportInput, mapping: StatLineMapping? = nil, replace: Bool, user: User?, actor: String,
                            on db: any Database, progress: @escaping (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
         let catalog = try await DatabaseImportCatalog.load(on: db)
+        let scope = try await ImportScope.load(user: user, owners: catalog.owners, on: db)
         let options = ImportOptions(mapping: mapping, replace: replace, batchSize: 2000)
         let session: ImportSession
         switch input {
@@ -81,6 +114,10 @@ public enum DataImporter {
                 let now = Date()
                 while true {
                     guard let rows = try session.nextBatch()?.rows else { break }
+                    for row in rows where !scope.allows(row.observation.indicator) {
+                        conflicts.add(scope.refusal(row.observation.indicator), at: SourceLocation(file: input.name, line: row.line))
+                    }
+                    if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
                     let existing = try await existingIDs(for: rows.map(\.observation.key), on: sql)
                     if !replace {
                         for row in rows where existing[row.observation.key] != nil {
@@ -120,7 +157,8 @@ public enum DataImporter {
                 let outcome = ImportOutcome(batchID: batchID, summary: summary, inserted: inserted, replaced: replaced)
                 try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
                                        entityID: batchID.uuidString, summary: outcome.message)
-                try await DataVersion.bump(on: tx)
+                let publicChanged = summary.indicatorCodes.contains { catalog.indicators[$0]?.visibility != .internal }
+                try await DataVersion.bump(on: tx, publicData: publicChanged)
                 return outcome
             }
         }
@@ -236,6 +274,17 @@ public enum DataImporter {
         return out
     }
 
+    /// The indicator codes of the values a batch wrote or replaced.
+    static func batchIndicatorCodes(_ batchID: UUID, replaced: [ReplacedValue], on db: any Database) async throws -> Set<String> {
+        var codes = Set(replaced.map(\.indicatorCode))
+        if let sql = db as? any SQLDatabase {
+            for row in try await sql.raw("SELECT DISTINCT indicator_code AS ic FROM monitor_values WHERE batch_id = \(bind: batchID)").all() {
+                codes.insert(try row.decode(column: "ic", as: String.self))
+            }
+        }
+        return codes
+    }
+
     /// Undoes an import: values it added are deleted, values it replaced are restored. Refused when a
     /// later import replaced values of this one (undo that first) or when already undone.
     public static func undo(batchID: UUID, user: User?, actor: String, on db: any Database) async throws -> String {
@@ -251,6 +300,14 @@ public enum DataImporter {
             }
             // Every value this batch wrote goes; the versions it replaced come back.
             let replacedRows = try await ReplacedValue.query(on: tx).filter(\.$batch.$id == batchID).all()
+            let codes = try await batchIndicatorCodes(batchID, replaced: replacedRows, on: tx)
+            let indicators = try await Indicator.query(on: tx).filter(\.$code ~~ Array(codes)).all()
+            var owners: [String: UUID] = [:]
+            for ind in indicators { if let o = ind.$owner.id { owners[ind.code] = o } }
+            let scope = try await ImportScope.load(user: user, owners: owners, on: tx)
+            if let refused = codes.sorted().first(where: { !scope.allows($0) }) {
+                throw VitaalError(.forbidden, "Deze import kan niet ongedaan worden gemaakt: " + scope.refusal(refused) + ".")
+            }
             let written = try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).count()
             try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).delete()
             try await createInChunks(replacedRows.map { old -> DataValue in
@@ -267,7 +324,7 @@ public enum DataImporter {
             let message = "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
             try await Audit.record(on: tx, user: user, actor: actor, action: "import ongedaan", entity: "monitor-import",
                                    entityID: batchID.uuidString, summary: message)
-            try await DataVersion.bump(on: tx)
+            try await DataVersion.bump(on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count)
             return message
         }
     }

@@ -35,11 +35,14 @@ struct RegionSet {
     var choices: [Region] { [province].compactMap { $0 } + municipalities }
 }
 
-/// Values of one indicator, grouped by region and sorted by period.
+/// Values of one indicator, grouped by region and sorted by period, with the cells that disclosure
+/// control hides from the public (`hidden`, filled for count indicators when the audience is public).
 struct IndicatorValues {
     let indicator: Indicator
     let definition: IndicatorDefinition
     let byRegion: [String: [DataValue]]
+    /// Cells hidden from the public, keyed by `MonitorDisclosure.key(region, period)`.
+    var hidden: [String: Disclosure.Reason] = [:]
 
     func series(_ region: String) -> [DataValue] { byRegion[region] ?? [] }
     /// Latest value with a number for the region.
@@ -57,21 +60,36 @@ struct IndicatorValues {
     }
     var hasExampleData: Bool { byRegion.values.contains { $0.contains { $0.status == DataStatus.voorbeeld.rawValue } } }
 
-    func trend(_ region: String) -> TrendResult {
-        TrendAnalysis.trend(series(region).compactMap { v in v.parsedPeriod.map { (period: $0, value: v.value) } },
-                            polarity: definition.polarity)
+    /// Why the public may not see this value (nil when it may). Primary suppression is also applied
+    /// here for values that `hidden` does not list.
+    func hiddenReason(_ v: DataValue?, _ audience: Audience) -> Disclosure.Reason? {
+        guard audience == .public, let v, let value = v.value else { return nil }
+        if let r = hidden[MonitorDisclosure.key(v.regionCode, v.period)] { return r }
+        if definition.isCount, value < ValueFormatter.disclosureThreshold { return .primary }
+        return nil
+    }
+
+    /// Trend over the values this audience may see. When the region's latest value is hidden, no
+    /// trend is shown (a trend would hint at the hidden value).
+    func trend(_ region: String, _ audience: Audience) -> TrendResult {
+        let s = series(region)
+        if let last = s.last(where: { $0.value != nil }), hiddenReason(last, audience) != nil {
+            return TrendAnalysis.trend([], polarity: definition.polarity)   // insufficientData
+        }
+        return TrendAnalysis.trend(s.compactMap { v in v.parsedPeriod.map { (period: $0, value: chartValue(v, audience)) } },
+                                   polarity: definition.polarity)
     }
 
     /// Display text with disclosure control.
     func display(_ v: DataValue?, _ audience: Audience) -> DisplayValue {
         guard let v else { return ValueFormatter.display(nil, indicator: definition, audience: audience, missingReason: .notAvailable) }
+        if let r = hiddenReason(v, audience) { return MonitorDisclosure.display(r, download: false) }
         return ValueFormatter.display(v.value, indicator: definition, audience: audience, missingReason: v.reason)
     }
-    /// A value that may be drawn in a chart for this audience (nil when missing or suppressed).
+    /// A value that may be drawn, ranked or compared for this audience (nil when missing or hidden).
     func chartValue(_ v: DataValue?, _ audience: Audience) -> Double? {
-        guard let v, let value = v.value else { return nil }
-        if audience == .public, definition.isCount, value < ValueFormatter.disclosureThreshold { return nil }
-        return value
+        guard let v, let value = v.value, value.isFinite else { return nil }
+        return hiddenReason(v, audience) == nil ? value : nil
     }
 }
 
@@ -87,19 +105,28 @@ enum MonitorData {
     static func indicator(_ code: String, for audience: Audience, on db: any Database) async throws -> Indicator {
         guard let ind = try await Indicator.query(on: db).filter(\.$code == code).first(),
               audience == .internal || ind.isPublic else {
-            throw VitaalError(.notFound, "Onbekende indicator \(code).")
+            throw VitaalError(.notFound, "Onbekende indicator \(MonitorText.echo(code)).")
         }
         return ind
     }
 
-    static func values(_ indicators: [Indicator], regions: [String]? = nil, on db: any Database) async throws -> [String: IndicatorValues] {
+    /// The values of these indicators in all regions. For the public, disclosure control of count
+    /// indicators is computed over all regions (so a region filter can never change what is hidden).
+    static func values(_ indicators: [Indicator], audience: Audience, on db: any Database) async throws -> [String: IndicatorValues] {
         guard !indicators.isEmpty else { return [:] }
-        let rows = try await valueRows(codes: indicators.map(\.code), regions: regions, on: db)
+        let rows = try await valueRows(codes: indicators.map(\.code), regions: nil, on: db)
         let grouped = Dictionary(grouping: rows, by: \.indicatorCode)
+        let needsGroups = audience == .public && indicators.contains { $0.isCount }
+        let groups = needsGroups ? try await MonitorDisclosure.groups(on: db) : []
         var out: [String: IndicatorValues] = [:]
         for ind in indicators {
-            out[ind.code] = IndicatorValues(indicator: ind, definition: ind.definition,
-                                            byRegion: Dictionary(grouping: grouped[ind.code] ?? [], by: \.regionCode))
+            let list = grouped[ind.code] ?? []
+            var v = IndicatorValues(indicator: ind, definition: ind.definition, byRegion: Dictionary(grouping: list, by: \.regionCode))
+            if audience == .public, ind.isCount {
+                v.hidden = MonitorDisclosure.hidden(list.compactMap { d in d.value.map { (region: d.regionCode, period: d.period, value: $0) } },
+                                                    groups: groups)
+            }
+            out[ind.code] = v
         }
         return out
     }
@@ -108,16 +135,18 @@ enum MonitorData {
     /// into `DataValue`s by hand: Fluent's row decoding enumerates a model's properties through
     /// reflection per row, which was a fifth of an indicator page's CPU (bench/README.md, P5).
     /// The models carry no id, batch or update time (the pages do not use them).
-    static func valueRows(codes: [String], regions: [String]?, on db: any Database) async throws -> [DataValue] {
+    static func valueRows(codes: [String], regions: [String]?, periods: [String]? = nil, on db: any Database) async throws -> [DataValue] {
         guard !codes.isEmpty else { return [] }
-        if regions?.isEmpty == true { return [] }
+        if regions?.isEmpty == true || periods?.isEmpty == true { return [] }
         guard let sql = db as? any SQLDatabase else {
             var query = DataValue.query(on: db).filter(\.$indicatorCode ~~ codes)
             if let regions { query = query.filter(\.$regionCode ~~ regions) }
+            if let periods { query = query.filter(\.$period ~~ periods) }
             return try await query.sort(\.$periodSort).all()
         }
         var query: SQLQueryString = "SELECT indicator_code AS ic, region_code AS rc, period AS p, period_sort AS ps, value AS val, missing_reason AS mr, status AS st, note AS nt FROM monitor_values WHERE indicator_code IN (\(binds: codes))"
         if let regions { query += " AND region_code IN (\(binds: regions))" }
+        if let periods { query += " AND period IN (\(binds: periods))" }
         query += " ORDER BY period_sort"
         return try await sql.raw(query).all().map { r in
             let v = DataValue()
@@ -142,7 +171,7 @@ enum MonitorData {
 
     static func monitor(_ slug: String, for audience: Audience, on db: any Database) async throws -> MonitorContent {
         guard let monitor = try await Monitor.query(on: db).filter(\.$slug == slug).first() else {
-            throw VitaalError(.notFound, "Onbekende monitor \(slug).")
+            throw VitaalError(.notFound, "Onbekende monitor \(MonitorText.echo(slug)).")
         }
         return try await content(monitor, for: audience, on: db)
     }
@@ -194,4 +223,12 @@ enum MonitorText {
         return String(format: "%02d-%02d-%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
     }
     static func periodLabel(_ p: String) -> String { Period(p)?.dutchLabel ?? p }
+    /// A code or text from a request, echoed in a message: letters, digits and `_ - . ,` only (other
+    /// characters become "?"), at most 40 characters. JSON answers carry it unescaped for HTML.
+    static func echo(_ text: String) -> String {
+        let cleaned = String(text.prefix(40).map { c -> Character in
+            c.isASCII && (c.isLetter || c.isNumber || "_-.,".contains(c)) ? c : "?"
+        })
+        return text.count > 40 ? cleaned + "…" : cleaned
+    }
 }

@@ -13,10 +13,12 @@ enum MonitorDemoLoader {
             return
         }
         let regionCodes = Set(try await Region.query(on: db).all().map(\.code))
+        let organisations = Dictionary(try await Organisation.query(on: db).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         try await db.transaction { tx in
             var indicatorIDs: [String: UUID] = [:]
             for def in MonitorDemoData.indicators where indicatorIDs[def.code] == nil {
                 let ind = Indicator(def)
+                ind.$owner.id = ownerSlug(def.code).flatMap { organisations[$0]?.id }
                 try await ind.create(on: tx)
                 indicatorIDs[def.code] = try ind.requireID()
             }
@@ -62,6 +64,23 @@ enum MonitorDemoLoader {
                                    summary: "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden")
             try await DataVersion.bump(on: tx)
             log("Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen.")
+        }
+    }
+
+    /// The organisation (slug) that owns a demo indicator, as the source documents name its owner:
+    /// Brede Welvaart is the province's monitor; the network office of Zorgzaam Flevoland runs the
+    /// monitoring plan of the Regioplan IZA (milestones, GGZ waiting time) and the labour-market
+    /// monitor; GGD Flevoland measures health and reports of confused behaviour; Flever supports the
+    /// welfare work (Welzijn op Recept, employers' volunteer leave).
+    static func ownerSlug(_ code: String) -> String? {
+        switch code {
+        case "tz_welzijn_op_recept", "tz_werkgevers_vrijwilligersverlof": return "flever"
+        case "tz_ervaren_gezondheid", "tz_meldingen_verward_gedrag": return "ggd-flevoland"
+        case "tz_mijlpalen", "tz_ggz_wachttijd": return "netwerkbureau-zorgzaam-flevoland"
+        default:
+            if code.hasPrefix("bw_") { return "provincie-flevoland" }
+            if code.hasPrefix("az_") { return "netwerkbureau-zorgzaam-flevoland" }
+            return nil
         }
     }
 

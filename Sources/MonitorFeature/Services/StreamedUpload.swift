@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import AppCore
 import VitaalDomain
 
 /// A multipart/form-data request body read as a stream: the one large file part goes straight
@@ -31,11 +32,36 @@ struct StreamedUpload {
         if let file { try? FileManager.default.removeItem(at: file.url) }
     }
 
-    /// Limits. `maxFileBytes` applies to the spooled part, `maxPartBytes` to each small part.
+    /// Limits. `maxFileBytes` applies to the spooled part, `maxPartBytes` to each small part,
+    /// `maxParts` to every part of the form (repeated and ignored parts included).
     struct Limits {
         var maxFileBytes: Int
         var maxPartBytes: Int
         var maxParts = 20
+    }
+
+    /// Prefix of the temporary files (see `sweepStaleFiles`).
+    static let filePrefix = "vitaal-upload-"
+
+    /// The folder of the temporary upload files: `<data folder>/tmp-uploads` (owner-only, 0700), not
+    /// the shared /tmp (often a RAM disk, readable by other local users).
+    static func directory(for app: Application) -> URL {
+        URL(fileURLWithPath: app.vitaal.dataDirectory, isDirectory: true).appendingPathComponent("tmp-uploads", isDirectory: true)
+    }
+
+    /// Removes upload files left behind by a crash or `kill -9` (older than `olderThan` seconds, so a
+    /// running upload of another process is left alone). Returns how many were removed.
+    @discardableResult
+    static func sweepStaleFiles(in directory: URL, olderThan: TimeInterval = 3600, now: Date = Date()) -> Int {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(filePrefix) {
+            let path = directory.appendingPathComponent(name).path
+            let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+            if now.timeIntervalSince(modified) >= olderThan, (try? fm.removeItem(atPath: path)) != nil { removed += 1 }
+        }
+        return removed
     }
 
     enum Failure: Error {
@@ -50,12 +76,22 @@ struct StreamedUpload {
     /// Reads the body of `req`, spooling the part named `filePart` into a temporary file.
     /// On any failure the temporary file is removed before the error is thrown.
     static func read(_ req: Request, filePart: String, limits: Limits) async throws -> StreamedUpload {
+        try await read(req, filePart: filePart, limits: limits, directory: directory(for: req.application))
+    }
+
+    static func read(_ req: Request, filePart: String, limits: Limits, directory: URL) async throws -> StreamedUpload {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
               let boundary = type.parameters["boundary"], !boundary.isEmpty else {
             throw Failure.malformed("geen multipart/form-data")
         }
         if req.headers.first(name: .contentLength) == "0" { throw Failure.malformed("lege aanvraag") }
-        let state = ParserState(filePart: filePart, limits: limits)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Failure.malformed("het bestand kon niet tijdelijk worden opgeslagen")
+        }
+        let state = ParserState(filePart: filePart, limits: limits, directory: directory)
         defer { state.closeFile() }
         do {
             let parser = MultipartParser(boundary: boundary)
@@ -82,6 +118,7 @@ struct StreamedUpload {
     private final class ParserState {
         let filePart: String
         let limits: Limits
+        let directory: URL
         var result = StreamedUpload()
         var failure: Failure?
         var completedParts = 0
@@ -98,9 +135,10 @@ struct StreamedUpload {
         private var pending = ByteBuffer()
         private static let flushSize = 1 << 20
 
-        init(filePart: String, limits: Limits) {
+        init(filePart: String, limits: Limits, directory: URL) {
             self.filePart = filePart
             self.limits = limits
+            self.directory = directory
         }
 
         func header(_ name: String, _ value: String) {
@@ -133,13 +171,12 @@ struct StreamedUpload {
             let disposition = headers.contentDisposition
             name = disposition?.name ?? ""
             filename = disposition?.filename
-            guard name == filePart, result.file == nil else {
-                if result.parts.count >= limits.maxParts { failure = .malformed("te veel velden") }
-                return
-            }
-            let url = FileManager.default.temporaryDirectory
-                .appendingPathComponent("vitaal-upload-\(UUID().uuidString).csv")
-            guard FileManager.default.createFile(atPath: url.path, contents: nil),
+            // Every part counts, repeated ones too (they are dropped, but their bytes still stream in).
+            if completedParts >= limits.maxParts { failure = .malformed("te veel velden"); return }
+            guard name == filePart, result.file == nil else { return }
+            let url = directory.appendingPathComponent("\(StreamedUpload.filePrefix)\(UUID().uuidString).csv")
+            // Owner-only (0600) from the start: the upload may hold internal data.
+            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let handle = try? FileHandle(forWritingTo: url) else {
                 failure = .malformed("het bestand kon niet tijdelijk worden opgeslagen")
                 return

@@ -4,7 +4,7 @@ import VitaalDomain
 
 /// One row of a CSV/JSON download or of the data API: a value with its source and licence.
 /// Public audiences get disclosure control: a count below 5 has `value` null, `display` "<5" and
-/// `suppressed` true.
+/// `suppressed` true; a value hidden so that it cannot be subtracted out has `display` "x".
 struct DataRow: Content {
     var indicator: String
     var indicatorName: String
@@ -28,8 +28,10 @@ enum MonitorDownloads {
     static let csvHeaders = ["indicator", "indicator_naam", "regio", "regio_naam", "periode", "waarde", "eenheid", "status",
                              "reden_ontbreken", "opmerking", "bron", "licentie"]
 
-    static func row(_ v: DataValue, indicator: Indicator, definition: IndicatorDefinition, regionName: String, audience: Audience) -> DataRow {
-        let cell = ValueFormatter.downloadCell(v.value, indicator: definition, audience: audience)
+    static func row(_ v: DataValue, indicator: Indicator, definition: IndicatorDefinition, regionName: String, audience: Audience,
+                    hidden: Disclosure.Reason? = nil) -> DataRow {
+        let cell = hidden.map { MonitorDisclosure.display($0, download: true) }
+            ?? ValueFormatter.downloadCell(v.value, indicator: definition, audience: audience)
         return DataRow(indicator: indicator.code, indicatorName: indicator.name, region: v.regionCode, regionName: regionName,
                        period: v.period, value: cell.suppressed ? nil : v.value, display: cell.text, suppressed: cell.suppressed,
                        unit: indicator.unit, status: v.status, missingReason: v.missingReason, note: v.note,
@@ -43,7 +45,8 @@ enum MonitorDownloads {
             guard let v = values[ind.code] else { continue }
             for code in regionCodes {
                 for value in v.series(code) {
-                    out.append(row(value, indicator: ind, definition: v.definition, regionName: regions.name(code), audience: audience))
+                    out.append(row(value, indicator: ind, definition: v.definition, regionName: regions.name(code), audience: audience,
+                                   hidden: v.hiddenReason(value, audience)))
                 }
             }
         }
@@ -60,7 +63,7 @@ enum MonitorDownloads {
         case "json":
             return try Download.json("\(name).json", rows)
         default:
-            throw VitaalError(.invalidInput, "Onbekend formaat \"\(format)\": kies csv of json.")
+            throw VitaalError(.invalidInput, "Onbekend formaat \"\(MonitorText.echo(format))\": kies csv of json.")
         }
     }
 }

@@ -76,7 +76,7 @@ enum MonitorViews {
 
     /// GET form to choose the region of a page.
     static func regionFilter(action: String, regions: [Region], selected: String, label: String = "Regio") -> BodyNode {
-        .form(.method(.get), .action(action), .class("mon-filter no-print"),
+        .form(.method(.get), .action(attr(action)), .class("mon-filter no-print"),
               .div(.class("field"), .label(.for("f-regio"), .text(label)),
                    UI.select("regio", options: regions.map { (value: $0.code, label: $0.name) }, selected: selected)),
               .button(.type(.submit), .class("button-secondary"), .text("Toon")))
@@ -85,8 +85,8 @@ enum MonitorViews {
     static func downloads(_ path: String, query: String = "") -> BodyNode {
         let sep = query.isEmpty ? "?" : "?\(query)&"
         return .p(.class("mon-downloads no-print"), .text("Download deze gegevens: "),
-                  .a(.href("\(path)\(sep)formaat=csv"), .text("CSV")),
-                  .a(.href("\(path)\(sep)formaat=json"), .text("JSON")),
+                  .a(.href(attr("\(path)\(sep)formaat=csv")), .text("CSV")),
+                  .a(.href(attr("\(path)\(sep)formaat=json")), .text("JSON")),
                   .span(.class("muted"), .text("(met bron en licentie per waarde)")))
     }
 

@@ -177,14 +177,24 @@ public final class CSVReader {
         return true
     }
 
-    /// Appends the next chunk to `buf` (keeping what is there). Used only for the header/BOM.
+    /// Appends the next chunk to `buf` (keeping the unread bytes, `pos` becomes 0). Used only for the
+    /// header/BOM. Appends in place (amortised O(chunk)): copying the whole buffer per chunk made a
+    /// huge first line O(n²).
     private func appendChunk() throws -> Bool {
-        let keep = Array(buf[pos...])
-        guard try refill() else { buf = keep; pos = 0; return false }
-        buf = keep + buf
-        pos = 0
+        guard !eof, case .handle(let handle, _) = source else { eof = true; return false }
+        let chunk: Data?
+        do { chunk = try handle.read(upToCount: chunkSize) } catch {
+            throw VitaalError.invalid("bestand kan niet worden gelezen", at: SourceLocation(file: fileName))
+        }
+        if pos > 0 { buf.removeSubrange(0..<pos); pos = 0 }
+        guard let chunk, !chunk.isEmpty else { eof = true; return false }
+        buf.append(contentsOf: chunk)
+        bytesRead += chunk.count
         return true
     }
+
+    /// Separator detection looks at no more than this many bytes of the first line.
+    static let separatorScanLimit = 1 << 20
 
     private func start() throws {
         started = true
@@ -206,7 +216,7 @@ public final class CSVReader {
         var i = pos
         var inQuotes = false
         var counts = [0, 0, 0]
-        scan: while true {
+        scan: while i - pos < Self.separatorScanLimit {
             if i == buf.count {
                 let offset = i - pos
                 guard try appendChunk() else { break scan }

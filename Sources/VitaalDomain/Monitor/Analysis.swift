@@ -226,6 +226,7 @@ public struct DisplayValue: Sendable, Hashable {
     public var text: String
     /// True when the real value was hidden by disclosure control.
     public var suppressed: Bool
+    public init(text: String, suppressed: Bool) { self.text = text; self.suppressed = suppressed }
 }
 
 public enum ValueFormatter {

@@ -209,7 +209,8 @@ final class MonitorImportTests: XCTestCase {
             let forbidden = try await lezer.get("/monitor/import")
             XCTAssertEqual(forbidden.status, .forbidden)
 
-            let (mail, pass) = try await TestApp.user(app, role: .redacteur)
+            // The file holds indicators of two organisations (M7): only a beheerder may import it whole.
+            let (mail, pass) = try await TestApp.user(app, role: .beheerder)
             let browser = Browser(app)
             try await browser.login(mail, pass)
             let form = try await browser.get("/monitor/import")

@@ -76,7 +76,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
 
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
-            let (mail, pass) = try await TestApp.user(app, role: .redacteur)
+            let (mail, pass) = try await TestApp.user(app, role: .redacteur, organisation: "provincie-flevoland")
             let browser = Browser(app)
             _ = try await browser.login(mail, pass)
             _ = try await browser.get("/monitor/import")
@@ -124,7 +124,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
             app.storage[MonitorUploadLimit.self] = 1 << 20   // 1 MB instead of 1 GB
-            let (mail, pass) = try await TestApp.user(app, role: .redacteur)
+            let (mail, pass) = try await TestApp.user(app, role: .redacteur, organisation: "provincie-flevoland")
             let browser = Browser(app)
             _ = try await browser.login(mail, pass)
             _ = try await browser.get("/monitor/import")

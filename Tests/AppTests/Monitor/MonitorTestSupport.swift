@@ -7,10 +7,20 @@ import NIOConcurrencyHelpers
 import VitaalDomain
 
 enum MonitorTestSupport {
-    /// Foundation regions plus the demo indicators (no monitors, no values).
+    /// Foundation regions plus the demo indicators with their demo owners (no monitors, no values).
     static func seedIndicators(_ app: Application) async throws {
         try await TestApp.seedFoundation(app)
-        for def in MonitorDemoData.indicators { try await Indicator(def).create(on: app.db) }
+        let organisations = try await Organisation.query(on: app.db).all()
+        for def in MonitorDemoData.indicators {
+            let ind = Indicator(def)
+            ind.$owner.id = MonitorDemoLoader.ownerSlug(def.code).flatMap { slug in organisations.first { $0.slug == slug }?.id }
+            try await ind.create(on: app.db)
+        }
+    }
+
+    static func user(_ app: Application, _ email: String) async throws -> User {
+        let found = try await User.query(on: app.db).filter(\.$email == email).first()
+        return try XCTUnwrap(found)
     }
 
     /// Foundation plus the monitor's full demo data.
