@@ -65,7 +65,7 @@ if !domainOnly {
         // Assembly: wires the features into one application and its CLI commands.
         .target(name: "App", dependencies: ["AppCore"] + features.map { .target(name: $0) } + vapor,
                 path: "Sources/App", swiftSettings: v5),
-        .executableTarget(name: "vitaal", dependencies: ["App"], path: "Sources/vitaal", swiftSettings: v5),
+        .executableTarget(name: "vitaal", dependencies: ["App", "AppCore"], path: "Sources/vitaal", swiftSettings: v5),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "AppCore", "VitaalDomain", .product(name: "XCTVapor", package: "vapor")] + features.map { .target(name: $0) },

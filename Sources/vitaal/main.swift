@@ -1,10 +1,16 @@
 import Vapor
 import Logging
 import App
+import AppCore
 import VitaalDomain
 
 var env = try Environment.detect()
-try LoggingSystem.bootstrap(from: &env)
+if ProcessInfo.processInfo.environment["VITAAL_LOG_FORMAT"] == "json" {
+    let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+} else {
+    try LoggingSystem.bootstrap(from: &env)
+}
 let app = try await Application.make(env)
 // CLI commands other than `serve` report their own errors (in Dutch, below); keep the log to errors
 // there unless LOG_LEVEL asks for more.

@@ -30,7 +30,17 @@ enum FoundationRoutes {
 }
 
 enum ErrorPages {
-    static func page(status: HTTPResponseStatus, message: String, problems: [Problem]) -> Page {
+    /// `requestID` is shown on every error page: support finds the matching log line with it
+    /// (every log line of a request carries `request-id`).
+    static func page(status: HTTPResponseStatus, message: String, problems: [Problem], requestID: String? = nil) -> Page {
+        var page = content(status: status, message: message, problems: problems)
+        if let requestID {
+            page.content.append(.p(.class("muted"), .text("Referentie voor de helpdesk: " + String(requestID.prefix(64)))))
+        }
+        return page
+    }
+
+    static func content(status: HTTPResponseStatus, message: String, problems: [Problem]) -> Page {
         switch status {
         case .notFound:
             return Page("Pagina niet gevonden", status: status,
@@ -44,6 +54,8 @@ enum ErrorPages {
                         .p(.a(.href("/inloggen"), .text("Inloggen"))))
         case .tooManyRequests:
             return Page("Te veel pogingen", status: status, UI.notice("error", message))
+        case .methodNotAllowed:
+            return Page("Methode niet toegestaan", status: status, UI.notice("error", message))
         default:
             if status.code >= 500 {
                 return Page("Er ging iets mis", status: status, UI.notice("error", message))

@@ -3,27 +3,40 @@ import Fluent
 import SQLKit
 import VitaalDomain
 
-/// `/health`, `/metrics` (Prometheus text format) and the OpenAPI document.
+/// `/health`, `/ready`, `/metrics` (Prometheus text format) and the OpenAPI document.
 struct SystemController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", use: health)
+        routes.get("ready", use: ready)
         routes.get("metrics", use: metrics)
         routes.get("api", "v1", "openapi.json", use: openAPI)
         routes.get("api", "v1") { req in req.redirect(to: "/api/v1/openapi.json") }
     }
 
-    struct Health: Content { var status: String; var database: String; var version: String }
+    struct Status: Content { var status: String; var version: String }
 
+    /// Liveness: the process answers. No database call, no detail (for an orchestrator's probe).
     @Sendable func health(_ req: Request) async throws -> Response {
-        var dbStatus = "ok"
+        let response = Response(status: .ok)
+        try response.content.encode(Status(status: "ok", version: Vitaal.version))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// Readiness: the database answers and every migration has run (an instance started before
+    /// its peer finished migrating is not ready yet). Public, without detail.
+    @Sendable func ready(_ req: Request) async throws -> Response {
+        var ok = true
         do {
             if let sql = req.db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
+            ok = try await req.application.migrator.previewPrepareBatch().get().isEmpty
         } catch {
-            dbStatus = "fout"
+            req.logger.warning("not ready", metadata: ["error": .string(String(describing: error))])
+            ok = false
         }
-        let body = Health(status: dbStatus == "ok" ? "ok" : "degraded", database: dbStatus, version: "0.1.0")
-        let response = Response(status: dbStatus == "ok" ? .ok : .serviceUnavailable)
-        try response.content.encode(body)
+        let response = Response(status: ok ? .ok : .serviceUnavailable)
+        try response.content.encode(Status(status: ok ? "ok" : "niet gereed", version: Vitaal.version))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
 

@@ -1,4 +1,5 @@
 import Vapor
+import VitaalDomain
 
 /// Runtime configuration, read from the environment (see README "Configuration"). Every
 /// environment variable Vitaal reads is read here.
@@ -52,6 +53,49 @@ public struct VitaalConfiguration: Sendable {
             metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
             chromiumPath: nonEmpty("VITAAL_CHROMIUM")
         )
+    }
+}
+
+extension VitaalConfiguration {
+    /// Checks what can be checked before start-up; one clear line naming the variable instead of
+    /// a stack trace or a half-working server.
+    public func checkForStart(environment env: [String: String]) throws {
+        if let url = databaseURL {
+            guard let c = URLComponents(string: url), ["postgres", "postgresql"].contains(c.scheme?.lowercased() ?? ""),
+                  let host = c.host, !host.isEmpty, c.path.count > 1 else {
+                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL; verwacht postgres://gebruiker:wachtwoord@host:5432/database.")
+            }
+        } else {
+            var isDir: ObjCBool = false
+            let fm = FileManager.default
+            if fm.fileExists(atPath: dataDirectory, isDirectory: &isDir) {
+                guard isDir.boolValue, fm.isWritableFile(atPath: dataDirectory) else {
+                    throw VitaalError(.invalidInput, "VITAAL_DATA_DIR (\(dataDirectory)) is geen map waarin Vitaal kan schrijven.")
+                }
+            } else if (try? fm.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)) == nil {
+                throw VitaalError(.invalidInput, "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
+            }
+        }
+        if env["VITAAL_ENV"] == "production", !secureCookies {
+            throw VitaalError(.invalidInput, "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een VITAAL_PUBLIC_URL met https://): "
+                              + "het sessiecookie mag alleen over HTTPS gaan.")
+        }
+        if env["VITAAL_ENV"] == "production", demoOnEmptyDatabase {
+            throw VitaalError(.invalidInput, "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken accounts met bekende wachtwoorden.")
+        }
+    }
+
+    /// The database did not answer at start-up: say which one (without its password).
+    func databaseUnavailable(_ error: any Error) -> VitaalError {
+        let which: String
+        if let url = databaseURL, var c = URLComponents(string: url) {
+            if c.password != nil { c.password = "***" }
+            which = "DATABASE_URL=" + (c.string ?? "postgres://…")
+        } else {
+            which = "SQLite-bestand " + sqlitePath + " (VITAAL_DATA_DIR)"
+        }
+        let reason = String(String(describing: error).prefix(200))
+        return VitaalError(.internal, "De database is niet bereikbaar of niet bij te werken (\(which)): \(reason)")
     }
 }
 

@@ -6,11 +6,14 @@ import SQLKit
 import VitaalDomain
 
 public enum Vitaal {
+    public static let version = "0.2.0"
+
     /// Configures the whole application: database, sessions, security, foundation routes and the
     /// given features (their migrations, navigation, routes and commands).
     public static func configure(_ app: Application, features: [any VitaalFeature]) async throws {
         let config = app.vitaal
         _ = VitaalMetrics.registry
+        if app.environment != .testing { try config.checkForStart(environment: ProcessInfo.processInfo.environment) }
 
         // Database: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file (WAL).
         if let url = config.databaseURL {
@@ -52,7 +55,7 @@ public enum Vitaal {
         // change, CSRF.
         app.middleware = .init()
         let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
-            ErrorPages.page(status: status, message: message, problems: problems).render(for: req)
+            ErrorPages.page(status: status, message: message, problems: problems, requestID: req.id).render(for: req)
         })
         app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
         app.middleware.use(app.inFlightRequests)
@@ -128,8 +131,32 @@ public enum Vitaal {
     public static func migrate(_ app: Application) async throws {
         try await enableWAL(app)
         try await setBusyTimeout(app)
-        try await app.autoMigrate()
+        // Several instances starting together on one PostgreSQL migrate once: the later ones wait
+        // for the lock and then find nothing to do.
+        try await exclusively(app, key: migrationLockKey) { try await app.autoMigrate() }
     }
+
+    /// Runs `body` while holding a PostgreSQL advisory lock (held by one connection of the pool,
+    /// so every instance on the database waits for it); on SQLite, one process owns the file and
+    /// `body` simply runs.
+    public static func exclusively(_ app: Application, key: Int, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        guard app.vitaal.usesPostgres else { return try await body() }
+        try await app.db.withConnection { conn in
+            guard let sql = conn as? any SQLDatabase else { return try await body() }
+            try await sql.raw("SELECT pg_advisory_lock(\(unsafeRaw: String(key)))").run()
+            do {
+                try await body()
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(unsafeRaw: String(key)))").run()
+                throw error
+            }
+            try await sql.raw("SELECT pg_advisory_unlock(\(unsafeRaw: String(key)))").run()
+        }
+    }
+
+    /// Fixed keys of the advisory locks ("VITAAL" and "VITDEM" in ASCII).
+    static let migrationLockKey = 0x56_49_54_41_41_4C
+    static let demoLockKey = 0x56_49_54_44_45_4D
 }
 
 /// A named group of subcommands, e.g. `vitaal import regions FILE`.
@@ -142,12 +169,17 @@ struct VitaalCommandGroup: AsyncCommandGroup {
 struct ServeBootstrap: LifecycleHandler {
     let features: [any VitaalFeature]
     func willBootAsync(_ app: Application) async throws {
-        try await Vitaal.migrate(app)
+        do { try await Vitaal.migrate(app) } catch {
+            throw app.vitaal.databaseUnavailable(error)
+        }
         let config = app.vitaal
         try await VitaalSessionDriver.purgeExpired(on: app.db, idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
         try await app.loginThrottle.purge(on: app.db)
         for sweep in app.startupSweeps { sweep(app) }
-        if try await User.query(on: app.db).count() == 0 {
+        // Two instances started together with VITAAL_DEMO=1 load the demo once.
+        let features = self.features
+        try await Vitaal.exclusively(app, key: Vitaal.demoLockKey) {
+            guard try await User.query(on: app.db).count() == 0 else { return }
             if config.demoOnEmptyDatabase, try await Region.query(on: app.db).count() == 0 {
                 app.logger.notice("Lege database en VITAAL_DEMO=1: demodata worden geladen.")
                 try await DemoData.load(app: app, features: features) { print($0) }
@@ -171,6 +203,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             let (status, _, message, _) = VitaalErrorMiddleware.describe(error)
             response = Response(status: status, body: .init(string: message))
         }
+        response.headers.replaceOrAdd(name: .xRequestId, value: String(request.id.prefix(64)))
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

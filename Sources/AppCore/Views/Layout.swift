@@ -50,7 +50,8 @@ public enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
+                // Not Plot's `.title(…)`: it also writes the title into og:/twitter: meta attributes, unescaped.
+                .element(named: "title", text: page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
                 .unwrap(page.description) { .meta(.name("description"), .content(attr($0))) },
                 .link(.rel(.stylesheet), .href("/static/vitaal.css")),
                 .link(.rel(.icon), .href("/static/favicon.svg"))

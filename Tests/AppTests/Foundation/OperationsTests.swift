@@ -1,6 +1,8 @@
 import XCTest
 import XCTVapor
 import NIOCore
+import NIOConcurrencyHelpers
+import Logging
 import Fluent
 @testable import AppCore
 import VitaalDomain
@@ -123,5 +125,75 @@ final class OperationsTests: XCTestCase {
                 XCTAssertEqual(error.kind, .conflict)
             }
         }
+    }
+}
+
+/// Running Vitaal for real: readiness, request ids, start-up checks, JSON logs.
+final class ProductionReadinessTests: XCTestCase {
+    func testReadyIsFalseWhileAMigrationIsPending() async throws {
+        try await TestApp.with { app in
+            let browser = Browser(app)
+            let ready = try await browser.get("/ready")
+            XCTAssertEqual(ready.status, .ok)
+            XCTAssertEqual(ready.body, "{\"status\":\"ok\",\"version\":\"\(Vitaal.version)\"}")
+            try await app.migrator.revertLastBatch().get()   // undo the last batch: a migration is pending
+            let notReady = try await browser.get("/ready")
+            XCTAssertEqual(notReady.status, .serviceUnavailable)
+            XCTAssertTrue(notReady.body.contains("niet gereed"))
+            let health = try await browser.get("/health")
+            XCTAssertEqual(health.status, .ok, "the process is alive all the same")
+            try await app.autoMigrate()
+        }
+    }
+
+    func testErrorPagesShowTheRequestIDThatTheLogCarries() async throws {
+        try await TestApp.with { app in
+            let browser = Browser(app)
+            let r = try await browser.request(.GET, "/bestaat-niet", headers: ["X-Request-Id": "verzoek-123"])
+            XCTAssertEqual(r.status, .notFound)
+            XCTAssertTrue(r.body.contains("Referentie voor de helpdesk: verzoek-123"))
+            XCTAssertEqual(r.headers.first(name: .xRequestId), "verzoek-123")
+            let generated = try await browser.get("/bestaat-niet")
+            let id = try XCTUnwrap(generated.headers.first(name: .xRequestId))
+            XCTAssertTrue(generated.body.contains(id))
+        }
+    }
+
+    func testStartupChecksNameTheVariable() throws {
+        func message(_ env: [String: String]) -> String? {
+            do { try VitaalConfiguration.fromEnvironment(env).checkForStart(environment: env); return nil }
+            catch let e as VitaalError { return e.message } catch { return "\(error)" }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-check-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertNil(message(["VITAAL_DATA_DIR": dir]))
+        XCTAssertTrue(message(["DATABASE_URL": "niet-een-url"])?.hasPrefix("DATABASE_URL") == true)
+        XCTAssertTrue(message(["DATABASE_URL": "mysql://u:p@h/db"])?.hasPrefix("DATABASE_URL") == true)
+        XCTAssertNil(message(["DATABASE_URL": "postgres://u:p@db.example:5432/vitaal?sslmode=require"]))
+        let file = dir + "-bestand"
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        XCTAssertTrue(message(["VITAAL_DATA_DIR": file])?.hasPrefix("VITAAL_DATA_DIR") == true)
+        XCTAssertTrue(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production"])?.contains("VITAAL_SECURE_COOKIES") == true)
+        XCTAssertNil(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production", "VITAAL_SECURE_COOKIES": "1"]))
+        XCTAssertTrue(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production", "VITAAL_SECURE_COOKIES": "1", "VITAAL_DEMO": "1"])?
+            .contains("VITAAL_DEMO") == true)
+        let unreachable = VitaalConfiguration.fromEnvironment(["DATABASE_URL": "postgres://vitaal:geheim@db.example:5432/vitaal"])
+            .databaseUnavailable(VitaalError(.internal, "connection refused"))
+        XCTAssertTrue(unreachable.message.contains("DATABASE_URL=postgres://vitaal:***@db.example:5432/vitaal"))
+        XCTAssertFalse(unreachable.message.contains("geheim"))
+    }
+
+    func testJSONLogLinesCarryTheMetadata() throws {
+        let lines = NIOLockedValueBox<[String]>([])
+        var handler = JSONLogHandler(label: "test", level: .info) { line in lines.withLockedValue { $0.append(line) } }
+        handler[metadataKey: "request-id"] = "abc"
+        handler.log(level: .error, message: "mislukt \"x\"", metadata: ["path": "/monitor"], source: "t", file: #file, function: #function, line: #line)
+        let line = try XCTUnwrap(lines.withLockedValue { $0.first })
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertEqual(object["message"] as? String, "mislukt \"x\"")
+        XCTAssertEqual(object["request-id"] as? String, "abc")
+        XCTAssertEqual(object["path"] as? String, "/monitor")
+        XCTAssertEqual(object["level"] as? String, "error")
     }
 }

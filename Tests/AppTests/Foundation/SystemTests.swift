@@ -64,7 +64,9 @@ final class SystemTests: XCTestCase {
             let browser = Browser(app)
             let health = try await browser.get("/health")
             XCTAssertEqual(health.status, .ok)
-            XCTAssertTrue(health.body.contains("\"database\":\"ok\""))
+            XCTAssertTrue(health.body.contains("\"status\":\"ok\""))
+            let ready = try await browser.get("/ready")
+            XCTAssertEqual(ready.status, .ok, "database answers and all migrations ran")
             _ = try await browser.get("/api/v1/regions")
             var config = app.vitaal
             config.metricsToken = "test-token"
