@@ -394,6 +394,12 @@ public final class ImportSession {
         if text == "x" || text == "X" { return .missing(.confidential) }
         switch numbers.read(text, line: record.positions[column].line, column: column + 1) {
         case .number(let v):
+            // A few hundred digits parse as infinity; no stored value may be that large (charts,
+            // sums and conversions downstream stay finite and exact).
+            guard v.isFinite, abs(v) < ImportLimits.maxAbsoluteValue else {
+                problems.add("waarde \(text.prefix(40)) is te groot: hoogstens 15 cijfers voor de komma", at: loc(record, column))
+                return .invalid
+            }
             if let indicator, let range = indicator.validRange, !range.contains(v) {
                 let lo = range.min.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
                 let hi = range.max.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
@@ -673,4 +679,10 @@ extension String {
         if f != 0x20, f != 0x09, l != 0x20, l != 0x09, f != 0xC2, l != 0xA0 { return self }
         return trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// Bounds of imported values.
+public enum ImportLimits {
+    /// Values must be smaller than 10^15 in absolute value (exact in a Double, safe to convert).
+    public static let maxAbsoluteValue = 1e15
 }

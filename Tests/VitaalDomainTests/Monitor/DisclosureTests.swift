@@ -106,3 +106,36 @@ struct DisclosureTests {
         }
     }
 }
+
+@Suite("Monitor – hardening of the import reader")
+struct MonitorImportHardeningTests {
+    @Test func hugeValuesAreRefusedNotStoredAsInfinity() throws {
+        let huge = "1" + String(repeating: "0", count: 400)
+        let csv = "indicator;regio;periode;waarde\nbw_woz_waarde;GM0034;2024;\(huge)\nbw_woz_waarde;GM0995;2024;999999999999999\n"
+        var problems: [String] = []
+        do {
+            _ = try ImportPipeline.run(data: Data(csv.utf8), fileName: "groot.csv", catalog: MonitorDemoData.catalog, options: ImportOptions()) { _ in }
+        } catch let e as VitaalError {
+            problems = e.problems.map(\.description)
+        }
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("regel 2") == true)
+        #expect(problems.first?.contains("te groot") == true)
+    }
+
+    @Test func aHugeFirstLineIsReadInLinearTime() throws {
+        // 8 MB header line read in 1 KiB chunks: copying the buffer per chunk (the old O(n²)) took minutes.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-lange-regel-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let field = String(repeating: "a", count: 8 << 20)
+        try Data("b;\(field)\n1;2\n".utf8).write(to: url)
+        let start = Date()
+        let reader = try CSVReader(url: url, chunkSize: 1024)
+        let header = try #require(try reader.next())
+        #expect(header.fields.count == 2)
+        #expect(header.fields[1].count == 8 << 20)
+        #expect(reader.separator == .semicolon)
+        #expect(try reader.next()?.fields == ["1", "2"])
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+}
