@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import VitaalDomain
+import AppCore
 
 /// What other features (plans, workforce model) may read from the monitor. This is the contract
 /// between the modules; the monitor implements it on its own tables.
@@ -38,28 +39,76 @@ public struct StorySummary: Content, Sendable, Hashable {
     }
 }
 
+/// Who reads through `MonitorLookup`: `.public` for anything an anonymous visitor can reach (public
+/// pages, downloads and API answers), `.internal` for logged-in readers. The same audience as the
+/// monitor's own pages (`Audience` in the domain).
+public typealias MonitorAudience = Audience
+
 public enum MonitorLookup {
-    /// All indicators (public and internal), by code.
-    public static func indicators(on db: any Database) async throws -> [IndicatorSummary] {
-        try await Indicator.query(on: db).sort(\.$code).all().map(summary)
+    /// `.internal` for a logged-in reader, `.public` otherwise.
+    public static func audience(loggedIn: Bool) -> MonitorAudience { loggedIn ? .internal : .public }
+
+    /// Indicators by code. For `.public` only public indicators; internal ones are left out.
+    public static func indicators(audience: MonitorAudience, on db: any Database) async throws -> [IndicatorSummary] {
+        var query = Indicator.query(on: db).sort(\.$code)
+        if audience == .public { query = query.filter(\.$visibility == Visibility.public.rawValue) }
+        return try await query.all().map(summary)
     }
 
-    /// One indicator by code, or nil.
-    public static func indicator(code: String, on db: any Database) async throws -> IndicatorSummary? {
-        try await Indicator.query(on: db).filter(\.$code == code).first().map(summary)
+    /// One indicator by code, or nil (also nil for an internal indicator and the `.public` audience).
+    public static func indicator(code: String, audience: MonitorAudience, on db: any Database) async throws -> IndicatorSummary? {
+        guard let found = try await Indicator.query(on: db).filter(\.$code == code).first() else { return nil }
+        if audience == .public && !found.isPublic { return nil }
+        return summary(found)
     }
 
-    /// The values of one indicator for one region, sorted by period.
-    public static func series(indicator: String, region: String, on db: any Database) async throws -> [SeriesPoint] {
-        try await DataValue.query(on: db)
+    /// The values of one indicator for one region, sorted by period, with the monitor's disclosure
+    /// rules for the audience. For `.public`:
+    /// * an internal (or unknown) indicator yields no points at all;
+    /// * for a count indicator (`isCount`) a value below 5 is `nil` (the pages' "<5");
+    /// * and, for a count indicator, the value of a region that is made up of other regions (a
+    ///   province of municipalities, a group of its members) is `nil` in every period in which one of
+    ///   those regions is suppressed, so the suppressed value cannot be worked out as the total
+    ///   minus the others.
+    /// `.internal` returns the stored values as they are.
+    public static func series(indicator: String, region: String, audience: MonitorAudience, on db: any Database) async throws -> [SeriesPoint] {
+        var isCount = false
+        if audience == .public {
+            guard let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.isPublic else { return [] }
+            isCount = found.isCount
+        }
+        let rows = try await DataValue.query(on: db)
             .filter(\.$indicatorCode == indicator).filter(\.$regionCode == region)
             .sort(\.$periodSort).all()
-            .map { SeriesPoint(period: $0.period, value: $0.value, status: $0.status) }
+        guard audience == .public, isCount else {
+            return rows.map { SeriesPoint(period: $0.period, value: $0.value, status: $0.status) }
+        }
+        let threshold = ValueFormatter.disclosureThreshold
+        let hiddenPeriods = try await periodsWithSuppressedPart(indicator: indicator, region: region, below: threshold, on: db)
+        return rows.map { row in
+            let hidden = row.value.map { $0 < threshold } == true || hiddenPeriods.contains(row.period)
+            return SeriesPoint(period: row.period, value: hidden ? nil : row.value, status: row.status)
+        }
     }
 
-    /// The latest value (with a number) of an indicator for a region, or nil.
-    public static func latest(indicator: String, region: String, on db: any Database) async throws -> SeriesPoint? {
-        try await series(indicator: indicator, region: region, on: db).last { $0.value != nil }
+    /// Periods in which a region that `region` is made of (its children, or its members when it is a
+    /// group) has a value below `threshold` for `indicator`.
+    static func periodsWithSuppressedPart(indicator: String, region: String, below threshold: Double,
+                                          on db: any Database) async throws -> Set<String> {
+        guard let parent = try await Region.query(on: db).filter(\.$code == region).first(), let parentID = parent.id else { return [] }
+        var partIDs = try await Region.query(on: db).filter(\.$parent.$id == parentID).all().compactMap(\.id)
+        partIDs += try await RegionGroupMember.query(on: db).filter(\.$group.$id == parentID).all().map { $0.$member.id }
+        guard !partIDs.isEmpty else { return [] }
+        let codes = try await Region.query(on: db).filter(\.$id ~~ partIDs).all().map(\.code)
+        guard !codes.isEmpty else { return [] }
+        let small = try await DataValue.query(on: db)
+            .filter(\.$indicatorCode == indicator).filter(\.$regionCode ~~ codes).filter(\.$value < threshold).all()
+        return Set(small.map(\.period))
+    }
+
+    /// The latest value (with a number) of an indicator for a region for the audience, or nil.
+    public static func latest(indicator: String, region: String, audience: MonitorAudience, on db: any Database) async throws -> SeriesPoint? {
+        try await series(indicator: indicator, region: region, audience: audience, on: db).last { $0.value != nil }
     }
 
     /// Stories linked to any of the indicators (newest first).

@@ -11,7 +11,7 @@ struct PlansListCommand: AsyncCommand {
         let app = context.application
         try await Vitaal.migrate(app)
         for record in try await PlanStore.all(on: app.db) {
-            let loaded = try await PlanStore.load(record: record, on: app.db)
+            let loaded = try await PlanStore.load(record: record, audience: .internal, on: app.db)
             let rollUp = loaded.plan.rollUp()
             context.console.print("\(record.key)  \(record.title)  [\(loaded.plan.status.label), versie \(record.version)]  \(rollUp.status.label): \(PlanViews.counts(rollUp))")
         }
@@ -28,7 +28,7 @@ struct PlansReportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let loaded = try await PlanStore.load(key: signature.plan, on: app.db)
+        let loaded = try await PlanStore.load(key: signature.plan, audience: .internal, on: app.db)
         let plan = loaded.plan
         let console = context.console
         console.print("\(plan.title) (\(plan.period), \(plan.status.label))")
@@ -59,7 +59,7 @@ struct PlansExportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let loaded = try await PlanStore.load(key: signature.plan, on: app.db)
+        let loaded = try await PlanStore.load(key: signature.plan, audience: .internal, on: app.db)
         let what = signature.what ?? "doelstellingen"
         let out = signature.out ?? "\(loaded.key)-\(what).xlsx"
         let xlsx = out.lowercased().hasSuffix(".xlsx")

@@ -65,7 +65,8 @@ struct PlanAPIController: RouteCollection {
     @Sendable func list(_ req: Request) async throws -> [PlanSummaryDTO] {
         var out: [PlanSummaryDTO] = []
         for record in try await PlanStore.all(on: req.db) {
-            let loaded = try await PlanStore.load(record: record, on: req.db)
+            guard req.user != nil || [PlanStatus.vastgesteld, .afgesloten].contains(record.planStatus) else { continue }
+            let loaded = try await PlanStore.load(record: record, audience: PlanPagesController.audience(req), on: req.db)
             if loaded.isPublished || req.user != nil { out.append(Self.summary(loaded)) }
         }
         return out
@@ -122,6 +123,11 @@ struct PlanAPIController: RouteCollection {
                                                actualCents: (actuals[line.key] ?? [:]).mapValues(\.cents)))
                 }
                 totals[section.key] = table.columns.indices.map { table.computedTotal(section: section.key, column: $0).cents }
+            }
+            // Amounts too large to add up (stored before the input bound): no totals, the reason instead.
+            if let error = table.arithmeticError {
+                return BudgetDTO(key: table.key, title: table.title, unitCents: table.unit.cents, columns: table.columns, lines: lines,
+                                 sectionTotalsCents: [:], discrepancies: [error.message], isExample: table.isExample)
             }
             return BudgetDTO(key: table.key, title: table.title, unitCents: table.unit.cents, columns: table.columns, lines: lines,
                              sectionTotalsCents: totals, discrepancies: table.check(percentTolerance: 0).map(\.message), isExample: table.isExample)

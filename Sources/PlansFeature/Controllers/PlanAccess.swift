@@ -36,24 +36,52 @@ enum FormInput {
     static func text(_ req: Request, _ name: String) -> String { req.formText(name) }
     static func optionalText(_ req: Request, _ name: String) -> String? { req.optionalFormText(name) }
 
-    /// "3", "3,5", "1.234,5", "-2" → Double; anything else refused naming the field.
-    static func number(_ text: String, field: String, label: String) throws -> Double {
+    /// An input echoed in a message, cut to 40 characters.
+    static func short(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
+
+    /// The largest magnitude of a target value, baseline or realisation: 10^12.
+    static let maxValue = 1e12
+
+    /// "3", "3,5", "1.234,5", "-2" → Double within ±`maxValue` (or `range`); anything else is
+    /// refused naming the field and, for a number out of range, the limits.
+    static func number(_ text: String, field: String, label: String,
+                       in range: ClosedRange<Double> = -maxValue...maxValue) throws -> Double {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { throw VitaalError.invalid("\(label) ontbreekt", at: SourceLocation(field: field)) }
         var s = t
         if s.contains(",") { s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
-        guard let v = Double(s), v.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
-            throw VitaalError.invalid("\(label): \"\(t)\" is geen getal", at: SourceLocation(field: field))
+        guard s.count <= 60, let v = Double(s), v.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+            throw VitaalError.invalid("\(label): \"\(FormInput.short(t))\" is geen getal", at: SourceLocation(field: field))
+        }
+        guard range.contains(v) else {
+            throw VitaalError.invalid("\(label) moet tussen \(DutchNumberFormat.format(range.lowerBound)) en \(DutchNumberFormat.format(range.upperBound)) liggen",
+                                      at: SourceLocation(field: field))
+        }
+        return v == 0 ? 0 : v
+    }
+
+    /// A whole number within `range` ("25.610" with thousands dots is accepted); anything else is
+    /// refused naming the field and the limits (`BoundedNumber`).
+    static func integer(_ text: String, field: String, label: String, in range: ClosedRange<Int>) throws -> Int {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.range(of: #"^-?[0-9]{1,3}(\.[0-9]{3})+$"#, options: .regularExpression) != nil {
+            t = t.replacingOccurrences(of: ".", with: "")
+        }
+        guard let v = try BoundedNumber.int(t, field: field, in: range, label: label) else {
+            throw VitaalError.invalid("\(label) ontbreekt", at: SourceLocation(field: field))
         }
         return v
     }
 
-    static func integer(_ text: String, field: String, label: String) throws -> Int {
-        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: "")
-        guard let v = Int(t) else {
-            throw VitaalError.invalid("\(label): \"\(text)\" is geen geheel getal", at: SourceLocation(field: field))
-        }
-        return v
+    /// An evidence link: only an absolute `http(s)://` URL with a host, returned as `URLComponents`
+    /// writes it again (so no quote, space or angle bracket survives unencoded); nil otherwise.
+    static func evidenceLink(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.count <= 2000, let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty,
+              c.user == nil, c.password == nil, let out = c.string,
+              !out.contains(where: { "\"'<> \\".contains($0) }) else { return nil }
+        return out
     }
 
     static func date(_ text: String, field: String, label: String) throws -> PlanDate {

@@ -48,22 +48,22 @@ struct PlanNodeEditController: RouteCollection {
         let plan = loaded.plan
         let model = node.logicModel ?? LogicModel()
         let editable = plan.status == .concept
-        let indicators = (try? await MonitorLookup.indicators(on: req.db)) ?? []
+        let indicators = (try? await MonitorLookup.indicators(audience: .internal, on: req.db)) ?? []
         let names = Dictionary(indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let path = Self.editPath(loaded, node)
         let message = req.query[String.self, at: "melding"]
         func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {
-            .div(.class("field"), .label(.for("f-\(name)"), .text(label)),
-                 .textarea(.id("f-\(name)"), .name(name), .attribute(named: "rows", value: "\(max(2, lines.count + 1))"),
+            .div(.class("field"), .label(.for(attr("f-\(name)")), .text(label)),
+                 .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "\(max(2, lines.count + 1))"),
                            .text(lines.joined(separator: "\n"))))
         }
         let linkRows: [[BodyNode]] = node.indicators.map { link in
             [.code(.text(link.indicatorCode)),
-             names[link.indicatorCode].map { .a(.href("/monitor/indicator/\(link.indicatorCode)"), .text($0)) }
+             names[link.indicatorCode].map { .a(.href(attr("/monitor/indicator/\(link.indicatorCode)")), .text($0)) }
                 ?? .span(.class("muted"), .text("niet in de monitor")),
              .text(link.monitoringType.label), .text(link.note ?? ""),
-             editable ? .form(.class("inline"), .method(.post), .action("\(path)/indicatoren"), Layout.csrfField(req),
-                              .input(.type(.hidden), .name("indicator"), .value(link.indicatorCode)),
+             editable ? .form(.class("inline"), .method(.post), .action(attr("\(path)/indicatoren")), Layout.csrfField(req),
+                              .input(.type(.hidden), .name("indicator"), .value(attr(link.indicatorCode))),
                               .input(.type(.hidden), .name("action"), .value("verwijderen")),
                               .button(.type(.submit), .class("button-secondary"), .text("Ontkoppelen"))) : .empty]
         }
@@ -73,10 +73,10 @@ struct PlanNodeEditController: RouteCollection {
             PlanViews.style,
             .unwrap(message) { UI.notice("success", $0) },
             .if(!editable, UI.notice("warning", "Dit plan is \(plan.status.label.lowercased()); het logisch model en de indicatoren wijzigt u alleen in een concept. Kopieer het plan naar een nieuwe versie.")),
-            .p(.a(.href("/plannen/\(loaded.key)#doel-\(Slug.make(node.key))"), .text("Terug naar de doelenboom"))),
+            .p(.a(.href(attr("/plannen/\(loaded.key)#doel-\(Slug.make(node.key))")), .text("Terug naar de doelenboom"))),
             .h2(.text("Logisch model")),
             .p(.class("muted"), .text("Van input via activiteiten naar output en outcome, met de werkingsmechanismen (binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf \u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
-            .form(.method(.post), .action("\(path)/logisch-model"), .class("card"),
+            .form(.method(.post), .action(attr("\(path)/logisch-model")), .class("card"),
                 Layout.csrfField(req),
                 textarea("means", Self.listFields[0].label, model.means),
                 UI.field("capacity", label: "Input: capaciteit", value: model.capacity ?? "", hint: "bijv. 2 fte programmamanagement"),
@@ -88,7 +88,7 @@ struct PlanNodeEditController: RouteCollection {
             linkRows.isEmpty ? .p(.class("muted"), .text("Aan dit doel is nog geen indicator gekoppeld.")) :
                 UI.table(caption: "\(linkRows.count) gekoppelde indicator(en)", headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""], rows: linkRows),
             .if(editable && !indicators.isEmpty,
-                .form(.method(.post), .action("\(path)/indicatoren"), .class("card"),
+                .form(.method(.post), .action(attr("\(path)/indicatoren")), .class("card"),
                     Layout.csrfField(req),
                     .input(.type(.hidden), .name("action"), .value("koppelen")),
                     .div(.class("field"), .label(.for("f-indicator"), .text("Indicator")), UI.select("indicator", options: indicatorOptions, selected: nil)),
@@ -165,7 +165,7 @@ struct PlanNodeEditController: RouteCollection {
             return PlanWriteController.redirect(req, Self.editPath(loaded, node) + "?melding=" + Self.encode("Indicator \(code) ontkoppeld."))
         }
         var problems = ProblemCollector()
-        let known = try await MonitorLookup.indicators(on: req.db)
+        let known = try await MonitorLookup.indicators(audience: .internal, on: req.db)
         if code.isEmpty {
             problems.add("kies een indicator", at: SourceLocation(field: "indicator"))
         } else if !known.contains(where: { $0.code == code }) {

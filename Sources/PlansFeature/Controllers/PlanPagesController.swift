@@ -3,6 +3,7 @@ import Fluent
 import Plot
 import AppCore
 import VitaalDomain
+import MonitorFeature
 
 /// Pages of plans and steering: overview, plan with goal tree and targets, target detail with the
 /// realisation form, budgets, the cross-plan dashboard.
@@ -19,8 +20,12 @@ struct PlanPagesController: RouteCollection {
     static let crumbs: [(String, String)] = [("Home", "/"), ("Plannen", "/plannen")]
     static func planCrumbs(_ loaded: LoadedPlan) -> [(String, String)] { crumbs + [(loaded.plan.title, "/plannen/\(loaded.key)")] }
 
+    /// What the monitor contributes for this request: internal values for logged-in readers, the
+    /// public ones (no internal indicators, small counts suppressed) for anonymous visitors.
+    static func audience(_ req: Request) -> MonitorAudience { MonitorLookup.audience(loggedIn: req.user != nil) }
+
     static func loadVisible(_ req: Request) async throws -> LoadedPlan {
-        let loaded = try await PlanStore.load(key: req.parameters.get("plan") ?? "", on: req.db)
+        let loaded = try await PlanStore.load(key: req.parameters.get("plan") ?? "", audience: audience(req), on: req.db)
         try PlanAccess.requireVisible(loaded, req)
         return loaded
     }
@@ -32,11 +37,12 @@ struct PlanPagesController: RouteCollection {
         let loggedIn = req.user != nil
         var rows: [[BodyNode]] = []
         for record in records {
-            let loaded = try await PlanStore.load(record: record, on: req.db)
+            guard loggedIn || [PlanStatus.vastgesteld, .afgesloten].contains(record.planStatus) else { continue }
+            let loaded = try await PlanStore.load(record: record, audience: Self.audience(req), on: req.db)
             guard loaded.isPublished || loggedIn else { continue }
             let rollUp = loaded.plan.rollUp()
             rows.append([
-                .a(.href("/plannen/\(record.key)"), .text(record.title)),
+                .a(.href(attr("/plannen/\(record.key)")), .text(record.title)),
                 .text(loaded.organisation.name),
                 .text(loaded.plan.period.description),
                 .text("\(record.version)"),
@@ -70,7 +76,7 @@ struct PlanPagesController: RouteCollection {
                 .dt(.text("Eigenaar")), .dd(.text(loaded.organisation.name)),
                 .dt(.text("Periode")), .dd(.text(plan.period.description)),
                 .dt(.text("Versie")), .dd(.text("\(plan.version)"),
-                    .unwrap(plan.previousVersionKey) { .group(.text(" (kopie van "), .a(.href("/plannen/\($0)"), .text($0)), .text(")")) }),
+                    .unwrap(plan.previousVersionKey) { .group(.text(" (kopie van "), .a(.href(attr("/plannen/\($0)")), .text($0)), .text(")")) }),
                 .dt(.text("Status")), .dd(PlanViews.planStatusBadge(plan.status)),
                 .dt(.text("Niveaus")), .dd(.text(plan.levels.joined(separator: " → "))),
                 .dt(.text("Voortgang")), .dd(PlanViews.rollUpNode(rollUp),
@@ -78,22 +84,22 @@ struct PlanPagesController: RouteCollection {
                         .group(.text(" "), UI.badge("voorbeelddata"), .span(.class("muted"), .text(" een deel van de realisaties is verzonnen om de statusregel te tonen"))))),
                 .unwrap(plan.source) { .group(.dt(.text("Bron")), .dd(.text($0))) }),
             .if(!plan.notes.isEmpty, .ul(.class("muted"), .forEach(plan.notes) { .li(.text($0)) })),
-            .p(.a(.class("button"), .href("/plannen/\(plan.key)/rapport"), .text("Rapportage")), .text(" "),
-               .a(.class("button button-secondary"), .href("/plannen/\(plan.key)/begroting"), .text("Begroting")), .text(" "),
-               .a(.href("/plannen/\(plan.key)/doelstellingen.csv"), .text("Doelstellingen (CSV)")), .text(" · "),
-               .a(.href("/plannen/\(plan.key)/doelstellingen.xlsx"), .text("Doelstellingen (Excel)"))),
+            .p(.a(.class("button"), .href(attr("/plannen/\(plan.key)/rapport")), .text("Rapportage")), .text(" "),
+               .a(.class("button button-secondary"), .href(attr("/plannen/\(plan.key)/begroting")), .text("Begroting")), .text(" "),
+               .a(.href(attr("/plannen/\(plan.key)/doelstellingen.csv")), .text("Doelstellingen (CSV)")), .text(" · "),
+               .a(.href(attr("/plannen/\(plan.key)/doelstellingen.xlsx")), .text("Doelstellingen (Excel)"))),
             lifecycle(plan.status),
             .if(canEdit, .div(.class("card no-print"),
                 .h2(.text("Planning- en controlcyclus")),
                 .if(next.isEmpty, .p(.text("Dit plan is afgesloten; het kan niet meer van status veranderen."))),
                 .forEach(next) { status in
-                    .form(.class("inline"), .method(.post), .action("/plannen/\(plan.key)/status"),
-                          Layout.csrfField(req), .input(.type(.hidden), .name("status"), .value(status.rawValue)),
+                    .form(.class("inline"), .method(.post), .action(attr("/plannen/\(plan.key)/status")),
+                          Layout.csrfField(req), .input(.type(.hidden), .name("status"), .value(attr(status.rawValue))),
                           .button(.type(.submit), .class(status == .concept ? "button-secondary" : ""),
                                   .text(status == .concept ? "Terug naar concept" : "Naar \(status.label.lowercased())")))
                 },
                 .text(" "),
-                .form(.class("inline"), .method(.post), .action("/plannen/\(plan.key)/kopie"),
+                .form(.class("inline"), .method(.post), .action(attr("/plannen/\(plan.key)/kopie")),
                       Layout.csrfField(req),
                       .button(.type(.submit), .class("button-secondary"), .text("Kopiëren naar volgend jaar"))),
                 .p(.class("hint"), .text("Elke statuswijziging komt met gebruiker en datum in het auditlog. Een stap overslaan kan niet.")))),
@@ -124,7 +130,7 @@ struct PlanPagesController: RouteCollection {
             .h2(.text("Bewerken")),
             .element(named: "details", nodes: [
                 .element(named: "summary", nodes: [.text("Doelstelling toevoegen")]),
-                .form(.method(.post), .action("/plannen/\(plan.key)/doelstellingen"), .class("card"),
+                .form(.method(.post), .action(attr("/plannen/\(plan.key)/doelstellingen")), .class("card"),
                     Layout.csrfField(req),
                     .div(.class("field"), .label(.for("f-node"), .text("Doel")), UI.select("node", options: nodeOptions, selected: nil)),
                     UI.field("measure", label: "Maat (wat wordt gemeten)", required: true),
@@ -140,7 +146,7 @@ struct PlanPagesController: RouteCollection {
             ]),
             .element(named: "details", nodes: [
                 .element(named: "summary", nodes: [.text("Doel toevoegen of verplaatsen")]),
-                .form(.method(.post), .action("/plannen/\(plan.key)/doelen"), .class("card"),
+                .form(.method(.post), .action(attr("/plannen/\(plan.key)/doelen")), .class("card"),
                     Layout.csrfField(req),
                     UI.field("key", label: "Sleutel", required: true, hint: "bijv. VVI.A11; een bestaande sleutel wijzigt dat doel"),
                     .div(.class("field"), .label(.for("f-parent"), .text("Valt onder")),
@@ -189,7 +195,7 @@ struct PlanPagesController: RouteCollection {
                 .unwrap(t.sourceText) { .group(.dt(.text("Tekst in het plan")), .dd(.text($0))) }),
             .h2(.text("Doorwerking naar doelen en plan")),
             UI.table(caption: nil, headers: ["Niveau", "Doel", "Status"], rows:
-                chain.map { n in [.text(plan.levelName(of: n)), .a(.href("/plannen/\(plan.key)#doel-\(Slug.make(n.key))"), .text(n.title)),
+                chain.map { n in [.text(plan.levelName(of: n)), .a(.href(attr("/plannen/\(plan.key)#doel-\(Slug.make(n.key))")), .text(n.title)),
                                   PlanViews.rollUpNode(plan.rollUp(n.key))] }
                 + [[.text("Plan"), .text(plan.title), PlanViews.rollUpNode(plan.rollUp())]]),
             .h2(.text("Realisaties")),
@@ -198,15 +204,15 @@ struct PlanPagesController: RouteCollection {
                     [.text((try? PlanDate.parse(r.date))?.dutch ?? r.date), .text(r.period ?? "–"), .text(PlanViews.number(r.value)),
                      .group(
                         showEvidence ? .text(r.evidence ?? "") : .span(.class("muted"), .text("zichtbaar na inloggen")),
-                        .unwrap(r.evidenceLink.flatMap { showEvidence ? $0 : nil }) { .group(.text(" "), .a(.href($0), .text("bewijsstuk"))) },
+                        .unwrap(r.evidenceLink.flatMap { showEvidence ? FormInput.evidenceLink($0) : nil }) { .group(.text(" "), .a(.href(attr($0)), .text("bewijsstuk"))) },
                         .forEach(r.id.flatMap { attachments[$0] } ?? []) { a in
-                            .span(.class("plan-attachment"), .text(" "), .a(.href("/plannen/\(plan.key)/bijlagen/\(a.id!.uuidString)"), .text(a.filename)),
+                            .span(.class("plan-attachment"), .text(" "), .a(.href(attr("/plannen/\(plan.key)/bijlagen/\(a.id!.uuidString)")), .text(a.filename)),
                                   .span(.class("muted"), .text(" (\(PlanAttachments.sizeText(a.size)))")))
                         },
                         .if(r.isExample, .group(.text(" "), UI.badge("voorbeelddata"))))]
                 }, numericColumns: [2]),
             PlanViews.statusRule,
-            .if(canEdit, .form(.method(.post), .action("/plannen/\(plan.key)/doelstellingen/\(t.key)/realisaties?csrf=\(req.csrfToken)"),
+            .if(canEdit, .form(.method(.post), .action(attr("/plannen/\(plan.key)/doelstellingen/\(t.key)/realisaties?csrf=\(req.csrfToken)")),
                          .enctype(.multipartData), .class("card no-print"),
                 .h2(.text("Realisatie invoeren")),
                 Layout.csrfField(req),
@@ -233,8 +239,8 @@ struct PlanPagesController: RouteCollection {
         let canEdit = PlanAccess.mayEdit(loaded, req)
         var content: [BodyNode] = [
             PlanViews.style,
-            .p(.a(.href("/plannen/\(plan.key)/begroting.csv"), .text("Begroting (CSV)")), .text(" · "),
-               .a(.href("/plannen/\(plan.key)/begroting.xlsx"), .text("Begroting (Excel)"))),
+            .p(.a(.href(attr("/plannen/\(plan.key)/begroting.csv")), .text("Begroting (CSV)")), .text(" · "),
+               .a(.href(attr("/plannen/\(plan.key)/begroting.xlsx")), .text("Begroting (Excel)"))),
         ]
         if plan.budgets.isEmpty { content.append(.p(.class("muted"), .text("Dit plan heeft geen begroting."))) }
         for (record, table) in zip(loaded.budgetTables, plan.budgets) {
@@ -249,9 +255,10 @@ struct PlanPagesController: RouteCollection {
             ]
         }
         content.append(.h2(.text("Personeel")))
+        content += loaded.personnelProblems.map { UI.notice("warning", $0) }
         content.append(plan.personnel.isEmpty ? .p(.class("muted"), .text("Geen personeelsgegevens.")) : PlanViews.personnel(plan.personnel))
         if canEdit {
-            content.append(.form(.method(.post), .action("/plannen/\(plan.key)/personeel"), .class("card no-print"),
+            content.append(.form(.method(.post), .action(attr("/plannen/\(plan.key)/personeel")), .class("card no-print"),
                 .h3(.text("Personeelsgegevens invoeren of bijwerken")),
                 Layout.csrfField(req),
                 UI.field("year", label: "Jaar", value: "\(plan.period.end.year)", required: true),
@@ -274,7 +281,7 @@ struct PlanPagesController: RouteCollection {
         return Page("Begrotingsregel wijzigen", breadcrumbs: Self.planCrumbs(loaded) + [("Begroting", "/plannen/\(loaded.key)/begroting")],
             .p(.class("lead"), .text("\(table.title): \(line.label)")),
             .p(.text("Bedragen zoals in de tabel (\(PlanViews.unitLabel(table))): 1.247 of 1.247,5; – of leeg voor niets; PM.")),
-            .form(.method(.post), .action("/plannen/\(loaded.key)/begroting/\(table.key)/\(line.key)"), .class("card"),
+            .form(.method(.post), .action(attr("/plannen/\(loaded.key)/begroting/\(table.key)/\(line.key)")), .class("card"),
                 Layout.csrfField(req),
                 .forEach(Array(table.columns.enumerated())) { i, c in
                     .group(
@@ -305,19 +312,20 @@ struct PlanPagesController: RouteCollection {
         var totals = StatusRollUp(statuses: [])
         var all: [SmartTarget.Status] = []
         for record in records {
-            let loaded = try await PlanStore.load(record: record, on: req.db)
+            let loaded = try await PlanStore.load(record: record, audience: .internal, on: req.db)
             let plan = loaded.plan
             let rollUp = plan.rollUp()
             all += plan.targets.map { $0.status() }
-            let discrepancies = plan.budgets.flatMap { $0.check(percentTolerance: 1) }
-            planRows.append([.a(.href("/plannen/\(plan.key)"), .text(plan.title)), .text(loaded.organisation.name),
+            let overflow = plan.budgets.compactMap(\.arithmeticError).map(\.message)
+            let discrepancies = overflow.isEmpty ? plan.budgets.flatMap { $0.check(percentTolerance: 1) }.map(\.message) : overflow
+            planRows.append([.a(.href(attr("/plannen/\(plan.key)")), .text(plan.title)), .text(loaded.organisation.name),
                              PlanViews.planStatusBadge(plan.status), PlanViews.rollUpNode(rollUp),
-                             .text(discrepancies.isEmpty ? (plan.budgets.isEmpty ? "–" : "telt op") : "\(discrepancies.count) verschil(len)")])
+                             .text(!overflow.isEmpty ? "bedragen te groot" : discrepancies.isEmpty ? (plan.budgets.isEmpty ? "–" : "telt op") : "\(discrepancies.count) verschil(len)")])
             for t in plan.targets {
                 let s = t.status()
                 let node = plan.node(t.nodeKey)
                 let example = t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }
-                let row: [BodyNode] = [PlanViews.status(s), .group(.a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)),
+                let row: [BodyNode] = [PlanViews.status(s), .group(.a(.href(attr("/plannen/\(plan.key)/doelstellingen/\(t.key)")), .text(t.measure)),
                                                                    .if(example, .group(.text(" "), UI.badge("voorbeelddata")))),
                                        .text(node?.title ?? t.nodeKey), .text(plan.title),
                                        .text(t.currentValue().map { "\(PlanViews.number($0.value)) van \(PlanViews.number(t.targetValue))" } ?? "–")]
@@ -325,8 +333,8 @@ struct PlanPagesController: RouteCollection {
                 if s == .onTrack || s == .achieved { good.append(row) }
             }
             if !discrepancies.isEmpty {
-                budgetFlags.append(.li(.a(.href("/plannen/\(plan.key)/begroting"), .text(plan.title)), .text(": "),
-                                       .text(discrepancies.prefix(3).map(\.message).joined(separator: "; ")),
+                budgetFlags.append(.li(.a(.href(attr("/plannen/\(plan.key)/begroting")), .text(plan.title)), .text(": "),
+                                       .text(discrepancies.prefix(3).joined(separator: "; ")),
                                        .if(discrepancies.count > 3, .text(" …"))))
             }
         }

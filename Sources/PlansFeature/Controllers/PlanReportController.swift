@@ -48,16 +48,20 @@ struct PlanReportController: RouteCollection {
         // Linked indicators: names, series for Flevoland (PV24) and stories, from the monitor.
         let links = plan.nodes.flatMap { node in node.indicators.map { (node, $0) } }
         let codes = Array(Set(links.map(\.1.indicatorCode))).sorted()
-        let indicators = (try? await MonitorLookup.indicators(on: req.db)) ?? []
-        let names = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        // The monitor's values for this reader: anonymous visitors get the public series (no
+        // internal indicators, small counts suppressed), logged-in readers the stored values.
+        let audience = PlanPagesController.audience(req)
+        let all = (try? await MonitorLookup.indicators(audience: .internal, on: req.db)) ?? []
+        let internalCodes = Set(all.filter { !$0.isPublic }.map(\.code))
+        let names = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var charts: [BodyNode] = []
         for code in codes {
             let linkedTo = links.filter { $0.1.indicatorCode == code }
             let type = linkedTo.first?.1.monitoringType.label ?? ""
             let info = names[code]
             // Internal indicators only for logged-in readers.
-            if let info, !info.isPublic, req.user == nil { continue }
-            let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", on: req.db)) ?? []
+            if audience == .public && internalCodes.contains(code) { continue }
+            let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", audience: audience, on: req.db)) ?? []
             let title = "\(info?.name ?? code) – Flevoland"
             let nodesText = linkedTo.map { $0.0.title }.joined(separator: "; ")
             if series.contains(where: { $0.value != nil }) {
@@ -79,10 +83,10 @@ struct PlanReportController: RouteCollection {
             .div(.class("plan-report"),
                 .p(.class("lead"), .text("\(kind.label) over \(plan.period.description), opgesteld uit de actuele gegevens op \(today). Eigenaar: \(loaded.organisation.name). Versie \(plan.version), status \(plan.status.label.lowercased()).")),
                 .if(!forPDF, .div(.class("no-print"),
-                    .p(.a(.href("/plannen/\(plan.key)/rapport?soort=voortgang"), .text("Voortgangsrapportage")), .text(" · "),
-                       .a(.href("/plannen/\(plan.key)/rapport?soort=jaarverslag"), .text("Jaarverslag"))),
+                    .p(.a(.href(attr("/plannen/\(plan.key)/rapport?soort=voortgang")), .text("Voortgangsrapportage")), .text(" · "),
+                       .a(.href(attr("/plannen/\(plan.key)/rapport?soort=jaarverslag")), .text("Jaarverslag"))),
                     chromium != nil
-                        ? .p(.a(.class("button"), .href("/plannen/\(plan.key)/rapport.pdf?soort=\(kind.rawValue)"), .text("Download als PDF")))
+                        ? .p(.a(.class("button"), .href(attr("/plannen/\(plan.key)/rapport.pdf?soort=\(kind.rawValue)")), .text("Download als PDF")))
                         : UI.notice("warning", "PDF niet beschikbaar: Chromium is niet geïnstalleerd op deze server. Gebruik de afdrukfunctie van de browser (Afdrukken → Opslaan als PDF); de pagina heeft een afdrukopmaak."))),
                 .h2(.id("samenvatting"), .text("Samenvatting")),
                 .dl(.class("kv"),
@@ -119,6 +123,7 @@ struct PlanReportController: RouteCollection {
     /// Totals of every budget section per column (computed from the lines), one small table per budget.
     static func summaryTotals(_ plan: Plan) -> BodyNode {
         .group(plan.budgets.map { table in
+            if let error = table.arithmeticError { return UI.notice("error", error.message) }
             var headers = ["Onderdeel"] + table.columns.map(\.label)
             if table.hasTotalColumn { headers.append("Totaal") }
             let rows: [[BodyNode]] = table.sections.filter { !$0.lines.isEmpty }.map { section in
@@ -139,30 +144,78 @@ struct PlanReportController: RouteCollection {
         guard let chromium = Self.chromiumPath() else {
             return Page("PDF niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
                 UI.notice("warning", "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. Open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."),
-                .p(.a(.href("/plannen/\(loaded.key)/rapport"), .text("Naar de rapportage (HTML)")))).render(for: req)
+                .p(.a(.href(attr("/plannen/\(loaded.key)/rapport")), .text("Naar de rapportage (HTML)")))).render(for: req)
         }
         let page = try await Self.reportPage(req, loaded, forPDF: true)
         let html = Self.standalone(page.render(for: req).body.string ?? "")
+        let filename = "\(loaded.key)-rapport.pdf"
+        // The same HTML (plan, data, reader and day) gives the same PDF: serve it from the cache.
+        if let cached = await PDFReports.cache.pdf(for: html) {
+            return Download.file(filename, contentType: "application/pdf", data: cached)
+        }
+        guard await PDFReports.gate.acquire(waiting: PDFReports.maxWait) else {
+            let response = try await Page("PDF even niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
+                UI.notice("warning", PDFReports.busyMessage),
+                .p(.a(.href(attr("/plannen/\(loaded.key)/rapport")), .text("Naar de rapportage (HTML)")))).render(for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "30")
+            return response
+        }
+        let data: Data
+        do {
+            data = try await Self.renderPDF(html: html, chromium: chromium)
+            await PDFReports.gate.release()
+        } catch {
+            await PDFReports.gate.release()
+            throw error
+        }
+        await PDFReports.cache.store(data, for: html)
+        return Download.file(filename, contentType: "application/pdf", data: data)
+    }
+
+    /// Chromium's arguments: headless, no JavaScript, no extensions or background networking, a
+    /// throw-away profile in the temp folder, and `--no-sandbox` only where Chromium cannot sandbox
+    /// itself (running as root). The page itself forbids loading anything (see `standalone`).
+    static func chromiumArguments(profile: String, pdf: String, html: String, asRoot: Bool) -> [String] {
+        ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--disable-javascript",
+         "--blink-settings=scriptEnabled=false", "--disable-extensions", "--disable-background-networking",
+         "--no-first-run", "--disable-sync", "--user-data-dir=\(profile)", "--print-to-pdf=\(pdf)"]
+            + (asRoot ? ["--no-sandbox"] : []) + [html]
+    }
+
+    static func renderPDF(html: String, chromium: String) async throws -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-rapport-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: dir) }
         let htmlURL = dir.appendingPathComponent("rapport.html"), pdfURL = dir.appendingPathComponent("rapport.pdf")
         try Data(html.utf8).write(to: htmlURL)
-        try await Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                      "--user-data-dir=\(dir.appendingPathComponent("profiel").path)",
-                                      "--print-to-pdf=\(pdfURL.path)", htmlURL.absoluteString], timeout: 90)
+        try await Self.run(chromium, chromiumArguments(profile: dir.appendingPathComponent("profiel").path, pdf: pdfURL.path,
+                                                       html: htmlURL.absoluteString, asRoot: geteuid() == 0), timeout: 90)
         guard let data = FileManager.default.contents(atPath: pdfURL.path), data.starts(with: Array("%PDF".utf8)) else {
             throw VitaalError(.internal, "Chromium heeft geen PDF gemaakt; probeer de HTML-rapportage af te drukken.")
         }
-        return Download.file("\(loaded.key)-rapport.pdf", contentType: "application/pdf", data: data)
+        return data
     }
 
+    /// A content security policy for the PDF's HTML: nothing may be loaded (no file://, no network,
+    /// no script); only the inlined style and inline SVG/data images.
+    static let pdfPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+
     /// The rendered page with the stylesheet inlined (Chromium reads it from a file, not the server).
+    /// The policy meta element comes first in `<head>`, so it covers everything after it.
     static func standalone(_ html: String) -> String {
-        guard let href = html.range(of: "href=\"/static/vitaal.css\""),
-              let start = html[..<href.lowerBound].range(of: "<link", options: .backwards),
-              let end = html[href.upperBound...].range(of: ">") else { return html }
-        return html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<style>\(Stylesheet.css)</style>")
+        var out = html
+        if let href = out.range(of: "href=\"/static/vitaal.css\""),
+           let start = out[..<href.lowerBound].range(of: "<link", options: .backwards),
+           let end = out[href.upperBound...].range(of: ">") {
+            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<style>\(Stylesheet.css)</style>")
+        }
+        let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(pdfPolicy)\">"
+        if let head = out.range(of: "<head>") {
+            out.insert(contentsOf: meta, at: head.upperBound)
+        } else {
+            out = meta + out
+        }
+        return out
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) async throws {
@@ -222,9 +275,15 @@ struct PlanReportController: RouteCollection {
                                  sheets: [XLSX.Sheet(name: "Doelstellingen", rows: [headers.map { .text($0) }] + rows)])
     }
 
+    /// A valid sheet name: no `[]:*?/\\`, at most 31 characters, never empty.
+    static func sheetName(_ title: String) -> String {
+        let cleaned = String(title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        return cleaned.isEmpty ? "Begroting" : cleaned
+    }
+
     static func euros(_ m: Money) -> String {
-        let rest = abs(m.cents % 100)
-        return "\(m.cents / 100)" + (rest == 0 ? "" : "," + (rest < 10 ? "0\(rest)" : "\(rest)"))
+        let magnitude = m.cents.magnitude, rest = magnitude % 100
+        return (m.cents < 0 ? "-" : "") + "\(magnitude / 100)" + (rest == 0 ? "" : "," + (rest < 10 ? "0\(rest)" : "\(rest)"))
     }
 
     @Sendable func budgetCSV(_ req: Request) async throws -> Response {
@@ -232,6 +291,7 @@ struct PlanReportController: RouteCollection {
         var rows: [[String]] = []
         for (record, table) in zip(loaded.budgetTables, loaded.plan.budgets) {
             let actuals = loaded.actuals(table: record)
+            let tooLarge = table.arithmeticError?.message
             for section in table.sections {
                 for line in section.lines {
                     for (i, column) in table.columns.enumerated() where i < line.cells.count {
@@ -243,7 +303,7 @@ struct PlanReportController: RouteCollection {
                     }
                     if table.hasTotalColumn, let total = line.total {
                         rows.append([table.title, section.label, line.label, line.category.label, "Totaal", "", "", "", Self.euros(total.value), "",
-                                     table.computedLineTotal(line) == total.value ? "" : "kolommen tellen op tot \(Self.euros(table.computedLineTotal(line)))"])
+                                     tooLarge ?? (table.computedLineTotal(line) == total.value ? "" : "kolommen tellen op tot \(Self.euros(table.computedLineTotal(line)))")])
                     }
                 }
             }
@@ -258,7 +318,9 @@ struct PlanReportController: RouteCollection {
         var sheets: [XLSX.Sheet] = []
         var used: Set<String> = []
         for table in loaded.plan.budgets {
-            var sheet = XLSX.Sheet(budget: table)
+            // A table whose sums do not fit gets a sheet with the reason instead of wrong totals.
+            var sheet = table.arithmeticError.map { XLSX.Sheet(name: Self.sheetName(table.title), rows: [[.text($0.message)]]) }
+                ?? XLSX.Sheet(budget: table)
             var name = sheet.name, n = 2
             while used.contains(name.lowercased()) { name = String(sheet.name.prefix(28)) + " \(n)"; n += 1 }
             sheet.name = name

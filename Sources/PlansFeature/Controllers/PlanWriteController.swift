@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import AppCore
 import VitaalDomain
+import MonitorFeature
 
 /// Every change to a plan: realisations, targets, goal nodes, status transitions, copies, budget
 /// lines and personnel. Each checks the organisation (editors write only their own plans; beheerder
@@ -53,9 +54,11 @@ struct PlanWriteController: RouteCollection {
         if let date, !loaded.plan.period.contains(date) {
             problems.add("de datum \(date.dutch) valt buiten de planperiode \(loaded.plan.period)", at: SourceLocation(field: "date", element: "doelstelling \"\(key)\""))
         }
-        let link = FormInput.optionalText(req, "evidenceLink")
-        if let link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
-            problems.add("de link naar het bewijsstuk moet met http:// of https:// beginnen", at: SourceLocation(field: "evidenceLink"))
+        let linkText = FormInput.optionalText(req, "evidenceLink")
+        let link = linkText.flatMap(FormInput.evidenceLink)
+        if linkText != nil && link == nil {
+            problems.add("de link naar het bewijsstuk moet een volledig webadres zijn dat met http:// of https:// begint, zonder aanhalingstekens of spaties",
+                         at: SourceLocation(field: "evidenceLink"))
         }
         if let value, value < 0, target.direction == .count {
             problems.add("een aantal kan niet negatief zijn (\(PlanViews.number(value)))", at: SourceLocation(field: "value"))
@@ -104,14 +107,26 @@ struct PlanWriteController: RouteCollection {
         let directionText = FormInput.text(req, "direction")
         let direction = SmartTarget.Direction(rawValue: directionText.isEmpty ? "count" : directionText)
         if direction == nil {
-            problems.add("onbekende richting \"\(directionText)\"", at: SourceLocation(field: "direction"))
+            problems.add("onbekende richting \"\(FormInput.short(directionText))\"", at: SourceLocation(field: "direction"))
+        }
+        // A plan becomes public once vastgesteld: its targets may only read public monitor indicators.
+        let indicatorCode = FormInput.optionalText(req, "indicator")
+        if let code = indicatorCode {
+            if let found = try await MonitorLookup.indicator(code: code, audience: .internal, on: req.db) {
+                if !found.isPublic {
+                    problems.add("indicator \(code) (\(found.name)) is intern; een doelstelling kan alleen een openbare indicator van de monitor als bron hebben, want een vastgesteld plan is openbaar",
+                                 at: SourceLocation(field: "indicator"))
+                }
+            } else {
+                problems.add("indicator \"\(FormInput.short(code))\" bestaat niet in de monitor", at: SourceLocation(field: "indicator"))
+            }
         }
         var n = plan.targets.count + 1
         while plan.targets.contains(where: { $0.key == "\(nodeKey).t\(n)" }) { n += 1 }
         let target = SmartTarget(key: "\(nodeKey).t\(n)", nodeKey: nodeKey, measure: FormInput.text(req, "measure"),
                                  unit: FormInput.text(req, "unit"), baseline: DatedValue(baseline, at: baselineDate),
                                  targetValue: targetValue.isNaN ? 0 : targetValue, targetDate: targetDate, direction: direction ?? .count,
-                                 source: FormInput.optionalText(req, "indicator").map { .indicator($0) } ?? .manual,
+                                 source: indicatorCode.map { .indicator($0) } ?? .manual,
                                  responsible: FormInput.optionalText(req, "responsible"))
         plan.targets.append(target)
         if problems.isEmpty || !targetValue.isNaN { target.validate(in: plan, into: &problems) }
@@ -132,10 +147,17 @@ struct PlanWriteController: RouteCollection {
         var plan = loaded.plan
         let key = FormInput.text(req, "key")
         var problems = ProblemCollector()
-        if key.isEmpty { problems.add("de sleutel ontbreekt", at: SourceLocation(field: "key")) }
+        if key.isEmpty {
+            problems.add("de sleutel ontbreekt", at: SourceLocation(field: "key"))
+        } else if !plan.nodes.contains(where: { $0.key == key }), !Self.isValidNodeKey(key) {
+            // Existing keys (from the sources) stay editable; new keys are plain, so they are safe in links.
+            problems.add("de sleutel \"\(FormInput.short(key))\" mag alleen letters, cijfers, punt, liggend streepje en underscore bevatten (A–Z, a–z, 0–9, . _ -), ten hoogste \(Self.maxNodeKeyLength) tekens",
+                         at: SourceLocation(field: "key"))
+        }
         let levelText = FormInput.text(req, "level")
         var level = 0
-        do { level = try FormInput.integer(levelText.isEmpty ? "0" : levelText, field: "level", label: "Niveau") } catch let e as VitaalError { problems.add(e.problems) }
+        let maxLevel = max(0, plan.levels.count - 1)
+        do { level = try FormInput.integer(levelText.isEmpty ? "0" : levelText, field: "level", label: "Niveau", in: 0...maxLevel) } catch let e as VitaalError { problems.add(e.problems) }
         try problems.throwIfAny("Doel niet opgeslagen")
         let partners = FormInput.text(req, "partners").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let existing = plan.nodes.firstIndex { $0.key == key }
@@ -165,24 +187,49 @@ struct PlanWriteController: RouteCollection {
         return Self.redirect(req, "/plannen/\(loaded.key)#doel-\(Slug.make(key))")
     }
 
+    /// New node keys: letters, digits, `.`, `_` and `-` only, at most `maxNodeKeyLength` characters.
+    static let maxNodeKeyLength = 64
+    static func isValidNodeKey(_ key: String) -> Bool {
+        !key.isEmpty && key.count <= maxNodeKeyLength
+            && key.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0) }
+    }
+
     // MARK: Lifecycle
+
+    /// The four-eyes rule (docs/plans-and-steering.md): a redacteur may take a plan to vastgesteld or
+    /// afgesloten only when someone else submitted it (moved it to ingediend); a beheerder always may.
+    /// The refusal is a 403 that names the rule.
+    static func requireSecondPerson(_ user: User, record: PlanRecord, organisation: String, to target: PlanStatus) throws {
+        guard target == .vastgesteld || target == .afgesloten, user.role < .beheerder else { return }
+        let step = target == .vastgesteld ? "vaststellen" : "afsluiten"
+        guard let submitter = record.submittedByID else {
+            throw VitaalError(.forbidden, "Vier-ogenprincipe: een plan \(step) doet een tweede persoon. Van dit plan is niet bekend wie het heeft ingediend, dus alleen een beheerder kan het \(step).")
+        }
+        if submitter == user.id {
+            throw VitaalError(.forbidden, "Vier-ogenprincipe: u hebt dit plan zelf ingediend, dus een andere redacteur van \(organisation) of een beheerder moet het \(step).")
+        }
+    }
 
     @Sendable func transition(_ req: Request) async throws -> Response {
         let loaded = try await PlanPagesController.loadVisible(req)
-        try PlanAccess.requireEdit(loaded, req)
+        let user = try PlanAccess.requireEdit(loaded, req)
         let text = FormInput.text(req, "status")
         guard let target = PlanStatus(rawValue: text) else {
-            throw VitaalError.invalid("onbekende status \"\(text)\" (concept, ingediend, vastgesteld of afgesloten)", at: SourceLocation(field: "status"))
+            throw VitaalError.invalid("onbekende status \"\(FormInput.short(text))\" (concept, ingediend, vastgesteld of afgesloten)", at: SourceLocation(field: "status"))
         }
         let from = loaded.plan.status
         let to = try from.transition(to: target)
+        try Self.requireSecondPerson(user, record: loaded.record, organisation: loaded.organisation.name, to: to)
+        let by = to == .ingediend ? " (ingediend door \(user.email))" : ""
         try await req.db.transaction { db in
             guard let record = try await PlanRecord.find(loaded.id, on: db) else { throw VitaalError(.notFound, "Plan verdwenen.") }
             guard record.status == from.rawValue else { throw VitaalError(.conflict, "De status is intussen gewijzigd; laad de pagina opnieuw.") }
             record.status = to.rawValue
+            if to == .ingediend { record.submittedByID = user.id }
+            if to == .concept { record.submittedByID = nil }
             try await record.save(on: db)
             try await req.audit(on: db, "status", entity: "plan", id: loaded.key,
-                                summary: "Status van \"\(loaded.plan.title)\": \(from.label) → \(to.label)")
+                                summary: "Status van \"\(loaded.plan.title)\": \(from.label) → \(to.label)\(by)")
         }
         let message = "Status gewijzigd: \(from.label) → \(to.label)."
         return Self.redirect(req, "/plannen/\(loaded.key)?melding=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
@@ -266,11 +313,12 @@ struct PlanWriteController: RouteCollection {
     @Sendable func savePersonnel(_ req: Request) async throws -> Response {
         let (loaded, _) = try await Self.loadForChange(req)
         var problems = ProblemCollector()
-        func int(_ name: String, _ label: String) -> Int? {
-            do { return try FormInput.integer(FormInput.text(req, name), field: name, label: label) } catch let e as VitaalError { problems.add(e.problems); return nil } catch { return nil }
+        func int(_ name: String, _ label: String, _ range: ClosedRange<Int>) -> Int? {
+            do { return try FormInput.integer(FormInput.text(req, name), field: name, label: label, in: range) } catch let e as VitaalError { problems.add(e.problems); return nil } catch { return nil }
         }
-        let year = int("year", "Jaar"), employees = int("employees", "Medewerkers")
-        let programme = int("programmeHours", "Programma-uren"), indirect = int("indirectHours", "Indirecte uren")
+        let year = int("year", "Jaar", 1900...2200), employees = int("employees", "Medewerkers", 0...PersonnelFigures.maxEmployees)
+        let programme = int("programmeHours", "Programma-uren", 0...PersonnelFigures.maxHours)
+        let indirect = int("indirectHours", "Indirecte uren", 0...PersonnelFigures.maxHours)
         try problems.throwIfAny("Personeelsgegevens niet opgeslagen")
         let figures = try PersonnelFigures(year: year!, employees: employees!, fte: FormInput.text(req, "fte"),
                                            programmeHours: programme!, indirectHours: indirect!)

@@ -27,6 +27,8 @@ public final class PlanRecord: Model, @unchecked Sendable {
     @OptionalField(key: "source") public var source: String?
     /// JSON array of notes.
     @Field(key: "notes") public var notesJSON: String
+    /// The user who moved the plan to ingediend (the four-eyes rule: someone else takes it further).
+    @OptionalField(key: "submitted_by") public var submittedByID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

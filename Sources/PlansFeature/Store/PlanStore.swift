@@ -15,6 +15,12 @@ struct LoadedPlan {
     var realisations: [String: [RealisationRecord]]
     var budgetTables: [BudgetTableRecord]
     var entries: [UUID: [BudgetEntryRecord]]
+    /// Who the plan was loaded for: with `.public`, internal monitor indicators are left out of the
+    /// goal tree, their codes are masked on targets and monitor values follow the public disclosure
+    /// rules (see `PlanStore.load`).
+    var audience: MonitorAudience = .internal
+    /// Personnel rows that could not be read (e.g. stored before the bounds existed), as Dutch messages.
+    var personnelProblems: [String] = []
 
     var id: UUID { record.id! }
     var key: String { record.key }
@@ -42,15 +48,23 @@ enum PlanStore {
         try await PlanRecord.query(on: db).with(\.$organisation).sort(\.$periodStart, .descending).sort(\.$title).all()
     }
 
-    /// Loads the plan with `key`; 404 when unknown.
-    static func load(key: String, on db: any Database) async throws -> LoadedPlan {
+    /// Loads the plan with `key` for `audience` (see `load(record:audience:on:)`); 404 when unknown.
+    static func load(key: String, audience: MonitorAudience = .public, on db: any Database) async throws -> LoadedPlan {
         guard let record = try await PlanRecord.query(on: db).filter(\.$key == key).with(\.$organisation).first() else {
             throw VitaalError(.notFound, "Onbekend plan \"\(key)\".")
         }
-        return try await load(record: record, on: db)
+        return try await load(record: record, audience: audience, on: db)
     }
 
-    static func load(record: PlanRecord, on db: any Database) async throws -> LoadedPlan {
+    /// The text that replaces an internal indicator's code on a target for the public.
+    static let maskedIndicator = "(interne indicator)"
+
+    /// Loads a plan with everything it shows. `audience` decides what the monitor contributes:
+    /// `.internal` (logged-in readers) gets the stored monitor values; `.public` (anonymous
+    /// visitors, the default) gets `MonitorLookup`'s public values (internal indicators yield
+    /// nothing, small counts are suppressed), goal nodes lose their links to internal indicators
+    /// (code and note), and a target sourced from an internal indicator shows `maskedIndicator`.
+    static func load(record: PlanRecord, audience: MonitorAudience = .public, on db: any Database) async throws -> LoadedPlan {
         let planID = record.id!
         let nodes = try await GoalNodeRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$sortOrder).all()
         let nodeIDs = nodes.compactMap(\.id)
@@ -64,7 +78,7 @@ enum PlanStore {
         // Targets whose source is a monitor indicator also read their realisations from the monitor.
         for t in targets {
             guard let code = t.indicatorCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
-            let fromMonitor = try await MonitorRealisations.read(indicator: code, target: t, on: db)
+            let fromMonitor = try await MonitorRealisations.read(indicator: code, target: t, audience: audience, on: db)
             let manualDates = Set((realisationsByTarget[t.id!] ?? []).map(\.date))
             realisationsByTarget[t.id!, default: []] += fromMonitor.filter { !manualDates.contains($0.date) }
             realisationsByTarget[t.id!]?.sort { $0.date < $1.date }
@@ -76,6 +90,12 @@ enum PlanStore {
         let personnel = try await PersonnelRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$year, .descending).all()
 
         let organisation = try await record.$organisation.get(on: db)
+        // Codes the public must not see: the monitor's internal indicators.
+        var internalCodes: Set<String> = []
+        if audience == .public {
+            let all = try await MonitorLookup.indicators(audience: .internal, on: db)
+            internalCodes = Set(all.filter { !$0.isPublic }.map(\.code))
+        }
         var realisationRows: [String: [RealisationRecord]] = [:]
         let domainTargets: [SmartTarget] = targets.map { t in
             let rows = realisationsByTarget[t.id!] ?? []
@@ -85,7 +105,7 @@ enum PlanStore {
                 baseline: DatedValue(t.baselineValue, at: (try? PlanDate.parse(t.baselineDate)) ?? PlanDate(1970, 1, 1)!),
                 targetValue: t.targetValue, targetDate: t.targetDate.flatMap { try? PlanDate.parse($0) },
                 direction: SmartTarget.Direction(rawValue: t.direction) ?? .increase,
-                source: t.indicatorCode.map { .indicator($0) } ?? .manual,
+                source: t.indicatorCode.map { .indicator(internalCodes.contains($0) ? maskedIndicator : $0) } ?? .manual,
                 responsible: t.responsible, sourceText: t.sourceText,
                 realisations: rows.compactMap { r in
                     guard let date = try? PlanDate.parse(r.date) else { return nil }
@@ -96,18 +116,25 @@ enum PlanStore {
         let domainNodes: [GoalNode] = nodes.map { n in
             GoalNode(key: n.key, parent: n.parentKey, level: n.level, title: n.title, text: n.text, owner: n.owner,
                      partners: JSONText.decode(n.partnersJSON), periods: JSONText.decode(n.periodsJSON),
-                     indicators: (linksByNode[n.id!] ?? []).map {
+                     indicators: (linksByNode[n.id!] ?? []).filter { !internalCodes.contains($0.indicatorCode) }.map {
                          IndicatorLink($0.indicatorCode, MonitoringType(rawValue: $0.monitoringType) ?? .outcome, note: $0.note)
                      },
                      logicModel: JSONText.decodeOptional(LogicModel.self, n.logicModelJSON),
                      sourceRef: n.sourceRef, isExample: n.isExample)
         }
         let budgets = tables.map { budgetTable(from: $0, entries: entriesByTable[$0.id!] ?? []) }
+        var personnelProblems: [String] = []
         let personnelFigures: [PersonnelFigures] = personnel.compactMap { p in
-            let fte = "\(p.fteHundredths / 100),\(String(format: "%02d", p.fteHundredths % 100))"
-            return try? PersonnelFigures(year: p.year, kind: BudgetKind(rawValue: p.kind) ?? .budget, employees: p.employees, fte: fte,
-                                         programmeHours: p.programmeHours, indirectHours: p.indirectHours,
-                                         statedProgrammeShare: p.statedProgrammeShare, statedIndirectShare: p.statedIndirectShare)
+            let fte = "\(p.fteHundredths / 100),\(String(format: "%02d", (p.fteHundredths % 100).magnitude))"
+            do {
+                return try PersonnelFigures(year: p.year, kind: BudgetKind(rawValue: p.kind) ?? .budget, employees: p.employees, fte: fte,
+                                            programmeHours: p.programmeHours, indirectHours: p.indirectHours,
+                                            statedProgrammeShare: p.statedProgrammeShare, statedIndirectShare: p.statedIndirectShare)
+            } catch {
+                let reason = (error as? VitaalError)?.problems.first?.message ?? (error as? VitaalError)?.message ?? "\(error)"
+                personnelProblems.append("Personeel \(p.year) wordt niet getoond: \(reason)")
+                return nil
+            }
         }
         let period = PlanPeriod(start: (try? PlanDate.parse(record.periodStart)) ?? PlanDate(1970, 1, 1)!,
                                 end: (try? PlanDate.parse(record.periodEnd)) ?? PlanDate(1970, 1, 1)!)
@@ -116,7 +143,8 @@ enum PlanStore {
                         targets: domainTargets, budgets: budgets, personnel: personnelFigures,
                         previousVersionKey: record.previousKey, source: record.source, notes: record.notes)
         return LoadedPlan(record: record, organisation: organisation, plan: plan, nodes: nodes, targets: targets,
-                          realisations: realisationRows, budgetTables: tables, entries: entriesByTable)
+                          realisations: realisationRows, budgetTables: tables, entries: entriesByTable,
+                          audience: audience, personnelProblems: personnelProblems)
     }
 
     static func budgetTable(from record: BudgetTableRecord, entries: [BudgetEntryRecord]) -> BudgetTable {
@@ -254,8 +282,8 @@ enum PlanStore {
 enum MonitorRealisations {
     static let region = "PV24"
 
-    static func read(indicator code: String, target: TargetRecord, on db: any Database) async throws -> [RealisationRecord] {
-        let series = try await MonitorLookup.series(indicator: code, region: region, on: db)
+    static func read(indicator code: String, target: TargetRecord, audience: MonitorAudience, on db: any Database) async throws -> [RealisationRecord] {
+        let series = try await MonitorLookup.series(indicator: code, region: region, audience: audience, on: db)
         return series.compactMap { point -> RealisationRecord? in
             guard let value = point.value, let period = Period(point.period), let date = lastDay(of: period) else { return nil }
             let r = RealisationRecord()

@@ -67,7 +67,7 @@ enum PlanViews {
             if !node.periods.isEmpty { facts.append(.span(.text("Periode: \(node.periods.joined(separator: ", "))"))) }
             if let ref = node.sourceRef { facts.append(.span(.text("Bron: \(ref)"))) }
             if node.isExample { facts.append(UI.badge("voorbeelddata")) }
-            if editLinks { facts.append(.a(.class("no-print"), .href(PlanNodeEditController.editPath(loaded, node)), .text("Logisch model en indicatoren bewerken"))) }
+            if editLinks { facts.append(.a(.class("no-print"), .href(attr(PlanNodeEditController.editPath(loaded, node))), .text("Logisch model en indicatoren bewerken"))) }
             if !facts.isEmpty { parts.append(.p(.class("plan-node-facts muted"), .group(facts.flatMap { [$0, .text(" · ")] }.dropLast()))) }
             if !node.indicators.isEmpty {
                 parts.append(.ul(.class("plan-indicators"), .forEach(node.indicators) { link in
@@ -80,7 +80,7 @@ enum PlanViews {
             if !targets.isEmpty {
                 parts.append(.ul(.class("plan-targets"), .forEach(targets) { t in
                     .li(status(statuses[t.key] ?? .noData), .text(" "),
-                        linkTargets ? .a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)) : .text(t.measure),
+                        linkTargets ? .a(.href(attr("/plannen/\(plan.key)/doelstellingen/\(t.key)")), .text(t.measure)) : .text(t.measure),
                         .span(.class("muted"), .text(" – streefwaarde \(number(t.targetValue)) \(t.unit)\(t.targetDate.map { " op \($0.dutch)" } ?? "")")),
                         .if(t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }, .group(.text(" "), UI.badge("voorbeelddata"))))
                 }))
@@ -96,10 +96,10 @@ enum PlanViews {
                 .span(.class("plan-node-title"), .text(node.title)), .text(" "),
                 rollUpNode(rollUp))
             if children.isEmpty {
-                return .li(.id("doel-\(Slug.make(node.key))"), .class("plan-node"),
+                return .li(.id(attr("doel-\(Slug.make(node.key))")), .class("plan-node"),
                            .div(.class("plan-leaf"), heading), .group(nodeBody(node)))
             }
-            return .li(.id("doel-\(Slug.make(node.key))"), .class("plan-node"),
+            return .li(.id(attr("doel-\(Slug.make(node.key))")), .class("plan-node"),
                        .element(named: "details", nodes: [
                            allOpen ? .attribute(named: "open", value: "open") : .empty,
                            .element(named: "summary", nodes: [heading]),
@@ -143,7 +143,7 @@ enum PlanViews {
             let current = t.currentValue()
             let rows = loaded.realisations[t.key] ?? []
             let example = t.isExample || rows.contains { $0.isExample }
-            var measure: [BodyNode] = [links ? .a(.href("/plannen/\(plan.key)/doelstellingen/\(t.key)"), .text(t.measure)) : .text(t.measure)]
+            var measure: [BodyNode] = [links ? .a(.href(attr("/plannen/\(plan.key)/doelstellingen/\(t.key)")), .text(t.measure)) : .text(t.measure)]
             if example { measure += [.text(" "), UI.badge("voorbeelddata")] }
             if showEvidence, let last = rows.last, let evidence = last.evidence, !evidence.isEmpty {
                 measure.append(.div(.class("muted plan-evidence"), .text("Onderbouwing: \(evidence)")))
@@ -197,7 +197,17 @@ enum PlanViews {
 
     /// A budget table with computed section totals, printed totals that differ flagged, the
     /// "kolommen tellen niet op tot het totaal" flag per line, and computed vs printed percentages.
+    /// A table whose amounts are too large to add up (stored before the input bound) shows the
+    /// Dutch message of `BudgetTable.checkArithmetic()` instead, and its edit links so it can be fixed.
     static func budgetTable(_ table: BudgetTable, actuals: [String: [String: Money]] = [:], editLinkBase: String? = nil) -> BodyNode {
+        if let error = table.arithmeticError {
+            return .div(UI.notice("error", error.message),
+                        .unwrap(editLinkBase) { base in
+                            .ul(.class("no-print"), .forEach(table.sections.flatMap(\.lines)) { line in
+                                .li(.a(.href(attr("\(base)/\(line.key)")), .text("\(line.label) wijzigen")))
+                            })
+                        })
+        }
         let discrepancies = table.check(percentTolerance: 0)
         let lineFlags = Set(discrepancies.filter { $0.kind == .lineTotal }.compactMap { d in d.line.map { "\(d.section)|\($0)" } })
         let hasPercents = table.sections.contains { $0.lines.contains { !$0.statedPercents.isEmpty } }
@@ -217,7 +227,7 @@ enum PlanViews {
                 let flagged = lineFlags.contains("\(section.label)|\(line.label)")
                 var cells: [Node<HTML.TableRowContext>] = []
                 var labelNodes: [BodyNode] = [.text(line.label)]
-                if let base = editLinkBase { labelNodes.append(.group(.text(" "), .a(.class("no-print plan-edit"), .href("\(base)/\(line.key)"), .text("wijzigen")))) }
+                if let base = editLinkBase { labelNodes.append(.group(.text(" "), .a(.class("no-print plan-edit"), .href(attr("\(base)/\(line.key)")), .text("wijzigen")))) }
                 if flagged { labelNodes.append(.group(.text(" "), .span(.class("badge plan-flag"), .text("kolommen tellen niet op tot het totaal")))) }
                 cells.append(.td(.group(labelNodes)))
                 for (i, _) in table.columns.enumerated() {
@@ -292,6 +302,7 @@ enum PlanViews {
 
     /// The differences of a budget table in words (or "telt op").
     static func budgetCheck(_ table: BudgetTable) -> BodyNode {
+        if table.arithmeticError != nil { return .empty }   // budgetTable shows the message
         let strict = table.check(percentTolerance: 0)
         if strict.isEmpty { return UI.notice("success", "Alle regels en kolommen tellen op.") }
         let structural = strict.filter { $0.kind != .percentage }
@@ -303,17 +314,27 @@ enum PlanViews {
     }
 
     /// Budget versus actual per budget column and section (actuals entered against budget cells).
+    /// Sums of actuals are overflow-checked: a section whose actuals do not add up says so in its row.
     static func budgetVersusActual(_ table: BudgetTable, actuals: [String: [String: Money]]) -> BodyNode {
+        if table.arithmeticError != nil { return .empty }   // budgetTable shows the message
         var rows: [[BodyNode]] = []
         for (i, column) in table.columns.enumerated() where column.kind == .budget {
             for section in table.sections {
                 let budget = table.computedTotal(section: section.key, column: i)
                 let entered = section.lines.compactMap { actuals[$0.key]?[column.key] }
-                let actual = entered.reduce(Money.zero, +)
+                let actual: Money, difference: Money
+                do {
+                    actual = try Money.sum(entered, what: "som van de werkelijke bedragen")
+                    difference = try actual.subtracting(budget, what: "verschil tussen werkelijk en begroting")
+                } catch {
+                    rows.append([.text(column.label), .text(section.label), .text(amount(budget, table: table)),
+                                 .text("te groot om op te tellen"), .text("–"), .text("–")])
+                    continue
+                }
                 rows.append([
                     .text(column.label), .text(section.label), .text(amount(budget, table: table)),
                     .text(entered.isEmpty ? "nog niet ingevuld" : amount(actual, table: table)),
-                    .text(entered.isEmpty ? "–" : amount(actual - budget, table: table)),
+                    .text(entered.isEmpty ? "–" : amount(difference, table: table)),
                     .text(entered.isEmpty ? "–" : actual.percent(of: budget).map { "\($0)%" } ?? "–"),
                 ])
             }

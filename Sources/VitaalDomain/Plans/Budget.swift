@@ -90,9 +90,26 @@ public enum BudgetCell: Sendable, Hashable, Codable, CustomStringConvertible {
         return reserved ? .reserved(money) : .amount(money)
     }
 
-    static func parseAmount(_ raw: String, unit: Money, original: String, at location: SourceLocation) throws -> Money {
+    /// The amount of `raw` in cents, exact, rounded half up to a cent. `maxCents` bounds the
+    /// result (default `Money.maxCents`, € 10^12); a larger amount is refused with a Dutch message
+    /// naming `location` and the limit (`limitText`, default the limit in euros and, for a table
+    /// counted in another unit, in that unit). Nothing here can overflow.
+    static func parseAmount(_ raw: String, unit: Money, original: String, at location: SourceLocation,
+                            maxCents: Int = Money.maxCents, limitText: String? = nil) throws -> Money {
         func refuse() -> VitaalError {
-            VitaalError.invalid("\"\(original)\" is geen bedrag (verwacht bijv. 1.247, 1.247,5 of –)", at: location)
+            VitaalError.invalid("\"\(BoundedNumber.short(original))\" is geen bedrag (verwacht bijv. 1.247, 1.247,5 of –)", at: location)
+        }
+        func tooLarge() -> VitaalError {
+            let limit: String
+            if let limitText {
+                limit = limitText
+            } else if unit.cents > 100, maxCents % unit.cents == 0 {
+                limit = "\(Money(cents: maxCents).formatted) (in deze tabel \(Money.grouped(UInt(maxCents / unit.cents))) × \(unit.formatted))"
+            } else {
+                limit = Money(cents: maxCents).formatted
+            }
+            let name = location.field.map { "\($0): " } ?? ""
+            return VitaalError.invalid("\(name)\"\(BoundedNumber.short(original))\" is te groot; een bedrag is ten hoogste \(limit)", at: location)
         }
         var s = raw.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
             .trimmingCharacters(in: .whitespaces)
@@ -112,16 +129,21 @@ public enum BudgetCell: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else { throw refuse() }
-        guard let whole = Int(groups.joined()) else { throw refuse() }
-        // value = (whole + fraction) × unit, exact in cents, rounded half up to a cent.
-        var cents = whole * unit.cents
+        guard fraction.count <= 6 else { throw refuse() }
+        // Leading zeros do not count towards the size; a number of more than 30 digits is too large anyway.
+        let digits = groups.joined().drop { $0 == "0" }
+        guard digits.count <= 30, unit.cents > 0 else { throw tooLarge() }
+        // value = (whole + fraction) × unit, exact in 128-bit cents, rounded half up to a cent.
+        guard let whole = Int128(digits.isEmpty ? "0" : String(digits)) else { throw refuse() }
+        var cents = whole * Int128(unit.cents)
         if !fraction.isEmpty {
-            guard fraction.count <= 6, let f = Int(fraction) else { throw refuse() }
-            var scale = 1
+            guard let f = Int128(fraction) else { throw refuse() }
+            var scale: Int128 = 1
             for _ in 0..<fraction.count { scale *= 10 }
-            cents += (f * unit.cents * 2 + scale) / (2 * scale)
+            cents += (f * Int128(unit.cents) * 2 + scale) / (2 * scale)
         }
-        return Money(cents: negative ? -cents : cents)
+        guard cents <= Int128(maxCents), let value = Int(exactly: cents) else { throw tooLarge() }
+        return Money(cents: negative ? -value : value)
     }
 }
 
@@ -207,22 +229,73 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
     public func section(_ key: String) -> BudgetSection? { sections.first { $0.key == key } }
     public func columnIndex(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
 
-    /// Sum of the section's lines in column `index`.
+    /// Sum of the section's lines in column `index` (saturating; `checkArithmetic()` tells whether
+    /// every sum of the table fits, and pages show a message instead of the table when not).
     public func computedTotal(section key: String, column index: Int) -> Money {
         guard let s = section(key) else { return .zero }
         return s.lines.reduce(.zero) { $0 + ($1.cells.indices.contains(index) ? $1.cells[index].value : .zero) }
     }
-    /// Sum of the section's lines in the total column.
+    /// Sum of the section's lines in the total column (saturating, see `computedTotal`).
     public func computedGrandTotal(section key: String) -> Money {
         guard let s = section(key) else { return .zero }
         return s.lines.reduce(.zero) { $0 + ($1.total?.value ?? .zero) }
     }
-    /// Sum of a line's columns.
+    /// Sum of a line's columns (saturating, see `computedTotal`).
     public func computedLineTotal(_ line: BudgetLine) -> Money { line.cells.reduce(.zero) { $0 + $1.value } }
 
     /// Computed baten minus computed lasten in column `index` (sums of lines, not printed totals).
     public func balance(column index: Int, income: String = "baten", expenses: String = "lasten") -> Money {
         computedTotal(section: income, column: index) - computedTotal(section: expenses, column: index)
+    }
+
+    /// Throws a `VitaalError` (422, Dutch, naming the line and column) when an amount of the table is
+    /// outside ±`Money.maxCents` or a sum or difference that the pages compute (line totals, section
+    /// totals per column and in the total column, the sum over columns, the differences with the
+    /// printed totals, baten − lasten) does not fit. Amounts stored before the input bound existed
+    /// can be that large; pages then show this message instead of wrong sums, and nothing traps.
+    public func checkArithmetic() throws(VitaalError) {
+        func place(_ section: BudgetSection, _ line: BudgetLine?, _ column: String) -> SourceLocation {
+            SourceLocation(field: column, element: "\(title), \(section.label)" + (line.map { ", regel \"\($0.label)\"" } ?? ""))
+        }
+        func bounded(_ cell: BudgetCell?, _ section: BudgetSection, _ line: BudgetLine?, _ column: String) throws(VitaalError) {
+            guard let cell, !cell.value.isWithinInputBounds else { return }
+            let where_ = "\(section.label)" + (line.map { ", regel \"\($0.label)\"" } ?? "") + ", kolom \"\(column)\""
+            throw VitaalError(.invalidInput, "Begroting \"\(title)\" kan niet worden berekend: \(where_) bevat een bedrag boven \(Money.maxText); corrigeer dat bedrag.",
+                              problems: [Problem("bedrag boven \(Money.maxText)", at: place(section, line, column))])
+        }
+        let what = "som van begroting \"\(title)\""
+        var sectionTotals: [String: [Money]] = [:]
+        for section in sections {
+            var columnTotals = Array(repeating: Money.zero, count: columns.count)
+            var grand = Money.zero
+            for line in section.lines {
+                for (i, cell) in line.cells.enumerated() {
+                    try bounded(cell, section, line, columns.indices.contains(i) ? columns[i].label : "\(i + 1)")
+                    if columns.indices.contains(i) { columnTotals[i] = try columnTotals[i].adding(cell.value, what: what) }
+                }
+                try bounded(line.total, section, line, "Totaal")
+                let lineSum = try Money.sum(line.cells.map(\.value), what: what)
+                if let total = line.total { _ = try total.value.subtracting(lineSum, what: what) }
+                grand = try grand.adding(line.total?.value ?? .zero, what: what)
+            }
+            for (i, stated) in (section.statedTotals ?? []).enumerated() {
+                try bounded(stated, section, nil, columns.indices.contains(i) ? columns[i].label : "\(i + 1)")
+                if columnTotals.indices.contains(i) { _ = try stated.value.subtracting(columnTotals[i], what: what) }
+            }
+            try bounded(section.statedGrandTotal, section, nil, "Totaal")
+            let sumOfColumns = try Money.sum(columnTotals, what: what)
+            _ = try grand.subtracting(sumOfColumns, what: what)
+            if let stated = section.statedGrandTotal { _ = try stated.value.subtracting(grand, what: what) }
+            sectionTotals[section.key] = columnTotals
+        }
+        if let income = sectionTotals["baten"], let expenses = sectionTotals["lasten"] {
+            for (a, b) in zip(income, expenses) { _ = try a.subtracting(b, what: what) }
+        }
+    }
+
+    /// `checkArithmetic()` as an optional error, for views.
+    public var arithmeticError: VitaalError? {
+        do { try checkArithmetic(); return nil } catch { return error }
     }
 
     /// Whole-number percentage of a line in its section total for a column, rounded half up.
@@ -231,8 +304,13 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
         return line.cells[index].value.percent(of: computedTotal(section: key, column: index))
     }
 
+    /// The amount in the table's unit, rounded half away from zero (integer arithmetic, no trap).
     func units(_ money: Money) -> Int {
-        unit.cents == 0 ? money.cents : Int((Double(money.cents) / Double(unit.cents)).rounded())
+        guard unit.cents > 0 else { return money.cents }
+        let u = Int128(unit.cents), c = Int128(money.cents)
+        let q = (2 * c.magnitude + u.magnitude) / (2 * u.magnitude)
+        let v = Int(exactly: q) ?? Int.max
+        return c < 0 ? -v : v
     }
 
     /// Every difference: line columns vs total column, lines vs printed section totals (per
@@ -257,7 +335,8 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
                 }
                 for (i, stated) in line.statedPercents.enumerated() where i < columns.count {
                     guard let stated, let computed = percent(of: line, inSection: section.key, column: i) else { continue }
-                    if abs(computed - stated) > percentTolerance {
+                    let (gap, overflow) = computed.subtractingReportingOverflow(stated)
+                    if overflow || gap.magnitude > UInt(max(0, percentTolerance)) {
                         out.append(BudgetDiscrepancy(kind: .percentage, section: section.label, line: line.label, column: columns[i].label,
                                                      computed: computed, stated: stated,
                                                      message: "\(section.label), regel \"\(line.label)\", kolom \"\(columns[i].label)\": berekend \(computed)%, vermeld \(stated)%"))
@@ -311,18 +390,30 @@ public struct PersonnelFigures: Sendable, Hashable, Codable {
     public var statedProgrammeShare: Int?
     public var statedIndirectShare: Int?
 
-    /// Refuses negative employees, FTE or hours, naming the field.
+    /// Bounds of personnel figures: at most 10^7 employees, 10^6 FTE and 10^7 hours per kind.
+    public static let maxEmployees = 10_000_000
+    public static let maxFTEHundredths = 100_000_000
+    public static let maxHours = 10_000_000
+
+    /// Refuses negative or too large employees, FTE or hours, naming the field and the limit.
     public init(year: Int, kind: BudgetKind = .budget, employees: Int, fte: String, programmeHours: Int, indirectHours: Int,
                 statedProgrammeShare: Int? = nil, statedIndirectShare: Int? = nil) throws {
         let element = "personeel \(year)"
-        guard employees >= 0 else { throw VitaalError.invalid("aantal medewerkers mag niet negatief zijn (\(employees))", at: SourceLocation(field: "employees", element: element)) }
+        func range(_ value: Int, _ max: Int, _ field: String, _ label: String) throws {
+            guard value >= 0 else { throw VitaalError.invalid("\(label) mag niet negatief zijn (\(value))", at: SourceLocation(field: field, element: element)) }
+            guard value <= max else {
+                throw VitaalError.invalid("\(label) is te groot (\(value)); ten hoogste \(Money.grouped(UInt(max)))", at: SourceLocation(field: field, element: element))
+            }
+        }
+        try range(employees, Self.maxEmployees, "employees", "aantal medewerkers")
         let fteMoney: Money
         do {
-            fteMoney = try BudgetCell.parseAmount(fte, unit: Money(cents: 100), original: fte, at: SourceLocation(field: "fte", element: element))
+            fteMoney = try BudgetCell.parseAmount(fte, unit: Money(cents: 100), original: fte, at: SourceLocation(field: "fte", element: element),
+                                                  maxCents: Self.maxFTEHundredths, limitText: "1.000.000 FTE")
         }
         guard fteMoney.cents >= 0 else { throw VitaalError.invalid("FTE mag niet negatief zijn (\(fte))", at: SourceLocation(field: "fte", element: element)) }
-        guard programmeHours >= 0 else { throw VitaalError.invalid("programma-uren mogen niet negatief zijn (\(programmeHours))", at: SourceLocation(field: "programmeHours", element: element)) }
-        guard indirectHours >= 0 else { throw VitaalError.invalid("indirecte uren mogen niet negatief zijn (\(indirectHours))", at: SourceLocation(field: "indirectHours", element: element)) }
+        try range(programmeHours, Self.maxHours, "programmeHours", "programma-uren")
+        try range(indirectHours, Self.maxHours, "indirectHours", "indirecte uren")
         self.year = year; self.kind = kind; self.employees = employees; self.fteHundredths = fteMoney.cents
         self.programmeHours = programmeHours; self.indirectHours = indirectHours
         self.statedProgrammeShare = statedProgrammeShare; self.statedIndirectShare = statedIndirectShare
@@ -335,7 +426,8 @@ public struct PersonnelFigures: Sendable, Hashable, Codable {
         if rest == 0 { return "\(whole)" }
         return rest % 10 == 0 ? "\(whole),\(rest / 10)" : "\(whole),\(rest < 10 ? "0" : "")\(rest)"
     }
-    public var totalHours: Int { programmeHours + indirectHours }
+    /// Programme plus indirect hours (bounded by `init`, so this cannot overflow; saturating anyway).
+    public var totalHours: Int { Money.saturating(programmeHours, plus: indirectHours) }
     /// Programme hours as a whole percentage of all hours, rounded half up.
     public var programmeShare: Int? { Money(cents: programmeHours).percent(of: Money(cents: totalHours)) }
     /// Indirect hours as a whole percentage of all hours, rounded half up.

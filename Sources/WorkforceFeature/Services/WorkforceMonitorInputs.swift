@@ -41,13 +41,16 @@ public enum WorkforceMonitorInputs {
         public var used: Bool
     }
 
-    /// Reads the indicators from the monitor; missing indicators or values are left out.
-    public static func fetch(baseYear: Int, on db: any Database) async throws -> [String: Value] {
-        let known = Dictionary(try await MonitorLookup.indicators(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Reads the indicators from the monitor for `audience`; missing indicators or values are left
+    /// out. With `.public` (the default, because the workforce pages are public) an internal
+    /// indicator is left out and a suppressed count ("<5") is missing, exactly as on the monitor's
+    /// public pages; pass `.internal` only for a logged-in reader.
+    public static func fetch(baseYear: Int, audience: MonitorAudience = .public, on db: any Database) async throws -> [String: Value] {
+        let known = Dictionary(try await MonitorLookup.indicators(audience: audience, on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [String: Value] = [:]
         for code in codes {
             guard let indicator = known[code] else { continue }
-            let points = try await MonitorLookup.series(indicator: code, region: region, on: db).filter { $0.value != nil }
+            let points = try await MonitorLookup.series(indicator: code, region: region, audience: audience, on: db).filter { $0.value != nil }
             guard let point = points.first(where: { $0.period == String(baseYear) }) ?? points.last, let v = point.value else { continue }
             out[code] = Value(code: code, name: indicator.name, unit: indicator.unit, period: point.period, value: v, status: point.status)
         }

@@ -65,7 +65,7 @@ final class PlansFeatureTests: XCTestCase {
 
             let target = try await browser.get("/plannen/\(Self.flever)/doelstellingen/VVI.t2")
             XCTAssertTrue(target.body.contains("Realisatie invoeren"), "editor of the owner sees the form")
-            let saved = try await browser.post("/plannen/\(Self.flever)/doelstellingen/VVI.t2/realisaties",
+            let saved = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t2/realisaties",
                                                ["value": "1", "date": "2025-04-15", "period": "2025-K2", "evidence": "Podium tijdens de WEL-dag"])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
             let after = try await browser.get(saved.location ?? "")
@@ -181,7 +181,10 @@ final class PlansFeatureTests: XCTestCase {
             let detail = try await browser.get("/plannen/\(Self.flever)")
             XCTAssertTrue(detail.body.contains("<summary>"), "collapsible tree without JavaScript")
             XCTAssertTrue(detail.body.contains("Strategisch doel"))
-            XCTAssertTrue(detail.body.contains("Er zijn ten minste vier momenten") == false || true)
+            // The source's own words of a target are on the target's page, not in the tree.
+            XCTAssertFalse(detail.body.contains("Er zijn ten minste vier momenten"))
+            let targetPage = try await browser.get("/plannen/\(Self.flever)/doelstellingen/VVI.t3")
+            XCTAssertTrue(targetPage.body.contains("Er zijn ten minste vier momenten"))
             XCTAssertFalse(detail.body.contains("<script"))
             XCTAssertFalse(detail.body.contains("Realisatie invoeren"), "anonymous gets no forms")
             XCTAssertFalse(detail.body.contains("Voorbeelddata: verzonnen"), "evidence text is internal")

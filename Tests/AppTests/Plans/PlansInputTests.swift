@@ -88,10 +88,10 @@ final class PlansInputTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
-            let r = try await browser.post("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2026-02-01"])
+            let r = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2026-02-01"])
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("valt buiten de planperiode"), r.body)
-            let notNumber = try await browser.post("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "veel", "date": "2025-02-01"])
+            let notNumber = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "veel", "date": "2025-02-01"])
             XCTAssertEqual(notNumber.status, .unprocessableEntity)
             XCTAssertTrue(notNumber.body.contains("is geen getal"))
             let after = try await Self.counts(app)
@@ -172,17 +172,22 @@ final class PlansInputTests: XCTestCase {
             XCTAssertEqual(none, 0)
             let status0 = try await PlanStore.load(key: Self.next, on: app.db).plan.status
             XCTAssertEqual(status0, .concept)
-            for step in ["ingediend", "vastgesteld", "afgesloten"] {
-                let r = try await browser.post("/plannen/\(Self.next)/status", ["status": step])
+            // Four eyes: a second editor of Flever takes the submitted plan further.
+            let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
+            let second = Browser(app)
+            try await second.login(email, password)
+            for (who, step) in [(browser, "ingediend"), (second, "vastgesteld"), (second, "afgesloten")] {
+                let r = try await who.post("/plannen/\(Self.next)/status", ["status": step])
                 XCTAssertEqual(r.status, .seeOther, r.body)
             }
             let status = try await PlanStore.load(key: Self.next, on: app.db).plan.status
             XCTAssertEqual(status, .afgesloten)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "status").sort(\.$at).all()
-            XCTAssertEqual(audit.map(\.summary), ["Status van \"Jaarplan Flever 2026\": Concept → Ingediend",
+            XCTAssertEqual(audit.map(\.summary), ["Status van \"Jaarplan Flever 2026\": Concept → Ingediend (ingediend door redacteur-flever@test.example)",
                                                   "Status van \"Jaarplan Flever 2026\": Ingediend → Vastgesteld",
                                                   "Status van \"Jaarplan Flever 2026\": Vastgesteld → Afgesloten"])
-            XCTAssertTrue(audit.allSatisfy { $0.userID != nil && $0.actor == "redacteur-flever@test.example" && abs($0.at.timeIntervalSinceNow) < 600 })
+            XCTAssertEqual(audit.map(\.actor), ["redacteur-flever@test.example", "tweede@flever.example", "tweede@flever.example"])
+            XCTAssertTrue(audit.allSatisfy { $0.userID != nil && abs($0.at.timeIntervalSinceNow) < 600 })
             let closed = try await browser.post("/plannen/\(Self.next)/status", ["status": "concept"])
             XCTAssertEqual(closed.status, .conflict)
             let unknown = try await browser.post("/plannen/\(Self.flever)/status", ["status": "klaar"])
@@ -208,7 +213,7 @@ final class PlansInputTests: XCTestCase {
                 ("/plannen/\(Self.flever)/begroting/flever-2025-programma/personeel", ["werkelijk.A&O": "1"]),
             ]
             for (path, form) in paths {
-                let r = try await other.post(path, form)
+                let r = try await other.postWithHeader(path, form)
                 XCTAssertEqual(r.status, .forbidden, path)
                 XCTAssertTrue(r.body.contains("eigen organisatie"), path)
             }
@@ -218,12 +223,12 @@ final class PlansInputTests: XCTestCase {
             let (adminEmail, adminPassword) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland")
             let admin = Browser(app)
             try await admin.login(adminEmail, adminPassword)
-            let ok = try await admin.post("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
+            let ok = try await admin.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
             XCTAssertEqual(ok.status, .seeOther)
             let lezer = try await TestApp.user(app, role: .lezer, organisation: "flever")
             let reader = Browser(app)
             try await reader.login(lezer.0, lezer.1)
-            let refused = try await reader.post("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
+            let refused = try await reader.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
             XCTAssertEqual(refused.status, .forbidden)
         }
     }

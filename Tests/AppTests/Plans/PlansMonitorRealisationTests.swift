@@ -22,7 +22,7 @@ final class PlansMonitorRealisationTests: XCTestCase {
             target.indicatorCode = "az_instroom"
             try await target.save(on: app.db)
             loaded = try await PlanStore.load(key: plan.key, on: app.db)
-            let series = try await MonitorLookup.series(indicator: "az_instroom", region: "PV24", on: app.db).filter { $0.value != nil }
+            let series = try await MonitorLookup.series(indicator: "az_instroom", region: "PV24", audience: .public, on: app.db).filter { $0.value != nil }
             XCTAssertFalse(series.isEmpty)
             let domainTarget = try XCTUnwrap(loaded.plan.targets.first { $0.key == "AO.t3" })
             XCTAssertEqual(domainTarget.realisations.map(\.value), series.map { $0.value! })

@@ -75,7 +75,7 @@ final class PlansNodeEditTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await PlansInputTests.setUp(app)
             try await MonitorFeature().loadDemoData(app: app, log: { _ in })
-            let indicators = try await MonitorLookup.indicators(on: app.db)
+            let indicators = try await MonitorLookup.indicators(audience: .internal, on: app.db)
             let code = try XCTUnwrap(indicators.first?.code)
             let path = "/plannen/\(Self.next)/doelen/\(Self.node)/indicatoren"
             let before = try await Self.links(app)
