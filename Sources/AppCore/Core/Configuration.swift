@@ -94,7 +94,18 @@ extension VitaalConfiguration {
         } else {
             which = "SQLite-bestand " + sqlitePath + " (VITAAL_DATA_DIR)"
         }
-        let reason = String(String(describing: error).prefix(200))
+        // PostgresNIO hides details from `description`; name the usual causes in words.
+        let detail = String(reflecting: error)
+        let reason: String
+        if detail.contains("Connection refused") || detail.contains("connectionError") {
+            reason = "geen verbinding (draait de databaseserver, kloppen host en poort?)"
+        } else if detail.contains("28P01") || detail.contains("28000") || detail.lowercased().contains("password authentication") {
+            reason = "inloggen geweigerd (kloppen gebruiker en wachtwoord?)"
+        } else if detail.contains("3D000") {
+            reason = "de database bestaat niet"
+        } else {
+            reason = String(String(describing: error).prefix(200))
+        }
         return VitaalError(.internal, "De database is niet bereikbaar of niet bij te werken (\(which)): \(reason)")
     }
 }

@@ -118,12 +118,15 @@ public enum Vitaal {
     }
 
     /// SQLite answers SQLITE_BUSY at once by default when another connection writes; wait up to
-    /// 5 s instead (each event loop has its own connection, so this runs once per loop).
+    /// 5 s instead. Every SQLite pool (the default one and a feature's own, such as the monitor's
+    /// import pool) has one connection per event loop, so this runs once per pool and loop.
     public static func setBusyTimeout(_ app: Application) async throws {
         guard app.vitaal.databaseURL == nil else { return }
-        for loop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)
-            if let sql = db as? any SQLDatabase { try await sql.raw("PRAGMA busy_timeout = 5000").run() }
+        for id in app.databases.ids() {
+            for loop in app.eventLoopGroup.makeIterator() {
+                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+                try await db.raw("PRAGMA busy_timeout = 5000").run()
+            }
         }
     }
 

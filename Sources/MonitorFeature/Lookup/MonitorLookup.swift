@@ -63,47 +63,26 @@ public enum MonitorLookup {
     }
 
     /// The values of one indicator for one region, sorted by period, with the monitor's disclosure
-    /// rules for the audience. For `.public`:
-    /// * an internal (or unknown) indicator yields no points at all;
-    /// * for a count indicator (`isCount`) a value below 5 is `nil` (the pages' "<5");
-    /// * and, for a count indicator, the value of a region that is made up of other regions (a
-    ///   province of municipalities, a group of its members) is `nil` in every period in which one of
-    ///   those regions is suppressed, so the suppressed value cannot be worked out as the total
-    ///   minus the others.
-    /// `.internal` returns the stored values as they are.
+    /// rules for the audience. For `.public`: an internal (or unknown) indicator yields no points
+    /// at all, and a count indicator's values are hidden exactly where the monitor's own public
+    /// pages hide them — primary suppression below 5 and the secondary suppression that keeps a
+    /// hidden value from being worked out as a total minus the published parts
+    /// (`docs/monitor-rules.md`). One rule for every consumer: two different rules could each be
+    /// safe and together reveal the value. `.internal` returns the stored values as they are.
     public static func series(indicator: String, region: String, audience: MonitorAudience, on db: any Database) async throws -> [SeriesPoint] {
-        var isCount = false
         if audience == .public {
             guard let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.isPublic else { return [] }
-            isCount = found.isCount
+            if found.isCount {
+                guard let values = try await MonitorData.values([found], audience: .public, on: db)[found.code] else { return [] }
+                return values.series(region).map { v in
+                    SeriesPoint(period: v.period, value: values.hiddenReason(v, .public) == nil ? v.value : nil, status: v.status)
+                }
+            }
         }
-        let rows = try await DataValue.query(on: db)
+        return try await DataValue.query(on: db)
             .filter(\.$indicatorCode == indicator).filter(\.$regionCode == region)
             .sort(\.$periodSort).all()
-        guard audience == .public, isCount else {
-            return rows.map { SeriesPoint(period: $0.period, value: $0.value, status: $0.status) }
-        }
-        let threshold = ValueFormatter.disclosureThreshold
-        let hiddenPeriods = try await periodsWithSuppressedPart(indicator: indicator, region: region, below: threshold, on: db)
-        return rows.map { row in
-            let hidden = row.value.map { $0 < threshold } == true || hiddenPeriods.contains(row.period)
-            return SeriesPoint(period: row.period, value: hidden ? nil : row.value, status: row.status)
-        }
-    }
-
-    /// Periods in which a region that `region` is made of (its children, or its members when it is a
-    /// group) has a value below `threshold` for `indicator`.
-    static func periodsWithSuppressedPart(indicator: String, region: String, below threshold: Double,
-                                          on db: any Database) async throws -> Set<String> {
-        guard let parent = try await Region.query(on: db).filter(\.$code == region).first(), let parentID = parent.id else { return [] }
-        var partIDs = try await Region.query(on: db).filter(\.$parent.$id == parentID).all().compactMap(\.id)
-        partIDs += try await RegionGroupMember.query(on: db).filter(\.$group.$id == parentID).all().map { $0.$member.id }
-        guard !partIDs.isEmpty else { return [] }
-        let codes = try await Region.query(on: db).filter(\.$id ~~ partIDs).all().map(\.code)
-        guard !codes.isEmpty else { return [] }
-        let small = try await DataValue.query(on: db)
-            .filter(\.$indicatorCode == indicator).filter(\.$regionCode ~~ codes).filter(\.$value < threshold).all()
-        return Set(small.map(\.period))
+            .map { SeriesPoint(period: $0.period, value: $0.value, status: $0.status) }
     }
 
     /// The latest value (with a number) of an indicator for a region for the audience, or nil.

@@ -10,13 +10,12 @@ public enum BoundedNumber {
     public static func int(_ text: String?, field: String, in range: ClosedRange<Int>,
                            label: String? = nil) throws(VitaalError) -> Int? {
         guard let t = trimmed(text) else { return nil }
-        let name = label ?? field
         let digits = t.hasPrefix("-") || t.hasPrefix("+") ? t.dropFirst() : Substring(t)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            throw VitaalError.invalid("\(name): \"\(short(t))\" is geen geheel getal", at: SourceLocation(field: field))
+            throw VitaalError.invalid(prefix(label) + "\"\(short(t))\" is geen geheel getal", at: SourceLocation(field: field))
         }
         guard let value = Int(t), range.contains(value) else {
-            throw VitaalError.invalid("\(name) moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
+            throw VitaalError.invalid((label.map { $0 + " " } ?? "") + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
                                       at: SourceLocation(field: field))
         }
         return value
@@ -27,17 +26,16 @@ public enum BoundedNumber {
     public static func decimal(_ text: String?, field: String, in range: ClosedRange<Double>,
                                label: String? = nil) throws(VitaalError) -> Double? {
         guard let t = trimmed(text) else { return nil }
-        let name = label ?? field
         let normalised = t.replacingOccurrences(of: ",", with: ".")
         let body = normalised.hasPrefix("-") || normalised.hasPrefix("+") ? normalised.dropFirst() : Substring(normalised)
         let dots = body.utf8.filter { $0 == 0x2E }.count
         guard !body.isEmpty, body != ".", dots <= 1, body.count <= 40,
               body.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
               let value = Double(normalised), value.isFinite else {
-            throw VitaalError.invalid("\(name): \"\(short(t))\" is geen getal", at: SourceLocation(field: field))
+            throw VitaalError.invalid(prefix(label) + "\"\(short(t))\" is geen getal", at: SourceLocation(field: field))
         }
         guard range.contains(value) else {
-            throw VitaalError.invalid("\(name) moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
+            throw VitaalError.invalid((label.map { $0 + " " } ?? "") + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
                                       at: SourceLocation(field: field))
         }
         return value == 0 ? 0 : value   // never -0
@@ -47,6 +45,9 @@ public enum BoundedNumber {
     static func show(_ v: Double) -> String {
         DutchNumberFormat.format(v, decimals: v == v.rounded() ? 0 : (abs(v * 10 - (v * 10).rounded()) < 1e-9 ? 1 : 2))
     }
+
+    /// The message already names the field (`veld "x": …`); a label adds the words people see.
+    static func prefix(_ label: String?) -> String { label.map { $0 + ": " } ?? "" }
 
     static func trimmed(_ text: String?) -> String? {
         guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }

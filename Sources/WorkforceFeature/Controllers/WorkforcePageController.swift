@@ -120,7 +120,7 @@ struct WorkforcePageController {
         let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
         let saved = try WorkforceScenarioStore.scenario(of: record)
         var form = WorkforceLeverForm(scenario: saved, input: input)
-        let values = (try? await WorkforceMonitorInputs.fetch(baseYear: saved.baseYear, on: req.db)) ?? [:]
+        let values = (try? await WorkforceMonitorInputs.fetch(baseYear: saved.baseYear, audience: req.user == nil ? .public : .internal, on: req.db)) ?? [:]
         var scenario = saved
         var applied: [WorkforceMonitorInputs.Applied] = []
         // The model's own figures next to the monitor's (also when they are not applied).

@@ -13,20 +13,21 @@ final class HostileInputTests: XCTestCase {
     static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10_000), "\"'><x y=z"]
     /// Each parameter alone gets the values that break parsers and markup; the others are sent to
     /// all parameters at once (this keeps the walk near a minute).
-    static let hostileAlone = ["9999999999999999999", "1e308", "NaN", "\"'><x y=z"]
+    static let hostileAlone = ["9999999999999999999", "NaN", "\"'><x y=z"]
     static let injection = "\"'><x"
 
     /// The query parameters each part of Vitaal reads (by path prefix). Extra names are harmless;
     /// a missing one leaves a parameter untested, so new parameters belong here.
     static let queryNames: [(prefixes: [String], names: [String])] = [
-        (["/monitor", "/api/v1/data", "/api/v1/indicators", "/api/v1/monitors"],
-         ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor", "formaat", "regio", "melding", "q", "thema"]),
-        (["/plannen", "/api/v1/plans"], ["soort", "melding", "opgeslagen", "jaar", "formaat"]),
-        (["/sociale-kaart", "/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks"],
-         ["thema", "dimensie", "doelgroep", "gemeente", "soort", "theme", "dimension", "targetGroup", "municipality", "kind", "format"]),
-        (["/modellen/personeel", "/api/v1/workforce"],
-         ["productivity", "outflowReduction", "extraInflow", "taskShifting", "horizon", "jaar", "monitor", "name", "note", "vergelijk",
-          "a", "b", "opgeslagen", "runs", "year"]),
+        (["/api/v1/data", "/api/v1/indicators", "/api/v1/monitors"], ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor"]),
+        (["/monitor"], ["formaat", "regio", "melding", "page", "periode"]),
+        (["/plannen", "/api/v1/plans"], ["soort", "melding", "opgeslagen", "formaat"]),
+        (["/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks"],
+         ["theme", "dimension", "targetGroup", "municipality", "kind", "thema"]),
+        (["/sociale-kaart"], ["thema", "dimensie", "doelgroep", "gemeente", "soort"]),
+        (["/api/v1/workforce"], ["runs", "year", "name", "note"]),
+        (["/modellen/personeel"],
+         ["productivity", "outflowReduction", "extraInflow", "taskShifting", "horizon", "jaar", "monitor", "vergelijk", "a", "opgeslagen"]),
         (["/modellen/acute-zorg", "/api/v1/acute-care"],
          ["norm", "meldtijd", "post_plaats", "post_lat", "post_lon", "post_naam", "opheffen", "wijk_naam", "wijk_gemeente", "wijk_lat",
           "wijk_lon", "wijk_inwoners", "groei_jaar", "groei_totaal", "groei_pct", "groei_almere", "groei_lelystad", "groei_dronten",
@@ -87,7 +88,9 @@ final class HostileInputTests: XCTestCase {
                     try await admin.get("/over")   // fresh CSRF token after any redirect
                     let r = try await admin.post(path, form)
                     XCTAssertLessThan(r.status.code, 500, "POST \(path) (\(pattern)) with \(value.prefix(20)): \(r.status) \(r.body.prefix(300))")
-                    XCTAssertFalse(r.body.contains(Self.injection), "POST \(path) echoes the raw value")
+                    if !(r.headers.first(name: .contentType) ?? "").contains("json") {
+                        XCTAssertFalse(r.body.contains(Self.injection), "POST \(path) echoes the raw value")
+                    }
                 }
             }
             // Whatever was stored on the way is escaped on every page that shows it.

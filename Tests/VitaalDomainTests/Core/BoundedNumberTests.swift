@@ -18,13 +18,13 @@ import Testing
         } catch {
             #expect(error.kind == .invalidInput)
             #expect(error.problems.first?.location.field == "pagina")
-            #expect(error.message.contains("pagina"))
+            #expect(error.message.hasPrefix("veld \"pagina\": "))
         }
     }
 
     @Test func rangeMessageNamesTheLimits() {
         do { _ = try BoundedNumber.int("100001", field: "pagina", in: 1...100_000); Issue.record("accepted") }
-        catch { #expect(error.message == "pagina moet tussen 1 en 100.000 liggen") }
+        catch { #expect(error.message == "veld \"pagina\": moet tussen 1 en 100.000 liggen") }
     }
 
     @Test func decimalsAcceptPointAndComma() throws {
