@@ -9,7 +9,7 @@ import VitaalDomain
 public struct PlansFeature: VitaalFeature {
     public init() {}
 
-    public var migrations: [any Migration] { [CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter()] }
+    public var migrations: [any Migration] { [CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes()] }
 
     public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: "/plannen", order: 20)] }
 

@@ -115,8 +115,15 @@ struct AuthController: RouteCollection {
         let user = try req.requireRole(.lezer)
         let form = try req.content.decode(PasswordForm.self)
         var errors: [String: String] = [:]
+        // Guessing the current password here is throttled like the login (same account key).
+        let accountKey = LoginThrottle.accountKey(user.email), clientKey = LoginThrottle.clientKey(req.clientAddress)
+        if case .wait(let wait) = try await req.application.loginThrottle.begin(keys: [accountKey, clientKey], on: req.db) {
+            throw Abort(.tooManyRequests, reason: "Te veel onjuiste wachtwoorden. Probeer het over \(Int(wait.rounded(.up))) seconden opnieuw.")
+        }
         if !(try await req.password.async.verify(form.current ?? "", created: user.passwordHash)) {
             errors["current"] = "Het huidige wachtwoord klopt niet."
+        } else {
+            try await req.application.loginThrottle.succeeded(accountKey: accountKey, clientKey: clientKey, on: req.db)
         }
         if let problem = Passwords.validate(form.new ?? "") { errors["new"] = problem }
         else if form.new != form.repeat_ { errors["repeat"] = "De twee nieuwe wachtwoorden zijn niet gelijk." }

@@ -5,7 +5,7 @@ import SQLKit
 enum FoundationMigrations {
     static var all: [any Migration] {
         [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
-         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(), DropFluentSessions()]
+         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(), DropFluentSessions(), AddRegionParentIndex()]
     }
 
     struct CreateOrganisations: AsyncMigration {
@@ -66,6 +66,18 @@ enum FoundationMigrations {
     struct DropFluentSessions: AsyncMigration {
         func prepare(on db: any Database) async throws { try await db.schema("_fluent_sessions").delete() }
         func revert(on db: any Database) async throws { try await SessionRecord.migration.prepare(on: db).get() }
+    }
+
+    /// Child regions are looked up by parent on every region page (security review L5).
+    struct AddRegionParentIndex: AsyncMigration {
+        func prepare(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.create(index: "regions_parent").on(Region.schema).column("parent_id").run()
+        }
+        func revert(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.drop(index: "regions_parent").run()
+        }
     }
 
     struct CreateUsers: AsyncMigration {

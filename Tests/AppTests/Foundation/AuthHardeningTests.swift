@@ -11,7 +11,7 @@ final class AuthHardeningTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             var policy = LoginThrottle.Policy()
-            policy.baseDelay = 0.1
+            policy.baseDelay = 1
             app.loginThrottle = LoginThrottle(policy: policy)
             let (email, password) = try await TestApp.user(app, role: .redacteur)
 
@@ -40,10 +40,12 @@ final class AuthHardeningTests: XCTestCase {
             try await real.get("/inloggen")
             let early = try await real.post("/inloggen", ["email": email, "password": password])
             XCTAssertEqual(early.status, .tooManyRequests)
-            XCTAssertNotNil(early.headers.first(name: .retryAfter))
             XCTAssertTrue(early.body.contains("Te veel mislukte inlogpogingen"))
-            // …but not locked out: after the delay (0.1 s · 2^3) the right password works.
-            try await Task.sleep(nanoseconds: 1_000_000_000)
+            // …but not locked out: once the delay it names has passed (1 s · 2^(failures − 5), at
+            // most 8 s here), the right password works.
+            let wait = try XCTUnwrap(early.headers.first(name: .retryAfter).flatMap(Int.init))
+            XCTAssertTrue((1...8).contains(wait), "Retry-After \(wait)")
+            try await Task.sleep(nanoseconds: UInt64(wait) * 1_000_000_000 + 300_000_000)
             let later = try await real.post("/inloggen", ["email": email, "password": password])
             XCTAssertEqual(later.status, .seeOther)
             let left = try await sql.select().column("key").from("login_throttle")
