@@ -176,8 +176,10 @@ struct PlanReportController: RouteCollection {
     /// throw-away profile in the temp folder, and `--no-sandbox` only where Chromium cannot sandbox
     /// itself (running as root). The page itself forbids loading anything (see `standalone`).
     static func chromiumArguments(profile: String, pdf: String, html: String, asRoot: Bool) -> [String] {
+        // No `--blink-settings=scriptEnabled=false`: with it Chromium 13x writes no PDF at all;
+        // `--disable-javascript` and the page's CSP (script-src 'none') keep scripts out.
         ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--disable-javascript",
-         "--blink-settings=scriptEnabled=false", "--disable-extensions", "--disable-background-networking",
+         "--disable-extensions", "--disable-background-networking",
          "--no-first-run", "--disable-sync", "--user-data-dir=\(profile)", "--print-to-pdf=\(pdf)"]
             + (asRoot ? ["--no-sandbox"] : []) + [html]
     }
