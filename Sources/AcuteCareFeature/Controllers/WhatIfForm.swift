@@ -92,8 +92,6 @@ struct WhatIfForm: Content {
         return try? BoundedNumber.decimal(s, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     }
 
-    /// Text of a user's value in a message: at most 40 characters (HTML escaping is the view's job).
-    static func shown(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
 
     /// The changes described by the form; every problem names its field (and the label the user sees).
     /// Every number is bounded (`AcuteCareLimits`, documented in docs/acute-care-model.md).
@@ -102,7 +100,7 @@ struct WhatIfForm: Content {
         var p = ProblemCollector()
         func num(_ field: String, _ label: String) -> Double? {
             guard let t = value(field) else { return nil }
-            guard let v = Self.parseNumber(t) else { p.add("\(label): \"\(Self.shown(t))\" is geen getal", at: SourceLocation(field: field)); return nil }
+            guard let v = Self.parseNumber(t) else { p.add("\(label): \"\(BoundedNumber.short(t))\" is geen getal", at: SourceLocation(field: field)); return nil }
             return v
         }
         /// A number within `range`; outside it the message states the limits.
@@ -140,7 +138,7 @@ struct WhatIfForm: Content {
         var postName = value("post_naam")
         if let town = value("post_plaats") {
             if let place = places[town] { postLocation = place.location; postName = postName ?? place.name }
-            else { p.add("Nieuwe post: onbekende plaats \"\(Self.shown(town))\"", at: SourceLocation(field: "post_plaats")) }
+            else { p.add("Nieuwe post: onbekende plaats \"\(BoundedNumber.short(town))\"", at: SourceLocation(field: "post_plaats")) }
         } else if postLat != nil || postLon != nil {
             if let la = postLat, let lo = postLon { postLocation = GeoPoint(lon: lo, lat: la) }
             else { p.add("Nieuwe post: vul zowel breedte- als lengtegraad in", at: SourceLocation(field: postLat == nil ? "post_lat" : "post_lon")) }
@@ -159,7 +157,7 @@ struct WhatIfForm: Content {
         }
         if let removed = value("opheffen") {
             if AcuteCareDemo.posts.contains(where: { $0.id == removed }) { c.removedPostIds = [removed] }
-            else { p.add("Post opheffen: onbekende post \"\(Self.shown(removed))\"", at: SourceLocation(field: "opheffen")) }
+            else { p.add("Post opheffen: onbekende post \"\(BoundedNumber.short(removed))\"", at: SourceLocation(field: "opheffen")) }
         }
 
         // New district.
@@ -184,7 +182,7 @@ struct WhatIfForm: Content {
                 }
                 let muni = value("wijk_gemeente")
                 if let muni, !Self.municipalityFields.contains(where: { $0.name == muni }) {
-                    p.add("Nieuwe wijk: onbekende gemeente \"\(Self.shown(muni))\"", at: SourceLocation(field: "wijk_gemeente"))
+                    p.add("Nieuwe wijk: onbekende gemeente \"\(BoundedNumber.short(muni))\"", at: SourceLocation(field: "wijk_gemeente"))
                 }
                 c.newDistricts = [DemandPoint(id: "nieuwe-wijk", location: loc, population: pop, municipality: muni,
                                               name: value("wijk_naam") ?? "Nieuwe wijk", isSchematic: true,

@@ -36,9 +36,6 @@ enum FormInput {
     static func text(_ req: Request, _ name: String) -> String { req.formText(name) }
     static func optionalText(_ req: Request, _ name: String) -> String? { req.optionalFormText(name) }
 
-    /// An input echoed in a message, cut to 40 characters.
-    static func short(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
-
     /// The largest magnitude of a target value, baseline or realisation: 10^12.
     static let maxValue = 1e12
 
@@ -51,7 +48,7 @@ enum FormInput {
         var s = t
         if s.contains(",") { s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
         guard s.count <= 60, let v = Double(s), v.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
-            throw VitaalError.invalid("\(label): \"\(FormInput.short(t))\" is geen getal", at: SourceLocation(field: field))
+            throw VitaalError.invalid("\(label): \"\(BoundedNumber.short(t))\" is geen getal", at: SourceLocation(field: field))
         }
         guard range.contains(v) else {
             throw VitaalError.invalid("\(label) moet tussen \(DutchNumberFormat.format(range.lowerBound)) en \(DutchNumberFormat.format(range.upperBound)) liggen",

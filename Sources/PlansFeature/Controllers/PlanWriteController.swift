@@ -107,7 +107,7 @@ struct PlanWriteController: RouteCollection {
         let directionText = FormInput.text(req, "direction")
         let direction = SmartTarget.Direction(rawValue: directionText.isEmpty ? "count" : directionText)
         if direction == nil {
-            problems.add("onbekende richting \"\(FormInput.short(directionText))\"", at: SourceLocation(field: "direction"))
+            problems.add("onbekende richting \"\(BoundedNumber.short(directionText))\"", at: SourceLocation(field: "direction"))
         }
         // A plan becomes public once vastgesteld: its targets may only read public monitor indicators.
         let indicatorCode = FormInput.optionalText(req, "indicator")
@@ -118,7 +118,7 @@ struct PlanWriteController: RouteCollection {
                                  at: SourceLocation(field: "indicator"))
                 }
             } else {
-                problems.add("indicator \"\(FormInput.short(code))\" bestaat niet in de monitor", at: SourceLocation(field: "indicator"))
+                problems.add("indicator \"\(BoundedNumber.short(code))\" bestaat niet in de monitor", at: SourceLocation(field: "indicator"))
             }
         }
         var n = plan.targets.count + 1
@@ -151,7 +151,7 @@ struct PlanWriteController: RouteCollection {
             problems.add("de sleutel ontbreekt", at: SourceLocation(field: "key"))
         } else if !plan.nodes.contains(where: { $0.key == key }), !Self.isValidNodeKey(key) {
             // Existing keys (from the sources) stay editable; new keys are plain, so they are safe in links.
-            problems.add("de sleutel \"\(FormInput.short(key))\" mag alleen letters, cijfers, punt, liggend streepje en underscore bevatten (A–Z, a–z, 0–9, . _ -), ten hoogste \(Self.maxNodeKeyLength) tekens",
+            problems.add("de sleutel \"\(BoundedNumber.short(key))\" mag alleen letters, cijfers, punt, liggend streepje en underscore bevatten (A–Z, a–z, 0–9, . _ -), ten hoogste \(Self.maxNodeKeyLength) tekens",
                          at: SourceLocation(field: "key"))
         }
         let levelText = FormInput.text(req, "level")
@@ -215,7 +215,7 @@ struct PlanWriteController: RouteCollection {
         let user = try PlanAccess.requireEdit(loaded, req)
         let text = FormInput.text(req, "status")
         guard let target = PlanStatus(rawValue: text) else {
-            throw VitaalError.invalid("onbekende status \"\(FormInput.short(text))\" (concept, ingediend, vastgesteld of afgesloten)", at: SourceLocation(field: "status"))
+            throw VitaalError.invalid("onbekende status \"\(BoundedNumber.short(text))\" (concept, ingediend, vastgesteld of afgesloten)", at: SourceLocation(field: "status"))
         }
         let from = loaded.plan.status
         let to = try from.transition(to: target)

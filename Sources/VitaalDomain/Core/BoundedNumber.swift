@@ -55,8 +55,8 @@ public enum BoundedNumber {
     }
 
     /// An input echoed in a message is cut to 40 characters, so a 10,000-character value does
-    /// not come back as a 10,000-character error.
-    static func short(_ text: String) -> String {
+    /// not come back as a 10,000-character error. Every form's messages use it.
+    public static func short(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 }

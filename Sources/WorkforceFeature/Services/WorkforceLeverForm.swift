@@ -45,7 +45,7 @@ public struct WorkforceLeverForm: Sendable {
         for def in WorkforceLevers.catalogue {
             guard let text = input[def.id]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             raw[def.id] = text
-            guard let shown = Self.number(text) else { errors[def.id] = "\"\(Self.shown(text))\" is geen getal"; continue }
+            guard let shown = Self.number(text) else { errors[def.id] = "\"\(BoundedNumber.short(text))\" is geen getal"; continue }
             let value = shown / def.displayFactor
             let lo = def.min * def.displayFactor, hi = def.max * def.displayFactor
             if value < def.min - 1e-12 || value > def.max + 1e-12 {
@@ -62,7 +62,7 @@ public struct WorkforceLeverForm: Sendable {
                 if h < scenario.baseYear { errors[Self.horizonField] = "de horizon (\(h)) ligt vóór het basisjaar \(scenario.baseYear)" }
                 else if h > range.upperBound { errors[Self.horizonField] = "de horizon mag hoogstens \(range.upperBound) zijn (is \(h))" }
                 else { if h != horizon { changesScenario = true }; horizon = h }
-            } else { errors[Self.horizonField] = "\"\(Self.shown(text))\" is geen jaartal" }
+            } else { errors[Self.horizonField] = "\"\(BoundedNumber.short(text))\" is geen jaartal" }
         }
         year = min(year, horizon)
         raw[Self.yearField] = String(year)
@@ -113,8 +113,6 @@ public struct WorkforceLeverForm: Sendable {
         return try? BoundedNumber.decimal(t, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     }
 
-    /// A user's text in a message, at most 40 characters.
-    static func shown(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
 
     /// Up to 3 decimals, Dutch comma, no trailing zeros: 0.5 → "0,5", 10 → "10".
     static func display(_ v: Double) -> String {
