@@ -101,7 +101,7 @@ struct AcuteCarePageController: RouteCollection {
         let status: HTTPResponseStatus = problems != nil ? .unprocessableEntity : .ok
         let canSave = user.map { $0.role >= .redacteur } ?? false
         let canDelete = record.map { r in user?.mayWrite(organisationID: r.$organisation.id) ?? false } ?? false
-        let page = Page(title, status: status, breadcrumbs: record == nil ? Self.crumbs : Self.crumbs + [("Acute zorg", Self.path)],
+        let page = SitePage(title, status: status, breadcrumbs: record == nil ? Self.crumbs : Self.crumbs + [("Acute zorg", Self.path)],
                         description: "Bereikbaarheid van ambulancezorg binnen 15 minuten in Flevoland, nu en bij groei naar 540.000 inwoners (schematisch model).",
                         content: [
             AcuteCareViews.style,

@@ -112,6 +112,16 @@ extension RoutesBuilder {
         body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
+        write(method, path, access: access, body: body, use: handler)
+    }
+
+    /// `write` with the path as an array (typed URLs pass their `pathComponents`).
+    @discardableResult
+    public func write<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: [PathComponent], access: RouteAccess,
+        body: HTTPBodyStreamStrategy = .collect,
+        use handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
         let builder: any RoutesBuilder
         if case .role(let role) = access { builder = self.grouped(RoleGuardMiddleware(role)) } else { builder = self }
         let route = builder.on(method, path, body: body, use: handler)
@@ -184,8 +194,7 @@ public struct LoginThrottle: Sendable {
         }
         if wait > 0 { return .wait(wait) }
         var raced = false
-        for key in keys {
-            let counted = try await increment(key, on: sql, now: t)
+        for (key, counted) in try await increment(keys, on: sql, now: t) {
             // Past the free failures, only the attempt that saw the count it raised may go on.
             if counted > policy.freeFailures, counted != (seen[key] ?? 0) + 1 { raced = true }
         }
@@ -209,17 +218,35 @@ public struct LoginThrottle: Sendable {
 
     static let table = "login_throttle"
 
-    private func increment(_ key: String, on sql: any SQLDatabase, now t: Double) async throws -> Int {
-        // One statement, atomic on SQLite and PostgreSQL: a key past its window starts again at 1.
-        let rows = try await sql.raw("""
-            INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (\(bind: key), 1, \(bind: t))
-            ON CONFLICT (key) DO UPDATE SET
-              failures = CASE WHEN login_throttle.last_failure_at < \(bind: t - policy.window) THEN 1
-                              ELSE login_throttle.failures + 1 END,
-              last_failure_at = \(bind: t)
-            RETURNING failures
-            """).all()
-        return try rows.first?.decode(column: "failures", as: Int.self) ?? 1
+    /// Counts one failure for every key in ONE statement, keys in sorted order. Separate statements
+    /// per key let parallel attempts interleave differently on each key (one attempt is 5th on the
+    /// account and 6th on the client, another the other way round), so both were turned away; one
+    /// statement takes the keys' row locks in the same order for every attempt (PostgreSQL), and
+    /// SQLite runs statements one at a time.
+    private func increment(_ keys: [String], on sql: any SQLDatabase, now t: Double) async throws -> [(String, Int)] {
+        let sorted = Array(Set(keys)).sorted()
+        guard !sorted.isEmpty else { return [] }
+        var query = SQLQueryString("INSERT INTO login_throttle (key, failures, last_failure_at) VALUES ")
+        for (i, key) in sorted.enumerated() {
+            query.appendLiteral(i == 0 ? "" : ", ")
+            query.appendInterpolation(unsafeRaw: "(")
+            query.appendInterpolation(bind: key)
+            query.appendLiteral(", 1, ")
+            query.appendInterpolation(bind: t)
+            query.appendLiteral(")")
+        }
+        // A key past its window starts again at 1.
+        query.appendLiteral("""
+             ON CONFLICT (key) DO UPDATE SET
+              failures = CASE WHEN login_throttle.last_failure_at < 
+            """)
+        query.appendInterpolation(bind: t - policy.window)
+        query.appendLiteral(" THEN 1 ELSE login_throttle.failures + 1 END, last_failure_at = ")
+        query.appendInterpolation(bind: t)
+        query.appendLiteral(" RETURNING key, failures")
+        return try await sql.raw(query).all().map {
+            (try $0.decode(column: "key", as: String.self), try $0.decode(column: "failures", as: Int.self))
+        }
     }
 }
 

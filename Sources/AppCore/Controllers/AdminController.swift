@@ -18,12 +18,12 @@ struct AdminController: RouteCollection {
 
     static let crumbs = [("Home", "/"), ("Beheer", "/beheer")]
 
-    @Sendable func overview(_ req: Request) async throws -> Page {
+    @Sendable func overview(_ req: Request) async throws -> SitePage {
         let userCount = try await User.query(on: req.db).count()
         let orgCount = try await Organisation.query(on: req.db).count()
         let regionCount = try await Region.query(on: req.db).count()
         let recent = try await AuditEntry.query(on: req.db).sort(\.$at, .descending).limit(10).all()
-        return Page("Beheer", breadcrumbs: [("Home", "/")],
+        return SitePage("Beheer", breadcrumbs: [("Home", "/")],
             .div(.class("tiles"),
                 .div(.class("tile"), .h2(.text("Gebruikers")), .p(.text("\(userCount) accounts")), .a(.href("/beheer/gebruikers"), .text("Gebruikers beheren"))),
                 .div(.class("tile"), .h2(.text("Organisaties")), .p(.text("\(orgCount) organisaties")), .a(.href("/beheer/organisaties"), .text("Organisaties beheren"))),
@@ -41,14 +41,14 @@ struct AdminController: RouteCollection {
         })
     }
 
-    @Sendable func auditLog(_ req: Request) async throws -> Page {
+    @Sendable func auditLog(_ req: Request) async throws -> SitePage {
         let perPage = 50
         let total = try await AuditEntry.query(on: req.db).count()
         let pages = max(1, (total + perPage - 1) / perPage)
         let page = min(try req.queryInt("pagina", in: 1...1_000_000) ?? 1, pages)
         let entries = try await AuditEntry.query(on: req.db).sort(\.$at, .descending)
             .range((page - 1) * perPage..<(page * perPage)).all()
-        return Page("Auditlog", breadcrumbs: Self.crumbs,
+        return SitePage("Auditlog", breadcrumbs: Self.crumbs,
             .p(.text("\(total) registraties, pagina \(page) van \(pages).")),
             Self.auditTable(entries),
             .nav(.class("pager"), .attribute(named: "aria-label", value: "Paginering"),
@@ -61,13 +61,13 @@ struct AdminController: RouteCollection {
 
     struct NewUserForm: Content { var email: String?; var name: String?; var role: String?; var organisation: String? }
 
-    @Sendable func users(_ req: Request) async throws -> Page { try await usersPage(req, form: nil, errors: [:], created: nil) }
+    @Sendable func users(_ req: Request) async throws -> SitePage { try await usersPage(req, form: nil, errors: [:], created: nil) }
 
     func usersPage(_ req: Request, form: NewUserForm?, errors: [String: String], created: (User, String)?,
-                   status: HTTPResponseStatus = .ok) async throws -> Page {
+                   status: HTTPResponseStatus = .ok) async throws -> SitePage {
         let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$email).all()
         let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
-        return Page("Gebruikers", status: status, breadcrumbs: Self.crumbs,
+        return SitePage("Gebruikers", status: status, breadcrumbs: Self.crumbs,
             .unwrap(created) { user, password in
                 .div(.class("notice notice-success"), .attribute(named: "role", value: "status"),
                      .p(.strong(.text("Account aangemaakt voor \(user.email)."))),
@@ -137,11 +137,11 @@ struct AdminController: RouteCollection {
 
     static var organisationKinds: [String] { OrganisationService.kinds }
 
-    @Sendable func organisations(_ req: Request) async throws -> Page { try await organisationsPage(req, form: nil, errors: [:]) }
+    @Sendable func organisations(_ req: Request) async throws -> SitePage { try await organisationsPage(req, form: nil, errors: [:]) }
 
-    func organisationsPage(_ req: Request, form: NewOrganisationForm?, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Page {
+    func organisationsPage(_ req: Request, form: NewOrganisationForm?, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> SitePage {
         let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
-        return Page("Organisaties", status: status, breadcrumbs: Self.crumbs,
+        return SitePage("Organisaties", status: status, breadcrumbs: Self.crumbs,
             UI.table(caption: "\(orgs.count) organisaties", headers: ["Naam", "Soort", "Regio", "Website"], rows: orgs.map { o in
                 [.text(o.name), .text(o.kind), .text(o.regionCode ?? "–"), .unwrap(o.website) { .a(.href(attr($0)), .text($0)) }]
             }),

@@ -14,12 +14,12 @@ struct AuthController: RouteCollection {
 
     struct LoginForm: Content { var email: String?; var password: String?; var terug: String? }
 
-    @Sendable func loginForm(_ req: Request) -> Page {
+    @Sendable func loginForm(_ req: Request) -> SitePage {
         loginPage(req, email: nil, error: nil, back: req.query[String.self, at: "terug"])
     }
 
-    func loginPage(_ req: Request, email: String?, error: String?, back: String?, status: HTTPResponseStatus = .ok) -> Page {
-        Page("Inloggen", status: status, breadcrumbs: [("Home", "/")],
+    func loginPage(_ req: Request, email: String?, error: String?, back: String?, status: HTTPResponseStatus = .ok) -> SitePage {
+        SitePage("Inloggen", status: status, breadcrumbs: [("Home", "/")],
             .p(.text("Log in met het account dat u van de beheerder van uw organisatie heeft gekregen. Openbare gegevens zijn ook zonder inloggen te zien.")),
             .unwrap(error) { UI.notice("error", $0) },
             .form(.method(.post), .action("/inloggen"), .class("card"),
@@ -97,11 +97,11 @@ struct AuthController: RouteCollection {
     struct PasswordForm: Content { var current: String?; var new: String?; var repeat_: String?
         enum CodingKeys: String, CodingKey { case current, new, repeat_ = "repeat" } }
 
-    @Sendable func passwordForm(_ req: Request) throws -> Page { passwordPage(req, errors: [:]) }
+    @Sendable func passwordForm(_ req: Request) throws -> SitePage { passwordPage(req, errors: [:]) }
 
-    func passwordPage(_ req: Request, errors: [String: String], status: HTTPResponseStatus = .ok) -> Page {
+    func passwordPage(_ req: Request, errors: [String: String], status: HTTPResponseStatus = .ok) -> SitePage {
         let mustChange = req.user?.mustChangePassword == true
-        return Page("Wachtwoord wijzigen", status: status, breadcrumbs: [("Home", "/")],
+        return SitePage("Wachtwoord wijzigen", status: status, breadcrumbs: [("Home", "/")],
             .if(mustChange, UI.notice("warning", "U bent ingelogd met een eenmalig wachtwoord. Kies nu een eigen wachtwoord.")),
             .form(.method(.post), .action("/account/wachtwoord"), .class("card"),
                 Layout.csrfField(req),

@@ -5,11 +5,22 @@ import VitaalDomain
 
 enum FoundationRoutes {
     static func register(_ app: Application) throws {
-        // Static assets (embedded, no external fonts or CDNs).
-        app.get("static", "vitaal.css") { _ in
-            asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+        // Static assets (compiled in; no external fonts or CDNs). The stylesheet's name carries its
+        // content hash, so it may be cached for a year; the plain name answers with an ETag.
+        let css = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        let stylesheets = app.stylesheets
+        app.get("static", .constant("vitaal-\(stylesheets.hash).css")) { _ in
+            asset(stylesheets.css, type: css, cache: "public, max-age=31536000, immutable")
         }
-        app.get("static", "favicon.svg") { _ in asset(Stylesheet.favicon, type: HTTPMediaType(type: "image", subType: "svg+xml")) }
+        app.get(SiteURL.stylesheet) { req in
+            if req.headers.first(name: .ifNoneMatch) == stylesheets.etag { return Response(status: .notModified) }
+            var response = asset(stylesheets.css, type: css, cache: "public, max-age=3600")
+            response.headers.replaceOrAdd(name: .eTag, value: stylesheets.etag)
+            return response
+        }
+        app.get(SiteURL.favicon) { _ in
+            asset(Stylesheets.favicon, type: HTTPMediaType(type: "image", subType: "svg+xml"), cache: "public, max-age=86400")
+        }
 
         app.get { req in try await HomeController.home(req) }
         app.get("over") { req in HomeController.about(req) }
@@ -21,10 +32,10 @@ enum FoundationRoutes {
         RegionController.registerOpenAPI(app.openAPI)
     }
 
-    static func asset(_ text: String, type: HTTPMediaType) -> Response {
+    static func asset(_ text: String, type: HTTPMediaType, cache: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = type
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        headers.replaceOrAdd(name: .cacheControl, value: cache)
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }
@@ -32,7 +43,7 @@ enum FoundationRoutes {
 enum ErrorPages {
     /// `requestID` is shown on every error page: support finds the matching log line with it
     /// (every log line of a request carries `request-id`).
-    static func page(status: HTTPResponseStatus, message: String, problems: [Problem], requestID: String? = nil) -> Page {
+    static func page(status: HTTPResponseStatus, message: String, problems: [Problem], requestID: String? = nil) -> SitePage {
         var page = content(status: status, message: message, problems: problems)
         if let requestID {
             page.content.append(.p(.class("muted"), .text("Referentie voor de helpdesk: " + String(requestID.prefix(64)))))
@@ -40,27 +51,27 @@ enum ErrorPages {
         return page
     }
 
-    static func content(status: HTTPResponseStatus, message: String, problems: [Problem]) -> Page {
+    static func content(status: HTTPResponseStatus, message: String, problems: [Problem]) -> SitePage {
         switch status {
         case .notFound:
-            return Page("Pagina niet gevonden", status: status,
+            return SitePage("Pagina niet gevonden", status: status,
                 UI.notice("info", "De pagina die u zoekt bestaat niet (meer). Controleer het adres of ga naar de startpagina."),
                 .p(.a(.href("/"), .text("Naar de startpagina"))))
         case .forbidden:
-            return Page("Geen toegang", status: status, UI.notice("error", message),
+            return SitePage("Geen toegang", status: status, UI.notice("error", message),
                         .p(.a(.href("/"), .text("Naar de startpagina"))))
         case .unauthorized:
-            return Page("Inloggen vereist", status: status, UI.notice("info", message),
+            return SitePage("Inloggen vereist", status: status, UI.notice("info", message),
                         .p(.a(.href("/inloggen"), .text("Inloggen"))))
         case .tooManyRequests:
-            return Page("Te veel pogingen", status: status, UI.notice("error", message))
+            return SitePage("Te veel pogingen", status: status, UI.notice("error", message))
         case .methodNotAllowed:
-            return Page("Methode niet toegestaan", status: status, UI.notice("error", message))
+            return SitePage("Methode niet toegestaan", status: status, UI.notice("error", message))
         default:
             if status.code >= 500 {
-                return Page("Er ging iets mis", status: status, UI.notice("error", message))
+                return SitePage("Er ging iets mis", status: status, UI.notice("error", message))
             }
-            return Page("Ongeldige invoer", status: status, UI.problems(message, problems),
+            return SitePage("Ongeldige invoer", status: status, UI.problems(message, problems),
                         .p(.text("Ga terug, pas de invoer aan en probeer het opnieuw.")))
         }
     }

@@ -4,7 +4,7 @@ import Plot
 import VitaalDomain
 
 enum HomeController {
-    static func home(_ req: Request) async throws -> Page {
+    static func home(_ req: Request) async throws -> SitePage {
         let nav = req.application.navigation
         let municipalities = try await Region.query(on: req.db).filter(\.$kind == RegionKind.gemeente.rawValue)
             .sort(\.$sortOrder).sort(\.$name).all()
@@ -15,7 +15,7 @@ enum HomeController {
             ("Modellen", "/modellen", "Regionale personeelsplanning zorg en welzijn tot 2040 en de bereikbaarheid van ambulancezorg binnen 15 minuten bij de groei van Flevoland."),
         ]
         let available = Set(nav.map(\.path))
-        return Page(Layout.siteName, showTitle: false, description: "Planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland",
+        return SitePage(Layout.siteName, showTitle: false, description: "Planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland",
             .section(.class("intro"),
                 .h1(.text("Samen werken aan een vitale samenleving in Flevoland")),
                 .p(.class("lead"), .text("Vitaal brengt de plannen, cijfers en netwerken van de provincie, Flever, de GGD, gemeenten en het netwerk Zorgzaam Flevoland samen: wat willen we bereiken, hoe staan we ervoor en wie doet wat."))
@@ -38,8 +38,8 @@ enum HomeController {
         )
     }
 
-    static func about(_ req: Request) -> Page {
-        Page("Over Vitaal", breadcrumbs: [("Home", "/")],
+    static func about(_ req: Request) -> SitePage {
+        SitePage("Over Vitaal", breadcrumbs: [("Home", "/")],
             .p(.class("lead"), .text("Vitaal is een open-source webapplicatie en opdrachtregelprogramma waarmee de provincie Flevoland en haar partners in zorg en welzijn hun werk aan een vitale samenleving plannen, sturen en volgen.")),
             .h2(.text("Voor wie")),
             .ul(

@@ -45,12 +45,12 @@ struct RegionController: RouteCollection {
 
     // MARK: Pages
 
-    @Sendable func list(_ req: Request) async throws -> Page {
+    @Sendable func list(_ req: Request) async throws -> SitePage {
         let regions = try await Region.query(on: req.db).sort(\.$sortOrder).sort(\.$code).all()
         let byID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id!, $0) })
         let municipalities = regions.filter { $0.regionKind == .gemeente }
         let members = try await RegionGroupMember.query(on: req.db).all()
-        return Page("Regio's", breadcrumbs: [("Home", "/")],
+        return SitePage("Regio's", breadcrumbs: [("Home", "/")],
             .p(.class("lead"), .text("Vitaal gebruikt de regiocodes van het CBS: land, provincie, gemeente, wijk en buurt, plus eigen indelingen zoals de subregio's van Zorgzaam Flevoland.")),
             .div(.class("grid-2"),
                 UI.figure(UI.svg(RegionMaps.overview(municipalities)), caption: municipalities.contains { $0.geometrySchematic } ? "Schematische omtrekken, geen officiële grenzen." : "Gemeentegrenzen."),
@@ -64,7 +64,7 @@ struct RegionController: RouteCollection {
         )
     }
 
-    @Sendable func detail(_ req: Request) async throws -> Page {
+    @Sendable func detail(_ req: Request) async throws -> SitePage {
         let region = try await Self.find(req)
         let children = try await Region.query(on: req.db).filter(\.$parent.$id == region.id!).sort(\.$sortOrder).sort(\.$name).all()
         let parent = try await region.$parent.get(on: req.db)
@@ -73,7 +73,7 @@ struct RegionController: RouteCollection {
             links.append(.li(.a(.href("/monitor/regio/\(region.code)"), .text("Regioprofiel in de monitor"))))
             _ = item
         }
-        return Page(region.name, breadcrumbs: [("Home", "/"), ("Regio's", "/regios")],
+        return SitePage(region.name, breadcrumbs: [("Home", "/"), ("Regio's", "/regios")],
             .dl(.class("kv"),
                 .dt(.text("Code")), .dd(.text(region.code)),
                 .dt(.text("Soort")), .dd(.text(region.regionKind.label)),
@@ -96,10 +96,10 @@ struct RegionController: RouteCollection {
 
     // MARK: Import
 
-    @Sendable func importForm(_ req: Request) -> Page { importPage(req, result: nil, error: nil) }
+    @Sendable func importForm(_ req: Request) -> SitePage { importPage(req, result: nil, error: nil) }
 
-    func importPage(_ req: Request, result: String?, error: VitaalError?) -> Page {
-        Page("Grenzen importeren", status: error.map { $0.kind.status } ?? .ok, breadcrumbs: AdminController.crumbs,
+    func importPage(_ req: Request, result: String?, error: VitaalError?) -> SitePage {
+        SitePage("Grenzen importeren", status: error.map { $0.kind.status } ?? .ok, breadcrumbs: AdminController.crumbs,
             .p(.text("Upload een GeoJSON-bestand met regiogrenzen zoals PDOK en CBS die publiceren (eigenschappen statcode en statnaam, geometrie Polygon of MultiPolygon, WGS84 of RD New). Bestaande regio's krijgen de nieuwe omtrek; nieuwe wijken en buurten worden onder hun gemeente of wijk toegevoegd. Het bestand wordt in zijn geheel geweigerd als er één fout in staat.")),
             .unwrap(result) { UI.notice("success", $0) },
             .unwrap(error) { UI.problems($0.message, $0.problems) },

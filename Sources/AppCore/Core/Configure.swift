@@ -75,6 +75,7 @@ public enum Vitaal {
         for feature in features { app.migrations.add(feature.migrations) }
 
         app.navigation = features.flatMap(\.navigation)
+        app.stylesheets = Stylesheets(features: features.map(\.stylesheet))
         try FoundationRoutes.register(app)
         for feature in features { try feature.register(routes: app) }
 
@@ -197,7 +198,7 @@ struct ServeBootstrap: LifecycleHandler {
 /// the outermost, and an error that escapes everything else still gets them.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     var strictTransport = false
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -14,7 +14,7 @@ extension VitaalError.Kind {
     }
 }
 
-extension VitaalError: @retroactive AbortError {
+extension VitaalError: AbortError {
     public var status: HTTPResponseStatus { kind.status }
     public var reason: String { message }
 }

@@ -14,12 +14,15 @@ public protocol VitaalFeature: Sendable {
     var commands: [CommandRegistration] { get }
     /// Loads the feature's demo data; called by `vitaal demo` after the foundation's demo data.
     func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws
+    /// The feature's CSS (its `Resources/<name>.css`), appended to the site stylesheet.
+    var stylesheet: String { get }
 }
 
 extension VitaalFeature {
     public var migrations: [any Migration] { [] }
     public var navigation: [NavigationItem] { [] }
     public var commands: [CommandRegistration] { [] }
+    public var stylesheet: String { "" }
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {}
 }
 

@@ -55,14 +55,14 @@ struct DrainRequests: LifecycleHandler {
 /// A user who logged in with a one-time password can do nothing but choose a password of their
 /// own (or log out): every other route answers with the password form (pages) or 403 (API, writes).
 struct PasswordChangeRequiredMiddleware: AsyncMiddleware {
-    static let allowed: Set<String> = ["/account/wachtwoord", "/uitloggen", "/health", "/ready", "/static/vitaal.css", "/static/favicon.svg"]
+    static let allowed: Set<String> = [SiteURL.accountPassword.path, SiteURL.logout.path, SiteURL.health.path, SiteURL.ready.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.user, user.mustChangePassword, !Self.allowed.contains(request.url.path),
               !request.url.path.hasPrefix("/static/") else {
             return try await next.respond(to: request)
         }
-        if request.method == .GET, !request.isAPI { return request.redirect(to: "/account/wachtwoord") }
+        if request.method == .GET, !request.isAPI { return request.redirect(to: SiteURL.accountPassword.path) }
         throw VitaalError(.forbidden, "Kies eerst een eigen wachtwoord (Account → Wachtwoord wijzigen); tot dan is alleen dat mogelijk.")
     }
 }

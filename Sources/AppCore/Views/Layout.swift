@@ -5,7 +5,10 @@ import VitaalDomain
 public typealias BodyNode = Node<HTML.BodyContext>
 
 /// A server-rendered page in the site shell: header with navigation, main content, footer.
-public struct Page: Sendable {
+///
+/// `@unchecked Sendable`: Plot's `Node` is an immutable tree of values and rendering closures that
+/// capture only values; a page is built and rendered by one request and never mutated in between.
+public struct SitePage: @unchecked Sendable {
     public var title: String
     public var content: [BodyNode]
     /// Breadcrumb trail above the title (label, path); the current page is `title`.
@@ -26,11 +29,11 @@ public struct Page: Sendable {
     }
 }
 
-extension Page: AsyncResponseEncodable {
+extension SitePage: AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response { render(for: request) }
 
     public func render(for request: Request) -> Response {
-        let html = Layout.document(page: self, request: request)
+        let html = Layout.document(page: self, context: request.pageContext)
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -41,10 +44,10 @@ extension Page: AsyncResponseEncodable {
 public enum Layout {
     public static let siteName = "Vitaal Flevoland"
 
-    static func document(page: Page, request: Request) -> String {
-        let user = request.user
-        let nav = request.application.navigation
-        let path = request.url.path
+    /// The whole HTML document of a page. Pure: the same page and context give the same text.
+    public static func document(page: SitePage, context: PageContext) -> String {
+        let nav = context.navigation
+        let path = context.path
         let html = HTML(
             .lang(.dutch),
             .head(
@@ -53,14 +56,14 @@ public enum Layout {
                 // Not Plot's `.title(…)`: it also writes the title into og:/twitter: meta attributes, unescaped.
                 .element(named: "title", text: page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
                 .unwrap(page.description) { .meta(.name("description"), .content(attr($0))) },
-                .link(.rel(.stylesheet), .href("/static/vitaal.css")),
-                .link(.rel(.icon), .href("/static/favicon.svg"))
+                .link(.rel(.stylesheet), .href(attr(context.stylesheetPath))),
+                .link(.rel(.icon), .href(SiteURL.favicon.path))
             ),
             .body(
                 .a(.class("skip"), .href("#inhoud"), .text("Direct naar de inhoud")),
                 .header(.class("site-header"),
                     .div(.class("wrap header-inner"),
-                        .a(.class("brand"), .href("/"), .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
+                        .a(.class("brand"), .href(SiteURL.home.path), .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
                            .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
                         .nav(.class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
                             .ul(
@@ -71,7 +74,7 @@ public enum Layout {
                                 }
                             )
                         ),
-                        .div(.class("account"), accountNodes(user: user, request: request))
+                        .div(.class("account"), accountNodes(context))
                     )
                 ),
                 .main(.id("inhoud"), .class("wrap"),
@@ -98,9 +101,9 @@ public enum Layout {
                             .h2(.text("Over Vitaal")),
                             .p(.text("Open-source planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland.")),
                             .ul(
-                                .li(.a(.href("/over"), .text("Over deze site en de gegevens"))),
-                                .li(.a(.href("/api/v1/openapi.json"), .text("Open data-API (OpenAPI)"))),
-                                .li(.a(.href("/regios"), .text("Regio's")))
+                                .li(.a(.href(SiteURL.about.path), .text("Over deze site en de gegevens"))),
+                                .li(.a(.href(SiteURL.openAPI.path), .text("Open data-API (OpenAPI)"))),
+                                .li(.a(.href(SiteURL.regions.path), .text("Regio's")))
                             ),
                             .p(.class("muted"), .text("Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen officiële cijfers van Flevoland."))
                         )
@@ -111,22 +114,29 @@ public enum Layout {
         return html.render()
     }
 
-    static func accountNodes(user: User?, request: Request) -> BodyNode {
-        guard let user else {
-            return .a(.class("button button-light"), .href("/inloggen"), .text("Inloggen"))
+    static func accountNodes(_ context: PageContext) -> BodyNode {
+        guard let viewer = context.viewer else {
+            return .a(.class("button button-light"), .href(SiteURL.login.path), .text("Inloggen"))
         }
         return .group(
-            .span(.class("who"), .text("\(user.name) · \(user.role.label)")),
-            .if(user.role == .beheerder, .a(.class("button button-light"), .href("/beheer"), .text("Beheer"))),
-            .form(.class("inline"), .method(.post), .action("/uitloggen"),
-                  csrfField(request),
+            .span(.class("who"), .text("\(viewer.name) · \(viewer.role.label)")),
+            .if(viewer.role == .beheerder, .a(.class("button button-light"), .href(SiteURL.admin.path), .text("Beheer"))),
+            .form(.class("inline"), .method(.post), .action(SiteURL.logout.path),
+                  csrfField(context),
                   .button(.type(.submit), .class("button button-light"), .text("Uitloggen")))
         )
     }
 
-    /// The hidden CSRF field every form carries.
+    /// The hidden CSRF field every form carries. The context must come from `req.formContext`
+    /// (or a logged-in request) so that it has a token.
+    public static func csrfField<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
+        .input(.type(.hidden), .name("csrf"), .value(attr(context.csrfToken ?? "")))
+    }
+
+    /// Transitional: the CSRF field from a request. Views take a `PageContext`; this goes once
+    /// every view does.
     public static func csrfField<C: HTML.BodyContext>(_ request: Request) -> Node<C> {
-        .input(.type(.hidden), .name("csrf"), .value(attr(request.csrfToken)))
+        csrfField(request.formContext)
     }
 }
 

@@ -22,10 +22,10 @@ struct MonitorImportController: RouteCollection {
 
     static let crumbs: [(String, String)] = [("Home", "/"), ("Monitor", "/monitor")]
 
-    @Sendable func form(_ req: Request) async throws -> AppCore.Page { page(req, result: nil, error: nil) }
+    @Sendable func form(_ req: Request) async throws -> SitePage { page(req, result: nil, error: nil) }
 
-    func page(_ req: Request, result: String?, error: VitaalError?) -> AppCore.Page {
-        Page("Gegevens importeren", status: error.map { $0.kind.status } ?? .ok, breadcrumbs: Self.crumbs,
+    func page(_ req: Request, result: String?, error: VitaalError?) -> SitePage {
+        SitePage("Gegevens importeren", status: error.map { $0.kind.status } ?? .ok, breadcrumbs: Self.crumbs,
             .p(.class("lead"), .text("Upload indicatorwaarden als CSV: het lange formaat (indicator;regio;periode;waarde, met optioneel status, opmerking en reden) of een CSV-download van CBS StatLine met een mapping-bestand (JSON) dat de kolommen aan indicatorcodes koppelt.")),
             .p(.text("Scheidingsteken puntkomma, komma of tab; decimaalkomma of -punt (één per bestand); UTF-8 met of zonder BOM. Het bestand wordt in zijn geheel geweigerd als er één fout in staat: dan wordt er niets opgeslagen en ziet u per fout het bestand, de regel, de kolom en de reden (de eerste 50).")),
             .unwrap(result) { UI.notice("success", $0) },
@@ -115,7 +115,7 @@ struct MonitorImportController: RouteCollection {
         return ValueFormatter.number(Double(bytes) / 1024, decimals: 0) + " kB"
     }
 
-    @Sendable func history(_ req: Request) async throws -> AppCore.Page {
+    @Sendable func history(_ req: Request) async throws -> SitePage {
         let user = try req.requireRole(.redacteur)
         let batches = try await DataImport.query(on: req.db).sort(\.$createdAt, .descending).range(..<200).all()
         let replacedLater = try await Self.replacedLater(batches.compactMap(\.id), on: req.db)
@@ -134,7 +134,7 @@ struct MonitorImportController: RouteCollection {
                     .text(ValueFormatter.number(Double(b.records), decimals: 0)), .text(ValueFormatter.number(Double(b.inserted), decimals: 0)),
                     .text(ValueFormatter.number(Double(b.replaced), decimals: 0)), status, action]
         }
-        return Page("Importgeschiedenis", breadcrumbs: Self.crumbs + [("Importeren", "/monitor/import")],
+        return SitePage("Importgeschiedenis", breadcrumbs: Self.crumbs + [("Importeren", "/monitor/import")],
             .p(.text("Elke import is één batch. Ongedaan maken verwijdert de waarden die de import toevoegde en zet vervangen waarden terug; het wordt vastgelegd in het auditlog. Redacteuren kunnen hun eigen imports ongedaan maken, beheerders alle.")),
             .if(batches.isEmpty, .p(.class("muted"), .text("Nog geen imports."))),
             UI.table(caption: "Imports (nieuwste eerst)", headers: ["Tijdstip", "Bestand", "Door", "Formaat", "Regels", "Nieuw", "Vervangen", "Status", ""],

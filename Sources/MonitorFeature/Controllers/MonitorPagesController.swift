@@ -33,7 +33,7 @@ struct MonitorPagesController: RouteCollection {
         }
         let regions = try await RegionSet.load(on: req.db)
         let canImport = (req.user?.role ?? .lezer) >= .redacteur && req.user != nil
-        return try await Page("Monitor", breadcrumbs: [("Home", "/")],
+        return try await SitePage("Monitor", breadcrumbs: [("Home", "/")],
             MonitorViews.style(),
             .p(.class("lead"), .text("Cijfers per regio en periode over brede welvaart, de transformatie van zorg en welzijn en de arbeidsmarkt in zorg en welzijn. Met trends, normen, vergelijking met Flevoland en Nederland, kaarten en verhalen naast de cijfers.")),
             .if(monitors.isEmpty, UI.notice("info", "Er zijn nog geen monitors. Laad de demodata met ‘vitaal demo’ of importeer gegevens.")),
@@ -95,7 +95,7 @@ struct MonitorPagesController: RouteCollection {
                 MonitorViews.table(caption: nil, headers: ["Indicator", "Verloop", regions.name(regionCode), "Nederland", "Trend", "Norm"],
                                    widths: [22, 15, 18, 11, 14, 20], rows: rows, numericColumns: [2, 3])))
         }
-        return try await Page(content.monitor.name, breadcrumbs: Self.crumbs,
+        return try await SitePage(content.monitor.name, breadcrumbs: Self.crumbs,
             MonitorViews.style(),
             .p(.class("lead"), .text(content.monitor.summary)),
             .if(hasExample, UI.notice("warning", "Deze monitor bevat voorbeelddata: verzonnen cijfers om de werking te laten zien, gemarkeerd met ‘voorbeelddata’. Het zijn geen officiële cijfers.")),
@@ -227,7 +227,7 @@ struct MonitorPagesController: RouteCollection {
         let trend = v.trend(regionCode, audience)
         let owner = try await ind.$owner.get(on: req.db)
 
-        return try await Page(ind.name, breadcrumbs: Self.crumbs,
+        return try await SitePage(ind.name, breadcrumbs: Self.crumbs,
             MonitorViews.style(),
             .p(.class("lead"), .text(ind.summary.isEmpty ? ind.name : ind.summary),
                MonitorViews.exampleBadge(v.hasExampleData), MonitorViews.internalBadge(ind)),
@@ -343,7 +343,7 @@ struct MonitorPagesController: RouteCollection {
         let hasExample = indicators.contains { values[$0.code]?.hasExampleData ?? false }
         let stories = try await MonitorData.stories(region: code, on: req.db)
         let reference = isMunicipality ? "Flevoland" : "Nederland"
-        return try await Page("Regioprofiel \(region.name)", breadcrumbs: Self.crumbs,
+        return try await SitePage("Regioprofiel \(region.name)", breadcrumbs: Self.crumbs,
             MonitorViews.style(),
             .p(.class("lead"), .text("Alle indicatoren van de monitors voor \(region.name)" + (isMunicipality ? ", naast Flevoland en Nederland." : ", naast Nederland."))),
             .if(hasExample, UI.notice("warning", "Dit profiel bevat voorbeelddata (verzonnen cijfers, gemarkeerd met ‘voorbeelddata’). Het zijn geen officiële cijfers.")),

@@ -24,7 +24,7 @@ struct MonitorStoryController: RouteCollection {
 
     // MARK: Pages
 
-    @Sendable func list(_ req: Request) async throws -> AppCore.Page {
+    @Sendable func list(_ req: Request) async throws -> SitePage {
         let user = try req.requireRole(.redacteur)
         let stories = try await Story.query(on: req.db).all().sorted(by: MonitorLookup.storyOrder)
         let organisations = Dictionary(try await Organisation.query(on: req.db).all().compactMap { o in o.id.map { ($0, o.name) } },
@@ -35,19 +35,19 @@ struct MonitorStoryController: RouteCollection {
              .text(s.date.map(MonitorText.date) ?? "–"),
              s.isExample ? UI.badge("voorbeelddata") : .text("")]
         }
-        return AppCore.Page("Verhalen", breadcrumbs: [("Home", "/"), ("Monitor", "/monitor")],
+        return SitePage("Verhalen", breadcrumbs: [("Home", "/"), ("Monitor", "/monitor")],
             .unwrap(req.query[String.self, at: "melding"]) { UI.notice("success", $0) },
             .p(.class("lead"), .text("Verhalen zijn de zachte gegevens naast de cijfers: ervaringen, signalen en citaten uit de praktijk. Ze staan op de pagina's van de indicatoren en regio's waaraan ze gekoppeld zijn.")),
             .p(.a(.class("button"), .href("/monitor/verhalen/nieuw"), .text("Nieuw verhaal"))),
             UI.table(caption: "\(rows.count) verhalen (u wijzigt de verhalen van uw eigen organisatie)", headers: ["Titel", "Organisatie", "Datum", ""], rows: rows))
     }
 
-    @Sendable func newForm(_ req: Request) async throws -> AppCore.Page {
+    @Sendable func newForm(_ req: Request) async throws -> SitePage {
         _ = try req.requireRole(.redacteur)
         return try await formPage(req, story: nil, indicators: [], regions: [])
     }
 
-    @Sendable func editForm(_ req: Request) async throws -> AppCore.Page {
+    @Sendable func editForm(_ req: Request) async throws -> SitePage {
         let story = try await Self.loadForChange(req)
         let id = try story.requireID()
         let indicators = try await StoryIndicator.query(on: req.db).filter(\.$story.$id == id).all().map(\.indicatorCode)
@@ -55,7 +55,7 @@ struct MonitorStoryController: RouteCollection {
         return try await formPage(req, story: story, indicators: Set(indicators), regions: Set(regions))
     }
 
-    func formPage(_ req: Request, story: Story?, indicators: Set<String>, regions: Set<String>) async throws -> AppCore.Page {
+    func formPage(_ req: Request, story: Story?, indicators: Set<String>, regions: Set<String>) async throws -> SitePage {
         let allIndicators = try await Indicator.query(on: req.db).sort(\.$name).all()
         let allRegions = try await Region.query(on: req.db).all().filter { $0.code == "NL01" || $0.code == "PV24" || $0.code.hasPrefix("GM") }
             .sorted { ($0.code.hasPrefix("GM") ? 1 : 0, $0.name) < ($1.code.hasPrefix("GM") ? 1 : 0, $1.name) }
@@ -71,7 +71,7 @@ struct MonitorStoryController: RouteCollection {
         func fieldset<C: HTML.BodyContext>(_ legend: String, _ boxes: [Node<C>]) -> Node<C> {
             .element(named: "fieldset", nodes: [.element(named: "legend", nodes: [.text(legend)]), .div(.class("checks"), .group(boxes))])
         }
-        return AppCore.Page(story == nil ? "Nieuw verhaal" : "Verhaal bewerken", breadcrumbs: Self.crumbs,
+        return SitePage(story == nil ? "Nieuw verhaal" : "Verhaal bewerken", breadcrumbs: Self.crumbs,
             .if(story?.isExample == true, UI.notice("warning", "Dit is een verzonnen voorbeeldverhaal (voorbeelddata).")),
             .form(.method(.post), .action(attr(action)), .class("card"),
                 Layout.csrfField(req),

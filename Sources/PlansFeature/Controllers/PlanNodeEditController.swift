@@ -41,7 +41,7 @@ struct PlanNodeEditController: RouteCollection {
 
     // MARK: Page
 
-    @Sendable func form(_ req: Request) async throws -> AppCore.Page {
+    @Sendable func form(_ req: Request) async throws -> SitePage {
         let loaded = try await PlanPagesController.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (node, _) = try Self.node(req, loaded)
@@ -69,7 +69,7 @@ struct PlanNodeEditController: RouteCollection {
         }
         let typeOptions = MonitoringType.allCases.map { (value: $0.rawValue, label: $0.label) }
         let indicatorOptions = indicators.map { (value: $0.code, label: "\($0.name) (\($0.code))") }
-        return AppCore.Page("\(plan.levelName(of: node)): \(node.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded),
+        return SitePage("\(plan.levelName(of: node)): \(node.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded),
             PlanViews.style,
             .unwrap(message) { UI.notice("success", $0) },
             .if(!editable, UI.notice("warning", "Dit plan is \(plan.status.label.lowercased()); het logisch model en de indicatoren wijzigt u alleen in een concept. Kopieer het plan naar een nieuwe versie.")),

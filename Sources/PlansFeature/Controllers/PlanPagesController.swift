@@ -32,7 +32,7 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: Overview
 
-    @Sendable func overview(_ req: Request) async throws -> Page {
+    @Sendable func overview(_ req: Request) async throws -> SitePage {
         let records = try await PlanStore.all(on: req.db)
         let loggedIn = req.user != nil
         var rows: [[BodyNode]] = []
@@ -50,7 +50,7 @@ struct PlanPagesController: RouteCollection {
                 PlanViews.rollUpNode(rollUp),
             ])
         }
-        return Page("Plannen", breadcrumbs: [("Home", "/")],
+        return SitePage("Plannen", breadcrumbs: [("Home", "/")],
             PlanViews.style,
             .p(.class("lead"), .text("Jaarplannen, programma's en regioplannen met hun doelenboom, SMART-doelstellingen, realisaties en begrotingen. De status van een doelstelling wordt berekend uit de realisaties, nooit met de hand ingevuld.")),
             .if(req.user.map { $0.role >= .lezer } ?? false,
@@ -62,14 +62,14 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: Plan
 
-    @Sendable func detail(_ req: Request) async throws -> Page {
+    @Sendable func detail(_ req: Request) async throws -> SitePage {
         let loaded = try await Self.loadVisible(req)
         let plan = loaded.plan
         let canEdit = PlanAccess.mayEdit(loaded, req)
         let rollUp = plan.rollUp()
         let message = req.query[String.self, at: "melding"]
         let next = plan.status.allowedNextStatuses
-        return Page(plan.title, breadcrumbs: Self.crumbs,
+        return SitePage(plan.title, breadcrumbs: Self.crumbs,
             PlanViews.style,
             .unwrap(message) { UI.notice("success", $0) },
             .dl(.class("kv"),
@@ -162,7 +162,7 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: Target
 
-    @Sendable func target(_ req: Request) async throws -> Page {
+    @Sendable func target(_ req: Request) async throws -> SitePage {
         let loaded = try await Self.loadVisible(req)
         let plan = loaded.plan
         let key = req.parameters.get("target") ?? ""
@@ -180,7 +180,7 @@ struct PlanPagesController: RouteCollection {
             current = n.parentKey.flatMap { plan.node($0) }
         }
         let saved = req.query[String.self, at: "opgeslagen"] != nil
-        return Page(t.measure, breadcrumbs: Self.planCrumbs(loaded),
+        return SitePage(t.measure, breadcrumbs: Self.planCrumbs(loaded),
             PlanViews.style,
             .if(saved, UI.notice("success", "Realisatie opgeslagen. De status is opnieuw berekend.")),
             .if(t.isExample, UI.badge("voorbeelddata")),
@@ -233,7 +233,7 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: Budgets
 
-    @Sendable func budgets(_ req: Request) async throws -> Page {
+    @Sendable func budgets(_ req: Request) async throws -> SitePage {
         let loaded = try await Self.loadVisible(req)
         let plan = loaded.plan
         let canEdit = PlanAccess.mayEdit(loaded, req)
@@ -268,17 +268,17 @@ struct PlanPagesController: RouteCollection {
                 UI.field("indirectHours", label: "Indirecte uren", required: true),
                 .button(.type(.submit), .text("Opslaan"))))
         }
-        return Page("Begroting: \(plan.title)", breadcrumbs: Self.planCrumbs(loaded), content: content)
+        return SitePage("Begroting: \(plan.title)", breadcrumbs: Self.planCrumbs(loaded), content: content)
     }
 
-    @Sendable func budgetLineForm(_ req: Request) async throws -> Page {
+    @Sendable func budgetLineForm(_ req: Request) async throws -> SitePage {
         let loaded = try await Self.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (record, table) = try Self.budgetLine(loaded, req)
         let lineKey = req.parameters.get("line") ?? ""
         guard let line = table.sections.flatMap(\.lines).first(where: { $0.key == lineKey }) else { throw VitaalError(.notFound, "Onbekende begrotingsregel.") }
         let actuals = loaded.actuals(table: record)[line.key] ?? [:]
-        return Page("Begrotingsregel wijzigen", breadcrumbs: Self.planCrumbs(loaded) + [("Begroting", "/plannen/\(loaded.key)/begroting")],
+        return SitePage("Begrotingsregel wijzigen", breadcrumbs: Self.planCrumbs(loaded) + [("Begroting", "/plannen/\(loaded.key)/begroting")],
             .p(.class("lead"), .text("\(table.title): \(line.label)")),
             .p(.text("Bedragen zoals in de tabel (\(PlanViews.unitLabel(table))): 1.247 of 1.247,5; – of leeg voor niets; PM.")),
             .form(.method(.post), .action(attr("/plannen/\(loaded.key)/begroting/\(table.key)/\(line.key)")), .class("card"),
@@ -302,7 +302,7 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: Dashboard
 
-    @Sendable func dashboard(_ req: Request) async throws -> Page {
+    @Sendable func dashboard(_ req: Request) async throws -> SitePage {
         let records = try await PlanStore.all(on: req.db)
         var planRows: [[BodyNode]] = []
         var attention: [[BodyNode]] = []
@@ -339,7 +339,7 @@ struct PlanPagesController: RouteCollection {
             }
         }
         totals = StatusRollUp(statuses: all)
-        return Page("Dashboard plannen", breadcrumbs: Self.crumbs,
+        return SitePage("Dashboard plannen", breadcrumbs: Self.crumbs,
             PlanViews.style,
             .p(.class("lead"), .text("Wat ligt op koers en wat niet, over alle plannen heen. De status komt uit de realisaties en de statusregel.")),
             .div(.class("tiles"),

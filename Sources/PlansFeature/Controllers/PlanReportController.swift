@@ -33,12 +33,12 @@ struct PlanReportController: RouteCollection {
 
     // MARK: HTML report
 
-    @Sendable func report(_ req: Request) async throws -> Page {
+    @Sendable func report(_ req: Request) async throws -> SitePage {
         let loaded = try await PlanPagesController.loadVisible(req)
         return try await Self.reportPage(req, loaded, forPDF: false)
     }
 
-    static func reportPage(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async throws -> Page {
+    static func reportPage(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async throws -> SitePage {
         let plan = loaded.plan
         let kind = Kind(rawValue: req.query[String.self, at: "soort"] ?? "") ?? .voortgang
         let rollUp = plan.rollUp()
@@ -117,7 +117,7 @@ struct PlanReportController: RouteCollection {
                      .unwrap(s.quote) { .blockquote(.text("“\($0)”"), .unwrap(s.personRole) { .text(" – \($0)") }) },
                      .unwrap(s.source) { .p(.class("muted"), .text("Bron: \($0)")) })
             }))
-        return Page("\(kind.label): \(plan.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded), content: content)
+        return SitePage("\(kind.label): \(plan.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded), content: content)
     }
 
     /// Totals of every budget section per column (computed from the lines), one small table per budget.
@@ -142,19 +142,19 @@ struct PlanReportController: RouteCollection {
     @Sendable func pdf(_ req: Request) async throws -> Response {
         let loaded = try await PlanPagesController.loadVisible(req)
         guard let chromium = Self.chromiumPath() else {
-            return Page("PDF niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
+            return SitePage("PDF niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
                 UI.notice("warning", "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. Open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."),
                 .p(.a(.href(attr("/plannen/\(loaded.key)/rapport")), .text("Naar de rapportage (HTML)")))).render(for: req)
         }
         let page = try await Self.reportPage(req, loaded, forPDF: true)
-        let html = Self.standalone(page.render(for: req).body.string ?? "")
+        let html = Self.standalone(page.render(for: req).body.string ?? "", css: req.application.stylesheets.css)
         let filename = "\(loaded.key)-rapport.pdf"
         // The same HTML (plan, data, reader and day) gives the same PDF: serve it from the cache.
         if let cached = await PDFReports.cache.pdf(for: html) {
             return Download.file(filename, contentType: "application/pdf", data: cached)
         }
         guard await PDFReports.gate.acquire(waiting: PDFReports.maxWait) else {
-            let response = try await Page("PDF even niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
+            let response = try await SitePage("PDF even niet beschikbaar", status: .serviceUnavailable, breadcrumbs: PlanPagesController.planCrumbs(loaded),
                 UI.notice("warning", PDFReports.busyMessage),
                 .p(.a(.href(attr("/plannen/\(loaded.key)/rapport")), .text("Naar de rapportage (HTML)")))).render(for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: "30")
@@ -204,12 +204,12 @@ struct PlanReportController: RouteCollection {
 
     /// The rendered page with the stylesheet inlined (Chromium reads it from a file, not the server).
     /// The policy meta element comes first in `<head>`, so it covers everything after it.
-    static func standalone(_ html: String) -> String {
+    static func standalone(_ html: String, css: String = Stylesheets.base) -> String {
         var out = html
-        if let href = out.range(of: "href=\"/static/vitaal.css\""),
+        if let href = out.range(of: #"href="/static/vitaal(-[0-9a-f]+)?\.css""#, options: .regularExpression),
            let start = out[..<href.lowerBound].range(of: "<link", options: .backwards),
            let end = out[href.upperBound...].range(of: ">") {
-            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<style>\(Stylesheet.css)</style>")
+            out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<style>\(css)</style>")
         }
         let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(pdfPolicy)\">"
         if let head = out.range(of: "<head>") {

@@ -3,7 +3,6 @@ import Plot
 import AppCore
 import VitaalDomain
 
-typealias Page = AppCore.Page
 
 /// Shared page parts of plans and steering.
 enum PlanViews {

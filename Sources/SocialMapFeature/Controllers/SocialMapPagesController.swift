@@ -35,7 +35,7 @@ struct SocialMapPagesController {
 
     // MARK: Map
 
-    func mapPage(req: Request) async throws -> Page {
+    func mapPage(req: Request) async throws -> SitePage {
         let q = req.query
         let raw = (theme: q[String.self, at: "thema"], dimension: q[String.self, at: "dimensie"], target: q[String.self, at: "doelgroep"],
                    municipality: q[String.self, at: "gemeente"], kind: q[String.self, at: "soort"])
@@ -83,7 +83,7 @@ struct SocialMapPagesController {
                 )
             })
         )
-        return Page("Sociale kaart", description: "Initiatieven, diensten en netwerken in Flevoland op de kaart",
+        return SitePage("Sociale kaart", description: "Initiatieven, diensten en netwerken in Flevoland op de kaart",
             SocialMapStyle.node,
             .p(.class("lead"), .text("Wie doet wat in Flevoland? Initiatieven van inwoners en professionals, diensten en de netwerken waarin organisaties samenwerken.")),
             .p(.a(.href(attr(Self.path("netwerken"))), .text("Netwerken en samenwerking")), .text(" · "),
@@ -169,7 +169,7 @@ struct SocialMapPagesController {
         r.phones.filter { $0.contactID == nil && match($0) }
     }
 
-    func offerPage(req: Request) async throws -> Page {
+    func offerPage(req: Request) async throws -> SitePage {
         let id = req.parameters.get("id") ?? ""
         let r = try await SocialMapStore.load(on: req.db)
         guard let s = r.service(id) else { throw VitaalError(.notFound, "Dit aanbod staat niet (meer) op de sociale kaart.") }
@@ -181,7 +181,7 @@ struct SocialMapPagesController {
         let contacts = r.contacts.filter { $0.serviceID == s.id }
         let phones = Self.publicPhones(r) { $0.serviceID == s.id }
         let networks = r.networks.filter { n in n.memberships.contains { $0.memberID == s.id || $0.memberID == s.organisationID } }
-        return Page(s.name, breadcrumbs: [("Sociale kaart", Self.base)],
+        return SitePage(s.name, breadcrumbs: [("Sociale kaart", Self.base)],
             SocialMapStyle.node,
             .p(UI.badge(s.kind.label, kind: "schematic"), .if(s.isExample, .group(.text(" "), UI.badge("voorbeelddata")))),
             Self.staleNotice(s, today: today),
@@ -239,7 +239,7 @@ struct SocialMapPagesController {
         }
     }
 
-    func organisationPage(req: Request) async throws -> Page {
+    func organisationPage(req: Request) async throws -> SitePage {
         let id = req.parameters.get("id") ?? ""
         let r = try await SocialMapStore.load(on: req.db)
         guard let o = r.organisation(id) else { throw VitaalError(.notFound, "Deze organisatie staat niet (meer) op de sociale kaart.") }
@@ -253,7 +253,7 @@ struct SocialMapPagesController {
         let contacts = r.contacts.filter { $0.organisationID == o.id && $0.serviceID == nil }
         let partners = (r.organisations.map { ($0.id, $0.name) } + r.services.map { ($0.id, $0.name) })
             .filter { $0.0 != o.id }.sorted { $0.1.lowercased() < $1.1.lowercased() }
-        return Page(o.name, breadcrumbs: [("Sociale kaart", Self.base)],
+        return SitePage(o.name, breadcrumbs: [("Sociale kaart", Self.base)],
             SocialMapStyle.node,
             .if(o.isExample, .p(UI.badge("voorbeelddata"))),
             Self.staleNotice(o, today: today),
@@ -344,7 +344,7 @@ struct SocialMapPagesController {
                         rows: rows, numericColumns: [1, 2, 3])
     }
 
-    func networksPage(req: Request) async throws -> Page {
+    func networksPage(req: Request) async throws -> SitePage {
         let r = try await SocialMapStore.load(on: req.db)
         let today = SocialMapDates.today()
         guard let all = try CollaborationNetwork.build(id: CollaborationNetwork.allID, register: r) else { throw Abort(.internalServerError) }
@@ -355,7 +355,7 @@ struct SocialMapPagesController {
              .text(n.fleverRole ?? ""),
              .group(.text(n.lastChecked.map { SocialMapDates.dutch($0) } ?? "nooit"), .if(n.isStale(asOf: today), .group(.text(" "), UI.badge("ouder dan een jaar", kind: "stale"))))]
         }
-        return Page("Netwerken en samenwerking", breadcrumbs: [("Sociale kaart", Self.base)],
+        return SitePage("Netwerken en samenwerking", breadcrumbs: [("Sociale kaart", Self.base)],
             SocialMapStyle.node,
             .p(.class("lead"), .text("Welke organisaties en initiatieven werken samen, wie staat centraal in het netwerk en waar is het kwetsbaar?")),
             .p(.text("Het netwerk hieronder verbindt twee partijen als ze samen in een netwerk uit de lijst zitten. \(all.nodeIDs.count) partijen, \(all.edges.count) verbindingen.")),
@@ -370,7 +370,7 @@ struct SocialMapPagesController {
         )
     }
 
-    func networkPage(req: Request) async throws -> Page {
+    func networkPage(req: Request) async throws -> SitePage {
         let id = req.parameters.get("id") ?? ""
         let r = try await SocialMapStore.load(on: req.db)
         if id == CollaborationNetwork.allID { throw VitaalError(.notFound, "Het totale netwerk staat op de pagina Netwerken.") }
@@ -378,7 +378,7 @@ struct SocialMapPagesController {
             throw VitaalError(.notFound, "Dit netwerk staat niet (meer) op de sociale kaart.")
         }
         let today = SocialMapDates.today()
-        return Page(net.name, breadcrumbs: [("Sociale kaart", Self.base), ("Netwerken", Self.path("netwerken"))],
+        return SitePage(net.name, breadcrumbs: [("Sociale kaart", Self.base), ("Netwerken", Self.path("netwerken"))],
             SocialMapStyle.node,
             Self.staleNotice(net, today: today),
             .p(.class("lead"), .text(net.goal)),
@@ -407,7 +407,7 @@ struct SocialMapPagesController {
         try await SocialMapServiceRecord.query(on: db).filter(\.$key == id).first()?.maintainerID
     }
 
-    func editOfferForm(req: Request) async throws -> Page {
+    func editOfferForm(req: Request) async throws -> SitePage {
         let id = req.parameters.get("id") ?? ""
         let r = try await SocialMapStore.load(on: req.db)
         guard let s = r.service(id) else { throw VitaalError(.notFound, "Dit aanbod bestaat niet.") }
@@ -415,9 +415,9 @@ struct SocialMapPagesController {
         return Self.offerForm(req, s, problems: nil)
     }
 
-    static func offerForm(_ req: Request, _ s: SM.Service, problems: VitaalError?) -> Page {
+    static func offerForm(_ req: Request, _ s: SM.Service, problems: VitaalError?) -> SitePage {
         let fieldErrors = Dictionary((problems?.problems ?? []).compactMap { p in p.location.field.map { ($0, p.message) } }, uniquingKeysWith: { a, _ in a })
-        return Page("\(s.name) bewerken", status: problems == nil ? .ok : .unprocessableEntity,
+        return SitePage("\(s.name) bewerken", status: problems == nil ? .ok : .unprocessableEntity,
                     breadcrumbs: [("Sociale kaart", base), (s.name, path("aanbod", s.id))],
             SocialMapStyle.node,
             .unwrap(problems) { UI.problems($0.message, $0.problems) },

@@ -42,11 +42,11 @@ struct SpiderWebController {
         }
     }
 
-    func form(req: Request) async throws -> Page { Self.formPage(req, Input(), error: nil) }
+    func form(req: Request) async throws -> SitePage { Self.formPage(req, Input(), error: nil) }
 
-    static func formPage(_ req: Request, _ input: Input, error: VitaalError?) -> Page {
+    static func formPage(_ req: Request, _ input: Input, error: VitaalError?) -> SitePage {
         let fieldErrors = Dictionary((error?.problems ?? []).compactMap { p in p.location.field.map { ($0, p.message) } }, uniquingKeysWith: { a, _ in a })
-        return Page("Uw spinnenweb van Positieve Gezondheid", status: error == nil ? .ok : .unprocessableEntity,
+        return SitePage("Uw spinnenweb van Positieve Gezondheid", status: error == nil ? .ok : .unprocessableEntity,
                     breadcrumbs: [("Sociale kaart", SocialMapPagesController.base)],
             SocialMapStyle.node,
             .p(.class("lead"), .text("Geef uzelf op elk van de zes onderdelen een cijfer van 0 tot 10. U ziet daarna uw spinnenweb en initiatieven in de buurt die passen bij waar u aan wilt werken.")),
@@ -186,13 +186,13 @@ struct SpiderWebController {
     }
 
     static func resultPage(_ req: Request, _ input: Input, scores: SpiderWebScores, matches: [SM.Match], stored: Bool, limited: Bool = false,
-                           register r: SM.Register) -> Page {
+                           register r: SM.Register) -> SitePage {
         let chart = RadarChart(text: ChartText(title: "Uw spinnenweb",
                                                description: "Uw cijfers: " + PositiveHealthDimension.allCases.map { "\($0.label) \(format(scores[$0]))" }.joined(separator: ", ") + "."),
                                profiles: [RadarChart.Profile(name: "Uw cijfer", values: scores.values)], width: 520).svg()
         let place = input.postcode.flatMap { SM.PostcodeArea.lookup($0)?.place } ?? input.municipality.map(SocialMapText.municipalityName) ?? ""
         let lowest = PositiveHealthDimension.allCases.sorted { (scores[$0], $0.index) < (scores[$1], $1.index) }.prefix(2)
-        return Page("Uw spinnenweb", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", path)],
+        return SitePage("Uw spinnenweb", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", path)],
             SocialMapStyle.node,
             UI.notice(stored ? "success" : "info", stored
                 ? "Opgeslagen met uw toestemming: alleen uw zes cijfers, uw gemeente (\(SocialMapText.municipalityName(input.municipality ?? ""))) en de maand. Geen naam, adres, postcode of datum."
@@ -233,7 +233,7 @@ struct SpiderWebController {
     }
 
     /// Aggregates per municipality for logged-in users; groups under 5 are suppressed.
-    func statistics(req: Request) async throws -> Page {
+    func statistics(req: Request) async throws -> SitePage {
         let records = try await SpiderWebRecord.query(on: req.db).all()
         let webs = records.compactMap { rec -> (municipalityCode: String, scores: SpiderWebScores)? in
             let values = [rec.lichaamsfuncties, rec.mentaalWelbevinden, rec.zingeving, rec.kwaliteitVanLeven, rec.meedoen, rec.dagelijksFunctioneren]
@@ -252,7 +252,7 @@ struct SpiderWebController {
                                               profiles: [RadarChart.Profile(name: "Gemiddelde", values: t.means.map { if case let .mean(m) = $0 { m } else { nil } })],
                                               width: 480).svg()
         }
-        return Page("Spinnenweb: geanonimiseerde uitkomsten", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", Self.path)],
+        return SitePage("Spinnenweb: geanonimiseerde uitkomsten", breadcrumbs: [("Sociale kaart", SocialMapPagesController.base), ("Spinnenweb", Self.path)],
             SocialMapStyle.node,
             .p(.class("lead"), .text("Gemiddelde cijfers van inwoners die hun spinnenweb met toestemming lieten bewaren. Groepen van minder dan 5 inwoners tonen we niet; om ze ook niet uit het totaal te laten afleiden, verbergen we dan ook de kleinste andere gemeente(n). Aantallen zijn afgerond op 5, gemiddelden op één decimaal.")),
             UI.badge("intern", kind: "internal"),

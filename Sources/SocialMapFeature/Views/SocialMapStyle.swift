@@ -17,8 +17,6 @@ enum SocialMapStyle {
     static var node: BodyNode { .raw("<style>\(css)</style>") }
 }
 
-/// The site's page type (FluentKit also has a `Page`).
-typealias Page = AppCore.Page
 
 enum SocialMapForm {
     /// `<fieldset><legend>…</legend>…</fieldset>` inside a form.

@@ -27,8 +27,8 @@ struct WorkforcePageController {
 
     // MARK: Index and list
 
-    @Sendable static func modelsIndex(_ req: Request) async throws -> AppCore.Page {
-        AppCore.Page("Modellen", breadcrumbs: [("Home", "/")],
+    @Sendable static func modelsIndex(_ req: Request) async throws -> SitePage {
+        SitePage("Modellen", breadcrumbs: [("Home", "/")],
             .p(.class("lead"), .text("Rekenmodellen die regionale plannen onderbouwen: hoeveel zorg- en welzijnspersoneel is er nodig en beschikbaar, en is ambulancezorg overal binnen 15 minuten?")),
             .div(.class("tiles"),
                 .div(.class("tile"),
@@ -43,7 +43,7 @@ struct WorkforcePageController {
         )
     }
 
-    @Sendable static func list(_ req: Request) async throws -> AppCore.Page {
+    @Sendable static func list(_ req: Request) async throws -> SitePage {
         let records = try await WorkforceScenarioStore.latest(on: req.db)
         var rows: [[BodyNode]] = []
         for r in records {
@@ -62,7 +62,7 @@ struct WorkforcePageController {
             ])
         }
         let canWrite = (req.user?.role ?? .lezer) >= .redacteur
-        return AppCore.Page("Personeelsplanning zorg en welzijn", breadcrumbs: crumbs,
+        return SitePage("Personeelsplanning zorg en welzijn", breadcrumbs: crumbs,
             WorkforceViews.style,
             .p(.class("lead"), .text("Hoeveel zorg- en welzijnsmedewerkers heeft Flevoland nodig en hoeveel zijn er beschikbaar? Het model rekent per jaar tot 2040 met instroom, doorstroom, behoud en uitstroom van personeel en met de zorgvraag die door vergrijzing groeit.")),
             .p(.text("Open het basisscenario, verschuif een hefboom en kies ‘Bereken’ om het effect te zien. Redacteuren kunnen een eigen scenario opslaan; elke wijziging wordt een nieuwe versie.")),
@@ -141,7 +141,7 @@ struct WorkforcePageController {
         return Context(record: record, saved: saved, form: form, scenario: scenario, monitor: applied, monitorValues: values, monitorComparison: comparison)
     }
 
-    @Sendable static func scenarioPage(_ req: Request) async throws -> AppCore.Page {
+    @Sendable static func scenarioPage(_ req: Request) async throws -> SitePage {
         let ctx = try await context(req, input: input(req, posted: false))
         return try await render(req, ctx, saveErrors: [:], status: ctx.form.isValid ? .ok : .unprocessableEntity, notice: noticeFromQuery(req))
     }
@@ -154,7 +154,7 @@ struct WorkforcePageController {
         }
     }
 
-    static func render(_ req: Request, _ ctx: Context, saveErrors: [String: String], status: HTTPResponseStatus, notice: BodyNode?) async throws -> AppCore.Page {
+    static func render(_ req: Request, _ ctx: Context, saveErrors: [String: String], status: HTTPResponseStatus, notice: BodyNode?) async throws -> SitePage {
         let form = ctx.form, record = ctx.record
         let results = try WorkforceResults.cached(scenario: ctx.scenario, year: form.year)
         let savedResults = form.isValid && form.changesScenario ? try WorkforceResults.cached(scenario: ctx.saved, year: form.year) : nil
@@ -179,7 +179,7 @@ struct WorkforcePageController {
         var problems: [Problem] = form.errors.sorted { $0.key < $1.key }.map { Problem($0.value, at: SourceLocation(field: $0.key)) }
         problems += saveErrors.sorted { $0.key < $1.key }.map { Problem($0.value, at: SourceLocation(field: $0.key)) }
 
-        return AppCore.Page(record.name, status: status, breadcrumbs: listCrumbs,
+        return SitePage(record.name, status: status, breadcrumbs: listCrumbs,
             WorkforceViews.style,
             .unwrap(notice) { $0 },
             .if(!problems.isEmpty, UI.problems(form.isValid ? "Het scenario is niet opgeslagen." : "De invoer is niet geldig; hieronder staat de uitkomst van het opgeslagen scenario.", problems)),
@@ -373,12 +373,12 @@ struct WorkforcePageController {
 
     // MARK: New scenario from a file
 
-    @Sendable static func newForm(_ req: Request) async throws -> AppCore.Page {
+    @Sendable static func newForm(_ req: Request) async throws -> SitePage {
         try newPage(req, text: "", name: "", problems: nil, status: .ok)
     }
 
-    static func newPage(_ req: Request, text: String, name: String, problems: VitaalError?, status: HTTPResponseStatus) throws -> AppCore.Page {
-        AppCore.Page("Scenariobestand toevoegen", status: status, breadcrumbs: listCrumbs,
+    static func newPage(_ req: Request, text: String, name: String, problems: VitaalError?, status: HTTPResponseStatus) throws -> SitePage {
+        SitePage("Scenariobestand toevoegen", status: status, breadcrumbs: listCrumbs,
             WorkforceViews.style,
             .unwrap(problems) { UI.problems($0.message + " — er is niets opgeslagen.", $0.problems) },
             .p(.text("Plak een scenariobestand (JSON). Het formaat staat in docs/workforce-model.md; het basisscenario is een goed begin: download het via de scenariopagina of met ‘vitaal workforce base’. Elke fout wordt gemeld met veld en regel.")),
@@ -411,7 +411,7 @@ struct WorkforcePageController {
 
     // MARK: Comparison page
 
-    @Sendable static func compare(_ req: Request) async throws -> AppCore.Page {
+    @Sendable static func compare(_ req: Request) async throws -> SitePage {
         let records = try await WorkforceScenarioStore.latest(on: req.db)
         var chosen: [WorkforceScenarioRecord] = []
         for key in ["a", "b"] {
@@ -421,7 +421,7 @@ struct WorkforcePageController {
         var c = try WorkforceEngine.compare(try chosen.map(WorkforceScenarioStore.scenario(of:)))
         c.scenarioNames = chosen.map { "\($0.name) v\($0.version)" }
         let results = try chosen.map { try WorkforceResults.cached(scenario: WorkforceScenarioStore.scenario(of: $0), year: 2032, runs: nil) }
-        return AppCore.Page("Scenario's vergelijken", breadcrumbs: listCrumbs,
+        return SitePage("Scenario's vergelijken", breadcrumbs: listCrumbs,
             WorkforceViews.style,
             compareForm(records, selected: chosen.compactMap(\.id)),
             .forEach(Array(zip(chosen, results))) { rec, r in
@@ -434,7 +434,7 @@ struct WorkforcePageController {
 
     // MARK: Report and downloads
 
-    @Sendable static func report(_ req: Request) async throws -> AppCore.Page {
+    @Sendable static func report(_ req: Request) async throws -> SitePage {
         let ctx = try await context(req, input: input(req, posted: false))
         guard ctx.form.isValid else { throw VitaalError.invalid("ongeldige hefboomwaarden", problems: ctx.form.errors.map { Problem($0.value, at: SourceLocation(field: $0.key)) }) }
         let r = try WorkforceResults.cached(scenario: ctx.scenario, year: ctx.form.year)
@@ -442,7 +442,7 @@ struct WorkforcePageController {
         let levers = WorkforceLevers.catalogue.map { def -> [BodyNode] in
             [.text(def.label), .text("\(WorkforceLeverForm.display(ctx.scenario.levers[def.id].value * def.displayFactor)) \(def.unit)")]
         }
-        return AppCore.Page("RSPP-rapport: \(record.name)", breadcrumbs: listCrumbs + [(record.name, "/modellen/personeel/\(record.id!.uuidString)")],
+        return SitePage("RSPP-rapport: \(record.name)", breadcrumbs: listCrumbs + [(record.name, "/modellen/personeel/\(record.id!.uuidString)")],
             WorkforceViews.style,
             .p(.class("no-print"), .text("Deze pagina is bedoeld om af te drukken of als pdf op te slaan (Ctrl+P).")),
             .p(.text("Regionale strategische personeelsplanning zorg en welzijn Flevoland · scenario \(record.name), versie \(record.version)\(ctx.form.changesScenario ? " met aangepaste hefbomen (niet opgeslagen)" : "") · \(ctx.scenario.baseYear)–\(ctx.scenario.horizon)"),
