@@ -51,12 +51,21 @@ public struct VitaalConfiguration: Sendable {
             trustedProxies: Set((nonEmpty("VITAAL_TRUSTED_PROXIES") ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
-            chromiumPath: nonEmpty("VITAAL_CHROMIUM")
+            chromiumPath: nonEmpty("VITAAL_CHROMIUM") ?? executable("chromium", onPath: nonEmpty("PATH"))
         )
     }
 }
 
 extension VitaalConfiguration {
+    /// The first executable `name` in the folders of `PATH` (default `/usr/local/bin:/usr/bin:/bin`).
+    static func executable(_ name: String, onPath path: String?) -> String? {
+        for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
     /// Checks what can be checked before start-up; one clear line naming the variable instead of
     /// a stack trace or a half-working server.
     public func checkForStart(environment env: [String: String]) throws {
