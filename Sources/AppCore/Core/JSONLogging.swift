@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import VitaalDomain
 
 /// One JSON object per log line (`VITAAL_LOG_FORMAT=json`), for log collectors: time, level,
 /// label, message and metadata — a request's lines carry its `request-id`, which error pages
@@ -22,23 +23,22 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
                     source: String, file: String, function: String, line: UInt) {
-        var fields: [String: Any] = [
-            "time": ISO8601DateFormatter().string(from: Date()),
-            "level": level.rawValue,
-            "label": label,
-            "message": message.description,
+        var fields: [String: JSONNode] = [
+            "time": .string(ISO8601DateFormatter().string(from: Date())),
+            "level": .string(level.rawValue),
+            "label": .string(label),
+            "message": .string(message.description),
         ]
         for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { fields[key] = Self.plain(value) }
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
-        write(String(decoding: data, as: UTF8.self))
+        write(JSONWriter.text(.object(fields), style: JSONWriter.Style(sortedKeys: true)))
     }
 
-    static func plain(_ value: Logger.Metadata.Value) -> Any {
+    static func plain(_ value: Logger.Metadata.Value) -> JSONNode {
         switch value {
-        case .string(let s): return s
-        case .stringConvertible(let c): return c.description
-        case .array(let a): return a.map(plain)
-        case .dictionary(let d): return d.mapValues(plain)
+        case .string(let s): return .string(s)
+        case .stringConvertible(let c): return .string(c.description)
+        case .array(let a): return .array(a.map(plain))
+        case .dictionary(let d): return .object(d.mapValues(plain))
         }
     }
 }

@@ -101,20 +101,21 @@ enum DataAPIRows {
     }
 
     /// The page as JSON, byte for byte what `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`
-    /// gives for `DataPageDTO` (nil fields left out, numbers as `Double.description` without ".0").
+    /// gives for `DataPageDTO` (nil fields left out, numbers as `Double.description` without ".0"),
+    /// written piece by piece with `JSONWriter`'s streaming calls (its one string escaper).
     /// Rows of indicators not in `indicators` are skipped; `<5` disclosure control for the public.
     /// `hidden`: cells the public may not see (secondary suppression included), keyed
     /// "indicator|region|period" (`MonitorDisclosure.hiddenCells`).
     static func json(rows: [Row], indicators: [String: Indicator], audience: Audience,
                      page: Int, pageSize: Int, total: Int, next: String?, hidden: [String: Disclosure.Reason] = [:]) -> ByteBuffer {
-        var out = JSONBytes(capacity: rows.count * 330 + 256)
+        var out = JSONWriter(capacity: rows.count * 330 + 256)
         out.raw("{\"items\":[")
         var current: (code: String, definition: IndicatorDefinition, head: [UInt8], source: [UInt8], unit: [UInt8])?
         var first = true
         for row in rows {
             if current?.code != row.indicatorCode {
                 guard let ind = indicators[row.indicatorCode] else { continue }
-                var head = JSONBytes(capacity: 256), source = JSONBytes(capacity: 128), unit = JSONBytes(capacity: 32)
+                var head = JSONWriter(capacity: 256), source = JSONWriter(capacity: 128), unit = JSONWriter(capacity: 32)
                 head.raw("\"indicator\":"); head.string(ind.code)
                 head.raw(",\"indicatorName\":"); head.string(ind.name)
                 head.raw(",\"licence\":"); head.string(ind.licence)
@@ -129,16 +130,16 @@ enum DataAPIRows {
             }
             out.raw(first ? "{\"display\":" : ",{\"display\":"); first = false
             out.string(cell.text)
-            out.byte(UInt8(ascii: ",")); out.bytes.append(contentsOf: c.head)
+            out.byte(UInt8(ascii: ",")); out.raw(c.head)
             if let m = row.missingReason { out.raw(",\"missingReason\":"); out.string(m) }
             if let n = row.note { out.raw(",\"note\":"); out.string(n) }
             out.raw(",\"period\":"); out.string(row.period)
             out.raw(",\"region\":"); out.string(row.regionCode)
             out.raw(",\"regionName\":"); out.string(row.regionName ?? row.regionCode)
-            out.bytes.append(contentsOf: c.source)
+            out.raw(c.source)
             out.raw(",\"status\":"); out.string(row.status)
             out.raw(cell.suppressed ? ",\"suppressed\":true" : ",\"suppressed\":false")
-            out.bytes.append(contentsOf: c.unit)
+            out.raw(c.unit)
             if !cell.suppressed, let v = row.value { out.raw(",\"value\":"); out.number(v) }
             out.byte(UInt8(ascii: "}"))
         }
@@ -148,51 +149,5 @@ enum DataAPIRows {
         var buffer = ByteBufferAllocator().buffer(capacity: out.bytes.count)
         buffer.writeBytes(out.bytes)
         return buffer
-    }
-}
-
-/// A minimal JSON byte writer with `JSONEncoder`'s escaping (`.withoutEscapingSlashes`) and number format.
-struct JSONBytes {
-    var bytes: [UInt8] = []
-
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    mutating func byte(_ b: UInt8) { bytes.append(b) }
-    /// Appends text that needs no escaping (keys, punctuation).
-    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
-
-    /// Appends a quoted, escaped JSON string.
-    mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let utf8 = s.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            bytes.append(contentsOf: utf8)
-        } else {
-            for b in utf8 {
-                switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: bytes.append(b)
-                }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends a number as `JSONEncoder` writes a `Double` (`description` without a trailing ".0");
-    /// `null` for NaN and infinity, which JSON cannot hold.
-    mutating func number(_ v: Double) {
-        guard v.isFinite else { raw("null"); return }
-        var text = v.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        raw(text)
     }
 }

@@ -23,13 +23,13 @@ enum Payload {
     }
 
     static func extraText(_ extra: [SM.ExtraField]) -> String? {
-        extra.isEmpty ? nil : OrderedJSON.object(extra.map { ($0.key, $0.value) }).serialized()
+        extra.isEmpty ? nil : JSONWriter.text(.object(members: extra.map { JSONNode.Member($0.key, $0.value) }))
     }
 
     static func extraFields(_ text: String?) throws -> [SM.ExtraField] {
         guard let text else { return [] }
-        guard case let .object(pairs) = try OrderedJSON.parse(Data(text.utf8), fileName: "payload") else { return [] }
-        return pairs.map { SM.ExtraField($0.key, $0.value) }
+        guard let members = try JSONParser.parse(text, file: "payload").members else { return [] }
+        return members.map { SM.ExtraField($0.key, $0.value) }
     }
 
     struct Organisation: Codable {

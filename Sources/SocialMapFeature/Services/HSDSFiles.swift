@@ -25,8 +25,7 @@ public enum HSDSFiles {
     }
 
     static func isDatapackageDescriptor(_ data: Data) -> Bool {
-        guard let json = try? OrderedJSON.parse(data, fileName: "x"), case .array? = json["resources"] else { return false }
-        return true
+        (try? JSONParser.parse(data, file: "x"))?["resources"]?.array != nil
     }
 
     /// All files below `folder` (relative paths) go to the domain reader, which follows `resources[].path`.

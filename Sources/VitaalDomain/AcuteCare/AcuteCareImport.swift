@@ -101,55 +101,79 @@ public enum AcuteCareImport {
     /// Parses a GeoJSON FeatureCollection of LineString/MultiLineString roads with property
     /// `highway` or `class` (and optional `oneway`). Other geometries are refused naming the feature;
     /// features whose class is not a car road (e.g. `cycleway`) are skipped. Coordinates in WGS84.
-    public static func roadGraph(geoJSON data: Data, file: String = "wegennet.geojson", speeds: SpeedTable = .default) throws -> RoadGraph {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) }
-        catch { throw VitaalError.invalid("geen geldige JSON: \((error as NSError).localizedDescription)", at: SourceLocation(file: file)) }
-        guard let obj = root as? [String: Any], let features = obj["features"] as? [Any] else {
-            throw VitaalError.invalid("verwacht een GeoJSON FeatureCollection met \"features\"", at: SourceLocation(file: file, element: "$"))
+    /// Read with `JSONParser`, like region GeoJSON: every problem names the line and column.
+    public static func roadGraph(geoJSON data: Data, file: String = "wegennet.geojson",
+                                 speeds: SpeedTable = .default) throws -> RoadGraph {
+        let root = try JSONParser.parse(data, file: file)
+        guard let features = root["features"]?.array else {
+            throw VitaalError.invalid("verwacht een GeoJSON FeatureCollection met \"features\"",
+                                      at: root.location(file: file, element: "$"))
         }
         var p = ProblemCollector()
         var b = RoadGraphBuilder()
-        for (i, raw) in features.enumerated() {
-            let f = raw as? [String: Any] ?? [:]
-            let label = (f["id"].map { "feature \(i) (id \($0))" }) ?? "feature \(i)"
-            let loc = SourceLocation(file: file, element: label)
-            let props = f["properties"] as? [String: Any] ?? [:]
-            guard let geom = f["geometry"] as? [String: Any], let type = geom["type"] as? String else {
-                p.add("feature zonder geometrie", at: loc); continue
-            }
-            let lines: [Any]
-            switch type {
-            case "LineString": lines = [geom["coordinates"] ?? []]
-            case "MultiLineString": lines = geom["coordinates"] as? [Any] ?? []
-            default: p.add("geometrie \(type) is geen lijn; alleen LineString en MultiLineString zijn toegestaan", at: loc); continue
-            }
-            guard let hw = (props["highway"] ?? props["class"]) as? String else {
-                p.add("eigenschap \"highway\" of \"class\" ontbreekt", at: loc); continue
-            }
-            guard let cls = RoadClass(osmHighway: hw) else { continue }
-            let oneWay: OneWay
-            switch props["oneway"] {
-            case let s as String: oneWay = OneWay(osm: s)
-            case let n as NSNumber: oneWay = n.intValue == -1 ? .backward : (n.intValue != 0 ? .forward : .no)
-            default: oneWay = .no
-            }
-            for line in lines {
-                var pts: [GeoPoint] = []
-                for c in line as? [Any] ?? [] {
-                    guard let xy = c as? [Any], xy.count >= 2, let lon = (xy[0] as? NSNumber)?.doubleValue, let lat = (xy[1] as? NSNumber)?.doubleValue else {
-                        p.add("ongeldige coördinaat", at: loc); pts = []; break
-                    }
-                    let g = GeoPoint(lon: lon, lat: lat)
-                    if !AcuteGeo.isInNetherlands(g) { p.add("coördinaat (\(lon), \(lat)) ligt buiten Nederland", at: loc); pts = []; break }
-                    pts.append(g)
+        for (i, feature) in features.enumerated() {
+            let label = feature["id"].map { "feature \(i) (id \($0.text ?? "null"))" } ?? "feature \(i)"
+            guard let road = roadFeature(feature, file: file, element: label, problems: &p) else { continue }
+            for line in road.lines {
+                guard let points = roadPoints(line, file: file, element: label, problems: &p), points.count >= 2 else {
+                    continue
                 }
-                if pts.count >= 2 { b.addRoad(nodes: pts.map { b.node(at: $0) }, roadClass: cls, oneWay: oneWay) }
+                b.addRoad(nodes: points.map { b.node(at: $0) }, roadClass: road.roadClass, oneWay: road.oneWay)
             }
         }
         try p.throwIfAny("GeoJSON-bestand \(file) bevat fouten")
         if b.nodes.isEmpty { throw VitaalError.invalid("het bestand bevat geen wegen", at: SourceLocation(file: file)) }
         return b.build(speeds: speeds)
+    }
+
+    /// The lines, class and direction of one road feature; nil when it is refused or not a car road.
+    private static func roadFeature(_ f: JSONNode, file: String, element: String, problems p: inout ProblemCollector)
+        -> (lines: [JSONNode], roadClass: RoadClass, oneWay: OneWay)? {
+        let loc = f.location(file: file, element: element)
+        guard let geom = f["geometry"], let type = geom["type"]?.string else {
+            p.add("feature zonder geometrie", at: loc); return nil
+        }
+        let lines: [JSONNode]
+        switch type {
+        case "LineString": lines = [geom["coordinates"] ?? .array([])]
+        case "MultiLineString": lines = geom["coordinates"]?.array ?? []
+        default:
+            p.add("geometrie \(type) is geen lijn; alleen LineString en MultiLineString zijn toegestaan",
+                  at: geom.location(file: file, field: "geometry.type", element: element))
+            return nil
+        }
+        let props = f["properties"]
+        guard let hw = (props?["highway"] ?? props?["class"])?.string else {
+            p.add("eigenschap \"highway\" of \"class\" ontbreekt", at: loc); return nil
+        }
+        guard let cls = RoadClass(osmHighway: hw) else { return nil }
+        let oneWay: OneWay
+        switch props?["oneway"]?.value {
+        case .string(let s)?: oneWay = OneWay(osm: s)
+        case .bool(let on)?: oneWay = on ? .forward : .no
+        case .number?: oneWay = props?["oneway"]?.double.map { $0 == -1 ? .backward : $0 != 0 ? .forward : .no } ?? .no
+        default: oneWay = .no
+        }
+        return (lines, cls, oneWay)
+    }
+
+    /// The points of one line; nil (and a problem) at the first bad or foreign coordinate.
+    private static func roadPoints(_ line: JSONNode, file: String, element: String,
+                                   problems p: inout ProblemCollector) -> [GeoPoint]? {
+        var points: [GeoPoint] = []
+        for c in line.array ?? [] {
+            guard let xy = c.array, xy.count >= 2, let lon = xy[0].double, let lat = xy[1].double else {
+                p.add("ongeldige coördinaat", at: c.location(file: file, element: element)); return nil
+            }
+            let g = GeoPoint(lon: lon, lat: lat)
+            if !AcuteGeo.isInNetherlands(g) {
+                p.add("coördinaat (\(xy[0].text ?? ""), \(xy[1].text ?? "")) ligt buiten Nederland",
+                      at: c.location(file: file, element: element))
+                return nil
+            }
+            points.append(g)
+        }
+        return points
     }
 
     // MARK: CSV

@@ -93,10 +93,10 @@ extension SocialMap {
 
         /// One input record (a CSV row or a JSON object) with its place in the file.
         struct Record {
-            var pairs: [(key: String, value: OrderedJSON)]
+            var pairs: [JSONNode.Member]
             var place: SourceLocation
             func at(_ field: String) -> SourceLocation { var l = place; l.field = field; return l }
-            func raw(_ key: String) -> OrderedJSON? { pairs.first { $0.key == key }?.value }
+            func raw(_ key: String) -> JSONNode? { pairs.first { $0.key == key }?.value }
             func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
             /// Fields not in `known`, in their original order.
             func extras(known: Set<String>) -> [ExtraField] {
@@ -109,7 +109,7 @@ extension SocialMap {
             var problems = ProblemCollector()
 
             mutating func text(_ r: Record, _ key: String, required: Bool = false) -> String? {
-                switch r.raw(key) {
+                switch r.raw(key)?.value {
                 case let .string(s)?:
                     let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
                     if t.isEmpty { if required { problems.add("verplicht veld ontbreekt", at: r.at(key)) }; return nil }
@@ -166,8 +166,8 @@ extension SocialMap {
             }
             mutating func coordinates(_ r: Record) -> (Double?, Double?) {
                 let lat = double(r, "latitude"), lon = double(r, "longitude")
-                let latGiven = r.raw("latitude").map { $0.cellText.trimmingCharacters(in: .whitespaces) != "" } ?? false
-                let lonGiven = r.raw("longitude").map { $0.cellText.trimmingCharacters(in: .whitespaces) != "" } ?? false
+                let latGiven = r.raw("latitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
+                let lonGiven = r.raw("longitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
                 if (latGiven && lat == nil) || (lonGiven && lon == nil) { return (nil, nil) }
                 if let problem = SocialMap.coordinateProblem(latitude: lat, longitude: lon) {
                     problems.add(problem.message, at: r.at(problem.field)); return (nil, nil)

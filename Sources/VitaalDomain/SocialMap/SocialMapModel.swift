@@ -114,8 +114,9 @@ extension SocialMap {
     /// A field Vitaal does not know, kept verbatim (in its original order) so a re-export loses nothing.
     public struct ExtraField: Sendable, Hashable {
         public var key: String
-        public var value: OrderedJSON
-        public init(_ key: String, _ value: OrderedJSON) { self.key = key; self.value = value }
+        /// The value as read (a CSV cell is a string); numbers keep their text, objects their key order.
+        public var value: JSONNode
+        public init(_ key: String, _ value: JSONNode) { self.key = key; self.value = value }
     }
 
     /// How fresh a record is: older than one year counts as stale.

@@ -110,9 +110,9 @@ extension SocialMap {
         /// (deterministic; used by bench/socialmap/demo_network_fixtures.py).
         public func collaborationGraphJSON() -> String {
             let g = collaborationGraph()
-            let nodes = OrderedJSON.array(g.nodeIDs.map { .object([("id", .string($0)), ("name", .string(name(of: $0)))]) })
-            let edges = OrderedJSON.array(g.edges.map { .array([.string($0.0), .string($0.1)]) })
-            return OrderedJSON.object([("nodes", nodes), ("edges", edges)]).serialized(pretty: true) + "\n"
+            let nodes: [JSONNode] = g.nodeIDs.map { ["id": .string($0), "name": .string(name(of: $0))] }
+            let edges: [JSONNode] = g.edges.map { [.string($0.0), .string($0.1)] }
+            return JSONWriter.text(["nodes": .array(nodes), "edges": .array(edges)], style: .pretty) + "\n"
         }
     }
 

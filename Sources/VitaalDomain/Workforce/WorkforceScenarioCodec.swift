@@ -5,7 +5,7 @@ import Foundation
 public enum WorkforceScenarioCodec {
     /// Parses and validates a scenario. Throws a `VitaalError` (`invalidInput`) listing every problem.
     public static func decode(_ text: String, file: String? = nil) throws -> WorkforceScenario {
-        let root = try PositionedJSON.parse(text, file: file)
+        let root = try JSONParser.parse(text, file: file)
         var reader = Reader(file: file)
         let scenario = reader.scenario(root)
         try reader.problems.throwIfAny("Scenariobestand\(file.map { " \($0)" } ?? "") is ongeldig")
@@ -25,49 +25,68 @@ public enum WorkforceScenarioCodec {
         _ = try decode(encode(scenario))
     }
 
+    /// The file's layout: pretty, keys sorted, short lists of numbers on one line, final newline.
+    static let style = JSONWriter.Style(pretty: true, sortedKeys: true, inlineNumberLists: true)
+
     /// Pretty JSON with sorted keys, stable for saving and versioning.
     public static func encode(_ s: WorkforceScenario) -> String {
-        typealias N = JSONWriter.Node
-        func p(_ x: WorkforceParameter) -> N {
-            if x.range == nil, x.assumption == nil, x.source == nil { return .number(x.value) }
-            var m: [(String, N)] = [("value", .number(x.value))]
-            if let r = x.range { m.append(("range", .array([.number(r.low), .number(r.high)]))) }
-            if let a = x.assumption { m.append(("assumption", .string(a))) }
-            if let src = x.source { m.append(("source", .string(src))) }
-            return .object(m)
-        }
-        func ps(_ xs: [WorkforceParameter]) -> N { .array(xs.map(p)) }
-        func move(_ m: WorkforceMove) -> N { .object([("from", .string(m.from)), ("to", .string(m.to)), ("rate", p(m.rate))]) }
-        let root: N = .object([
-            ("id", .string(s.id)), ("name", .string(s.name)), ("description", .string(s.description)),
-            ("baseYear", .number(Double(s.baseYear))), ("horizon", .number(Double(s.horizon))),
-            ("populationBands", .array(s.populationBands.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
-            ("sectors", .array(s.sectors.map { x in
-                .object([("id", .string(x.id)), ("name", .string(x.name)), ("fteFactor", p(x.fteFactor)),
-                         ("vacancyRate", p(x.vacancyRate)), ("outflowFactor", p(x.outflowFactor)),
-                         ("graduateShare", p(x.graduateShare)), ("sideEntrants", p(x.sideEntrants)),
-                         ("returners", p(x.returners)), ("levelShares", ps(x.levelShares)), ("ageShares", ps(x.ageShares)),
-                         ("careUse", ps(x.careUse)), ("receivesTaskShift", .bool(x.receivesTaskShift))])
-            })),
-            ("levels", .array(s.levels.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("graduates", p($0.graduates))]) })),
-            ("ageBands", .array(s.ageBands.map {
-                .object([("id", .string($0.id)), ("fromAge", .number(Double($0.fromAge))), ("toAge", .number(Double($0.toAge))),
-                         ("outflowRate", p($0.outflowRate)), ("lateralEntryShare", p($0.lateralEntryShare))])
-            })),
-            ("regions", .array(s.regions.map {
-                .object([("id", .string($0.id)), ("name", .string($0.name)), ("population", ps($0.population)),
-                         ("populationGrowth", ps($0.populationGrowth))])
-            })),
-            ("stock", .array(s.stock.map { .object([("sector", .string($0.sector)), ("region", .string($0.region)), ("persons", p($0.persons))]) })),
-            ("sectorMoves", .array(s.sectorMoves.map(move))),
-            ("levelMoves", .array(s.levelMoves.map(move))),
-            ("extraDemandGrowth", p(s.extraDemandGrowth)), ("fteTrend", p(s.fteTrend)),
-            ("taskShiftAbsorption", p(s.taskShiftAbsorption)),
-            ("levers", .object(WorkforceLevers.ids.map { ($0, p(s.levers[$0])) })),
-            ("monteCarlo", .object([("runs", .number(Double(s.monteCarloRuns))), ("seed", .number(Double(s.seed)))])),
-        ])
-        return JSONWriter.write(root)
+        let root: JSONNode = [
+            "id": .string(s.id), "name": .string(s.name), "description": .string(s.description),
+            "baseYear": .number(s.baseYear), "horizon": .number(s.horizon),
+            "populationBands": .array(s.populationBands.map { ["id": .string($0.id), "name": .string($0.name)] }),
+            "sectors": .array(s.sectors.map(node)),
+            "levels": .array(s.levels.map {
+                ["id": .string($0.id), "name": .string($0.name), "graduates": node($0.graduates)]
+            }),
+            "ageBands": .array(s.ageBands.map(node)),
+            "regions": .array(s.regions.map {
+                ["id": .string($0.id), "name": .string($0.name), "population": nodes($0.population),
+                 "populationGrowth": nodes($0.populationGrowth)]
+            }),
+            "stock": .array(s.stock.map {
+                ["sector": .string($0.sector), "region": .string($0.region), "persons": node($0.persons)]
+            }),
+            "sectorMoves": .array(s.sectorMoves.map(node)),
+            "levelMoves": .array(s.levelMoves.map(node)),
+            "extraDemandGrowth": node(s.extraDemandGrowth), "fteTrend": node(s.fteTrend),
+            "taskShiftAbsorption": node(s.taskShiftAbsorption),
+            "levers": .object(WorkforceLevers.ids.map { ($0, node(s.levers[$0])) }),
+            "monteCarlo": ["runs": .number(s.monteCarloRuns), "seed": .number(Double(s.seed))],
+        ]
+        return JSONWriter.text(root, style: style) + "\n"
     }
+
+    /// A parameter: a bare number, or `{"value", "range", "assumption", "source"}` when it has more.
+    static func node(_ x: WorkforceParameter) -> JSONNode {
+        if x.range == nil, x.assumption == nil, x.source == nil { return .number(x.value) }
+        var m: [(String, JSONNode)] = [("value", .number(x.value))]
+        if let r = x.range { m.append(("range", [.number(r.low), .number(r.high)])) }
+        if let a = x.assumption { m.append(("assumption", .string(a))) }
+        if let src = x.source { m.append(("source", .string(src))) }
+        return .object(m)
+    }
+
+    static func nodes(_ xs: [WorkforceParameter]) -> JSONNode { .array(xs.map(node)) }
+
+    static func node(_ m: WorkforceMove) -> JSONNode {
+        ["from": .string(m.from), "to": .string(m.to), "rate": node(m.rate)]
+    }
+
+    static func node(_ x: WorkforceSector) -> JSONNode {
+        ["id": .string(x.id), "name": .string(x.name), "fteFactor": node(x.fteFactor),
+         "vacancyRate": node(x.vacancyRate), "outflowFactor": node(x.outflowFactor),
+         "graduateShare": node(x.graduateShare), "sideEntrants": node(x.sideEntrants),
+         "returners": node(x.returners), "levelShares": nodes(x.levelShares), "ageShares": nodes(x.ageShares),
+         "careUse": nodes(x.careUse), "receivesTaskShift": .bool(x.receivesTaskShift)]
+    }
+
+    static func node(_ a: WorkforceAgeBand) -> JSONNode {
+        ["id": .string(a.id), "fromAge": .number(a.fromAge), "toAge": .number(a.toAge),
+         "outflowRate": node(a.outflowRate), "lateralEntryShare": node(a.lateralEntryShare)]
+    }
+
+    /// A number for messages (`0.05`, `2020`).
+    static func text(_ v: Double) -> String { JSONWriter.numberText(v) }
 
     // MARK: - Validating reader
 
@@ -78,33 +97,57 @@ public enum WorkforceScenarioCodec {
         case nonNegative       // >= 0
         case growth            // > -1 and <= 1
         case lever(WorkforceLeverDefinition)
+
+        /// The allowed values and the Dutch rule for messages.
+        var rule: (allowed: ClosedRange<Double>, text: String) {
+            switch self {
+            case .rate: return (0...1, "moet een fractie tussen 0 en 1 zijn")
+            case .positiveRate: return (Double.leastNonzeroMagnitude...1, "moet groter dan 0 en hoogstens 1 zijn")
+            case .nonNegative: return (0...Double.greatestFiniteMagnitude, "mag niet negatief zijn")
+            case .growth: return (-0.999999...1, "moet een jaarlijkse groei tussen -1 en 1 zijn")
+            case .lever(let d): return (d.min...d.max, "moet tussen \(text(d.min)) en \(text(d.max)) liggen")
+            }
+        }
     }
 
+    /// Parsed items of one list with the nodes they came from; `complete` when every item was valid.
+    struct Parsed<T> {
+        var items: [T] = []
+        var nodes: [JSONNode] = []
+        var complete: Bool { items.count == nodes.count }
+    }
+}
+
+// MARK: - Typed field access
+
+extension WorkforceScenarioCodec {
     struct Reader {
         let file: String?
         var problems = ProblemCollector()
 
         init(file: String?) { self.file = file }
 
-        func loc(_ node: PositionedJSON, _ path: String) -> SourceLocation {
+        func loc(_ node: JSONNode, _ path: String) -> SourceLocation {
             let field = path.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) }
-            return SourceLocation(file: file, line: node.line, column: node.column, field: field, element: path)
+            return node.location(file: file, field: field, element: path)
         }
 
-        mutating func fail(_ message: String, _ node: PositionedJSON, _ path: String) {
+        mutating func fail(_ message: String, _ node: JSONNode, _ path: String) {
             problems.add(message, at: loc(node, path))
         }
 
         /// Object members by key; reports unknown and missing required keys.
-        mutating func object(_ node: PositionedJSON, _ path: String, required: [String], optional: [String] = []) -> [String: PositionedJSON]? {
-            guard case .object(let members) = node.value else {
-                fail("moet een object zijn, maar is \(node.typeName)", node, path); return nil
+        mutating func object(_ node: JSONNode, _ path: String, required: [String],
+                             optional: [String] = []) -> [String: JSONNode]? {
+            guard let members = node.members else {
+                fail("moet een object zijn, maar is \(node.kindName)", node, path); return nil
             }
             let allowed = Set(required + optional)
-            var out: [String: PositionedJSON] = [:]
+            var out: [String: JSONNode] = [:]
             for m in members {
                 if allowed.contains(m.key) { out[m.key] = m.value; continue }
-                let at = SourceLocation(file: file, line: m.line, column: m.column, field: m.key, element: "\(path).\(m.key)")
+                let at = SourceLocation(file: file, line: m.keyPosition?.line, column: m.keyPosition?.column,
+                                        field: m.key, element: "\(path).\(m.key)")
                 problems.add("onbekend veld \"\(m.key)\" (toegestaan: \(allowed.sorted().joined(separator: ", ")))", at: at)
             }
             for key in required where out[key] == nil {
@@ -113,300 +156,386 @@ public enum WorkforceScenarioCodec {
             return out
         }
 
-        mutating func string(_ node: PositionedJSON?, _ path: String, nonEmpty: Bool = true) -> String? {
+        mutating func string(_ node: JSONNode?, _ path: String, nonEmpty: Bool = true) -> String? {
             guard let node else { return nil }
-            guard case .string(let s) = node.value else { fail("moet tekst zijn, maar is \(node.typeName)", node, path); return nil }
+            guard let s = node.string else { fail("moet tekst zijn, maar is \(node.kindName)", node, path); return nil }
             if nonEmpty, s.trimmingCharacters(in: .whitespaces).isEmpty { fail("mag niet leeg zijn", node, path); return nil }
             return s
         }
 
-        mutating func int(_ node: PositionedJSON?, _ path: String, min: Int, max: Int) -> Int? {
+        mutating func int(_ node: JSONNode?, _ path: String, min: Int, max: Int) -> Int? {
             guard let node else { return nil }
-            guard case .number(let v) = node.value else { fail("moet een geheel getal zijn, maar is \(node.typeName)", node, path); return nil }
-            guard v == v.rounded(), abs(v) < 9e15 else { fail("moet een geheel getal zijn, maar is \(JSONWriter.formatNumber(v))", node, path); return nil }
-            guard v >= Double(min), v <= Double(max) else { fail("moet tussen \(min) en \(max) liggen, maar is \(Int64(v))", node, path); return nil }
+            guard let v = node.double else {
+                fail("moet een geheel getal zijn, maar is \(node.kindName)", node, path); return nil
+            }
+            guard v == v.rounded(), abs(v) < 9e15 else {
+                fail("moet een geheel getal zijn, maar is \(node.text ?? "")", node, path); return nil
+            }
+            guard v >= Double(min), v <= Double(max) else {
+                fail("moet tussen \(min) en \(max) liggen, maar is \(Int64(v))", node, path); return nil
+            }
             return Int(v)
         }
 
-        mutating func bool(_ node: PositionedJSON?, _ path: String) -> Bool? {
+        mutating func bool(_ node: JSONNode?, _ path: String) -> Bool? {
             guard let node else { return nil }
-            guard case .bool(let b) = node.value else { fail("moet true of false zijn, maar is \(node.typeName)", node, path); return nil }
+            guard let b = node.bool else { fail("moet true of false zijn, maar is \(node.kindName)", node, path); return nil }
             return b
         }
 
-        mutating func array(_ node: PositionedJSON?, _ path: String, nonEmpty: Bool = false, count: Int? = nil) -> [PositionedJSON]? {
+        mutating func array(_ node: JSONNode?, _ path: String, nonEmpty: Bool = false, count: Int? = nil) -> [JSONNode]? {
             guard let node else { return nil }
-            guard case .array(let items) = node.value else { fail("moet een lijst zijn, maar is \(node.typeName)", node, path); return nil }
+            guard let items = node.array else { fail("moet een lijst zijn, maar is \(node.kindName)", node, path); return nil }
             if nonEmpty, items.isEmpty { fail("lijst mag niet leeg zijn", node, path); return nil }
-            if let count, items.count != count { fail("moet \(count) waarde(n) bevatten, maar bevat er \(items.count)", node, path); return nil }
+            if let count, items.count != count {
+                fail("moet \(count) waarde(n) bevatten, maar bevat er \(items.count)", node, path); return nil
+            }
             return items
         }
 
-        func describe(_ kind: Kind) -> (ClosedRange<Double>?, String) {
-            switch kind {
-            case .rate: return (0...1, "moet een fractie tussen 0 en 1 zijn")
-            case .positiveRate: return (Double.leastNonzeroMagnitude...1, "moet groter dan 0 en hoogstens 1 zijn")
-            case .nonNegative: return (0...Double.greatestFiniteMagnitude, "mag niet negatief zijn")
-            case .growth: return (-0.999999...1, "moet een jaarlijkse groei tussen -1 en 1 zijn")
-            case .lever(let d): return (d.min...d.max, "moet tussen \(JSONWriter.formatNumber(d.min)) en \(JSONWriter.formatNumber(d.max)) liggen")
+        /// A number within `kind`'s rule; reports and returns nil otherwise.
+        mutating func number(_ node: JSONNode, _ path: String, _ kind: Kind) -> Double? {
+            guard let v = node.double else { fail("moet een getal zijn, maar is \(node.kindName)", node, path); return nil }
+            let rule = kind.rule
+            guard v.isFinite, rule.allowed.contains(v) else {
+                fail("\(rule.text), maar is \(node.text ?? "")", node, path); return nil
             }
+            return v
         }
 
-        mutating func param(_ node: PositionedJSON?, _ path: String, _ kind: Kind) -> WorkforceParameter? {
+        mutating func param(_ node: JSONNode?, _ path: String, _ kind: Kind) -> WorkforceParameter? {
             guard let node else { return nil }
-            let (allowed, rule) = describe(kind)
-            func check(_ v: Double, _ at: PositionedJSON, _ p: String, _ r: inout Reader) -> Bool {
-                if let allowed, !allowed.contains(v) { r.fail("\(rule), maar is \(JSONWriter.formatNumber(v))", at, p); return false }
-                return true
-            }
             switch node.value {
-            case .number(let v):
-                return check(v, node, path, &self) ? WorkforceParameter(v) : nil
-            case .object:
-                guard let m = object(node, path, required: ["value"], optional: ["range", "assumption", "source"]) else { return nil }
-                var ok = true
-                var value = 0.0
-                if let vn = m["value"] {
-                    if case .number(let v) = vn.value { value = v; ok = check(v, vn, path + ".value", &self) && ok }
-                    else { fail("moet een getal zijn, maar is \(vn.typeName)", vn, path + ".value"); ok = false }
-                } else { ok = false }
-                var range: WorkforceParameter.Range?
-                if let rn = m["range"] {
-                    if let items = array(rn, path + ".range", count: 2) {
-                        var bounds: [Double] = []
-                        for (k, item) in items.enumerated() {
-                            if case .number(let b) = item.value {
-                                if check(b, item, "\(path).range[\(k)]", &self) { bounds.append(b) } else { ok = false }
-                            } else { fail("moet een getal zijn, maar is \(item.typeName)", item, "\(path).range[\(k)]"); ok = false }
-                        }
-                        if bounds.count == 2 {
-                            if bounds[0] > bounds[1] {
-                                fail("ondergrens \(JSONWriter.formatNumber(bounds[0])) is groter dan bovengrens \(JSONWriter.formatNumber(bounds[1]))", rn, path + ".range")
-                                ok = false
-                            } else if ok, value < bounds[0] || value > bounds[1] {
-                                fail("waarde \(JSONWriter.formatNumber(value)) ligt buiten de bandbreedte [\(JSONWriter.formatNumber(bounds[0])), \(JSONWriter.formatNumber(bounds[1]))]", rn, path + ".range")
-                                ok = false
-                            } else { range = .init(bounds[0], bounds[1]) }
-                        }
-                    } else { ok = false }
-                }
-                let assumption = string(m["assumption"], path + ".assumption")
-                let source = string(m["source"], path + ".source")
-                if m["assumption"] != nil, assumption == nil { ok = false }
-                if m["source"] != nil, source == nil { ok = false }
-                return ok ? WorkforceParameter(value, range: range, assumption: assumption, source: source) : nil
+            case .number: return number(node, path, kind).map { WorkforceParameter($0) }
+            case .object: return paramObject(node, path, kind)
             default:
-                fail("moet een getal of een object {\"value\", \"range\", \"assumption\", \"source\"} zijn, maar is \(node.typeName)", node, path)
+                fail("moet een getal of een object {\"value\", \"range\", \"assumption\", \"source\"} zijn, "
+                     + "maar is \(node.kindName)", node, path)
                 return nil
             }
         }
 
-        mutating func params(_ node: PositionedJSON?, _ path: String, _ kind: Kind, count: Int?) -> [WorkforceParameter]? {
-            guard let items = array(node, path, count: count) else { return nil }
-            var out: [WorkforceParameter] = []
-            var ok = true
-            for (k, item) in items.enumerated() {
-                if let v = param(item, "\(path)[\(k)]", kind) { out.append(v) } else { ok = false }
+        /// `{"value", "range", "assumption", "source"}`.
+        mutating func paramObject(_ node: JSONNode, _ path: String, _ kind: Kind) -> WorkforceParameter? {
+            guard let m = object(node, path, required: ["value"], optional: ["range", "assumption", "source"]) else {
+                return nil
             }
-            return ok ? out : nil
+            let value = m["value"].flatMap { number($0, path + ".value", kind) }
+            var ok = value != nil
+            var range: WorkforceParameter.Range?
+            if let rn = m["range"] {
+                range = self.range(rn, path + ".range", kind, value: value)
+                ok = ok && range != nil
+            }
+            let assumption = string(m["assumption"], path + ".assumption")
+            let source = string(m["source"], path + ".source")
+            if m["assumption"] != nil, assumption == nil { ok = false }
+            if m["source"] != nil, source == nil { ok = false }
+            guard ok, let value else { return nil }
+            return WorkforceParameter(value, range: range, assumption: assumption, source: source)
         }
 
-        mutating func sharesSumToOne(_ xs: [WorkforceParameter]?, _ node: PositionedJSON?, _ path: String) {
+        /// `[low, high]` around `value` (checked only when the value itself was valid).
+        mutating func range(_ rn: JSONNode, _ path: String, _ kind: Kind, value: Double?) -> WorkforceParameter.Range? {
+            guard let items = array(rn, path, count: 2) else { return nil }
+            let bounds = items.enumerated().compactMap { k, item in number(item, "\(path)[\(k)]", kind) }
+            guard bounds.count == 2 else { return nil }
+            if bounds[0] > bounds[1] {
+                fail("ondergrens \(text(bounds[0])) is groter dan bovengrens \(text(bounds[1]))", rn, path)
+                return nil
+            }
+            if let value, value < bounds[0] || value > bounds[1] {
+                fail("waarde \(text(value)) ligt buiten de bandbreedte [\(text(bounds[0])), \(text(bounds[1]))]", rn, path)
+                return nil
+            }
+            return .init(bounds[0], bounds[1])
+        }
+
+        mutating func params(_ node: JSONNode?, _ path: String, _ kind: Kind, count: Int?) -> [WorkforceParameter]? {
+            guard let items = array(node, path, count: count) else { return nil }
+            let out = items.enumerated().compactMap { k, item in param(item, "\(path)[\(k)]", kind) }
+            return out.count == items.count ? out : nil
+        }
+
+        mutating func sharesSumToOne(_ xs: [WorkforceParameter]?, _ node: JSONNode?, _ path: String) {
             guard let xs, let node, !xs.isEmpty else { return }
             let sum = xs.reduce(0) { $0 + $1.value }
-            if abs(sum - 1) > 0.001 { fail("aandelen moeten samen 1 zijn, maar tellen op tot \(JSONWriter.formatNumber((sum * 10000).rounded() / 10000))", node, path) }
+            if abs(sum - 1) > 0.001 {
+                fail("aandelen moeten samen 1 zijn, maar tellen op tot \(text((sum * 10000).rounded() / 10000))", node, path)
+            }
         }
 
-        mutating func ids<T>(_ items: [T], id: (T) -> String, nodes: [PositionedJSON], _ path: String) -> [String: Int] {
+        mutating func ids<T>(_ parsed: Parsed<T>, id: (T) -> String, _ path: String) -> [String: Int] {
             var index: [String: Int] = [:]
-            for (k, item) in items.enumerated() {
+            for (k, item) in parsed.items.enumerated() {
                 let key = id(item)
-                if index[key] != nil, k < nodes.count { fail("id \"\(key)\" komt meer dan eens voor", nodes[k], "\(path)[\(k)].id") }
-                else { index[key] = k }
+                if index[key] != nil, k < parsed.nodes.count {
+                    fail("id \"\(key)\" komt meer dan eens voor", parsed.nodes[k], "\(path)[\(k)].id")
+                } else {
+                    index[key] = k
+                }
             }
             return index
         }
 
-        // swiftlint:disable:next function_body_length
-        mutating func scenario(_ root: PositionedJSON) -> WorkforceScenario? {
-            guard let m = object(root, "$", required: ["id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"],
-                                 optional: ["description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
-                                            "taskShiftAbsorption", "levers", "monteCarlo"]) else { return nil }
-            let id = string(m["id"], "$.id")
-            let name = string(m["name"], "$.name")
-            let description = m["description"] == nil ? "" : string(m["description"], "$.description", nonEmpty: false)
-            let baseYear = int(m["baseYear"], "$.baseYear", min: 1900, max: 2200)
-            var horizon: Int? = 2040
-            if let hn = m["horizon"] {
-                horizon = int(hn, "$.horizon", min: 1900, max: 2300)
-                if let h = horizon, let b = baseYear {
-                    if h < b { fail("horizon \(h) ligt vóór het basisjaar \(b)", hn, "$.horizon"); horizon = nil }
-                    else if h - b > 100 { fail("horizon ligt meer dan 100 jaar na het basisjaar", hn, "$.horizon"); horizon = nil }
-                }
-            } else if let b = baseYear, b > 2040 {
-                fail("basisjaar \(b) ligt na de standaardhorizon 2040; geef \"horizon\" op", root, "$.baseYear"); horizon = nil
+        /// Each item of the list at `key` read by `item` (with its path); `nonEmpty` lists must have one.
+        mutating func list<T>(_ m: [String: JSONNode], _ key: String, nonEmpty: Bool = true,
+                              _ item: (inout Reader, JSONNode, String) -> T?) -> Parsed<T> {
+            var parsed = Parsed<T>()
+            parsed.nodes = array(m[key], "$.\(key)", nonEmpty: nonEmpty) ?? []
+            for (k, n) in parsed.nodes.enumerated() {
+                if let value = item(&self, n, "$.\(key)[\(k)]") { parsed.items.append(value) }
             }
+            return parsed
+        }
+    }
+}
 
-            // Dimensions first, because sector arrays are sized by them.
-            let popNodes = array(m["populationBands"], "$.populationBands", nonEmpty: true) ?? []
-            var popBands: [WorkforcePopulationBand] = []
-            for (k, n) in popNodes.enumerated() {
-                let p = "$.populationBands[\(k)]"
-                guard let o = object(n, p, required: ["id", "name"]) else { continue }
-                if let i = string(o["id"], p + ".id"), let nm = string(o["name"], p + ".name") { popBands.append(.init(id: i, name: nm)) }
-            }
-            let levelNodes = array(m["levels"], "$.levels", nonEmpty: true) ?? []
-            var levels: [WorkforceLevel] = []
-            for (k, n) in levelNodes.enumerated() {
-                let p = "$.levels[\(k)]"
-                guard let o = object(n, p, required: ["id", "name", "graduates"]) else { continue }
-                let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
-                let g = param(o["graduates"], p + ".graduates", .nonNegative)
-                if let i, let nm, let g { levels.append(.init(id: i, name: nm, graduates: g)) }
-            }
-            let ageNodes = array(m["ageBands"], "$.ageBands", nonEmpty: true) ?? []
-            var ages: [WorkforceAgeBand] = []
-            for (k, n) in ageNodes.enumerated() {
-                let p = "$.ageBands[\(k)]"
-                guard let o = object(n, p, required: ["id", "fromAge", "toAge", "outflowRate", "lateralEntryShare"]) else { continue }
-                let i = string(o["id"], p + ".id")
-                let from = int(o["fromAge"], p + ".fromAge", min: 0, max: 120)
-                var to = int(o["toAge"], p + ".toAge", min: 0, max: 120)
-                if let f = from, let t = to, t < f, let tn = o["toAge"] { fail("toAge \(t) is kleiner dan fromAge \(f)", tn, p + ".toAge"); to = nil }
-                if let f = from, let prev = ages.last, prev.toAge + 1 != f, let fn = o["fromAge"] {
-                    fail("leeftijdsklassen moeten aansluiten: verwacht fromAge \(prev.toAge + 1), maar is \(f)", fn, p + ".fromAge")
-                }
-                let out = param(o["outflowRate"], p + ".outflowRate", .rate)
-                let lat = param(o["lateralEntryShare"], p + ".lateralEntryShare", .rate)
-                if let i, let from, let to, let out, let lat {
-                    ages.append(.init(id: i, fromAge: from, toAge: to, outflowRate: out, lateralEntryShare: lat))
-                }
-            }
-            if ages.count == ageNodes.count, let node = m["ageBands"] { sharesSumToOne(ages.map(\.lateralEntryShare), node, "$.ageBands[*].lateralEntryShare") }
+// MARK: - The scenario, part by part
 
-            let regionNodes = array(m["regions"], "$.regions", nonEmpty: true) ?? []
-            var regions: [WorkforceRegion] = []
-            for (k, n) in regionNodes.enumerated() {
-                let p = "$.regions[\(k)]"
-                guard let o = object(n, p, required: ["id", "name", "population", "populationGrowth"]) else { continue }
-                let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
-                let pop = params(o["population"], p + ".population", .nonNegative, count: popNodes.count)
-                let gr = params(o["populationGrowth"], p + ".populationGrowth", .growth, count: popNodes.count)
-                if let i, let nm, let pop, let gr { regions.append(.init(id: i, name: nm, population: pop, populationGrowth: gr)) }
+extension WorkforceScenarioCodec.Reader {
+    typealias Parsed<T> = WorkforceScenarioCodec.Parsed<T>
+
+    static let requiredKeys = ["id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"]
+    static let optionalKeys = ["description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
+                               "taskShiftAbsorption", "levers", "monteCarlo"]
+
+    mutating func scenario(_ root: JSONNode) -> WorkforceScenario? {
+        guard let m = object(root, "$", required: Self.requiredKeys, optional: Self.optionalKeys) else { return nil }
+        let id = string(m["id"], "$.id")
+        let name = string(m["name"], "$.name")
+        let description = m["description"] == nil ? "" : string(m["description"], "$.description", nonEmpty: false)
+        let baseYear = int(m["baseYear"], "$.baseYear", min: 1900, max: 2200)
+        let horizon = self.horizon(m, root, baseYear: baseYear)
+        // Dimensions first, because sector arrays are sized by them.
+        let bands = list(m, "populationBands") { r, n, p in r.populationBand(n, p) }
+        let levels = list(m, "levels") { r, n, p in r.level(n, p) }
+        let ages = ageBands(m)
+        let regions = list(m, "regions") { r, n, p in r.region(n, p, bands: bands.nodes.count) }
+        let sectors = self.sectors(m, levels: levels.nodes.count, ages: ages.nodes.count, bands: bands.nodes.count)
+        let sectorIndex = ids(sectors, id: \.id, "$.sectors")
+        let levelIndex = ids(levels, id: \.id, "$.levels")
+        _ = ids(ages, id: \.id, "$.ageBands")
+        let regionIndex = ids(regions, id: \.id, "$.regions")
+        _ = ids(bands, id: \.id, "$.populationBands")
+        let stock = self.stock(m, sectors: sectors.complete ? sectorIndex : nil, regions: regions.complete ? regionIndex : nil)
+        let sectorMoves = moves(m, "sectorMoves", sectorIndex, "sector")
+        let levelMoves = moves(m, "levelMoves", levelIndex, "niveau")
+        let globals = self.globals(m)
+        checkOutflow(m, sectors: sectors, ages: ages, levelsComplete: levels.complete, sectorMoves: sectorMoves,
+                     levelMoves: levelMoves)
+        guard let id, let name, let description, let baseYear, let horizon, let globals, problems.isEmpty else { return nil }
+        return WorkforceScenario(
+            id: id, name: name, description: description, baseYear: baseYear, horizon: horizon,
+            populationBands: bands.items, sectors: sectors.items, levels: levels.items, ageBands: ages.items,
+            regions: regions.items, stock: stock, sectorMoves: sectorMoves, levelMoves: levelMoves,
+            extraDemandGrowth: globals.extra, fteTrend: globals.fteTrend, taskShiftAbsorption: globals.absorption,
+            levers: globals.levers, monteCarloRuns: globals.runs, seed: globals.seed)
+    }
+
+    /// The horizon (2040 when not given), not before the base year and at most 100 years after it.
+    mutating func horizon(_ m: [String: JSONNode], _ root: JSONNode, baseYear: Int?) -> Int? {
+        guard let hn = m["horizon"] else {
+            if let b = baseYear, b > 2040 {
+                fail("basisjaar \(b) ligt na de standaardhorizon 2040; geef \"horizon\" op", root, "$.baseYear")
+                return nil
             }
+            return 2040
+        }
+        guard let h = int(hn, "$.horizon", min: 1900, max: 2300) else { return nil }
+        guard let b = baseYear else { return h }
+        if h < b { fail("horizon \(h) ligt vóór het basisjaar \(b)", hn, "$.horizon"); return nil }
+        if h - b > 100 { fail("horizon ligt meer dan 100 jaar na het basisjaar", hn, "$.horizon"); return nil }
+        return h
+    }
 
-            let sectorNodes = array(m["sectors"], "$.sectors", nonEmpty: true) ?? []
-            var sectors: [WorkforceSector] = []
-            for (k, n) in sectorNodes.enumerated() {
-                let p = "$.sectors[\(k)]"
-                guard let o = object(n, p, required: ["id", "name", "fteFactor", "vacancyRate", "graduateShare", "sideEntrants", "returners",
-                                                     "levelShares", "ageShares", "careUse"],
-                                     optional: ["outflowFactor", "receivesTaskShift"]) else { continue }
-                let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
-                let fte = param(o["fteFactor"], p + ".fteFactor", .positiveRate)
-                let vac = param(o["vacancyRate"], p + ".vacancyRate", .rate)
-                let of = o["outflowFactor"] == nil ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", .nonNegative)
-                let gs = param(o["graduateShare"], p + ".graduateShare", .rate)
-                let se = param(o["sideEntrants"], p + ".sideEntrants", .nonNegative)
-                let rt = param(o["returners"], p + ".returners", .nonNegative)
-                let ls = params(o["levelShares"], p + ".levelShares", .rate, count: levelNodes.count)
-                let asx = params(o["ageShares"], p + ".ageShares", .rate, count: ageNodes.count)
-                let cu = params(o["careUse"], p + ".careUse", .nonNegative, count: popNodes.count)
-                sharesSumToOne(ls, o["levelShares"], p + ".levelShares")
-                sharesSumToOne(asx, o["ageShares"], p + ".ageShares")
-                let rts = o["receivesTaskShift"] == nil ? false : bool(o["receivesTaskShift"], p + ".receivesTaskShift")
-                if let i, let nm, let fte, let vac, let of, let gs, let se, let rt, let ls, let asx, let cu, let rts {
-                    sectors.append(.init(id: i, name: nm, fteFactor: fte, vacancyRate: vac, outflowFactor: of, graduateShare: gs,
-                                         sideEntrants: se, returners: rt, levelShares: ls, ageShares: asx, careUse: cu, receivesTaskShift: rts))
-                }
+    mutating func populationBand(_ n: JSONNode, _ p: String) -> WorkforcePopulationBand? {
+        guard let o = object(n, p, required: ["id", "name"]) else { return nil }
+        guard let i = string(o["id"], p + ".id"), let nm = string(o["name"], p + ".name") else { return nil }
+        return .init(id: i, name: nm)
+    }
+
+    mutating func level(_ n: JSONNode, _ p: String) -> WorkforceLevel? {
+        guard let o = object(n, p, required: ["id", "name", "graduates"]) else { return nil }
+        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let g = param(o["graduates"], p + ".graduates", .nonNegative)
+        guard let i, let nm, let g else { return nil }
+        return .init(id: i, name: nm, graduates: g)
+    }
+
+    /// Age bands that join up (each `fromAge` is the previous `toAge` + 1), lateral entry shares summing to 1.
+    mutating func ageBands(_ m: [String: JSONNode]) -> Parsed<WorkforceAgeBand> {
+        var ages = Parsed<WorkforceAgeBand>()
+        ages.nodes = array(m["ageBands"], "$.ageBands", nonEmpty: true) ?? []
+        for (k, n) in ages.nodes.enumerated() {
+            if let band = ageBand(n, "$.ageBands[\(k)]", previous: ages.items.last) { ages.items.append(band) }
+        }
+        if ages.complete, let node = m["ageBands"] {
+            sharesSumToOne(ages.items.map(\.lateralEntryShare), node, "$.ageBands[*].lateralEntryShare")
+        }
+        return ages
+    }
+
+    mutating func ageBand(_ n: JSONNode, _ p: String, previous: WorkforceAgeBand?) -> WorkforceAgeBand? {
+        let keys = ["id", "fromAge", "toAge", "outflowRate", "lateralEntryShare"]
+        guard let o = object(n, p, required: keys) else { return nil }
+        let i = string(o["id"], p + ".id")
+        let from = int(o["fromAge"], p + ".fromAge", min: 0, max: 120)
+        var to = int(o["toAge"], p + ".toAge", min: 0, max: 120)
+        if let f = from, let t = to, t < f, let tn = o["toAge"] {
+            fail("toAge \(t) is kleiner dan fromAge \(f)", tn, p + ".toAge"); to = nil
+        }
+        if let f = from, let prev = previous, prev.toAge + 1 != f, let fn = o["fromAge"] {
+            fail("leeftijdsklassen moeten aansluiten: verwacht fromAge \(prev.toAge + 1), maar is \(f)", fn, p + ".fromAge")
+        }
+        let out = param(o["outflowRate"], p + ".outflowRate", .rate)
+        let lat = param(o["lateralEntryShare"], p + ".lateralEntryShare", .rate)
+        guard let i, let from, let to, let out, let lat else { return nil }
+        return WorkforceAgeBand(id: i, fromAge: from, toAge: to, outflowRate: out, lateralEntryShare: lat)
+    }
+
+    mutating func region(_ n: JSONNode, _ p: String, bands: Int) -> WorkforceRegion? {
+        guard let o = object(n, p, required: ["id", "name", "population", "populationGrowth"]) else { return nil }
+        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let pop = params(o["population"], p + ".population", .nonNegative, count: bands)
+        let gr = params(o["populationGrowth"], p + ".populationGrowth", .growth, count: bands)
+        guard let i, let nm, let pop, let gr else { return nil }
+        return .init(id: i, name: nm, population: pop, populationGrowth: gr)
+    }
+}
+
+extension WorkforceScenarioCodec.Reader {
+    static let sectorKeys = ["id", "name", "fteFactor", "vacancyRate", "graduateShare", "sideEntrants", "returners",
+                             "levelShares", "ageShares", "careUse"]
+
+    /// The sectors; graduate shares over all sectors may add up to at most 1.
+    mutating func sectors(_ m: [String: JSONNode], levels: Int, ages: Int, bands: Int) -> Parsed<WorkforceSector> {
+        let sectors = list(m, "sectors") { r, n, p in r.sector(n, p, levels: levels, ages: ages, bands: bands) }
+        if sectors.complete, let node = m["sectors"] {
+            let sum = sectors.items.reduce(0) { $0 + $1.graduateShare.value }
+            if sum > 1.0005 {
+                fail("graduateShare over alle sectoren telt op tot \(WorkforceScenarioCodec.text((sum * 1000).rounded() / 1000)), "
+                     + "hoogstens 1 toegestaan", node, "$.sectors[*].graduateShare")
             }
-            if sectors.count == sectorNodes.count, let node = m["sectors"] {
-                let sum = sectors.reduce(0) { $0 + $1.graduateShare.value }
-                if sum > 1.0005 { fail("graduateShare over alle sectoren telt op tot \(JSONWriter.formatNumber((sum * 1000).rounded() / 1000)), hoogstens 1 toegestaan", node, "$.sectors[*].graduateShare") }
+        }
+        return sectors
+    }
+
+    mutating func sector(_ n: JSONNode, _ p: String, levels: Int, ages: Int, bands: Int) -> WorkforceSector? {
+        guard let o = object(n, p, required: Self.sectorKeys, optional: ["outflowFactor", "receivesTaskShift"]) else {
+            return nil
+        }
+        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let fte = param(o["fteFactor"], p + ".fteFactor", .positiveRate)
+        let vac = param(o["vacancyRate"], p + ".vacancyRate", .rate)
+        let of = o["outflowFactor"] == nil ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", .nonNegative)
+        let gs = param(o["graduateShare"], p + ".graduateShare", .rate)
+        let se = param(o["sideEntrants"], p + ".sideEntrants", .nonNegative)
+        let rt = param(o["returners"], p + ".returners", .nonNegative)
+        let ls = params(o["levelShares"], p + ".levelShares", .rate, count: levels)
+        let asx = params(o["ageShares"], p + ".ageShares", .rate, count: ages)
+        let cu = params(o["careUse"], p + ".careUse", .nonNegative, count: bands)
+        sharesSumToOne(ls, o["levelShares"], p + ".levelShares")
+        sharesSumToOne(asx, o["ageShares"], p + ".ageShares")
+        let rts = o["receivesTaskShift"] == nil ? false : bool(o["receivesTaskShift"], p + ".receivesTaskShift")
+        guard let i, let nm, let fte, let vac, let of, let gs, let se, let rt, let ls, let asx, let cu, let rts else {
+            return nil
+        }
+        return .init(id: i, name: nm, fteFactor: fte, vacancyRate: vac, outflowFactor: of, graduateShare: gs,
+                     sideEntrants: se, returners: rt, levelShares: ls, ageShares: asx, careUse: cu, receivesTaskShift: rts)
+    }
+
+    /// Staff per sector and region, each cell once; references are checked when the lists they name were valid.
+    mutating func stock(_ m: [String: JSONNode], sectors: [String: Int]?, regions: [String: Int]?) -> [WorkforceStock] {
+        var seenCells = Set<String>()
+        return list(m, "stock") { r, n, p in
+            guard let o = r.object(n, p, required: ["sector", "region", "persons"]) else { return nil }
+            let s = r.string(o["sector"], p + ".sector"), rg = r.string(o["region"], p + ".region")
+            let persons = r.param(o["persons"], p + ".persons", .nonNegative)
+            if let s, let sectors, sectors[s] == nil, let sn = o["sector"] { r.fail("onbekende sector \"\(s)\"", sn, p + ".sector") }
+            if let rg, let regions, regions[rg] == nil, let rn = o["region"] { r.fail("onbekende regio \"\(rg)\"", rn, p + ".region") }
+            if let s, let rg, !seenCells.insert(s + "\u{1}" + rg).inserted {
+                r.fail("sector \"\(s)\" in regio \"\(rg)\" staat er meer dan eens in", n, p)
             }
-            let sectorIndex = ids(sectors, id: \.id, nodes: sectorNodes, "$.sectors")
-            let levelIndex = ids(levels, id: \.id, nodes: levelNodes, "$.levels")
-            _ = ids(ages, id: \.id, nodes: ageNodes, "$.ageBands")
-            let regionIndex = ids(regions, id: \.id, nodes: regionNodes, "$.regions")
-            _ = ids(popBands, id: \.id, nodes: popNodes, "$.populationBands")
+            guard let s, let rg, let persons else { return nil }
+            return WorkforceStock(sector: s, region: rg, persons: persons)
+        }.items
+    }
 
-            let stockNodes = array(m["stock"], "$.stock", nonEmpty: true) ?? []
-            var stock: [WorkforceStock] = []
-            var seenCells = Set<String>()
-            for (k, n) in stockNodes.enumerated() {
-                let p = "$.stock[\(k)]"
-                guard let o = object(n, p, required: ["sector", "region", "persons"]) else { continue }
-                let s = string(o["sector"], p + ".sector"), r = string(o["region"], p + ".region")
-                let persons = param(o["persons"], p + ".persons", .nonNegative)
-                if let s, sectorIndex[s] == nil, sectors.count == sectorNodes.count, let sn = o["sector"] { fail("onbekende sector \"\(s)\"", sn, p + ".sector") }
-                if let r, regionIndex[r] == nil, regions.count == regionNodes.count, let rn = o["region"] { fail("onbekende regio \"\(r)\"", rn, p + ".region") }
-                if let s, let r, !seenCells.insert(s + "\u{1}" + r).inserted { fail("sector \"\(s)\" in regio \"\(r)\" staat er meer dan eens in", n, p) }
-                if let s, let r, let persons { stock.append(.init(sector: s, region: r, persons: persons)) }
+    /// Yearly moves between sectors or levels (`what` names them in messages).
+    mutating func moves(_ m: [String: JSONNode], _ key: String, _ index: [String: Int], _ what: String) -> [WorkforceMove] {
+        guard m[key] != nil else { return [] }
+        return list(m, key, nonEmpty: false) { r, n, p in
+            guard let o = r.object(n, p, required: ["from", "to", "rate"]) else { return nil }
+            let f = r.string(o["from"], p + ".from"), t = r.string(o["to"], p + ".to")
+            let rate = r.param(o["rate"], p + ".rate", .rate)
+            if let f, index[f] == nil, let fn = o["from"] { r.fail("onbekende \(what) \"\(f)\"", fn, p + ".from") }
+            if let t, index[t] == nil, let tn = o["to"] { r.fail("onbekende \(what) \"\(t)\"", tn, p + ".to") }
+            if let f, let t, f == t, let tn = o["to"] { r.fail("van en naar zijn gelijk (\"\(f)\")", tn, p + ".to") }
+            guard let f, let t, let rate else { return nil }
+            return WorkforceMove(from: f, to: t, rate: rate)
+        }.items
+    }
+
+    struct Globals {
+        var extra: WorkforceParameter, fteTrend: WorkforceParameter, absorption: WorkforceParameter
+        var levers: WorkforceLevers, runs: Int, seed: UInt64
+    }
+
+    /// Demand trends, levers and Monte Carlo settings, each with its default when absent.
+    mutating func globals(_ m: [String: JSONNode]) -> Globals? {
+        func optional(_ key: String, _ kind: WorkforceScenarioCodec.Kind, _ fallback: Double,
+                      _ r: inout Self) -> WorkforceParameter? {
+            m[key] == nil ? WorkforceParameter(fallback) : r.param(m[key], "$.\(key)", kind)
+        }
+        let extra = optional("extraDemandGrowth", .growth, 0, &self)
+        let fteTrend = optional("fteTrend", .growth, 0, &self)
+        let absorption = optional("taskShiftAbsorption", .rate, 0.5, &self)
+        let levers = self.levers(m["levers"])
+        var runs: Int? = 1000
+        var seed: UInt64? = 2024
+        if let mn = m["monteCarlo"] {
+            if let mo = object(mn, "$.monteCarlo", required: [], optional: ["runs", "seed"]) {
+                if let rn = mo["runs"] { runs = int(rn, "$.monteCarlo.runs", min: 1, max: 1_000_000) }
+                if let sn = mo["seed"] { seed = int(sn, "$.monteCarlo.seed", min: 0, max: Int(Int32.max) * 1024).map { UInt64($0) } }
+            } else {
+                runs = nil
             }
+        }
+        guard let extra, let fteTrend, let absorption, let levers, let runs, let seed else { return nil }
+        return Globals(extra: extra, fteTrend: fteTrend, absorption: absorption, levers: levers, runs: runs, seed: seed)
+    }
 
-            func moves(_ key: String, _ index: [String: Int], _ what: String, _ r: inout Reader) -> [WorkforceMove] {
-                guard let node = m[key] else { return [] }
-                var out: [WorkforceMove] = []
-                for (k, n) in (r.array(node, "$.\(key)") ?? []).enumerated() {
-                    let p = "$.\(key)[\(k)]"
-                    guard let o = r.object(n, p, required: ["from", "to", "rate"]) else { continue }
-                    let f = r.string(o["from"], p + ".from"), t = r.string(o["to"], p + ".to")
-                    let rate = r.param(o["rate"], p + ".rate", .rate)
-                    if let f, index[f] == nil, let fn = o["from"] { r.fail("onbekende \(what) \"\(f)\"", fn, p + ".from") }
-                    if let t, index[t] == nil, let tn = o["to"] { r.fail("onbekende \(what) \"\(t)\"", tn, p + ".to") }
-                    if let f, let t, f == t, let tn = o["to"] { r.fail("van en naar zijn gelijk (\"\(f)\")", tn, p + ".to") }
-                    if let f, let t, let rate { out.append(.init(from: f, to: t, rate: rate)) }
-                }
-                return out
+    mutating func levers(_ node: JSONNode?) -> WorkforceLevers? {
+        var levers = WorkforceLevers()
+        guard let node else { return levers }
+        guard let lo = object(node, "$.levers", required: [], optional: WorkforceLevers.ids) else { return nil }
+        var ok = true
+        for def in WorkforceLevers.catalogue {
+            guard let leverNode = lo[def.id] else { levers[def.id] = WorkforceParameter(def.defaultValue); continue }
+            if let v = param(leverNode, "$.levers.\(def.id)", .lever(def)) { levers[def.id] = v } else { ok = false }
+        }
+        return ok ? levers : nil
+    }
+
+    /// Cross-field check: the shares leaving one cell in a year may not exceed 1.
+    mutating func checkOutflow(_ m: [String: JSONNode], sectors: Parsed<WorkforceSector>, ages: Parsed<WorkforceAgeBand>,
+                               levelsComplete: Bool, sectorMoves: [WorkforceMove], levelMoves: [WorkforceMove]) {
+        guard sectors.complete, ages.complete, levelsComplete, let sn = m["sectors"] else { return }
+        func hi(_ p: WorkforceParameter) -> Double { p.range?.high ?? p.value }
+        var levelOut = [String: Double]()
+        for mv in levelMoves { levelOut[mv.from, default: 0] += hi(mv.rate) }
+        let maxLevelOut = levelOut.values.max() ?? 0
+        for (k, s) in sectors.items.enumerated() {
+            let sectorOut = sectorMoves.filter { $0.from == s.id }.reduce(0) { $0 + hi($1.rate) }
+            for a in ages.items {
+                let total = hi(a.outflowRate) * hi(s.outflowFactor) + 1 / Double(a.width) + sectorOut + maxLevelOut
+                guard total > 1 + 1e-9 else { continue }
+                let shown = WorkforceScenarioCodec.text((total * 1000).rounded() / 1000)
+                fail("uitstroom, vergrijzing en doorstroom uit sector \"\(s.id)\", leeftijdsklasse \"\(a.id)\" zijn samen "
+                     + "\(shown) per jaar; dat is meer dan 1", sectors.nodes.indices.contains(k) ? sectors.nodes[k] : sn,
+                     "$.sectors[\(k)]")
             }
-            let sectorMoves = moves("sectorMoves", sectorIndex, "sector", &self)
-            let levelMoves = moves("levelMoves", levelIndex, "niveau", &self)
-
-            let extra = m["extraDemandGrowth"] == nil ? WorkforceParameter(0) : param(m["extraDemandGrowth"], "$.extraDemandGrowth", .growth)
-            let fteTrend = m["fteTrend"] == nil ? WorkforceParameter(0) : param(m["fteTrend"], "$.fteTrend", .growth)
-            let absorption = m["taskShiftAbsorption"] == nil ? WorkforceParameter(0.5) : param(m["taskShiftAbsorption"], "$.taskShiftAbsorption", .rate)
-
-            var levers: WorkforceLevers? = WorkforceLevers()
-            if let ln = m["levers"], let lo = object(ln, "$.levers", required: [], optional: WorkforceLevers.ids) {
-                for def in WorkforceLevers.catalogue {
-                    guard let node = lo[def.id] else { levers?[def.id] = WorkforceParameter(def.defaultValue); continue }
-                    if let v = param(node, "$.levers.\(def.id)", .lever(def)) { levers?[def.id] = v } else { levers = nil }
-                }
-            } else if m["levers"] != nil { levers = nil }
-
-            var runs: Int? = 1000
-            var seed: UInt64? = 2024
-            if let mn = m["monteCarlo"] {
-                if let mo = object(mn, "$.monteCarlo", required: [], optional: ["runs", "seed"]) {
-                    if let rn = mo["runs"] { runs = int(rn, "$.monteCarlo.runs", min: 1, max: 1_000_000) }
-                    if let sn = mo["seed"] { seed = int(sn, "$.monteCarlo.seed", min: 0, max: Int(Int32.max) * 1024).map { UInt64($0) } }
-                } else { runs = nil }
-            }
-
-            // Cross-field check: the shares leaving one cell in a year may not exceed 1.
-            if sectors.count == sectorNodes.count, ages.count == ageNodes.count, levels.count == levelNodes.count, let sn = m["sectors"] {
-                func hi(_ p: WorkforceParameter) -> Double { p.range?.high ?? p.value }
-                var levelOut = [String: Double]()
-                for mv in levelMoves { levelOut[mv.from, default: 0] += hi(mv.rate) }
-                let maxLevelOut = levelOut.values.max() ?? 0
-                for (k, s) in sectors.enumerated() {
-                    let sectorOut = sectorMoves.filter { $0.from == s.id }.reduce(0) { $0 + hi($1.rate) }
-                    for a in ages {
-                        let total = hi(a.outflowRate) * hi(s.outflowFactor) + 1 / Double(a.width) + sectorOut + maxLevelOut
-                        if total > 1 + 1e-9 {
-                            fail("uitstroom, vergrijzing en doorstroom uit sector \"\(s.id)\", leeftijdsklasse \"\(a.id)\" zijn samen \(JSONWriter.formatNumber((total * 1000).rounded() / 1000)) per jaar; dat is meer dan 1",
-                                 sectorNodes.indices.contains(k) ? sectorNodes[k] : sn, "$.sectors[\(k)]")
-                        }
-                    }
-                }
-            }
-
-            guard let id, let name, let description, let baseYear, let horizon, let extra, let fteTrend, let absorption,
-                  let levers, let runs, let seed, problems.isEmpty else { return nil }
-            return WorkforceScenario(id: id, name: name, description: description, baseYear: baseYear, horizon: horizon,
-                                     populationBands: popBands, sectors: sectors, levels: levels, ageBands: ages, regions: regions,
-                                     stock: stock, sectorMoves: sectorMoves, levelMoves: levelMoves, extraDemandGrowth: extra,
-                                     fteTrend: fteTrend, taskShiftAbsorption: absorption, levers: levers, monteCarloRuns: runs, seed: seed)
         }
     }
 }

@@ -130,7 +130,7 @@ struct MonitorAnalysisTests {
             return t
         }
         var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 0.05, -0.04, 9.995, 99.95, 1e14, 123456789.987654,
-                                -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, 5e-324]
+                                -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, .leastNonzeroMagnitude]
         for _ in 0..<4_000 {
             let magnitude = pow(10, Double(rng.next() % 12) - 4)
             values.append((Double(rng.next() % 2_000_001) / 1_000_000 - 1) * magnitude)

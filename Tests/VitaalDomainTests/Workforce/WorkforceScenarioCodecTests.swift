@@ -111,16 +111,16 @@ struct WorkforceScenarioCodecTests {
         do { _ = try WorkforceScenarioCodec.decode(bad); Issue.record("expected an error") } catch let error as VitaalError {
             #expect(error.problems.first?.location.line == 4)
         }
-        do { _ = try PositionedJSON.parse("{\"a\": 1, \"a\": 2}"); Issue.record("expected an error") } catch let error as VitaalError {
+        do { _ = try JSONParser.parse("{\"a\": 1, \"a\": 2}"); Issue.record("expected an error") } catch {
             #expect(error.message.contains("twee keer"))
         }
     }
 
     @Test func scannerRecordsPositions() throws {
-        let json = try PositionedJSON.parse("{\n  \"a\": [1,\n    \"x\\u00e9\"],\n  \"b\": {\"c\": true}\n}")
+        let json = try JSONParser.parse("{\n  \"a\": [1,\n    \"x\\u00e9\"],\n  \"b\": {\"c\": true}\n}")
         guard case .object(let m) = json.value, case .array(let items) = m[0].value.value else { Issue.record("bad shape"); return }
-        #expect(m[0].line == 2 && m[0].column == 3)
-        #expect(items[1].line == 3 && items[1].value == .string("xé"))
-        #expect(m[1].key == "b" && m[1].line == 4)
+        #expect(m[0].keyPosition?.line == 2 && m[0].keyPosition?.column == 3)
+        #expect(items[1].position?.line == 3 && items[1].value == .string("xé"))
+        #expect(m[1].key == "b" && m[1].keyPosition?.line == 4)
     }
 }
