@@ -261,7 +261,10 @@ struct SVGWriter {
             height += 6 + Double(lines.count) * 14
         }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.num(width)) \(SVG.num(height))\" width=\"100%\""
-        out += " role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" font-family=\"\(Self.fontFamily)\" font-size=\"12\" fill=\"\(Palette.ink)\">"
+        // A picture with links in it (a map whose areas lead to pages) is a group: `img` may not
+        // contain focusable elements (axe: nested-interactive), and screen readers would skip the links.
+        let role = body.contains("<a ") ? "group" : "img"
+        out += " role=\"\(role)\" aria-labelledby=\"\(id)-t \(id)-d\" font-family=\"\(Self.fontFamily)\" font-size=\"12\" fill=\"\(Palette.ink)\">"
         out += "<title id=\"\(id)-t\">\(SVG.escape(title))</title><desc id=\"\(id)-d\">\(SVG.escape(desc))</desc>"
         if !defs.isEmpty { out += "<defs>\(defs)</defs>" }
         return out + body + "</svg>"
