@@ -4,18 +4,21 @@ import App
 import AppCore
 import VitaalDomain
 
-var env = try Environment.detect()
-if ProcessInfo.processInfo.environment["VITAAL_LOG_FORMAT"] == "json" {
-    let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+// The environment is read once, through `VitaalConfiguration` (the README's configuration table).
+let configuration = VitaalConfiguration.fromEnvironment()
+var environment = try Environment.detect()
+if configuration.jsonLogs {
+    let level = configuration.logLevel ?? .info
     LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
 } else {
-    try LoggingSystem.bootstrap(from: &env)
+    try LoggingSystem.bootstrap(from: &environment)
 }
-let app = try await Application.make(env)
+let app = try await Application.make(environment)
+app.vitaal = configuration
 // CLI commands other than `serve` report their own errors (in Dutch, below); keep the log to errors
 // there unless LOG_LEVEL asks for more.
 let commandName = CommandLine.arguments.dropFirst().first ?? "serve"
-if commandName != "serve" && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil {
+if commandName != "serve" && configuration.logLevel == nil {
     app.logger.logLevel = .error
 }
 do {

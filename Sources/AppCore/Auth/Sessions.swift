@@ -67,21 +67,23 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
         let id = SessionID(string: [UInt8].random(count: 32).base64
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: ""))
         guard !data.snapshot.isEmpty else { return id }
-        let now = Date().timeIntervalSince1970
+        let now = request.now.timeIntervalSince1970
         let row = SessionRow()
         row.id = Self.hash(id); row.data = try Self.encode(data); row.userID = Self.userID(data)
         row.createdAt = now; row.lastSeenAt = now
         try await row.create(on: request.db)
         // Sweep expired rows now and then (about one in 50 new sessions), so the table stays
         // bounded without a scheduler.
-        if Int.random(in: 0..<50) == 0 { try await Self.purgeExpired(on: request.db, idle: idle, absolute: absolute) }
+        if Int.random(in: 0..<50) == 0 {
+            try await Self.purgeExpired(on: request.db, idle: idle, absolute: absolute, now: request.now)
+        }
         return id
     }
 
     public func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
         guard sessionID.string.utf8.count <= 128 else { return nil }
         guard let row = try await SessionRow.find(Self.hash(sessionID), on: request.db) else { return nil }
-        let now = Date().timeIntervalSince1970
+        let now = request.now.timeIntervalSince1970
         if now - row.lastSeenAt > idle || now - row.createdAt > absolute {
             try await row.delete(on: request.db)
             return nil
@@ -93,7 +95,7 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
     }
 
     public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        let now = Date().timeIntervalSince1970
+        let now = request.now.timeIntervalSince1970
         if let loaded = request.storage[Loaded.self], loaded.data == data, now - loaded.lastSeen < Self.touchInterval {
             return sessionID
         }
@@ -114,7 +116,8 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
     }
 
     /// Deletes every session past its idle or absolute lifetime.
-    public static func purgeExpired(on db: any Database, idle: TimeInterval, absolute: TimeInterval, now: Date = Date()) async throws {
+    public static func purgeExpired(on db: any Database, idle: TimeInterval, absolute: TimeInterval,
+                                    now: Date) async throws {
         let t = now.timeIntervalSince1970
         try await SessionRow.query(on: db).group(.or) {
             $0.filter(\.$lastSeenAt < t - idle).filter(\.$createdAt < t - absolute)

@@ -17,7 +17,8 @@ public enum DemoData {
         for (email, role, password) in users { log("  \(role.label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(email)  wachtwoord: \(password)") }
         log("")
         for feature in features { try await feature.loadDemoData(app: app, log: log) }
-        try await Audit.record(on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata", summary: "Demodata geladen")
+        try await Audit.record(on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata",
+                               summary: "Demodata geladen", at: app.clock.now())
     }
 
     /// The six municipalities of Flevoland (CBS codes) in the order used on pages.
@@ -106,7 +107,7 @@ public enum DemoData {
 
     /// One user per role. Passwords: `VITAAL_DEMO_PASSWORD` if set (≥ 12 characters), else random.
     static func loadUsers(app: Application) async throws -> [(String, Role, String)] {
-        let fixed = Environment.get("VITAAL_DEMO_PASSWORD").flatMap { $0.count >= 12 ? $0 : nil }
+        let fixed = app.vitaal.demoPassword
         let demo: [(String, String, Role, String)] = [
             ("beheerder@vitaal.example", "Demo Beheerder", .beheerder, "provincie-flevoland"),
             ("redacteur@flever.example", "Demo Redacteur Flever", .redacteur, "flever"),
@@ -121,7 +122,8 @@ public enum DemoData {
                 user.passwordHash = hash; user.role = role; user.$organisation.id = org.id!; user.mustChangePassword = false
                 try await user.save(on: app.db)
             } else {
-                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: org.id!, mustChangePassword: false).create(on: app.db)
+                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: org.id!,
+                               mustChangePassword: false, now: app.clock.now()).create(on: app.db)
             }
             out.append((email, role, password))
         }

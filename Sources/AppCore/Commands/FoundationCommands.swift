@@ -42,7 +42,8 @@ struct CreateUserCommand: AsyncCommand {
         let email = signature.email ?? ""
         let (user, password) = try await UserService.create(on: app.db, password: app.password.async, email: email,
                                                             name: signature.name ?? email, role: signature.role ?? "",
-                                                            organisationSlug: signature.organisation ?? "", actor: nil, actorName: "cli")
+                                                            organisationSlug: signature.organisation ?? "", actor: nil, actorName: "cli",
+                                                            now: app.clock.now())
         context.console.print("Gebruiker \(user.email) aangemaakt (\(user.role.label.lowercased())).")
         context.console.print("Eenmalig wachtwoord: \(password)")
         context.console.print("Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.")
@@ -63,7 +64,8 @@ struct ImportRegionsCommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw VitaalError.invalid("bestand niet gevonden of niet leesbaar", at: SourceLocation(file: signature.file))
         }
-        let summary = try await RegionImporter.importGeoJSON(data, fileName: url.lastPathComponent, on: app.db, user: nil, actor: "cli")
+        let summary = try await RegionImporter.importGeoJSON(data, fileName: url.lastPathComponent, on: app.db,
+                                                             user: nil, actor: "cli", now: app.clock.now())
         context.console.print(summary)
     }
 }
@@ -84,7 +86,8 @@ struct CreateOrganisationCommand: AsyncCommand {
         let app = context.application
         try await Vitaal.migrate(app)
         let org = try await OrganisationService.create(on: app.db, name: signature.name ?? "", slug: signature.slug, kind: signature.kind,
-                                                       region: signature.region, website: signature.website, actor: nil, actorName: "cli")
+                                                       region: signature.region, website: signature.website, actor: nil, actorName: "cli",
+                                                       now: app.clock.now())
         context.console.print("Organisatie \(org.name) aangemaakt (code \(org.slug)).")
     }
 }

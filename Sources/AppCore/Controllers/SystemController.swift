@@ -6,14 +6,17 @@ import VitaalDomain
 /// `/health`, `/ready`, `/metrics` (Prometheus text format) and the OpenAPI document.
 struct SystemController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", use: health)
-        routes.get("ready", use: ready)
-        routes.get("metrics", use: metrics)
-        routes.get("api", "v1", "openapi.json", use: openAPI)
-        routes.get("api", "v1") { req in req.redirect(to: "/api/v1/openapi.json") }
+        routes.get(SiteURL.health, use: health)
+        routes.get(SiteURL.ready, use: ready)
+        routes.get(SiteURL.metrics, use: metrics)
+        routes.get(SiteURL.openAPI, use: openAPI)
+        routes.get(SiteURL.apiRoot) { req in req.redirect(to: SiteURL.openAPI) }
     }
 
-    struct Status: Content { var status: String; var version: String }
+    struct Status: Content {
+        var status: String
+        var version: String
+    }
 
     /// Liveness: the process answers. No database call, no detail (for an orchestrator's probe).
     @Sendable func health(_ req: Request) async throws -> Response {
@@ -26,16 +29,16 @@ struct SystemController: RouteCollection {
     /// Readiness: the database answers and every migration has run (an instance started before
     /// its peer finished migrating is not ready yet). Public, without detail.
     @Sendable func ready(_ req: Request) async throws -> Response {
-        var ok = true
+        var ready = true
         do {
             if let sql = req.db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
-            ok = try await req.application.migrator.previewPrepareBatch().get().isEmpty
+            ready = try await req.application.migrator.previewPrepareBatch().get().isEmpty
         } catch {
             req.logger.warning("not ready", metadata: ["error": .string(String(describing: error))])
-            ok = false
+            ready = false
         }
-        let response = Response(status: ok ? .ok : .serviceUnavailable)
-        try response.content.encode(Status(status: ok ? "ok" : "niet gereed", version: Vitaal.version))
+        let response = Response(status: ready ? .ok : .serviceUnavailable)
+        try response.content.encode(Status(status: ready ? "ok" : "niet gereed", version: Vitaal.version))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -43,7 +46,8 @@ struct SystemController: RouteCollection {
     @Sendable func metrics(_ req: Request) throws -> Response {
         // Per-route counts (failed logins, imports, admin actions) are for the operator only.
         guard req.mayReadMetrics else {
-            throw VitaalError(.forbidden, "/metrics is alleen bereikbaar vanaf de server zelf of met het token uit VITAAL_METRICS_TOKEN.")
+            throw VitaalError(.forbidden, "/metrics is alleen bereikbaar vanaf de server zelf of met het token uit "
+                                + "VITAAL_METRICS_TOKEN.")
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")

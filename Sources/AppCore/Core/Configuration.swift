@@ -1,8 +1,9 @@
 import Vapor
 import VitaalDomain
 
-/// Runtime configuration, read from the environment (see README "Configuration"). Every
-/// environment variable Vitaal reads is read here.
+/// Runtime configuration, read from the environment (see the README's "Configuration" table). Every
+/// environment variable Vitaal reads is read here and nowhere else, so the table and this type are
+/// the whole list.
 public struct VitaalConfiguration: Sendable {
     /// `postgres://…` when set; otherwise the embedded SQLite file is used.
     public var databaseURL: String?
@@ -26,6 +27,20 @@ public struct VitaalConfiguration: Sendable {
     public var metricsToken: String?
     /// Path of the Chromium binary for PDF reports (`VITAAL_CHROMIUM`, default: searched on PATH).
     public var chromiumPath: String?
+    /// Where `serve` listens (`PORT`, `HOST`; the `--port`/`--hostname` flags win).
+    public var port: Int?
+    public var host: String
+    /// The demo accounts' password (`VITAAL_DEMO_PASSWORD`, at least 12 characters; random otherwise).
+    public var demoPassword: String?
+    /// `VITAAL_ENV=production`: start-up refuses an insecure set-up.
+    public var isProduction: Bool
+    /// One JSON object per log line (`VITAAL_LOG_FORMAT=json`).
+    public var jsonLogs: Bool
+    /// The log level asked for (`LOG_LEVEL`); nil when unset or not a level.
+    public var logLevel: Logger.Level?
+    /// Tests on a SQLite file instead of in memory (`VITAAL_TEST_SQLITE_FILE=1`), for the code paths
+    /// that only a file has (a second connection pool, WAL).
+    public var testsUseSQLiteFile: Bool
 
     public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("vitaal.sqlite") }
     public var usesPostgres: Bool { databaseURL != nil }
@@ -51,7 +66,14 @@ public struct VitaalConfiguration: Sendable {
             trustedProxies: Set((nonEmpty("VITAAL_TRUSTED_PROXIES") ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
-            chromiumPath: nonEmpty("VITAAL_CHROMIUM") ?? executable("chromium", onPath: nonEmpty("PATH"))
+            chromiumPath: nonEmpty("VITAAL_CHROMIUM") ?? executable("chromium", onPath: nonEmpty("PATH")),
+            port: nonEmpty("PORT").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            host: nonEmpty("HOST") ?? "127.0.0.1",
+            demoPassword: nonEmpty("VITAAL_DEMO_PASSWORD").flatMap { $0.count >= 12 ? $0 : nil },
+            isProduction: env["VITAAL_ENV"] == "production",
+            jsonLogs: env["VITAAL_LOG_FORMAT"] == "json",
+            logLevel: nonEmpty("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) },
+            testsUseSQLiteFile: env["VITAAL_TEST_SQLITE_FILE"] != nil
         )
     }
 }
@@ -68,7 +90,7 @@ extension VitaalConfiguration {
 
     /// Checks what can be checked before start-up; one clear line naming the variable instead of
     /// a stack trace or a half-working server.
-    public func checkForStart(environment env: [String: String]) throws {
+    public func checkForStart() throws {
         if let url = databaseURL {
             guard let c = URLComponents(string: url), ["postgres", "postgresql"].contains(c.scheme?.lowercased() ?? ""),
                   let host = c.host, !host.isEmpty, c.path.count > 1 else {
@@ -85,11 +107,11 @@ extension VitaalConfiguration {
                 throw VitaalError(.invalidInput, "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
             }
         }
-        if env["VITAAL_ENV"] == "production", !secureCookies {
+        if isProduction, !secureCookies {
             throw VitaalError(.invalidInput, "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een VITAAL_PUBLIC_URL met https://): "
                               + "het sessiecookie mag alleen over HTTPS gaan.")
         }
-        if env["VITAAL_ENV"] == "production", demoOnEmptyDatabase {
+        if isProduction, demoOnEmptyDatabase {
             throw VitaalError(.invalidInput, "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken accounts met bekende wachtwoorden.")
         }
     }
@@ -121,6 +143,7 @@ extension VitaalConfiguration {
 
 extension Application {
     private struct ConfigurationKey: StorageKey { typealias Value = VitaalConfiguration }
+    /// Set once by `configure` (tests may replace it); read from the environment until then.
     public var vitaal: VitaalConfiguration {
         get { storage[ConfigurationKey.self] ?? .fromEnvironment() }
         set { storage[ConfigurationKey.self] = newValue }

@@ -11,9 +11,11 @@ public enum Vitaal {
     /// Configures the whole application: database, sessions, security, foundation routes and the
     /// given features (their migrations, navigation, routes and commands).
     public static func configure(_ app: Application, features: [any VitaalFeature]) async throws {
+        // Read once: the getter would otherwise read the environment (and search PATH) per request.
         let config = app.vitaal
+        app.vitaal = config
         _ = VitaalMetrics.registry
-        if app.environment != .testing { try config.checkForStart(environment: ProcessInfo.processInfo.environment) }
+        if app.environment != .testing { try config.checkForStart() }
 
         // Database: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file (WAL).
         if let url = config.databaseURL {
@@ -24,7 +26,7 @@ public enum Vitaal {
                 throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL (verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
             }
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
-        } else if app.environment == .testing && ProcessInfo.processInfo.environment["VITAAL_TEST_SQLITE_FILE"] == nil {
+        } else if app.environment == .testing && !config.testsUseSQLiteFile {
             app.databases.use(.sqlite(.memory), as: .sqlite)
         } else {
             try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
@@ -38,7 +40,8 @@ public enum Vitaal {
         let secure = config.secureCookies
         let absolute = config.sessionAbsoluteTimeout
         app.sessions.configuration = SessionsConfiguration(cookieName: "vitaal_sessie") { id in
-            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: absolute), maxAge: nil,
+            // Max-Age rather than Expires: a lifetime, so the cookie needs no clock reading.
+            HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(absolute),
                               domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
         if app.environment == .testing {
@@ -55,7 +58,8 @@ public enum Vitaal {
         // change, CSRF.
         app.middleware = .init()
         let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
-            ErrorPages.page(status: status, message: message, problems: problems, requestID: req.id).render(for: req)
+            let model = ErrorPage.Model(status: status, message: message, problems: problems, requestID: req.id)
+            return ErrorPage.view(model, req.pageContext).render(for: req)
         })
         app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
         app.middleware.use(app.inFlightRequests)
@@ -67,11 +71,11 @@ public enum Vitaal {
         app.middleware.use(CSRFMiddleware())
         app.routes.defaultMaxBodySize = "2mb"
 
-        if let port = Environment.get("PORT").flatMap(Int.init) { app.http.server.configuration.port = port }
-        app.http.server.configuration.hostname = Environment.get("HOST") ?? "127.0.0.1"
+        if let port = config.port { app.http.server.configuration.port = port }
+        app.http.server.configuration.hostname = config.host
 
         // Migrations: foundation first, then each feature's.
-        app.migrations.add(FoundationMigrations.all)
+        app.migrations.add(FoundationMigrations.all(clock: app.clock))
         for feature in features { app.migrations.add(feature.migrations) }
 
         app.navigation = features.flatMap(\.navigation)
@@ -177,8 +181,10 @@ struct ServeBootstrap: LifecycleHandler {
             throw app.vitaal.databaseUnavailable(error)
         }
         let config = app.vitaal
-        try await VitaalSessionDriver.purgeExpired(on: app.db, idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
-        try await app.loginThrottle.purge(on: app.db)
+        let now = app.clock.now()
+        try await VitaalSessionDriver.purgeExpired(on: app.db, idle: config.sessionIdleTimeout,
+                                                   absolute: config.sessionAbsoluteTimeout, now: now)
+        try await app.loginThrottle.purge(on: app.db, now: now)
         for sweep in app.startupSweeps { sweep(app) }
         // Two instances started together with VITAAL_DEMO=1 load the demo once.
         let features = self.features

@@ -72,7 +72,7 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
             }
             if status == .unauthorized, request.method == .GET {
                 let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-                return request.redirect(to: "/inloggen?terug=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return request.redirect(to: SiteURL.login.path(query: [("terug", next)]), redirectType: .normal)
             }
             return renderPage(request, status, message, problems)
         }

@@ -19,8 +19,9 @@ public final class InFlightRequests: AsyncMiddleware, Sendable {
 
     /// Waits until no request is in flight, at most `timeout` seconds. True when drained.
     public func drain(timeout: TimeInterval) async -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while current > 0 && Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
+        // A monotonic clock: the wait is a duration, not a moment anyone sees.
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(timeout * 1000)))
+        while current > 0 && ContinuousClock.now < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
         return current == 0
     }
 }
@@ -62,7 +63,7 @@ struct PasswordChangeRequiredMiddleware: AsyncMiddleware {
               !request.url.path.hasPrefix("/static/") else {
             return try await next.respond(to: request)
         }
-        if request.method == .GET, !request.isAPI { return request.redirect(to: SiteURL.accountPassword.path) }
+        if request.method == .GET, !request.isAPI { return request.redirect(to: SiteURL.accountPassword) }
         throw VitaalError(.forbidden, "Kies eerst een eigen wachtwoord (Account → Wachtwoord wijzigen); tot dan is alleen dat mogelijk.")
     }
 }

@@ -5,17 +5,19 @@ import VitaalDomain
 /// Imports region boundaries from GeoJSON (PDOK/CBS layout) atomically: the whole file or nothing.
 public enum RegionImporter {
     /// Validates and writes; returns a Dutch summary. Throws `VitaalError` naming each bad feature.
-    public static func importGeoJSON(_ data: Data, fileName: String?, on db: any Database, user: User?, actor: String?) async throws -> String {
+    public static func importGeoJSON(_ data: Data, fileName: String?, on db: any Database, user: User?, actor: String?,
+                                     now: Date) async throws -> String {
         let features = try GeoJSONRegions.parse(data, file: fileName)
         if features.isEmpty {
             throw VitaalError.invalid("de FeatureCollection bevat geen features", at: SourceLocation(file: fileName))
         }
         return try await db.transaction { db in
-            try await apply(features, fileName: fileName, on: db, user: user, actor: actor)
+            try await apply(features, fileName: fileName, on: db, user: user, actor: actor, now: now)
         }
     }
 
-    static func apply(_ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?) async throws -> String {
+    static func apply(_ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?,
+                      now: Date) async throws -> String {
         let existing = try await Region.query(on: db).all()
         var byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
         let codeByID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id!, $0.code) })
@@ -86,7 +88,7 @@ public enum RegionImporter {
             try await region.save(on: db)
         }
         let summary = "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, \(updated) bijgewerkt."
-        try await Audit.record(on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary)
+        try await Audit.record(on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary, at: now)
         return summary
     }
 }

@@ -116,6 +116,10 @@ public enum SiteURL: SiteRoute {
     case regions, region(Parameter<String>), regionImport
     case health, ready, metrics, openAPI
     case stylesheet, favicon
+    /// The stylesheet under its content hash (`Stylesheets.path`), cached for a year.
+    case versionedStylesheet(hash: String)
+    /// `/api/v1` (redirects to the OpenAPI document) and the region API.
+    case apiRoot, apiRegions, apiRegion(Parameter<String>)
 
     public var segments: [URLSegment] {
         switch self {
@@ -140,6 +144,10 @@ public enum SiteURL: SiteRoute {
         case .openAPI: [.constant("api"), .constant("v1"), .constant("openapi.json")]
         case .stylesheet: [.constant("static"), .constant("vitaal.css")]
         case .favicon: [.constant("static"), .constant("favicon.svg")]
+        case .versionedStylesheet(let hash): [.constant("static"), .constant("vitaal-\(hash).css")]
+        case .apiRoot: [.constant("api"), .constant("v1")]
+        case .apiRegions: [.constant("api"), .constant("v1"), .constant("regions")]
+        case .apiRegion(let code): [.constant("api"), .constant("v1"), .constant("regions"), .parameter("code", code)]
         }
     }
 }

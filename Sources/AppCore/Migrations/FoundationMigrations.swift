@@ -3,9 +3,11 @@ import Fluent
 import SQLKit
 
 enum FoundationMigrations {
-    static var all: [any Migration] {
+    /// In order. `clock` dates the one-time passwords that a data migration gives an expiry.
+    static func all(clock: VitaalClock) -> [any Migration] {
         [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
-         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(), DropFluentSessions(), AddRegionParentIndex()]
+         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(clock: clock), DropFluentSessions(),
+         AddRegionParentIndex()]
     }
 
     struct CreateOrganisations: AsyncMigration {
@@ -52,10 +54,11 @@ enum FoundationMigrations {
 
     /// One-time passwords expire; existing accounts that still must change theirs get 24 hours.
     struct AddOneTimePasswordExpiry: AsyncMigration {
+        let clock: VitaalClock
         func prepare(on db: any Database) async throws {
             try await db.schema(User.schema).field("one_time_password_expires_at", .datetime).update()
             try await User.query(on: db).filter(\.$mustChangePassword == true)
-                .set(\.$oneTimePasswordExpiresAt, to: Date().addingTimeInterval(User.oneTimePasswordLifetime)).update()
+                .set(\.$oneTimePasswordExpiresAt, to: clock.now().addingTimeInterval(User.oneTimePasswordLifetime)).update()
         }
         func revert(on db: any Database) async throws {
             try await db.schema(User.schema).deleteField("one_time_password_expires_at").update()

@@ -33,10 +33,16 @@ public final class User: Model, Content, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
-    public init(email: String, name: String, passwordHash: String, role: Role, organisationID: UUID, mustChangePassword: Bool = true) {
-        self.email = email.lowercased(); self.name = name; self.passwordHash = passwordHash
-        self.role = role; self.$organisation.id = organisationID; self.mustChangePassword = mustChangePassword
-        if mustChangePassword { oneTimePasswordExpiresAt = Date().addingTimeInterval(User.oneTimePasswordLifetime) }
+    /// A new account; with `mustChangePassword` its password is a one-time password valid from `now`.
+    public init(email: String, name: String, passwordHash: String, role: Role, organisationID: UUID,
+                mustChangePassword: Bool = true, now: Date) {
+        self.email = email.lowercased()
+        self.name = name
+        self.passwordHash = passwordHash
+        self.role = role
+        self.$organisation.id = organisationID
+        self.mustChangePassword = mustChangePassword
+        if mustChangePassword { oneTimePasswordExpiresAt = now.addingTimeInterval(User.oneTimePasswordLifetime) }
     }
     public static let oneTimePasswordLifetime: TimeInterval = 24 * 3600
 

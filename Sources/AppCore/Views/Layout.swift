@@ -46,72 +46,93 @@ public enum Layout {
 
     /// The whole HTML document of a page. Pure: the same page and context give the same text.
     public static func document(page: SitePage, context: PageContext) -> String {
-        let nav = context.navigation
-        let path = context.path
-        let html = HTML(
+        HTML(
             .lang(.dutch),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Not Plot's `.title(…)`: it also writes the title into og:/twitter: meta attributes, unescaped.
-                .element(named: "title", text: page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
-                .unwrap(page.description) { .meta(.name("description"), .content(attr($0))) },
-                .link(.rel(.stylesheet), .href(attr(context.stylesheetPath))),
-                .link(.rel(.icon), .href(SiteURL.favicon.path))
-            ),
+            head(page, context),
             .body(
                 .a(.class("skip"), .href("#inhoud"), .text("Direct naar de inhoud")),
-                .header(.class("site-header"),
-                    .div(.class("wrap header-inner"),
-                        .a(.class("brand"), .href(SiteURL.home.path), .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
-                           .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
-                        .nav(.class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
-                            .ul(
-                                .forEach(nav) { item in
-                                    let current = path == item.path || path.hasPrefix(item.path + "/")
-                                    return .li(.a(.href(item.path), .text(item.title),
-                                                  .if(current, .attribute(named: "aria-current", value: "page"))))
-                                }
-                            )
-                        ),
-                        .div(.class("account"), accountNodes(context))
+                header(context),
+                main(page),
+                footer()
+            )
+        ).render()
+    }
+
+    static func head(_ page: SitePage, _ context: PageContext) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            // Not Plot's `.title(…)`: it also writes the title into og:/twitter: meta attributes, unescaped.
+            .element(named: "title", text: page.title == siteName ? siteName : "\(page.title) · \(siteName)"),
+            .unwrap(page.description) { .meta(.name("description"), .content(attr($0))) },
+            .link(.rel(.stylesheet), .href(attr(context.stylesheetPath))),
+            .link(.rel(.icon), .href(SiteURL.favicon.path))
+        )
+    }
+
+    static func header(_ context: PageContext) -> BodyNode {
+        .header(.class("site-header"),
+            .div(.class("wrap header-inner"),
+                .a(.class("brand"), .href(SiteURL.home.path),
+                   .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
+                   .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
+                navigation(context),
+                .div(.class("account"), accountNodes(context))
+            )
+        )
+    }
+
+    /// The main navigation; the current part of the site is marked `aria-current`.
+    static func navigation(_ context: PageContext) -> BodyNode {
+        .nav(.class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
+            .ul(
+                .forEach(context.navigation) { item in
+                    let current = context.path == item.path || context.path.hasPrefix(item.path + "/")
+                    return .li(.a(.href(item.path), .text(item.title),
+                                  .if(current, .attribute(named: "aria-current", value: "page"))))
+                }
+            )
+        )
+    }
+
+    static func main(_ page: SitePage) -> BodyNode {
+        .main(.id("inhoud"), .class("wrap"),
+            .if(!page.breadcrumbs.isEmpty,
+                .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
+                     .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(attr(crumb.1)), .text(crumb.0))) },
+                         .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
+            .if(page.showTitle, .h1(.text(page.title))),
+            .group(page.content)
+        )
+    }
+
+    static func footer() -> BodyNode {
+        .footer(.class("site-footer"),
+            .div(.class("wrap footer-inner"),
+                .div(
+                    .h2(.text("Bronnen")),
+                    .ul(
+                        .li(.text("Provincie Flevoland, Contourenschets Krachtige Samenleving (2020)")),
+                        .li(.text("CMO Flevoland, Meerjarenplan 2021–2024")),
+                        .li(.text("Regioplan Integraal Zorgakkoord Flevoland")),
+                        .li(.text("Flever, Jaarplan 2025")),
+                        .li(.text("Provinciale Staten van Flevoland, 27 november 2024"))
                     )
                 ),
-                .main(.id("inhoud"), .class("wrap"),
-                    .if(!page.breadcrumbs.isEmpty,
-                        .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
-                             .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(attr(crumb.1)), .text(crumb.0))) },
-                                 .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
-                    .if(page.showTitle, .h1(.text(page.title))),
-                    .group(page.content)
-                ),
-                .footer(.class("site-footer"),
-                    .div(.class("wrap footer-inner"),
-                        .div(
-                            .h2(.text("Bronnen")),
-                            .ul(
-                                .li(.text("Provincie Flevoland, Contourenschets Krachtige Samenleving (2020)")),
-                                .li(.text("CMO Flevoland, Meerjarenplan 2021–2024")),
-                                .li(.text("Regioplan Integraal Zorgakkoord Flevoland")),
-                                .li(.text("Flever, Jaarplan 2025")),
-                                .li(.text("Provinciale Staten van Flevoland, 27 november 2024"))
-                            )
-                        ),
-                        .div(
-                            .h2(.text("Over Vitaal")),
-                            .p(.text("Open-source planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland.")),
-                            .ul(
-                                .li(.a(.href(SiteURL.about.path), .text("Over deze site en de gegevens"))),
-                                .li(.a(.href(SiteURL.openAPI.path), .text("Open data-API (OpenAPI)"))),
-                                .li(.a(.href(SiteURL.regions.path), .text("Regio's")))
-                            ),
-                            .p(.class("muted"), .text("Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen officiële cijfers van Flevoland."))
-                        )
-                    )
+                .div(
+                    .h2(.text("Over Vitaal")),
+                    .p(.text("Open-source planning, monitoring en sociale kaart voor een vitale samenleving in "
+                        + "Flevoland.")),
+                    .ul(
+                        .li(.a(.href(SiteURL.about.path), .text("Over deze site en de gegevens"))),
+                        .li(.a(.href(SiteURL.openAPI.path), .text("Open data-API (OpenAPI)"))),
+                        .li(.a(.href(SiteURL.regions.path), .text("Regio's")))
+                    ),
+                    .p(.class("muted"), .text("Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen "
+                        + "officiële cijfers van Flevoland."))
                 )
             )
         )
-        return html.render()
     }
 
     static func accountNodes(_ context: PageContext) -> BodyNode {

@@ -146,7 +146,7 @@ final class AuthHardeningTests: XCTestCase {
             let awaited8 = try await browser.login(email, password).status
             XCTAssertEqual(awaited8, .seeOther)
             try await SessionRow.query(on: app.db).set(\.$lastSeenAt, to: 0).update()
-            try await VitaalSessionDriver.purgeExpired(on: app.db, idle: idle, absolute: absolute)
+            try await VitaalSessionDriver.purgeExpired(on: app.db, idle: idle, absolute: absolute, now: app.clock.now())
             let awaited9 = try await Sessions.count(on: app.db)
             XCTAssertEqual(awaited9, 0)
         }
@@ -175,8 +175,9 @@ final class AuthHardeningTests: XCTestCase {
     func testOneTimePasswordsExpireAndMustBeChangedBeforeAnythingElse() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
-            let (user, oneTime) = try await UserService.create(on: app.db, password: app.password.async, email: "nieuw@test.example",
-                                                               name: "Nieuw", role: "redacteur", organisationSlug: "flever", actor: nil)
+            let (user, oneTime) = try await UserService.create(
+                on: app.db, password: app.password.async, email: "nieuw@test.example", name: "Nieuw", role: "redacteur",
+                organisationSlug: "flever", actor: nil, now: app.clock.now())
             XCTAssertTrue(user.mustChangePassword)
             let expires = try XCTUnwrap(user.oneTimePasswordExpiresAt)
             XCTAssertEqual(expires.timeIntervalSinceNow, 24 * 3600, accuracy: 60)

@@ -162,7 +162,7 @@ final class ProductionReadinessTests: XCTestCase {
 
     func testStartupChecksNameTheVariable() throws {
         func message(_ env: [String: String]) -> String? {
-            do { try VitaalConfiguration.fromEnvironment(env).checkForStart(environment: env); return nil }
+            do { try VitaalConfiguration.fromEnvironment(env).checkForStart(); return nil }
             catch let e as VitaalError { return e.message } catch { return "\(error)" }
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-check-\(UUID())").path

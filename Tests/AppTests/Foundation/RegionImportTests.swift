@@ -15,7 +15,8 @@ final class RegionImportTests: XCTestCase {
     }
 
     func importFile(_ app: Application, _ text: String, name: String = "test.geojson") async throws -> String {
-        try await RegionImporter.importGeoJSON(Data(text.utf8), fileName: name, on: app.db, user: nil, actor: "test")
+        try await RegionImporter.importGeoJSON(Data(text.utf8), fileName: name, on: app.db, user: nil, actor: "test",
+                                           now: app.clock.now())
     }
 
     func testGoodFileUpdatesAndAddsRegions() async throws {

@@ -93,7 +93,7 @@ final class SystemTests: XCTestCase {
             try await TestApp.seedFoundation(app)
             let browser = Browser(app)
             let list = try await browser.get("/api/v1/regions?kind=gemeente")
-            let regions = try JSONDecoder().decode([RegionController.RegionDTO].self, from: Data(list.body.utf8))
+            let regions = try JSONDecoder().decode([RegionAPIController.RegionDTO].self, from: Data(list.body.utf8))
             XCTAssertEqual(Set(regions.map(\.code)), ["GM0034", "GM0995", "GM0303", "GM0171", "GM0050", "GM0184"])
             XCTAssertTrue(regions.allSatisfy { $0.parent == "PV24" && $0.geometrySchematic })
             let detail = try await browser.get("/api/v1/regions/GR-SUB-LELYSTAD-DRONTEN")

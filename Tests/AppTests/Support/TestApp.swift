@@ -9,11 +9,11 @@ import VitaalDomain
 /// Every test runs against a fresh database: in-memory SQLite by default, or the PostgreSQL
 /// database named by `DATABASE_URL` (its `public` schema is dropped and recreated per test).
 enum TestApp {
-    static var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"].map { !$0.isEmpty } ?? false }
+    static var usesPostgres: Bool { VitaalConfiguration.fromEnvironment().usesPostgres }
 
     static func make() async throws -> Application {
         let app = try await Application.make(.testing)
-        app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        app.logger.logLevel = VitaalConfiguration.fromEnvironment().logLevel ?? .warning
         do {
             try await configure(app)
             if usesPostgres, let sql = app.db as? any SQLDatabase {
@@ -45,8 +45,9 @@ enum TestApp {
     @discardableResult
     static func user(_ app: Application, role: Role, organisation: String = "flever", email: String? = nil) async throws -> (String, String) {
         let email = email ?? "\(role.rawValue)-\(organisation)@test.example"
-        let (user, password) = try await UserService.create(on: app.db, password: app.password.async, email: email, name: "Test \(role.label)",
-                                                            role: role.rawValue, organisationSlug: organisation, actor: nil, actorName: "test")
+        let (user, password) = try await UserService.create(
+            on: app.db, password: app.password.async, email: email, name: "Test \(role.label)", role: role.rawValue,
+            organisationSlug: organisation, actor: nil, actorName: "test", now: app.clock.now())
         user.mustChangePassword = false
         try await user.save(on: app.db)
         return (email, password)
@@ -98,6 +99,7 @@ final class Browser {
         return r
     }
 
+    @discardableResult
     func get(_ path: String) async throws -> Result { try await request(.GET, path) }
 
     /// POST a form with the current CSRF token (fetches a page first when there is none).
@@ -110,6 +112,7 @@ final class Browser {
         return try await request(.POST, path, form: form)
     }
 
+    @discardableResult
     func login(_ email: String, _ password: String) async throws -> Result {
         try await get("/inloggen")
         let r = try await post("/inloggen", ["email": email, "password": password])

@@ -1,0 +1,36 @@
+import Vapor
+import Fluent
+
+/// `/beheer/organisaties`: every organisation and the form for a new one.
+enum AdminOrganisationsPage {
+    /// The new-organisation form as posted.
+    struct Form: Content, Equatable {
+        var name: String?
+        var kind: String?
+        var region: String?
+        var website: String?
+    }
+
+    struct Model: Sendable, Equatable {
+        struct Row: Sendable, Equatable {
+            var name: String
+            var kind: String
+            var regionCode: String?
+            var website: String?
+        }
+
+        var organisations: [Row]
+        var form: Form?
+        var errors: [String: String] = [:]
+        var status: HTTPResponseStatus = .ok
+    }
+}
+
+extension AdminOrganisationsPage.Model {
+    static func load(on db: any Database) async throws -> Self {
+        let organisations = try await Organisation.query(on: db).sort(\.$name).all()
+        return Self(organisations: organisations.map {
+            Row(name: $0.name, kind: $0.kind, regionCode: $0.regionCode, website: $0.website)
+        })
+    }
+}

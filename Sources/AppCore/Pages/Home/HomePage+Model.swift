@@ -1,0 +1,52 @@
+import Fluent
+import VitaalDomain
+
+/// The start page: what Vitaal offers and the municipalities of Flevoland.
+enum HomePage {
+    struct Model: Sendable, Equatable {
+        /// One of the four parts of Vitaal; `available` when its feature is installed (in the navigation).
+        struct Capability: Sendable, Equatable {
+            var title: String
+            var path: String
+            var text: String
+            var available: Bool
+        }
+
+        struct Municipality: Sendable, Equatable {
+            var code: String
+            var name: String
+        }
+
+        var capabilities: [Capability]
+        var municipalities: [Municipality]
+        /// The municipalities' outlines as SVG (empty when none has one).
+        var map: String
+    }
+}
+
+extension HomePage.Model {
+    /// The parts of Vitaal by their navigation paths; the features register these paths.
+    static let parts: [(title: String, path: String, text: String)] = [
+        ("Monitor", "/monitor", "Indicatoren per regio en periode: Brede Welvaart, de transformatie van zorg en "
+            + "welzijn (Regioplan IZA) en de arbeidsmarkt. Trends, normen, kaarten en verhalen naast cijfers."),
+        ("Plannen", "/plannen", "Doelenbomen met SMART-doelen en realisaties, begrotingen per programma en "
+            + "financieringsbron, de planning- en controlcyclus en rapportages aan Provinciale Staten."),
+        ("Sociale kaart", "/sociale-kaart", "Organisaties, initiatieven en netwerken op de kaart, wie centraal staat "
+            + "en waar het netwerk kwetsbaar is, en initiatieven die passen bij het spinnenweb van Positieve "
+            + "Gezondheid."),
+        ("Modellen", "/modellen", "Regionale personeelsplanning zorg en welzijn tot 2040 en de bereikbaarheid van "
+            + "ambulancezorg binnen 15 minuten bij de groei van Flevoland."),
+    ]
+
+    static func load(on db: any Database, navigation: [NavigationItem]) async throws -> Self {
+        let municipalities = try await Region.query(on: db).filter(\.$kind == RegionKind.gemeente.rawValue)
+            .sort(\.$sortOrder).sort(\.$name).all()
+        let available = Set(navigation.map(\.path))
+        return Self(
+            capabilities: parts.map {
+                .init(title: $0.title, path: $0.path, text: $0.text, available: available.contains($0.path))
+            },
+            municipalities: municipalities.map { .init(code: $0.code, name: $0.name) },
+            map: RegionMaps.overview(municipalities))
+    }
+}
