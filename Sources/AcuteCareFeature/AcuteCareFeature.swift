@@ -12,6 +12,8 @@ public struct AcuteCareFeature: VitaalFeature {
 
     public var migrations: [any Migration] { [CreateAcuteCareScenarios()] }
 
+    public var stylesheet: String { String(decoding: PackageResources.acutecare_css, as: UTF8.self) }
+
     public var commands: [CommandRegistration] {
         [CommandRegistration(group: "acute-care", name: "coverage", command: AcuteCareCoverageCommand())]
     }
@@ -23,8 +25,8 @@ public struct AcuteCareFeature: VitaalFeature {
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
-        let n = try await AcuteCareDemoData.load(on: app.db)
-        log(n > 0 ? "Acute zorg: \(n) schematische scenario's geladen." : "Acute zorg: scenario's waren al geladen.")
+        let added = try await AcuteCareDemoData.load(on: app.db)
+        log(added > 0 ? "Acute zorg: \(added) schematische scenario's geladen." : "Acute zorg: scenario's waren al geladen.")
     }
 }
 

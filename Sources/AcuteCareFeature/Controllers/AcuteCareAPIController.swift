@@ -7,11 +7,10 @@ import VitaalDomain
 /// `{id}` is the scenario's slug (e.g. "groei-2035") or its UUID.
 struct AcuteCareAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1", "acute-care")
-        api.get("scenarios", use: list)
-        api.get("scenarios", ":id", use: detail)
-        api.get("scenarios", ":id", "coverage", use: coverage)
-        api.write(.POST, "scenarios", access: .role(.redacteur), use: create)
+        routes.get(AcuteCareURL.apiScenarios, use: list)
+        routes.get(AcuteCareURL.apiScenario(.key), use: detail)
+        routes.get(AcuteCareURL.apiCoverage(.key), use: coverage)
+        routes.write(.POST, AcuteCareURL.apiScenarios, access: .role(.redacteur), use: create)
     }
 
     // MARK: DTOs
@@ -74,7 +73,7 @@ struct AcuteCareAPIController: RouteCollection {
     static func dto(_ r: AcuteCareScenarioRecord) throws -> ScenarioDTO {
         ScenarioDTO(id: r.slug, uuid: r.id, name: r.name, description: r.summary, isSchematic: r.isSchematic,
                     organisation: r.organisation?.name, changes: try r.changes(),
-                    coverage: "/api/v1/acute-care/scenarios/\(r.slug)/coverage", createdAt: r.createdAt)
+                    coverage: AcuteCareURL.apiCoverage(.value(r.slug)).path, createdAt: r.createdAt)
     }
 
     static func round(_ x: Double, _ digits: Double = 1e4) -> Double { (x * digits).rounded() / digits }
@@ -161,7 +160,7 @@ struct AcuteCareAPIController: RouteCollection {
         try await record.$organisation.load(on: req.db)
         let response = Response(status: .created)
         try response.content.encode(try Self.dto(record), as: .json)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/acute-care/scenarios/\(slug)")
+        response.headers.replaceOrAdd(name: .location, value: AcuteCareURL.apiScenario(.value(slug)).path)
         return response
     }
 
@@ -256,15 +255,15 @@ struct AcuteCareAPIController: RouteCollection {
             ],
         ])
         let idParam = OpenAPIRegistry.pathParameter("id", "Code (bv. groei-2035) of UUID van het scenario")
-        r.add("GET", "/api/v1/acute-care/scenarios", summary: "Opgeslagen scenario's van het acute-zorgmodel (schematisch)", tag: "Acute zorg",
+        r.add("GET", AcuteCareURL.apiScenarios.openAPIPath, summary: "Opgeslagen scenario's van het acute-zorgmodel (schematisch)", tag: "Acute zorg",
               response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("AcuteCareScenario")))
-        r.add("POST", "/api/v1/acute-care/scenarios", summary: "Scenario opslaan (redacteur; header X-CSRF-Token)", tag: "Acute zorg",
+        r.add("POST", AcuteCareURL.apiScenarios.openAPIPath, summary: "Scenario opslaan (redacteur; header X-CSRF-Token)", tag: "Acute zorg",
               requestBody: ["type": "object", "required": ["name", "changes"], "properties": [
                   "name": ["type": "string"], "description": ["type": "string"], "changes": OpenAPIRegistry.ref("AcuteCareChanges")]],
               response: OpenAPIRegistry.ref("AcuteCareScenario"), public: false)
-        r.add("GET", "/api/v1/acute-care/scenarios/{id}", summary: "Eén scenario", tag: "Acute zorg", parameters: [idParam],
+        r.add("GET", AcuteCareURL.apiScenario(.key).openAPIPath, summary: "Eén scenario", tag: "Acute zorg", parameters: [idParam],
               response: OpenAPIRegistry.ref("AcuteCareScenario"))
-        r.add("GET", "/api/v1/acute-care/scenarios/{id}/coverage", summary: "Dekking binnen de norm en ambulances per post: huidige situatie en scenario naast elkaar",
+        r.add("GET", AcuteCareURL.apiCoverage(.key).openAPIPath, summary: "Dekking binnen de norm en ambulances per post: huidige situatie en scenario naast elkaar",
               tag: "Acute zorg", parameters: [idParam], response: OpenAPIRegistry.ref("AcuteCareCoverage"))
     }
 }

@@ -4,15 +4,14 @@ import AppCore
 import VitaalDomain
 
 /// JSON API of the workforce model: saved scenarios, their projection, and saving a scenario file.
-struct WorkforceAPIController {
-    static func register(_ app: Application) {
-        let api = app.grouped("api", "v1", "workforce")
-        api.get("scenarios", use: list)
-        api.get("scenarios", ":id", use: detail)
-        api.get("scenarios", ":id", "projection", use: projection)
-        api.get("scenarios", ":id", "file", use: file)
-        api.write(.POST, "scenarios", access: .role(.redacteur), body: .collect(maxSize: "5mb"), use: create)
-        registerOpenAPI(app.openAPI)
+struct WorkforceAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(WorkforceURL.apiScenarios, use: Self.list)
+        routes.get(WorkforceURL.apiScenario(.key), use: Self.detail)
+        routes.get(WorkforceURL.apiProjection(.key), use: Self.projection)
+        routes.get(WorkforceURL.apiScenarioFile(.key), use: Self.file)
+        routes.write(.POST, WorkforceURL.apiScenarios, access: .role(.redacteur), body: .collect(maxSize: "5mb"),
+                     use: Self.create)
     }
 
     static func registerOpenAPI(_ r: OpenAPIRegistry) {
@@ -53,20 +52,20 @@ struct WorkforceAPIController {
                 "uncertainty": ["type": "object", "nullable": true, "description": "Monte Carlo-banden (p5, p50, p95) bij ?runs=N"],
             ],
         ])
-        r.add("get", "/api/v1/workforce/scenarios", summary: "Opgeslagen personeelsscenario's (nieuwste versie; basisscenario met base: true)",
+        r.add("get", WorkforceURL.apiScenarios.openAPIPath, summary: "Opgeslagen personeelsscenario's (nieuwste versie; basisscenario met base: true)",
               tag: "Personeelsplanning", response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("WorkforceScenario")))
-        r.add("get", "/api/v1/workforce/scenarios/{id}", summary: "Eén scenarioversie met de andere versies",
+        r.add("get", WorkforceURL.apiScenario(.key).openAPIPath, summary: "Eén scenarioversie met de andere versies",
               tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")],
               response: OpenAPIRegistry.ref("WorkforceScenario"))
-        r.add("get", "/api/v1/workforce/scenarios/{id}/projection", summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen",
+        r.add("get", WorkforceURL.apiProjection(.key).openAPIPath, summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen",
               tag: "Personeelsplanning",
               parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie"),
                            OpenAPIRegistry.query("runs", "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–2000; zonder: geen banden); daarbuiten 422", type: "integer"),
                            OpenAPIRegistry.query("year", "Jaar van de samenvatting (basisjaar tot en met de horizon van het scenario; standaard 2032)", type: "integer")],
               response: OpenAPIRegistry.ref("WorkforceProjection"))
-        r.add("get", "/api/v1/workforce/scenarios/{id}/file", summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)",
+        r.add("get", WorkforceURL.apiScenarioFile(.key).openAPIPath, summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)",
               tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")], response: ["type": "object"])
-        r.add("post", "/api/v1/workforce/scenarios", summary: "Scenariobestand opslaan (redacteur); zelfde naam = nieuwe versie",
+        r.add("post", WorkforceURL.apiScenarios.openAPIPath, summary: "Scenariobestand opslaan (redacteur); zelfde naam = nieuwe versie",
               tag: "Personeelsplanning", requestBody: ["type": "object", "description": "Scenariobestand (JSON)"],
               response: OpenAPIRegistry.ref("WorkforceScenario"), public: false)
     }

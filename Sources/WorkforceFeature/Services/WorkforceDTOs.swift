@@ -123,8 +123,8 @@ public struct WorkforceScenarioDTO: Content, Sendable {
         let s = try? WorkforceScenarioStore.scenario(of: r)
         baseYear = s?.baseYear; horizon = s?.horizon
         createdAt = r.createdAt; updatedAt = r.updatedAt
-        projection = "/api/v1/workforce/scenarios/\(r.id!.uuidString)/projection"
-        page = "/modellen/personeel/\(r.id!.uuidString)"
+        projection = WorkforceURL.apiProjection(.value(r.id!.uuidString)).path
+        page = WorkforceURL.scenario(.value(r.id!.uuidString)).path
     }
 
     /// What anonymous visitors see as the author of a version: the organisation, never an e-mail address.

@@ -102,9 +102,6 @@ public struct WorkforceLeverForm: Sendable {
         return items
     }
 
-    public var queryString: String {
-        queryItems.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
-    }
 
     /// A lever value as typed ("1,5", "1.5", "2 %"): `BoundedNumber` syntax (no exponent, `nan`,
     /// `inf`, at most 40 characters); the lever's own range is checked by the caller.

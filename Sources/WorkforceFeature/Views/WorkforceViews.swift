@@ -1,4 +1,3 @@
-import Vapor
 import Plot
 import AppCore
 import VitaalDomain
@@ -10,26 +9,9 @@ enum WorkforceViews {
     /// Persons rounded to tens, like the summary.
     static func persons(_ v: Double) -> String { DutchNumberFormat.format((v / 10).rounded() * 10) }
 
-    /// The few extra CSS rules of these pages (one style node; candidates for the shared stylesheet).
-    static let style: BodyNode = .raw("""
-    <style>
-    .wf-levers{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.5rem 1.25rem}
-    .wf-levers .field input{display:block;max-width:9rem;margin-top:.25rem}
-    .wf-levers .hint{display:block}
-    .wf-check{margin:.8rem 0;font-weight:600}.wf-check input{margin-right:.4rem}
-    .wf-figure{font-size:1.6rem;font-weight:700;margin:.2rem 0}
-    .wf-delta{font-weight:600}
-    .card>h2:first-child,.card>input+h2{margin-top:.2rem}
-    .wf-summary{border-left:5px solid #154273;padding:.6rem 1rem;background:#f3f6fa;max-width:52rem}
-    .wf-assumption{background:#fff4e0;color:#6b3f00;border:1px solid #c98a1a}
-    .wf-source{background:#e6f2ea;color:#1e5631;border:1px solid #4f8a5b}
-    @media print{.wf-summary{background:none}}
-    </style>
-    """)
-
     static func label(for p: WorkforceParameter) -> BodyNode {
-        if p.assumption != nil { return .span(.class("badge wf-assumption"), .attribute(named: "title", value: p.assumption!), .text("aanname")) }
-        if p.source != nil { return .span(.class("badge wf-source"), .attribute(named: "title", value: p.source!), .text("bron")) }
+        if p.assumption != nil { return .span(.class("badge wf-assumption"), .attribute(named: "title", value: attr(p.assumption ?? "")), .text("aanname")) }
+        if p.source != nil { return .span(.class("badge wf-source"), .attribute(named: "title", value: attr(p.source ?? "")), .text("bron")) }
         return .empty
     }
 
@@ -148,6 +130,15 @@ enum WorkforceViews {
     }
 
     // MARK: Tables
+
+    static func comparisonTable(_ comparison: WorkforceComparison, year: Int) -> BodyNode {
+        let first = comparison.years.first?.year, last = comparison.years.last?.year
+        let years = comparison.years.filter { $0.year == first || $0.year == year || $0.year == last || $0.year % 5 == 0 }
+        return UI.table(caption: "Tekort per scenario (personen en % van de vraag)", headers: ["Jaar"] + comparison.scenarioNames,
+                        rows: years.map { row in
+                            [.text(String(row.year))] + row.totals.map { .text("\(n($0.shortagePersons)) (\(pct($0.shortageRate)))") }
+                        }, numericColumns: Set(1...comparison.scenarioNames.count))
+    }
 
     static func sectorTable(_ r: WorkforceResults) -> BodyNode {
         let y = r.yearResult

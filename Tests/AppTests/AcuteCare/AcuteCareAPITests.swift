@@ -32,15 +32,15 @@ final class AcuteCareAPITests: XCTestCase {
         try await TestApp.with { app in
             try await Self.seed(app)
             let browser = Browser(app)
-            let r = try await browser.get("/api/v1/acute-care/scenarios")
+            let r = try await browser.get(AcuteCareURL.apiScenarios.path)
             XCTAssertEqual(r.status, .ok)
             let list = try JSONDecoder().decode([Scenario].self, from: Data(r.body.utf8))
             XCTAssertEqual(Set(list.map(\.id)), ["basis", "groei-2035", "groei-2035-extra-post-poort", "groei-iza-2035", "extra-post-poort"])
             XCTAssertTrue(list.allSatisfy(\.isSchematic))
             XCTAssertTrue(list.allSatisfy { $0.organisation == "Provincie Flevoland" })
-            let one = try await browser.get("/api/v1/acute-care/scenarios/groei-2035")
+            let one = try await browser.get(AcuteCareURL.apiScenario(.value("groei-2035")).path)
             XCTAssertTrue(one.body.contains("\"targetYear\":2035"), one.body)
-            let missing = try await browser.get("/api/v1/acute-care/scenarios/bestaat-niet/coverage")
+            let missing = try await browser.get(AcuteCareURL.apiCoverage(.value("bestaat-niet")).path)
             XCTAssertEqual(missing.status, .notFound)
             XCTAssertTrue(missing.body.contains("bestaat-niet"))
         }
@@ -90,15 +90,15 @@ final class AcuteCareAPITests: XCTestCase {
             let (lezer, lp) = try await TestApp.user(app, role: .lezer)
             let reader = Browser(app)
             _ = try await reader.login(lezer, lp)
-            let refused = try await reader.request(.POST, "/api/v1/acute-care/scenarios", json: body, headers: ["X-CSRF-Token": reader.csrf ?? ""])
+            let refused = try await reader.request(.POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": reader.csrf ?? ""])
             XCTAssertEqual(refused.status, .forbidden)
 
             let (email, password) = try await TestApp.user(app, role: .redacteur)
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let r = try await browser.request(.POST, "/api/v1/acute-care/scenarios", json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            let r = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(r.status, .created, r.body)
-            XCTAssertEqual(r.location, "/api/v1/acute-care/scenarios/post-in-rutten")
+            XCTAssertEqual(r.location, AcuteCareURL.apiScenario(.value("post-in-rutten")).path)
             let saved = try await AcuteCareScenarioRecord.query(on: app.db).filter(\.$slug == "post-in-rutten").with(\.$organisation).first()
             XCTAssertEqual(saved?.organisation?.slug, "flever")
             XCTAssertEqual(saved?.author, email)
@@ -132,7 +132,7 @@ final class AcuteCareAPITests: XCTestCase {
             let before = try await AcuteCareScenarioRecord.query(on: app.db).count()
             let auditBefore = try await AuditEntry.query(on: app.db).count()
             for (name, changes, expected) in cases {
-                let r = try await browser.request(.POST, "/api/v1/acute-care/scenarios", json: #"{"name":"\#(name)","changes":\#(changes)}"#,
+                let r = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: #"{"name":"\#(name)","changes":\#(changes)}"#,
                                                   headers: ["X-CSRF-Token": browser.csrf ?? ""])
                 XCTAssertEqual(r.status, .unprocessableEntity, "\(name): \(r.body)")
                 XCTAssertTrue(r.body.contains(expected), "\(name): \(r.body) should name \(expected)")
@@ -146,8 +146,8 @@ final class AcuteCareAPITests: XCTestCase {
 
     func testOpenAPIDocumentsTheAcuteCareOperations() async throws {
         try await TestApp.with { app in
-            let r = try await Browser(app).get("/api/v1/openapi.json")
-            for path in ["/api/v1/acute-care/scenarios", "/api/v1/acute-care/scenarios/{id}", "/api/v1/acute-care/scenarios/{id}/coverage"] {
+            let r = try await Browser(app).get(SiteURL.openAPI.path)
+            for path in [AcuteCareURL.apiScenarios.path, "/api/v1/acute-care/scenarios/{id}", "/api/v1/acute-care/scenarios/{id}/coverage"] {
                 XCTAssertTrue(r.body.contains("\"\(path)\""), path)
             }
             XCTAssertTrue(r.body.contains("AcuteCareCoverage"))

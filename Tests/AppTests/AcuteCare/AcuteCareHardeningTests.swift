@@ -68,7 +68,7 @@ final class AcuteCareHardeningTests: XCTestCase {
             _ = try await browser.login(email, password)
             for (changes, expected) in cases {
                 let start = Date()
-                let r = try await browser.request(.POST, "/api/v1/acute-care/scenarios", json: #"{"name":"x","changes":\#(changes)}"#,
+                let r = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: #"{"name":"x","changes":\#(changes)}"#,
                                                   headers: ["X-CSRF-Token": browser.csrf ?? ""])
                 XCTAssertEqual(r.status, .unprocessableEntity, "\(changes): \(r.body)")
                 XCTAssertTrue(r.body.contains(expected), "\(changes): \(r.body)")
@@ -87,9 +87,9 @@ final class AcuteCareHardeningTests: XCTestCase {
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             let body = #"{"name":"Klein","changes":{"newDistricts":[{"id":"hoeve","name":"Hoeve","location":{"lat":52.36,"lon":5.16},"population":3}]}}"#
-            let created = try await browser.request(.POST, "/api/v1/acute-care/scenarios", json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            let created = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(created.status, .created, created.body)
-            let r = try await Browser(app).get("/api/v1/acute-care/scenarios/klein/coverage")
+            let r = try await Browser(app).get(AcuteCareURL.apiCoverage(.value("klein")).path)
             XCTAssertEqual(r.status, .ok)
             let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.body.utf8)) as? [String: Any])
             let result = try XCTUnwrap(json["result"] as? [String: Any])
@@ -103,7 +103,7 @@ final class AcuteCareHardeningTests: XCTestCase {
                     if let v = m[key] as? Double { XCTAssertFalse(v > 0 && v < 5, "\(m)") }
                 }
             }
-            let openapi = try await Browser(app).get("/api/v1/openapi.json")
+            let openapi = try await Browser(app).get(SiteURL.openAPI.path)
             XCTAssertTrue(openapi.body.contains("null bij 1–4 personen"))
         }
     }
@@ -125,9 +125,9 @@ final class AcuteCareHardeningTests: XCTestCase {
             let ageing = try await browser.get("/modellen/acute-zorg?vergrijzing=1")
             XCTAssertTrue(ageing.body.contains("name=\"vergrijzing\" value=\"1\" checked"), "checkbox rendered by Plot")
             // A saved name with quotes is escaped on the public page.
-            let ok = try await browser.post("/modellen/acute-zorg/scenarios", ["naam": "Post \(evil)", "post_plaats": "rutten"])
+            let ok = try await browser.post(AcuteCareURL.saveScenario.path, ["naam": "Post \(evil)", "post_plaats": "rutten"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
-            let page = try await Browser(app).get("/modellen/acute-zorg")
+            let page = try await Browser(app).get(AcuteCareURL.index.path)
             XCTAssertFalse(page.body.contains(evil))
             XCTAssertTrue(page.body.contains("Post &quot;'&gt;&lt;x y=z") || page.body.contains("Post \"'&gt;&lt;x y=z"), "name shown as text")
         }

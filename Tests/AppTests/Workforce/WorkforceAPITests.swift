@@ -8,27 +8,27 @@ import VitaalDomain
 final class WorkforceAPITests: XCTestCase {
     func testDemoDataSavesTheBaseScenarioOnceWithAudit() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
+            try await Fixtures.Workforce.loadDemo(app)
             try await WorkforceFeature().loadDemoData(app: app, log: { _ in })   // idempotent
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2)
-            let base = try await WorkforceFixtures.base(app)
+            let base = try await Fixtures.Workforce.base(app)
             XCTAssertEqual(base.name, "Basisscenario Flevoland")
             XCTAssertTrue(base.isBase)
             XCTAssertEqual(base.version, 1)
             let scenario = try WorkforceScenarioStore.scenario(of: base)
             XCTAssertEqual(scenario, { var s = WorkforceScenario.flevolandBase; s.id = "basisscenario-flevoland"; s.name = "Basisscenario Flevoland"; return s }())
-            let audits = try await WorkforceFixtures.auditCount(app)
+            let audits = try await Fixtures.Workforce.auditCount(app)
             XCTAssertEqual(audits, 2)
         }
     }
 
     func testListMarksTheBaseScenario() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let r = try await Browser(app).get("/api/v1/workforce/scenarios")
+            try await Fixtures.Workforce.loadDemo(app)
+            let r = try await Browser(app).get(WorkforceURL.apiScenarios.path)
             XCTAssertEqual(r.status, .ok)
-            let list = try XCTUnwrap(try WorkforceFixtures.json(r.body) as? [[String: Any]])
+            let list = try XCTUnwrap(try Fixtures.Workforce.json(r.body) as? [[String: Any]])
             XCTAssertEqual(list.count, 2)
             let bases = list.filter { $0["base"] as? Bool == true }
             XCTAssertEqual(bases.count, 1)
@@ -43,12 +43,12 @@ final class WorkforceAPITests: XCTestCase {
     /// totals equal the sum of the sectors, and a fixed seed gives identical bands.
     func testProjectionOfBaseScenarioReproducesSeedFigures() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
             let browser = Browser(app)
             let r = try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=60")
             XCTAssertEqual(r.status, .ok, r.body)
-            let p = try WorkforceFixtures.projection(r.body)
+            let p = try Fixtures.Workforce.projection(r.body)
             XCTAssertTrue(p.base)
             XCTAssertEqual(p.years.map(\.year), Array(2020...2040))
             XCTAssertEqual(p.years[0].sectors.count, 7)
@@ -69,7 +69,7 @@ final class WorkforceAPITests: XCTestCase {
             XCTAssertEqual(u.runs, 60)
             XCTAssertEqual(u.years.count, 21)
             for b in u.years { XCTAssertLessThanOrEqual(b.shortageP5, b.shortageP50); XCTAssertLessThanOrEqual(b.shortageP50, b.shortageP95) }
-            let again = try WorkforceFixtures.projection(try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=60").body)
+            let again = try Fixtures.Workforce.projection(try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=60").body)
             XCTAssertEqual(again.uncertainty, u, "fixed seed: identical bands")
 
             let bad = try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=0")
@@ -82,72 +82,72 @@ final class WorkforceAPITests: XCTestCase {
 
     func testOpenAPIDocumentListsTheWorkforceOperations() async throws {
         try await TestApp.with { app in
-            let r = try await Browser(app).get("/api/v1/openapi.json")
+            let r = try await Browser(app).get(SiteURL.openAPI.path)
             XCTAssertEqual(r.status, .ok)
-            let doc = try XCTUnwrap(try WorkforceFixtures.json(r.body) as? [String: Any])
+            let doc = try XCTUnwrap(try Fixtures.Workforce.json(r.body) as? [String: Any])
             let paths = try XCTUnwrap(doc["paths"] as? [String: Any])
-            XCTAssertNotNil(paths["/api/v1/workforce/scenarios"])
-            XCTAssertNotNil(paths["/api/v1/workforce/scenarios/{id}/projection"])
-            XCTAssertNotNil(paths["/api/v1/workforce/scenarios/{id}"])
+            XCTAssertNotNil(paths[WorkforceURL.apiScenarios.path])
+            XCTAssertNotNil(paths[WorkforceURL.apiProjection(.key).openAPIPath])
+            XCTAssertNotNil(paths[WorkforceURL.apiScenario(.key).openAPIPath])
         }
     }
 
     /// Saving through the API: new name → version 1; same content → nothing; changed → version 2; audit for each save.
     func testPostingScenarioFilesCreatesVersions() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
+            try await Fixtures.Workforce.loadDemo(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             let headers = ["X-CSRF-Token": browser.csrf ?? ""]
             var s = WorkforceScenario.flevolandBase
             s.name = "Mijn scenario"
-            let first = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let first = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(first.status, .created, first.body)
-            let created = try XCTUnwrap(try WorkforceFixtures.json(first.body) as? [String: Any])
+            let created = try XCTUnwrap(try Fixtures.Workforce.json(first.body) as? [String: Any])
             XCTAssertEqual(created["version"] as? Int, 1)
             XCTAssertEqual(created["base"] as? Bool, false)
             XCTAssertEqual(created["organisation"] as? String, "flever")
 
-            let same = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let same = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(same.status, .ok)
             s.levers.extraInflow = 0.2
-            let changed = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let changed = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(changed.status, .created)
-            let second = try XCTUnwrap(try WorkforceFixtures.json(changed.body) as? [String: Any])
+            let second = try XCTUnwrap(try Fixtures.Workforce.json(changed.body) as? [String: Any])
             XCTAssertEqual(second["version"] as? Int, 2)
             XCTAssertEqual(second["lineage"] as? String, created["lineage"] as? String)
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 4)
-            let audits = try await WorkforceFixtures.auditCount(app)
+            let audits = try await Fixtures.Workforce.auditCount(app)
             XCTAssertEqual(audits, 4)
 
             // The base scenario cannot get a new version; nothing is saved.
             var b = WorkforceScenario.flevolandBase
             b.name = "Basisscenario Flevoland"; b.levers.productivity = 0.02
-            let refused = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: WorkforceScenarioCodec.encode(b), headers: headers)
+            let refused = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(b), headers: headers)
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertTrue(refused.body.contains("\"field\":\"name\""), refused.body)
 
             // List shows the newest version only.
-            let listBody = try await browser.get("/api/v1/workforce/scenarios").body
-            let list = try XCTUnwrap(try WorkforceFixtures.json(listBody) as? [[String: Any]])
+            let listBody = try await browser.get(WorkforceURL.apiScenarios.path).body
+            let list = try XCTUnwrap(try Fixtures.Workforce.json(listBody) as? [[String: Any]])
             XCTAssertEqual(list.count, 3)
             XCTAssertEqual(list.first { $0["name"] as? String == "Mijn scenario" }?["version"] as? Int, 2)
-            let countAfter = try await WorkforceFixtures.count(app)
+            let countAfter = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(countAfter, 4)
         }
     }
 
     func testReadersCannotSaveScenarios() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
+            try await Fixtures.Workforce.loadDemo(app)
             let (email, password) = try await TestApp.user(app, role: .lezer, organisation: "flever")
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let r = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: WorkforceFixtures.baseFile, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            let r = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: Fixtures.Workforce.baseFile, headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(r.status, .forbidden)
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2)
         }
     }

@@ -9,14 +9,14 @@ import VitaalDomain
 final class WorkforceBadInputTests: XCTestCase {
     func testBadScenarioFilesAreRefusedByTheAPIWithFieldAndLine() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
+            try await Fixtures.Workforce.loadDemo(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            for (what, text, field) in WorkforceFixtures.badFiles {
-                let r = try await browser.request(.POST, "/api/v1/workforce/scenarios", json: text, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            for (what, text, field) in Fixtures.Workforce.badFiles {
+                let r = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: text, headers: ["X-CSRF-Token": browser.csrf ?? ""])
                 XCTAssertEqual(r.status, .unprocessableEntity, what)
-                let body = try XCTUnwrap(try WorkforceFixtures.json(r.body) as? [String: Any], what)
+                let body = try XCTUnwrap(try Fixtures.Workforce.json(r.body) as? [String: Any], what)
                 let error = try XCTUnwrap(body["error"] as? [String: Any], what)
                 XCTAssertEqual(error["code"] as? String, "invalid_input", what)
                 let details = try XCTUnwrap(error["details"] as? [[String: Any]], what)
@@ -24,45 +24,45 @@ final class WorkforceBadInputTests: XCTestCase {
                     ((d["field"] as? String ?? "") + (d["element"] as? String ?? "")).contains(field) && (d["line"] as? Int ?? 0) > 0
                 }, "\(what): \(details)")
             }
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "nothing saved")
-            let audits = try await WorkforceFixtures.auditCount(app)
+            let audits = try await Fixtures.Workforce.auditCount(app)
             XCTAssertEqual(audits, 2)
         }
     }
 
     func testBadScenarioFilesAreRefusedByThePasteForm() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
+            try await Fixtures.Workforce.loadDemo(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let formPage = try await browser.get("/modellen/personeel/nieuw")
+            let formPage = try await browser.get(WorkforceURL.newScenario.path)
             XCTAssertEqual(formPage.status, .ok)
-            for (what, text, field) in WorkforceFixtures.badFiles {
-                let r = try await browser.post("/modellen/personeel/nieuw", ["scenario": text, "name": "Fout"])
+            for (what, text, field) in Fixtures.Workforce.badFiles {
+                let r = try await browser.post(WorkforceURL.newScenario.path, ["scenario": text, "name": "Fout"])
                 XCTAssertEqual(r.status, .unprocessableEntity, what)
                 XCTAssertTrue(r.body.contains("er is niets opgeslagen"), what)
                 XCTAssertTrue(r.body.contains("regel "), what)
                 XCTAssertTrue(r.body.contains(field), "\(what) names \(field)")
             }
-            let empty = try await browser.post("/modellen/personeel/nieuw", ["scenario": " "])
+            let empty = try await browser.post(WorkforceURL.newScenario.path, ["scenario": " "])
             XCTAssertEqual(empty.status, .unprocessableEntity)
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "nothing saved")
 
-            let ok = try await browser.post("/modellen/personeel/nieuw", ["scenario": WorkforceFixtures.baseFile, "name": "Geplakt"])
+            let ok = try await browser.post(WorkforceURL.newScenario.path, ["scenario": Fixtures.Workforce.baseFile, "name": "Geplakt"])
             XCTAssertEqual(ok.status, .seeOther)
-            let after = try await WorkforceFixtures.count(app)
+            let after = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(after, 3)
         }
     }
 
     func testBadLeverValuesAreRefusedInTheFormAndNotSaved() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
-            let path = "/modellen/personeel/\(base.id!.uuidString)"
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
+            let path = WorkforceURL.scenario(.value(base.id!.uuidString)).path
             let anonymous = Browser(app)
             let cases: [(String, String)] = [("extraInflow=150", "extraInflow"), ("outflowReduction=-5", "outflowReduction"),
                                              ("productivity=abc", "productivity"), ("horizon=2010", "horizon"), ("jaar=2050", "jaar")]
@@ -88,9 +88,9 @@ final class WorkforceBadInputTests: XCTestCase {
                 XCTAssertEqual(r.status, .unprocessableEntity, "\(form)")
                 XCTAssertTrue(r.body.contains("veld \"\(field)\""), "\(form) names \(field)")
             }
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "nothing saved")
-            let audits = try await WorkforceFixtures.auditCount(app)
+            let audits = try await Fixtures.Workforce.auditCount(app)
             XCTAssertEqual(audits, 2)
         }
     }
@@ -99,7 +99,7 @@ final class WorkforceBadInputTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-workforce-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (i, (what, text, field)) in WorkforceFixtures.badFiles.enumerated() {
+        for (i, (what, text, field)) in Fixtures.Workforce.badFiles.enumerated() {
             let file = dir.appendingPathComponent("fout\(i).json")
             try text.write(to: file, atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try WorkforceProjectCommand.output(file: file.path, json: true, year: nil, runs: nil), what) { error in

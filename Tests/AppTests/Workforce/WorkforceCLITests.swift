@@ -18,20 +18,20 @@ final class WorkforceCLITests: XCTestCase {
         let url = try file(WorkforceScenarioCodec.encode(s))
         defer { try? FileManager.default.removeItem(at: url) }
         let text = try WorkforceProjectCommand.output(file: url.path, json: true, year: nil, runs: nil)
-        let cli = try WorkforceFixtures.projection(text)
+        let cli = try Fixtures.Workforce.projection(text)
         XCTAssertNil(cli.id)
         XCTAssertEqual(cli.years.count, 21)
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
-            let api = try WorkforceFixtures.projection(try await Browser(app).get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection").body)
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
+            let api = try Fixtures.Workforce.projection(try await Browser(app).get(WorkforceURL.apiProjection(.value(base.id!.uuidString)).path).body)
             XCTAssertEqual(api.years, cli.years)
             XCTAssertEqual(api.summary, cli.summary)
         }
     }
 
     func testHumanTableAndUncertainty() throws {
-        let url = try file(WorkforceFixtures.baseFile)
+        let url = try file(Fixtures.Workforce.baseFile)
         defer { try? FileManager.default.removeItem(at: url) }
         let text = try WorkforceProjectCommand.output(file: url.path, json: false, year: 2032, runs: 50)
         let p = try WorkforceEngine.project(WorkforceScenario.flevolandBase)

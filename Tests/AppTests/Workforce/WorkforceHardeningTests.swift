@@ -14,8 +14,8 @@ final class WorkforceHardeningTests: XCTestCase {
 
     func testHostileValuesOnThePagesAndTheAPI() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
             let id = base.id!.uuidString
             let browser = Browser(app)
             let params = WorkforceLevers.ids + [WorkforceLeverForm.horizonField, WorkforceLeverForm.yearField, WorkforceLeverForm.monitorField, "vergelijk", "opgeslagen"]
@@ -43,8 +43,8 @@ final class WorkforceHardeningTests: XCTestCase {
 
     func testBoundsOnRunsHorizonAndLevers() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
             let id = base.id!.uuidString
             let browser = Browser(app)
             let runs = try await browser.get("/api/v1/workforce/scenarios/\(id)/projection?runs=5000")
@@ -72,12 +72,12 @@ final class WorkforceHardeningTests: XCTestCase {
     /// to anonymous visitors (page, versions, API); its hostile name is escaped in the save form.
     func testAnonymousVisitorsSeeTheOrganisationNotTheEditorsEmail() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let editor = Browser(app)
             _ = try await editor.login(email, password)
-            _ = try await editor.get("/modellen/personeel/\(base.id!.uuidString)")
+            _ = try await editor.get(WorkforceURL.scenario(.value(base.id!.uuidString)).path)
             let evil = "Plan \"'><x y=z"
             let saved = try await editor.post("/modellen/personeel/\(base.id!.uuidString)/opslaan", ["name": evil, "productivity": "1"])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
@@ -91,7 +91,7 @@ final class WorkforceHardeningTests: XCTestCase {
             // The page body never carries the raw sequence. (The <head> is AppCore's: Plot's
             // `.title()` also writes og:title/twitter:title attributes unescaped; reported.)
             XCTAssertFalse(Self.bodyPart(page.body).contains("\"'><x"))
-            let api = try await anonymous.get("/api/v1/workforce/scenarios")
+            let api = try await anonymous.get(WorkforceURL.apiScenarios.path)
             XCTAssertFalse(api.body.contains(email), "no e-mail address in the public API")
             let scenarioID = String(path.split(separator: "/").last!)
             let detail = try await anonymous.get("/api/v1/workforce/scenarios/\(scenarioID)")

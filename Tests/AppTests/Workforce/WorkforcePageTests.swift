@@ -8,7 +8,7 @@ import VitaalDomain
 final class WorkforcePageTests: XCTestCase {
     func testModelsIndexLinksBothModelsAndIsInTheNavigation() async throws {
         try await TestApp.with { app in
-            let r = try await Browser(app).get("/modellen")
+            let r = try await Browser(app).get(WorkforceURL.models.path)
             XCTAssertEqual(r.status, .ok)
             XCTAssertTrue(r.body.contains("href=\"/modellen/personeel\""))
             XCTAssertTrue(r.body.contains("href=\"/modellen/acute-zorg\""))
@@ -19,8 +19,8 @@ final class WorkforcePageTests: XCTestCase {
 
     func testScenarioListShowsBaseAndExampleScenarios() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let r = try await Browser(app).get("/modellen/personeel")
+            try await Fixtures.Workforce.loadDemo(app)
+            let r = try await Browser(app).get(WorkforceURL.list.path)
             XCTAssertEqual(r.status, .ok)
             XCTAssertTrue(r.body.contains("Basisscenario Flevoland"))
             XCTAssertTrue(r.body.contains("basisscenario"))
@@ -33,9 +33,9 @@ final class WorkforcePageTests: XCTestCase {
     /// the calibration figures are shown; assumptions are labelled.
     func testMovingALeverChangesThe2032GapWithItsUncertainty() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
-            let path = "/modellen/personeel/\(base.id!.uuidString)"
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
+            let path = WorkforceURL.scenario(.value(base.id!.uuidString)).path
             let browser = Browser(app)
             let plain = try await browser.get(path)
             XCTAssertEqual(plain.status, .ok)
@@ -69,16 +69,16 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertLessThan(band.shortagePersons.p95, try XCTUnwrap(before.band).shortagePersons.p95)
             XCTAssertTrue(moved.body.contains("Tekort met uw hefbomen"), "fan chart shows both")
             XCTAssertTrue(moved.body.contains("value=\"30\""), "form keeps the value")
-            let count = try await WorkforceFixtures.count(app)
+            let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "bereken saves nothing")
         }
     }
 
     func testEditorSavesLeversAsNewScenarioAndVersions() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
-            let path = "/modellen/personeel/\(base.id!.uuidString)"
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
+            let path = WorkforceURL.scenario(.value(base.id!.uuidString)).path
 
             let anonymous = Browser(app)
             let anonymousPage = try await anonymous.get(path)
@@ -98,7 +98,7 @@ final class WorkforcePageTests: XCTestCase {
             let saved = try await editor.post("\(path)/opslaan", ["name": "Extra instroom", "extraInflow": "20", "note": "20 % meer instroom", "horizon": "2040"])
             XCTAssertEqual(saved.status, .seeOther)
             let location = try XCTUnwrap(saved.location)
-            XCTAssertTrue(location.hasSuffix("?opgeslagen=1"))
+            XCTAssertTrue(location.hasSuffix("?melding=opgeslagen"))
             let records = try await WorkforceScenarioRecord.query(on: app.db).filter(\.$name == "Extra instroom").all()
             XCTAssertEqual(records.count, 1)
             let record = try XCTUnwrap(records.first)
@@ -109,11 +109,11 @@ final class WorkforcePageTests: XCTestCase {
             let shown = try await editor.get(location)
             XCTAssertTrue(shown.body.contains("Scenario opgeslagen."))
 
-            let own = "/modellen/personeel/\(record.id!.uuidString)"
+            let own = WorkforceURL.scenario(.value(record.id!.uuidString)).path
             let unchanged = try await editor.post("\(own)/opslaan", ["name": "Extra instroom"])
-            XCTAssertTrue(try XCTUnwrap(unchanged.location).hasSuffix("?opgeslagen=0"))
+            XCTAssertTrue(try XCTUnwrap(unchanged.location).hasSuffix("?melding=ongewijzigd"))
             let v2 = try await editor.post("\(own)/opslaan", ["name": "Extra instroom", "outflowReduction": "10"])
-            XCTAssertTrue(try XCTUnwrap(v2.location).hasSuffix("?opgeslagen=1"))
+            XCTAssertTrue(try XCTUnwrap(v2.location).hasSuffix("?melding=opgeslagen"))
             let versions = try await WorkforceScenarioStore.versions(of: record.lineage, on: app.db)
             XCTAssertEqual(versions.map(\.version), [2, 1])
             let latest = try WorkforceScenarioStore.scenario(of: versions[0])
@@ -129,16 +129,16 @@ final class WorkforcePageTests: XCTestCase {
             _ = try await other.get(own)
             let forbidden = try await other.post("\(own)/opslaan", ["name": "Extra instroom", "productivity": "2"])
             XCTAssertEqual(forbidden.status, .forbidden)
-            let total = try await WorkforceFixtures.count(app)
+            let total = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(total, 4)
         }
     }
 
     func testDownloadsReportAndComparison() async throws {
         try await TestApp.with { app in
-            try await WorkforceFixtures.loadDemo(app)
-            let base = try await WorkforceFixtures.base(app)
-            let path = "/modellen/personeel/\(base.id!.uuidString)"
+            try await Fixtures.Workforce.loadDemo(app)
+            let base = try await Fixtures.Workforce.base(app)
+            let path = WorkforceURL.scenario(.value(base.id!.uuidString)).path
             let browser = Browser(app)
             let csv = try await browser.get("\(path)/download.csv?extraInflow=10")
             XCTAssertEqual(csv.status, .ok)

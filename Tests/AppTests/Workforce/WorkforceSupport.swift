@@ -5,8 +5,9 @@ import Fluent
 @testable import WorkforceFeature
 import VitaalDomain
 
-/// Shared helpers of the workforce tests.
-enum WorkforceFixtures {
+/// Test data of the workforce feature.
+extension Fixtures {
+enum Workforce {
     static func loadDemo(_ app: Application) async throws {
         try await TestApp.seedFoundation(app)
         try await WorkforceFeature().loadDemoData(app: app, log: { _ in })
@@ -54,5 +55,33 @@ enum WorkforceFixtures {
 
     static func projection(_ body: String) throws -> WorkforceProjectionDTO {
         try JSONDecoder().decode(WorkforceProjectionDTO.self, from: Data(body.utf8))
+    }
+}
+}
+
+/// Page models of the workforce pages without a database (snapshot tests).
+extension Fixtures.Workforce {
+    static let baseID = "00000000-0000-0000-0000-0000000000B1"
+
+    static var baseVersion: WorkforceScenarioVersion {
+        WorkforceScenarioVersion(id: baseID, name: WorkforceScenarioStore.baseName, version: 1, isBase: true,
+                                 isExample: true, organisationName: "Provincie Flevoland", author: "systeem",
+                                 note: "Gekalibreerd op het Regioplan IZA Flevoland.", createdAt: Fixtures.now)
+    }
+
+    static var mixVersion: WorkforceScenarioVersion {
+        WorkforceScenarioVersion(id: "00000000-0000-0000-0000-0000000000B2", name: WorkforceFeature.demoPolicyName,
+                                 version: 2, isBase: false, isExample: true, organisationName: "Flever",
+                                 author: "redacteur@flever.example", note: nil, createdAt: Fixtures.now)
+    }
+
+    /// The scenario page of the base scenario with the lever `input` (a what-if).
+    static func scenarioPage(input: [String: String] = [:]) throws -> ScenarioPage.Model {
+        var saved = WorkforceScenario.flevolandBase
+        saved.id = "basisscenario-flevoland"
+        let whatIf = WorkforceWhatIf(saved: saved, input: input, monitorValues: [:])
+        return try ScenarioPage.Model(version: baseVersion, whatIf: whatIf, versions: [baseVersion],
+                                      others: [baseVersion, mixVersion], compareWith: nil,
+                                      save: .init(for: baseVersion), notice: nil)
     }
 }
