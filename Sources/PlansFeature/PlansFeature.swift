@@ -9,9 +9,14 @@ import VitaalDomain
 public struct PlansFeature: VitaalFeature {
     public init() {}
 
-    public var migrations: [any Migration] { [CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes()] }
+    public var migrations: [any Migration] {
+        [CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes()]
+    }
 
-    public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: "/plannen", order: 20)] }
+    public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: PlanURL.plans.path, order: 20)] }
+
+    /// The rules of the plan pages (goal tree, budget tables, lifecycle), added to the site stylesheet.
+    public var stylesheet: String { String(decoding: PackageResources.plans_css, as: UTF8.self) }
 
     public var commands: [CommandRegistration] {
         [CommandRegistration(group: "plans", name: "list", command: PlansListCommand()),
@@ -24,6 +29,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanWriteController())
         try app.register(collection: PlanNodeEditController())
         try app.register(collection: PlanReportController())
+        try app.register(collection: PlanDownloadController())
         try app.register(collection: PlanAttachmentController())
         try app.register(collection: PlanAPIController())
         PlanAPIController.registerOpenAPI(app.openAPI)

@@ -69,13 +69,13 @@ struct PlansExportCommand: AsyncCommand {
         let data: Data
         switch what {
         case "doelstellingen":
-            let (headers, rows) = PlanReportController.targetRows(loaded, csv: !xlsx)
+            let (headers, rows) = PlanDownloadController.targetRows(loaded, csv: !xlsx)
             if xlsx {
                 data = try Download.xlsxData([XLSX.Sheet(name: "Doelstellingen", rows: [headers.map { .text($0) }] + rows)])
             } else {
                 var writer = CSVWriter(separator: .semicolon, includeBOM: true)
                 writer.append(headers)
-                for row in rows { writer.append(row.map(PlanReportController.csvText)) }
+                for row in rows { writer.append(row.map(PlanDownloadController.csvText)) }
                 data = writer.data
             }
         case "begroting":

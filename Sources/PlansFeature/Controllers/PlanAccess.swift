@@ -2,19 +2,34 @@ import Vapor
 import Fluent
 import AppCore
 import VitaalDomain
+import MonitorFeature
 
 /// Who may see and change a plan.
 enum PlanAccess {
+    /// What the monitor contributes for a viewer: internal values for logged-in readers, the public
+    /// ones (no internal indicators, small counts suppressed) for anonymous visitors.
+    static func audience(_ viewer: PageContext.Viewer?) -> MonitorAudience {
+        MonitorLookup.audience(loggedIn: viewer != nil)
+    }
+
+    /// The plan of the request's `plan` parameter, when the request may see it (see `requireVisible`).
+    static func loadVisible(_ req: Request) async throws -> LoadedPlan {
+        let key = req.parameters.get("plan") ?? ""
+        let loaded = try await PlanStore.load(key: key, audience: audience(req.user?.viewer), on: req.db)
+        try requireVisible(loaded, req.user?.viewer)
+        return loaded
+    }
+
     /// Published plans (vastgesteld, afgesloten) are public; concept and ingediend plans need a login (lezer).
-    static func requireVisible(_ loaded: LoadedPlan, _ req: Request) throws {
+    static func requireVisible(_ loaded: LoadedPlan, _ viewer: PageContext.Viewer?) throws {
         if loaded.isPublished { return }
-        guard let user = req.user, user.role >= .lezer else {
+        guard let viewer, viewer.role >= .lezer else {
             throw VitaalError(.notFound, "Onbekend plan \"\(loaded.key)\".")
         }
     }
 
-    static func mayEdit(_ loaded: LoadedPlan, _ req: Request) -> Bool {
-        req.user?.mayWrite(organisationID: loaded.record.$organisation.id) ?? false
+    static func mayEdit(_ loaded: LoadedPlan, _ viewer: PageContext.Viewer?) -> Bool {
+        viewer?.mayWrite(organisationID: loaded.record.$organisation.id) ?? false
     }
 
     /// Editors of the owning organisation and beheerders; everyone else gets 403 naming the owner.
@@ -22,13 +37,14 @@ enum PlanAccess {
     static func requireEdit(_ loaded: LoadedPlan, _ req: Request) throws -> User {
         let user = try req.requireRole(.redacteur)
         guard user.mayWrite(organisationID: loaded.record.$organisation.id) else {
-            throw VitaalError(.forbidden, "U mag alleen gegevens van uw eigen organisatie wijzigen; dit plan is van \(loaded.organisation.name).")
+            throw VitaalError(.forbidden, "U mag alleen gegevens van uw eigen organisatie wijzigen; dit plan is van "
+                              + "\(loaded.organisation.name).")
         }
         return user
     }
 
-    /// Is the logged-in user allowed to see evidence text (internal) of realisations?
-    static func showsEvidence(_ req: Request) -> Bool { req.user != nil }
+    /// May the viewer see evidence text (internal) of realisations? Logged-in users only.
+    static func showsEvidence(_ viewer: PageContext.Viewer?) -> Bool { viewer != nil }
 }
 
 /// Reading form fields and Dutch numbers.

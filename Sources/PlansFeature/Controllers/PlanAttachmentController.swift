@@ -7,11 +7,11 @@ import VitaalDomain
 /// target page and the download `GET /plannen/<key>/bijlagen/<id>` (logged-in users only).
 struct PlanAttachmentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.lezer).get("plannen", ":plan", "bijlagen", ":attachment", use: download)
+        routes.requiring(.lezer).get(PlanURL.attachment(plan: .key, attachment: .key), use: download)
     }
 
     @Sendable func download(_ req: Request) async throws -> Response {
-        let loaded = try await PlanPagesController.loadVisible(req)
+        let loaded = try await PlanAccess.loadVisible(req)
         let notFound = VitaalError(.notFound, "Onbekende bijlage.")
         guard let id = req.parameters.get("attachment").flatMap(UUID.init(uuidString:)),
               let attachment = try await PlanAttachmentRecord.find(id, on: req.db),

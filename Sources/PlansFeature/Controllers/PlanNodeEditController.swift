@@ -1,7 +1,6 @@
 import Vapor
 import Fluent
 import AppCore
-import Plot
 import MonitorFeature
 import VitaalDomain
 
@@ -10,21 +9,10 @@ import VitaalDomain
 /// organisation (and beheerders), only while the plan is a concept, like every structural change.
 struct PlanNodeEditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.redacteur).get("plannen", ":plan", "doelen", ":node", use: form)
-        routes.write(.POST, "plannen", ":plan", "doelen", ":node", "logisch-model", access: .role(.redacteur), use: saveLogicModel)
-        routes.write(.POST, "plannen", ":plan", "doelen", ":node", "indicatoren", access: .role(.redacteur), use: saveIndicatorLink)
+        routes.write(.POST, PlanURL.logicModel(plan: .key, node: .key), access: .role(.redacteur), use: saveLogicModel)
+        routes.write(.POST, PlanURL.indicatorLinks(plan: .key, node: .key), access: .role(.redacteur), use: saveIndicatorLink)
     }
 
-    /// The logic model's list fields: form name, Dutch label, key path.
-    static let listFields: [(name: String, label: String, path: WritableKeyPath<LogicModel, [String]>)] = [
-        ("means", "Input: middelen", \.means),
-        ("policyChoices", "Input: beleidskeuzes", \.policyChoices),
-        ("throughput", "Throughput (activiteiten)", \.throughput),
-        ("output", "Output (producten)", \.output),
-        ("outcome", "Outcome (resultaten en effecten)", \.outcome),
-        ("mechanisms", "Werkingsmechanismen (binnen invloed)", \.mechanisms),
-        ("contextFactors", "Contextfactoren (buiten invloed)", \.contextFactors),
-    ]
     static let maxLines = 40, maxLineLength = 500
 
     static func node(_ req: Request, _ loaded: LoadedPlan) throws -> (GoalNode, GoalNodeRecord) {
@@ -35,68 +23,8 @@ struct PlanNodeEditController: RouteCollection {
         return (node, record)
     }
 
-    static func editPath(_ loaded: LoadedPlan, _ node: GoalNode) -> String {
-        "/plannen/\(loaded.key)/doelen/\(node.key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? node.key)"
-    }
-
-    // MARK: Page
-
-    @Sendable func form(_ req: Request) async throws -> SitePage {
-        let loaded = try await PlanPagesController.loadVisible(req)
-        try PlanAccess.requireEdit(loaded, req)
-        let (node, _) = try Self.node(req, loaded)
-        let plan = loaded.plan
-        let model = node.logicModel ?? LogicModel()
-        let editable = plan.status == .concept
-        let indicators = (try? await MonitorLookup.indicators(audience: .internal, on: req.db)) ?? []
-        let names = Dictionary(indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let path = Self.editPath(loaded, node)
-        let message = req.query[String.self, at: "melding"]
-        func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {
-            .div(.class("field"), .label(.for(attr("f-\(name)")), .text(label)),
-                 .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "\(max(2, lines.count + 1))"),
-                           .text(lines.joined(separator: "\n"))))
-        }
-        let linkRows: [[BodyNode]] = node.indicators.map { link in
-            [.code(.text(link.indicatorCode)),
-             names[link.indicatorCode].map { .a(.href(attr("/monitor/indicator/\(link.indicatorCode)")), .text($0)) }
-                ?? .span(.class("muted"), .text("niet in de monitor")),
-             .text(link.monitoringType.label), .text(link.note ?? ""),
-             editable ? .form(.class("inline"), .method(.post), .action(attr("\(path)/indicatoren")), Layout.csrfField(req),
-                              .input(.type(.hidden), .name("indicator"), .value(attr(link.indicatorCode))),
-                              .input(.type(.hidden), .name("action"), .value("verwijderen")),
-                              .button(.type(.submit), .class("button-secondary"), .text("Ontkoppelen"))) : .empty]
-        }
-        let typeOptions = MonitoringType.allCases.map { (value: $0.rawValue, label: $0.label) }
-        let indicatorOptions = indicators.map { (value: $0.code, label: "\($0.name) (\($0.code))") }
-        return SitePage("\(plan.levelName(of: node)): \(node.title)", breadcrumbs: PlanPagesController.planCrumbs(loaded),
-            PlanViews.style,
-            .unwrap(message) { UI.notice("success", $0) },
-            .if(!editable, UI.notice("warning", "Dit plan is \(plan.status.label.lowercased()); het logisch model en de indicatoren wijzigt u alleen in een concept. Kopieer het plan naar een nieuwe versie.")),
-            .p(.a(.href(attr("/plannen/\(loaded.key)#doel-\(Slug.make(node.key))")), .text("Terug naar de doelenboom"))),
-            .h2(.text("Logisch model")),
-            .p(.class("muted"), .text("Van input via activiteiten naar output en outcome, met de werkingsmechanismen (binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf \u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
-            .form(.method(.post), .action(attr("\(path)/logisch-model")), .class("card"),
-                Layout.csrfField(req),
-                textarea("means", Self.listFields[0].label, model.means),
-                UI.field("capacity", label: "Input: capaciteit", value: model.capacity ?? "", hint: "bijv. 2 fte programmamanagement"),
-                UI.field("budget", label: "Input: budget (euro)", value: model.budget.map { $0.formatted } ?? "",
-                         hint: "bijv. 125.000 of 125.000,50; leeg als onbekend"),
-                .group(Self.listFields.dropFirst().map { textarea($0.name, $0.label, model[keyPath: $0.path]) }),
-                .if(editable, .button(.type(.submit), .text("Logisch model opslaan")))),
-            .h2(.text("Indicatoren van de monitor")),
-            linkRows.isEmpty ? .p(.class("muted"), .text("Aan dit doel is nog geen indicator gekoppeld.")) :
-                UI.table(caption: "\(linkRows.count) gekoppelde indicator(en)", headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""], rows: linkRows),
-            .if(editable && !indicators.isEmpty,
-                .form(.method(.post), .action(attr("\(path)/indicatoren")), .class("card"),
-                    Layout.csrfField(req),
-                    .input(.type(.hidden), .name("action"), .value("koppelen")),
-                    .div(.class("field"), .label(.for("f-indicator"), .text("Indicator")), UI.select("indicator", options: indicatorOptions, selected: nil)),
-                    .div(.class("field"), .label(.for("f-monitoringType"), .text("Soort monitoring")), UI.select("monitoringType", options: typeOptions, selected: "output")),
-                    UI.field("note", label: "Toelichting (optioneel)"),
-                    .button(.type(.submit), .text("Indicator koppelen")),
-                    .p(.class("hint"), .text("Een indicator die al gekoppeld is, krijgt de nieuwe soort en toelichting."))))
-        )
+    static func editPage(_ loaded: LoadedPlan, _ node: GoalNode) -> PlanURL {
+        .node(plan: .value(loaded.key), node: .value(node.key))
     }
 
     // MARK: Logic model
@@ -106,7 +34,7 @@ struct PlanNodeEditController: RouteCollection {
         let (node, record) = try Self.node(req, loaded)
         var problems = ProblemCollector()
         var model = LogicModel()
-        for field in Self.listFields {
+        for field in NodeEditPage.listFields {
             let lines = FormInput.text(req, field.name).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if lines.count > Self.maxLines {
@@ -140,7 +68,7 @@ struct PlanNodeEditController: RouteCollection {
             try await req.audit(on: db, "gewijzigd", entity: "logisch model", id: "\(loaded.key)/\(node.key)",
                                 summary: "Logisch model van \"\(node.title)\" in \(planTitle)")
         }
-        return PlanWriteController.redirect(req, Self.editPath(loaded, node) + "?melding=" + (Self.encode("Logisch model opgeslagen.")))
+        return req.redirect(to: Self.editPage(loaded, node), notice: PlanNotice.logicModelSaved.rawValue)
     }
 
     // MARK: Indicator links
@@ -162,7 +90,7 @@ struct PlanNodeEditController: RouteCollection {
                 try await req.audit(on: db, "verwijderd", entity: "indicatorkoppeling", id: "\(loaded.key)/\(node.key)/\(code)",
                                     summary: "Indicator \(code) losgekoppeld van \"\(node.title)\" in \(planTitle)")
             }
-            return PlanWriteController.redirect(req, Self.editPath(loaded, node) + "?melding=" + Self.encode("Indicator \(code) ontkoppeld."))
+            return req.redirect(to: Self.editPage(loaded, node), notice: PlanNotice.indicatorUnlinked.rawValue)
         }
         var problems = ProblemCollector()
         let known = try await MonitorLookup.indicators(audience: .internal, on: req.db)
@@ -189,8 +117,6 @@ struct PlanNodeEditController: RouteCollection {
                                 id: "\(loaded.key)/\(node.key)/\(code)",
                                 summary: "Indicator \(code) (\(type!.label.lowercased())) gekoppeld aan \"\(node.title)\" in \(planTitle)")
         }
-        return PlanWriteController.redirect(req, Self.editPath(loaded, node) + "?melding=" + Self.encode("Indicator \(code) gekoppeld."))
+        return req.redirect(to: Self.editPage(loaded, node), notice: PlanNotice.indicatorLinked.rawValue)
     }
-
-    static func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? "" }
 }

@@ -11,19 +11,21 @@ import MonitorFeature
 struct PlanWriteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Streamed: the handler collects the body itself so an oversized upload gets a Dutch message.
-        routes.write(.POST, "plannen", ":plan", "doelstellingen", ":target", "realisaties", access: .role(.redacteur), body: .stream, use: addRealisation)
-        routes.write(.POST, "plannen", ":plan", "doelstellingen", access: .role(.redacteur), use: addTarget)
-        routes.write(.POST, "plannen", ":plan", "doelen", access: .role(.redacteur), use: saveNode)
-        routes.write(.POST, "plannen", ":plan", "status", access: .role(.redacteur), use: transition)
-        routes.write(.POST, "plannen", ":plan", "kopie", access: .role(.redacteur), use: copy)
-        routes.write(.POST, "plannen", ":plan", "begroting", ":table", ":line", access: .role(.redacteur), use: saveBudgetLine)
-        routes.write(.POST, "plannen", ":plan", "personeel", access: .role(.redacteur), use: savePersonnel)
+        routes.write(.POST, PlanURL.realisations(plan: .key, target: .key), access: .role(.redacteur), body: .stream,
+                     use: addRealisation)
+        routes.write(.POST, PlanURL.targets(plan: .key), access: .role(.redacteur), use: addTarget)
+        routes.write(.POST, PlanURL.nodes(plan: .key), access: .role(.redacteur), use: saveNode)
+        routes.write(.POST, PlanURL.status(plan: .key), access: .role(.redacteur), use: transition)
+        routes.write(.POST, PlanURL.copy(plan: .key), access: .role(.redacteur), use: copy)
+        routes.write(.POST, PlanURL.budgetLine(plan: .key, table: .key, line: .key), access: .role(.redacteur),
+                     use: saveBudgetLine)
+        routes.write(.POST, PlanURL.personnel(plan: .key), access: .role(.redacteur), use: savePersonnel)
     }
 
     /// Loads the plan for a change by the current user: 404 when unknown/invisible, 403 for another
     /// organisation, 409 when the plan is afgesloten (or, with `structure`, no longer concept).
     static func loadForChange(_ req: Request, structure: Bool = false) async throws -> (LoadedPlan, User) {
-        let loaded = try await PlanPagesController.loadVisible(req)
+        let loaded = try await PlanAccess.loadVisible(req)
         let user = try PlanAccess.requireEdit(loaded, req)
         let status = loaded.plan.status
         if status == .afgesloten {
@@ -34,8 +36,6 @@ struct PlanWriteController: RouteCollection {
         }
         return (loaded, user)
     }
-
-    static func redirect(_ req: Request, _ path: String) -> Response { req.redirect(to: path, redirectType: .normal) }
 
     // MARK: Realisation
 
@@ -81,7 +81,8 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "aangemaakt", entity: "realisatie", id: "\(loaded.key)/\(key)",
                                 summary: "Realisatie \(PlanViews.number(realisation.value)) op \(realisation.date.dutch) bij \"\(target.measure)\" (\(loaded.plan.title))\(withFile)")
         }
-        return Self.redirect(req, "/plannen/\(loaded.key)/doelstellingen/\(key)?opgeslagen=1")
+        return req.redirect(to: PlanURL.target(plan: .value(loaded.key), target: .value(key)),
+                            notice: PlanNotice.realisationSaved.rawValue)
     }
 
     // MARK: Target
@@ -137,7 +138,7 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "aangemaakt", entity: "doelstelling", id: "\(loaded.key)/\(target.key)",
                                 summary: "Doelstelling \"\(target.measure)\" toegevoegd aan \(planTitle)")
         }
-        return Self.redirect(req, "/plannen/\(loaded.key)/doelstellingen/\(target.key)")
+        return req.redirect(to: PlanURL.target(plan: .value(loaded.key), target: .value(target.key)))
     }
 
     // MARK: Goal node
@@ -184,7 +185,7 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, existing == nil ? "aangemaakt" : "gewijzigd", entity: "doel", id: "\(loaded.key)/\(key)",
                                 summary: "Doel \"\(saved.title)\" in \(planTitle)\(saved.parentKey.map { " (onder \($0))" } ?? "")")
         }
-        return Self.redirect(req, "/plannen/\(loaded.key)#doel-\(Slug.make(key))")
+        return req.redirect(to: PlanURL.nodeAnchor(plan: loaded.key, node: key), redirectType: .normal)
     }
 
     /// New node keys: letters, digits, `.`, `_` and `-` only, at most `maxNodeKeyLength` characters.
@@ -211,7 +212,7 @@ struct PlanWriteController: RouteCollection {
     }
 
     @Sendable func transition(_ req: Request) async throws -> Response {
-        let loaded = try await PlanPagesController.loadVisible(req)
+        let loaded = try await PlanAccess.loadVisible(req)
         let user = try PlanAccess.requireEdit(loaded, req)
         let text = FormInput.text(req, "status")
         guard let target = PlanStatus(rawValue: text) else {
@@ -231,8 +232,7 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "status", entity: "plan", id: loaded.key,
                                 summary: "Status van \"\(loaded.plan.title)\": \(from.label) → \(to.label)\(by)")
         }
-        let message = "Status gewijzigd: \(from.label) → \(to.label)."
-        return Self.redirect(req, "/plannen/\(loaded.key)?melding=\(message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        return req.redirect(to: PlanURL.plan(.value(loaded.key)), notice: PlanNotice.statusChanged.rawValue)
     }
 
     /// The key and title of the next year's version: the plan's last year in key and title + 1.
@@ -244,7 +244,7 @@ struct PlanWriteController: RouteCollection {
     }
 
     @Sendable func copy(_ req: Request) async throws -> Response {
-        let loaded = try await PlanPagesController.loadVisible(req)
+        let loaded = try await PlanAccess.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (key, title) = Self.nextVersionNames(loaded.plan)
         if try await PlanRecord.query(on: req.db).filter(\.$key == key).first() != nil {
@@ -259,14 +259,14 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "aangemaakt", entity: "plan", id: key,
                                 summary: "\"\(title)\" (versie \(copy.version), concept) gekopieerd van \"\(loaded.plan.title)\"")
         }
-        return Self.redirect(req, "/plannen/\(key)?melding=\("Kopie gemaakt als concept.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        return req.redirect(to: PlanURL.plan(.value(key)), notice: PlanNotice.copied.rawValue)
     }
 
     // MARK: Budget
 
     @Sendable func saveBudgetLine(_ req: Request) async throws -> Response {
         let (loaded, _) = try await Self.loadForChange(req)
-        let (record, table) = try PlanPagesController.budgetLine(loaded, req)
+        let (record, table) = try PlanPagesController.budgetTable(loaded, req)
         let lineKey = req.parameters.get("line") ?? ""
         guard let section = table.sections.first(where: { $0.lines.contains { $0.key == lineKey } }),
               let line = section.lines.first(where: { $0.key == lineKey }) else {
@@ -307,7 +307,7 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "gewijzigd", entity: "begroting", id: "\(loaded.key)/\(table.key)/\(lineKey)",
                                 summary: "Begrotingsregel \"\(line.label)\" in \"\(table.title)\" (\(loaded.plan.title))")
         }
-        return Self.redirect(req, "/plannen/\(loaded.key)/begroting")
+        return req.redirect(to: PlanURL.budget(plan: .value(loaded.key)))
     }
 
     @Sendable func savePersonnel(_ req: Request) async throws -> Response {
@@ -332,7 +332,7 @@ struct PlanWriteController: RouteCollection {
             try await req.audit(on: db, "gewijzigd", entity: "personeel", id: "\(loaded.key)/\(figures.year)",
                                 summary: "Personeel \(figures.year): \(figures.employees) medewerkers, \(figures.fteFormatted) FTE (\(loaded.plan.title))")
         }
-        return Self.redirect(req, "/plannen/\(loaded.key)/begroting")
+        return req.redirect(to: PlanURL.budget(plan: .value(loaded.key)))
     }
 }
 

@@ -160,7 +160,7 @@ final class PlansFeatureTests: XCTestCase {
             try await Self.seeded(app)
             let browser = Browser(app)
             let pdf = try await browser.get("/plannen/\(Self.flever)/rapport.pdf")
-            if PlanReportController.chromiumPath() != nil {
+            if app.vitaal.chromiumPath != nil {
                 XCTAssertEqual(pdf.status, .ok, pdf.body.prefix(300).description)
                 XCTAssertEqual(pdf.headers.first(name: .contentType), "application/pdf")
                 XCTAssertTrue(pdf.body.hasPrefix("%PDF"))
@@ -244,14 +244,14 @@ final class PlansFeatureTests: XCTestCase {
 final class PlansBudgetViewTests: XCTestCase {
     func testLineWhoseColumnsDoNotAddUpIsFlagged() throws {
         var table = PlansDemoData.fleverBegrotingPerProgramma2025
-        let clean = PlanViews.budgetTable(table).render()
+        let clean = BudgetTableView.view(table).render()
         XCTAssertFalse(clean.contains("kolommen tellen niet op tot het totaal"))
         // Subsidie Provincie: 197 + 363 + 444 + 243 = 1.247; print 1.250 as the total instead.
         table.sections[0].lines[0].total = .amount(Money(thousands: 1250))
-        let html = PlanViews.budgetTable(table).render()
+        let html = BudgetTableView.view(table).render()
         XCTAssertTrue(html.contains("kolommen tellen niet op tot het totaal"))
         XCTAssertTrue(html.contains("<tr class=\"flag\">"))
-        let check = PlanViews.budgetCheck(table).render()
+        let check = BudgetViews.check(table).render()
         XCTAssertTrue(check.contains("de kolommen tellen op tot 1247, de kolom Totaal zegt 1250"), check)
     }
 }

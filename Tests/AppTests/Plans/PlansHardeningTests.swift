@@ -83,7 +83,7 @@ final class PlansHardeningTests: XCTestCase {
             let reader = Browser(app)
             try await reader.login(email, password)
             let anonymous = Browser(app)
-            let log = try Self.installFakeChromium()
+            let log = try Self.installFakeChromium(app)
             defer { Self.removeFakeChromium() }
             let paths = ["/plannen/\(Self.flever)/begroting", "/plannen/\(Self.flever)/rapport", "/plannen/\(Self.flever)/rapport.pdf",
                          "/api/v1/plans/\(Self.flever)/budgets", "/plannen/\(Self.flever)/begroting.csv", "/plannen/\(Self.flever)/begroting.xlsx"]
@@ -118,11 +118,9 @@ final class PlansHardeningTests: XCTestCase {
     // MARK: A stand-in for Chromium
 
     static let fakeDir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-fake-chromium-\(UUID().uuidString)")
-    nonisolated(unsafe) static var savedPath: String?
-
-    /// Puts a `chromium` script first on PATH that copies the HTML it is given to `last.html`,
+    /// Makes a `chromium` script the app's Chromium (`VitaalConfiguration.chromiumPath`) that copies the HTML it is given to `last.html`,
     /// appends a line to `calls` and writes a tiny PDF; returns its folder.
-    static func installFakeChromium() throws -> URL {
+    static func installFakeChromium(_ app: Application) throws -> URL {
         try FileManager.default.createDirectory(at: fakeDir, withIntermediateDirectories: true)
         let script = """
         #!/bin/sh
@@ -137,13 +135,11 @@ final class PlansHardeningTests: XCTestCase {
         let url = fakeDir.appendingPathComponent("chromium")
         try Data(script.utf8).write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-        savedPath = ProcessInfo.processInfo.environment["PATH"]
-        setenv("PATH", fakeDir.path + ":" + (savedPath ?? "/usr/bin:/bin"), 1)
+        app.vitaal.chromiumPath = url.path
         return fakeDir
     }
 
     static func removeFakeChromium() {
-        if let savedPath { setenv("PATH", savedPath, 1) }
         try? FileManager.default.removeItem(at: fakeDir)
     }
 
@@ -153,7 +149,7 @@ final class PlansHardeningTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             try await PlansFeature().loadDemoData(app: app, log: { _ in })
-            let dir = try Self.installFakeChromium()
+            let dir = try Self.installFakeChromium(app)
             defer { Self.removeFakeChromium() }
             let anonymous = Browser(app)
             let first = try await anonymous.get("/plannen/\(Self.flever)/rapport.pdf?soort=jaarverslag")
@@ -353,7 +349,10 @@ final class PlansHardeningTests: XCTestCase {
             let page = try await anonymous.get("/plannen/\(Self.flever)")
             XCTAssertEqual(page.status, .ok)
             XCTAssertFalse(page.body.contains("A\"><b>x"), "no raw quote from a key in the page")
-            XCTAssertTrue(page.body.contains("href=\"/plannen/\(Self.flever)/doelstellingen/A&quot;&gt;&lt;b&gt;x.t1\""))
+            // Links are made by PlanURL: the key is one percent-encoded path segment (no quote, no angle bracket).
+            let link = PlanURL.target(plan: .value(Self.flever), target: .value(evil + ".t1")).path
+            XCTAssertEqual(link, "/plannen/\(Self.flever)/doelstellingen/A%22%3E%3Cb%3Ex.t1")
+            XCTAssertTrue(page.body.contains("href=\"\(link)\""), "the link is the typed URL")
         }
     }
 

@@ -1,0 +1,67 @@
+import AppCore
+import VitaalDomain
+
+/// A plan with its goal tree and targets (`/plannen/<key>`), the P&C steps and, for editors,
+/// the forms to add targets and goals.
+enum PlanPage {
+    struct Model {
+        var key: String
+        var title: String
+        var organisation: String
+        var period: String
+        var version: Int
+        var previousVersionKey: String?
+        var status: PlanStatus
+        var levels: [String]
+        var rollUp: StatusRollUp
+        /// Some realisations were invented to show the status rule.
+        var hasExampleRealisations: Bool
+        var source: String?
+        var notes: [String]
+        var tree: GoalTree
+        /// nil: the plan has no targets yet.
+        var targets: TargetTable?
+        var notice: String?
+        /// The P&C cycle's next steps (editors of the owning organisation only).
+        var lifecycle: Lifecycle?
+        /// The forms to add targets and goals (editors only).
+        var editor: Editor?
+
+        struct Lifecycle {
+            var next: [PlanStatus]
+        }
+
+        struct Editor {
+            var nodeOptions: [(value: String, label: String)]
+            var levelOptions: [(value: String, label: String)]
+            var directions: [(value: String, label: String)]
+            var periodStart: String
+            var periodEnd: String
+        }
+
+        init(_ loaded: LoadedPlan, viewer: PageContext.Viewer?, notice code: String?) {
+            let plan = loaded.plan
+            let canEdit = PlanAccess.mayEdit(loaded, viewer)
+            key = plan.key; title = plan.title; organisation = loaded.organisation.name
+            period = plan.period.description; version = plan.version; previousVersionKey = plan.previousVersionKey
+            status = plan.status; levels = plan.levels; rollUp = plan.rollUp()
+            hasExampleRealisations = loaded.realisations.values.contains { $0.contains { $0.isExample } }
+            source = plan.source; notes = plan.notes
+            tree = GoalTree(loaded, editLinks: canEdit && plan.status == .concept)
+            targets = plan.targets.isEmpty ? nil : TargetTable(loaded, showEvidence: PlanAccess.showsEvidence(viewer))
+            notice = PlanNotice(code: code)?.text(status: plan.status.label.lowercased())
+            lifecycle = canEdit ? Lifecycle(next: plan.status.allowedNextStatuses) : nil
+            editor = canEdit ? Editor(plan) : nil
+        }
+    }
+}
+
+extension PlanPage.Model.Editor {
+    init(_ plan: Plan) {
+        nodeOptions = plan.nodes.map { (value: $0.key, label: "\(plan.levelName(of: $0)): \($0.title)") }
+        levelOptions = plan.levels.enumerated().map { (value: "\($0.offset)", label: $0.element) }
+        directions = SmartTarget.Direction.allCases.map { (value: $0.rawValue, label: $0.label) }
+        periodStart = plan.period.start.description
+        periodEnd = plan.period.end.description
+    }
+}

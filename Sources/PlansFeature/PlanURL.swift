@@ -1,0 +1,83 @@
+import AppCore
+
+/// Every route of plans and steering, for registration, links, redirects, the OpenAPI document and
+/// tests (see `SiteRoute`). Parameters: `plan` is a plan key, `target` a target key, `node` a goal
+/// node key, `table`/`line` budget table and line keys, `attachment` an attachment id.
+enum PlanURL: SiteRoute {
+    case plans
+    case dashboard
+    case plan(Parameter<String>)
+    case target(plan: Parameter<String>, target: Parameter<String>)
+    case realisations(plan: Parameter<String>, target: Parameter<String>)
+    case targets(plan: Parameter<String>)
+    case nodes(plan: Parameter<String>)
+    case node(plan: Parameter<String>, node: Parameter<String>)
+    case logicModel(plan: Parameter<String>, node: Parameter<String>)
+    case indicatorLinks(plan: Parameter<String>, node: Parameter<String>)
+    case status(plan: Parameter<String>)
+    case copy(plan: Parameter<String>)
+    case budget(plan: Parameter<String>)
+    case budgetLine(plan: Parameter<String>, table: Parameter<String>, line: Parameter<String>)
+    case personnel(plan: Parameter<String>)
+    case report(plan: Parameter<String>)
+    case reportPDF(plan: Parameter<String>)
+    case targetsCSV(plan: Parameter<String>)
+    case targetsXLSX(plan: Parameter<String>)
+    case budgetCSV(plan: Parameter<String>)
+    case budgetXLSX(plan: Parameter<String>)
+    case attachment(plan: Parameter<String>, attachment: Parameter<String>)
+    case apiPlans
+    case apiPlan(Parameter<String>)
+    case apiTargets(plan: Parameter<String>)
+    case apiBudgets(plan: Parameter<String>)
+
+    var segments: [URLSegment] {
+        switch self {
+        case .plans: [.constant("plannen")]
+        case .dashboard: [.constant("plannen"), .constant("dashboard")]
+        case .plan(let plan): Self.planPath(plan)
+        case .target(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target)]
+        case .realisations(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("realisaties")]
+        case .targets(let plan): Self.planPath(plan, "doelstellingen")
+        case .nodes(let plan): Self.planPath(plan, "doelen")
+        case .node(let plan, let node): Self.planPath(plan, "doelen") + [.parameter("node", node)]
+        case .logicModel(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("logisch-model")]
+        case .indicatorLinks(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("indicatoren")]
+        case .status(let plan): Self.planPath(plan, "status")
+        case .copy(let plan): Self.planPath(plan, "kopie")
+        case .budget(let plan): Self.planPath(plan, "begroting")
+        case .budgetLine(let plan, let table, let line):
+            Self.planPath(plan, "begroting") + [.parameter("table", table), .parameter("line", line)]
+        case .personnel(let plan): Self.planPath(plan, "personeel")
+        case .report(let plan): Self.planPath(plan, "rapport")
+        case .reportPDF(let plan): Self.planPath(plan, "rapport.pdf")
+        case .targetsCSV(let plan): Self.planPath(plan, "doelstellingen.csv")
+        case .targetsXLSX(let plan): Self.planPath(plan, "doelstellingen.xlsx")
+        case .budgetCSV(let plan): Self.planPath(plan, "begroting.csv")
+        case .budgetXLSX(let plan): Self.planPath(plan, "begroting.xlsx")
+        case .attachment(let plan, let attachment):
+            Self.planPath(plan, "bijlagen") + [.parameter("attachment", attachment)]
+        case .apiPlans: Self.api
+        case .apiPlan(let plan): Self.api + [.parameter("plan", plan)]
+        case .apiTargets(let plan): Self.api + [.parameter("plan", plan), .constant("targets")]
+        case .apiBudgets(let plan): Self.api + [.parameter("plan", plan), .constant("budgets")]
+        }
+    }
+
+    private static let api: [URLSegment] = [.constant("api"), .constant("v1"), .constant("plans")]
+
+    private static func planPath(_ plan: Parameter<String>, _ rest: String...) -> [URLSegment] {
+        [.constant("plannen"), .parameter("plan", plan)] + rest.map { .constant($0) }
+    }
+}
+
+extension PlanURL {
+    /// The goal tree's anchor of a node on the plan page (`#doel-<slug>`).
+    static func nodeAnchor(plan key: String, node: String) -> String {
+        PlanURL.plan(.value(key)).path + "#" + GoalTreeView.anchor(node)
+    }
+}

@@ -1,0 +1,86 @@
+import AppCore
+import VitaalDomain
+
+/// The goal tree of a plan as the pages show it: every node with its computed roll-up, facts,
+/// indicator links, logic model and targets (with their computed status), children nested.
+struct GoalTree {
+    struct Target {
+        var key: String
+        var measure: String
+        var status: SmartTarget.Status
+        /// "streefwaarde 12 bijeenkomsten op 31 december 2025".
+        var goal: String
+        var isExample: Bool
+        /// The target page, when targets are links (not in a PDF).
+        var link: String?
+    }
+
+    struct Indicator {
+        var type: String
+        var code: String
+        var note: String?
+        var isExample: Bool
+    }
+
+    struct Node {
+        var anchor: String
+        var levelName: String
+        var title: String
+        var text: String
+        /// "Eigenaar: …", "Partners: …", "Periode: …", "Bron: …".
+        var facts: [String]
+        var isExample: Bool
+        /// The node's logic-model and indicator editor (editors, concept plans).
+        var editLink: String?
+        var indicators: [Indicator]
+        var logicModel: LogicModel?
+        var rollUp: StatusRollUp
+        var targets: [Target]
+        var children: [Node]
+    }
+
+    var roots: [Node]
+    /// Nodes with children are `<details open>` (false: collapsed).
+    var allOpen = true
+
+    init(_ loaded: LoadedPlan, linkTargets: Bool = true, editLinks: Bool = false) {
+        let plan = loaded.plan
+        let statuses = Dictionary(plan.targets.map { ($0.key, $0.status()) }, uniquingKeysWith: { first, _ in first })
+        var visited: Set<String> = []
+        func makeTarget(_ target: SmartTarget) -> Target {
+            let date = target.targetDate.map { " op \($0.dutch)" } ?? ""
+            return Target(key: target.key, measure: target.measure, status: statuses[target.key] ?? .noData,
+                          goal: "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)",
+                          isExample: target.isExample || (loaded.realisations[target.key] ?? []).contains { $0.isExample },
+                          link: linkTargets ? PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path : nil)
+        }
+        func makeNode(_ node: GoalNode) -> Node {
+            visited.insert(node.key)
+            // A node met twice (a cycle in stored data) is shown once, so the tree always ends.
+            let children = plan.children(of: node.key).filter { !visited.contains($0.key) }
+            return Node(
+                anchor: GoalTreeView.anchor(node.key), levelName: plan.levelName(of: node), title: node.title,
+                text: node.text, facts: Self.facts(node), isExample: node.isExample,
+                editLink: editLinks ? PlanURL.node(plan: .value(plan.key), node: .value(node.key)).path : nil,
+                indicators: node.indicators.map {
+                    Indicator(type: $0.monitoringType.label, code: $0.indicatorCode, note: $0.note,
+                              isExample: $0.indicatorCode.hasPrefix("VOORBEELD"))
+                },
+                logicModel: node.logicModel.flatMap { $0.isEmpty ? nil : $0 }, rollUp: plan.rollUp(node.key),
+                targets: plan.targets(of: node.key).map(makeTarget), children: children.map(makeNode))
+        }
+        // Roots: nodes without parent, plus nodes whose parent is unknown (never lose a node).
+        let keys = Set(plan.nodes.map(\.key))
+        let roots = plan.nodes.filter { $0.parentKey.map { !keys.contains($0) } ?? true }
+        self.roots = roots.map(makeNode)
+    }
+
+    static func facts(_ node: GoalNode) -> [String] {
+        var facts: [String] = []
+        if let owner = node.owner { facts.append("Eigenaar: \(owner)") }
+        if !node.partners.isEmpty { facts.append("Partners: \(node.partners.joined(separator: ", "))") }
+        if !node.periods.isEmpty { facts.append("Periode: \(node.periods.joined(separator: ", "))") }
+        if let ref = node.sourceRef { facts.append("Bron: \(ref)") }
+        return facts
+    }
+}

@@ -1,0 +1,28 @@
+/// Confirmations after a write, passed in the redirect as a code (`?melding=opgeslagen`) and
+/// written out by the page; the query never carries text a user typed.
+enum PlanNotice: String {
+    case realisationSaved = "opgeslagen"
+    case statusChanged = "status"
+    case copied = "kopie"
+    case logicModelSaved = "logisch-model"
+    case indicatorLinked = "gekoppeld"
+    case indicatorUnlinked = "ontkoppeld"
+
+    /// The notice of a request's `melding` code; nil for none or an unknown code.
+    init?(code: String?) {
+        guard let code else { return nil }
+        self.init(rawValue: code)
+    }
+
+    /// The Dutch text; `status` is the plan's status now (for `statusChanged`).
+    func text(status: String = "") -> String {
+        switch self {
+        case .realisationSaved: "Realisatie opgeslagen. De status is opnieuw berekend."
+        case .statusChanged: "Status gewijzigd: het plan is nu \(status)."
+        case .copied: "Kopie gemaakt als concept."
+        case .logicModelSaved: "Logisch model opgeslagen."
+        case .indicatorLinked: "Indicator gekoppeld."
+        case .indicatorUnlinked: "Indicator ontkoppeld."
+        }
+    }
+}
