@@ -10,7 +10,11 @@ public struct SocialMapFeature: VitaalFeature {
 
     public var migrations: [any Migration] { SocialMapMigrations.all }
 
-    public var navigation: [NavigationItem] { [NavigationItem(title: "Sociale kaart", path: "/sociale-kaart", order: 30)] }
+    public var navigation: [NavigationItem] {
+        [NavigationItem(title: "Sociale kaart", path: SocialMapURL.map.path, order: 30)]
+    }
+
+    public var stylesheet: String { String(decoding: PackageResources.socialmap_css, as: UTF8.self) }
 
     public var commands: [CommandRegistration] {
         [CommandRegistration(group: "import", name: "hsds", command: ImportHSDSCommand()),
@@ -18,8 +22,11 @@ public struct SocialMapFeature: VitaalFeature {
     }
 
     public func register(routes app: Application) throws {
-        SocialMapAPIController().register(app)
-        SocialMapPagesController().register(app)
+        try app.register(collection: SocialMapAPIController())
+        try app.register(collection: SocialMapPagesController())
+        try app.register(collection: SocialMapEditController())
+        try app.register(collection: SpiderWebController())
+        SocialMapOpenAPI.register(in: app.openAPI)
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {

@@ -1,21 +1,6 @@
 import Foundation
 import VitaalDomain
 
-/// Today's date in the Netherlands, for "last checked" flags and stored spider webs.
-enum SocialMapDates {
-    static func today(_ now: Date = Date()) -> SocialMap.Day {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        let c = cal.dateComponents([.year, .month, .day], from: now)
-        return SocialMap.Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
-    /// "12 maart 2025"
-    static func dutch(_ d: SocialMap.Day) -> String {
-        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-        return "\(d.day) \(months[d.month - 1]) \(d.year)"
-    }
-}
-
 /// Filter of the map page and `/api/v1/initiatives`: theme, Positive Health dimension, target
 /// group, municipality (CBS code) and kind. Empty fields do not filter. An offer without any
 /// municipality (location or tag) works province-wide and passes every municipality filter.
@@ -26,50 +11,62 @@ struct OfferFilter: Sendable, Equatable {
     var municipality: String?
     var kind: SocialMap.OfferKind?
 
-    var isEmpty: Bool { theme == nil && dimension == nil && targetGroup == nil && municipality == nil && kind == nil }
-
-    /// Municipality codes an offer works in: its tags plus the municipalities of its locations.
-    static func municipalities(of s: SocialMap.Service, in r: SocialMap.Register) -> [String] {
-        Array(Set(s.tags.municipalityCodes + s.locationIDs.compactMap { r.location($0)?.municipalityCode })).sorted()
+    var isEmpty: Bool {
+        theme == nil && dimension == nil && targetGroup == nil && municipality == nil && kind == nil
     }
 
-    func matches(_ s: SocialMap.Service, in r: SocialMap.Register) -> Bool {
-        if let theme, !s.tags.themes.contains(theme) { return false }
-        if let dimension, !s.tags.dimensions.contains(dimension) { return false }
-        if let targetGroup, !s.tags.targetGroups.contains(targetGroup) { return false }
-        if let kind, s.kind != kind { return false }
+    /// Municipality codes an offer works in: its tags plus the municipalities of its locations.
+    static func municipalities(of offer: SocialMap.Service, in register: SocialMap.Register) -> [String] {
+        let located = offer.locationIDs.compactMap { register.location($0)?.municipalityCode }
+        return Array(Set(offer.tags.municipalityCodes + located)).sorted()
+    }
+
+    func matches(_ offer: SocialMap.Service, in register: SocialMap.Register) -> Bool {
+        if let theme, !offer.tags.themes.contains(theme) { return false }
+        if let dimension, !offer.tags.dimensions.contains(dimension) { return false }
+        if let targetGroup, !offer.tags.targetGroups.contains(targetGroup) { return false }
+        if let kind, offer.kind != kind { return false }
         if let municipality {
-            let ms = Self.municipalities(of: s, in: r)
-            if !ms.isEmpty && !ms.contains(municipality) { return false }
+            let codes = Self.municipalities(of: offer, in: register)
+            if !codes.isEmpty && !codes.contains(municipality) { return false }
         }
         return true
     }
 
     /// Parses raw query values; unknown values are reported in Dutch (field, message).
-    static func parse(theme: String?, dimension: String?, targetGroup: String?, municipality: String?, kind: String?) throws -> OfferFilter {
-        func clean(_ s: String?) -> String? { s.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        var f = OfferFilter(theme: clean(theme), targetGroup: clean(targetGroup))
-        if let d = clean(dimension) {
-            guard let dim = PositiveHealthDimension(key: d) else {
-                throw VitaalError.invalid("onbekende dimensie \"\(d)\" (bekend: \(PositiveHealthDimension.allCases.map(\.rawValue).joined(separator: ", ")))",
+    static func parse(theme: String?, dimension: String?, targetGroup: String?, municipality: String?,
+                      kind: String?) throws(VitaalError) -> OfferFilter {
+        var filter = OfferFilter(theme: clean(theme), targetGroup: clean(targetGroup))
+        if let key = clean(dimension) {
+            guard let known = PositiveHealthDimension(key: key) else {
+                let names = PositiveHealthDimension.allCases.map(\.rawValue).joined(separator: ", ")
+                throw VitaalError.invalid("onbekende dimensie \"\(key)\" (bekend: \(names))",
                                           at: SourceLocation(field: "dimensie"))
             }
-            f.dimension = dim
+            filter.dimension = known
         }
-        if let m = clean(municipality) {
-            guard let mun = SocialMap.Municipality.byCode(m) ?? SocialMap.Municipality.all.first(where: { $0.name.lowercased() == m.lowercased() }) else {
-                throw VitaalError.invalid("onbekende gemeente \"\(m)\" (verwacht een CBS-code van een Flevolandse gemeente, bijv. GM0034)",
-                                          at: SourceLocation(field: "gemeente"))
+        if let text = clean(municipality) {
+            let byName = SocialMap.Municipality.all.first { $0.name.lowercased() == text.lowercased() }
+            guard let known = SocialMap.Municipality.byCode(text) ?? byName else {
+                throw VitaalError.invalid("onbekende gemeente \"\(text)\" (verwacht een CBS-code van een "
+                                          + "Flevolandse gemeente, bijv. GM0034)", at: SourceLocation(field: "gemeente"))
             }
-            f.municipality = mun.code
+            filter.municipality = known.code
         }
-        if let k = clean(kind) {
-            guard let kk = SocialMap.OfferKind(rawValue: k) else {
-                throw VitaalError.invalid("onbekend soort \"\(k)\" (bekend: \(SocialMap.OfferKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+        if let text = clean(kind) {
+            guard let known = SocialMap.OfferKind(rawValue: text) else {
+                let names = SocialMap.OfferKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw VitaalError.invalid("onbekend soort \"\(text)\" (bekend: \(names))",
                                           at: SourceLocation(field: "soort"))
             }
-            f.kind = kk
+            filter.kind = known
         }
-        return f
+        return filter
+    }
+
+    /// Trimmed; nil when empty.
+    private static func clean(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        return trimmed
     }
 }

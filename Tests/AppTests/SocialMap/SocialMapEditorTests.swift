@@ -13,10 +13,10 @@ final class SocialMapEditorTests: XCTestCase {
             try await S.seed(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let b = Browser(app)
-            try await b.login(email, password)
+            _ = try await b.login(email, password)
             let own = try await b.get("/sociale-kaart/aanbod/oco-almere-ondersteuning")
             XCTAssertTrue(own.body.contains("Bewerken"))
-            try await b.get("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken")
+            _ = try await b.get("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken")
             let saved = try await b.post("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken",
                                          ["naam": "OCO Almere", "omschrijving": "Nieuwe omschrijving", "website": "https://www.flever.nl",
                                           "themas": "cliëntondersteuning, ervaringsdeskundigheid", "doelgroepen": "inwoners",
@@ -26,7 +26,7 @@ final class SocialMapEditorTests: XCTestCase {
             let oco = r.service("oco-almere-ondersteuning")!
             XCTAssertEqual(oco.description, "Nieuwe omschrijving")
             XCTAssertEqual(oco.tags.dimensions, [.meedoen])
-            XCTAssertEqual(oco.lastChecked, SocialMapDates.today())
+            XCTAssertEqual(oco.lastChecked, Fixtures.socialMapToday)
             XCTAssertEqual(oco.tags.municipalityCodes, ["GM0034"], "municipality kept")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "gewijzigd").count()
             XCTAssertEqual(audit, 1)
@@ -51,7 +51,7 @@ final class SocialMapEditorTests: XCTestCase {
             let checked = try await b.post("/sociale-kaart/organisaties/flever/gecontroleerd")
             XCTAssertEqual(checked.status, .seeOther)
             let flever = try await SocialMapStore.load(on: app.db).organisation("flever")
-            XCTAssertEqual(flever?.lastChecked, SocialMapDates.today())
+            XCTAssertEqual(flever?.lastChecked, Fixtures.socialMapToday)
         }
     }
 
@@ -60,12 +60,12 @@ final class SocialMapEditorTests: XCTestCase {
             try await S.seed(app)
             let (le, lp) = try await TestApp.user(app, role: .lezer, organisation: "flever")
             let lezer = Browser(app)
-            try await lezer.login(le, lp)
+            _ = try await lezer.login(le, lp)
             let r = try await lezer.post("/sociale-kaart/aanbod/oco-almere-ondersteuning/gecontroleerd")
             XCTAssertEqual(r.status, .forbidden)
             let (be, bp) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland")
             let admin = Browser(app)
-            try await admin.login(be, bp)
+            _ = try await admin.login(be, bp)
             let ok = try await admin.post("/sociale-kaart/aanbod/alzheimer-cafe/gecontroleerd")
             XCTAssertEqual(ok.status, .seeOther)
         }
@@ -76,8 +76,8 @@ final class SocialMapEditorTests: XCTestCase {
             try await S.seed(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let b = Browser(app)
-            try await b.login(email, password)
-            try await b.get("/sociale-kaart/organisaties/flever")
+            _ = try await b.login(email, password)
+            _ = try await b.get("/sociale-kaart/organisaties/flever")
             let before = try await S.counts(app.db)
             let selfLink = try await b.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "flever", "onderwerp": "Alles"])
             XCTAssertEqual(selfLink.status, .unprocessableEntity)

@@ -46,9 +46,9 @@ final class SocialMapHardeningTests: XCTestCase {
             try await S.seed(app)
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let b = Browser(app)
-            try await b.login(email, password)
+            _ = try await b.login(email, password)
             let edit = "/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken"
-            try await b.get(edit)
+            _ = try await b.get(edit)
             let evil = "\"'><x y=z"
             let badURL = try await b.post(edit, ["naam": "OCO Almere", "website": "https://www.flever.nl/\(evil)"])
             XCTAssertEqual(badURL.status, .unprocessableEntity)
@@ -95,8 +95,8 @@ final class SocialMapHardeningTests: XCTestCase {
             try await S.seed(app)
             let (fe, fp) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let flever = Browser(app)
-            try await flever.login(fe, fp)
-            try await flever.get("/sociale-kaart/organisaties/flever")
+            _ = try await flever.login(fe, fp)
+            _ = try await flever.get("/sociale-kaart/organisaties/flever")
             let long = try await flever.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "zilveren-kruis", "onderwerp": String(repeating: "x", count: 201)])
             XCTAssertEqual(long.status, .unprocessableEntity)
             XCTAssertTrue(long.body.contains("hoogstens 200 tekens"))
@@ -105,8 +105,8 @@ final class SocialMapHardeningTests: XCTestCase {
 
             let (ze, zp) = try await TestApp.user(app, role: .redacteur, organisation: "zilveren-kruis")
             let zk = Browser(app)
-            try await zk.login(ze, zp)
-            try await zk.get("/sociale-kaart/organisaties/zilveren-kruis")
+            _ = try await zk.login(ze, zp)
+            _ = try await zk.get("/sociale-kaart/organisaties/zilveren-kruis")
             let refused = try await zk.post("/sociale-kaart/organisaties/zilveren-kruis/samenwerkingen", ["partner": "flever", "onderwerp": "Overschreven"])
             XCTAssertEqual(refused.status, .forbidden, refused.body)
             XCTAssertTrue(refused.body.contains("andere organisatie"))

@@ -12,7 +12,7 @@ final class SocialMapPageTests: XCTestCase {
         try await TestApp.with { app in
             try await S.seed(app)
             let b = Browser(app)
-            let page = try await b.get("/sociale-kaart")
+            let page = try await b.get(SocialMapURL.map.path)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.contains("<svg"), "map drawn as SVG")
             XCTAssertTrue(page.body.contains("Kaart van het aanbod in Flevoland"))
@@ -48,7 +48,7 @@ final class SocialMapPageTests: XCTestCase {
             // The networks were checked on 1 January 2025: more than a year ago in these tests' present.
             let net = try await b.get("/sociale-kaart/netwerken/oco-almere")
             XCTAssertTrue(net.body.contains("1 januari 2025"))
-            let stale = SocialMap.Day(year: 2025, month: 1, day: 1)!.oneYearLater < SocialMapDates.today()
+            let stale = SocialMap.Day(year: 2025, month: 1, day: 1)!.oneYearLater < Fixtures.socialMapToday
             XCTAssertEqual(net.body.contains("ouder dan een jaar"), stale)
             let org = try await b.get("/sociale-kaart/organisaties/flever")
             XCTAssertTrue(org.body.contains("OCO Almere"))

@@ -27,7 +27,7 @@ final class SocialMapSpiderWebTests: XCTestCase {
             // The list is the matcher's ranking (focus, distance from Lelystad), top 10.
             let register = try await SocialMapStore.load(on: app.db)
             let scores = try SpiderWebScores(keyed: Self.good.mapValues { Double($0)! })
-            let offers = try SpiderWebController.nearestLocationFirst(register.services, locations: register.locations, origin: .municipality("GM0995"))
+            let offers = try SpiderWebMatching.nearestLocationFirst(register.services, locations: register.locations, origin: .municipality("GM0995"))
             let expected = try SocialMap.InitiativeMatcher.match(scores: scores, focus: [.meedoen], origin: .municipality("GM0995"),
                                                                  initiatives: offers, locations: register.locations, limit: 10)
             XCTAssertTrue(expected.first { $0.name == "Alzheimer Café" }?.reason.hasSuffix("· 0 km") ?? false, "its Lelystad location counts")
@@ -45,7 +45,7 @@ final class SocialMapSpiderWebTests: XCTestCase {
         try await TestApp.with { app in
             try await S.seed(app)
             let b = Browser(app)
-            try await b.get("/sociale-kaart/spinnenweb")
+            _ = try await b.get("/sociale-kaart/spinnenweb")
             var input = Self.good
             input["postcode"] = "8232"; input["toestemming"] = "ja"
             let r = try await b.post("/sociale-kaart/spinnenweb", input)
@@ -54,7 +54,7 @@ final class SocialMapSpiderWebTests: XCTestCase {
             let recs = try await SpiderWebRecord.query(on: app.db).all()
             XCTAssertEqual(recs.count, 1)
             XCTAssertEqual(recs[0].municipalityCode, "GM0995")
-            XCTAssertEqual(recs[0].day, String(SocialMapDates.today().iso.prefix(7)), "only the month is stored")
+            XCTAssertEqual(recs[0].day, String(Fixtures.socialMapToday.iso.prefix(7)), "only the month is stored")
             // Submitting again (back button, double click) stores no duplicate within the hour.
             let again = try await b.post("/sociale-kaart/spinnenweb", input)
             XCTAssertEqual(again.status, .ok)
@@ -70,7 +70,7 @@ final class SocialMapSpiderWebTests: XCTestCase {
         try await TestApp.with { app in
             try await S.seed(app)
             let b = Browser(app)
-            try await b.get("/sociale-kaart/spinnenweb")
+            _ = try await b.get("/sociale-kaart/spinnenweb")
             let cases: [([String: String], String)] = [
                 (["meedoen": "11"], "11 ligt niet tussen 0 en 10 ('meedoen')"),
                 (["zingeving": "-1"], "-1 ligt niet tussen 0 en 10 ('zingeving')"),
@@ -124,7 +124,7 @@ final class SocialMapSpiderWebTests: XCTestCase {
             XCTAssertEqual(refused.status, .seeOther)
             let (email, password) = try await TestApp.user(app, role: .lezer)
             let b = Browser(app)
-            try await b.login(email, password)
+            _ = try await b.login(email, password)
             let page = try await b.get("/sociale-kaart/spinnenweb/statistiek")
             XCTAssertEqual(page.status, .ok)
             // Urk (2) is hidden; Lelystad (5) is hidden too, else total − Lelystad would give Urk away.

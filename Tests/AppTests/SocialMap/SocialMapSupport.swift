@@ -6,8 +6,10 @@ import Fluent
 import VitaalDomain
 
 enum SocialMapTestSupport {
-    /// Foundation regions/organisations plus the social map's demo data.
+    /// Foundation regions/organisations plus the social map's demo data, on the fixed clock of
+    /// `Fixtures.now` (so "last checked" flags and stored months do not depend on the day the tests run).
     static func seed(_ app: Application) async throws {
+        app.clock = .fixed(Fixtures.now)
         try await TestApp.seedFoundation(app)
         try await SocialMapFeature().loadDemoData(app: app, log: { _ in })
     }
@@ -71,4 +73,13 @@ enum SocialMapTestSupport {
         XCTFail("no error thrown", file: file, line: line)
         return nil
     }
+}
+
+/// Social map test data for page models and snapshots.
+extension Fixtures {
+    /// The day of `Fixtures.now` in the Netherlands.
+    static var socialMapToday: SocialMap.Day { SocialMapDates.today(at: now) }
+
+    /// The demo register (Flever's networks, WEL partners, initiatives), as `vitaal demo` loads it.
+    static var socialMapRegister: SocialMap.Register { SocialMapDemoData.register }
 }

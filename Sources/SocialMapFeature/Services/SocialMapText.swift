@@ -1,0 +1,36 @@
+import VitaalDomain
+
+/// Small text helpers shared by the API and the pages.
+enum SocialMapText {
+    static func address(_ address: SocialMap.PhysicalAddress) -> String {
+        let place = [address.postalCode, address.city].compactMap { $0 }.joined(separator: " ")
+        return [address.address1, address.address2, place]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    static func municipalityName(_ code: String) -> String { SocialMap.Municipality.byCode(code)?.name ?? code }
+
+    /// "heel Flevoland" for an offer without municipalities, else their names.
+    static func area(_ municipalityCodes: [String]) -> String {
+        municipalityCodes.isEmpty ? "heel Flevoland" : municipalityCodes.map(municipalityName).joined(separator: ", ")
+    }
+
+    static func statusLabel(_ status: String) -> String {
+        switch status {
+        case "active": "actief"
+        case "inactive": "niet actief"
+        case "defunct": "gestopt"
+        case "temporarily closed": "tijdelijk gesloten"
+        default: status
+        }
+    }
+
+    /// "35 organisaties" from a network's size, or the number of named members.
+    static func participants(of network: SocialMap.Network, namedSuffix: String) -> String {
+        guard network.memberships.isEmpty else { return "\(network.memberships.count) \(namedSuffix)" }
+        return network.size.map { "\($0) \(network.sizeUnit ?? "")" } ?? "niet vastgelegd"
+    }
+
+    /// "Meedoen" from "meedoen".
+    static func capitalizedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+}
