@@ -36,7 +36,7 @@ if !domainOnly {
     }
     // Feature modules build on AppCore and on the plain domain; `swift build --target NAME`
     // compiles one of them alone.
-    let features = ["MonitorFeature", "PlansFeature", "WorkforceFeature", "AcuteCareFeature"]
+    let features = ["MonitorFeature", "PlansFeature", "SocialMapFeature", "WorkforceFeature", "AcuteCareFeature"]
     targets += [
         // Foundation: configuration, database, accounts and roles, sessions and CSRF, regions,
         // organisations, audit log, site shell, API base, metrics, shared importer plumbing.
