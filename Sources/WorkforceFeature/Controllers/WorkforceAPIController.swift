@@ -14,62 +14,6 @@ struct WorkforceAPIController: RouteCollection {
                      use: Self.create)
     }
 
-    static func registerOpenAPI(_ r: OpenAPIRegistry) {
-        let number: JSONValue = ["type": "number"]
-        r.schema("WorkforceScenario", [
-            "type": "object", "required": ["id", "name", "version", "base"],
-            "properties": [
-                "id": ["type": "string", "format": "uuid"], "lineage": ["type": "string", "format": "uuid", "description": "Gedeeld door alle versies van één scenario"],
-                "name": ["type": "string", "example": "Basisscenario Flevoland"], "version": ["type": "integer"],
-                "base": ["type": "boolean", "description": "Het gekalibreerde basisscenario"],
-                "example": ["type": "boolean", "description": "Bevat voorbeelddata (aannames)"],
-                "organisation": ["type": "string", "nullable": true], "author": ["type": "string", "description": "E-mailadres van de redacteur voor ingelogde gebruikers; anders de naam van de organisatie"], "note": ["type": "string", "nullable": true],
-                "baseYear": ["type": "integer"], "horizon": ["type": "integer"],
-                "createdAt": ["type": "string", "format": "date-time"], "updatedAt": ["type": "string", "format": "date-time"],
-                "projection": ["type": "string"], "page": ["type": "string"],
-            ],
-        ])
-        r.schema("WorkforceFigures", [
-            "type": "object", "required": ["supply", "demand", "shortage"],
-            "properties": ["supply": number, "demand": number, "shortage": ["type": "number", "description": "vraag − aanbod (personen; negatief = overschot)"],
-                           "shortageRate": number, "supplyFTE": number, "demandFTE": number, "shortageFTE": number],
-        ])
-        r.schema("WorkforceProjection", [
-            "type": "object", "required": ["scenarioId", "years"],
-            "properties": [
-                "scenarioId": ["type": "string"], "scenarioName": ["type": "string"], "id": ["type": "string", "nullable": true],
-                "version": ["type": "integer", "nullable": true], "base": ["type": "boolean"], "baseYear": ["type": "integer"], "horizon": ["type": "integer"],
-                "unit": ["type": "string", "example": "personen"], "summary": ["type": "string"],
-                "years": OpenAPIRegistry.array(of: [
-                    "type": "object", "required": ["year", "total", "sectors"],
-                    "properties": [
-                        "year": ["type": "integer"], "total": OpenAPIRegistry.ref("WorkforceFigures"), "careDemandIndex": number,
-                        "sectors": OpenAPIRegistry.array(of: ["type": "object", "required": ["sector", "supply", "demand", "shortage"],
-                            "properties": ["sector": ["type": "string"], "name": ["type": "string"], "supply": number, "demand": number,
-                                           "shortage": number, "shortageRate": number]]),
-                    ],
-                ]),
-                "uncertainty": ["type": "object", "nullable": true, "description": "Monte Carlo-banden (p5, p50, p95) bij ?runs=N"],
-            ],
-        ])
-        r.add("get", WorkforceURL.apiScenarios.openAPIPath, summary: "Opgeslagen personeelsscenario's (nieuwste versie; basisscenario met base: true)",
-              tag: "Personeelsplanning", response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("WorkforceScenario")))
-        r.add("get", WorkforceURL.apiScenario(.key).openAPIPath, summary: "Eén scenarioversie met de andere versies",
-              tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")],
-              response: OpenAPIRegistry.ref("WorkforceScenario"))
-        r.add("get", WorkforceURL.apiProjection(.key).openAPIPath, summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen",
-              tag: "Personeelsplanning",
-              parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie"),
-                           OpenAPIRegistry.query("runs", "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–2000; zonder: geen banden); daarbuiten 422", type: "integer"),
-                           OpenAPIRegistry.query("year", "Jaar van de samenvatting (basisjaar tot en met de horizon van het scenario; standaard 2032)", type: "integer")],
-              response: OpenAPIRegistry.ref("WorkforceProjection"))
-        r.add("get", WorkforceURL.apiScenarioFile(.key).openAPIPath, summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)",
-              tag: "Personeelsplanning", parameters: [OpenAPIRegistry.pathParameter("id", "Id van de scenarioversie")], response: ["type": "object"])
-        r.add("post", WorkforceURL.apiScenarios.openAPIPath, summary: "Scenariobestand opslaan (redacteur); zelfde naam = nieuwe versie",
-              tag: "Personeelsplanning", requestBody: ["type": "object", "description": "Scenariobestand (JSON)"],
-              response: OpenAPIRegistry.ref("WorkforceScenario"), public: false)
-    }
-
     @Sendable static func list(_ req: Request) async throws -> [WorkforceScenarioDTO] {
         let loggedIn = req.user != nil
         return try await WorkforceScenarioStore.latest(on: req.db).map { WorkforceScenarioDTO($0, showAuthor: loggedIn) }

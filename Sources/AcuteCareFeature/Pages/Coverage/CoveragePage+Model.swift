@@ -39,6 +39,7 @@ enum CoveragePage {
         var scenario: SavedScenario?
         var scenarios: [SavedScenario]
         var maps: [MapFigure]
+        var municipalities: [MunicipalityRow]
         var canSave: Bool
         var canDelete: Bool
 
@@ -60,6 +61,7 @@ enum CoveragePage {
             }
             fieldErrors = WhatIfForm.fieldErrors(problems)
             maps = CoverageMaps.figures(evaluation, outlines: outlines)
+            municipalities = MunicipalityRow.rows(evaluation)
             canSave = (viewer?.role ?? .lezer) >= .redacteur
             canDelete = scenario.map { viewer?.mayWrite(organisationID: $0.organisationID) ?? false } ?? false
         }

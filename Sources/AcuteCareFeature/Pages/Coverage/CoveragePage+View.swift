@@ -19,7 +19,7 @@ extension CoveragePage {
             AcuteCareViews.keyFigures(evaluation),
             maps(model),
             .h2(.id("gemeenten"), .text("Per gemeente")),
-            AcuteCareViews.municipalityTable(evaluation),
+            AcuteCareViews.municipalityTable(evaluation, rows: model.municipalities),
             .if(!evaluation.isBase, AcuteCareViews.uncoveredTable(evaluation)),
             posts(model, context),
             forms(model, context),
