@@ -7,14 +7,17 @@ import AppCore
 public struct MonitorFeature: VitaalFeature {
     public init() {}
     public var migrations: [any Migration] { MonitorMigrations.all }
-    public var navigation: [NavigationItem] { [NavigationItem(title: "Monitor", path: "/monitor", order: 10)] }
+    public var navigation: [NavigationItem] {
+        [NavigationItem(title: "Monitor", path: MonitorURL.overview.path, order: 10)]
+    }
+    public var stylesheet: String { String(decoding: PackageResources.monitor_css, as: UTF8.self) }
     public var commands: [CommandRegistration] {
         [CommandRegistration(group: "import", name: "data", command: ImportDataCommand())]
     }
     public func register(routes app: Application) throws {
         app.registerMonitorImportDatabase()
         // Upload files left behind by a crash or kill -9 of an earlier run.
-        StreamedUpload.sweepStaleFiles(in: StreamedUpload.directory(for: app))
+        StreamedUpload.sweepStaleFiles(in: StreamedUpload.directory(for: app), now: app.clock.now())
         try app.register(collection: MonitorPagesController())
         try app.register(collection: MonitorImportController())
         try app.register(collection: MonitorStoryController())
@@ -22,6 +25,6 @@ public struct MonitorFeature: VitaalFeature {
         MonitorAPIController.registerOpenAPI(app.openAPI)
     }
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
-        try await MonitorDemoLoader.load(on: app.db, log: log)
+        try await MonitorDemoLoader.load(on: app.db, now: app.clock.now(), log: log)
     }
 }

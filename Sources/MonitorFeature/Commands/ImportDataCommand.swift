@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import NIOConcurrencyHelpers
 import AppCore
 import VitaalDomain
 
@@ -27,13 +28,13 @@ struct ImportDataCommand: AsyncCommand {
         }
         let bar = ProgressBar(console: context.console)
         do {
-            let outcome = try await ImportLocking.withLock(actor: "cli", on: app.db) {
+            let outcome = try await ImportLocking.withLock(actor: "cli", at: app.clock.now(), on: app.db) {
                 try await DataImporter.run(.file(url, name: url.lastPathComponent), mapping: mapping, replace: signature.replace,
-                                           user: nil, actor: "cli", on: app.db) { bar.update($0) }
+                                           user: nil, actor: "cli", clock: app.clock, on: app.db) { bar.update($0) }
             }
             bar.finish()
             context.console.print(outcome.message)
-            context.console.print("Import-id: \(outcome.batchID.uuidString) (ongedaan maken via de importgeschiedenis op /monitor/import/geschiedenis).")
+            context.console.print("Import-id: \(outcome.batchID.uuidString) (ongedaan maken via de importgeschiedenis op \(MonitorURL.importHistory.path)).")
         } catch {
             bar.finish()
             throw error
@@ -42,24 +43,30 @@ struct ImportDataCommand: AsyncCommand {
 }
 
 /// A one-line terminal progress bar, shown once a file has more than 10,000 rows.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     static let rowThreshold = 10_000
     let console: any Console
-    private var shown = false
-    private var lastDraw = Date.distantPast
+    private struct State {
+        var shown = false
+        /// When the bar was last drawn (a monotonic clock: this only paces redrawing).
+        var lastDraw: ContinuousClock.Instant?
+    }
+    private let state = NIOLockedValueBox(State())
     init(console: any Console) { self.console = console }
 
-    func update(_ p: ImportProgress) {
-        guard p.records > Self.rowThreshold else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        shown = true
-        console.output(Self.line(p).consoleText(), newLine: false)
+    func update(_ progress: ImportProgress) {
+        guard progress.records > Self.rowThreshold else { return }
+        let now = ContinuousClock.now
+        let draw = state.withLockedValue { state in
+            if let last = state.lastDraw, now - last < .milliseconds(100) { return false }
+            state.lastDraw = now
+            state.shown = true
+            return true
+        }
+        if draw { console.output(Self.line(progress).consoleText(), newLine: false) }
     }
 
-    func finish() { if shown { console.output("\n".consoleText(), newLine: false) } }
-
+    func finish() { if state.withLockedValue({ $0.shown }) { console.output("\n".consoleText(), newLine: false) } }
     /// "\r[#########...........]  45%  123.456 regels".
     static func line(_ p: ImportProgress, width: Int = 30) -> String {
         let rows = ValueFormatter.number(Double(p.records), decimals: 0)

@@ -11,10 +11,9 @@ import VitaalDomain
 /// without touching the values. Encoded answers are cached per ETag.
 struct MonitorAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        api.get("monitors", use: monitors)
-        api.get("indicators", use: indicators)
-        api.get("data", use: data)
+        routes.get(MonitorURL.apiMonitors, use: monitors)
+        routes.get(MonitorURL.apiIndicators, use: indicators)
+        routes.get(MonitorURL.apiData, use: data)
     }
 
     // MARK: DTOs
@@ -35,80 +34,6 @@ struct MonitorAPIController: RouteCollection {
         var next: String?
     }
 
-    // MARK: OpenAPI
-
-    static func registerOpenAPI(_ registry: OpenAPIRegistry) {
-        let tag = "Monitor"
-        registry.schema("Monitor", [
-            "type": "object", "required": ["slug", "name", "themes"],
-            "properties": [
-                "slug": ["type": "string", "example": "brede-welvaart"], "name": ["type": "string"], "description": ["type": "string"],
-                "url": ["type": "string", "description": "Pagina van de monitor"],
-                "themes": ["type": "array", "items": ["type": "object", "properties": [
-                    "code": ["type": "string"], "name": ["type": "string"],
-                    "indicators": ["type": "array", "items": ["type": "string"], "description": "Indicatorcodes in volgorde"]]]],
-            ],
-        ])
-        registry.schema("Indicator", [
-            "type": "object", "required": ["code", "name", "unit", "decimals", "polarity", "source", "licence", "isCount", "visibility"],
-            "properties": [
-                "code": ["type": "string", "example": "bw_ervaren_gezondheid"], "name": ["type": "string"], "description": ["type": "string"],
-                "unit": ["type": "string", "example": "%"], "decimals": ["type": "integer"],
-                "polarity": ["type": "string", "enum": ["higherIsBetter", "lowerIsBetter", "neutral"]],
-                "level": ["type": "string", "enum": ["input", "throughput", "output", "outcome", "impact"]],
-                "source": ["type": "string"], "licence": ["type": "string", "example": "CC BY 4.0"],
-                "isCount": ["type": "boolean", "description": "Aantal personen: openbaar worden waarden < 5 als \"<5\" getoond"],
-                "norm": ["type": "object", "nullable": true, "properties": [
-                    "comparison": ["type": "string", "enum": ["≥", "≤"]], "value": ["type": "number"], "source": ["type": "string"]]],
-                "visibility": ["type": "string", "enum": ["public", "internal"]],
-                "url": ["type": "string"],
-            ],
-        ])
-        registry.schema("DataValue", [
-            "type": "object", "required": ["indicator", "region", "period", "display", "suppressed", "status", "source", "licence"],
-            "properties": [
-                "indicator": ["type": "string"], "indicatorName": ["type": "string"],
-                "region": ["type": "string", "example": "GM0034"], "regionName": ["type": "string"],
-                "period": ["type": "string", "example": "2024", "description": "2024, 2024Q3 of 2024-05"],
-                "value": ["type": "number", "nullable": true, "description": "null als de waarde ontbreekt of is afgeschermd (<5)"],
-                "display": ["type": "string", "description": "Waarde als tekst met punt als decimaalteken, \"<5\" of leeg"],
-                "suppressed": ["type": "boolean"],
-                "unit": ["type": "string"],
-                "status": ["type": "string", "enum": ["voorlopig", "definitief", "voorbeeld"], "description": "voorbeeld = verzonnen voorbeelddata"],
-                "missingReason": ["type": "string", "nullable": true, "enum": ["notAvailable", "confidential", "notApplicable", "tooFewObservations"]],
-                "note": ["type": "string", "nullable": true],
-                "source": ["type": "string"], "licence": ["type": "string"],
-            ],
-        ])
-        registry.schema("DataPage", [
-            "type": "object", "required": ["items", "page", "pageSize", "total"],
-            "properties": [
-                "items": OpenAPIRegistry.array(of: OpenAPIRegistry.ref("DataValue")),
-                "page": ["type": "integer"], "pageSize": ["type": "integer"], "total": ["type": "integer"],
-                "next": ["type": "string", "nullable": true, "description": "URL van de volgende pagina"],
-            ],
-        ])
-        let cacheNote = "Antwoorden hebben een ETag en Last-Modified; met If-None-Match of If-Modified-Since volgt 304 Not Modified als er niets veranderd is."
-        registry.add("GET", "/api/v1/monitors", summary: "Alle monitors met thema's en indicatorcodes", tag: tag,
-                     response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Monitor")), description: cacheNote)
-        registry.add("GET", "/api/v1/indicators", summary: "Alle indicatoren (definitie, eenheid, bron, licentie, norm)", tag: tag,
-                     parameters: [OpenAPIRegistry.query("monitor", "Alleen de indicatoren van deze monitor (slug)")],
-                     response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Indicator")),
-                     description: "Zonder inloggen alleen openbare indicatoren. " + cacheNote)
-        registry.add("GET", "/api/v1/data", summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
-                     parameters: [
-                        OpenAPIRegistry.query("indicator", "Indicatorcode(s), komma-gescheiden"),
-                        OpenAPIRegistry.query("region", "Regiocode(s), komma-gescheiden, bv. GM0034,PV24"),
-                        OpenAPIRegistry.query("period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)"),
-                        OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)"),
-                        OpenAPIRegistry.query("to", "Tot en met deze periode"),
-                        OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", type: "integer"),
-                        OpenAPIRegistry.query("pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)", type: "integer"),
-                     ],
-                     response: OpenAPIRegistry.ref("DataPage"),
-                     description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op indicator, regio, periode. " + cacheNote)
-    }
-
     // MARK: Handlers
 
     @Sendable func monitors(_ req: Request) async throws -> Response {
@@ -118,7 +43,7 @@ struct MonitorAPIController: RouteCollection {
                 let content = try await MonitorData.content(m, for: req.monitorAudience, on: req.db)
                 // A monitor of internal indicators only is not listed for the public (not even its name).
                 if req.monitorAudience == .public && content.indicators.isEmpty { continue }
-                out.append(MonitorDTO(slug: m.slug, name: m.name, description: m.summary, url: "/monitor/\(m.slug)",
+                out.append(MonitorDTO(slug: m.slug, name: m.name, description: m.summary, url: MonitorURL.monitor(.value(m.slug)).path,
                                       themes: content.sections.map { ThemeDTO(code: $0.theme?.code ?? "", name: $0.theme?.name ?? "Overig",
                                                                              indicators: $0.indicators.map(\.code)) }))
             }
@@ -139,7 +64,7 @@ struct MonitorAPIController: RouteCollection {
                 IndicatorDTO(code: i.code, name: i.name, description: i.summary, unit: i.unit, decimals: i.decimals, polarity: i.polarity,
                              level: i.level, source: i.source, licence: i.licence, isCount: i.isCount,
                              norm: i.normValue.map { NormDTO(comparison: i.normComparison ?? "", value: $0, source: i.normSource ?? "") },
-                             visibility: i.visibility, url: "/monitor/indicator/\(i.code)")
+                             visibility: i.visibility, url: MonitorURL.indicator(.value(i.code)).path)
             }
         }
     }
@@ -152,6 +77,14 @@ struct MonitorAPIController: RouteCollection {
         var to: Period?
         var page: Int
         var pageSize: Int
+        /// The link of the page after this one, with the same (normalised) query.
+        var nextPagePath: String {
+            MonitorURL.apiData.path(query: [
+                ("indicator", indicators.joined(separator: ",")), ("region", regions.joined(separator: ",")),
+                ("period", period?.canonical), ("from", from?.canonical), ("to", to?.canonical),
+                ("page", String(page + 1)), ("pageSize", String(pageSize)),
+            ])
+        }
         var cacheKey: String {
             "data|\(indicators.joined(separator: ","))|\(regions.joined(separator: ","))|\(period?.canonical ?? "")|\(from?.canonical ?? "")|\(to?.canonical ?? "")|\(page)|\(pageSize)"
         }
@@ -228,21 +161,7 @@ struct MonitorAPIController: RouteCollection {
                 hidden = try await MonitorDisclosure.hiddenCells(indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
                                                                  periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
             }
-            var next: String?
-            if offset + rows.count < total {
-                var comps = URLComponents()
-                comps.path = "/api/v1/data"
-                var qi: [URLQueryItem] = []
-                if !q.indicators.isEmpty { qi.append(.init(name: "indicator", value: q.indicators.joined(separator: ","))) }
-                if !q.regions.isEmpty { qi.append(.init(name: "region", value: q.regions.joined(separator: ","))) }
-                if let p = q.period { qi.append(.init(name: "period", value: p.canonical)) }
-                if let f = q.from { qi.append(.init(name: "from", value: f.canonical)) }
-                if let t = q.to { qi.append(.init(name: "to", value: t.canonical)) }
-                qi.append(.init(name: "page", value: String(q.page + 1)))
-                qi.append(.init(name: "pageSize", value: String(q.pageSize)))
-                comps.queryItems = qi
-                next = comps.string
-            }
+            let next = offset + rows.count < total ? q.nextPagePath : nil
             return DataAPIRows.json(rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
                                     total: total, next: next, hidden: hidden)
         }
@@ -308,65 +227,5 @@ struct MonitorAPIController: RouteCollection {
         f.timeZone = TimeZone(identifier: "GMT")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         return f.string(from: d)
-    }
-}
-
-/// Encoded API answers by ETag; emptied whenever the data version changes. Bounded by total size
-/// (`maxTotalBytes`) and entry count; when full, the least recently used answers are dropped first.
-final class MonitorAPICache: Sendable {
-    private struct State {
-        var version = 0
-        var entries: [String: (body: ByteBuffer, lastUse: UInt64)] = [:]
-        var bytes = 0
-        var clock: UInt64 = 0
-    }
-    private let state = NIOLockedValueBox(State())
-    let maxTotalBytes: Int
-    let maxEntries: Int
-    /// Larger answers are not cached at all.
-    let maxEntryBytes: Int
-
-    init(maxTotalBytes: Int = 64 * 1024 * 1024, maxEntries: Int = 512, maxEntryBytes: Int = 8 * 1024 * 1024) {
-        self.maxTotalBytes = maxTotalBytes; self.maxEntries = maxEntries; self.maxEntryBytes = min(maxEntryBytes, maxTotalBytes)
-    }
-
-    /// Total size of the cached bodies, in bytes.
-    var totalBytes: Int { state.withLockedValue { $0.bytes } }
-    var count: Int { state.withLockedValue { $0.entries.count } }
-
-    func get(_ tag: String) -> ByteBuffer? {
-        state.withLockedValue { s in
-            guard let e = s.entries[tag] else { return nil }
-            s.clock += 1
-            s.entries[tag] = (e.body, s.clock)
-            return e.body
-        }
-    }
-
-    func put(_ tag: String, _ body: ByteBuffer, version: Int) {
-        let size = body.readableBytes
-        guard size <= maxEntryBytes else { return }
-        state.withLockedValue { s in
-            if s.version != version { s = State(); s.version = version }
-            if let old = s.entries.removeValue(forKey: tag) { s.bytes -= old.body.readableBytes }
-            if s.bytes + size > maxTotalBytes || s.entries.count >= maxEntries {
-                // Drop the least recently used answers until the new one fits (one sort per eviction round).
-                let oldestFirst = s.entries.sorted { $0.value.lastUse < $1.value.lastUse }.map(\.key)
-                for key in oldestFirst where s.bytes + size > maxTotalBytes || s.entries.count >= maxEntries {
-                    if let e = s.entries.removeValue(forKey: key) { s.bytes -= e.body.readableBytes }
-                }
-            }
-            s.clock += 1
-            s.entries[tag] = (body, s.clock)
-            s.bytes += size
-        }
-    }
-}
-
-extension Application {
-    private struct MonitorAPICacheKey: StorageKey { typealias Value = MonitorAPICache }
-    var monitorAPICache: MonitorAPICache {
-        if let c = storage[MonitorAPICacheKey.self] { return c }
-        let c = MonitorAPICache(); storage[MonitorAPICacheKey.self] = c; return c
     }
 }

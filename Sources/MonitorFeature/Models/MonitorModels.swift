@@ -142,7 +142,7 @@ public final class DataValue: Model, @unchecked Sendable {
     @Field(key: "updated_at") public var updatedAt: Date
 
     public init() {}
-    public init(_ o: Observation, batchID: UUID?, at: Date = Date()) {
+    public init(_ o: Observation, batchID: UUID?, at: Date) {
         indicatorCode = o.indicator; regionCode = o.region; period = o.period.canonical; periodSort = o.period.sortKey
         value = o.value; missingReason = o.value == nil ? o.missingReason?.rawValue : nil
         status = o.status.rawValue; note = o.note; $batch.id = batchID; updatedAt = at
@@ -174,10 +174,10 @@ public final class DataImport: Model, Content, @unchecked Sendable {
     @OptionalField(key: "undone_by") public var undoneBy: String?
 
     public init() {}
-    public init(fileName: String, format: String, userID: UUID?, actor: String, replaceMode: Bool) {
+    public init(fileName: String, format: String, userID: UUID?, actor: String, replaceMode: Bool, createdAt: Date) {
         self.fileName = fileName; self.format = format; self.userID = userID; self.actor = actor
         self.records = 0; self.inserted = 0; self.replaced = 0; self.missing = 0
-        self.replaceMode = replaceMode; self.createdAt = Date()
+        self.replaceMode = replaceMode; self.createdAt = createdAt
     }
 }
 
@@ -227,9 +227,9 @@ public final class Story: Model, Content, @unchecked Sendable {
 
     public init() {}
     public init(title: String, text: String, source: String?, date: Date?, quote: String?, personRole: String?,
-                goalRef: String? = nil, isExample: Bool) {
+                goalRef: String? = nil, isExample: Bool, createdAt: Date) {
         self.title = title; self.text = text; self.source = source; self.date = date; self.quote = quote
-        self.personRole = personRole; self.goalRef = goalRef; self.isExample = isExample; self.createdAt = Date()
+        self.personRole = personRole; self.goalRef = goalRef; self.isExample = isExample; self.createdAt = createdAt
     }
 }
 
@@ -270,9 +270,8 @@ public final class DataVersion: Model, @unchecked Sendable {
     /// Bumps the version inside the caller's transaction with one `UPDATE … SET version = version + 1`
     /// (no read-modify-write, so two concurrent changes never end on the same version).
     /// `publicData`: whether public indicators changed (then the public version moves too).
-    public static func bump(on db: any Database, publicData: Bool = true) async throws {
+    public static func bump(on db: any Database, publicData: Bool = true, at now: Date) async throws {
         guard let sql = db as? any SQLDatabase else { throw VitaalError(.internal, "De monitor vraagt een SQL-database.") }
-        let now = Date()
         try await sql.raw("INSERT INTO monitor_data_version (id, version, changed_at, public_version, public_changed_at) VALUES (1, 0, \(bind: now), 0, \(bind: now)) ON CONFLICT (id) DO NOTHING").run()
         if publicData {
             try await sql.raw("UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now), public_version = COALESCE(public_version, 0) + 1, public_changed_at = \(bind: now) WHERE id = 1").run()
@@ -305,5 +304,5 @@ public final class ImportLock: Model, @unchecked Sendable {
     @Field(key: "actor") public var actor: String
     @Field(key: "started_at") public var startedAt: Date
     public init() {}
-    public init(actor: String) { self.lockKey = "import"; self.actor = actor; self.startedAt = Date() }
+    public init(actor: String, startedAt: Date) { self.lockKey = "import"; self.actor = actor; self.startedAt = startedAt }
 }

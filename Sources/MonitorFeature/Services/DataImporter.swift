@@ -75,7 +75,9 @@ struct ImportScope {
     }
 }
 
-/// Hands the (single-threaded) import session into the transaction closure.
+/// Hands the import session into the transaction closure. `@unchecked`: `ImportSession` is a
+/// reader with mutable state and not `Sendable`; it is made before the transaction and used only
+/// inside it, by one task, never concurrently.
 private final class SessionBox: @unchecked Sendable {
     let session: ImportSession
     init(_ session: ImportSession) { self.session = session }
@@ -86,7 +88,8 @@ public enum DataImporter {
     /// Imports a long or StatLine CSV. Throws a `VitaalError` listing up to 50 problems (file, line,
     /// column, reason) and writes nothing when anything is wrong.
     public static func run(_ input: ImportInput, mapping: StatLineMapping? = nil, replace: Bool, user: User?, actor: String,
-                           on db: any Database, progress: @escaping (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
+                           clock: VitaalClock = .system, on db: any Database,
+                           progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
         let catalog = try await DatabaseImportCatalog.load(on: db)
         let scope = try await ImportScope.load(user: user, owners: catalog.owners, on: db)
         let options = ImportOptions(mapping: mapping, replace: replace, batchSize: 2000)
@@ -105,13 +108,13 @@ public enum DataImporter {
             guard let sql = tx as? any SQLDatabase else { throw VitaalError(.internal, "De import vraagt een SQL-database.") }
             return try await withLargeCache(sql) {
                 let session = box.session
-                let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id, actor: user?.email ?? actor,
-                                       replaceMode: replace)
+                let now = clock.now()
+                let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id,
+                                       actor: user?.email ?? actor, replaceMode: replace, createdAt: now)
                 try await batch.create(on: tx)
                 let batchID = try batch.requireID()
                 var conflicts = ProblemCollector()
                 var inserted = 0, replaced = 0
-                let now = Date()
                 while true {
                     guard let rows = try session.nextBatch()?.rows else { break }
                     for row in rows where !scope.allows(row.observation.indicator) {
@@ -158,7 +161,7 @@ public enum DataImporter {
                 try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
                                        entityID: batchID.uuidString, summary: outcome.message)
                 let publicChanged = summary.indicatorCodes.contains { catalog.indicators[$0]?.visibility != .internal }
-                try await DataVersion.bump(on: tx, publicData: publicChanged)
+                try await DataVersion.bump(on: tx, publicData: publicChanged, at: now)
                 return outcome
             }
         }
@@ -287,7 +290,8 @@ public enum DataImporter {
 
     /// Undoes an import: values it added are deleted, values it replaced are restored. Refused when a
     /// later import replaced values of this one (undo that first) or when already undone.
-    public static func undo(batchID: UUID, user: User?, actor: String, on db: any Database) async throws -> String {
+    public static func undo(batchID: UUID, user: User?, actor: String, clock: VitaalClock = .system,
+                            on db: any Database) async throws -> String {
         try await db.transaction { tx in
             guard let batch = try await DataImport.find(batchID, on: tx) else {
                 throw VitaalError(.notFound, "Onbekende import.")
@@ -319,12 +323,15 @@ public enum DataImporter {
             }, on: tx)
             let restored = replacedRows.count
             let removed = written - restored
-            batch.undoneAt = Date(); batch.undoneBy = user?.email ?? actor
+            let now = clock.now()
+            batch.undoneAt = now
+            batch.undoneBy = user?.email ?? actor
             try await batch.save(on: tx)
             let message = "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
             try await Audit.record(on: tx, user: user, actor: actor, action: "import ongedaan", entity: "monitor-import",
                                    entityID: batchID.uuidString, summary: message)
-            try await DataVersion.bump(on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count)
+            try await DataVersion.bump(on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count,
+                                       at: now)
             return message
         }
     }

@@ -11,16 +11,16 @@ enum ImportLocking {
     static let staleAfter: TimeInterval = 6 * 3600
 
     /// Takes the lock or throws 409 "er loopt al een import (gestart door … om …)".
-    static func acquire(actor: String, on db: any Database) async throws -> ImportLock {
+    static func acquire(actor: String, at now: Date, on db: any Database) async throws -> ImportLock {
         for attempt in 0..<2 {
             if let running = try await ImportLock.query(on: db).filter(\.$lockKey == "import").first() {
-                if Date().timeIntervalSince(running.startedAt) > staleAfter, attempt == 0 {
+                if now.timeIntervalSince(running.startedAt) > staleAfter, attempt == 0 {
                     try await ImportLock.query(on: db).filter(\.$id == running.requireID()).delete()
                     continue
                 }
                 throw busy(running)
             }
-            let lock = ImportLock(actor: actor)
+            let lock = ImportLock(actor: actor, startedAt: now)
             do {
                 try await lock.create(on: db)
                 return lock
@@ -44,8 +44,9 @@ enum ImportLocking {
     }
 
     /// Runs `body` while holding the lock; the lock is released afterwards, also on failure.
-    static func withLock<T>(actor: String, on db: any Database, _ body: () async throws -> T) async throws -> T {
-        let lock = try await acquire(actor: actor, on: db)
+    static func withLock<T>(actor: String, at now: Date, on db: any Database,
+                            _ body: () async throws -> T) async throws -> T {
+        let lock = try await acquire(actor: actor, at: now, on: db)
         do {
             let result = try await body()
             await release(lock, on: db)

@@ -11,7 +11,7 @@ extension Request {
 }
 
 /// The regions a monitor page compares: the Netherlands, Flevoland and its municipalities.
-struct RegionSet {
+struct RegionSet: Sendable {
     var national: Region?
     var province: Region?
     var municipalities: [Region]
@@ -33,6 +33,15 @@ struct RegionSet {
     func name(_ code: String) -> String { byCode[code]?.name ?? code }
     /// The regions to choose from on pages: Flevoland, then the municipalities.
     var choices: [Region] { [province].compactMap { $0 } + municipalities }
+    /// The same, as page models carry them.
+    var choiceList: [RegionChoice] { choices.map { RegionChoice(code: $0.code, name: $0.name) } }
+
+    /// The region of a page's `?regio=` (one of these regions; else 404), or `fallback` without one.
+    func chosen(_ query: String?, default fallback: String) throws -> String {
+        guard let code = query?.uppercased(), !code.isEmpty else { return fallback }
+        guard byCode[code] != nil else { throw VitaalError(.notFound, "Onbekende regio \(MonitorText.echo(code)).") }
+        return code
+    }
 }
 
 /// Values of one indicator, grouped by region and sorted by period, with the cells that disclosure

@@ -7,7 +7,7 @@ import VitaalDomain
 /// monitors already exist. Generated values carry status `voorbeeld`; the few real figures from
 /// the seed documents keep their status and name their source in the note.
 enum MonitorDemoLoader {
-    static func load(on db: any Database, log: @escaping @Sendable (String) -> Void) async throws {
+    static func load(on db: any Database, now: Date, log: @escaping @Sendable (String) -> Void) async throws {
         if try await Monitor.query(on: db).count() > 0 {
             log("Monitor: demodata waren al geladen.")
             return
@@ -38,9 +38,9 @@ enum MonitorDemoLoader {
                 }
             }
             let observations = MonitorDemoData.observations().filter { regionCodes.contains($0.region) }
-            let batch = DataImport(fileName: "demodata (MonitorDemoData)", format: "demo", userID: nil, actor: "demo", replaceMode: false)
+            let batch = DataImport(fileName: "demodata (MonitorDemoData)", format: "demo", userID: nil, actor: "demo", replaceMode: false,
+                                   createdAt: now)
             try await batch.create(on: tx)
-            let now = Date()
             let rows = observations.map { DataValue($0, batchID: batch.id, at: now) }
             for start in stride(from: 0, to: rows.count, by: 500) {
                 try await Array(rows[start..<min(start + 500, rows.count)]).create(on: tx)
@@ -50,7 +50,7 @@ enum MonitorDemoLoader {
             try await batch.save(on: tx)
             for story in demoStories {
                 let s = Story(title: story.title, text: story.text, source: story.source, date: story.date, quote: story.quote,
-                              personRole: story.role, goalRef: story.goal, isExample: story.example)
+                              personRole: story.role, goalRef: story.goal, isExample: story.example, createdAt: now)
                 try await s.create(on: tx)
                 let sid = try s.requireID()
                 for code in story.indicators where indicatorIDs[code] != nil {
@@ -62,7 +62,7 @@ enum MonitorDemoLoader {
             }
             try await Audit.record(on: tx, user: nil, actor: "systeem", action: "demo", entity: "monitor",
                                    summary: "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden")
-            try await DataVersion.bump(on: tx)
+            try await DataVersion.bump(on: tx, at: now)
             log("Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen.")
         }
     }
@@ -91,7 +91,8 @@ enum MonitorDemoLoader {
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Date {
         var c = DateComponents(); c.year = y; c.month = m; c.day = d; c.hour = 12
-        return Calendar(identifier: .gregorian).date(from: c) ?? Date()
+        // Every demo date is a valid day; the epoch only satisfies the optional.
+        return Calendar(identifier: .gregorian).date(from: c) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Soft data next to the figures. The Regioplan story paraphrases the seed document; the others

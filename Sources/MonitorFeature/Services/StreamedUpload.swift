@@ -52,7 +52,7 @@ struct StreamedUpload {
     /// Removes upload files left behind by a crash or `kill -9` (older than `olderThan` seconds, so a
     /// running upload of another process is left alone). Returns how many were removed.
     @discardableResult
-    static func sweepStaleFiles(in directory: URL, olderThan: TimeInterval = 3600, now: Date = Date()) -> Int {
+    static func sweepStaleFiles(in directory: URL, olderThan: TimeInterval = 3600, now: Date) -> Int {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return 0 }
         var removed = 0

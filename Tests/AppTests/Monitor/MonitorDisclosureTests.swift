@@ -51,7 +51,7 @@ final class MonitorDisclosureTests: XCTestCase {
             let anonymous = Browser(app)
 
             // CSV download of the indicator page.
-            let csv = try await anonymous.get("/monitor/indicator/\(Self.indicator)?formaat=csv")
+            let csv = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
             XCTAssertEqual(csv.status, .ok)
             var cells: Cells = [:]
             for row in csv.body.split(whereSeparator: \.isNewline).dropFirst() {
@@ -63,7 +63,7 @@ final class MonitorDisclosureTests: XCTestCase {
             XCTAssertTrue(csv.body.contains(";x;"), "secondary suppression is written as x")
 
             // JSON download of the region profile and of the indicator page.
-            for path in ["/monitor/indicator/\(Self.indicator)?formaat=json", "/monitor/transformatie-zorgzaam-flevoland?formaat=json"] {
+            for path in [MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "json")]), "/monitor/transformatie-zorgzaam-flevoland?formaat=json"] {
                 let json = try await anonymous.get(path)
                 XCTAssertEqual(json.status, .ok, path)
                 let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [[String: Any]])
@@ -107,7 +107,7 @@ final class MonitorDisclosureTests: XCTestCase {
             XCTAssertEqual(api[latest]?["PV24"], .some(276))
             XCTAssertEqual(api[latest]?.values.filter { $0 == nil }.count, 2)
             let secondary = "GM0303"
-            let page = try await anonymous.get("/monitor/indicator/\(Self.indicator)?regio=\(secondary)")
+            let page = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path(region: secondary))
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.contains(Disclosure.secondaryText), "the page shows ‘afgeschermd’")
             let stored = try await MonitorTestSupport.value(app, Self.indicator, secondary, latest)
@@ -118,11 +118,11 @@ final class MonitorDisclosureTests: XCTestCase {
             // No rank is given for hidden values: ranks count published municipalities only.
             XCTAssertTrue(page.body.contains("van 4"), "ranks among the 4 published municipalities")
             XCTAssertFalse(page.body.contains("van 6<"), "no rank among all 6")
-            let profile = try await anonymous.get("/monitor/regio/\(secondary)")
+            let profile = try await anonymous.get(MonitorURL.region(.value(secondary)).path)
             XCTAssertTrue(profile.body.contains(Disclosure.secondaryText))
 
             // Urk's trend is not shown (its values are hidden).
-            let urkPage = try await anonymous.get("/monitor/indicator/\(Self.indicator)?regio=GM0184")
+            let urkPage = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path(region: "GM0184"))
             let trendCard = urkPage.body.components(separatedBy: "Trend</p>").dropFirst().first?.prefix(300) ?? ""
             XCTAssertTrue(trendCard.contains(TrendDirection.insufficientData.dutchLabel), String(trendCard))
 
@@ -130,7 +130,7 @@ final class MonitorDisclosureTests: XCTestCase {
             let (mail, pass) = try await TestApp.user(app, role: .lezer)
             let reader = Browser(app)
             try await reader.login(mail, pass)
-            let internalCSV = try await reader.get("/monitor/indicator/\(Self.indicator)?formaat=csv")
+            let internalCSV = try await reader.get(MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
             XCTAssertFalse(internalCSV.body.contains(";x;"))
             XCTAssertFalse(internalCSV.body.contains(";<5;"))
         }
@@ -179,9 +179,9 @@ final class MonitorDisclosureTests: XCTestCase {
         try await TestApp.with { app in
             let start = try await DataVersion.current(on: app.db)
             XCTAssertEqual(start.version, 0)
-            try await DataVersion.bump(on: app.db)
-            try await DataVersion.bump(on: app.db, publicData: false)
-            try await DataVersion.bump(on: app.db)
+            try await DataVersion.bump(on: app.db, at: Fixtures.now)
+            try await DataVersion.bump(on: app.db, publicData: false, at: Fixtures.now)
+            try await DataVersion.bump(on: app.db, at: Fixtures.now)
             let now = try await DataVersion.current(on: app.db)
             XCTAssertEqual(now.version, 3)
             XCTAssertEqual(now.publicVersion, 2)

@@ -71,7 +71,7 @@ final class MonitorHardeningTests: XCTestCase {
     func upload(_ browser: Browser, _ csv: String, name: String = "data.csv", replace: Bool = false) async throws -> Browser.Result {
         if browser.csrf == nil { _ = try await browser.get("/monitor/import") }
         let csrf = try XCTUnwrap(browser.csrf)
-        return try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+        return try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
             body: MonitorTestSupport.multipart(boundary: Self.boundary, files: [("file", name, Data(csv.utf8))],
                                                fields: replace ? ["replace": "ja"] : [:]),
             contentType: Self.multipartType)
@@ -135,7 +135,7 @@ final class MonitorHardeningTests: XCTestCase {
             try await browser.login(mail, pass)
             let csv = "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\n"
 
-            let lock = try await ImportLocking.acquire(actor: "iemand@provincie.example", on: app.db)
+            let lock = try await ImportLocking.acquire(actor: "iemand@provincie.example", at: Date(), on: app.db)
             let busy = try await upload(browser, csv)
             XCTAssertEqual(busy.status, .conflict, busy.body)
             XCTAssertTrue(busy.body.contains("Er loopt al een import (gestart door iemand@provincie.example om"), busy.body)
@@ -152,8 +152,7 @@ final class MonitorHardeningTests: XCTestCase {
             XCTAssertEqual(locks, 0)
 
             // A stale lock of a crashed process is taken over.
-            let stale = ImportLock(actor: "gecrasht")
-            stale.startedAt = Date(timeIntervalSinceNow: -7 * 3600)
+            let stale = ImportLock(actor: "gecrasht", startedAt: Date(timeIntervalSinceNow: -7 * 3600))
             try await stale.create(on: app.db)
             let again = try await upload(browser, csv, replace: true)
             XCTAssertEqual(again.status, .ok, again.body)
@@ -180,7 +179,7 @@ final class MonitorHardeningTests: XCTestCase {
             XCTAssertTrue(publicPage.body.contains("Titel \"'&gt;&lt;x y=z"), "title shown as text")
             XCTAssertFalse(publicPage.body.contains("\"'><x"))
 
-            let form = try await editor.get("/monitor/verhalen/\(try story.requireID().uuidString)")
+            let form = try await editor.get(MonitorURL.story(.value(try story.requireID().uuidString)).path)
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.body.contains("&quot;"), "attribute values escaped")
             XCTAssertFalse(form.body.contains("\"'><x"))
@@ -204,7 +203,7 @@ final class MonitorHardeningTests: XCTestCase {
             for url in [old, fresh, other] { try Data("a".utf8).write(to: url) }
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: old.path)
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: other.path)
-            XCTAssertEqual(StreamedUpload.sweepStaleFiles(in: sweepDir), 1)
+            XCTAssertEqual(StreamedUpload.sweepStaleFiles(in: sweepDir, now: Date()), 1)
             XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
             XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path), "a running upload is left alone")
             XCTAssertTrue(FileManager.default.fileExists(atPath: other.path), "only upload files are swept")
@@ -225,7 +224,7 @@ final class MonitorHardeningTests: XCTestCase {
             }
             body.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n")
             body.writeString("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\n\r\n--\(Self.boundary)--\r\n")
-            let res = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)", body: body, contentType: Self.multipartType)
+            let res = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]), body: body, contentType: Self.multipartType)
             XCTAssertEqual(res.status, .unprocessableEntity, res.body)
             XCTAssertTrue(res.body.contains("te veel velden"), res.body)
             let count = try await MonitorTestSupport.valueCount(app)

@@ -221,23 +221,23 @@ final class MonitorImportTests: XCTestCase {
             let type = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
 
             // 0-byte upload: clear error, nothing written.
-            let empty = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let empty = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "leeg.csv", Data())]), contentType: type)
             XCTAssertEqual(empty.status, .unprocessableEntity)
             XCTAssertTrue(empty.body.contains("leeg.csv"), empty.body)
             XCTAssertTrue(empty.body.contains("0 bytes"), empty.body)
 
-            let ok = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let ok = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]), contentType: type)
             XCTAssertEqual(ok.status, .ok)
             XCTAssertTrue(ok.body.contains("5 waarden opgeslagen"), ok.body)
 
             // Same file again without the checkbox: refused with line numbers; with it: replaced.
-            let again = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let again = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]), contentType: type)
             XCTAssertEqual(again.status, .unprocessableEntity)
             XCTAssertTrue(again.body.contains("regel 2"), again.body)
-            let replaced = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let replaced = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))], fields: ["replace": "ja"]),
                 contentType: type)
             XCTAssertEqual(replaced.status, .ok)
@@ -255,7 +255,7 @@ final class MonitorImportTests: XCTestCase {
             XCTAssertTrue(history.body.contains(mail))
             let latest = try await DataImport.query(on: app.db).sort(\.$createdAt, .descending).first()
             let id = try XCTUnwrap(latest?.id)
-            let undo = try await browser.post("/monitor/import/\(id.uuidString)/ongedaan-maken")
+            let undo = try await browser.post(MonitorURL.importUndo(.value(id.uuidString)).path)
             XCTAssertEqual(undo.status, .seeOther)
             let after = try await DataImport.find(id, on: app.db)
             XCTAssertNotNil(after?.undoneAt)
@@ -266,7 +266,7 @@ final class MonitorImportTests: XCTestCase {
             let second = Browser(app)
             try await second.login(other, otherPass)
             let firstBatch = try await DataImport.query(on: app.db).filter(\.$undoneAt == nil).first()
-            let refused = try await second.post("/monitor/import/\(try XCTUnwrap(firstBatch?.id).uuidString)/ongedaan-maken")
+            let refused = try await second.post(MonitorURL.importUndo(.value(try XCTUnwrap(firstBatch?.id).uuidString)).path)
             XCTAssertEqual(refused.status, .forbidden)
         }
     }

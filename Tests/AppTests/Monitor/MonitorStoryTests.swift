@@ -39,12 +39,12 @@ final class MonitorStoryTests: XCTestCase {
             let found = try await Story.query(on: app.db).filter(\.$title == "Wijkteam ziet meer eenzaamheid").first()
             let story = try XCTUnwrap(found)
             XCTAssertFalse(story.isExample)
-            XCTAssertEqual(MonitorStoryController.isoDate(try XCTUnwrap(story.date)), "2025-03-14")
+            XCTAssertEqual(StoryFormPage.Form.isoDate(try XCTUnwrap(story.date)), "2025-03-14")
             let ggd = try await Organisation.query(on: app.db).filter(\.$slug == "ggd-flevoland").first()
             XCTAssertEqual(story.organisationID, ggd?.id)
 
             let anonymous = Browser(app)
-            let indicatorPage = try await anonymous.get("/monitor/indicator/\(Self.indicator)")
+            let indicatorPage = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path)
             XCTAssertTrue(indicatorPage.body.contains("Wijkteam ziet meer eenzaamheid"))
             XCTAssertTrue(indicatorPage.body.contains("Ik zie soms weken niemand"))
             let region = try await anonymous.get("/monitor/regio/GM0995")
@@ -56,25 +56,25 @@ final class MonitorStoryTests: XCTestCase {
 
             // Edit: the region moves to Almere.
             let id = try story.requireID().uuidString
-            let edit = try await editor.get("/monitor/verhalen/\(id)")
+            let edit = try await editor.get(MonitorURL.story(.value(id)).path)
             XCTAssertTrue(edit.body.contains("value=\"2025-03-14\""))
-            let updated = try await editor.post("/monitor/verhalen/\(id)", [
+            let updated = try await editor.post(MonitorURL.story(.value(id)).path, [
                 "title": "Wijkteam ziet meer eenzaamheid", "text": "Nu in Almere.", "reg_GM0034": "on",
             ])
             XCTAssertEqual(updated.status, .seeOther, updated.body)
             let moved = try await anonymous.get("/monitor/regio/GM0034")
             XCTAssertTrue(moved.body.contains("Nu in Almere."))
-            let gone = try await anonymous.get("/monitor/indicator/\(Self.indicator)")
+            let gone = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path)
             XCTAssertFalse(gone.body.contains("Wijkteam ziet meer eenzaamheid"))
 
             // Another organisation's editor can neither open nor change it; the writer deletes it.
             let (otherEmail, otherPassword) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
             let other = Browser(app)
             try await other.login(otherEmail, otherPassword)
-            let refused = try await other.post("/monitor/verhalen/\(id)/verwijderen")
+            let refused = try await other.post(MonitorURL.storyDelete(.value(id)).path)
             XCTAssertEqual(refused.status, .forbidden)
             XCTAssertTrue(refused.body.contains("eigen organisatie"))
-            let deleted = try await editor.post("/monitor/verhalen/\(id)/verwijderen")
+            let deleted = try await editor.post(MonitorURL.storyDelete(.value(id)).path)
             XCTAssertEqual(deleted.status, .seeOther)
             let remaining = try await Story.query(on: app.db).count()
             XCTAssertEqual(remaining, demoStories)
@@ -94,12 +94,12 @@ final class MonitorStoryTests: XCTestCase {
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "ggd-flevoland")
             let editor = Browser(app)
             try await editor.login(email, password)
-            let page = try await editor.get("/monitor/verhalen/\(id)")
+            let page = try await editor.get(MonitorURL.story(.value(id)).path)
             XCTAssertEqual(page.status, .forbidden)
             let (aEmail, aPassword) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland")
             let admin = Browser(app)
             try await admin.login(aEmail, aPassword)
-            let adminPage = try await admin.get("/monitor/verhalen/\(id)")
+            let adminPage = try await admin.get(MonitorURL.story(.value(id)).path)
             XCTAssertEqual(adminPage.status, .ok)
             XCTAssertEqual(demo.isExample, adminPage.body.contains("voorbeeldverhaal"))
         }

@@ -133,7 +133,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
             let type = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
             let csv = "indicator;regio;periode;waarde\n" + String(repeating: "bw_ervaren_gezondheid;GM0034;2024;50\n", count: 60_000)   // 2.2 MB
             let tempBefore = Self.uploadFiles()
-            let big = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let big = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "te-groot.csv", Data(csv.utf8))]), contentType: type)
             XCTAssertEqual(big.status, .payloadTooLarge)
             XCTAssertTrue(big.body.contains("het bestand is groter dan 1 MB"), big.body)
@@ -142,11 +142,11 @@ final class MonitorStreamedUploadTests: XCTestCase {
             XCTAssertEqual(values, 0)
 
             // Without a file part, and with a body that is not multipart: the form error.
-            let noFile = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let noFile = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [], fields: ["replace": "ja"]), contentType: type)
             XCTAssertEqual(noFile.status, .unprocessableEntity)
             XCTAssertTrue(noFile.body.contains("kies een CSV-bestand"), noFile.body)
-            let cut = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let cut = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nindicator;regio"),
                 contentType: type)
             XCTAssertEqual(cut.status, .unprocessableEntity)
@@ -154,7 +154,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
             XCTAssertEqual(Self.uploadFiles().subtracting(tempBefore), [])
 
             // A small valid file still goes through the streamed route.
-            let ok = try await browser.request(.POST, "/monitor/import?csrf=\(csrf)",
+            let ok = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "klein.csv", Data("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71,5\n".utf8))]),
                 contentType: type)
             XCTAssertEqual(ok.status, .ok)

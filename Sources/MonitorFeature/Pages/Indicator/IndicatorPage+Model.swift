@@ -1,0 +1,207 @@
+import Vapor
+import Fluent
+import AppCore
+import VitaalDomain
+
+/// `/monitor/indicator/{code}?regio=CODE`: key facts, line chart, municipalities compared (bars and
+/// map), definition and stories of one indicator.
+enum IndicatorPage {
+    static func route(_ code: String) -> MonitorURL { .indicator(.value(code)) }
+
+    struct Model: Sendable {
+        struct Facts: Sendable, Equatable {
+            var latest: String
+            var period: String
+            var isExample: Bool
+            var trend: TrendCell
+            var polarity: String
+            var norm: NormCell
+            var normSource: String?
+        }
+
+        /// "beter dan Flevoland: +1,2 (Flevoland 70,1)".
+        struct Comparison: Sendable, Equatable {
+            var kind: StatusKind
+            var words: String
+            var detail: String
+        }
+
+        struct Term: Sendable, Equatable {
+            var term: String
+            var detail: String
+        }
+
+        var code: String
+        var name: String
+        var lead: String
+        var hasExample: Bool
+        var isInternal: Bool
+        var regions: [RegionChoice]
+        var regionCode: String
+        var regionName: String
+        var facts: Facts
+        var comparisons: [Comparison]
+        var rank: String?
+        var lineChart: LineChart
+        var lineTable: DataTable
+        var barChart: BarChart
+        var barTable: DataTable
+        var map: ChoroplethMap
+        var mapTable: DataTable
+        var definition: [Term]
+        var stories: [StoryCard]
+
+        var route: MonitorURL { IndicatorPage.route(code) }
+
+        static func load(code: String, region: String?, audience: Audience, on db: any Database) async throws -> Model {
+            let source = try await Source.load(code: code, region: region, audience: audience, on: db)
+            let stories = try await MonitorData.stories(indicator: source.indicator.code, on: db)
+            let owner = try await source.indicator.$owner.get(on: db)
+            return Model(source, stories: stories.map(StoryCard.init), ownerName: owner?.name)
+        }
+
+        /// The `?formaat=` download: every value of the indicator in every region.
+        static func downloadRows(code: String, region: String?, audience: Audience,
+                                 on db: any Database) async throws -> [DataRow] {
+            let source = try await Source.load(code: code, region: region, audience: audience, on: db)
+            return MonitorDownloads.rows(indicators: [source.indicator], values: [source.indicator.code: source.values],
+                                         regions: source.regions, regionCodes: source.regions.all.map(\.code),
+                                         audience: audience)
+        }
+    }
+}
+
+extension IndicatorPage.Model {
+    /// What the page is computed from.
+    struct Source {
+        var indicator: Indicator
+        var values: IndicatorValues
+        var regions: RegionSet
+        var regionCode: String
+        var audience: Audience
+
+        static func load(code: String, region: String?, audience: Audience,
+                         on db: any Database) async throws -> Source {
+            let indicator = try await MonitorData.indicator(code, for: audience, on: db)
+            let regions = try await RegionSet.load(on: db)
+            let fallback = regions.municipalities.first?.code ?? RegionSet.provinceCode
+            let regionCode = try regions.chosen(region, default: fallback)
+            let loaded = try await MonitorData.values([indicator], audience: audience, on: db)
+            guard let values = loaded[indicator.code] else {
+                throw Abort(.notFound)
+            }
+            return Source(indicator: indicator, values: values, regions: regions, regionCode: regionCode,
+                          audience: audience)
+        }
+
+        var definition: IndicatorDefinition { values.definition }
+        var regionName: String { regions.name(regionCode) }
+        var valueSuffix: String { indicator.unit == "%" ? "%" : "" }
+    }
+
+    init(_ source: Source, stories: [StoryCard], ownerName: String?) {
+        let indicator = source.indicator
+        let latestPeriod = LatestPeriod(source)
+        code = indicator.code
+        name = indicator.name
+        lead = indicator.summary.isEmpty ? indicator.name : indicator.summary
+        hasExample = source.values.hasExampleData
+        isInternal = !indicator.isPublic
+        regions = source.regions.choiceList
+        regionCode = source.regionCode
+        regionName = source.regionName
+        facts = Self.facts(source)
+        (comparisons, rank) = Self.comparisons(source, latestPeriod)
+        (lineChart, lineTable) = Self.development(source)
+        (barChart, barTable) = Self.bars(source, latestPeriod)
+        (map, mapTable) = Self.map(source, latestPeriod)
+        definition = Self.definition(source, ownerName: ownerName)
+        self.stories = stories
+    }
+
+    static func facts(_ source: Source) -> Facts {
+        let values = source.values
+        let latest = values.latest(source.regionCode)
+        let shown = values.display(latest, source.audience)
+        return Facts(latest: shown.text, period: latest.map { MonitorText.periodLabel($0.period) } ?? "geen gegevens",
+                     isExample: latest?.status == DataStatus.voorbeeld.rawValue,
+                     trend: TrendCell(values.trend(source.regionCode, source.audience)),
+                     polarity: source.definition.polarity.dutchLabel,
+                     norm: NormCell(source.definition, value: latest?.value, suppressed: shown.suppressed),
+                     normSource: source.definition.norm?.source)
+    }
+
+    /// Better or worse than Flevoland and the Netherlands, and the rank among the municipalities.
+    static func comparisons(_ source: Source, _ period: LatestPeriod) -> ([Comparison], String?) {
+        let values = source.values, audience = source.audience, regionCode = source.regionCode
+        let definition = source.definition
+        let latest = values.latest(regionCode)
+        guard let value = latest?.value, let latest, !values.display(latest, audience).suppressed else {
+            return ([], nil)
+        }
+        func reference(_ code: String) -> Double? {
+            regionCode == code ? nil : values.chartValue(values.value(code, period: latest.period), audience)
+        }
+        let comparison = RegionComparison(value: value, parent: reference(RegionSet.provinceCode),
+                                          national: reference(RegionSet.nationalCode), polarity: definition.polarity)
+        let references = [("Flevoland", comparison.parent), ("Nederland", comparison.national)]
+        let items = references.compactMap { label, difference in
+            difference.map { difference -> Comparison in
+                let words = difference.isBetter.map { $0 ? "beter dan" : "slechter dan" }
+                    ?? (difference.absolute == 0 ? "gelijk aan" : "anders dan")
+                let sign = difference.absolute >= 0 ? "+" : ""
+                let detail = ": " + sign + ValueFormatter.format(difference.absolute, indicator: definition)
+                    + " (\(label) \(ValueFormatter.format(difference.reference, indicator: definition)))"
+                return Comparison(kind: StatusKind(isBetter: difference.isBetter), words: words + " " + label,
+                                  detail: detail)
+            }
+        }
+        var rank: String?
+        let quartile = Ranking.quartilePosition(of: regionCode, among: period.drawable, polarity: definition.polarity)
+        if let quartile,
+           let position = period.ranks[regionCode], latest.period == period.period {
+            rank = "Rang \(position) van \(period.ranks.count) gemeenten in Flevoland; \(quartile.dutchLabel)"
+        }
+        return (items, rank)
+    }
+
+    /// Line chart of the region against Flevoland and the Netherlands, with its table.
+    static func development(_ source: Source) -> (LineChart, DataTable) {
+        let values = source.values, audience = source.audience, regions = source.regions
+        let definition = source.definition, indicator = source.indicator
+        let periods = values.periods
+        var lineRegions = [source.regionCode]
+        for code in [RegionSet.provinceCode, RegionSet.nationalCode] where !lineRegions.contains(code) {
+            lineRegions.append(code)
+        }
+        lineRegions = lineRegions.filter { regions.byCode[$0] != nil }
+        let series = lineRegions.map { code in
+            LineChart.Series(name: regions.name(code),
+                             values: periods.map { values.chartValue(values.value(code, period: $0), audience) })
+        }
+        let suppressedNote = definition.isCount && audience == .public
+            ? " Aantallen kleiner dan 5 zijn niet getekend en staan als ‘<5’ in de tabel." : ""
+        let norm = definition.norm.map {
+            LineChart.ReferenceLine(value: $0.value, label: "norm \($0.comparison.rawValue) "
+                                    + ValueFormatter.format($0.value, indicator: definition))
+        }
+        let text = ChartText(title: "\(indicator.name): \(source.regionName), Flevoland en Nederland",
+                             caption: "Bron: \(indicator.source). Eenheid: \(indicator.unit).\(suppressedNote)")
+        let chart = LineChart(text: text, labels: periods.map(MonitorText.periodLabel), series: series,
+                              highlighted: source.regionName,
+                              reference: norm, valueSuffix: source.valueSuffix, decimals: definition.decimals,
+                              includeZero: definition.isCount)
+        let rows: [[TableCell]] = periods.reversed().map { period in
+            let cells = lineRegions.map { values.value($0, period: period) }
+            let statuses = Set(cells.compactMap { $0?.dataStatus })
+            let status: TableCell = statuses.contains(.voorbeeld) ? .exampleBadge
+                : .text(statuses.map(\.dutchLabel).sorted().joined(separator: ", "))
+            return [.text(MonitorText.periodLabel(period))] + cells.map { .text(values.display($0, audience).text) }
+                + [status]
+        }
+        let table = DataTable(caption: "Tabel bij de lijngrafiek",
+                              headers: ["Periode"] + lineRegions.map(regions.name) + ["Status"], rows: rows,
+                              numericColumns: Set(1...lineRegions.count))
+        return (chart, table)
+    }
+}

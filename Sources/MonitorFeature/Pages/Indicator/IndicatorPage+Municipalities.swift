@@ -1,0 +1,137 @@
+import AppCore
+import VitaalDomain
+
+extension IndicatorPage.Model {
+    /// The municipalities' values in the latest period any of them has. Charts, map, ranks and
+    /// quartiles use only the values this audience may see (`drawable`).
+    struct LatestPeriod {
+        var period: String?
+        var current: [String: DataValue]
+        var drawable: [String: Double]
+        var ranks: [String: Int]
+        /// Flevoland's value in that period, when this audience may see it.
+        var province: Double?
+        /// Every value is an example figure: the tables then say so once, in the caption.
+        var allExample: Bool
+
+        init(_ source: Source) {
+            let values = source.values
+            let codes = source.regions.municipalities.map(\.code)
+            let period = values.latestPeriod(among: codes)
+            self.period = period
+            current = Dictionary(codes.compactMap { code in
+                period.flatMap { values.value(code, period: $0) }.map { (code, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+            drawable = current.compactMapValues { values.chartValue($0, source.audience) }
+            ranks = Ranking.ranks(drawable, polarity: source.definition.polarity)
+            let provinceValue = period.flatMap { values.value(RegionSet.provinceCode, period: $0) }
+            province = values.chartValue(provinceValue, source.audience)
+            allExample = !current.isEmpty && current.values.allSatisfy { $0.dataStatus == .voorbeeld }
+        }
+
+        var label: String { period.map(MonitorText.periodLabel) ?? "–" }
+        var captionNote: String { allExample ? " — alle waarden zijn voorbeelddata" : "" }
+
+        func cell(_ code: String, _ source: Source) -> TableCell {
+            allExample ? .text(source.values.display(current[code], source.audience).text)
+                : .value(ValueCell(source.values, current[code], source.audience))
+        }
+    }
+
+    /// The municipalities from high to low, with Flevoland as the reference line.
+    static func bars(_ source: Source, _ latest: LatestPeriod) -> (BarChart, DataTable) {
+        let values = source.values, definition = source.definition, regions = source.regions
+        let sorted = regions.municipalities.sorted { first, second in
+            let left = latest.drawable[first.code] ?? -Double.infinity
+            let right = latest.drawable[second.code] ?? -Double.infinity
+            return left != right ? left > right : first.name < second.name
+        }
+        let page = IndicatorPage.route(source.indicator.code)
+        let chart = BarChart(
+            text: ChartText(title: "\(source.indicator.name) per gemeente, \(latest.label)",
+                            caption: "Bron: \(source.indicator.source)."),
+            bars: sorted.map {
+                .init(label: $0.name, value: latest.drawable[$0.code], link: page.path(region: $0.code))
+            },
+            highlighted: regions.byCode[source.regionCode]?.regionKind == .gemeente ? source.regionName : nil,
+            reference: latest.province.map { LineChart.ReferenceLine(value: $0, label: "Flevoland") },
+            valueSuffix: source.valueSuffix, decimals: definition.decimals, width: 560)
+        let rows: [[TableCell]] = sorted.map { region in
+            let shown = values.display(latest.current[region.code], source.audience)
+            var difference = "–"
+            if !shown.suppressed, let value = latest.current[region.code]?.value, let province = latest.province {
+                difference = (value - province >= 0 ? "+" : "")
+                    + ValueFormatter.format(value - province, indicator: definition)
+            }
+            let rank = shown.suppressed ? "–"
+                : latest.ranks[region.code].map { "\($0) van \(latest.ranks.count)" } ?? "–"
+            return [.link(region.name, path: MonitorURL.region(.value(region.code)).path),
+                    latest.cell(region.code, source),
+                    .text(rank), .text(difference)]
+        }
+        let table = DataTable(caption: "Tabel bij het staafdiagram (\(latest.label))\(latest.captionNote)",
+                              headers: ["Gemeente", "Waarde", "Rang (1 = best)", "Verschil met Flevoland"],
+                              rows: rows, numericColumns: [1, 2, 3])
+        return (chart, table)
+    }
+
+    /// The choropleth map of the municipalities, with its table of classes.
+    static func map(_ source: Source, _ latest: LatestPeriod) -> (ChoroplethMap, DataTable) {
+        let definition = source.definition, indicator = source.indicator
+        let municipalities = source.regions.municipalities
+        let page = IndicatorPage.route(indicator.code)
+        let map = ChoroplethMap(
+            text: ChartText(title: "Kaart: \(indicator.name) per gemeente, \(latest.label)",
+                            caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde "
+                                + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source)."),
+            regions: RegionMaps.features(municipalities), values: latest.drawable,
+            classCount: min(5, max(1, latest.drawable.count)), valueSuffix: source.valueSuffix,
+            decimals: definition.decimals,
+            links: Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, page.path(region: $0.code)) }),
+            highlighted: source.regionCode, legendTitle: indicator.unit == "aantal" ? "Aantal" : indicator.unit)
+        let classes = map.classes
+        func classLabel(_ value: Double?) -> String {
+            guard let value, let index = classes.firstIndex(where: { value >= $0.lower && value <= $0.upper }) else {
+                return "geen gegevens"
+            }
+            let found = classes[index]
+            let lower = ValueFormatter.format(found.lower, indicator: definition)
+            return "klasse \(index + 1): "
+                + (found.lower == found.upper ? lower
+                    : "\(lower) – \(ValueFormatter.format(found.upper, indicator: definition))")
+        }
+        let table = DataTable(caption: "Tabel bij de kaart (\(latest.label))\(latest.captionNote)",
+                              headers: ["Gemeente", "Waarde", "Kaartklasse"],
+                              rows: municipalities.map { region in
+                                  [.text(region.name), latest.cell(region.code, source),
+                                   .text(classLabel(latest.drawable[region.code]))]
+                              }, numericColumns: [1])
+        return (map, table)
+    }
+
+    static func definition(_ source: Source, ownerName: String?) -> [Term] {
+        let indicator = source.indicator, definition = source.definition
+        let norm = definition.norm.map {
+            "\($0.comparison.rawValue) \(ValueFormatter.format($0.value, indicator: definition)) (\($0.source))"
+        }
+        var terms = [
+            Term(term: "Code", detail: indicator.code),
+            Term(term: "Definitie", detail: indicator.summary.isEmpty ? indicator.name : indicator.summary),
+            Term(term: "Eenheid", detail: indicator.unit),
+            Term(term: "Richting", detail: definition.polarity.dutchLabel),
+            Term(term: "Niveau", detail: definition.level.dutchLabel),
+            Term(term: "Bron", detail: indicator.source),
+            Term(term: "Eigenaar", detail: ownerName ?? "geen (alleen beheerders importeren waarden)"),
+            Term(term: "Licentie", detail: indicator.licence),
+            Term(term: "Norm", detail: norm ?? "geen"),
+            Term(term: "Zichtbaarheid",
+                 detail: indicator.isPublic ? "openbaar" : "intern (alleen voor ingelogde gebruikers)"),
+        ]
+        if definition.isCount {
+            terms.append(Term(term: "Privacy", detail: "Aantal personen: waarden kleiner dan 5 worden openbaar "
+                + "als ‘<5’ getoond. Zodat zo’n waarde niet is terug te rekenen (bijvoorbeeld Flevoland min de "
+                + "andere gemeenten), wordt dan ook de kleinste andere gemeente ‘afgeschermd’."))
+        }
+        return terms
+    }
+}
