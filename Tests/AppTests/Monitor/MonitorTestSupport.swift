@@ -89,3 +89,30 @@ final class MonitorRecordingConsole: Console, @unchecked Sendable {
     func report(error: String, newLine: Bool) { lock.withLock { text += error + (newLine ? "\n" : "") } }
     var output: String { lock.withLock { text } }
 }
+
+extension Fixtures {
+    /// The monitor's test data: page models built from the demo data.
+    enum Monitor {
+        static let indicator = "bw_ervaren_gezondheid"
+        static let municipality = "GM0034"
+
+        static func indicatorPage(_ app: Application) async throws -> IndicatorPage.Model {
+            try await IndicatorPage.Model.load(code: indicator, region: municipality, audience: .public, on: app.db)
+        }
+
+        static func regionProfile(_ app: Application) async throws -> RegionProfilePage.Model {
+            try await RegionProfilePage.Model.load(code: "GM0171", audience: .public, on: app.db)
+        }
+
+        /// A new story posted without a title, with an impossible date and without links.
+        static func storyFormWithErrors(_ app: Application) async throws -> StoryFormPage.Model {
+            var form = StoryFormPage.Form()
+            form.text = "Het wijkteam merkt dat ouderen vaker alleen zijn."
+            form.quote = "Ik zie soms weken \"niemand\" <echt>"
+            form.date = "2025-02-30"
+            var refusal: VitaalError?
+            do { _ = try form.validated() } catch let error as VitaalError { refusal = error }
+            return try await StoryFormPage.Model.load(story: nil, form: form, error: refusal, on: app.db)
+        }
+    }
+}
