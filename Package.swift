@@ -30,7 +30,7 @@ if !domainOnly {
     ]
     // Every target builds in the Swift 6 language mode (strict concurrency). A module that is still
     // being moved over is listed here until it builds without errors.
-    let swift5Modules: Set<String> = ["MonitorFeature", "PlansFeature", "AppTests"]
+    let swift5Modules: Set<String> = ["AppTests"]
     func swiftSettings(_ module: String) -> [SwiftSetting] {
         swift5Modules.contains(module) ? [.swiftLanguageMode(.v5)] : []
     }
