@@ -50,7 +50,9 @@ public struct VitaalConfiguration: Sendable {
     }
 
     public static func fromEnvironment(_ env: [String: String]) -> VitaalConfiguration {
-        func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        func nonEmpty(_ key: String) -> String? {
+            env[key].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
         func positive(_ key: String, default value: Double) -> Double {
             guard let text = nonEmpty(key), let v = Double(text), v.isFinite, v > 0, v <= 100_000 else { return value }
             return v
@@ -94,25 +96,30 @@ extension VitaalConfiguration {
         if let url = databaseURL {
             guard let c = URLComponents(string: url), ["postgres", "postgresql"].contains(c.scheme?.lowercased() ?? ""),
                   let host = c.host, !host.isEmpty, c.path.count > 1 else {
-                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL; verwacht postgres://gebruiker:wachtwoord@host:5432/database.")
+                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL; verwacht "
+                                    + "postgres://gebruiker:wachtwoord@host:5432/database.")
             }
         } else {
             var isDir: ObjCBool = false
             let fm = FileManager.default
             if fm.fileExists(atPath: dataDirectory, isDirectory: &isDir) {
                 guard isDir.boolValue, fm.isWritableFile(atPath: dataDirectory) else {
-                    throw VitaalError(.invalidInput, "VITAAL_DATA_DIR (\(dataDirectory)) is geen map waarin Vitaal kan schrijven.")
+                    throw VitaalError(.invalidInput,
+                                      "VITAAL_DATA_DIR (\(dataDirectory)) is geen map waarin Vitaal kan schrijven.")
                 }
             } else if (try? fm.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)) == nil {
-                throw VitaalError(.invalidInput, "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
+                throw VitaalError(.invalidInput,
+                                  "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
             }
         }
         if isProduction, !secureCookies {
-            throw VitaalError(.invalidInput, "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een VITAAL_PUBLIC_URL met https://): "
+            throw VitaalError(.invalidInput, "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een "
+                              + "VITAAL_PUBLIC_URL met https://): "
                               + "het sessiecookie mag alleen over HTTPS gaan.")
         }
         if isProduction, demoOnEmptyDatabase {
-            throw VitaalError(.invalidInput, "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken accounts met bekende wachtwoorden.")
+            throw VitaalError(.invalidInput, "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken "
+                              + "accounts met bekende wachtwoorden.")
         }
     }
 
@@ -130,7 +137,8 @@ extension VitaalConfiguration {
         let reason: String
         if detail.contains("Connection refused") || detail.contains("connectionError") {
             reason = "geen verbinding (draait de databaseserver, kloppen host en poort?)"
-        } else if detail.contains("28P01") || detail.contains("28000") || detail.lowercased().contains("password authentication") {
+        } else if detail.contains("28P01") || detail.contains("28000")
+                    || detail.lowercased().contains("password authentication") {
             reason = "inloggen geweigerd (kloppen gebruiker en wachtwoord?)"
         } else if detail.contains("3D000") {
             reason = "de database bestaat niet"

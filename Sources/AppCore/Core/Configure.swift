@@ -16,61 +16,9 @@ public enum Vitaal {
         app.vitaal = config
         _ = VitaalMetrics.registry
         if app.environment != .testing { try config.checkForStart() }
-
-        // Database: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file (WAL).
-        if let url = config.databaseURL {
-            // TLS follows the URL (`sslmode`, `tlsmode` or `ssl`, as PostgresKit reads them); without
-            // one of them PostgresKit's default applies: `prefer` (TLS when the server offers it).
-            let pg: SQLPostgresConfiguration
-            do { pg = try SQLPostgresConfiguration(url: url) } catch {
-                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL (verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
-            }
-            app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
-        } else if app.environment == .testing && !config.testsUseSQLiteFile {
-            app.databases.use(.sqlite(.memory), as: .sqlite)
-        } else {
-            try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
-            app.databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .sqlite)
-        }
-
-        // Sessions in the database (shared by every instance), expiring on the server; cookie
-        // HttpOnly, SameSite=Lax, Secure behind https.
-        let driver = VitaalSessionDriver(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
-        app.sessions.use { _ in driver }
-        let secure = config.secureCookies
-        let absolute = config.sessionAbsoluteTimeout
-        app.sessions.configuration = SessionsConfiguration(cookieName: "vitaal_sessie") { id in
-            // Max-Age rather than Expires: a lifetime, so the cookie needs no clock reading.
-            HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(absolute),
-                              domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
-        }
-        if app.environment == .testing {
-            app.passwords.use(.bcrypt(cost: 4))
-        } else {
-            app.passwords.use(.bcrypt(cost: 12))
-        }
-
-        // Middleware, outermost first: security headers on every response (error pages and
-        // failures of the session layer included); in-flight counting for a clean shutdown; the
-        // error middleware around the session layer, so a database failure while saving a session
-        // still becomes a Vitaal error page; then sessions, a second error layer inside them (so
-        // error pages keep the session and its CSRF token), authentication, the forced password
-        // change, CSRF.
-        app.middleware = .init()
-        let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
-            let model = ErrorPage.Model(status: status, message: message, problems: problems, requestID: req.id)
-            return ErrorPage.view(model, req.pageContext).render(for: req)
-        })
-        app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
-        app.middleware.use(app.inFlightRequests)
-        app.middleware.use(errors)
-        app.middleware.use(app.sessions.middleware)
-        app.middleware.use(errors)
-        app.middleware.use(User.sessionAuthenticator())
-        app.middleware.use(PasswordChangeRequiredMiddleware())
-        app.middleware.use(CSRFMiddleware())
-        app.routes.defaultMaxBodySize = "2mb"
-
+        try useDatabase(app, config)
+        useSessions(app, config)
+        useMiddleware(app, config)
         if let port = config.port { app.http.server.configuration.port = port }
         app.http.server.configuration.hostname = config.host
 
@@ -91,6 +39,62 @@ public enum Vitaal {
         if app.environment != .testing, isServeInvocation(app.environment.arguments) {
             app.lifecycle.use(ServeBootstrap(features: features))
         }
+    }
+
+    /// PostgreSQL when DATABASE_URL is set, else the embedded SQLite file (WAL); tests use memory.
+    static func useDatabase(_ app: Application, _ config: VitaalConfiguration) throws {
+        if let url = config.databaseURL {
+            // TLS follows the URL (`sslmode`, `tlsmode` or `ssl`, as PostgresKit reads them); without
+            // one of them PostgresKit's default applies: `prefer` (TLS when the server offers it).
+            let postgres: SQLPostgresConfiguration
+            do { postgres = try SQLPostgresConfiguration(url: url) } catch {
+                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL "
+                                    + "(verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
+            }
+            app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+        } else if app.environment == .testing && !config.testsUseSQLiteFile {
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        } else {
+            try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+            app.databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        }
+    }
+
+    /// Sessions in the database (shared by every instance), expiring on the server; cookie
+    /// HttpOnly, SameSite=Lax, Secure behind https. Password hashes: bcrypt (cheap in tests).
+    static func useSessions(_ app: Application, _ config: VitaalConfiguration) {
+        let driver = VitaalSessionDriver(idle: config.sessionIdleTimeout, absolute: config.sessionAbsoluteTimeout)
+        app.sessions.use { _ in driver }
+        let secure = config.secureCookies
+        let absolute = config.sessionAbsoluteTimeout
+        app.sessions.configuration = SessionsConfiguration(cookieName: "vitaal_sessie") { id in
+            // Max-Age rather than Expires: a lifetime, so the cookie needs no clock reading.
+            HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(absolute),
+                              domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        }
+        app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
+    }
+
+    /// Middleware, outermost first: security headers on every response (error pages and failures of
+    /// the session layer included); in-flight counting for a clean shutdown; the error middleware
+    /// around the session layer, so a database failure while saving a session still becomes a Vitaal
+    /// error page; then sessions, a second error layer inside them (so error pages keep the session
+    /// and its CSRF token), authentication, the forced password change, CSRF.
+    static func useMiddleware(_ app: Application, _ config: VitaalConfiguration) {
+        app.middleware = .init()
+        let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
+            let model = ErrorPage.Model(status: status, message: message, problems: problems, requestID: req.id)
+            return ErrorPage.view(model, req.pageContext).render(for: req)
+        })
+        app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
+        app.middleware.use(app.inFlightRequests)
+        app.middleware.use(errors)
+        app.middleware.use(app.sessions.middleware)
+        app.middleware.use(errors)
+        app.middleware.use(User.sessionAuthenticator())
+        app.middleware.use(PasswordChangeRequiredMiddleware())
+        app.middleware.use(CSRFMiddleware())
+        app.routes.defaultMaxBodySize = "2mb"
     }
 
     static func isServeInvocation(_ arguments: [String]) -> Bool {
@@ -129,7 +133,8 @@ public enum Vitaal {
         guard app.vitaal.databaseURL == nil else { return }
         for id in app.databases.ids() {
             for loop in app.eventLoopGroup.makeIterator() {
-                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+                let database = app.databases.database(id, logger: app.logger, on: loop)
+                guard let db = database as? any SQLDatabase else { continue }
                 try await db.raw("PRAGMA busy_timeout = 5000").run()
             }
         }
@@ -147,7 +152,8 @@ public enum Vitaal {
     /// Runs `body` while holding a PostgreSQL advisory lock (held by one connection of the pool,
     /// so every instance on the database waits for it); on SQLite, one process owns the file and
     /// `body` simply runs.
-    public static func exclusively(_ app: Application, key: Int, _ body: @escaping @Sendable () async throws -> Void) async throws {
+    public static func exclusively(_ app: Application, key: Int,
+                                   _ body: @escaping @Sendable () async throws -> Void) async throws {
         guard app.vitaal.usesPostgres else { return try await body() }
         try await app.db.withConnection { conn in
             guard let sql = conn as? any SQLDatabase else { return try await body() }
@@ -218,7 +224,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
-        if strictTransport { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
+        if strictTransport {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         return response
     }
 }

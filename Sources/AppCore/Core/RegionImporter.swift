@@ -19,76 +19,105 @@ public enum RegionImporter {
     static func apply(_ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?,
                       now: Date) async throws -> String {
         let existing = try await Region.query(on: db).all()
-        var byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
-        let codeByID = Dictionary(uniqueKeysWithValues: existing.map { ($0.id!, $0.code) })
-        // parent code of every region after the import, to check references and cycles
-        var parentOf: [String: String] = [:]
-        for r in existing { if let p = r.$parent.id.flatMap({ codeByID[$0] }) { parentOf[r.code] = p } }
-        let fileCodes = Set(features.map(\.code))
+        let parentOf = try parents(of: features, fileName: fileName, existing: existing)
+        let (created, updated) = try await write(features, parentOf: parentOf, existing: existing, on: db)
+        let summary = "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, "
+            + "\(updated) bijgewerkt."
+        try await Audit.record(on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary,
+                               at: now)
+        return summary
+    }
 
+    /// The parent code of every region after the import; every problem of the file at once.
+    static func parents(of features: [RegionFeature], fileName: String?,
+                        existing: [Region]) throws -> [String: String] {
+        let byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
+        let codeByID = Dictionary(uniqueKeysWithValues: existing.compactMap { region in
+            region.id.map { ($0, region.code) }
+        })
+        var parentOf: [String: String] = [:]
+        for region in existing {
+            if let parent = region.$parent.id.flatMap({ codeByID[$0] }) { parentOf[region.code] = parent }
+        }
+        let fileCodes = Set(features.map(\.code))
         var problems = ProblemCollector()
-        for (i, f) in features.enumerated() {
-            let place = SourceLocation(file: fileName, field: "statcode", element: "feature \(i + 1)")
-            guard let kind = RegionKind.from(code: f.code) else {
-                problems.add("onbekende regiocode \"\(f.code)\" (verwacht NL.., PV.., GM...., WK......, BU........ of GR…)", at: place)
+        for (index, feature) in features.enumerated() {
+            let place = SourceLocation(file: fileName, field: "statcode", element: "feature \(index + 1)")
+            let parentPlace = SourceLocation(file: fileName, field: "parent", element: "feature \(index + 1)")
+            guard let kind = RegionKind.from(code: feature.code) else {
+                problems.add("onbekende regiocode \"\(feature.code)\" (verwacht NL.., PV.., GM...., WK......, "
+                             + "BU........ of GR…)", at: place)
                 continue
             }
-            let explicitParent = (f.properties["parent"] ?? f.properties["parent_code"]).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-            var parent = explicitParent.flatMap { $0.isEmpty ? nil : $0 } ?? RegionKind.impliedParent(of: f.code)
-            if parent == nil, let current = byCode[f.code] { parent = current.$parent.id.flatMap { codeByID[$0] } }
-            if parent == nil, kind == .gemeente || kind == .provincie, byCode[f.code] == nil {
-                problems.add("nieuwe regio \(f.code) zonder ouderregio: geef de eigenschap \"parent\" (bv. PV24)", at: place)
+            let explicitParent = (feature.properties["parent"] ?? feature.properties["parent_code"])
+                .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            var parent = explicitParent.flatMap { $0.isEmpty ? nil : $0 } ?? RegionKind.impliedParent(of: feature.code)
+            if parent == nil, let current = byCode[feature.code] {
+                parent = current.$parent.id.flatMap { codeByID[$0] }
+            }
+            if parent == nil, kind == .gemeente || kind == .provincie, byCode[feature.code] == nil {
+                problems.add("nieuwe regio \(feature.code) zonder ouderregio: geef de eigenschap \"parent\" (bv. PV24)",
+                             at: place)
                 continue
             }
-            if let parent {
-                if parent == f.code {
-                    problems.add("regio \(f.code) kan niet onder zichzelf vallen", at: SourceLocation(file: fileName, field: "parent", element: "feature \(i + 1)"))
-                    continue
-                }
-                if byCode[parent] == nil && !fileCodes.contains(parent) {
-                    problems.add("onbekende ouderregio \"\(parent)\" voor \(f.code)", at: SourceLocation(file: fileName, field: "parent", element: "feature \(i + 1)"))
-                    continue
-                }
-                parentOf[f.code] = parent
+            guard let parent else { continue }
+            if parent == feature.code {
+                problems.add("regio \(feature.code) kan niet onder zichzelf vallen", at: parentPlace)
+            } else if byCode[parent] == nil && !fileCodes.contains(parent) {
+                problems.add("onbekende ouderregio \"\(parent)\" voor \(feature.code)", at: parentPlace)
+            } else {
+                parentOf[feature.code] = parent
             }
         }
-        // Cycle check over the resulting tree.
-        for (i, f) in features.enumerated() {
-            var seen: Set<String> = [f.code]
-            var current = parentOf[f.code]
-            while let c = current {
-                if seen.contains(c) {
-                    problems.add("cyclus in de regioboom: \(f.code) valt (indirect) onder zichzelf via \(c)",
-                                 at: SourceLocation(file: fileName, field: "parent", element: "feature \(i + 1)"))
+        checkCycles(features, parentOf: parentOf, fileName: fileName, problems: &problems)
+        try problems.throwIfAny("Regio's niet geïmporteerd")
+        return parentOf
+    }
+
+    /// No region may end up (indirectly) under itself.
+    static func checkCycles(_ features: [RegionFeature], parentOf: [String: String], fileName: String?,
+                            problems: inout ProblemCollector) {
+        for (index, feature) in features.enumerated() {
+            var seen: Set<String> = [feature.code]
+            var current = parentOf[feature.code]
+            while let code = current {
+                if seen.contains(code) {
+                    problems.add("cyclus in de regioboom: \(feature.code) valt (indirect) onder zichzelf via \(code)",
+                                 at: SourceLocation(file: fileName, field: "parent", element: "feature \(index + 1)"))
                     break
                 }
-                seen.insert(c); current = parentOf[c]
+                seen.insert(code)
+                current = parentOf[code]
             }
         }
-        try problems.throwIfAny("Regio's niet geïmporteerd")
+    }
 
-        // Write: first create/update all regions, then link parents (parents may come later in the file).
+    /// Creates or updates every region, then links parents (a parent may come later in the file).
+    static func write(_ features: [RegionFeature], parentOf: [String: String], existing: [Region],
+                      on db: any Database) async throws -> (created: Int, updated: Int) {
+        var byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
         var created = 0, updated = 0
-        for f in features {
+        for feature in features {
             let region: Region
-            if let r = byCode[f.code] {
-                region = r; updated += 1
-                if !f.name.isEmpty { region.name = f.name }
+            if let current = byCode[feature.code] {
+                region = current
+                updated += 1
+                if !feature.name.isEmpty { region.name = feature.name }
             } else {
-                region = Region(code: f.code, name: f.name.isEmpty ? f.code : f.name, kind: RegionKind.from(code: f.code)!, parentID: nil)
+                let kind = RegionKind.from(code: feature.code) ?? .groep
+                let name = feature.name.isEmpty ? feature.code : feature.name
+                region = Region(code: feature.code, name: name, kind: kind, parentID: nil)
                 created += 1
             }
-            try region.setGeometry(f.geometry, schematic: f.isSchematic)
+            try region.setGeometry(feature.geometry, schematic: feature.isSchematic)
             try await region.save(on: db)
-            byCode[f.code] = region
+            byCode[feature.code] = region
         }
-        for f in features {
-            guard let parent = parentOf[f.code], let region = byCode[f.code] else { continue }
+        for feature in features {
+            guard let parent = parentOf[feature.code], let region = byCode[feature.code] else { continue }
             region.$parent.id = byCode[parent]?.id
             try await region.save(on: db)
         }
-        let summary = "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, \(updated) bijgewerkt."
-        try await Audit.record(on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary, at: now)
-        return summary
+        return (created, updated)
     }
 }

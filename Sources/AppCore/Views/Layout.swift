@@ -25,7 +25,8 @@ public struct SitePage: @unchecked Sendable {
     }
     public init(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
                 showTitle: Bool = true, description: String? = nil, _ content: BodyNode...) {
-        self.init(title, status: status, breadcrumbs: breadcrumbs, showTitle: showTitle, description: description, content: content)
+        self.init(title, status: status, breadcrumbs: breadcrumbs, showTitle: showTitle, description: description,
+                  content: content)
     }
 }
 
@@ -141,7 +142,8 @@ public enum Layout {
         }
         return .group(
             .span(.class("who"), .text("\(viewer.name) · \(viewer.role.label)")),
-            .if(viewer.role == .beheerder, .a(.class("button button-light"), .href(SiteURL.admin.path), .text("Beheer"))),
+            .if(viewer.role == .beheerder,
+                .a(.class("button button-light"), .href(SiteURL.admin.path), .text("Beheer"))),
             .form(.class("inline"), .method(.post), .action(SiteURL.logout.path),
                   csrfField(context),
                   .button(.type(.submit), .class("button button-light"), .text("Uitloggen")))
@@ -166,7 +168,8 @@ public enum Layout {
 public enum UI {
     /// A notice box: "info", "success", "warning", "error".
     public static func notice(_ kind: String, _ text: String) -> BodyNode {
-        .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .text(text))
+        .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
+             .text(text))
     }
 
     /// The list of problems of a refused input (first 50), each with its place.
@@ -182,12 +185,14 @@ public enum UI {
     }
 
     /// A simple data table with a caption.
-    public static func table(caption: String?, headers: [String], rows: [[BodyNode]], numericColumns: Set<Int> = []) -> BodyNode {
+    public static func table(caption: String?, headers: [String], rows: [[BodyNode]],
+                             numericColumns: Set<Int> = []) -> BodyNode {
         .div(.class("table-wrap"),
             .table(
                 .unwrap(caption) { .caption(.text($0)) },
                 .thead(.tr(.forEach(Array(headers.enumerated())) { i, h in
-                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("num")), .text(h))
+                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("num")),
+                        .text(h))
                 })),
                 .tbody(.forEach(rows) { row in
                     .tr(.forEach(Array(row.enumerated())) { i, cell in
@@ -210,7 +215,8 @@ public enum UI {
     public static func svg(_ markup: String) -> BodyNode { .raw(markup) }
 
     /// A `<select>` with id `f-NAME` (pair it with a label `for: "f-NAME"`).
-    public static func select<C: HTML.BodyContext>(_ name: String, options: [(value: String, label: String)], selected: String?) -> Node<C> {
+    public static func select<C: HTML.BodyContext>(_ name: String, options: [(value: String, label: String)],
+                                                 selected: String?) -> Node<C> {
         .element(named: "select", nodes: [
             .attribute(named: "id", value: attr("f-\(name)")), .attribute(named: "name", value: attr(name)),
         ] + options.map { option in
@@ -223,14 +229,18 @@ public enum UI {
     }
 
     /// A text field with label, current value and the field's error message.
-    public static func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text, value: String? = nil,
+    public static func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text,
+                                                value: String? = nil,
                                                 error: String? = nil, required: Bool = false, hint: String? = nil,
                                                 attributes: [Attribute<HTML.InputContext>] = []) -> Node<C> {
         let id = "f-\(name)"
-        var inputAttributes: [Attribute<HTML.InputContext>] = [.type(type), .id(attr(id)), .name(attr(name)), .value(attr(value ?? ""))]
+        var inputAttributes: [Attribute<HTML.InputContext>] = [
+            .type(type), .id(attr(id)), .name(attr(name)), .value(attr(value ?? "")),
+        ]
         if required { inputAttributes.append(.required(true)) }
         if error != nil {
-            inputAttributes += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(id)-error")]
+            inputAttributes += [.attribute(named: "aria-invalid", value: "true"),
+                                .attribute(named: "aria-describedby", value: "\(id)-error")]
         } else if hint != nil {
             inputAttributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint"))
         }

@@ -172,7 +172,7 @@ final class ProductionReadinessTests: XCTestCase {
         XCTAssertTrue(message(["DATABASE_URL": "mysql://u:p@h/db"])?.hasPrefix("DATABASE_URL") == true)
         XCTAssertNil(message(["DATABASE_URL": "postgres://u:p@db.example:5432/vitaal?sslmode=require"]))
         let file = dir + "-bestand"
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         XCTAssertTrue(message(["VITAAL_DATA_DIR": file])?.hasPrefix("VITAAL_DATA_DIR") == true)
         XCTAssertTrue(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production"])?.contains("VITAAL_SECURE_COOKIES") == true)
