@@ -37,7 +37,8 @@ struct PlanPagesController: RouteCollection {
         let context = PlanAccess.mayEdit(loaded, req.user?.viewer) ? req.formContext : req.pageContext
         let model = try await TargetPage.Model.load(
             loaded, targetKey: req.parameters.get("target") ?? "", viewer: context.viewer, csrfToken: context.csrfToken,
-            attachmentLimit: req.application.planAttachmentLimit, notice: req.query[String.self, at: "melding"], on: req.db)
+            attachmentLimit: req.application.planAttachmentLimit, notice: req.query[String.self, at: "melding"],
+                on: req.db)
         return TargetPage.view(model, context)
     }
 
@@ -51,7 +52,8 @@ struct PlanPagesController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (record, table) = try Self.budgetTable(loaded, req)
-        let model = try BudgetLinePage.Model(loaded, table: table, record: record, lineKey: req.parameters.get("line") ?? "")
+        let model = try BudgetLinePage.Model(loaded, table: table, record: record,
+            lineKey: req.parameters.get("line") ?? "")
         return BudgetLinePage.view(model, req.formContext)
     }
 
@@ -59,14 +61,17 @@ struct PlanPagesController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (node, _) = try PlanNodeEditController.node(req, loaded)
-        let model = await NodeEditPage.Model.load(loaded, node: node, notice: req.query[String.self, at: "melding"], on: req.db)
+        let model = await NodeEditPage.Model.load(loaded, node: node, notice: req.query[String.self, at: "melding"],
+            on: req.db)
         return NodeEditPage.view(model, req.formContext)
     }
 
     /// The budget table of the request's `table` parameter; 404 when the plan has none with that key.
     static func budgetTable(_ loaded: LoadedPlan, _ req: Request) throws -> (BudgetTableRecord, BudgetTable) {
         let key = req.parameters.get("table") ?? ""
-        guard let found = loaded.budgetTable(key) else { throw VitaalError(.notFound, "Onbekende begrotingstabel \"\(key)\".") }
+        guard let found = loaded.budgetTable(key) else {
+            throw VitaalError(.notFound, "Onbekende begrotingstabel \"\(key)\".")
+        }
         return found
     }
 }

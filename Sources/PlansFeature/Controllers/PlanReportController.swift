@@ -67,12 +67,14 @@ struct PlanReportController: RouteCollection {
 
     static func renderPDF(html: String, chromium: String) async throws -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-rapport-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: dir) }
         let htmlURL = dir.appendingPathComponent("rapport.html"), pdfURL = dir.appendingPathComponent("rapport.pdf")
         try Data(html.utf8).write(to: htmlURL)
-        try await Self.run(chromium, chromiumArguments(profile: dir.appendingPathComponent("profiel").path, pdf: pdfURL.path,
-                                                       html: htmlURL.absoluteString, asRoot: geteuid() == 0), timeout: 90)
+        let arguments = chromiumArguments(profile: dir.appendingPathComponent("profiel").path, pdf: pdfURL.path,
+                                          html: htmlURL.absoluteString, asRoot: geteuid() == 0)
+        try await Self.run(chromium, arguments, timeout: 90)
         guard let data = FileManager.default.contents(atPath: pdfURL.path), data.starts(with: Array("%PDF".utf8)) else {
             throw VitaalError(.internal, "Chromium heeft geen PDF gemaakt; probeer de HTML-rapportage af te drukken.")
         }
@@ -81,7 +83,8 @@ struct PlanReportController: RouteCollection {
 
     /// A content security policy for the PDF's HTML: nothing may be loaded (no file://, no network,
     /// no script); only the inlined style and inline SVG/data images.
-    static let pdfPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    static let pdfPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        + "base-uri 'none'; form-action 'none'"
 
     /// The rendered page with the stylesheet inlined (Chromium reads it from a file, not the server).
     /// The policy meta element comes first in `<head>`, so it covers everything after it.
@@ -111,10 +114,13 @@ struct PlanReportController: RouteCollection {
             process.terminationHandler = { _ in cont.resume() }
             do { try process.run() } catch {
                 process.terminationHandler = nil
-                cont.resume(throwing: VitaalError(.internal, "Chromium kon niet worden gestart: \(error.localizedDescription)"))
+                cont.resume(throwing: VitaalError(.internal,
+                    "Chromium kon niet worden gestart: \(error.localizedDescription)"))
                 return
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if process.isRunning { process.terminate() }
+            }
         }
     }
 }

@@ -37,12 +37,14 @@ enum BudgetTableView {
         func cell(_ cell: BudgetCell) -> String { BudgetFormat.cell(cell, table: table) }
     }
 
-    static func view(_ table: BudgetTable, actuals: [String: [String: Money]] = [:], editLink: EditLink? = nil) -> BodyNode {
+    static func view(_ table: BudgetTable, actuals: [String: [String: Money]] = [:],
+        editLink: EditLink? = nil) -> BodyNode {
         if let error = table.arithmeticError { return overflow(table, message: error.message, editLink: editLink) }
         let shape = Shape(table, actuals: actuals, editLink: editLink)
         return .div(.class("table-wrap"),
             .table(.class("plan-budget"),
-                .caption(.text("\(table.title) (\(BudgetFormat.unitLabel(table)))"), PlanViews.exampleBadge(table.isExample)),
+                .caption(.text("\(table.title) (\(BudgetFormat.unitLabel(table)))"),
+                    PlanViews.exampleBadge(table.isExample)),
                 .thead(.tr(.forEach(Array(shape.headers.enumerated())) { index, header in
                     .th(.attribute(named: "scope", value: "col"), .if(index > 0, .class("num")), .text(header))
                 })),
@@ -72,17 +74,21 @@ enum BudgetTableView {
             .unwrap(shape.editLink) { link in
                 .group(.text(" "), .a(.class("no-print plan-edit"), .href(attr(link(line.key))), .text("wijzigen")))
             },
-            .if(flagged, .group(.text(" "), .span(.class("badge plan-flag"), .text("kolommen tellen niet op tot het totaal")))))]
+            .if(flagged, .group(.text(" "), .span(.class("badge plan-flag"),
+                .text("kolommen tellen niet op tot het totaal")))))]
         for index in shape.table.columns.indices { cells += columnCells(line, column: index, in: section, shape) }
         if shape.table.hasTotalColumn { cells += totalCells(line, flagged: flagged, shape) }
         return .tr(.if(flagged, .class("flag")), .group(cells))
     }
 
     /// The amount (with the actual amount) and, in tables with percentages, the percentage.
-    static func columnCells(_ line: BudgetLine, column index: Int, in section: BudgetSection, _ shape: Shape) -> [Cell] {
+    static func columnCells(_ line: BudgetLine, column index: Int, in section: BudgetSection,
+                            _ shape: Shape) -> [Cell] {
         let table = shape.table
         var text = shape.cell(line.cells.indices.contains(index) ? line.cells[index] : .empty)
-        if let actual = shape.actuals[line.key]?[table.columns[index].key] { text += " (werkelijk \(shape.amount(actual)))" }
+        if let actual = shape.actuals[line.key]?[table.columns[index].key] {
+            text += " (werkelijk \(shape.amount(actual)))"
+        }
         var cells: [Cell] = [.td(.class("num"), .text(text))]
         guard shape.hasPercents else { return cells }
         guard section.lines.contains(where: { !$0.statedPercents.isEmpty }) else { return cells + [.td()] }
@@ -107,7 +113,8 @@ enum BudgetTableView {
         let withPercents = section.lines.contains { !$0.statedPercents.isEmpty }
         var cells: [Cell] = [.td(.text("Totaal \(section.label.lowercased()) (berekend)"))]
         for index in table.columns.indices {
-            cells.append(.td(.class("num"), .text(shape.amount(table.computedTotal(section: section.key, column: index)))))
+            cells.append(.td(.class("num"), .text(shape.amount(table.computedTotal(section: section.key,
+                column: index)))))
             if shape.hasPercents { cells.append(.td(.class("num"), .text(withPercents ? "100" : ""))) }
         }
         if table.hasTotalColumn {
@@ -115,7 +122,8 @@ enum BudgetTableView {
             let sumOfColumns = table.columns.indices.reduce(Money.zero) {
                 $0 + table.computedTotal(section: section.key, column: $1)
             }
-            cells += [.td(.class("num"), .text(shape.amount(grand))), .td(.class("num"), .text(shape.amount(sumOfColumns))),
+            cells += [.td(.class("num"), .text(shape.amount(grand))), .td(.class("num"),
+                .text(shape.amount(sumOfColumns))),
                       .td(.class("num"), .text(shape.amount(grand - sumOfColumns)))]
         }
         return .tr(.class("total"), .group(cells))

@@ -5,7 +5,8 @@ import VitaalDomain
 /// How amounts of a budget table are written: in thousands or in euros, as the source table does.
 enum BudgetFormat {
     static func amount(_ money: Money, table: BudgetTable) -> String {
-        table.unit.cents == 100_000 ? money.formattedThousands : money.formatted.replacingOccurrences(of: "€ ", with: "")
+        table.unit.cents == 100_000 ? money.formattedThousands : money.formatted.replacingOccurrences(of: "€ ",
+            with: "")
     }
 
     static func cell(_ cell: BudgetCell, table: BudgetTable) -> String {
@@ -74,11 +75,13 @@ enum BudgetViews {
                  headers: ["Jaar", "Medewerkers", "FTE", "Programma-uren", "Indirecte uren", "Aandeel programma-uren"],
                  rows: figures.map { figure in
                      let share = figure.programmeShare.map { "\($0)%" } ?? "–"
-                     let stated = figure.statedProgrammeShare.map { $0 != figure.programmeShare ? " (bron \($0)%)" : "" } ?? ""
+                     let stated = figure.statedProgrammeShare
+                         .map { $0 != figure.programmeShare ? " (bron \($0)%)" : "" } ?? ""
                      return [.text("\(figure.year) (\(figure.kind.label.lowercased()))"), .text("\(figure.employees)"),
                              .text(figure.fteFormatted),
                              .text(DutchNumberFormat.format(Double(figure.programmeHours), decimals: 0)),
-                             .text(DutchNumberFormat.format(Double(figure.indirectHours), decimals: 0)), .text(share + stated)]
+                             .text(DutchNumberFormat.format(Double(figure.indirectHours), decimals: 0)),
+                                 .text(share + stated)]
                  }, numericColumns: [1, 2, 3, 4, 5])
     }
 
@@ -90,7 +93,8 @@ enum BudgetViews {
             if table.hasTotalColumn { headers.append("Totaal") }
             let rows: [[BodyNode]] = table.sections.filter { !$0.lines.isEmpty }.map { section in
                 var row: [BodyNode] = [.text(section.label)]
-                row += table.columns.indices.map { .text(table.computedTotal(section: section.key, column: $0).formatted) }
+                row += table.columns.indices.map { .text(table.computedTotal(section: section.key,
+                    column: $0).formatted) }
                 if table.hasTotalColumn { row.append(.text(table.computedGrandTotal(section: section.key).formatted)) }
                 return row
             }

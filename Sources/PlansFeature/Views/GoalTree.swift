@@ -51,8 +51,9 @@ struct GoalTree {
             let date = target.targetDate.map { " op \($0.dutch)" } ?? ""
             return Target(key: target.key, measure: target.measure, status: statuses[target.key] ?? .noData,
                           goal: "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)",
-                          isExample: target.isExample || (loaded.realisations[target.key] ?? []).contains { $0.isExample },
-                          link: linkTargets ? PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path : nil)
+                          isExample: loaded.isExample(target),
+                          link: linkTargets ? PlanURL.target(plan: .value(plan.key),
+                              target: .value(target.key)).path : nil)
         }
         func makeNode(_ node: GoalNode) -> Node {
             visited.insert(node.key)

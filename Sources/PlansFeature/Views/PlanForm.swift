@@ -28,11 +28,13 @@ struct PlanForm {
     func summary<C: HTML.BodyContext>() -> Node<C> {
         guard let message, !errors.isEmpty else { return .empty }
         return .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"),
-                    .p(.strong(.text(message))), .ul(.forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) }))
+                    .p(.strong(.text(message))),
+                        .ul(.forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) }))
     }
 
     func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text, required: Bool = false,
                                     hint: String? = nil) -> Node<C> {
-        UI.field(name, label: label, type: type, value: values[name], error: errors[name], required: required, hint: hint)
+        UI.field(name, label: label, type: type, value: values[name], error: errors[name], required: required,
+            hint: hint)
     }
 }

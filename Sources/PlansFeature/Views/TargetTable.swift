@@ -54,3 +54,18 @@ struct TargetTable {
             .unwrap(row.evidence) { .div(.class("muted plan-evidence"), .text("Onderbouwing: \($0)")) })
     }
 }
+
+extension LoadedPlan {
+    /// Is the target, or one of its realisations, invented to show the status rule?
+    func isExample(_ target: SmartTarget) -> Bool {
+        target.isExample || (realisations[target.key] ?? []).contains { $0.isExample }
+    }
+}
+
+extension SmartTarget {
+    /// The monitor indicator the realisations come from, if any.
+    var indicatorCode: String? {
+        if case .indicator(let code) = source { return code }
+        return nil
+    }
+}

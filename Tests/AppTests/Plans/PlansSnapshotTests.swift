@@ -24,7 +24,8 @@ final class PlansSnapshotTests: XCTestCase {
             let model = await ReportPage.Model.load(loaded, kind: .voortgang, viewer: nil, now: Fixtures.now,
                                                     forPDF: false, pdfAvailable: false, on: app.db)
             XCTAssertTrue(model.lead.contains("2025-12-01"), "the report is dated by the given clock")
-            assertSnapshot(Layout.document(page: ReportPage.view(model, context), context: context), named: "Plans/report")
+            assertSnapshot(Layout.document(page: ReportPage.view(model, context), context: context),
+                named: "Plans/report")
         }
     }
 
@@ -59,8 +60,10 @@ final class PlansSnapshotTests: XCTestCase {
                 notice: PlanNotice.realisationSaved.rawValue, on: app.db)
             let targetPage = Layout.document(page: TargetPage.view(targetModel, context), context: context)
             XCTAssertTrue(targetPage.contains("Realisatie opgeslagen"))
-            XCTAssertTrue(targetPage.contains(PlanURL.realisations(plan: .value(loaded.key), target: .value(target.key)).path))
-            let budget = Layout.document(page: BudgetPage.view(BudgetPage.Model(loaded, viewer: context.viewer), context),
+            XCTAssertTrue(targetPage.contains(PlanURL.realisations(plan: .value(loaded.key),
+                target: .value(target.key)).path))
+            let budget = Layout.document(page: BudgetPage.view(BudgetPage.Model(loaded, viewer: context.viewer),
+                context),
                                          context: context)
             XCTAssertTrue(budget.contains(PlanURL.personnel(plan: .value(loaded.key)).path))
             let dashboard = try await DashboardPage.Model.load(on: app.db)

@@ -29,7 +29,8 @@ enum BudgetPage {
                 let tableKey = table.key, planKey = plan.key
                 return Table(table: table, actuals: loaded.actuals(table: record),
                              editLink: canEdit ? { line in
-                                 PlanURL.budgetLine(plan: .value(planKey), table: .value(tableKey), line: .value(line)).path
+                                 PlanURL.budgetLine(plan: .value(planKey), table: .value(tableKey),
+                                     line: .value(line)).path
                              } : nil,
                              hasBudgetColumns: table.columns.contains { $0.kind == .budget })
             }

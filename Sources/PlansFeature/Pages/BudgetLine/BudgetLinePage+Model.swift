@@ -35,7 +35,8 @@ enum BudgetLinePage {
                     ? BudgetFormat.cell(line.cells[index], table: table) : ""
                 guard column.kind == .budget else { continue }
                 fields.append(Field(name: "werkelijk.\(column.key)", label: "Werkelijk – \(column.label)"))
-                values["werkelijk.\(column.key)"] = actuals[column.key].map { BudgetFormat.amount($0, table: table) } ?? ""
+                values["werkelijk.\(column.key)"] = actuals[column.key]
+                    .map { BudgetFormat.amount($0, table: table) } ?? ""
             }
             if table.hasTotalColumn {
                 fields.append(Field(name: "totaal", label: "Totaal"))

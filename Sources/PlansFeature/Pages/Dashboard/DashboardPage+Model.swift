@@ -70,7 +70,8 @@ enum DashboardPage {
             let discrepancies = overflow.isEmpty
                 ? plan.budgets.flatMap { $0.check(percentTolerance: 1) }.map(\.message) : overflow
             let budget = !overflow.isEmpty ? "bedragen te groot"
-                : discrepancies.isEmpty ? (plan.budgets.isEmpty ? "–" : "telt op") : "\(discrepancies.count) verschil(len)"
+                : !discrepancies.isEmpty ? "\(discrepancies.count) verschil(len)"
+                : plan.budgets.isEmpty ? "–" : "telt op"
             plans.append(PlanRow(key: plan.key, title: plan.title, organisation: loaded.organisation.name,
                                  status: plan.status, rollUp: plan.rollUp(), budget: budget))
             if !discrepancies.isEmpty {
@@ -85,7 +86,7 @@ enum DashboardPage {
             return plan.targets.map { target in
                 TargetRow(status: target.status(), measure: target.measure,
                           link: PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path,
-                          isExample: target.isExample || (loaded.realisations[target.key] ?? []).contains { $0.isExample },
+                          isExample: loaded.isExample(target),
                           node: plan.node(target.nodeKey)?.title ?? target.nodeKey, plan: plan.title,
                           current: target.currentValue().map {
                               "\(PlanViews.number($0.value)) van \(PlanViews.number(target.targetValue))"

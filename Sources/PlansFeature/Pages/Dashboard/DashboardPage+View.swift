@@ -22,7 +22,8 @@ extension DashboardPage {
     }
 
     static func plans(_ rows: [Model.PlanRow]) -> BodyNode {
-        UI.table(caption: "Plannen", headers: ["Plan", "Eigenaar", "Status", "Voortgang", "Begroting"], rows: rows.map { row in
+        UI.table(caption: "Plannen", headers: ["Plan", "Eigenaar", "Status", "Voortgang", "Begroting"],
+            rows: rows.map { row in
             [.a(.href(attr(PlanURL.plan(.value(row.key)).path)), .text(row.title)), .text(row.organisation),
              PlanViews.planStatusBadge(row.status), PlanViews.rollUpNode(row.rollUp), .text(row.budget)]
         })
@@ -30,7 +31,8 @@ extension DashboardPage {
 
     static func targets(_ rows: [Model.TargetRow], none: String) -> BodyNode {
         if rows.isEmpty { return .p(.class("muted"), .text(none)) }
-        return UI.table(caption: nil, headers: ["Status", "Doelstelling", "Doel", "Plan", "Stand"], rows: rows.map { row in
+        return UI.table(caption: nil, headers: ["Status", "Doelstelling", "Doel", "Plan", "Stand"],
+            rows: rows.map { row in
             [PlanViews.status(row.status),
              .group(.a(.href(attr(row.link)), .text(row.measure)), PlanViews.exampleBadge(row.isExample)),
              .text(row.node), .text(row.plan), .text(row.current)]

@@ -30,7 +30,8 @@ enum NodeEditPage {
         var typeOptions: [(value: String, label: String)]
         var notice: String?
 
-        static func load(_ loaded: LoadedPlan, node: GoalNode, notice code: String?, on db: any Database) async -> Model {
+        static func load(_ loaded: LoadedPlan, node: GoalNode, notice code: String?,
+            on db: any Database) async -> Model {
             let plan = loaded.plan
             let indicators = (try? await MonitorLookup.indicators(audience: .internal, on: db)) ?? []
             let names = Dictionary(indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -45,7 +46,9 @@ enum NodeEditPage {
                 links: node.indicators.map { link in
                     Link(code: link.indicatorCode, name: names[link.indicatorCode],
                          // MonitorURL is not there yet; the same encoding rule as every link.
-                         page: names[link.indicatorCode].map { _ in "/monitor/indicator/" + URLSegment.encode(link.indicatorCode) },
+                         page: names[link.indicatorCode].map { _ in
+                             "/monitor/indicator/" + URLSegment.encode(link.indicatorCode)
+                         },
                          type: link.monitoringType.label, note: link.note ?? "")
                 },
                 indicatorOptions: indicators.map { (value: $0.code, label: "\($0.name) (\($0.code))") },

@@ -11,8 +11,8 @@ extension NodeEditPage {
             .p(.a(.href(attr(model.treeLink)), .text("Terug naar de doelenboom"))),
             .h2(.text("Logisch model")),
             .p(.class("muted"), .text("Van input via activiteiten naar output en outcome, met de werkingsmechanismen "
-                + "(binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf \u{201C}Monitoring van het "
-                + "programma\u{201D}. Eén punt per regel.")),
+                + "(binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf "
+                + "\u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
             logicModelForm(model, context),
             .h2(.text("Indicatoren van de monitor")),
             links(model, context),
@@ -21,7 +21,8 @@ extension NodeEditPage {
 
     static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {
         .div(.class("field"), .label(.for(attr("f-\(name)")), .text(label)),
-             .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "\(max(2, lines.count + 1))"),
+             .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows",
+                 value: "\(max(2, lines.count + 1))"),
                        .text(lines.joined(separator: "\n"))))
     }
 
@@ -30,7 +31,8 @@ extension NodeEditPage {
         return .form(.method(.post), .action(attr(model.logicModelAction)), .class("card"),
             Layout.csrfField(context),
             textarea("means", listFields[0].label, logic.means),
-            UI.field("capacity", label: "Input: capaciteit", value: logic.capacity ?? "", hint: "bijv. 2 fte programmamanagement"),
+            UI.field("capacity", label: "Input: capaciteit", value: logic.capacity ?? "",
+                hint: "bijv. 2 fte programmamanagement"),
             UI.field("budget", label: "Input: budget (euro)", value: logic.budget.map { $0.formatted } ?? "",
                      hint: "bijv. 125.000 of 125.000,50; leeg als onbekend"),
             .group(listFields.dropFirst().map { textarea($0.name, $0.label, logic[keyPath: $0.path]) }),
@@ -40,7 +42,8 @@ extension NodeEditPage {
     static func links(_ model: Model, _ context: PageContext) -> BodyNode {
         if model.links.isEmpty { return .p(.class("muted"), .text("Aan dit doel is nog geen indicator gekoppeld.")) }
         return UI.table(caption: "\(model.links.count) gekoppelde indicator(en)",
-                        headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""], rows: model.links.map { link in
+                        headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""],
+                            rows: model.links.map { link in
             [.code(.text(link.code)),
              link.name.map { name in .a(.href(attr(link.page ?? "")), .text(name)) }
                 ?? .span(.class("muted"), .text("niet in de monitor")),

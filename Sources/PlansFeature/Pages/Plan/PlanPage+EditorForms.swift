@@ -30,9 +30,11 @@ extension PlanPage {
     static func nodeForm(_ editor: Model.Editor, key: String, _ context: PageContext) -> BodyNode {
         .form(.method(.post), .action(attr(PlanURL.nodes(plan: .value(key)).path)), .class("card"),
             Layout.csrfField(context),
-            UI.field("key", label: "Sleutel", required: true, hint: "bijv. VVI.A11; een bestaande sleutel wijzigt dat doel"),
+            UI.field("key", label: "Sleutel", required: true,
+                hint: "bijv. VVI.A11; een bestaande sleutel wijzigt dat doel"),
             .div(.class("field"), .label(.for("f-parent"), .text("Valt onder")),
-                 UI.select("parent", options: [(value: "", label: "(bovenste niveau)")] + editor.nodeOptions, selected: nil)),
+                 UI.select("parent", options: [(value: "", label: "(bovenste niveau)")] + editor.nodeOptions,
+                     selected: nil)),
             .div(.class("field"), .label(.for("f-level"), .text("Niveau")),
                  UI.select("level", options: editor.levelOptions, selected: nil)),
             UI.field("title", label: "Titel", required: true),

@@ -27,7 +27,8 @@ extension PlanPage {
             .dt(.text("Eigenaar")), .dd(.text(model.organisation)),
             .dt(.text("Periode")), .dd(.text(model.period)),
             .dt(.text("Versie")), .dd(.text("\(model.version)"), .unwrap(model.previousVersionKey) { previous in
-                .group(.text(" (kopie van "), .a(.href(attr(PlanURL.plan(.value(previous)).path)), .text(previous)), .text(")"))
+                .group(.text(" (kopie van "), .a(.href(attr(PlanURL.plan(.value(previous)).path)), .text(previous)),
+                    .text(")"))
             }),
             .dt(.text("Status")), .dd(PlanViews.planStatusBadge(model.status)),
             .dt(.text("Niveaus")), .dd(.text(model.levels.joined(separator: " → "))),
@@ -39,7 +40,8 @@ extension PlanPage {
 
     static func links(_ key: String) -> BodyNode {
         .p(.a(.class("button"), .href(attr(PlanURL.report(plan: .value(key)).path)), .text("Rapportage")), .text(" "),
-           .a(.class("button button-secondary"), .href(attr(PlanURL.budget(plan: .value(key)).path)), .text("Begroting")),
+           .a(.class("button button-secondary"), .href(attr(PlanURL.budget(plan: .value(key)).path)),
+               .text("Begroting")),
            .text(" "),
            .a(.href(attr(PlanURL.targetsCSV(plan: .value(key)).path)), .text("Doelstellingen (CSV)")), .text(" · "),
            .a(.href(attr(PlanURL.targetsXLSX(plan: .value(key)).path)), .text("Doelstellingen (Excel)")))

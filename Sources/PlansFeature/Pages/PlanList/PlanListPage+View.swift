@@ -4,18 +4,20 @@ import AppCore
 extension PlanListPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         SitePage("Plannen", breadcrumbs: [("Home", SiteURL.home.path)],
-            .p(.class("lead"), .text("Jaarplannen, programma's en regioplannen met hun doelenboom, SMART-doelstellingen, "
-                + "realisaties en begrotingen. De status van een doelstelling wordt berekend uit de realisaties, nooit met "
-                + "de hand ingevuld.")),
+            .p(.class("lead"), .text("Jaarplannen, programma's en regioplannen met hun doelenboom, "
+                + "SMART-doelstellingen, realisaties en begrotingen. De status van een doelstelling wordt berekend "
+                + "uit de realisaties, nooit met de hand ingevuld.")),
             .if(model.showsDashboard,
                 .p(.a(.class("button"), .href(PlanURL.dashboard.path), .text("Dashboard over alle plannen")))),
-            .if(!model.loggedIn, UI.notice("info", "U ziet de vastgestelde plannen. Plannen in concept of ingediend zijn "
+            .if(!model.loggedIn, UI.notice("info",
+                "U ziet de vastgestelde plannen. Plannen in concept of ingediend zijn "
                 + "zichtbaar na inloggen.")),
             table(model.rows))
     }
 
     static func table(_ rows: [Model.Row]) -> BodyNode {
-        UI.table(caption: "\(rows.count) plannen", headers: ["Plan", "Eigenaar", "Periode", "Versie", "Status", "Voortgang"],
+        UI.table(caption: "\(rows.count) plannen",
+                 headers: ["Plan", "Eigenaar", "Periode", "Versie", "Status", "Voortgang"],
                  rows: rows.map { row in
                      [.a(.href(attr(PlanURL.plan(.value(row.key)).path)), .text(row.title)), .text(row.organisation),
                       .text(row.period), .text("\(row.version)"), PlanViews.planStatusBadge(row.status),

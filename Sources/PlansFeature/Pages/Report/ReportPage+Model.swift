@@ -52,7 +52,8 @@ extension ReportPage.Model {
         return Self(
             key: plan.key, title: plan.title, kind: kind, forPDF: forPDF, pdfAvailable: pdfAvailable,
             lead: "\(kind.label) over \(plan.period.description), opgesteld uit de actuele gegevens op \(today). "
-                + "Eigenaar: \(loaded.organisation.name). Versie \(plan.version), status \(plan.status.label.lowercased()).",
+                + "Eigenaar: \(loaded.organisation.name). Versie \(plan.version), "
+                + "status \(plan.status.label.lowercased()).",
             targetCount: plan.targets.count, rollUp: plan.rollUp(),
             budgets: BudgetPage.Model(loaded, viewer: nil).tables, personnel: plan.personnel,
             tree: GoalTree(loaded, linkTargets: !forPDF),
@@ -75,16 +76,19 @@ extension ReportPage {
         var charts: [Chart] = []
         for code in codes where audience != .public || !internalCodes.contains(code) {
             let linkedTo = links.filter { $0.1.indicatorCode == code }
-            let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", audience: audience, on: db)) ?? []
+            let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", audience: audience,
+                on: db)) ?? []
             charts.append(chart(code: code, info: infos[code], type: linkedTo.first?.1.monitoringType.label ?? "",
                                 nodes: linkedTo.map { $0.0.title }.joined(separator: "; "), series: series))
         }
         return charts
     }
 
-    static func chart(code: String, info: IndicatorSummary?, type: String, nodes: String, series: [SeriesPoint]) -> Chart {
+    static func chart(code: String, info: IndicatorSummary?, type: String, nodes: String,
+        series: [SeriesPoint]) -> Chart {
         let title = "\(info?.name ?? code) – Flevoland"
-        let missing = "\(type), gekoppeld aan: \(nodes). De monitor heeft (nog) geen cijfers voor indicator \(code) in Flevoland."
+        let missing = "\(type), gekoppeld aan: \(nodes). "
+            + "De monitor heeft (nog) geen cijfers voor indicator \(code) in Flevoland."
         guard series.contains(where: { $0.value != nil }) else {
             return Chart(title: title, isExample: false, svg: nil, missing: missing)
         }

@@ -5,7 +5,8 @@ import MonitorFeature
 
 extension ReportPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("\(model.kind.label): \(model.title)", breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
+        SitePage("\(model.kind.label): \(model.title)",
+                 breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
             .div(.class("plan-report"),
                 .p(.class("lead"), .text(model.lead)),
                 .if(!model.forPDF, navigation(model)),
@@ -33,7 +34,8 @@ extension ReportPage {
             model.pdfAvailable
                 ? .p(.a(.class("button"), .href(attr(PlanURL.reportPDF(plan: .value(model.key))
                         .path(query: [("soort", model.kind.rawValue)]))), .text("Download als PDF")))
-                : UI.notice("warning", "PDF niet beschikbaar: Chromium is niet geïnstalleerd op deze server. Gebruik de "
+                : UI.notice("warning",
+                    "PDF niet beschikbaar: Chromium is niet geïnstalleerd op deze server. Gebruik de "
                     + "afdrukfunctie van de browser (Afdrukken → Opslaan als PDF); de pagina heeft een afdrukopmaak."))
     }
 
@@ -67,7 +69,8 @@ extension ReportPage {
             stories.isEmpty ? .p(.class("muted"), .text("Geen verhalen bij de gekoppelde indicatoren."))
                 : .forEach(stories) { story in
                     .div(.class("card"), .h3(.text(story.title)), .p(.text(story.text)),
-                         .unwrap(story.quote) { .blockquote(.text("“\($0)”"), .unwrap(story.personRole) { .text(" – \($0)") }) },
+                         .unwrap(story.quote) { .blockquote(.text("“\($0)”"),
+                             .unwrap(story.personRole) { .text(" – \($0)") }) },
                          .unwrap(story.source) { .p(.class("muted"), .text("Bron: \($0)")) })
                 })
     }
@@ -79,8 +82,8 @@ extension ReportPage {
         SitePage(busy ? "PDF even niet beschikbaar" : "PDF niet beschikbaar", status: .serviceUnavailable,
                  breadcrumbs: PlanViews.planCrumbs(key: key, title: title),
             UI.notice("warning", busy ? PDFReports.busyMessage
-                : "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. Open de HTML-rapportage "
-                    + "en gebruik Afdrukken → Opslaan als PDF."),
+                : "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. "
+                    + "Open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."),
             .p(.a(.href(attr(PlanURL.report(plan: .value(key)).path)), .text("Naar de rapportage (HTML)"))))
     }
 }

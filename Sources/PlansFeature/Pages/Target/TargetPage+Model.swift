@@ -82,7 +82,7 @@ extension TargetPage.Model {
                 + (target.targetDate.map { " op \($0.dutch)" } ?? ""),
             current: target.currentValue().map { "\(PlanViews.number($0.value)) \(unit) (\($0.date.dutch))" }
                 ?? "nog geen realisatie",
-            source: { if case .indicator(let code) = target.source { "monitorindicator \(code)" } else { "handmatige invoer" } }(),
+            source: target.indicatorCode.map { "monitorindicator \($0)" } ?? "handmatige invoer",
             responsible: target.responsible, sourceText: target.sourceText,
             chain: chain.map { node in
                 ChainRow(level: plan.levelName(of: node), title: node.title,

@@ -56,7 +56,8 @@ extension TargetPage {
             Layout.csrfField(context),
             form.form.field("value", label: form.counts ? "Aantal in deze periode" : "Gemeten waarde", required: true,
                             hint: form.counts ? "Bij tellingen worden de realisaties opgeteld." : nil),
-            form.form.field("date", label: "Datum", type: .date, required: true, hint: "binnen de planperiode \(form.period)"),
+            form.form.field("date", label: "Datum", type: .date, required: true,
+                hint: "binnen de planperiode \(form.period)"),
             form.form.field("period", label: "Periode", hint: "bijv. 2025-K2"),
             form.form.field("evidence", label: "Onderbouwing"),
             form.form.field("evidenceLink", label: "Link naar bewijsstuk", type: .url),
@@ -70,7 +71,9 @@ extension TargetPage {
                     .text("\(PlanAttachments.allowedText), hoogstens \(form.attachmentLimit); alleen zichtbaar voor "
                           + "ingelogde gebruikers")),
              .unwrap(form.form.errors["bijlage"]) { .p(.class("field-message"), .id("f-bijlage-error"), .text($0)) },
-             .input(.type(.file), .id("f-bijlage"), .name("bijlage"), .attribute(named: "aria-describedby", value: "f-bijlage-hint"),
-                    .attribute(named: "accept", value: PlanAttachments.allowedTypes.map { ".\($0.ext)" }.joined(separator: ","))))
+             .input(.type(.file), .id("f-bijlage"), .name("bijlage"), .attribute(named: "aria-describedby",
+                 value: "f-bijlage-hint"),
+                    .attribute(named: "accept",
+                        value: PlanAttachments.allowedTypes.map { ".\($0.ext)" }.joined(separator: ","))))
     }
 }
