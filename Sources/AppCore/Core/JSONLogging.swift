@@ -11,9 +11,13 @@ public struct JSONLogHandler: LogHandler {
     let label: String
     let write: @Sendable (String) -> Void
 
-    public init(label: String, level: Logger.Level = .info,
-                write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
-        self.label = label; self.logLevel = level; self.write = write
+    public init(
+        label: String, level: Logger.Level = .info,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    ) {
+        self.label = label
+        self.logLevel = level
+        self.write = write
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -21,8 +25,10 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(
+        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
+        source: String, file: String, function: String, line: UInt
+    ) {
         var fields: [String: JSONNode] = [
             "time": .string(ISO8601DateFormatter().string(from: Date())),
             "level": .string(level.rawValue),

@@ -1,26 +1,34 @@
-import Vapor
 import NIOConcurrencyHelpers
+import Vapor
 
 /// The OpenAPI 3 document of `/api/v1`, assembled from the operations that routes register.
 public final class OpenAPIRegistry: Sendable {
-    private let state = NIOLockedValueBox<(paths: [String: [String: JSONValue]], schemas: [String: JSONValue])>(([:], [:]))
+    private let state = NIOLockedValueBox<(paths: [String: [String: JSONValue]], schemas: [String: JSONValue])>(
+        ([:], [:]))
 
     public init() {}
 
     /// Adds an operation. `path` uses OpenAPI templating, e.g. `/api/v1/regions/{code}`.
-    public func add(_ method: String, _ path: String, summary: String, tag: String, parameters: [JSONValue] = [],
-                    requestBody: JSONValue? = nil, response: JSONValue, public isPublic: Bool = true, description: String? = nil) {
+    public func add(
+        _ method: String, _ path: String, summary: String, tag: String, parameters: [JSONValue] = [],
+        requestBody: JSONValue? = nil, response: JSONValue, public isPublic: Bool = true, description: String? = nil
+    ) {
         var op: [String: JSONValue] = [
             "summary": .string(summary),
             "tags": [.string(tag)],
             "operationId": .string(Self.operationID(method, path)),
             "responses": [
                 "200": ["description": "OK", "content": ["application/json": ["schema": response]]],
-                "default": ["description": "Fout", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]],
+                "default": [
+                    "description": "Fout",
+                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+                ],
             ],
         ]
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
-        if let requestBody { op["requestBody"] = ["required": true, "content": ["application/json": ["schema": requestBody]]] }
+        if let requestBody {
+            op["requestBody"] = ["required": true, "content": ["application/json": ["schema": requestBody]]]
+        }
         if let description { op["description"] = .string(description) }
         if !isPublic { op["security"] = [["session": []]] }
         state.withLockedValue { $0.paths[path, default: [:]][method.lowercased()] = .object(op) }
@@ -32,11 +40,19 @@ public final class OpenAPIRegistry: Sendable {
 
     public static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     public static func array(of item: JSONValue) -> JSONValue { ["type": "array", "items": item] }
-    public static func query(_ name: String, _ description: String, type: String = "string", required: Bool = false) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": ["type": .string(type)]]
+    public static func query(
+        _ name: String, _ description: String, type: String = "string", required: Bool = false
+    ) -> JSONValue {
+        [
+            "name": .string(name), "in": "query", "required": .bool(required), "description": .string(description),
+            "schema": ["type": .string(type)],
+        ]
     }
     public static func pathParameter(_ name: String, _ description: String, type: String = "string") -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": ["type": .string(type)]]
+        [
+            "name": .string(name), "in": "path", "required": true, "description": .string(description),
+            "schema": ["type": .string(type)],
+        ]
     }
 
     static func operationID(_ method: String, _ path: String) -> String {
@@ -53,25 +69,39 @@ public final class OpenAPIRegistry: Sendable {
         var allSchemas = schemas
         allSchemas["Error"] = [
             "type": "object", "required": ["error"],
-            "properties": ["error": [
-                "type": "object", "required": ["code", "message", "details"],
-                "properties": [
-                    "code": ["type": "string", "example": "not_found"],
-                    "message": ["type": "string"],
-                    "details": ["type": "array", "items": [
-                        "type": "object", "required": ["message"],
-                        "properties": ["message": ["type": "string"], "file": ["type": "string"], "line": ["type": "integer"],
-                                       "column": ["type": "integer"], "field": ["type": "string"], "element": ["type": "string"]],
-                    ]],
-                ],
-            ]],
+            "properties": [
+                "error": [
+                    "type": "object", "required": ["code", "message", "details"],
+                    "properties": [
+                        "code": ["type": "string", "example": "not_found"],
+                        "message": ["type": "string"],
+                        "details": [
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["message"],
+                                "properties": [
+                                    "message": ["type": "string"], "file": ["type": "string"],
+                                    "line": ["type": "integer"],
+                                    "column": ["type": "integer"], "field": ["type": "string"],
+                                    "element": ["type": "string"],
+                                ],
+                            ],
+                        ],
+                    ],
+                ]
+            ],
         ]
         return [
             "openapi": "3.0.3",
             "info": [
                 "title": "Vitaal API",
                 "version": "1",
-                "description": "Open data en modellen van Vitaal Flevoland. Openbare gegevens zijn zonder inloggen beschikbaar; interne gegevens alleen met een sessie (inloggen via /inloggen). Schrijfverzoeken vereisen de header X-CSRF-Token.",
+                "description":
+                    .string(
+                        "Open data en modellen van Vitaal Flevoland. "
+                        + "Openbare gegevens zijn zonder inloggen beschikbaar; "
+                        + "interne gegevens alleen met een sessie (inloggen via /inloggen). "
+                        + "Schrijfverzoeken vereisen de header X-CSRF-Token."),
                 "license": ["name": "EUPL-1.2"],
             ],
             "servers": [["url": "/"]],
@@ -88,6 +118,8 @@ extension Application {
     private struct OpenAPIKey: StorageKey { typealias Value = OpenAPIRegistry }
     public var openAPI: OpenAPIRegistry {
         if let r = storage[OpenAPIKey.self] { return r }
-        let r = OpenAPIRegistry(); storage[OpenAPIKey.self] = r; return r
+        let r = OpenAPIRegistry()
+        storage[OpenAPIKey.self] = r
+        return r
     }
 }

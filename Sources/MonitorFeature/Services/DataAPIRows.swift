@@ -1,7 +1,7 @@
-import Vapor
 import Fluent
-import SQLKit
 import FluentSQLiteDriver
+import SQLKit
+import Vapor
 import VitaalDomain
 
 /// The rows of `/api/v1/data`, read with SQLKit straight into plain structs and written as JSON by
@@ -24,19 +24,23 @@ enum DataAPIRows {
 
     // The statement text shared by both paths; only the filter's placeholders differ.
     static let countSQL = "SELECT COUNT(*) AS n FROM monitor_values v WHERE"
-    static let rowsSQL = "SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, "
+    static let rowsSQL =
+        "SELECT v.indicator_code AS ic, v.region_code AS rc, r.name AS rn, v.period AS p, v.value AS val, "
         + "v.status AS st, v.missing_reason AS mr, v.note AS nt "
         + "FROM monitor_values v LEFT JOIN regions r ON r.code = v.region_code WHERE"
     static let orderSQL = "ORDER BY v.indicator_code, v.region_code, v.period_sort"
 
     /// The filtered rows of one page, sorted by indicator, region and period, and the total count.
     /// `codes` are the indicator codes to read (already checked against the audience's visibility).
-    static func fetch(codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
-                      offset: Int, limit: Int, on db: any Database) async throws -> (total: Int, rows: [Row]) {
+    static func fetch(
+        codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
+        offset: Int, limit: Int, on db: any Database
+    ) async throws -> (total: Int, rows: [Row]) {
         guard !codes.isEmpty else { return (0, []) }
         if let lite = db as? any SQLiteDatabase {
-            return try await fetchSQLite(codes: codes, regions: regions, period: period, from: from, to: to,
-                                         offset: offset, limit: limit, on: lite)
+            return try await fetchSQLite(
+                codes: codes, regions: regions, period: period, from: from, to: to,
+                offset: offset, limit: limit, on: lite)
         }
         guard let sql = db as? any SQLDatabase else {
             throw VitaalError(.internal, "De data-API vraagt een SQL-database.")
@@ -51,51 +55,71 @@ enum DataAPIRows {
         let total = try await sql.raw(countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
         guard offset < total else { return (total, []) }
 
-        let rowsQuery: SQLQueryString = "\(unsafeRaw: rowsSQL) " + filter
+        let rowsQuery: SQLQueryString =
+            "\(unsafeRaw: rowsSQL) " + filter
             + " \(unsafeRaw: orderSQL) LIMIT \(bind: limit) OFFSET \(bind: offset)"
         // `all()` collects the raw rows and gives the connection back; decoding happens afterwards.
         let raw = try await sql.raw(rowsQuery).all()
         var rows: [Row] = []
         rows.reserveCapacity(raw.count)
         for r in raw {
-            rows.append(Row(
-                indicatorCode: try r.decode(column: "ic", as: String.self),
-                regionCode: try r.decode(column: "rc", as: String.self),
-                regionName: try r.decodeNil(column: "rn") ? nil : r.decode(column: "rn", as: String.self),
-                period: try r.decode(column: "p", as: String.self),
-                value: try r.decodeNil(column: "val") ? nil : r.decode(column: "val", as: Double.self),
-                status: try r.decode(column: "st", as: String.self),
-                missingReason: try r.decodeNil(column: "mr") ? nil : r.decode(column: "mr", as: String.self),
-                note: try r.decodeNil(column: "nt") ? nil : r.decode(column: "nt", as: String.self)))
+            rows.append(
+                Row(
+                    indicatorCode: try r.decode(column: "ic", as: String.self),
+                    regionCode: try r.decode(column: "rc", as: String.self),
+                    regionName: try r.decodeNil(column: "rn") ? nil : r.decode(column: "rn", as: String.self),
+                    period: try r.decode(column: "p", as: String.self),
+                    value: try r.decodeNil(column: "val") ? nil : r.decode(column: "val", as: Double.self),
+                    status: try r.decode(column: "st", as: String.self),
+                    missingReason: try r.decodeNil(column: "mr") ? nil : r.decode(column: "mr", as: String.self),
+                    note: try r.decodeNil(column: "nt") ? nil : r.decode(column: "nt", as: String.self)))
         }
         return (total, rows)
     }
 
     /// The same query on SQLite through SQLiteNIO directly: the columns are read from `SQLiteData`
     /// without SQLKit's generic `Decodable` row decoding (~11 % of the request's CPU, bench/README.md P1).
-    static func fetchSQLite(codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
-                            offset: Int, limit: Int, on db: any SQLiteDatabase) async throws -> (total: Int, rows: [Row]) {
+    static func fetchSQLite(
+        codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
+        offset: Int, limit: Int, on db: any SQLiteDatabase
+    ) async throws -> (total: Int, rows: [Row]) {
         func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
         var filter = "v.indicator_code IN (\(marks(codes.count)))"
         var binds = codes.map { SQLiteData.text($0) }
-        if !regions.isEmpty { filter += " AND v.region_code IN (\(marks(regions.count)))"; binds += regions.map { .text($0) } }
-        if let period { filter += " AND v.period = ?"; binds.append(.text(period.canonical)) }
-        if let from { filter += " AND v.period_sort >= ?"; binds.append(.integer(SQLiteInt64(from.sortKey))) }
-        if let to { filter += " AND v.period_sort <= ?"; binds.append(.integer(SQLiteInt64(to.sortKey))) }
+        if !regions.isEmpty {
+            filter += " AND v.region_code IN (\(marks(regions.count)))"
+            binds += regions.map { .text($0) }
+        }
+        if let period {
+            filter += " AND v.period = ?"
+            binds.append(.text(period.canonical))
+        }
+        if let from {
+            filter += " AND v.period_sort >= ?"
+            binds.append(.integer(SQLiteInt64(from.sortKey)))
+        }
+        if let to {
+            filter += " AND v.period_sort <= ?"
+            binds.append(.integer(SQLiteInt64(to.sortKey)))
+        }
         let total = Int(try await db.query("\(countSQL) \(filter)", binds).first?.column("n")?.integer ?? 0)
         guard offset < total else { return (total, []) }
-        let raw = try await db.query("\(rowsSQL) \(filter) \(orderSQL) LIMIT ? OFFSET ?",
-                                     binds + [.integer(SQLiteInt64(limit)), .integer(SQLiteInt64(offset))])
+        let raw = try await db.query(
+            "\(rowsSQL) \(filter) \(orderSQL) LIMIT ? OFFSET ?",
+            binds + [.integer(SQLiteInt64(limit)), .integer(SQLiteInt64(offset))])
         var rows: [Row] = []
         rows.reserveCapacity(raw.count)
         for r in raw {
             guard let ic = r.column("ic")?.string, let rc = r.column("rc")?.string, let p = r.column("p")?.string,
-                  let st = r.column("st")?.string else {
+                let st = r.column("st")?.string
+            else {
                 throw VitaalError(.internal, "Onverwachte rij in monitor_values.")
             }
-            rows.append(Row(indicatorCode: ic, regionCode: rc, regionName: r.column("rn")?.string, period: p,
-                            value: r.column("val")?.double, status: st,
-                            missingReason: r.column("mr")?.string, note: r.column("nt")?.string))
+            rows.append(
+                Row(
+                    indicatorCode: ic, regionCode: rc, regionName: r.column("rn")?.string, period: p,
+                    value: r.column("val")?.double, status: st,
+                    missingReason: r.column("mr")?.string, note: r.column("nt")?.string))
         }
         return (total, rows)
     }
@@ -106,8 +130,10 @@ enum DataAPIRows {
     /// Rows of indicators not in `indicators` are skipped; `<5` disclosure control for the public.
     /// `hidden`: cells the public may not see (secondary suppression included), keyed
     /// "indicator|region|period" (`MonitorDisclosure.hiddenCells`).
-    static func json(rows: [Row], indicators: [String: Indicator], audience: Audience,
-                     page: Int, pageSize: Int, total: Int, next: String?, hidden: [String: Disclosure.Reason] = [:]) -> ByteBuffer {
+    static func json(
+        rows: [Row], indicators: [String: Indicator], audience: Audience,
+        page: Int, pageSize: Int, total: Int, next: String?, hidden: [String: Disclosure.Reason] = [:]
+    ) -> ByteBuffer {
         var out = JSONWriter(capacity: rows.count * 330 + 256)
         out.raw("{\"items\":[")
         var current: (code: String, definition: IndicatorDefinition, head: [UInt8], source: [UInt8], unit: [UInt8])?
@@ -115,36 +141,63 @@ enum DataAPIRows {
         for row in rows {
             if current?.code != row.indicatorCode {
                 guard let ind = indicators[row.indicatorCode] else { continue }
-                var head = JSONWriter(capacity: 256), source = JSONWriter(capacity: 128), unit = JSONWriter(capacity: 32)
-                head.raw("\"indicator\":"); head.string(ind.code)
-                head.raw(",\"indicatorName\":"); head.string(ind.name)
-                head.raw(",\"licence\":"); head.string(ind.licence)
-                source.raw(",\"source\":"); source.string(ind.source)
-                unit.raw(",\"unit\":"); unit.string(ind.unit)
+                var head = JSONWriter(capacity: 256)
+                var source = JSONWriter(capacity: 128)
+                var unit = JSONWriter(capacity: 32)
+                head.raw("\"indicator\":")
+                head.string(ind.code)
+                head.raw(",\"indicatorName\":")
+                head.string(ind.name)
+                head.raw(",\"licence\":")
+                head.string(ind.licence)
+                source.raw(",\"source\":")
+                source.string(ind.source)
+                unit.raw(",\"unit\":")
+                unit.string(ind.unit)
                 current = (ind.code, ind.definition, head.bytes, source.bytes, unit.bytes)
             }
             guard let c = current else { continue }
             var cell = ValueFormatter.downloadCell(row.value, indicator: c.definition, audience: audience)
-            if audience == .public, !hidden.isEmpty, let reason = hidden[row.indicatorCode + "|" + row.regionCode + "|" + row.period] {
+            if audience == .public, !hidden.isEmpty,
+                let reason = hidden[row.indicatorCode + "|" + row.regionCode + "|" + row.period]
+            {
                 cell = MonitorDisclosure.display(reason, download: true)
             }
-            out.raw(first ? "{\"display\":" : ",{\"display\":"); first = false
+            out.raw(first ? "{\"display\":" : ",{\"display\":")
+            first = false
             out.string(cell.text)
-            out.byte(UInt8(ascii: ",")); out.raw(c.head)
-            if let m = row.missingReason { out.raw(",\"missingReason\":"); out.string(m) }
-            if let n = row.note { out.raw(",\"note\":"); out.string(n) }
-            out.raw(",\"period\":"); out.string(row.period)
-            out.raw(",\"region\":"); out.string(row.regionCode)
-            out.raw(",\"regionName\":"); out.string(row.regionName ?? row.regionCode)
+            out.byte(UInt8(ascii: ","))
+            out.raw(c.head)
+            if let m = row.missingReason {
+                out.raw(",\"missingReason\":")
+                out.string(m)
+            }
+            if let n = row.note {
+                out.raw(",\"note\":")
+                out.string(n)
+            }
+            out.raw(",\"period\":")
+            out.string(row.period)
+            out.raw(",\"region\":")
+            out.string(row.regionCode)
+            out.raw(",\"regionName\":")
+            out.string(row.regionName ?? row.regionCode)
             out.raw(c.source)
-            out.raw(",\"status\":"); out.string(row.status)
+            out.raw(",\"status\":")
+            out.string(row.status)
             out.raw(cell.suppressed ? ",\"suppressed\":true" : ",\"suppressed\":false")
             out.raw(c.unit)
-            if !cell.suppressed, let v = row.value { out.raw(",\"value\":"); out.number(v) }
+            if !cell.suppressed, let v = row.value {
+                out.raw(",\"value\":")
+                out.number(v)
+            }
             out.byte(UInt8(ascii: "}"))
         }
         out.raw("]")
-        if let next { out.raw(",\"next\":"); out.string(next) }
+        if let next {
+            out.raw(",\"next\":")
+            out.string(next)
+        }
         out.raw(",\"page\":\(page),\"pageSize\":\(pageSize),\"total\":\(total)}")
         var buffer = ByteBufferAllocator().buffer(capacity: out.bytes.count)
         buffer.writeBytes(out.bytes)

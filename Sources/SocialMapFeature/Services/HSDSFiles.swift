@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Reading HSDS input from disk and writing exports to a folder (used by the CLI and tests).
@@ -17,7 +17,9 @@ public enum HSDSFiles {
         }
         if isDir.boolValue { return try readDatapackage(folder: URL(fileURLWithPath: path)) }
         let url = URL(fileURLWithPath: path)
-        guard let data = fm.contents(atPath: path) else { throw VitaalError.invalid("bestand niet leesbaar", at: SourceLocation(file: path)) }
+        guard let data = fm.contents(atPath: path) else {
+            throw VitaalError.invalid("bestand niet leesbaar", at: SourceLocation(file: path))
+        }
         if url.lastPathComponent == "datapackage.json" || isDatapackageDescriptor(data) {
             return try readDatapackage(folder: url.deletingLastPathComponent(), descriptorName: url.lastPathComponent)
         }
@@ -36,7 +38,9 @@ public enum HSDSFiles {
             for case let rel as String in walker {
                 let full = root + "/" + rel
                 var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else {
+                    continue
+                }
                 let lower = rel.lowercased()
                 guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else { continue }
                 files[rel] = FileManager.default.contents(atPath: full)
@@ -47,8 +51,10 @@ public enum HSDSFiles {
     }
 
     /// Imports `path` atomically (see `SocialMapStore.write`).
-    public static func importPath(_ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
-                                  user: User? = nil) async throws -> SocialMapStore.WriteSummary {
+    public static func importPath(
+        _ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
+        user: User? = nil
+    ) async throws -> SocialMapStore.WriteSummary {
         let register = try read(path: path)
         var maintainer: UUID?
         if let slug = maintainerSlug {
@@ -57,14 +63,17 @@ public enum HSDSFiles {
             }
             maintainer = org.id
         }
-        return try await SocialMapStore.write(register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
-                                              summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)")
+        return try await SocialMapStore.write(
+            register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
+            summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)")
     }
 
     /// Writes the stored register to `folder`: the HSDS 2.x datapackage (datapackage.json + CSVs)
     /// and the HSDS 3.0 JSON file. Returns the file names written.
     @discardableResult
-    public static func export(to folder: String, on db: any Database, options: SocialMap.HSDS.ExportOptions = .public) async throws -> [String] {
+    public static func export(
+        to folder: String, on db: any Database, options: SocialMap.HSDS.ExportOptions = .public
+    ) async throws -> [String] {
         let register = try await SocialMapStore.load(on: db)
         var files = SocialMap.HSDS.exportDatapackage(register, options: options)
         files[jsonFileName] = SocialMap.HSDS.exportJSON(register, options: options)
@@ -72,7 +81,8 @@ public enum HSDSFiles {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         }
         return files.keys.sorted()

@@ -13,10 +13,16 @@ public struct RegionFeature: Sendable, Hashable, Codable {
     /// A note to show with the map, e.g. "Schematische omtrek, geen officiële grens".
     public var note: String?
 
-    public init(code: String, name: String, geometry: GeoMultiPolygon, properties: [String: String] = [:],
-                isSchematic: Bool = false, note: String? = nil) {
-        self.code = code; self.name = name; self.geometry = geometry; self.properties = properties
-        self.isSchematic = isSchematic; self.note = note
+    public init(
+        code: String, name: String, geometry: GeoMultiPolygon, properties: [String: String] = [:],
+        isSchematic: Bool = false, note: String? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.geometry = geometry
+        self.properties = properties
+        self.isSchematic = isSchematic
+        self.note = note
     }
 }
 
@@ -69,14 +75,17 @@ public enum GeoJSONRegions {
         props += region.properties.filter { !reserved.contains($0.key) }.sorted { $0.key < $1.key }
             .map { ($0.key, .string($0.value)) }
         let polygons: [JSONNode] = region.geometry.polygons.map { polygon in
-            .array(([polygon.outer] + polygon.holes).map { ring in
-                var closed = ring
-                if let first = ring.first, ring.last != first { closed.append(first) }
-                return .array(closed.map { [.number(coordinate($0.lon)), .number(coordinate($0.lat))] })
-            })
+            .array(
+                ([polygon.outer] + polygon.holes).map { ring in
+                    var closed = ring
+                    if let first = ring.first, ring.last != first { closed.append(first) }
+                    return .array(closed.map { [.number(coordinate($0.lon)), .number(coordinate($0.lat))] })
+                })
         }
-        return ["type": "Feature", "properties": .object(props),
-                "geometry": ["type": "MultiPolygon", "coordinates": .array(polygons)]]
+        return [
+            "type": "Feature", "properties": .object(props),
+            "geometry": ["type": "MultiPolygon", "coordinates": .array(polygons)],
+        ]
     }
 
     /// Up to 6 decimals, trailing zeros dropped, never "-0".
@@ -110,24 +119,28 @@ extension GeoJSONRegions {
 
         mutating func read(_ root: JSONNode) throws -> [RegionFeature] {
             guard root.isObject else {
-                throw VitaalError.invalid("geen GeoJSON: verwacht een object met \"type\": \"FeatureCollection\", "
-                                          + "gevonden \(root.kindName)", at: location(root))
+                throw VitaalError.invalid(
+                    "geen GeoJSON: verwacht een object met \"type\": \"FeatureCollection\", "
+                        + "gevonden \(root.kindName)", at: location(root))
             }
             let type = root["type"]?.string
             guard type == "FeatureCollection" else {
                 let found = type.map { "\"\($0)\"" } ?? "geen type"
                 let hint = type == "Feature" ? " (één losse Feature; zet die in een FeatureCollection)" : ""
-                throw VitaalError.invalid("geen GeoJSON FeatureCollection: type is \(found)\(hint)",
-                                          at: location(root["type"] ?? root, field: "type"))
+                throw VitaalError.invalid(
+                    "geen GeoJSON FeatureCollection: type is \(found)\(hint)",
+                    at: location(root["type"] ?? root, field: "type"))
             }
             try readCRS(root["crs"])
             guard let featuresNode = root["features"], let features = featuresNode.array else {
-                throw VitaalError.invalid("\"features\" ontbreekt of is geen lijst",
-                                          at: location(root["features"] ?? root, field: "features"))
+                throw VitaalError.invalid(
+                    "\"features\" ontbreekt of is geen lijst",
+                    at: location(root["features"] ?? root, field: "features"))
             }
             guard !features.isEmpty else {
-                throw VitaalError.invalid("lege FeatureCollection: er staan geen features in",
-                                          at: location(featuresNode, field: "features"))
+                throw VitaalError.invalid(
+                    "lege FeatureCollection: er staan geen features in",
+                    at: location(featuresNode, field: "features"))
             }
             let regions = readFeatures(features)
             let place = file.map { " in \($0)" } ?? ""
@@ -146,8 +159,9 @@ extension GeoJSONRegions {
                 crs = .wgs84
             } else {
                 let shown = name.isEmpty ? "zonder naam" : "\"\(name)\""
-                throw VitaalError.invalid("onbekend coördinatenstelsel \(shown); ondersteund zijn WGS84 (EPSG:4326, "
-                                          + "CRS84) en RD New (EPSG:28992)", at: location(crsNode, field: "crs"))
+                throw VitaalError.invalid(
+                    "onbekend coördinatenstelsel \(shown); ondersteund zijn WGS84 (EPSG:4326, "
+                        + "CRS84) en RD New (EPSG:28992)", at: location(crsNode, field: "crs"))
             }
         }
 
@@ -159,8 +173,9 @@ extension GeoJSONRegions {
                 guard let region = readFeature(node, element: element) else { continue }
                 if let earlier = firstFeatureWithCode[region.code] {
                     let codeNode = node["properties"]?["statcode"] ?? node["properties"]?["code"]
-                    problems.add("statcode \"\(region.code)\" komt dubbel voor (ook in feature \(earlier))",
-                                 at: location(codeNode, element: element, field: "statcode"))
+                    problems.add(
+                        "statcode \"\(region.code)\" komt dubbel voor (ook in feature \(earlier))",
+                        at: location(codeNode, element: element, field: "statcode"))
                     continue
                 }
                 firstFeatureWithCode[region.code] = index + 1
@@ -171,14 +186,16 @@ extension GeoJSONRegions {
 
         mutating func readFeature(_ node: JSONNode, element: String) -> RegionFeature? {
             guard node.isObject else {
-                problems.add("feature moet een object zijn, gevonden \(node.kindName)", at: location(node, element: element))
+                problems.add(
+                    "feature moet een object zijn, gevonden \(node.kindName)", at: location(node, element: element))
                 return nil
             }
             var ok = true
             if node["type"]?.string != "Feature" {
                 let found = node["type"]?.string.map { "\"\($0)\"" } ?? "geen type"
-                problems.add("type moet \"Feature\" zijn, gevonden \(found)",
-                             at: location(node["type"] ?? node, element: element, field: "type"))
+                problems.add(
+                    "type moet \"Feature\" zijn, gevonden \(found)",
+                    at: location(node["type"] ?? node, element: element, field: "type"))
                 ok = false
             }
             let properties = readProperties(node, element: element)
@@ -191,8 +208,9 @@ extension GeoJSONRegions {
         mutating func readProperties(_ feature: JSONNode, element: String) -> RegionFeature? {
             guard let props = feature["properties"], let members = props.members else {
                 let what = feature["properties"].map { "is \($0.kindName)" } ?? "ontbreekt"
-                problems.add("properties \(what); statcode en statnaam zijn nodig",
-                             at: location(feature["properties"] ?? feature, element: element, field: "properties"))
+                problems.add(
+                    "properties \(what); statcode en statnaam zijn nodig",
+                    at: location(feature["properties"] ?? feature, element: element, field: "properties"))
                 return nil
             }
             let codeKey = props["statcode"] != nil ? "statcode" : (props["code"] != nil ? "code" : nil)
@@ -212,15 +230,19 @@ extension GeoJSONRegions {
         }
 
         /// A non-empty text property (numbers accepted as written); reports and returns nil otherwise.
-        mutating func requiredText(_ props: JSONNode, key: String?, shownKey: String, alternative: String,
-                                   element: String) -> String? {
+        mutating func requiredText(
+            _ props: JSONNode, key: String?, shownKey: String, alternative: String,
+            element: String
+        ) -> String? {
             guard let key, let value = props[key] else {
-                problems.add("\(shownKey) ontbreekt (of \(alternative))", at: location(props, element: element, field: shownKey))
+                problems.add(
+                    "\(shownKey) ontbreekt (of \(alternative))", at: location(props, element: element, field: shownKey))
                 return nil
             }
             guard let text = value.string ?? value.numberText else {
-                problems.add("\(key) moet tekst zijn, gevonden \(value.kindName)",
-                             at: location(value, element: element, field: key))
+                problems.add(
+                    "\(key) moet tekst zijn, gevonden \(value.kindName)",
+                    at: location(value, element: element, field: key))
                 return nil
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -233,39 +255,49 @@ extension GeoJSONRegions {
 
         mutating func readGeometry(_ feature: JSONNode, element: String) -> GeoMultiPolygon? {
             guard let geometry = feature["geometry"], !geometry.isNull else {
-                problems.add("geometrie ontbreekt",
-                             at: location(feature["geometry"] ?? feature, element: element, field: "geometry"))
+                problems.add(
+                    "geometrie ontbreekt",
+                    at: location(feature["geometry"] ?? feature, element: element, field: "geometry"))
                 return nil
             }
             guard geometry.isObject else {
-                problems.add("geometrie moet een object zijn, gevonden \(geometry.kindName)",
-                             at: location(geometry, element: element, field: "geometry"))
+                problems.add(
+                    "geometrie moet een object zijn, gevonden \(geometry.kindName)",
+                    at: location(geometry, element: element, field: "geometry"))
                 return nil
             }
             let type = geometry["type"]?.string
             guard type == "Polygon" || type == "MultiPolygon" else {
                 let found = type.map { "\"\($0)\"" } ?? "geen type"
-                problems.add("geometrietype \(found) wordt niet ondersteund; verwacht Polygon of MultiPolygon",
-                             at: location(geometry["type"] ?? geometry, element: element, field: "geometry.type"))
+                problems.add(
+                    "geometrietype \(found) wordt niet ondersteund; verwacht Polygon of MultiPolygon",
+                    at: location(geometry["type"] ?? geometry, element: element, field: "geometry.type"))
                 return nil
             }
             guard let coordinates = geometry["coordinates"] else {
-                problems.add("coordinates ontbreekt", at: location(geometry, element: element, field: "geometry.coordinates"))
+                problems.add(
+                    "coordinates ontbreekt", at: location(geometry, element: element, field: "geometry.coordinates"))
                 return nil
             }
             var context = CoordinateContext(element: element)
             if type == "Polygon" {
-                return readPolygon(coordinates, path: "geometry.coordinates", context: &context).map { GeoMultiPolygon([$0]) }
+                return readPolygon(coordinates, path: "geometry.coordinates", context: &context).map {
+                    GeoMultiPolygon([$0])
+                }
             }
             return readMultiPolygon(coordinates, context: &context)
         }
 
         mutating func readMultiPolygon(_ coordinates: JSONNode, context: inout CoordinateContext) -> GeoMultiPolygon? {
             let path = "geometry.coordinates"
-            guard let items = expectArray(coordinates, path: path, what: "een lijst van polygonen",
-                                          element: context.element) else { return nil }
+            guard
+                let items = expectArray(
+                    coordinates, path: path, what: "een lijst van polygonen",
+                    element: context.element)
+            else { return nil }
             guard !items.isEmpty else {
-                problems.add("MultiPolygon zonder polygonen", at: location(coordinates, element: context.element, field: path))
+                problems.add(
+                    "MultiPolygon zonder polygonen", at: location(coordinates, element: context.element, field: path))
                 return nil
             }
             var polygons: [GeoPolygon] = []
@@ -289,13 +321,17 @@ extension GeoJSONRegions {
 
         mutating func expectArray(_ node: JSONNode, path: String, what: String, element: String) -> [JSONNode]? {
             if let items = node.array { return items }
-            problems.add("verwacht \(what), gevonden \(node.kindName)", at: location(node, element: element, field: path))
+            problems.add(
+                "verwacht \(what), gevonden \(node.kindName)", at: location(node, element: element, field: path))
             return nil
         }
 
         mutating func readPolygon(_ node: JSONNode, path: String, context: inout CoordinateContext) -> GeoPolygon? {
-            guard let ringNodes = expectArray(node, path: path, what: "een lijst van ringen",
-                                              element: context.element) else { return nil }
+            guard
+                let ringNodes = expectArray(
+                    node, path: path, what: "een lijst van ringen",
+                    element: context.element)
+            else { return nil }
             guard !ringNodes.isEmpty else {
                 problems.add("polygoon zonder ringen", at: location(node, element: context.element, field: path))
                 return nil
@@ -309,8 +345,11 @@ extension GeoJSONRegions {
         }
 
         mutating func readRing(_ node: JSONNode, path: String, context: inout CoordinateContext) -> [GeoPoint]? {
-            guard let positions = expectArray(node, path: path, what: "een ring (lijst van posities)",
-                                              element: context.element) else { return nil }
+            guard
+                let positions = expectArray(
+                    node, path: path, what: "een ring (lijst van posities)",
+                    element: context.element)
+            else { return nil }
             var raw: [(Double, Double)] = []
             for (n, position) in positions.enumerated() {
                 if let xy = readPosition(position, path: "\(path)[\(n)]", context: &context) { raw.append(xy) }
@@ -318,8 +357,9 @@ extension GeoJSONRegions {
             guard raw.count == positions.count else { return nil }
             let here = location(node, element: context.element, field: path)
             guard raw.count >= 4 else {
-                problems.add("ring heeft \(raw.count) posities; minimaal 4 nodig (3 hoeken en de eerste positie herhaald)",
-                             at: here)
+                problems.add(
+                    "ring heeft \(raw.count) posities; minimaal 4 nodig (3 hoeken en de eerste positie herhaald)",
+                    at: here)
                 return nil
             }
             guard let first = raw.first, let last = raw.last, first == last else {
@@ -332,17 +372,21 @@ extension GeoJSONRegions {
             }
         }
 
-        mutating func readPosition(_ node: JSONNode, path: String, context: inout CoordinateContext) -> (Double, Double)? {
+        mutating func readPosition(
+            _ node: JSONNode, path: String, context: inout CoordinateContext
+        ) -> (Double, Double)? {
             let element = context.element
             let unit = crs == .wgs84 ? "[lengtegraad, breedtegraad]" : "[x, y] in meters (RD New)"
             guard let items = node.array else {
-                problems.add("positie moet een lijst \(unit) zijn, gevonden \(node.kindName)",
-                             at: location(node, element: element, field: path))
+                problems.add(
+                    "positie moet een lijst \(unit) zijn, gevonden \(node.kindName)",
+                    at: location(node, element: element, field: path))
                 return nil
             }
             guard items.count >= 2 else {
-                problems.add("positie heeft \(items.count) getal(len); verwacht \(unit)",
-                             at: location(node, element: element, field: path))
+                problems.add(
+                    "positie heeft \(items.count) getal(len); verwacht \(unit)",
+                    at: location(node, element: element, field: path))
                 return nil
             }
             var values: [Double] = []
@@ -350,7 +394,9 @@ extension GeoJSONRegions {
                 guard let v = coordinateValue(item, path: "\(path)[\(n)]", element: element) else { return nil }
                 values.append(v)
             }
-            guard let message = rangeProblem(x: values[0], y: values[1], items: items) else { return (values[0], values[1]) }
+            guard let message = rangeProblem(x: values[0], y: values[1], items: items) else {
+                return (values[0], values[1])
+            }
             if !context.reportedRange {
                 context.reportedRange = true
                 problems.add(message, at: location(node, element: element, field: path))
@@ -360,11 +406,13 @@ extension GeoJSONRegions {
 
         mutating func coordinateValue(_ item: JSONNode, path: String, element: String) -> Double? {
             guard let v = item.double else {
-                problems.add("coördinaat is geen getal maar \(item.kindName)", at: location(item, element: element, field: path))
+                problems.add(
+                    "coördinaat is geen getal maar \(item.kindName)", at: location(item, element: element, field: path))
                 return nil
             }
             guard v.isFinite else {
-                problems.add("coördinaat \(item.text ?? "") is te groot", at: location(item, element: element, field: path))
+                problems.add(
+                    "coördinaat \(item.text ?? "") is te groot", at: location(item, element: element, field: path))
                 return nil
             }
             return v
@@ -378,7 +426,8 @@ extension GeoJSONRegions {
                 if abs(x) <= 180 && abs(y) <= 90 { return nil }
                 var message = "coördinaat buiten WGS84-bereik (lengtegraad −180…180, breedtegraad −90…90): \(shown)"
                 if RDNew.isPlausible(x: x, y: y) {
-                    message += "; dit lijkt RD New (EPSG:28992): geef dat aan met \"crs\": {\"type\": \"name\", "
+                    message +=
+                        "; dit lijkt RD New (EPSG:28992): geef dat aan met \"crs\": {\"type\": \"name\", "
                         + "\"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::28992\"}}"
                 }
                 return message

@@ -17,18 +17,27 @@ extension SocialMap {
         public struct ExportOptions: Sendable {
             /// Include contact persons' names, e-mail addresses and phones (internal exports only).
             public var includeInternalContactData: Bool
-            public init(includeInternalContactData: Bool = false) { self.includeInternalContactData = includeInternalContactData }
+            public init(includeInternalContactData: Bool = false) {
+                self.includeInternalContactData = includeInternalContactData
+            }
             public static let `public` = ExportOptions()
             public static let `internal` = ExportOptions(includeInternalContactData: true)
         }
 
         /// Lower-case ASCII slug for term ids ("Kunst & cultuur" → "kunst-cultuur").
         static func slug(_ text: String) -> String {
-            let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            var out = "", dash = false
+            let folded = text.folding(
+                options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            var out = ""
+            var dash = false
             for ch in folded.unicodeScalars {
-                if CharacterSet.alphanumerics.contains(ch) && ch.isASCII { out.unicodeScalars.append(ch); dash = false }
-                else if !dash && !out.isEmpty { out += "-"; dash = true }
+                if CharacterSet.alphanumerics.contains(ch) && ch.isASCII {
+                    out.unicodeScalars.append(ch)
+                    dash = false
+                } else if !dash && !out.isEmpty {
+                    out += "-"
+                    dash = true
+                }
             }
             while out.hasSuffix("-") { out.removeLast() }
             return out.isEmpty ? "x" : out
@@ -37,11 +46,17 @@ extension SocialMap {
         /// The taxonomy terms that stand for `tags`, sorted by id.
         static func terms(for tags: Tags) -> [TaxonomyTerm] {
             var t: [TaxonomyTerm] = []
-            t += tags.dimensions.map { TaxonomyTerm(id: "pg-\($0.rawValue)", name: $0.label, vocabulary: Vocabulary.positiveHealth) }
+            t += tags.dimensions.map {
+                TaxonomyTerm(id: "pg-\($0.rawValue)", name: $0.label, vocabulary: Vocabulary.positiveHealth)
+            }
             t += tags.themes.map { TaxonomyTerm(id: "thema-\(slug($0))", name: $0, vocabulary: Vocabulary.theme) }
-            t += tags.targetGroups.map { TaxonomyTerm(id: "doelgroep-\(slug($0))", name: $0, vocabulary: Vocabulary.targetGroup) }
+            t += tags.targetGroups.map {
+                TaxonomyTerm(id: "doelgroep-\(slug($0))", name: $0, vocabulary: Vocabulary.targetGroup)
+            }
             t += tags.municipalityCodes.map {
-                TaxonomyTerm(id: "gemeente-\($0)", name: Municipality.byCode($0)?.name ?? $0, vocabulary: Vocabulary.municipality)
+                TaxonomyTerm(
+                    id: "gemeente-\($0)", name: Municipality.byCode($0)?.name ?? $0, vocabulary: Vocabulary.municipality
+                )
             }
             return t.sorted { $0.id < $1.id }
         }
@@ -59,7 +74,8 @@ extension SocialMap {
 
         /// Accumulates tags from terms.
         struct TagBuilder {
-            var themes: [String] = [], dimensions: [PositiveHealthDimension] = [], targets: [String] = [], municipalities: [String] = []
+            var themes: [String] = [], dimensions: [PositiveHealthDimension] = [], targets: [String] = [],
+                municipalities: [String] = []
             var foreign: [String] = []
             /// Adds `term`; returns a Dutch reason when the term is in a Vitaal vocabulary but unknown.
             mutating func add(_ term: TaxonomyTerm) -> String? {
@@ -67,25 +83,37 @@ extension SocialMap {
                 case Vocabulary.positiveHealth?:
                     let key = term.id.hasPrefix("pg-") ? String(term.id.dropFirst(3)) : term.name
                     guard let d = PositiveHealthDimension(key: key) ?? PositiveHealthDimension(key: term.name) else {
-                        return "onbekende term \"\(term.name)\" in taxonomie \(Vocabulary.positiveHealth) (bekend: \(PositiveHealthDimension.allCases.map(\.label).joined(separator: ", ")))"
+                        return
+                            "onbekende term \"\(term.name)\" in taxonomie \(Vocabulary.positiveHealth) "
+                            + "(bekend: \(PositiveHealthDimension.allCases.map(\.label).joined(separator: ", ")))"
                     }
                     dimensions.append(d)
                 case Vocabulary.theme?: themes.append(term.name)
                 case Vocabulary.targetGroup?: targets.append(term.name)
                 case Vocabulary.municipality?:
                     let code = term.id.hasPrefix("gemeente-") ? String(term.id.dropFirst(9)) : term.name
-                    if Municipality.byCode(code) != nil || HSDS.isMunicipalityCode(code) { municipalities.append(code) }
-                    else if let m = Municipality.all.first(where: { $0.name.lowercased() == term.name.lowercased() }) { municipalities.append(m.code) }
-                    else { return "onbekende gemeente \"\(term.name)\" in taxonomie \(Vocabulary.municipality) (verwacht een CBS-code GM….)" }
+                    if Municipality.byCode(code) != nil || HSDS.isMunicipalityCode(code) {
+                        municipalities.append(code)
+                    } else if let m = Municipality.all.first(where: { $0.name.lowercased() == term.name.lowercased() })
+                    {
+                        municipalities.append(m.code)
+                    } else {
+                        return
+                            "onbekende gemeente \"\(term.name)\" in taxonomie \(Vocabulary.municipality) "
+                            + "(verwacht een CBS-code GM….)"
+                    }
                 default: foreign.append(term.id)
                 }
                 return nil
             }
-            var tags: Tags { Tags(themes: themes, dimensions: dimensions, targetGroups: targets, municipalityCodes: municipalities) }
+            var tags: Tags {
+                Tags(themes: themes, dimensions: dimensions, targetGroups: targets, municipalityCodes: municipalities)
+            }
         }
 
         static func isMunicipalityCode(_ s: String) -> Bool {
-            s.count == 6 && s.hasPrefix("GM") && s.dropFirst(2).allSatisfy(\.isASCII) && s.dropFirst(2).allSatisfy(\.isNumber)
+            s.count == 6 && s.hasPrefix("GM") && s.dropFirst(2).allSatisfy(\.isASCII)
+                && s.dropFirst(2).allSatisfy(\.isNumber)
         }
 
         /// Stable number text (Swift's shortest round-trip representation).
@@ -95,7 +123,11 @@ extension SocialMap {
         struct Record {
             var pairs: [JSONNode.Member]
             var place: SourceLocation
-            func at(_ field: String) -> SourceLocation { var l = place; l.field = field; return l }
+            func at(_ field: String) -> SourceLocation {
+                var l = place
+                l.field = field
+                return l
+            }
             func raw(_ key: String) -> JSONNode? { pairs.first { $0.key == key }?.value }
             func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
             /// Fields not in `known`, in their original order.
@@ -110,14 +142,18 @@ extension SocialMap {
 
             mutating func text(_ r: Record, _ key: String, required: Bool = false) -> String? {
                 switch r.raw(key)?.value {
-                case let .string(s)?:
+                case .string(let s)?:
                     let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if t.isEmpty { if required { problems.add("verplicht veld ontbreekt", at: r.at(key)) }; return nil }
+                    if t.isEmpty {
+                        if required { problems.add("verplicht veld ontbreekt", at: r.at(key)) }
+                        return nil
+                    }
                     return s
-                case let .number(n)?: return n
-                case let .bool(b)?: return b ? "true" : "false"
+                case .number(let n)?: return n
+                case .bool(let b)?: return b ? "true" : "false"
                 case .array?, .object?:
-                    problems.add("tekst verwacht, geen lijst of object", at: r.at(key)); return nil
+                    problems.add("tekst verwacht, geen lijst of object", at: r.at(key))
+                    return nil
                 case .null?, nil:
                     if required { problems.add("verplicht veld ontbreekt", at: r.at(key)) }
                     return nil
@@ -126,14 +162,16 @@ extension SocialMap {
             mutating func double(_ r: Record, _ key: String) -> Double? {
                 guard let t = text(r, key) else { return nil }
                 guard let d = Double(t.trimmingCharacters(in: .whitespaces)), d.isFinite else {
-                    problems.add("\"\(t)\" is geen getal (gebruik een punt als decimaalteken)", at: r.at(key)); return nil
+                    problems.add("\"\(t)\" is geen getal (gebruik een punt als decimaalteken)", at: r.at(key))
+                    return nil
                 }
                 return d
             }
             mutating func int(_ r: Record, _ key: String) -> Int? {
                 guard let t = text(r, key) else { return nil }
                 guard let i = Int(t.trimmingCharacters(in: .whitespaces)) else {
-                    problems.add("\"\(t)\" is geen geheel getal", at: r.at(key)); return nil
+                    problems.add("\"\(t)\" is geen geheel getal", at: r.at(key))
+                    return nil
                 }
                 return i
             }
@@ -142,47 +180,67 @@ extension SocialMap {
                 switch t.lowercased() {
                 case "true": return true
                 case "false": return false
-                default: problems.add("\"\(t)\" is geen ja/nee-waarde (true of false)", at: r.at(key)); return false
+                default:
+                    problems.add("\"\(t)\" is geen ja/nee-waarde (true of false)", at: r.at(key))
+                    return false
                 }
             }
             mutating func day(_ r: Record, _ key: String) -> Day? {
                 guard let t = text(r, key) else { return nil }
-                guard let d = Day(iso: t) else { problems.add("\"\(t)\" is geen datum (jjjj-mm-dd)", at: r.at(key)); return nil }
+                guard let d = Day(iso: t) else {
+                    problems.add("\"\(t)\" is geen datum (jjjj-mm-dd)", at: r.at(key))
+                    return nil
+                }
                 return d
             }
             mutating func url(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
                 guard let address = SocialMap.webAddress(t) else {
-                    problems.add("\"\(t.prefix(80))\" is geen geldig webadres (http:// of https://, zonder spaties, aanhalingstekens of < >)", at: r.at(key)); return nil
+                    problems.add(
+                        "\"\(t.prefix(80))\" is geen geldig webadres "
+                            + "(http:// of https://, zonder spaties, aanhalingstekens of < >)",
+                        at: r.at(key))
+                    return nil
                 }
                 return address
             }
             mutating func email(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
                 guard SocialMap.isEmailAddress(t) else {
-                    problems.add("\"\(t.prefix(80))\" is geen geldig e-mailadres", at: r.at(key)); return nil
+                    problems.add("\"\(t.prefix(80))\" is geen geldig e-mailadres", at: r.at(key))
+                    return nil
                 }
                 return t
             }
             mutating func coordinates(_ r: Record) -> (Double?, Double?) {
-                let lat = double(r, "latitude"), lon = double(r, "longitude")
-                let latGiven = r.raw("latitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
-                let lonGiven = r.raw("longitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
+                let lat = double(r, "latitude")
+                let lon = double(r, "longitude")
+                let latGiven =
+                    r.raw("latitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
+                let lonGiven =
+                    r.raw("longitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
                 if (latGiven && lat == nil) || (lonGiven && lon == nil) { return (nil, nil) }
                 if let problem = SocialMap.coordinateProblem(latitude: lat, longitude: lon) {
-                    problems.add(problem.message, at: r.at(problem.field)); return (nil, nil)
+                    problems.add(problem.message, at: r.at(problem.field))
+                    return (nil, nil)
                 }
                 return (lat, lon)
             }
             mutating func municipalityCode(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
-                guard HSDS.isMunicipalityCode(t) else { problems.add("\"\(t)\" is geen CBS-gemeentecode (GM + 4 cijfers)", at: r.at(key)); return nil }
+                guard HSDS.isMunicipalityCode(t) else {
+                    problems.add("\"\(t)\" is geen CBS-gemeentecode (GM + 4 cijfers)", at: r.at(key))
+                    return nil
+                }
                 return t
             }
             mutating func kind(_ r: Record) -> OfferKind {
                 guard let t = text(r, "x_kind") else { return .service }
                 guard let k = OfferKind(rawValue: t) else {
-                    problems.add("onbekend soort aanbod \"\(t)\" (bekend: \(OfferKind.allCases.map(\.rawValue).joined(separator: ", ")))", at: r.at("x_kind"))
+                    problems.add(
+                        "onbekend soort aanbod \"\(t)\" "
+                            + "(bekend: \(OfferKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        at: r.at("x_kind"))
                     return .service
                 }
                 return k
@@ -207,17 +265,24 @@ extension SocialMap {
         static func throwIfAny(_ reader: Reader, _ summary: String) throws(VitaalError) {
             let p = reader.problems
             guard !p.isEmpty else { return }
-            let more = p.totalCount > p.problems.count ? " (eerste \(p.problems.count) van \(p.totalCount) getoond)" : ""
+            let more =
+                p.totalCount > p.problems.count ? " (eerste \(p.problems.count) van \(p.totalCount) getoond)" : ""
             throw VitaalError(.invalidInput, "\(summary): \(p.totalCount) fout(en)\(more)", problems: p.problems)
         }
 
         /// Normalises list order so exports are deterministic.
         static func sorted(_ r: Register) -> Register {
             var r = r
-            r.organisations.sort { $0.id < $1.id }; r.services.sort { $0.id < $1.id }; r.locations.sort { $0.id < $1.id }
-            r.phones.sort { $0.id < $1.id }; r.contacts.sort { $0.id < $1.id }; r.taxonomyTerms.sort { $0.id < $1.id }
-            for i in r.services.indices { r.services[i].locationIDs = Array(Set(r.services[i].locationIDs)).sorted()
-                r.services[i].otherTaxonomyTermIDs = Array(Set(r.services[i].otherTaxonomyTermIDs)).sorted() }
+            r.organisations.sort { $0.id < $1.id }
+            r.services.sort { $0.id < $1.id }
+            r.locations.sort { $0.id < $1.id }
+            r.phones.sort { $0.id < $1.id }
+            r.contacts.sort { $0.id < $1.id }
+            r.taxonomyTerms.sort { $0.id < $1.id }
+            for i in r.services.indices {
+                r.services[i].locationIDs = Array(Set(r.services[i].locationIDs)).sorted()
+                r.services[i].otherTaxonomyTermIDs = Array(Set(r.services[i].otherTaxonomyTermIDs)).sorted()
+            }
             return r
         }
     }

@@ -11,17 +11,29 @@ extension SocialMap.HSDS {
     typealias PhysicalAddress = SocialMap.PhysicalAddress
 
     // Known JSON keys per object (everything else is kept in `extra`).
-    static let orgKeysJSON: Set<String> = ["id", "name", "alternate_name", "description", "email", "website", "url", "year_incorporated",
-                                           "x_last_checked", "x_is_example", "attributes", "contacts", "phones", "locations", "services"]
-    static let serviceKeysJSON: Set<String> = ["id", "organization_id", "organization", "name", "alternate_name", "description", "url", "email",
-                                               "status", "x_kind", "x_last_checked", "x_is_example", "attributes", "contacts", "phones",
-                                               "service_at_locations"]
-    static let locationKeysJSON: Set<String> = ["id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
-                                                "x_position_is_approximate", "addresses", "phones"]
-    static let addressKeysJSON: Set<String> = ["id", "location_id", "address_type", "address_1", "address_2", "city", "state_province",
-                                               "postal_code", "country"]
-    static let phoneKeys: Set<String> = ["id", "organization_id", "service_id", "location_id", "contact_id", "number", "type", "description"]
-    static let contactKeysJSON: Set<String> = ["id", "organization_id", "service_id", "title", "name", "email", "phones"]
+    static let orgKeysJSON: Set<String> = [
+        "id", "name", "alternate_name", "description", "email", "website", "url", "year_incorporated",
+        "x_last_checked", "x_is_example", "attributes", "contacts", "phones", "locations", "services",
+    ]
+    static let serviceKeysJSON: Set<String> = [
+        "id", "organization_id", "organization", "name", "alternate_name", "description", "url", "email",
+        "status", "x_kind", "x_last_checked", "x_is_example", "attributes", "contacts", "phones",
+        "service_at_locations",
+    ]
+    static let locationKeysJSON: Set<String> = [
+        "id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
+        "x_position_is_approximate", "addresses", "phones",
+    ]
+    static let addressKeysJSON: Set<String> = [
+        "id", "location_id", "address_type", "address_1", "address_2", "city", "state_province",
+        "postal_code", "country",
+    ]
+    static let phoneKeys: Set<String> = [
+        "id", "organization_id", "service_id", "location_id", "contact_id", "number", "type", "description",
+    ]
+    static let contactKeysJSON: Set<String> = [
+        "id", "organization_id", "service_id", "title", "name", "email", "phones",
+    ]
     static let termKeysJSON: Set<String> = ["id", "name", "parent_id", "taxonomy"]
 
     // MARK: Export
@@ -45,14 +57,17 @@ extension SocialMap.HSDS {
     /// (recognised by `organization` or `organization_id`; with nested `organization`,
     /// `service_at_locations[].location` or `.location_id`, `phones`, `contacts`, `attributes`).
     /// Throws a `VitaalError` listing every problem with its JSON path.
-    public static func importJSON(_ data: Data, fileName: String = "hsds.json") throws(VitaalError) -> SocialMap.Register {
+    public static func importJSON(
+        _ data: Data, fileName: String = "hsds.json"
+    ) throws(VitaalError) -> SocialMap.Register {
         let root = try JSONParser.parse(data, file: fileName)
         let items: [(JSONNode, String)]
         switch root.value {
         case .array(let a): items = a.enumerated().map { ($1, "$[\($0)]") }
         case .object: items = [(root, "$")]
         default:
-            throw VitaalError.invalid("een lijst van organisaties of diensten verwacht", at: SourceLocation(file: fileName, element: "$"))
+            throw VitaalError.invalid(
+                "een lijst van organisaties of diensten verwacht", at: SourceLocation(file: fileName, element: "$"))
         }
         var importer = JSONImporter(fileName: fileName)
         for (item, path) in items {
@@ -92,7 +107,9 @@ extension SocialMap.HSDS {
             self.options = options
             let orgIDs = Set(r.organisations.map(\.id))
             self.orgIDs = orgIDs
-            contactIDs = Set(r.contacts.map(\.id)); serviceIDs = Set(r.services.map(\.id)); locationIDs = Set(r.locations.map(\.id))
+            contactIDs = Set(r.contacts.map(\.id))
+            serviceIDs = Set(r.services.map(\.id))
+            locationIDs = Set(r.locations.map(\.id))
             termByID = Dictionary(r.taxonomyTerms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             publicPhones = r.phones.filter { options.includeInternalContactData || $0.contactID == nil }
             locationsWithOrg = Set(r.locations.filter { $0.organisationID.map(orgIDs.contains) ?? false }.map(\.id))
@@ -118,32 +135,43 @@ extension SocialMap.HSDS {
 
         func term(_ t: TaxonomyTerm) -> JSONNode {
             var p: Pairs = [("id", .string(t.id)), ("name", .string(t.name))]
-            opt(&p, "parent_id", t.parentID); opt(&p, "taxonomy", t.vocabulary); extras(&p, t.extra)
+            opt(&p, "parent_id", t.parentID)
+            opt(&p, "taxonomy", t.vocabulary)
+            extras(&p, t.extra)
             return .object(p)
         }
 
         func attributes(owner: String, tags: SocialMap.Tags, other: [String]) -> JSONNode? {
             let terms = (SocialMap.HSDS.terms(for: tags) + other.compactMap { termByID[$0] }).sorted { $0.id < $1.id }
             guard !terms.isEmpty else { return nil }
-            return .array(terms.map {
-                ["id": .string("\(owner)/\($0.id)"), "taxonomy_term_id": .string($0.id), "taxonomy_term": term($0)]
-            })
+            return .array(
+                terms.map {
+                    ["id": .string("\(owner)/\($0.id)"), "taxonomy_term_id": .string($0.id), "taxonomy_term": term($0)]
+                })
         }
 
         func phone(_ ph: Phone) -> JSONNode {
             var p: Pairs = [("id", .string(ph.id))]
-            opt(&p, "organization_id", ph.organisationID); opt(&p, "service_id", ph.serviceID)
-            opt(&p, "location_id", ph.locationID); opt(&p, "contact_id", ph.contactID)
-            p.append(("number", .string(ph.number))); opt(&p, "type", ph.type); opt(&p, "description", ph.description)
+            opt(&p, "organization_id", ph.organisationID)
+            opt(&p, "service_id", ph.serviceID)
+            opt(&p, "location_id", ph.locationID)
+            opt(&p, "contact_id", ph.contactID)
+            p.append(("number", .string(ph.number)))
+            opt(&p, "type", ph.type)
+            opt(&p, "description", ph.description)
             extras(&p, ph.extra)
             return .object(p)
         }
 
         func contact(_ c: ContactPerson) -> JSONNode {
             var p: Pairs = [("id", .string(c.id))]
-            opt(&p, "organization_id", c.organisationID); opt(&p, "service_id", c.serviceID)
+            opt(&p, "organization_id", c.organisationID)
+            opt(&p, "service_id", c.serviceID)
             p.append(("title", .string(c.role)))
-            if options.includeInternalContactData { opt(&p, "name", c.name); opt(&p, "email", c.email) }
+            if options.includeInternalContactData {
+                opt(&p, "name", c.name)
+                opt(&p, "email", c.email)
+            }
             extras(&p, c.extra)
             list(&p, "phones", publicPhones.filter { $0.contactID == c.id }.map(phone))
             return .object(p)
@@ -151,7 +179,9 @@ extension SocialMap.HSDS {
 
         func location(_ l: Location) -> JSONNode {
             var p: Pairs = [("id", .string(l.id))]
-            opt(&p, "organization_id", l.organisationID); opt(&p, "name", l.name); opt(&p, "description", l.description)
+            opt(&p, "organization_id", l.organisationID)
+            opt(&p, "name", l.name)
+            opt(&p, "description", l.description)
             if let lat = l.latitude { p.append(("latitude", .number(lat))) }
             if let lon = l.longitude { p.append(("longitude", .number(lon))) }
             opt(&p, "x_municipality_code", l.municipalityCode)
@@ -164,15 +194,21 @@ extension SocialMap.HSDS {
 
         func address(_ a: PhysicalAddress, locationID: String) -> JSONNode {
             var q: Pairs = [("id", .string(a.id)), ("location_id", .string(locationID)), ("address_type", "physical")]
-            opt(&q, "address_1", a.address1); opt(&q, "address_2", a.address2); opt(&q, "city", a.city)
-            opt(&q, "state_province", a.stateProvince); opt(&q, "postal_code", a.postalCode); opt(&q, "country", a.country)
+            opt(&q, "address_1", a.address1)
+            opt(&q, "address_2", a.address2)
+            opt(&q, "city", a.city)
+            opt(&q, "state_province", a.stateProvince)
+            opt(&q, "postal_code", a.postalCode)
+            opt(&q, "country", a.country)
             extras(&q, a.extra)
             return .object(q)
         }
 
         mutating func organisation(_ o: Organisation) -> JSONNode {
             var p: Pairs = [("id", .string(o.id)), ("name", .string(o.name))]
-            opt(&p, "alternate_name", o.alternateName); opt(&p, "description", o.description); opt(&p, "email", o.email)
+            opt(&p, "alternate_name", o.alternateName)
+            opt(&p, "description", o.description)
+            opt(&p, "email", o.email)
             opt(&p, "website", o.url)
             if let y = o.yearIncorporated { p.append(("year_incorporated", .number(y))) }
             opt(&p, "x_last_checked", o.lastChecked?.iso)
@@ -183,9 +219,11 @@ extension SocialMap.HSDS {
                 $0.organisationID == o.id && !($0.serviceID.map(serviceIDs.contains) ?? false)
             }
             list(&p, "contacts", contacts.map(contact))
-            list(&p, "phones", publicPhones.filter {
-                !ownerIsContact($0) && !ownerIsService($0) && !ownerIsLocation($0) && $0.organisationID == o.id
-            }.map(phone))
+            list(
+                &p, "phones",
+                publicPhones.filter {
+                    !ownerIsContact($0) && !ownerIsService($0) && !ownerIsLocation($0) && $0.organisationID == o.id
+                }.map(phone))
             list(&p, "locations", register.locations.filter { $0.organisationID == o.id }.map(location))
             var services: [JSONNode] = []
             for s in register.services where s.organisationID == o.id { services.append(service(s)) }
@@ -194,14 +232,21 @@ extension SocialMap.HSDS {
         }
 
         mutating func service(_ s: Service) -> JSONNode {
-            var q: Pairs = [("id", .string(s.id)), ("organization_id", .string(s.organisationID)), ("name", .string(s.name))]
-            opt(&q, "alternate_name", s.alternateName); opt(&q, "description", s.description); opt(&q, "url", s.url)
-            opt(&q, "email", s.email); opt(&q, "status", s.status)
+            var q: Pairs = [
+                ("id", .string(s.id)), ("organization_id", .string(s.organisationID)), ("name", .string(s.name)),
+            ]
+            opt(&q, "alternate_name", s.alternateName)
+            opt(&q, "description", s.description)
+            opt(&q, "url", s.url)
+            opt(&q, "email", s.email)
+            opt(&q, "status", s.status)
             q.append(("x_kind", .string(s.kind.rawValue)))
             opt(&q, "x_last_checked", s.lastChecked?.iso)
             if s.isExample { q.append(("x_is_example", true)) }
             extras(&q, s.extra)
-            if let a = attributes(owner: s.id, tags: s.tags, other: s.otherTaxonomyTermIDs) { q.append(("attributes", a)) }
+            if let a = attributes(owner: s.id, tags: s.tags, other: s.otherTaxonomyTermIDs) {
+                q.append(("attributes", a))
+            }
             list(&q, "contacts", register.contacts.filter { $0.serviceID == s.id }.map(contact))
             list(&q, "phones", publicPhones.filter { ownerIsService($0) && $0.serviceID == s.id }.map(phone))
             var atLocations: [JSONNode] = []
@@ -214,7 +259,8 @@ extension SocialMap.HSDS {
         mutating func serviceAtLocation(_ s: Service, _ lid: String) -> JSONNode {
             var sal: Pairs = [("id", .string("\(s.id)@\(lid)")), ("location_id", .string(lid))]
             if !locationsWithOrg.contains(lid), !orphanWritten.contains(lid),
-               let l = register.locations.first(where: { $0.id == lid }) {
+                let l = register.locations.first(where: { $0.id == lid })
+            {
                 orphanWritten.insert(lid)
                 sal.append(("location", location(l)))
             }
@@ -241,7 +287,8 @@ extension SocialMap.HSDS {
 
         mutating func record(_ value: JSONNode, _ path: String) -> Record? {
             guard let members = value.members else {
-                reader.problems.add("object verwacht", at: SourceLocation(file: fileName, element: path)); return nil
+                reader.problems.add("object verwacht", at: SourceLocation(file: fileName, element: path))
+                return nil
             }
             return Record(pairs: members, place: SourceLocation(file: fileName, element: path))
         }
@@ -249,7 +296,10 @@ extension SocialMap.HSDS {
         /// The items of the list `key` with their paths; null or absent is an empty list.
         mutating func list(_ r: Record, _ key: String) -> [(JSONNode, String)] {
             guard let v = r.raw(key), !v.isNull else { return [] }
-            guard let items = v.array else { reader.problems.add("lijst verwacht", at: r.at(key)); return [] }
+            guard let items = v.array else {
+                reader.problems.add("lijst verwacht", at: r.at(key))
+                return []
+            }
             return items.enumerated().map { ($1, "\(r.place.element ?? "$").\(key)[\($0)]") }
         }
 
@@ -258,11 +308,16 @@ extension SocialMap.HSDS {
             for (item, path) in list(r, "attributes") {
                 guard let a = record(item, path), let term = attributeTerm(a, path) else { continue }
                 if let known = termsByID[term.id], known != term, builtInTerm(id: term.id) == nil {
-                    reader.problems.add("taxonomieterm \"\(term.id)\" is elders anders gedefinieerd", at: a.at("taxonomy_term"))
+                    reader.problems.add(
+                        "taxonomieterm \"\(term.id)\" is elders anders gedefinieerd", at: a.at("taxonomy_term"))
                 }
-                if let reason = b.add(term) { reader.problems.add(reason, at: a.at("taxonomy_term")); continue }
+                if let reason = b.add(term) {
+                    reader.problems.add(reason, at: a.at("taxonomy_term"))
+                    continue
+                }
                 if !Vocabulary.all.contains(term.vocabulary ?? ""), termsByID[term.id] == nil {
-                    termsByID[term.id] = term; register.taxonomyTerms.append(term)
+                    termsByID[term.id] = term
+                    register.taxonomyTerms.append(term)
                 } else {
                     termsByID[term.id] = termsByID[term.id] ?? term
                 }
@@ -274,44 +329,55 @@ extension SocialMap.HSDS {
         mutating func attributeTerm(_ a: Record, _ path: String) -> TaxonomyTerm? {
             if let members = a.raw("taxonomy_term")?.members {
                 let t = Record(pairs: members, place: SourceLocation(file: fileName, element: path + ".taxonomy_term"))
-                guard let id = reader.text(t, "id", required: true), let name = reader.text(t, "name", required: true) else {
+                guard let id = reader.text(t, "id", required: true), let name = reader.text(t, "name", required: true)
+                else {
                     return nil
                 }
-                return TaxonomyTerm(id: id, name: name, parentID: reader.text(t, "parent_id"),
-                                    vocabulary: reader.text(t, "taxonomy"), extra: t.extras(known: termKeysJSON))
+                return TaxonomyTerm(
+                    id: id, name: name, parentID: reader.text(t, "parent_id"),
+                    vocabulary: reader.text(t, "taxonomy"), extra: t.extras(known: termKeysJSON))
             }
             guard let id = reader.text(a, "taxonomy_term_id", required: true) else { return nil }
             guard let term = termsByID[id] ?? builtInTerm(id: id) else {
-                reader.problems.add("onbekende taxonomieterm \"\(id)\"", at: a.at("taxonomy_term_id")); return nil
+                reader.problems.add("onbekende taxonomieterm \"\(id)\"", at: a.at("taxonomy_term_id"))
+                return nil
             }
             return term
         }
 
         /// Phones under `r`; a phone without its own owner ids belongs to the most specific owner given.
-        mutating func readPhones(_ r: Record, org: String? = nil, service: String? = nil, location: String? = nil,
-                                 contact: String? = nil) {
+        mutating func readPhones(
+            _ r: Record, org: String? = nil, service: String? = nil, location: String? = nil,
+            contact: String? = nil
+        ) {
             for (item, path) in list(r, "phones") {
                 guard let p = record(item, path) else { continue }
-                let id = reader.text(p, "id", required: true), number = reader.text(p, "number", required: true)
+                let id = reader.text(p, "id", required: true)
+                let number = reader.text(p, "number", required: true)
                 guard phoneIDs.add(id, p, &reader), let id, let number else { continue }
                 let orgOwner = service == nil && location == nil && contact == nil ? org : nil
-                register.phones.append(Phone(
-                    id: id, number: number, organisationID: reader.text(p, "organization_id") ?? orgOwner,
-                    serviceID: reader.text(p, "service_id") ?? (contact == nil ? service : nil),
-                    locationID: reader.text(p, "location_id") ?? location, contactID: reader.text(p, "contact_id") ?? contact,
-                    type: reader.text(p, "type"), description: reader.text(p, "description"), extra: p.extras(known: phoneKeys)))
+                register.phones.append(
+                    Phone(
+                        id: id, number: number, organisationID: reader.text(p, "organization_id") ?? orgOwner,
+                        serviceID: reader.text(p, "service_id") ?? (contact == nil ? service : nil),
+                        locationID: reader.text(p, "location_id") ?? location,
+                        contactID: reader.text(p, "contact_id") ?? contact,
+                        type: reader.text(p, "type"), description: reader.text(p, "description"),
+                        extra: p.extras(known: phoneKeys)))
             }
         }
 
         mutating func readContacts(_ r: Record, org: String?, service: String?) {
             for (item, path) in list(r, "contacts") {
                 guard let c = record(item, path) else { continue }
-                let id = reader.text(c, "id", required: true), role = reader.text(c, "title", required: true)
+                let id = reader.text(c, "id", required: true)
+                let role = reader.text(c, "title", required: true)
                 guard contactIDs.add(id, c, &reader), let id, let role else { continue }
-                register.contacts.append(ContactPerson(
-                    id: id, organisationID: reader.text(c, "organization_id") ?? (service == nil ? org : nil),
-                    serviceID: reader.text(c, "service_id") ?? service, role: role, name: reader.text(c, "name"),
-                    email: reader.email(c, "email"), extra: c.extras(known: contactKeysJSON)))
+                register.contacts.append(
+                    ContactPerson(
+                        id: id, organisationID: reader.text(c, "organization_id") ?? (service == nil ? org : nil),
+                        serviceID: reader.text(c, "service_id") ?? service, role: role, name: reader.text(c, "name"),
+                        email: reader.email(c, "email"), extra: c.extras(known: contactKeysJSON)))
                 readPhones(c, contact: id)
             }
         }
@@ -324,11 +390,13 @@ extension SocialMap.HSDS {
             let address = readAddress(l)
             let orgID = reader.text(l, "organization_id") ?? org
             if let orgID { orgRefs.append((orgID, l, "organization_id")) }
-            register.locations.append(Location(
-                id: id, organisationID: orgID, name: reader.text(l, "name"), description: reader.text(l, "description"),
-                latitude: lat, longitude: lon, positionIsApproximate: reader.bool(l, "x_position_is_approximate"),
-                municipalityCode: reader.municipalityCode(l, "x_municipality_code"), address: address,
-                extra: l.extras(known: locationKeysJSON)))
+            register.locations.append(
+                Location(
+                    id: id, organisationID: orgID, name: reader.text(l, "name"),
+                    description: reader.text(l, "description"),
+                    latitude: lat, longitude: lon, positionIsApproximate: reader.bool(l, "x_position_is_approximate"),
+                    municipalityCode: reader.municipalityCode(l, "x_municipality_code"), address: address,
+                    extra: l.extras(known: locationKeysJSON)))
             readPhones(l, location: id)
             return id
         }
@@ -340,22 +408,26 @@ extension SocialMap.HSDS {
                 guard let a = record(item, path) else { continue }
                 if let type = reader.text(a, "address_type"), type != "physical" { continue }
                 if address != nil {
-                    reader.problems.add("meer dan één bezoekadres per locatie wordt niet ondersteund", at: a.at("id")); continue
+                    reader.problems.add("meer dan één bezoekadres per locatie wordt niet ondersteund", at: a.at("id"))
+                    continue
                 }
                 guard let aid = reader.text(a, "id", required: true) else { continue }
-                address = PhysicalAddress(id: aid, address1: reader.text(a, "address_1"), address2: reader.text(a, "address_2"),
-                                          city: reader.text(a, "city"), stateProvince: reader.text(a, "state_province"),
-                                          postalCode: reader.text(a, "postal_code"), country: reader.text(a, "country"),
-                                          extra: a.extras(known: addressKeysJSON))
+                address = PhysicalAddress(
+                    id: aid, address1: reader.text(a, "address_1"), address2: reader.text(a, "address_2"),
+                    city: reader.text(a, "city"), stateProvince: reader.text(a, "state_province"),
+                    postalCode: reader.text(a, "postal_code"), country: reader.text(a, "country"),
+                    extra: a.extras(known: addressKeysJSON))
             }
             return address
         }
 
         mutating func readService(_ s: Record, org: String?) {
-            let id = reader.text(s, "id", required: true), name = reader.text(s, "name", required: true)
+            let id = reader.text(s, "id", required: true)
+            let name = reader.text(s, "name", required: true)
             var orgID = reader.text(s, "organization_id") ?? org
             if let nested = s.raw("organization"), nested.isObject,
-               let o = record(nested, "\(s.place.element ?? "$").organization") {
+                let o = record(nested, "\(s.place.element ?? "$").organization")
+            {
                 let nestedID = reader.text(o, "id")
                 if let nestedID, !orgIDs.contains(nestedID) { readOrganisation(o) }
                 orgID = orgID ?? nestedID
@@ -367,12 +439,15 @@ extension SocialMap.HSDS {
             let lids = serviceLocations(s)
             let (tags, other) = readTags(s)
             guard isNew, let id, let name, let orgID else { return }
-            register.services.append(Service(
-                id: id, organisationID: orgID, name: name, kind: reader.kind(s), alternateName: reader.text(s, "alternate_name"),
-                description: reader.text(s, "description"), url: reader.url(s, "url"), email: reader.email(s, "email"),
-                status: reader.text(s, "status"), locationIDs: lids, tags: tags, otherTaxonomyTermIDs: other,
-                lastChecked: reader.day(s, "x_last_checked"), isExample: reader.bool(s, "x_is_example"),
-                extra: s.extras(known: serviceKeysJSON)))
+            register.services.append(
+                Service(
+                    id: id, organisationID: orgID, name: name, kind: reader.kind(s),
+                    alternateName: reader.text(s, "alternate_name"),
+                    description: reader.text(s, "description"), url: reader.url(s, "url"),
+                    email: reader.email(s, "email"),
+                    status: reader.text(s, "status"), locationIDs: lids, tags: tags, otherTaxonomyTermIDs: other,
+                    lastChecked: reader.day(s, "x_last_checked"), isExample: reader.bool(s, "x_is_example"),
+                    extra: s.extras(known: serviceKeysJSON)))
             readContacts(s, org: nil, service: id)
             readPhones(s, service: id)
         }
@@ -390,23 +465,26 @@ extension SocialMap.HSDS {
                         lids.append(lid)
                     }
                 } else if let lid = reader.text(sal, "location_id", required: true) {
-                    lids.append(lid); locRefs.append((lid, sal, "location_id"))
+                    lids.append(lid)
+                    locRefs.append((lid, sal, "location_id"))
                 }
             }
             return lids
         }
 
         mutating func readOrganisation(_ o: Record) {
-            let id = reader.text(o, "id", required: true), name = reader.text(o, "name", required: true)
+            let id = reader.text(o, "id", required: true)
+            let name = reader.text(o, "name", required: true)
             guard orgIDs.add(id, o, &reader), let id, let name else { return }
             let (tags, _) = readTags(o)
             let urlKey = !o.has("website") && o.has("url") ? "url" : "website"
-            register.organisations.append(Organisation(
-                id: id, name: name, alternateName: reader.text(o, "alternate_name"),
-                description: reader.text(o, "description"), email: reader.email(o, "email"),
-                url: reader.url(o, urlKey), yearIncorporated: reader.int(o, "year_incorporated"), tags: tags,
-                lastChecked: reader.day(o, "x_last_checked"), isExample: reader.bool(o, "x_is_example"),
-                extra: o.extras(known: orgKeysJSON)))
+            register.organisations.append(
+                Organisation(
+                    id: id, name: name, alternateName: reader.text(o, "alternate_name"),
+                    description: reader.text(o, "description"), email: reader.email(o, "email"),
+                    url: reader.url(o, urlKey), yearIncorporated: reader.int(o, "year_incorporated"), tags: tags,
+                    lastChecked: reader.day(o, "x_last_checked"), isExample: reader.bool(o, "x_is_example"),
+                    extra: o.extras(known: orgKeysJSON)))
             readContacts(o, org: id, service: nil)
             readPhones(o, org: id)
             for (item, path) in list(o, "locations") { if let l = record(item, path) { _ = readLocation(l, org: id) } }

@@ -2,14 +2,25 @@ import Foundation
 
 extension SocialMap.HSDS {
     /// Column layout of each exported table: known columns first, then extra columns in first-seen order.
-    static let orgColumns = ["id", "name", "alternate_name", "description", "email", "url", "year_incorporated", "x_last_checked", "x_is_example"]
-    static let serviceColumns = ["id", "organization_id", "name", "alternate_name", "description", "url", "email", "status", "x_kind",
-                                 "x_last_checked", "x_is_example"]
-    static let locationColumns = ["id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
-                                  "x_position_is_approximate"]
+    static let orgColumns = [
+        "id", "name", "alternate_name", "description", "email", "url", "year_incorporated", "x_last_checked",
+        "x_is_example",
+    ]
+    static let serviceColumns = [
+        "id", "organization_id", "name", "alternate_name", "description", "url", "email", "status", "x_kind",
+        "x_last_checked", "x_is_example",
+    ]
+    static let locationColumns = [
+        "id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
+        "x_position_is_approximate",
+    ]
     static let salColumns = ["id", "service_id", "location_id"]
-    static let phoneColumns = ["id", "location_id", "service_id", "organization_id", "contact_id", "number", "type", "description"]
-    static let addressColumns = ["id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code", "country"]
+    static let phoneColumns = [
+        "id", "location_id", "service_id", "organization_id", "contact_id", "number", "type", "description",
+    ]
+    static let addressColumns = [
+        "id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code", "country",
+    ]
     static let contactColumns = ["id", "organization_id", "service_id", "name", "title", "email"]
     static let taxonomyColumns = ["id", "name", "parent_id", "vocabulary"]
     static let serviceTaxonomyColumns = ["id", "service_id", "taxonomy_id"]
@@ -29,7 +40,9 @@ extension SocialMap.HSDS {
 
     /// HSDS 2.x tabular datapackage: file name → bytes (`datapackage.json` plus one CSV per
     /// resource; comma-separated, LF line ends, no BOM). Deterministic.
-    public static func exportDatapackage(_ register: SocialMap.Register, options: ExportOptions = .public) -> [String: Data] {
+    public static func exportDatapackage(
+        _ register: SocialMap.Register, options: ExportOptions = .public
+    ) -> [String: Data] {
         let tables = recordTables(sorted(register), options: options) + taxonomyTables(sorted(register))
         var files: [String: Data] = [:]
         for t in tables {
@@ -60,43 +73,81 @@ extension SocialMap.HSDS {
     static func recordTables(_ r: SocialMap.Register, options: ExportOptions) -> [Table] {
         let internalData = options.includeInternalContactData
         return [
-            table("organizations", orgColumns, r.organisations.map { o in
-                row([("id", o.id), ("name", o.name), ("alternate_name", o.alternateName), ("description", o.description),
-                     ("email", o.email), ("url", o.url), ("year_incorporated", o.yearIncorporated.map(String.init)),
-                     ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample))], o.extra)
-            }),
-            table("services", serviceColumns, r.services.map { s in
-                row([("id", s.id), ("organization_id", s.organisationID), ("name", s.name), ("alternate_name", s.alternateName),
-                     ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
-                     ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso),
-                     ("x_is_example", bool(s.isExample))], s.extra)
-            }),
-            table("locations", locationColumns, r.locations.map { l in
-                row([("id", l.id), ("organization_id", l.organisationID), ("name", l.name), ("description", l.description),
-                     ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
-                     ("x_municipality_code", l.municipalityCode),
-                     ("x_position_is_approximate", bool(l.positionIsApproximate))], l.extra)
-            }),
-            table("services_at_location", salColumns, r.services.flatMap { s in
-                s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
-            }),
-            table("phones", phoneColumns, r.phones.filter { internalData || $0.contactID == nil }.map { p in
-                row([("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
-                     ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
-                     ("type", p.type), ("description", p.description)], p.extra)
-            }),
-            table("physical_addresses", addressColumns, r.locations.compactMap { l in
-                l.address.map { a in
-                    row([("id", a.id), ("location_id", l.id), ("address_1", a.address1), ("address_2", a.address2),
-                         ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
-                         ("country", a.country)], a.extra)
-                }
-            }),
-            table("contacts", contactColumns, r.contacts.map { c in
-                row([("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
-                     ("name", internalData ? c.name : nil), ("title", c.role), ("email", internalData ? c.email : nil)],
-                    c.extra)
-            }),
+            table(
+                "organizations", orgColumns,
+                r.organisations.map { o in
+                    row(
+                        [
+                            ("id", o.id), ("name", o.name), ("alternate_name", o.alternateName),
+                            ("description", o.description),
+                            ("email", o.email), ("url", o.url),
+                            ("year_incorporated", o.yearIncorporated.map(String.init)),
+                            ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample)),
+                        ], o.extra)
+                }),
+            table(
+                "services", serviceColumns,
+                r.services.map { s in
+                    row(
+                        [
+                            ("id", s.id), ("organization_id", s.organisationID), ("name", s.name),
+                            ("alternate_name", s.alternateName),
+                            ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
+                            ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso),
+                            ("x_is_example", bool(s.isExample)),
+                        ], s.extra)
+                }),
+            table(
+                "locations", locationColumns,
+                r.locations.map { l in
+                    row(
+                        [
+                            ("id", l.id), ("organization_id", l.organisationID), ("name", l.name),
+                            ("description", l.description),
+                            ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
+                            ("x_municipality_code", l.municipalityCode),
+                            ("x_position_is_approximate", bool(l.positionIsApproximate)),
+                        ], l.extra)
+                }),
+            table(
+                "services_at_location", salColumns,
+                r.services.flatMap { s in
+                    s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
+                }),
+            table(
+                "phones", phoneColumns,
+                r.phones.filter { internalData || $0.contactID == nil }.map { p in
+                    row(
+                        [
+                            ("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
+                            ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
+                            ("type", p.type), ("description", p.description),
+                        ], p.extra)
+                }),
+            table(
+                "physical_addresses", addressColumns,
+                r.locations.compactMap { l in
+                    l.address.map { a in
+                        row(
+                            [
+                                ("id", a.id), ("location_id", l.id), ("address_1", a.address1),
+                                ("address_2", a.address2),
+                                ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
+                                ("country", a.country),
+                            ], a.extra)
+                    }
+                }),
+            table(
+                "contacts", contactColumns,
+                r.contacts.map { c in
+                    row(
+                        [
+                            ("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
+                            ("name", internalData ? c.name : nil), ("title", c.role),
+                            ("email", internalData ? c.email : nil),
+                        ],
+                        c.extra)
+                }),
         ]
     }
 
@@ -107,17 +158,27 @@ extension SocialMap.HSDS {
         for o in r.organisations { for t in Self.terms(for: o.tags) { terms[t.id] = t } }
         for s in r.services { for t in Self.terms(for: s.tags) { terms[t.id] = t } }
         return [
-            table("taxonomy", taxonomyColumns, terms.values.sorted { $0.id < $1.id }.map { t in
-                row([("id", t.id), ("name", t.name), ("parent_id", t.parentID), ("vocabulary", t.vocabulary)], t.extra)
-            }),
-            table("services_taxonomy", serviceTaxonomyColumns, r.services.flatMap { s in
-                (Self.terms(for: s.tags).map(\.id) + s.otherTaxonomyTermIDs).sorted().map {
-                    [("id", "\(s.id)/\($0)"), ("service_id", s.id), ("taxonomy_id", $0)]
-                }
-            }),
-            table("organizations_taxonomy", orgTaxonomyColumns, r.organisations.flatMap { o in
-                Self.terms(for: o.tags).map(\.id).map { [("id", "\(o.id)/\($0)"), ("organization_id", o.id), ("taxonomy_id", $0)] }
-            }),
+            table(
+                "taxonomy", taxonomyColumns,
+                terms.values.sorted { $0.id < $1.id }.map { t in
+                    row(
+                        [("id", t.id), ("name", t.name), ("parent_id", t.parentID), ("vocabulary", t.vocabulary)],
+                        t.extra)
+                }),
+            table(
+                "services_taxonomy", serviceTaxonomyColumns,
+                r.services.flatMap { s in
+                    (Self.terms(for: s.tags).map(\.id) + s.otherTaxonomyTermIDs).sorted().map {
+                        [("id", "\(s.id)/\($0)"), ("service_id", s.id), ("taxonomy_id", $0)]
+                    }
+                }),
+            table(
+                "organizations_taxonomy", orgTaxonomyColumns,
+                r.organisations.flatMap { o in
+                    Self.terms(for: o.tags).map(\.id).map {
+                        [("id", "\(o.id)/\($0)"), ("organization_id", o.id), ("taxonomy_id", $0)]
+                    }
+                }),
         ]
     }
 
@@ -131,11 +192,15 @@ extension SocialMap.HSDS {
         }
         let resources: [JSONNode] = tables.map { t in
             let fields: [JSONNode] = t.columns.map { ["name": .string($0), "type": .string(type($0))] }
-            return ["name": .string(t.name), "path": .string("\(t.name).csv"), "profile": "tabular-data-resource",
-                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": ["fields": .array(fields)]]
+            return [
+                "name": .string(t.name), "path": .string("\(t.name).csv"), "profile": "tabular-data-resource",
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": ["fields": .array(fields)],
+            ]
         }
-        return ["name": "vitaal-sociale-kaart", "profile": "tabular-data-package",
-                "title": "Sociale kaart Flevoland (Vitaal, HSDS)", "resources": .array(resources)]
+        return [
+            "name": "vitaal-sociale-kaart", "profile": "tabular-data-package",
+            "title": "Sociale kaart Flevoland (Vitaal, HSDS)", "resources": .array(resources),
+        ]
     }
 
     // MARK: Import
@@ -158,26 +223,32 @@ extension SocialMap.HSDS {
         }
         let pkg = try JSONParser.parse(pkgData, file: descriptorFile)
         guard let resList = pkg["resources"]?.array else {
-            throw VitaalError.invalid("lijst \"resources\" ontbreekt", at: SourceLocation(file: descriptorFile, field: "resources"))
+            throw VitaalError.invalid(
+                "lijst \"resources\" ontbreekt", at: SourceLocation(file: descriptorFile, field: "resources"))
         }
         var reader = Reader()
         var paths: [String: String] = [:]
         for (i, res) in resList.enumerated() {
             guard let name = res["name"]?.string, let path = res["path"]?.string else {
-                reader.problems.add("resource zonder \"name\" of \"path\"",
-                                    at: SourceLocation(file: descriptorFile, element: "resources[\(i)]"))
+                reader.problems.add(
+                    "resource zonder \"name\" of \"path\"",
+                    at: SourceLocation(file: descriptorFile, element: "resources[\(i)]"))
                 continue
             }
-            guard let canonical = resources.first(where: { $0.name == name || $0.aliases.contains(name) })?.name else { continue }
+            guard let canonical = resources.first(where: { $0.name == name || $0.aliases.contains(name) })?.name else {
+                continue
+            }
             guard files[path] != nil else {
-                reader.problems.add("bestand \(path) ontbreekt",
-                                    at: SourceLocation(file: descriptorFile, field: "path", element: "resources[\(i)]"))
+                reader.problems.add(
+                    "bestand \(path) ontbreekt",
+                    at: SourceLocation(file: descriptorFile, field: "path", element: "resources[\(i)]"))
                 continue
             }
             paths[canonical] = path
         }
         for required in ["organizations", "services"] where paths[required] == nil && reader.problems.isEmpty {
-            reader.problems.add("resource \"\(required)\" ontbreekt", at: SourceLocation(file: descriptorFile, field: "resources"))
+            reader.problems.add(
+                "resource \"\(required)\" ontbreekt", at: SourceLocation(file: descriptorFile, field: "resources"))
         }
         try throwIfAny(reader, "datapackage.json bevat fouten")
         return paths
@@ -193,7 +264,10 @@ extension SocialMap.HSDS {
         var contactIDs = IDRegistry(), termIDs = IDRegistry(), addressIDs = IDRegistry()
         var terms: [String: SocialMap.TaxonomyTerm] = [:]
 
-        init(files: [String: Data], paths: [String: String]) { self.files = files; self.paths = paths }
+        init(files: [String: Data], paths: [String: String]) {
+            self.files = files
+            self.paths = paths
+        }
 
         mutating func readAll() throws(VitaalError) {
             // Taxonomy first: terms are needed to read the link tables.
@@ -213,7 +287,8 @@ extension SocialMap.HSDS {
         func records(_ name: String) throws(VitaalError) -> [Record] {
             guard let path = paths[name], let data = files[path] else { return [] }
             let table: CSVTable
-            do { table = try CSVTable.parse(data: data, fileName: path, separator: .comma) } catch let e as VitaalError {
+            do { table = try CSVTable.parse(data: data, fileName: path, separator: .comma) } catch let e as VitaalError
+            {
                 throw e
             } catch {
                 throw VitaalError.invalid("onleesbaar CSV-bestand: \(error)", at: SourceLocation(file: path))
@@ -221,27 +296,34 @@ extension SocialMap.HSDS {
             var header = table.header
             if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
             return table.rows.filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }.map { row in
-                Record(pairs: header.enumerated().map { (i, h) in JSONNode.Member(h, .string(row.field(i) ?? "")) },
-                       place: SourceLocation(file: path, line: row.line))
+                Record(
+                    pairs: header.enumerated().map { (i, h) in JSONNode.Member(h, .string(row.field(i) ?? "")) },
+                    place: SourceLocation(file: path, line: row.line))
             }
         }
 
         mutating func readTaxonomy() throws(VitaalError) {
             for t in try records("taxonomy") {
-                let id = reader.text(t, "id", required: true), name = reader.text(t, "name", required: true)
+                let id = reader.text(t, "id", required: true)
+                let name = reader.text(t, "name", required: true)
                 guard termIDs.add(id, t, &reader), let id, let name else { continue }
-                let term = SocialMap.TaxonomyTerm(id: id, name: name, parentID: reader.text(t, "parent_id"),
-                                                  vocabulary: reader.text(t, "vocabulary"),
-                                                  extra: t.extras(known: Set(taxonomyColumns)))
+                let term = SocialMap.TaxonomyTerm(
+                    id: id, name: name, parentID: reader.text(t, "parent_id"),
+                    vocabulary: reader.text(t, "vocabulary"),
+                    extra: t.extras(known: Set(taxonomyColumns)))
                 var probe = TagBuilder()
-                if let reason = probe.add(term) { reader.problems.add(reason, at: t.at("name")); continue }
+                if let reason = probe.add(term) {
+                    reader.problems.add(reason, at: t.at("name"))
+                    continue
+                }
                 terms[id] = term
                 if !Vocabulary.all.contains(term.vocabulary ?? "") { register.taxonomyTerms.append(term) }
             }
             for t in register.taxonomyTerms {
                 guard let p = t.parentID, terms[p] == nil else { continue }
-                reader.problems.add("verwijst naar onbekende bovenliggende term \"\(p)\"",
-                                    at: SourceLocation(file: paths["taxonomy"], field: "parent_id", element: "term \(t.id)"))
+                reader.problems.add(
+                    "verwijst naar onbekende bovenliggende term \"\(p)\"",
+                    at: SourceLocation(file: paths["taxonomy"], field: "parent_id", element: "term \(t.id)"))
             }
         }
 
@@ -250,24 +332,32 @@ extension SocialMap.HSDS {
             var out: [String: TagBuilder] = [:]
             for l in try records(name) {
                 guard let owner = reader.text(l, ownerField, required: true),
-                      let tid = reader.text(l, "taxonomy_id", required: true) else { continue }
+                    let tid = reader.text(l, "taxonomy_id", required: true)
+                else { continue }
                 guard let term = terms[tid] ?? builtInTerm(id: tid) else {
-                    reader.problems.add("onbekende taxonomieterm \"\(tid)\"", at: l.at("taxonomy_id")); continue
+                    reader.problems.add("onbekende taxonomieterm \"\(tid)\"", at: l.at("taxonomy_id"))
+                    continue
                 }
-                if let reason = out[owner, default: TagBuilder()].add(term) { reader.problems.add(reason, at: l.at("taxonomy_id")) }
+                if let reason = out[owner, default: TagBuilder()].add(term) {
+                    reader.problems.add(reason, at: l.at("taxonomy_id"))
+                }
             }
             return out
         }
 
         mutating func readOrganisations(_ orgTags: [String: TagBuilder]) throws(VitaalError) {
             for o in try records("organizations") {
-                let id = reader.text(o, "id", required: true), name = reader.text(o, "name", required: true)
+                let id = reader.text(o, "id", required: true)
+                let name = reader.text(o, "name", required: true)
                 guard orgIDs.add(id, o, &reader), let id, let name else { continue }
-                register.organisations.append(SocialMap.Organisation(
-                    id: id, name: name, alternateName: reader.text(o, "alternate_name"), description: reader.text(o, "description"),
-                    email: reader.email(o, "email"), url: reader.url(o, "url"), yearIncorporated: reader.int(o, "year_incorporated"),
-                    tags: orgTags[id]?.tags ?? SocialMap.Tags(), lastChecked: reader.day(o, "x_last_checked"),
-                    isExample: reader.bool(o, "x_is_example"), extra: o.extras(known: Set(orgColumns))))
+                register.organisations.append(
+                    SocialMap.Organisation(
+                        id: id, name: name, alternateName: reader.text(o, "alternate_name"),
+                        description: reader.text(o, "description"),
+                        email: reader.email(o, "email"), url: reader.url(o, "url"),
+                        yearIncorporated: reader.int(o, "year_incorporated"),
+                        tags: orgTags[id]?.tags ?? SocialMap.Tags(), lastChecked: reader.day(o, "x_last_checked"),
+                        isExample: reader.bool(o, "x_is_example"), extra: o.extras(known: Set(orgColumns))))
             }
         }
 
@@ -280,11 +370,14 @@ extension SocialMap.HSDS {
                     reader.problems.add("verwijst naar onbekende organisatie \"\(orgID)\"", at: l.at("organization_id"))
                 }
                 let (lat, lon) = reader.coordinates(l)
-                register.locations.append(SocialMap.Location(
-                    id: id, organisationID: orgID, name: reader.text(l, "name"), description: reader.text(l, "description"),
-                    latitude: lat, longitude: lon, positionIsApproximate: reader.bool(l, "x_position_is_approximate"),
-                    municipalityCode: reader.municipalityCode(l, "x_municipality_code"),
-                    extra: l.extras(known: Set(locationColumns))))
+                register.locations.append(
+                    SocialMap.Location(
+                        id: id, organisationID: orgID, name: reader.text(l, "name"),
+                        description: reader.text(l, "description"),
+                        latitude: lat, longitude: lon,
+                        positionIsApproximate: reader.bool(l, "x_position_is_approximate"),
+                        municipalityCode: reader.municipalityCode(l, "x_municipality_code"),
+                        extra: l.extras(known: Set(locationColumns))))
             }
         }
 
@@ -293,39 +386,49 @@ extension SocialMap.HSDS {
             var locationsOfService: [String: [String]] = [:]
             for sal in try records("services_at_location") {
                 guard let sid = reader.text(sal, "service_id", required: true),
-                      let lid = reader.text(sal, "location_id", required: true) else { continue }
+                    let lid = reader.text(sal, "location_id", required: true)
+                else { continue }
                 if !locationIDs.contains(lid) {
-                    reader.problems.add("verwijst naar onbekende locatie \"\(lid)\"", at: sal.at("location_id")); continue
+                    reader.problems.add("verwijst naar onbekende locatie \"\(lid)\"", at: sal.at("location_id"))
+                    continue
                 }
                 locationsOfService[sid, default: []].append(lid)
             }
             return locationsOfService
         }
 
-        mutating func readServices(_ serviceTags: [String: TagBuilder],
-                                   locationsOfService: [String: [String]]) throws(VitaalError) {
+        mutating func readServices(
+            _ serviceTags: [String: TagBuilder],
+            locationsOfService: [String: [String]]
+        ) throws(VitaalError) {
             for s in try records("services") {
-                let id = reader.text(s, "id", required: true), name = reader.text(s, "name", required: true)
+                let id = reader.text(s, "id", required: true)
+                let name = reader.text(s, "name", required: true)
                 let orgID = reader.text(s, "organization_id", required: true)
                 guard serviceIDs.add(id, s, &reader), let id, let name, let orgID else { continue }
                 if !orgIDs.contains(orgID) {
                     reader.problems.add("verwijst naar onbekende organisatie \"\(orgID)\"", at: s.at("organization_id"))
                 }
                 let tb = serviceTags[id] ?? TagBuilder()
-                register.services.append(SocialMap.Service(
-                    id: id, organisationID: orgID, name: name, kind: reader.kind(s), alternateName: reader.text(s, "alternate_name"),
-                    description: reader.text(s, "description"), url: reader.url(s, "url"), email: reader.email(s, "email"),
-                    status: reader.text(s, "status"), locationIDs: locationsOfService[id] ?? [], tags: tb.tags,
-                    otherTaxonomyTermIDs: tb.foreign, lastChecked: reader.day(s, "x_last_checked"),
-                    isExample: reader.bool(s, "x_is_example"), extra: s.extras(known: Set(serviceColumns))))
+                register.services.append(
+                    SocialMap.Service(
+                        id: id, organisationID: orgID, name: name, kind: reader.kind(s),
+                        alternateName: reader.text(s, "alternate_name"),
+                        description: reader.text(s, "description"), url: reader.url(s, "url"),
+                        email: reader.email(s, "email"),
+                        status: reader.text(s, "status"), locationIDs: locationsOfService[id] ?? [], tags: tb.tags,
+                        otherTaxonomyTermIDs: tb.foreign, lastChecked: reader.day(s, "x_last_checked"),
+                        isExample: reader.bool(s, "x_is_example"), extra: s.extras(known: Set(serviceColumns))))
             }
         }
 
         /// Link tables may only name known services and organisations.
         mutating func checkLinkTables() throws(VitaalError) {
-            for (table, field, registry, what) in [("services_at_location", "service_id", serviceIDs, "dienst"),
-                                                   ("services_taxonomy", "service_id", serviceIDs, "dienst"),
-                                                   ("organizations_taxonomy", "organization_id", orgIDs, "organisatie")] {
+            for (table, field, registry, what) in [
+                ("services_at_location", "service_id", serviceIDs, "dienst"),
+                ("services_taxonomy", "service_id", serviceIDs, "dienst"),
+                ("organizations_taxonomy", "organization_id", orgIDs, "organisatie"),
+            ] {
                 for l in try records(table) {
                     if let id = reader.text(l, field), !registry.contains(id) {
                         reader.problems.add("verwijst naar onbekende \(what) \"\(id)\"", at: l.at(field))
@@ -336,34 +439,40 @@ extension SocialMap.HSDS {
 
         mutating func readContacts() throws(VitaalError) {
             for c in try records("contacts") {
-                let id = reader.text(c, "id", required: true), role = reader.text(c, "title", required: true)
+                let id = reader.text(c, "id", required: true)
+                let role = reader.text(c, "title", required: true)
                 guard contactIDs.add(id, c, &reader), let id, let role else { continue }
-                let oid = reader.text(c, "organization_id"), sid = reader.text(c, "service_id")
+                let oid = reader.text(c, "organization_id")
+                let sid = reader.text(c, "service_id")
                 if let oid, !orgIDs.contains(oid) {
                     reader.problems.add("verwijst naar onbekende organisatie \"\(oid)\"", at: c.at("organization_id"))
                 }
                 if let sid, !serviceIDs.contains(sid) {
                     reader.problems.add("verwijst naar onbekende dienst \"\(sid)\"", at: c.at("service_id"))
                 }
-                register.contacts.append(SocialMap.ContactPerson(
-                    id: id, organisationID: oid, serviceID: sid, role: role, name: reader.text(c, "name"),
-                    email: reader.email(c, "email"), extra: c.extras(known: Set(contactColumns))))
+                register.contacts.append(
+                    SocialMap.ContactPerson(
+                        id: id, organisationID: oid, serviceID: sid, role: role, name: reader.text(c, "name"),
+                        email: reader.email(c, "email"), extra: c.extras(known: Set(contactColumns))))
             }
         }
 
         mutating func readPhones() throws(VitaalError) {
             for p in try records("phones") {
-                let id = reader.text(p, "id", required: true), number = reader.text(p, "number", required: true)
+                let id = reader.text(p, "id", required: true)
+                let number = reader.text(p, "number", required: true)
                 guard phoneIDs.add(id, p, &reader), let id, let number else { continue }
                 let ph = SocialMap.Phone(
                     id: id, number: number, organisationID: reader.text(p, "organization_id"),
                     serviceID: reader.text(p, "service_id"), locationID: reader.text(p, "location_id"),
                     contactID: reader.text(p, "contact_id"), type: reader.text(p, "type"),
                     description: reader.text(p, "description"), extra: p.extras(known: Set(phoneColumns)))
-                let owners = [(ph.organisationID, orgIDs, "organization_id", "organisatie"),
-                              (ph.serviceID, serviceIDs, "service_id", "dienst"),
-                              (ph.locationID, locationIDs, "location_id", "locatie"),
-                              (ph.contactID, contactIDs, "contact_id", "contactpersoon")]
+                let owners = [
+                    (ph.organisationID, orgIDs, "organization_id", "organisatie"),
+                    (ph.serviceID, serviceIDs, "service_id", "dienst"),
+                    (ph.locationID, locationIDs, "location_id", "locatie"),
+                    (ph.contactID, contactIDs, "contact_id", "contactpersoon"),
+                ]
                 for (value, registry, field, what) in owners {
                     if let value, !registry.contains(value) {
                         reader.problems.add("verwijst naar onbekende \(what) \"\(value)\"", at: p.at(field))
@@ -375,13 +484,16 @@ extension SocialMap.HSDS {
 
         mutating func readAddresses() throws(VitaalError) {
             for a in try records("physical_addresses") {
-                let id = reader.text(a, "id", required: true), lid = reader.text(a, "location_id", required: true)
+                let id = reader.text(a, "id", required: true)
+                let lid = reader.text(a, "location_id", required: true)
                 guard addressIDs.add(id, a, &reader), let id, let lid else { continue }
                 guard let idx = register.locations.firstIndex(where: { $0.id == lid }) else {
-                    reader.problems.add("verwijst naar onbekende locatie \"\(lid)\"", at: a.at("location_id")); continue
+                    reader.problems.add("verwijst naar onbekende locatie \"\(lid)\"", at: a.at("location_id"))
+                    continue
                 }
                 if register.locations[idx].address != nil {
-                    reader.problems.add("meer dan één bezoekadres per locatie wordt niet ondersteund", at: a.at("location_id"))
+                    reader.problems.add(
+                        "meer dan één bezoekadres per locatie wordt niet ondersteund", at: a.at("location_id"))
                     continue
                 }
                 register.locations[idx].address = SocialMap.PhysicalAddress(

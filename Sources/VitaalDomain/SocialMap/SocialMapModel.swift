@@ -42,14 +42,19 @@ extension SocialMap {
     public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
         public let year: Int, month: Int, day: Int
         public init?(year: Int, month: Int, day: Int) {
-            guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
-            self.year = year; self.month = month; self.day = day
+            guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+                day <= Self.daysIn(month: month, year: year)
+            else { return nil }
+            self.year = year
+            self.month = month
+            self.day = day
         }
         /// Parses `yyyy-MM-dd` strictly.
         public init?(iso: String) {
             let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            else { return nil }
             self.init(year: y, month: m, day: d)
         }
         public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -69,11 +74,15 @@ extension SocialMap {
         public init(from decoder: Decoder) throws {
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let d = Day(iso: text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen datum jjjj-mm-dd: \(text)"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "geen datum jjjj-mm-dd: \(text)"))
             }
             self = d
         }
-        public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(iso) }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(iso)
+        }
     }
 
     /// One of the six municipalities of Flevoland, with its CBS code and an approximate centroid
@@ -85,10 +94,13 @@ extension SocialMap {
         public let longitude: Double
 
         public static let almere = Municipality(code: "GM0034", name: "Almere", latitude: 52.3702, longitude: 5.2141)
-        public static let lelystad = Municipality(code: "GM0995", name: "Lelystad", latitude: 52.5185, longitude: 5.4714)
+        public static let lelystad = Municipality(
+            code: "GM0995", name: "Lelystad", latitude: 52.5185, longitude: 5.4714)
         public static let dronten = Municipality(code: "GM0303", name: "Dronten", latitude: 52.5250, longitude: 5.7181)
-        public static let noordoostpolder = Municipality(code: "GM0171", name: "Noordoostpolder", latitude: 52.7107, longitude: 5.7481)
-        public static let zeewolde = Municipality(code: "GM0050", name: "Zeewolde", latitude: 52.3305, longitude: 5.5414)
+        public static let noordoostpolder = Municipality(
+            code: "GM0171", name: "Noordoostpolder", latitude: 52.7107, longitude: 5.7481)
+        public static let zeewolde = Municipality(
+            code: "GM0050", name: "Zeewolde", latitude: 52.3305, longitude: 5.5414)
         public static let urk = Municipality(code: "GM0184", name: "Urk", latitude: 52.6620, longitude: 5.6014)
         public static let all: [Municipality] = [almere, lelystad, dronten, noordoostpolder, zeewolde, urk]
 
@@ -102,13 +114,18 @@ extension SocialMap {
         public var targetGroups: [String]
         /// CBS municipality codes (GM….) the record works in.
         public var municipalityCodes: [String]
-        public init(themes: [String] = [], dimensions: [PositiveHealthDimension] = [], targetGroups: [String] = [], municipalityCodes: [String] = []) {
+        public init(
+            themes: [String] = [], dimensions: [PositiveHealthDimension] = [], targetGroups: [String] = [],
+            municipalityCodes: [String] = []
+        ) {
             self.themes = Array(Set(themes)).sorted()
             self.dimensions = Array(Set(dimensions)).sorted()
             self.targetGroups = Array(Set(targetGroups)).sorted()
             self.municipalityCodes = Array(Set(municipalityCodes)).sorted()
         }
-        public var isEmpty: Bool { themes.isEmpty && dimensions.isEmpty && targetGroups.isEmpty && municipalityCodes.isEmpty }
+        public var isEmpty: Bool {
+            themes.isEmpty && dimensions.isEmpty && targetGroups.isEmpty && municipalityCodes.isEmpty
+        }
     }
 
     /// A field Vitaal does not know, kept verbatim (in its original order) so a re-export loses nothing.
@@ -116,7 +133,10 @@ extension SocialMap {
         public var key: String
         /// The value as read (a CSV cell is a string); numbers keep their text, objects their key order.
         public var value: JSONNode
-        public init(_ key: String, _ value: JSONNode) { self.key = key; self.value = value }
+        public init(_ key: String, _ value: JSONNode) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// How fresh a record is: older than one year counts as stale.
@@ -137,12 +157,22 @@ extension SocialMap {
         /// Invented or illustrative record (demo data); the UI labels it.
         public var isExample: Bool
         public var extra: [ExtraField]
-        public init(id: String, name: String, alternateName: String? = nil, description: String? = nil, email: String? = nil,
-                    url: String? = nil, yearIncorporated: Int? = nil, tags: Tags = Tags(), lastChecked: Day? = nil,
-                    isExample: Bool = false, extra: [ExtraField] = []) {
-            self.id = id; self.name = name; self.alternateName = alternateName; self.description = description
-            self.email = email; self.url = url; self.yearIncorporated = yearIncorporated; self.tags = tags
-            self.lastChecked = lastChecked; self.isExample = isExample; self.extra = extra
+        public init(
+            id: String, name: String, alternateName: String? = nil, description: String? = nil, email: String? = nil,
+            url: String? = nil, yearIncorporated: Int? = nil, tags: Tags = Tags(), lastChecked: Day? = nil,
+            isExample: Bool = false, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.name = name
+            self.alternateName = alternateName
+            self.description = description
+            self.email = email
+            self.url = url
+            self.yearIncorporated = yearIncorporated
+            self.tags = tags
+            self.lastChecked = lastChecked
+            self.isExample = isExample
+            self.extra = extra
         }
     }
 
@@ -180,15 +210,27 @@ extension SocialMap {
         public var lastChecked: Day?
         public var isExample: Bool
         public var extra: [ExtraField]
-        public init(id: String, organisationID: String, name: String, kind: OfferKind = .service, alternateName: String? = nil,
-                    description: String? = nil, url: String? = nil, email: String? = nil, status: String? = nil,
-                    locationIDs: [String] = [], tags: Tags = Tags(), otherTaxonomyTermIDs: [String] = [],
-                    lastChecked: Day? = nil, isExample: Bool = false, extra: [ExtraField] = []) {
-            self.id = id; self.organisationID = organisationID; self.name = name; self.kind = kind
-            self.alternateName = alternateName; self.description = description; self.url = url; self.email = email
-            self.status = status; self.locationIDs = locationIDs; self.tags = tags
-            self.otherTaxonomyTermIDs = otherTaxonomyTermIDs; self.lastChecked = lastChecked
-            self.isExample = isExample; self.extra = extra
+        public init(
+            id: String, organisationID: String, name: String, kind: OfferKind = .service, alternateName: String? = nil,
+            description: String? = nil, url: String? = nil, email: String? = nil, status: String? = nil,
+            locationIDs: [String] = [], tags: Tags = Tags(), otherTaxonomyTermIDs: [String] = [],
+            lastChecked: Day? = nil, isExample: Bool = false, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.organisationID = organisationID
+            self.name = name
+            self.kind = kind
+            self.alternateName = alternateName
+            self.description = description
+            self.url = url
+            self.email = email
+            self.status = status
+            self.locationIDs = locationIDs
+            self.tags = tags
+            self.otherTaxonomyTermIDs = otherTaxonomyTermIDs
+            self.lastChecked = lastChecked
+            self.isExample = isExample
+            self.extra = extra
         }
         public var isInitiative: Bool { kind != .service }
     }
@@ -204,10 +246,19 @@ extension SocialMap {
         public var postalCode: String?
         public var country: String?
         public var extra: [ExtraField]
-        public init(id: String, address1: String? = nil, address2: String? = nil, city: String? = nil, stateProvince: String? = nil,
-                    postalCode: String? = nil, country: String? = nil, extra: [ExtraField] = []) {
-            self.id = id; self.address1 = address1; self.address2 = address2; self.city = city
-            self.stateProvince = stateProvince; self.postalCode = postalCode; self.country = country; self.extra = extra
+        public init(
+            id: String, address1: String? = nil, address2: String? = nil, city: String? = nil,
+            stateProvince: String? = nil,
+            postalCode: String? = nil, country: String? = nil, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.address1 = address1
+            self.address2 = address2
+            self.city = city
+            self.stateProvince = stateProvince
+            self.postalCode = postalCode
+            self.country = country
+            self.extra = extra
         }
     }
 
@@ -224,12 +275,21 @@ extension SocialMap {
         public var municipalityCode: String?
         public var address: PhysicalAddress?
         public var extra: [ExtraField]
-        public init(id: String, organisationID: String? = nil, name: String? = nil, description: String? = nil,
-                    latitude: Double? = nil, longitude: Double? = nil, positionIsApproximate: Bool = false,
-                    municipalityCode: String? = nil, address: PhysicalAddress? = nil, extra: [ExtraField] = []) {
-            self.id = id; self.organisationID = organisationID; self.name = name; self.description = description
-            self.latitude = latitude; self.longitude = longitude; self.positionIsApproximate = positionIsApproximate
-            self.municipalityCode = municipalityCode; self.address = address; self.extra = extra
+        public init(
+            id: String, organisationID: String? = nil, name: String? = nil, description: String? = nil,
+            latitude: Double? = nil, longitude: Double? = nil, positionIsApproximate: Bool = false,
+            municipalityCode: String? = nil, address: PhysicalAddress? = nil, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.organisationID = organisationID
+            self.name = name
+            self.description = description
+            self.latitude = latitude
+            self.longitude = longitude
+            self.positionIsApproximate = positionIsApproximate
+            self.municipalityCode = municipalityCode
+            self.address = address
+            self.extra = extra
         }
     }
 
@@ -244,10 +304,20 @@ extension SocialMap {
         public var type: String?
         public var description: String?
         public var extra: [ExtraField]
-        public init(id: String, number: String, organisationID: String? = nil, serviceID: String? = nil, locationID: String? = nil,
-                    contactID: String? = nil, type: String? = nil, description: String? = nil, extra: [ExtraField] = []) {
-            self.id = id; self.number = number; self.organisationID = organisationID; self.serviceID = serviceID
-            self.locationID = locationID; self.contactID = contactID; self.type = type; self.description = description; self.extra = extra
+        public init(
+            id: String, number: String, organisationID: String? = nil, serviceID: String? = nil,
+            locationID: String? = nil,
+            contactID: String? = nil, type: String? = nil, description: String? = nil, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.number = number
+            self.organisationID = organisationID
+            self.serviceID = serviceID
+            self.locationID = locationID
+            self.contactID = contactID
+            self.type = type
+            self.description = description
+            self.extra = extra
         }
     }
 
@@ -262,10 +332,17 @@ extension SocialMap {
         public var name: String?
         public var email: String?
         public var extra: [ExtraField]
-        public init(id: String, organisationID: String? = nil, serviceID: String? = nil, role: String, name: String? = nil,
-                    email: String? = nil, extra: [ExtraField] = []) {
-            self.id = id; self.organisationID = organisationID; self.serviceID = serviceID; self.role = role
-            self.name = name; self.email = email; self.extra = extra
+        public init(
+            id: String, organisationID: String? = nil, serviceID: String? = nil, role: String, name: String? = nil,
+            email: String? = nil, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.organisationID = organisationID
+            self.serviceID = serviceID
+            self.role = role
+            self.name = name
+            self.email = email
+            self.extra = extra
         }
     }
 
@@ -276,8 +353,14 @@ extension SocialMap {
         public var parentID: String?
         public var vocabulary: String?
         public var extra: [ExtraField]
-        public init(id: String, name: String, parentID: String? = nil, vocabulary: String? = nil, extra: [ExtraField] = []) {
-            self.id = id; self.name = name; self.parentID = parentID; self.vocabulary = vocabulary; self.extra = extra
+        public init(
+            id: String, name: String, parentID: String? = nil, vocabulary: String? = nil, extra: [ExtraField] = []
+        ) {
+            self.id = id
+            self.name = name
+            self.parentID = parentID
+            self.vocabulary = vocabulary
+            self.extra = extra
         }
     }
 
@@ -286,7 +369,10 @@ extension SocialMap {
         public var memberID: String
         /// Optional role in the network, e.g. "trekker", "deelnemer".
         public var role: String?
-        public init(memberID: String, role: String? = nil) { self.memberID = memberID; self.role = role }
+        public init(memberID: String, role: String? = nil) {
+            self.memberID = memberID
+            self.role = role
+        }
     }
 
     public struct Network: Sendable, Hashable, Checkable {
@@ -308,12 +394,24 @@ extension SocialMap {
         /// Where the data comes from, e.g. "Flever jaarplan 2025, Bijlage 1".
         public var source: String?
         public var lastChecked: Day?
-        public init(id: String, name: String, goal: String, fleverRole: String? = nil, referenceDate: Day? = nil,
-                    memberships: [Membership] = [], participantsDescription: String? = nil, size: Int? = nil, sizeUnit: String? = nil,
-                    tags: Tags = Tags(), source: String? = nil, lastChecked: Day? = nil) {
-            self.id = id; self.name = name; self.goal = goal; self.fleverRole = fleverRole; self.referenceDate = referenceDate
-            self.memberships = memberships; self.participantsDescription = participantsDescription; self.size = size
-            self.sizeUnit = sizeUnit; self.tags = tags; self.source = source; self.lastChecked = lastChecked
+        public init(
+            id: String, name: String, goal: String, fleverRole: String? = nil, referenceDate: Day? = nil,
+            memberships: [Membership] = [], participantsDescription: String? = nil, size: Int? = nil,
+            sizeUnit: String? = nil,
+            tags: Tags = Tags(), source: String? = nil, lastChecked: Day? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.goal = goal
+            self.fleverRole = fleverRole
+            self.referenceDate = referenceDate
+            self.memberships = memberships
+            self.participantsDescription = participantsDescription
+            self.size = size
+            self.sizeUnit = sizeUnit
+            self.tags = tags
+            self.source = source
+            self.lastChecked = lastChecked
         }
         /// Listed members, or the stated size when members are not listed.
         public var participantCount: Int? { memberships.isEmpty ? size : memberships.count }
@@ -328,15 +426,22 @@ extension SocialMap {
         /// True when derived automatically (co-membership of a listed network), not reported.
         public var isDerived: Bool
         /// Stores the pair ordered (a < b). Throws when both ends are the same.
-        public init(_ first: String, _ second: String, topic: String, since: Day? = nil, isDerived: Bool = false) throws(VitaalError) {
+        public init(
+            _ first: String, _ second: String, topic: String, since: Day? = nil, isDerived: Bool = false
+        ) throws(VitaalError) {
             guard first != second else {
-                throw VitaalError.invalid("een samenwerking van \"\(first)\" met zichzelf is niet mogelijk", at: SourceLocation(field: "b"))
+                throw VitaalError.invalid(
+                    "een samenwerking van \"\(first)\" met zichzelf is niet mogelijk", at: SourceLocation(field: "b"))
             }
             guard !first.isEmpty, !second.isEmpty else {
-                throw VitaalError.invalid("een samenwerking heeft twee partijen nodig", at: SourceLocation(field: first.isEmpty ? "a" : "b"))
+                throw VitaalError.invalid(
+                    "een samenwerking heeft twee partijen nodig", at: SourceLocation(field: first.isEmpty ? "a" : "b"))
             }
-            a = min(first, second); b = max(first, second)
-            self.topic = topic; self.since = since; self.isDerived = isDerived
+            a = min(first, second)
+            b = max(first, second)
+            self.topic = topic
+            self.since = since
+            self.isDerived = isDerived
         }
     }
 }

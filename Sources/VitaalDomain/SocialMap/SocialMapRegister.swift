@@ -13,11 +13,20 @@ extension SocialMap {
         public var networks: [Network]
         public var collaborations: [Collaboration]
 
-        public init(organisations: [Organisation] = [], services: [Service] = [], locations: [Location] = [], phones: [Phone] = [],
-                    contacts: [ContactPerson] = [], taxonomyTerms: [TaxonomyTerm] = [], networks: [Network] = [],
-                    collaborations: [Collaboration] = []) {
-            self.organisations = organisations; self.services = services; self.locations = locations; self.phones = phones
-            self.contacts = contacts; self.taxonomyTerms = taxonomyTerms; self.networks = networks; self.collaborations = collaborations
+        public init(
+            organisations: [Organisation] = [], services: [Service] = [], locations: [Location] = [],
+            phones: [Phone] = [],
+            contacts: [ContactPerson] = [], taxonomyTerms: [TaxonomyTerm] = [], networks: [Network] = [],
+            collaborations: [Collaboration] = []
+        ) {
+            self.organisations = organisations
+            self.services = services
+            self.locations = locations
+            self.phones = phones
+            self.contacts = contacts
+            self.taxonomyTerms = taxonomyTerms
+            self.networks = networks
+            self.collaborations = collaborations
         }
 
         public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
@@ -33,25 +42,44 @@ extension SocialMap {
             func unique(_ ids: [String], _ kind: String) {
                 var seen = Set<String>()
                 for id in ids {
-                    if id.isEmpty { p.add("\(kind) zonder id", at: SourceLocation(field: "id", element: kind)) }
-                    else if !seen.insert(id).inserted { p.add("id \"\(id)\" komt meer dan eens voor", at: SourceLocation(field: "id", element: "\(kind) \(id)")) }
+                    if id.isEmpty {
+                        p.add("\(kind) zonder id", at: SourceLocation(field: "id", element: kind))
+                    } else if !seen.insert(id).inserted {
+                        p.add(
+                            "id \"\(id)\" komt meer dan eens voor",
+                            at: SourceLocation(field: "id", element: "\(kind) \(id)"))
+                    }
                 }
             }
-            unique(organisations.map(\.id), "organisatie"); unique(services.map(\.id), "dienst/initiatief")
-            unique(locations.map(\.id), "locatie"); unique(phones.map(\.id), "telefoon"); unique(contacts.map(\.id), "contactpersoon")
-            unique(networks.map(\.id), "netwerk"); unique(taxonomyTerms.map(\.id), "taxonomieterm")
-            let orgIDs = Set(organisations.map(\.id)), serviceIDs = Set(services.map(\.id)), locationIDs = Set(locations.map(\.id))
-            let contactIDs = Set(contacts.map(\.id)), termIDs = Set(taxonomyTerms.map(\.id))
+            unique(organisations.map(\.id), "organisatie")
+            unique(services.map(\.id), "dienst/initiatief")
+            unique(locations.map(\.id), "locatie")
+            unique(phones.map(\.id), "telefoon")
+            unique(contacts.map(\.id), "contactpersoon")
+            unique(networks.map(\.id), "netwerk")
+            unique(taxonomyTerms.map(\.id), "taxonomieterm")
+            let orgIDs = Set(organisations.map(\.id))
+            let serviceIDs = Set(services.map(\.id))
+            let locationIDs = Set(locations.map(\.id))
+            let contactIDs = Set(contacts.map(\.id))
+            let termIDs = Set(taxonomyTerms.map(\.id))
             for clash in orgIDs.intersection(serviceIDs).sorted() {
-                p.add("id \"\(clash)\" is zowel organisatie als dienst/initiatief", at: SourceLocation(field: "id", element: "dienst \(clash)"))
+                p.add(
+                    "id \"\(clash)\" is zowel organisatie als dienst/initiatief",
+                    at: SourceLocation(field: "id", element: "dienst \(clash)"))
             }
             func ref(_ id: String?, in set: Set<String>, _ what: String, _ element: String, _ field: String) {
-                if let id, !set.contains(id) { p.add("verwijst naar onbekende \(what) \"\(id)\"", at: SourceLocation(field: field, element: element)) }
+                if let id, !set.contains(id) {
+                    p.add(
+                        "verwijst naar onbekende \(what) \"\(id)\"", at: SourceLocation(field: field, element: element))
+                }
             }
             for s in services {
                 ref(s.organisationID, in: orgIDs, "organisatie", "dienst \(s.id)", "organization_id")
                 for l in s.locationIDs { ref(l, in: locationIDs, "locatie", "dienst \(s.id)", "location_id") }
-                for t in s.otherTaxonomyTermIDs { ref(t, in: termIDs, "taxonomieterm", "dienst \(s.id)", "taxonomy_id") }
+                for t in s.otherTaxonomyTermIDs {
+                    ref(t, in: termIDs, "taxonomieterm", "dienst \(s.id)", "taxonomy_id")
+                }
             }
             for l in locations {
                 ref(l.organisationID, in: orgIDs, "organisatie", "locatie \(l.id)", "organization_id")
@@ -70,12 +98,17 @@ extension SocialMap {
                 ref(c.serviceID, in: serviceIDs, "dienst", "contactpersoon \(c.id)", "service_id")
             }
             let members = orgIDs.union(serviceIDs)
-            for n in networks { for m in n.memberships { ref(m.memberID, in: members, "deelnemer", "netwerk \(n.id)", "memberID") } }
+            for n in networks {
+                for m in n.memberships { ref(m.memberID, in: members, "deelnemer", "netwerk \(n.id)", "memberID") }
+            }
             for c in collaborations {
                 ref(c.a, in: members, "partij", "samenwerking \(c.a)–\(c.b)", "a")
                 ref(c.b, in: members, "partij", "samenwerking \(c.a)–\(c.b)", "b")
             }
-            if !p.isEmpty { throw VitaalError(.invalidInput, "Sociale kaart klopt niet: \(p.totalCount) fout(en)", problems: p.problems) }
+            if !p.isEmpty {
+                throw VitaalError(
+                    .invalidInput, "Sociale kaart klopt niet: \(p.totalCount) fout(en)", problems: p.problems)
+            }
         }
 
         /// Collaboration edges derived from co-membership: every two members of the same listed
@@ -85,10 +118,12 @@ extension SocialMap {
             var topics: [String: (a: String, b: String, names: Set<String>)] = [:]
             for n in networks {
                 let ids = Array(Set(n.memberships.map(\.memberID))).sorted()
-                for i in ids.indices { for j in ids.indices where j > i {
-                    let key = ids[i] + "\u{1F}" + ids[j]
-                    topics[key, default: (ids[i], ids[j], [])].names.insert(n.name)
-                } }
+                for i in ids.indices {
+                    for j in ids.indices where j > i {
+                        let key = ids[i] + "\u{1F}" + ids[j]
+                        topics[key, default: (ids[i], ids[j], [])].names.insert(n.name)
+                    }
+                }
             }
             return topics.keys.sorted().compactMap { key in
                 let t = topics[key]!
@@ -123,9 +158,13 @@ extension SocialMap {
         case (nil, nil): return nil
         case (nil, _): return ("lengtegraad zonder breedtegraad", "latitude")
         case (_, nil): return ("breedtegraad zonder lengtegraad", "longitude")
-        case let (lat?, lon?):
-            if !lat.isFinite || !(-90...90).contains(lat) { return ("breedtegraad \(lat) ligt niet tussen -90 en 90", "latitude") }
-            if !lon.isFinite || !(-180...180).contains(lon) { return ("lengtegraad \(lon) ligt niet tussen -180 en 180", "longitude") }
+        case (let lat?, let lon?):
+            if !lat.isFinite || !(-90...90).contains(lat) {
+                return ("breedtegraad \(lat) ligt niet tussen -90 en 90", "latitude")
+            }
+            if !lon.isFinite || !(-180...180).contains(lon) {
+                return ("lengtegraad \(lon) ligt niet tussen -180 en 180", "longitude")
+            }
             if lat == 0 && lon == 0 { return ("coördinaten 0,0 zijn geen echte plek", "latitude") }
             if !(50.5...54).contains(lat) || !(3...7.5).contains(lon) {
                 return ("coördinaten \(lat), \(lon) liggen buiten Nederland (breedte/lengte verwisseld?)", "latitude")
@@ -144,22 +183,33 @@ extension SocialMap.Register {
         let orgIDs = Set(organisations.map(\.id))
         r.services = services.filter { orgIDs.contains($0.organisationID) }
         let serviceIDs = Set(r.services.map(\.id))
-        r.locations = locations.map { l in var l = l; if let o = l.organisationID, !orgIDs.contains(o) { l.organisationID = nil }; return l }
-        let locationIDs = Set(r.locations.map(\.id)), termIDs = Set(taxonomyTerms.map(\.id))
+        r.locations = locations.map { l in
+            var l = l
+            if let o = l.organisationID, !orgIDs.contains(o) { l.organisationID = nil }
+            return l
+        }
+        let locationIDs = Set(r.locations.map(\.id))
+        let termIDs = Set(taxonomyTerms.map(\.id))
         r.services = r.services.map { s in
             var s = s
             s.locationIDs = s.locationIDs.filter(locationIDs.contains)
             s.otherTaxonomyTermIDs = s.otherTaxonomyTermIDs.filter(termIDs.contains)
             return s
         }
-        r.contacts = contacts.filter { c in c.organisationID.map(orgIDs.contains) ?? true && (c.serviceID.map(serviceIDs.contains) ?? true) }
+        r.contacts = contacts.filter { c in
+            c.organisationID.map(orgIDs.contains) ?? true && (c.serviceID.map(serviceIDs.contains) ?? true)
+        }
         let contactIDs = Set(r.contacts.map(\.id))
         r.phones = phones.filter { p in
             (p.organisationID.map(orgIDs.contains) ?? true) && (p.serviceID.map(serviceIDs.contains) ?? true)
                 && (p.locationID.map(locationIDs.contains) ?? true) && (p.contactID.map(contactIDs.contains) ?? true)
         }
         let members = orgIDs.union(serviceIDs)
-        r.networks = networks.map { n in var n = n; n.memberships = n.memberships.filter { members.contains($0.memberID) }; return n }
+        r.networks = networks.map { n in
+            var n = n
+            n.memberships = n.memberships.filter { members.contains($0.memberID) }
+            return n
+        }
         r.collaborations = collaborations.filter { members.contains($0.a) && members.contains($0.b) }
         return r
     }

@@ -35,17 +35,22 @@ public enum WorkforceScenarioCodec {
             "baseYear": .number(s.baseYear), "horizon": .number(s.horizon),
             "populationBands": .array(s.populationBands.map { ["id": .string($0.id), "name": .string($0.name)] }),
             "sectors": .array(s.sectors.map(node)),
-            "levels": .array(s.levels.map {
-                ["id": .string($0.id), "name": .string($0.name), "graduates": node($0.graduates)]
-            }),
+            "levels": .array(
+                s.levels.map {
+                    ["id": .string($0.id), "name": .string($0.name), "graduates": node($0.graduates)]
+                }),
             "ageBands": .array(s.ageBands.map(node)),
-            "regions": .array(s.regions.map {
-                ["id": .string($0.id), "name": .string($0.name), "population": nodes($0.population),
-                 "populationGrowth": nodes($0.populationGrowth)]
-            }),
-            "stock": .array(s.stock.map {
-                ["sector": .string($0.sector), "region": .string($0.region), "persons": node($0.persons)]
-            }),
+            "regions": .array(
+                s.regions.map {
+                    [
+                        "id": .string($0.id), "name": .string($0.name), "population": nodes($0.population),
+                        "populationGrowth": nodes($0.populationGrowth),
+                    ]
+                }),
+            "stock": .array(
+                s.stock.map {
+                    ["sector": .string($0.sector), "region": .string($0.region), "persons": node($0.persons)]
+                }),
             "sectorMoves": .array(s.sectorMoves.map(node)),
             "levelMoves": .array(s.levelMoves.map(node)),
             "extraDemandGrowth": node(s.extraDemandGrowth), "fteTrend": node(s.fteTrend),
@@ -73,16 +78,20 @@ public enum WorkforceScenarioCodec {
     }
 
     static func node(_ x: WorkforceSector) -> JSONNode {
-        ["id": .string(x.id), "name": .string(x.name), "fteFactor": node(x.fteFactor),
-         "vacancyRate": node(x.vacancyRate), "outflowFactor": node(x.outflowFactor),
-         "graduateShare": node(x.graduateShare), "sideEntrants": node(x.sideEntrants),
-         "returners": node(x.returners), "levelShares": nodes(x.levelShares), "ageShares": nodes(x.ageShares),
-         "careUse": nodes(x.careUse), "receivesTaskShift": .bool(x.receivesTaskShift)]
+        [
+            "id": .string(x.id), "name": .string(x.name), "fteFactor": node(x.fteFactor),
+            "vacancyRate": node(x.vacancyRate), "outflowFactor": node(x.outflowFactor),
+            "graduateShare": node(x.graduateShare), "sideEntrants": node(x.sideEntrants),
+            "returners": node(x.returners), "levelShares": nodes(x.levelShares), "ageShares": nodes(x.ageShares),
+            "careUse": nodes(x.careUse), "receivesTaskShift": .bool(x.receivesTaskShift),
+        ]
     }
 
     static func node(_ a: WorkforceAgeBand) -> JSONNode {
-        ["id": .string(a.id), "fromAge": .number(a.fromAge), "toAge": .number(a.toAge),
-         "outflowRate": node(a.outflowRate), "lateralEntryShare": node(a.lateralEntryShare)]
+        [
+            "id": .string(a.id), "fromAge": .number(a.fromAge), "toAge": .number(a.toAge),
+            "outflowRate": node(a.outflowRate), "lateralEntryShare": node(a.lateralEntryShare),
+        ]
     }
 
     /// A number for messages (`0.05`, `2020`).
@@ -92,10 +101,10 @@ public enum WorkforceScenarioCodec {
 
     /// What a numeric parameter may be.
     enum Kind {
-        case rate              // 0...1
-        case positiveRate      // (0, 1]
-        case nonNegative       // >= 0
-        case growth            // > -1 and <= 1
+        case rate  // 0...1
+        case positiveRate  // (0, 1]
+        case nonNegative  // >= 0
+        case growth  // > -1 and <= 1
         case lever(WorkforceLeverDefinition)
 
         /// The allowed values and the Dutch rule for messages.
@@ -137,18 +146,26 @@ extension WorkforceScenarioCodec {
         }
 
         /// Object members by key; reports unknown and missing required keys.
-        mutating func object(_ node: JSONNode, _ path: String, required: [String],
-                             optional: [String] = []) -> [String: JSONNode]? {
+        mutating func object(
+            _ node: JSONNode, _ path: String, required: [String],
+            optional: [String] = []
+        ) -> [String: JSONNode]? {
             guard let members = node.members else {
-                fail("moet een object zijn, maar is \(node.kindName)", node, path); return nil
+                fail("moet een object zijn, maar is \(node.kindName)", node, path)
+                return nil
             }
             let allowed = Set(required + optional)
             var out: [String: JSONNode] = [:]
             for m in members {
-                if allowed.contains(m.key) { out[m.key] = m.value; continue }
-                let at = SourceLocation(file: file, line: m.keyPosition?.line, column: m.keyPosition?.column,
-                                        field: m.key, element: "\(path).\(m.key)")
-                problems.add("onbekend veld \"\(m.key)\" (toegestaan: \(allowed.sorted().joined(separator: ", ")))", at: at)
+                if allowed.contains(m.key) {
+                    out[m.key] = m.value
+                    continue
+                }
+                let at = SourceLocation(
+                    file: file, line: m.keyPosition?.line, column: m.keyPosition?.column,
+                    field: m.key, element: "\(path).\(m.key)")
+                problems.add(
+                    "onbekend veld \"\(m.key)\" (toegestaan: \(allowed.sorted().joined(separator: ", ")))", at: at)
             }
             for key in required where out[key] == nil {
                 fail("verplicht veld \"\(key)\" ontbreekt", node, path)
@@ -158,47 +175,71 @@ extension WorkforceScenarioCodec {
 
         mutating func string(_ node: JSONNode?, _ path: String, nonEmpty: Bool = true) -> String? {
             guard let node else { return nil }
-            guard let s = node.string else { fail("moet tekst zijn, maar is \(node.kindName)", node, path); return nil }
-            if nonEmpty, s.trimmingCharacters(in: .whitespaces).isEmpty { fail("mag niet leeg zijn", node, path); return nil }
+            guard let s = node.string else {
+                fail("moet tekst zijn, maar is \(node.kindName)", node, path)
+                return nil
+            }
+            if nonEmpty, s.trimmingCharacters(in: .whitespaces).isEmpty {
+                fail("mag niet leeg zijn", node, path)
+                return nil
+            }
             return s
         }
 
         mutating func int(_ node: JSONNode?, _ path: String, min: Int, max: Int) -> Int? {
             guard let node else { return nil }
             guard let v = node.double else {
-                fail("moet een geheel getal zijn, maar is \(node.kindName)", node, path); return nil
+                fail("moet een geheel getal zijn, maar is \(node.kindName)", node, path)
+                return nil
             }
             guard v == v.rounded(), abs(v) < 9e15 else {
-                fail("moet een geheel getal zijn, maar is \(node.text ?? "")", node, path); return nil
+                fail("moet een geheel getal zijn, maar is \(node.text ?? "")", node, path)
+                return nil
             }
             guard v >= Double(min), v <= Double(max) else {
-                fail("moet tussen \(min) en \(max) liggen, maar is \(Int64(v))", node, path); return nil
+                fail("moet tussen \(min) en \(max) liggen, maar is \(Int64(v))", node, path)
+                return nil
             }
             return Int(v)
         }
 
         mutating func bool(_ node: JSONNode?, _ path: String) -> Bool? {
             guard let node else { return nil }
-            guard let b = node.bool else { fail("moet true of false zijn, maar is \(node.kindName)", node, path); return nil }
+            guard let b = node.bool else {
+                fail("moet true of false zijn, maar is \(node.kindName)", node, path)
+                return nil
+            }
             return b
         }
 
-        mutating func array(_ node: JSONNode?, _ path: String, nonEmpty: Bool = false, count: Int? = nil) -> [JSONNode]? {
+        mutating func array(_ node: JSONNode?, _ path: String, nonEmpty: Bool = false, count: Int? = nil) -> [JSONNode]?
+        {
             guard let node else { return nil }
-            guard let items = node.array else { fail("moet een lijst zijn, maar is \(node.kindName)", node, path); return nil }
-            if nonEmpty, items.isEmpty { fail("lijst mag niet leeg zijn", node, path); return nil }
+            guard let items = node.array else {
+                fail("moet een lijst zijn, maar is \(node.kindName)", node, path)
+                return nil
+            }
+            if nonEmpty, items.isEmpty {
+                fail("lijst mag niet leeg zijn", node, path)
+                return nil
+            }
             if let count, items.count != count {
-                fail("moet \(count) waarde(n) bevatten, maar bevat er \(items.count)", node, path); return nil
+                fail("moet \(count) waarde(n) bevatten, maar bevat er \(items.count)", node, path)
+                return nil
             }
             return items
         }
 
         /// A number within `kind`'s rule; reports and returns nil otherwise.
         mutating func number(_ node: JSONNode, _ path: String, _ kind: Kind) -> Double? {
-            guard let v = node.double else { fail("moet een getal zijn, maar is \(node.kindName)", node, path); return nil }
+            guard let v = node.double else {
+                fail("moet een getal zijn, maar is \(node.kindName)", node, path)
+                return nil
+            }
             let rule = kind.rule
             guard v.isFinite, rule.allowed.contains(v) else {
-                fail("\(rule.text), maar is \(node.text ?? "")", node, path); return nil
+                fail("\(rule.text), maar is \(node.text ?? "")", node, path)
+                return nil
             }
             return v
         }
@@ -209,8 +250,9 @@ extension WorkforceScenarioCodec {
             case .number: return number(node, path, kind).map { WorkforceParameter($0) }
             case .object: return paramObject(node, path, kind)
             default:
-                fail("moet een getal of een object {\"value\", \"range\", \"assumption\", \"source\"} zijn, "
-                     + "maar is \(node.kindName)", node, path)
+                fail(
+                    "moet een getal of een object {\"value\", \"range\", \"assumption\", \"source\"} zijn, "
+                        + "maar is \(node.kindName)", node, path)
                 return nil
             }
         }
@@ -245,7 +287,9 @@ extension WorkforceScenarioCodec {
                 return nil
             }
             if let value, value < bounds[0] || value > bounds[1] {
-                fail("waarde \(text(value)) ligt buiten de bandbreedte [\(text(bounds[0])), \(text(bounds[1]))]", rn, path)
+                fail(
+                    "waarde \(text(value)) ligt buiten de bandbreedte [\(text(bounds[0])), \(text(bounds[1]))]", rn,
+                    path)
                 return nil
             }
             return .init(bounds[0], bounds[1])
@@ -261,7 +305,9 @@ extension WorkforceScenarioCodec {
             guard let xs, let node, !xs.isEmpty else { return }
             let sum = xs.reduce(0) { $0 + $1.value }
             if abs(sum - 1) > 0.001 {
-                fail("aandelen moeten samen 1 zijn, maar tellen op tot \(text((sum * 10000).rounded() / 10000))", node, path)
+                fail(
+                    "aandelen moeten samen 1 zijn, maar tellen op tot \(text((sum * 10000).rounded() / 10000))", node,
+                    path)
             }
         }
 
@@ -279,8 +325,10 @@ extension WorkforceScenarioCodec {
         }
 
         /// Each item of the list at `key` read by `item` (with its path); `nonEmpty` lists must have one.
-        mutating func list<T>(_ m: [String: JSONNode], _ key: String, nonEmpty: Bool = true,
-                              _ item: (inout Reader, JSONNode, String) -> T?) -> Parsed<T> {
+        mutating func list<T>(
+            _ m: [String: JSONNode], _ key: String, nonEmpty: Bool = true,
+            _ item: (inout Reader, JSONNode, String) -> T?
+        ) -> Parsed<T> {
             var parsed = Parsed<T>()
             parsed.nodes = array(m[key], "$.\(key)", nonEmpty: nonEmpty) ?? []
             for (k, n) in parsed.nodes.enumerated() {
@@ -296,9 +344,13 @@ extension WorkforceScenarioCodec {
 extension WorkforceScenarioCodec.Reader {
     typealias Parsed<T> = WorkforceScenarioCodec.Parsed<T>
 
-    static let requiredKeys = ["id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"]
-    static let optionalKeys = ["description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
-                               "taskShiftAbsorption", "levers", "monteCarlo"]
+    static let requiredKeys = [
+        "id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock",
+    ]
+    static let optionalKeys = [
+        "description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
+        "taskShiftAbsorption", "levers", "monteCarlo",
+    ]
 
     mutating func scenario(_ root: JSONNode) -> WorkforceScenario? {
         guard let m = object(root, "$", required: Self.requiredKeys, optional: Self.optionalKeys) else { return nil }
@@ -318,13 +370,17 @@ extension WorkforceScenarioCodec.Reader {
         _ = ids(ages, id: \.id, "$.ageBands")
         let regionIndex = ids(regions, id: \.id, "$.regions")
         _ = ids(bands, id: \.id, "$.populationBands")
-        let stock = self.stock(m, sectors: sectors.complete ? sectorIndex : nil, regions: regions.complete ? regionIndex : nil)
+        let stock = self.stock(
+            m, sectors: sectors.complete ? sectorIndex : nil, regions: regions.complete ? regionIndex : nil)
         let sectorMoves = moves(m, "sectorMoves", sectorIndex, "sector")
         let levelMoves = moves(m, "levelMoves", levelIndex, "niveau")
         let globals = self.globals(m)
-        checkOutflow(m, sectors: sectors, ages: ages, levelsComplete: levels.complete, sectorMoves: sectorMoves,
-                     levelMoves: levelMoves)
-        guard let id, let name, let description, let baseYear, let horizon, let globals, problems.isEmpty else { return nil }
+        checkOutflow(
+            m, sectors: sectors, ages: ages, levelsComplete: levels.complete, sectorMoves: sectorMoves,
+            levelMoves: levelMoves)
+        guard let id, let name, let description, let baseYear, let horizon, let globals, problems.isEmpty else {
+            return nil
+        }
         return WorkforceScenario(
             id: id, name: name, description: description, baseYear: baseYear, horizon: horizon,
             populationBands: bands.items, sectors: sectors.items, levels: levels.items, ageBands: ages.items,
@@ -344,8 +400,14 @@ extension WorkforceScenarioCodec.Reader {
         }
         guard let h = int(hn, "$.horizon", min: 1900, max: 2300) else { return nil }
         guard let b = baseYear else { return h }
-        if h < b { fail("horizon \(h) ligt vóór het basisjaar \(b)", hn, "$.horizon"); return nil }
-        if h - b > 100 { fail("horizon ligt meer dan 100 jaar na het basisjaar", hn, "$.horizon"); return nil }
+        if h < b {
+            fail("horizon \(h) ligt vóór het basisjaar \(b)", hn, "$.horizon")
+            return nil
+        }
+        if h - b > 100 {
+            fail("horizon ligt meer dan 100 jaar na het basisjaar", hn, "$.horizon")
+            return nil
+        }
         return h
     }
 
@@ -357,7 +419,8 @@ extension WorkforceScenarioCodec.Reader {
 
     mutating func level(_ n: JSONNode, _ p: String) -> WorkforceLevel? {
         guard let o = object(n, p, required: ["id", "name", "graduates"]) else { return nil }
-        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let i = string(o["id"], p + ".id")
+        let nm = string(o["name"], p + ".name")
         let g = param(o["graduates"], p + ".graduates", .nonNegative)
         guard let i, let nm, let g else { return nil }
         return .init(id: i, name: nm, graduates: g)
@@ -383,10 +446,13 @@ extension WorkforceScenarioCodec.Reader {
         let from = int(o["fromAge"], p + ".fromAge", min: 0, max: 120)
         var to = int(o["toAge"], p + ".toAge", min: 0, max: 120)
         if let f = from, let t = to, t < f, let tn = o["toAge"] {
-            fail("toAge \(t) is kleiner dan fromAge \(f)", tn, p + ".toAge"); to = nil
+            fail("toAge \(t) is kleiner dan fromAge \(f)", tn, p + ".toAge")
+            to = nil
         }
         if let f = from, let prev = previous, prev.toAge + 1 != f, let fn = o["fromAge"] {
-            fail("leeftijdsklassen moeten aansluiten: verwacht fromAge \(prev.toAge + 1), maar is \(f)", fn, p + ".fromAge")
+            fail(
+                "leeftijdsklassen moeten aansluiten: verwacht fromAge \(prev.toAge + 1), maar is \(f)", fn,
+                p + ".fromAge")
         }
         let out = param(o["outflowRate"], p + ".outflowRate", .rate)
         let lat = param(o["lateralEntryShare"], p + ".lateralEntryShare", .rate)
@@ -396,7 +462,8 @@ extension WorkforceScenarioCodec.Reader {
 
     mutating func region(_ n: JSONNode, _ p: String, bands: Int) -> WorkforceRegion? {
         guard let o = object(n, p, required: ["id", "name", "population", "populationGrowth"]) else { return nil }
-        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let i = string(o["id"], p + ".id")
+        let nm = string(o["name"], p + ".name")
         let pop = params(o["population"], p + ".population", .nonNegative, count: bands)
         let gr = params(o["populationGrowth"], p + ".populationGrowth", .growth, count: bands)
         guard let i, let nm, let pop, let gr else { return nil }
@@ -405,8 +472,10 @@ extension WorkforceScenarioCodec.Reader {
 }
 
 extension WorkforceScenarioCodec.Reader {
-    static let sectorKeys = ["id", "name", "fteFactor", "vacancyRate", "graduateShare", "sideEntrants", "returners",
-                             "levelShares", "ageShares", "careUse"]
+    static let sectorKeys = [
+        "id", "name", "fteFactor", "vacancyRate", "graduateShare", "sideEntrants", "returners",
+        "levelShares", "ageShares", "careUse",
+    ]
 
     /// The sectors; graduate shares over all sectors may add up to at most 1.
     mutating func sectors(_ m: [String: JSONNode], levels: Int, ages: Int, bands: Int) -> Parsed<WorkforceSector> {
@@ -414,8 +483,10 @@ extension WorkforceScenarioCodec.Reader {
         if sectors.complete, let node = m["sectors"] {
             let sum = sectors.items.reduce(0) { $0 + $1.graduateShare.value }
             if sum > 1.0005 {
-                fail("graduateShare over alle sectoren telt op tot \(WorkforceScenarioCodec.text((sum * 1000).rounded() / 1000)), "
-                     + "hoogstens 1 toegestaan", node, "$.sectors[*].graduateShare")
+                fail(
+                    "graduateShare over alle sectoren telt op tot "
+                        + "\(WorkforceScenarioCodec.text((sum * 1000).rounded() / 1000)), "
+                        + "hoogstens 1 toegestaan", node, "$.sectors[*].graduateShare")
             }
         }
         return sectors
@@ -425,10 +496,13 @@ extension WorkforceScenarioCodec.Reader {
         guard let o = object(n, p, required: Self.sectorKeys, optional: ["outflowFactor", "receivesTaskShift"]) else {
             return nil
         }
-        let i = string(o["id"], p + ".id"), nm = string(o["name"], p + ".name")
+        let i = string(o["id"], p + ".id")
+        let nm = string(o["name"], p + ".name")
         let fte = param(o["fteFactor"], p + ".fteFactor", .positiveRate)
         let vac = param(o["vacancyRate"], p + ".vacancyRate", .rate)
-        let of = o["outflowFactor"] == nil ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", .nonNegative)
+        let of =
+            o["outflowFactor"] == nil
+            ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", .nonNegative)
         let gs = param(o["graduateShare"], p + ".graduateShare", .rate)
         let se = param(o["sideEntrants"], p + ".sideEntrants", .nonNegative)
         let rt = param(o["returners"], p + ".returners", .nonNegative)
@@ -441,8 +515,9 @@ extension WorkforceScenarioCodec.Reader {
         guard let i, let nm, let fte, let vac, let of, let gs, let se, let rt, let ls, let asx, let cu, let rts else {
             return nil
         }
-        return .init(id: i, name: nm, fteFactor: fte, vacancyRate: vac, outflowFactor: of, graduateShare: gs,
-                     sideEntrants: se, returners: rt, levelShares: ls, ageShares: asx, careUse: cu, receivesTaskShift: rts)
+        return .init(
+            id: i, name: nm, fteFactor: fte, vacancyRate: vac, outflowFactor: of, graduateShare: gs,
+            sideEntrants: se, returners: rt, levelShares: ls, ageShares: asx, careUse: cu, receivesTaskShift: rts)
     }
 
     /// Staff per sector and region, each cell once; references are checked when the lists they name were valid.
@@ -450,10 +525,15 @@ extension WorkforceScenarioCodec.Reader {
         var seenCells = Set<String>()
         return list(m, "stock") { r, n, p in
             guard let o = r.object(n, p, required: ["sector", "region", "persons"]) else { return nil }
-            let s = r.string(o["sector"], p + ".sector"), rg = r.string(o["region"], p + ".region")
+            let s = r.string(o["sector"], p + ".sector")
+            let rg = r.string(o["region"], p + ".region")
             let persons = r.param(o["persons"], p + ".persons", .nonNegative)
-            if let s, let sectors, sectors[s] == nil, let sn = o["sector"] { r.fail("onbekende sector \"\(s)\"", sn, p + ".sector") }
-            if let rg, let regions, regions[rg] == nil, let rn = o["region"] { r.fail("onbekende regio \"\(rg)\"", rn, p + ".region") }
+            if let s, let sectors, sectors[s] == nil, let sn = o["sector"] {
+                r.fail("onbekende sector \"\(s)\"", sn, p + ".sector")
+            }
+            if let rg, let regions, regions[rg] == nil, let rn = o["region"] {
+                r.fail("onbekende regio \"\(rg)\"", rn, p + ".region")
+            }
             if let s, let rg, !seenCells.insert(s + "\u{1}" + rg).inserted {
                 r.fail("sector \"\(s)\" in regio \"\(rg)\" staat er meer dan eens in", n, p)
             }
@@ -463,11 +543,14 @@ extension WorkforceScenarioCodec.Reader {
     }
 
     /// Yearly moves between sectors or levels (`what` names them in messages).
-    mutating func moves(_ m: [String: JSONNode], _ key: String, _ index: [String: Int], _ what: String) -> [WorkforceMove] {
+    mutating func moves(
+        _ m: [String: JSONNode], _ key: String, _ index: [String: Int], _ what: String
+    ) -> [WorkforceMove] {
         guard m[key] != nil else { return [] }
         return list(m, key, nonEmpty: false) { r, n, p in
             guard let o = r.object(n, p, required: ["from", "to", "rate"]) else { return nil }
-            let f = r.string(o["from"], p + ".from"), t = r.string(o["to"], p + ".to")
+            let f = r.string(o["from"], p + ".from")
+            let t = r.string(o["to"], p + ".to")
             let rate = r.param(o["rate"], p + ".rate", .rate)
             if let f, index[f] == nil, let fn = o["from"] { r.fail("onbekende \(what) \"\(f)\"", fn, p + ".from") }
             if let t, index[t] == nil, let tn = o["to"] { r.fail("onbekende \(what) \"\(t)\"", tn, p + ".to") }
@@ -484,8 +567,10 @@ extension WorkforceScenarioCodec.Reader {
 
     /// Demand trends, levers and Monte Carlo settings, each with its default when absent.
     mutating func globals(_ m: [String: JSONNode]) -> Globals? {
-        func optional(_ key: String, _ kind: WorkforceScenarioCodec.Kind, _ fallback: Double,
-                      _ r: inout Self) -> WorkforceParameter? {
+        func optional(
+            _ key: String, _ kind: WorkforceScenarioCodec.Kind, _ fallback: Double,
+            _ r: inout Self
+        ) -> WorkforceParameter? {
             m[key] == nil ? WorkforceParameter(fallback) : r.param(m[key], "$.\(key)", kind)
         }
         let extra = optional("extraDemandGrowth", .growth, 0, &self)
@@ -497,7 +582,9 @@ extension WorkforceScenarioCodec.Reader {
         if let mn = m["monteCarlo"] {
             if let mo = object(mn, "$.monteCarlo", required: [], optional: ["runs", "seed"]) {
                 if let rn = mo["runs"] { runs = int(rn, "$.monteCarlo.runs", min: 1, max: 1_000_000) }
-                if let sn = mo["seed"] { seed = int(sn, "$.monteCarlo.seed", min: 0, max: Int(Int32.max) * 1024).map { UInt64($0) } }
+                if let sn = mo["seed"] {
+                    seed = int(sn, "$.monteCarlo.seed", min: 0, max: Int(Int32.max) * 1024).map { UInt64($0) }
+                }
             } else {
                 runs = nil
             }
@@ -512,15 +599,20 @@ extension WorkforceScenarioCodec.Reader {
         guard let lo = object(node, "$.levers", required: [], optional: WorkforceLevers.ids) else { return nil }
         var ok = true
         for def in WorkforceLevers.catalogue {
-            guard let leverNode = lo[def.id] else { levers[def.id] = WorkforceParameter(def.defaultValue); continue }
+            guard let leverNode = lo[def.id] else {
+                levers[def.id] = WorkforceParameter(def.defaultValue)
+                continue
+            }
             if let v = param(leverNode, "$.levers.\(def.id)", .lever(def)) { levers[def.id] = v } else { ok = false }
         }
         return ok ? levers : nil
     }
 
     /// Cross-field check: the shares leaving one cell in a year may not exceed 1.
-    mutating func checkOutflow(_ m: [String: JSONNode], sectors: Parsed<WorkforceSector>, ages: Parsed<WorkforceAgeBand>,
-                               levelsComplete: Bool, sectorMoves: [WorkforceMove], levelMoves: [WorkforceMove]) {
+    mutating func checkOutflow(
+        _ m: [String: JSONNode], sectors: Parsed<WorkforceSector>, ages: Parsed<WorkforceAgeBand>,
+        levelsComplete: Bool, sectorMoves: [WorkforceMove], levelMoves: [WorkforceMove]
+    ) {
         guard sectors.complete, ages.complete, levelsComplete, let sn = m["sectors"] else { return }
         func hi(_ p: WorkforceParameter) -> Double { p.range?.high ?? p.value }
         var levelOut = [String: Double]()
@@ -532,9 +624,12 @@ extension WorkforceScenarioCodec.Reader {
                 let total = hi(a.outflowRate) * hi(s.outflowFactor) + 1 / Double(a.width) + sectorOut + maxLevelOut
                 guard total > 1 + 1e-9 else { continue }
                 let shown = WorkforceScenarioCodec.text((total * 1000).rounded() / 1000)
-                fail("uitstroom, vergrijzing en doorstroom uit sector \"\(s.id)\", leeftijdsklasse \"\(a.id)\" zijn samen "
-                     + "\(shown) per jaar; dat is meer dan 1", sectors.nodes.indices.contains(k) ? sectors.nodes[k] : sn,
-                     "$.sectors[\(k)]")
+                fail(
+                    "uitstroom, vergrijzing en doorstroom uit sector \"\(s.id)\", "
+                        + "leeftijdsklasse \"\(a.id)\" zijn samen "
+                        + "\(shown) per jaar; dat is meer dan 1",
+                    sectors.nodes.indices.contains(k) ? sectors.nodes[k] : sn,
+                    "$.sectors[\(k)]")
             }
         }
     }

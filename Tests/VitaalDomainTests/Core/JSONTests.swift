@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 /// The one JSON parser and writer (Core/JSON).
@@ -31,7 +32,8 @@ struct JSONTests {
         #expect(root["a"]?[1]?.position?.line == 3 && root["a"]?[1]?.position?.column == 5)
         #expect(members[1].keyPosition?.line == 4 && members[1].keyPosition?.column == 2)
         #expect(root["b"]?["c"]?.position?.column == 13)
-        #expect(root["b"]?["c"]?.location(file: "t.json", field: "c")
+        #expect(
+            root["b"]?["c"]?.location(file: "t.json", field: "c")
                 == SourceLocation(file: "t.json", line: 4, column: 13, field: "c"))
     }
 
@@ -111,14 +113,18 @@ struct JSONTests {
         #expect(failure(#"["\ude00"]"#)?.message.contains("zonder hoog surrogaat") == true)
         #expect(failure("[\"\u{1}\"]")?.message.contains("besturingsteken") == true)
         let invalidUTF8 = Data([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D])
-        do { _ = try JSONParser.parse(invalidUTF8); Issue.record("expected an error") } catch {
+        do {
+            _ = try JSONParser.parse(invalidUTF8)
+            Issue.record("expected an error")
+        } catch {
             #expect(error.message.contains("geen geldige UTF-8"))
         }
     }
 
     @Test func numbersKeepTheirText() throws {
         let root = try JSONParser.parse("[52.50, 12345678901234567890, -0, 1E+3, 1e400, 0.1]")
-        #expect(root.array?.map { $0.numberText ?? "" } == ["52.50", "12345678901234567890", "-0", "1E+3", "1e400", "0.1"])
+        #expect(
+            root.array?.map { $0.numberText ?? "" } == ["52.50", "12345678901234567890", "-0", "1E+3", "1e400", "0.1"])
         #expect(JSONWriter.text(root) == "[52.50,12345678901234567890,-0,1E+3,1e400,0.1]")
         #expect(root[0]?.double == 52.5 && root[0]?.int == nil)
         #expect(root[3]?.double == 1000)
@@ -127,7 +133,8 @@ struct JSONTests {
         // Equal numbers with different texts are equal values.
         #expect(root[0] == .number(52.5))
         #expect(JSONNode.number("1.0") == 1)
-        #expect(JSONParser.isNumber("-0.5e3") && !JSONParser.isNumber("+1") && !JSONParser.isNumber(".5")
+        #expect(
+            JSONParser.isNumber("-0.5e3") && !JSONParser.isNumber("+1") && !JSONParser.isNumber(".5")
                 && !JSONParser.isNumber("01") && !JSONParser.isNumber("NaN") && !JSONParser.isNumber("1 "))
     }
 
@@ -173,30 +180,34 @@ struct JSONTests {
 
     @Test func prettyStyles() {
         let node: JSONNode = ["b": [1, 2], "a": ["x": "y"], "e": [], "o": [:], "l": [["k": true]]]
-        #expect(JSONWriter.text(node, style: .pretty) == """
-        {
-          "b": [
-            1,
-            2
-          ],
-          "a": {
-            "x": "y"
-          },
-          "e": [],
-          "o": {},
-          "l": [
-            {
-              "k": true
-            }
-          ]
-        }
-        """)
+        #expect(
+            JSONWriter.text(node, style: .pretty) == """
+                {
+                  "b": [
+                    1,
+                    2
+                  ],
+                  "a": {
+                    "x": "y"
+                  },
+                  "e": [],
+                  "o": {},
+                  "l": [
+                    {
+                      "k": true
+                    }
+                  ]
+                }
+                """)
         let sorted = JSONWriter.Style(pretty: true, sortedKeys: true, inlineNumberLists: true)
-        #expect(JSONWriter.text(["b": [0.6, 0.4], "a": nil], style: sorted) == "{\n  \"a\": null,\n  \"b\": [0.6, 0.4]\n}")
+        #expect(
+            JSONWriter.text(["b": [0.6, 0.4], "a": nil], style: sorted) == "{\n  \"a\": null,\n  \"b\": [0.6, 0.4]\n}")
     }
 
     @Test func roundTripParseWriteParse() throws {
-        let text = #"{"type":"FeatureCollection","n":-12.50e-3,"t":"a\"b\n\u0001é😀","l":[true,false,null,[],{}],"z":{"y":[1,2.0]}}"#
+        let text =
+            #"{"type":"FeatureCollection","n":-12.50e-3,"t":"a\"b\n\u0001é😀","l":[true,false,null,[],{}],"#
+            + #""z":{"y":[1,2.0]}}"#
         let node = try JSONParser.parse(text)
         #expect(JSONWriter.text(node) == text)
         let pretty = JSONWriter.text(node, style: .pretty)
@@ -222,8 +233,12 @@ struct JSONTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(doc)
-        #expect(String(decoding: data, as: UTF8.self) == #"{"b":false,"f":0.25,"l":[1,"2"],"n":3,"o":{"k":{}},"s":"x","z":null}"#)
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"b":false,"f":0.25,"l":[1,"2"],"n":3,"o":{"k":{}},"s":"x","z":null}"#)
         let back = try JSONDecoder().decode(JSONNode.self, from: data)
-        #expect(back == JSONNode.object(["b": false, "f": 0.25, "l": [1, "2"], "n": 3, "o": ["k": [:]], "s": "x", "z": nil]))
+        #expect(
+            back
+                == JSONNode.object(["b": false, "f": 0.25, "l": [1, "2"], "n": 3, "o": ["k": [:]], "s": "x", "z": nil]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 @Suite("Monitor – periods")
@@ -12,13 +13,17 @@ struct MonitorPeriodTests {
         #expect(Period(" 2024-q3 ") == .quarter(2024, 3))
         #expect(Period("2024-05") == .month(2024, 5))
         #expect(Period("2024MM05") == .month(2024, 5))
-        for bad in ["", "24", "2024Q5", "2024Q0", "2024-13", "2024-5", "2024KW5", "2024MM13", "2024JJ01", "abcd", "2024 Q3", "0999"] {
+        for bad in [
+            "", "24", "2024Q5", "2024Q0", "2024-13", "2024-5", "2024KW5", "2024MM13", "2024JJ01", "abcd", "2024 Q3",
+            "0999",
+        ] {
             #expect(Period(bad) == nil, "\(bad)")
         }
     }
 
     @Test func canonicalCbsAndDutchLabels() {
-        let m = Period.month(2024, 5)!, q = Period.quarter(2024, 3)!
+        let m = Period.month(2024, 5)!
+        let q = Period.quarter(2024, 3)!
         #expect([Period.year(2024).description, q.description, m.description] == ["2024", "2024Q3", "2024-05"])
         #expect([Period.year(2024).cbsCode, q.cbsCode, m.cbsCode] == ["2024JJ00", "2024KW03", "2024MM05"])
         #expect([Period.year(2024).dutchLabel, q.dutchLabel, m.dutchLabel] == ["2024", "2024 K3", "mei 2024"])
@@ -51,9 +56,13 @@ struct MonitorAnalysisTests {
         #expect(exact.direction == .improving)
         #expect(exact.relativeSlope == 0.01 && exact.slopePerPeriod == 1 && exact.count == 5)
         // slope 0.95, mean 100 → 0.95 %/period → no clear trend.
-        #expect(TrendAnalysis.trend(series([98.1, 99.05, 100, 100.95, 101.9]), polarity: .higherIsBetter).direction == .noClearTrend)
+        #expect(
+            TrendAnalysis.trend(series([98.1, 99.05, 100, 100.95, 101.9]), polarity: .higherIsBetter).direction
+                == .noClearTrend)
         // Only the last 5 values count: an old outlier is ignored.
-        #expect(TrendAnalysis.trend(series([1000, 98, 99, 100, 101, 102]), polarity: .higherIsBetter).direction == .improving)
+        #expect(
+            TrendAnalysis.trend(series([1000, 98, 99, 100, 101, 102]), polarity: .higherIsBetter).direction
+                == .improving)
     }
 
     @Test func trendUsesPolarity() {
@@ -65,11 +74,14 @@ struct MonitorAnalysisTests {
         #expect(TrendAnalysis.trend(falling, polarity: .higherIsBetter).direction == .worsening)
         #expect(TrendAnalysis.trend(rising, polarity: .neutral).direction == .increasing)
         #expect(TrendAnalysis.trend(falling, polarity: .neutral).direction == .decreasing)
-        #expect(TrendDirection.improving.colour == .green && TrendDirection.worsening.colour == .red && TrendDirection.increasing.colour == .grey)
+        #expect(
+            TrendDirection.improving.colour == .green && TrendDirection.worsening.colour == .red
+                && TrendDirection.increasing.colour == .grey)
     }
 
     @Test func trendNeedsThreeValuesAndHandlesGapsAndZeros() {
-        #expect(TrendAnalysis.trend(series([1, nil, 2, nil]), polarity: .higherIsBetter).direction == .insufficientData)
+        #expect(
+            TrendAnalysis.trend(series([1, nil, 2, nil]), polarity: .higherIsBetter).direction == .insufficientData)
         #expect(TrendAnalysis.trend([], polarity: .higherIsBetter).direction == .insufficientData)
         // Gap: 2018=10, 2019=11, 2022=14 → x = 0, 1, 4; slope exactly 1.
         let gap = TrendAnalysis.trend(series([10, 11, nil, nil, 14]), polarity: .higherIsBetter)
@@ -111,30 +123,38 @@ struct MonitorAnalysisTests {
     }
 
     @Test func disclosureControl() {
-        #expect(ValueFormatter.display(4, indicator: cnt, audience: .public) == DisplayValue(text: "<5", suppressed: true))
+        #expect(
+            ValueFormatter.display(4, indicator: cnt, audience: .public) == DisplayValue(text: "<5", suppressed: true))
         #expect(ValueFormatter.display(0, indicator: cnt, audience: .public).suppressed)
-        #expect(ValueFormatter.display(5, indicator: cnt, audience: .public) == DisplayValue(text: "5", suppressed: false))
-        #expect(ValueFormatter.display(4, indicator: cnt, audience: .internal) == DisplayValue(text: "4", suppressed: false))
+        #expect(
+            ValueFormatter.display(5, indicator: cnt, audience: .public) == DisplayValue(text: "5", suppressed: false))
+        #expect(
+            ValueFormatter.display(4, indicator: cnt, audience: .internal) == DisplayValue(text: "4", suppressed: false)
+        )
         #expect(ValueFormatter.display(4, indicator: pct, audience: .public).text == "4,0%")
         #expect(ValueFormatter.downloadCell(3, indicator: cnt, audience: .public).text == "<5")
         #expect(ValueFormatter.downloadCell(1234.56, indicator: pct, audience: .public).text == "1234.6")
-        #expect(ValueFormatter.display(nil, indicator: cnt, audience: .public, missingReason: .confidential).text == "geheim (niet gepubliceerd)")
+        #expect(
+            ValueFormatter.display(nil, indicator: cnt, audience: .public, missingReason: .confidential).text
+                == "geheim (niet gepubliceerd)")
     }
 
     /// The fast fixed-point path prints exactly what printf prints (minus "-" on a rounded zero).
     @Test func fixedMatchesPrintf() {
-        var rng = SplitMix64(seed: 20261123)
+        var rng = SplitMix64(seed: 20_261_123)
         func printf(_ v: Double, _ d: Int) -> String {
             var t = String(format: "%.\(d)f", v)
             if t.hasPrefix("-"), t.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { t.removeFirst() }
             return t
         }
-        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 0.05, -0.04, 9.995, 99.95, 1e14, 123456789.987654,
-                                -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, .leastNonzeroMagnitude]
+        var values: [Double] = [
+            0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 0.05, -0.04, 9.995, 99.95, 1e14, 123456789.987654,
+            -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, .leastNonzeroMagnitude,
+        ]
         for _ in 0..<4_000 {
             let magnitude = pow(10, Double(rng.next() % 12) - 4)
             values.append((Double(rng.next() % 2_000_001) / 1_000_000 - 1) * magnitude)
-            values.append(Double(rng.next() % 100_000) / 1000)      // typical monitor values with 3 decimals
+            values.append(Double(rng.next() % 100_000) / 1000)  // typical monitor values with 3 decimals
         }
         for v in values {
             for d in 0...4 { #expect(ValueFormatter.fixed(v, decimals: d) == printf(v, d), "\(v) with \(d) decimals") }
@@ -150,10 +170,15 @@ struct MonitorAnalysisTests {
         #expect(ValueFormatter.number(-0.04, decimals: 1) == "0,0")
         #expect(ValueFormatter.number(999, decimals: 0) == "999")
         let euro = IndicatorDefinition(code: "e", name: "e", unit: "€", polarity: .neutral, source: "")
-        let weeks = IndicatorDefinition(code: "w", name: "w", unit: "weken", decimals: 1, polarity: .lowerIsBetter, source: "")
+        let weeks = IndicatorDefinition(
+            code: "w", name: "w", unit: "weken", decimals: 1, polarity: .lowerIsBetter, source: "")
         #expect(ValueFormatter.format(1500, indicator: euro) == "€ 1.500")
-        #expect(ValueFormatter.format(3.25, indicator: weeks) == "3,3 weken" || ValueFormatter.format(3.25, indicator: weeks) == "3,2 weken")
-        #expect(ValueFormatter.format(71.25, indicator: pct) == "71,3%" || ValueFormatter.format(71.25, indicator: pct) == "71,2%")
+        #expect(
+            ValueFormatter.format(3.25, indicator: weeks) == "3,3 weken"
+                || ValueFormatter.format(3.25, indicator: weeks) == "3,2 weken")
+        #expect(
+            ValueFormatter.format(71.25, indicator: pct) == "71,3%"
+                || ValueFormatter.format(71.25, indicator: pct) == "71,2%")
         #expect(ValueFormatter.format(71.26, indicator: pct) == "71,3%")
     }
 }
@@ -162,8 +187,11 @@ struct MonitorAnalysisTests {
 struct MonitorDemoDataTests {
     @Test func demoMonitorsAreConsistent() throws {
         let bw = MonitorDemoData.bredeWelvaart
-        #expect(bw.themes.map(\.name) == ["Subjectief welzijn", "Materiële welvaart", "Gezondheid", "Arbeid en vrije tijd",
-                                          "Wonen", "Samenleving", "Veiligheid", "Milieu"])
+        #expect(
+            bw.themes.map(\.name) == [
+                "Subjectief welzijn", "Materiële welvaart", "Gezondheid", "Arbeid en vrije tijd",
+                "Wonen", "Samenleving", "Veiligheid", "Milieu",
+            ])
         for theme in bw.themes { #expect(!bw.indicators(inTheme: theme.code).isEmpty, "\(theme.code)") }
         #expect(Set(MonitorDemoData.transformatie.indicators.map(\.level)) == [.throughput, .output, .outcome])
         #expect(MonitorDemoData.arbeidsmarkt.themes.map(\.code) == ["instroom", "doorstroom", "behoud", "uitstroom"])
@@ -174,12 +202,16 @@ struct MonitorDemoDataTests {
         #expect(all.contains { $0.polarity == .lowerIsBetter && $0.norm != nil })
 
         let obs = MonitorDemoData.observations()
-        #expect(obs == MonitorDemoData.observations())   // deterministic
+        #expect(obs == MonitorDemoData.observations())  // deterministic
         #expect(obs.count == all.count * 8 * 6)
         #expect(Set(obs.map(\.key)).count == obs.count)
         // Every value is either a real seed figure (with a note) or marked as example data.
         for o in obs where o.status != .voorbeeld { #expect(MonitorDemoData.realObservations.contains(o)) }
-        #expect(obs.contains { $0.indicator == "tz_meldingen_verward_gedrag" && $0.region == "PV24" && $0.period == .year(2022) && $0.value == 709 })
+        #expect(
+            obs.contains {
+                $0.indicator == "tz_meldingen_verward_gedrag" && $0.region == "PV24" && $0.period == .year(2022)
+                    && $0.value == 709
+            })
         // Values respect the valid ranges, and a count has small municipal values to exercise "<5".
         let defs = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
         for o in obs { #expect(defs[o.indicator]!.validRange?.contains(o.value!) ?? true) }
@@ -191,10 +223,14 @@ struct MonitorDemoDataTests {
         w.append(["indicator", "regio", "periode", "waarde", "status", "opmerking"])
         let obs = MonitorDemoData.observations()
         for o in obs {
-            w.append([o.indicator, o.region, o.period.cbsCode, ValueFormatter.number(o.value!, decimals: 3), o.status.rawValue, o.note ?? ""])
+            w.append([
+                o.indicator, o.region, o.period.cbsCode, ValueFormatter.number(o.value!, decimals: 3),
+                o.status.rawValue, o.note ?? "",
+            ])
         }
         var rows: [ImportRow] = []
-        _ = try ImportPipeline.run(data: w.data, fileName: "demo.csv", catalog: MonitorDemoData.catalog, sink: { rows += $0.rows })
+        _ = try ImportPipeline.run(
+            data: w.data, fileName: "demo.csv", catalog: MonitorDemoData.catalog, sink: { rows += $0.rows })
         #expect(rows.map(\.observation) == obs)
     }
 }

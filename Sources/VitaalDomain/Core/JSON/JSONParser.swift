@@ -15,22 +15,29 @@ public enum JSONParser {
         public var maxBytes: Int
 
         public init(maxDepth: Int = 100, maxBytes: Int = 256 * 1024 * 1024) {
-            self.maxDepth = maxDepth; self.maxBytes = maxBytes
+            self.maxDepth = maxDepth
+            self.maxBytes = maxBytes
         }
         public static let `default` = Limits()
     }
 
-    public static func parse(_ data: Data, file: String? = nil, limits: Limits = .default) throws(VitaalError) -> JSONNode {
+    public static func parse(
+        _ data: Data, file: String? = nil, limits: Limits = .default
+    ) throws(VitaalError) -> JSONNode {
         try checkSize(data.count, file: file, limits: limits)
         return try parse(bytes: Array(data), file: file, limits: limits)
     }
 
-    public static func parse(_ text: String, file: String? = nil, limits: Limits = .default) throws(VitaalError) -> JSONNode {
+    public static func parse(
+        _ text: String, file: String? = nil, limits: Limits = .default
+    ) throws(VitaalError) -> JSONNode {
         try checkSize(text.utf8.count, file: file, limits: limits)
         return try parse(bytes: Array(text.utf8), file: file, limits: limits)
     }
 
-    public static func parse(bytes: [UInt8], file: String? = nil, limits: Limits = .default) throws(VitaalError) -> JSONNode {
+    public static func parse(
+        bytes: [UInt8], file: String? = nil, limits: Limits = .default
+    ) throws(VitaalError) -> JSONNode {
         try checkSize(bytes.count, file: file, limits: limits)
         var scanner = JSONScanner(bytes: bytes, file: file, maxDepth: limits.maxDepth)
         return try scanner.document()
@@ -39,15 +46,18 @@ public enum JSONParser {
     /// Whether `text` is a number in JSON syntax (`-0.5e3`, not `+1`, `.5`, `01` or `NaN`).
     public static func isNumber(_ text: String) -> Bool {
         var scanner = JSONScanner(bytes: Array(text.utf8), file: nil, maxDepth: 1)
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else { return false }
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
+            return false
+        }
         guard (try? scanner.number()) != nil else { return false }
         return scanner.atEnd
     }
 
     private static func checkSize(_ count: Int, file: String?, limits: Limits) throws(VitaalError) {
         guard count > limits.maxBytes else { return }
-        throw VitaalError.invalid("ongeldige JSON: het bestand is te groot (\(megabytes(count)); hoogstens "
-                                  + "\(megabytes(limits.maxBytes)))", at: SourceLocation(file: file))
+        throw VitaalError.invalid(
+            "ongeldige JSON: het bestand is te groot (\(megabytes(count)); hoogstens "
+                + "\(megabytes(limits.maxBytes)))", at: SourceLocation(file: file))
     }
 
     static func megabytes(_ bytes: Int) -> String {
@@ -68,8 +78,13 @@ struct JSONScanner {
     private var continuations = 0
 
     init(bytes: [UInt8], file: String?, maxDepth: Int) {
-        self.bytes = bytes; self.file = file; self.maxDepth = maxDepth
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }
+        self.bytes = bytes
+        self.file = file
+        self.maxDepth = maxDepth
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            i = 3
+            lineStart = 3
+        }
     }
 
     var atEnd: Bool { i >= bytes.count }
@@ -104,7 +119,11 @@ struct JSONScanner {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x09, 0x0D: i += 1
-            case 0x0A: i += 1; line += 1; lineStart = i; continuations = 0
+            case 0x0A:
+                i += 1
+                line += 1
+                lineStart = i
+                continuations = 0
             default: return
             }
         }
@@ -117,10 +136,17 @@ struct JSONScanner {
         case UInt8(ascii: "{"): return JSONNode(.object(try objectMembers(depth: depth)), position: start)
         case UInt8(ascii: "["): return JSONNode(.array(try arrayItems(depth: depth)), position: start)
         case UInt8(ascii: "\""): return JSONNode(.string(try string()), position: start)
-        case UInt8(ascii: "t"): try word("true"); return JSONNode(.bool(true), position: start)
-        case UInt8(ascii: "f"): try word("false"); return JSONNode(.bool(false), position: start)
-        case UInt8(ascii: "n"): try word("null"); return JSONNode(.null, position: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(.number(try number()), position: start)
+        case UInt8(ascii: "t"):
+            try word("true")
+            return JSONNode(.bool(true), position: start)
+        case UInt8(ascii: "f"):
+            try word("false")
+            return JSONNode(.bool(false), position: start)
+        case UInt8(ascii: "n"):
+            try word("null")
+            return JSONNode(.null, position: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try number()), position: start)
         default: throw error("waarde verwacht, gevonden \(found())")
         }
     }
@@ -135,10 +161,15 @@ struct JSONScanner {
         try enter(depth)
         var members: [JSONNode.Member] = []
         var seen = Set<String>()
-        if current == UInt8(ascii: "}") { i += 1; return members }
+        if current == UInt8(ascii: "}") {
+            i += 1
+            return members
+        }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("naam tussen aanhalingstekens verwacht, gevonden \(found())") }
+            guard current == UInt8(ascii: "\"") else {
+                throw error("naam tussen aanhalingstekens verwacht, gevonden \(found())")
+            }
             let keyPosition = here
             let key = try string()
             guard seen.insert(key).inserted else {
@@ -152,7 +183,9 @@ struct JSONScanner {
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): i += 1
-            case UInt8(ascii: "}"): i += 1; return members
+            case UInt8(ascii: "}"):
+                i += 1
+                return members
             case nil: throw error("',' of '}' verwacht, maar het bestand houdt op")
             default: throw error("',' of '}' verwacht, gevonden \(found())")
             }
@@ -162,14 +195,19 @@ struct JSONScanner {
     private mutating func arrayItems(depth: Int) throws(VitaalError) -> [JSONNode] {
         try enter(depth)
         var items: [JSONNode] = []
-        if current == UInt8(ascii: "]") { i += 1; return items }
+        if current == UInt8(ascii: "]") {
+            i += 1
+            return items
+        }
         while true {
             skipWhitespace()
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): i += 1
-            case UInt8(ascii: "]"): i += 1; return items
+            case UInt8(ascii: "]"):
+                i += 1
+                return items
             case nil: throw error("',' of ']' verwacht, maar het bestand houdt op")
             default: throw error("',' of ']' verwacht, gevonden \(found())")
             }
@@ -241,7 +279,10 @@ struct JSONScanner {
                 return text
             }
             out.append(contentsOf: bytes[runStart..<i])
-            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                break
+            }
             if b < 0x20 { throw error("regeleinde of besturingsteken in tekst (gebruik \\n)") }
             try escape(into: &out)
         }
@@ -277,14 +318,16 @@ struct JSONScanner {
         var scalar = code
         if (0xD800..<0xDC00).contains(code) {
             guard bytes.count - i >= 2, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                throw error("ongeldige \\u-escape: een hoog surrogaat moet door een laag surrogaat gevolgd worden",
-                            at: escapeStart)
+                throw error(
+                    "ongeldige \\u-escape: een hoog surrogaat moet door een laag surrogaat gevolgd worden",
+                    at: escapeStart)
             }
             i += 2
             let low = try hex4()
             guard (0xDC00..<0xE000).contains(low) else {
-                throw error("ongeldige \\u-escape: een hoog surrogaat moet door een laag surrogaat gevolgd worden",
-                            at: escapeStart)
+                throw error(
+                    "ongeldige \\u-escape: een hoog surrogaat moet door een laag surrogaat gevolgd worden",
+                    at: escapeStart)
             }
             scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         }

@@ -22,7 +22,9 @@ public struct JSONWriter: Sendable {
         public var inlineNumberLists: Bool
 
         public init(pretty: Bool = false, sortedKeys: Bool = false, inlineNumberLists: Bool = false) {
-            self.pretty = pretty; self.sortedKeys = sortedKeys; self.inlineNumberLists = inlineNumberLists
+            self.pretty = pretty
+            self.sortedKeys = sortedKeys
+            self.inlineNumberLists = inlineNumberLists
         }
         public static let compact = Style()
         public static let pretty = Style(pretty: true)
@@ -80,7 +82,10 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func write(items: [JSONNode], style: Style, indent: Int) {
-        guard !items.isEmpty else { raw("[]"); return }
+        guard !items.isEmpty else {
+            raw("[]")
+            return
+        }
         if style.pretty, style.inlineNumberLists, items.count <= 12, items.allSatisfy({ $0.numberText != nil }) {
             byte(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
@@ -101,7 +106,10 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func write(members: [JSONNode.Member], style: Style, indent: Int) {
-        guard !members.isEmpty else { raw("{}"); return }
+        guard !members.isEmpty else {
+            raw("{}")
+            return
+        }
         let ordered = style.sortedKeys ? members.sorted { $0.key < $1.key } : members
         byte(UInt8(ascii: "{"))
         for (n, member) in ordered.enumerated() {
@@ -139,7 +147,11 @@ public struct JSONWriter: Sendable {
             bytes.append(contentsOf: utf8)
         } else {
             for b in utf8 {
-                if b < 0x20 || b == 0x22 || b == 0x5C { bytes.append(contentsOf: Self.escape(b)) } else { bytes.append(b) }
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    bytes.append(contentsOf: Self.escape(b))
+                } else {
+                    bytes.append(b)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
