@@ -70,85 +70,61 @@ extension SocialMap.HSDS {
 
     static func bool(_ b: Bool) -> String { b ? "true" : "false" }
 
+    /// One table per kind of record; contact persons' names, e-mail addresses and phones only when internal.
     static func recordTables(_ r: SocialMap.Register, options: ExportOptions) -> [Table] {
         let internalData = options.includeInternalContactData
+        let phones = r.phones.filter { internalData || $0.contactID == nil }
         return [
-            table(
-                "organizations", orgColumns,
-                r.organisations.map { o in
-                    row(
-                        [
-                            ("id", o.id), ("name", o.name), ("alternate_name", o.alternateName),
-                            ("description", o.description),
-                            ("email", o.email), ("url", o.url),
-                            ("year_incorporated", o.yearIncorporated.map(String.init)),
-                            ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample)),
-                        ], o.extra)
-                }),
-            table(
-                "services", serviceColumns,
-                r.services.map { s in
-                    row(
-                        [
-                            ("id", s.id), ("organization_id", s.organisationID), ("name", s.name),
-                            ("alternate_name", s.alternateName),
-                            ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
-                            ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso),
-                            ("x_is_example", bool(s.isExample)),
-                        ], s.extra)
-                }),
-            table(
-                "locations", locationColumns,
-                r.locations.map { l in
-                    row(
-                        [
-                            ("id", l.id), ("organization_id", l.organisationID), ("name", l.name),
-                            ("description", l.description),
-                            ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
-                            ("x_municipality_code", l.municipalityCode),
-                            ("x_position_is_approximate", bool(l.positionIsApproximate)),
-                        ], l.extra)
-                }),
-            table(
-                "services_at_location", salColumns,
-                r.services.flatMap { s in
-                    s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
-                }),
-            table(
-                "phones", phoneColumns,
-                r.phones.filter { internalData || $0.contactID == nil }.map { p in
-                    row(
-                        [
-                            ("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
-                            ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
-                            ("type", p.type), ("description", p.description),
-                        ], p.extra)
-                }),
-            table(
-                "physical_addresses", addressColumns,
-                r.locations.compactMap { l in
-                    l.address.map { a in
-                        row(
-                            [
-                                ("id", a.id), ("location_id", l.id), ("address_1", a.address1),
-                                ("address_2", a.address2),
-                                ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
-                                ("country", a.country),
-                            ], a.extra)
-                    }
-                }),
-            table(
-                "contacts", contactColumns,
-                r.contacts.map { c in
-                    row(
-                        [
-                            ("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
-                            ("name", internalData ? c.name : nil), ("title", c.role),
-                            ("email", internalData ? c.email : nil),
-                        ],
-                        c.extra)
-                }),
+            table("organizations", orgColumns, r.organisations.map(organisationRow)),
+            table("services", serviceColumns, r.services.map(serviceRow)),
+            table("locations", locationColumns, r.locations.map(locationRow)),
+            table("services_at_location", salColumns, r.services.flatMap { s in
+                s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
+            }),
+            table("phones", phoneColumns, phones.map(phoneRow)),
+            table("physical_addresses", addressColumns, r.locations.compactMap { l in
+                l.address.map { addressRow($0, locationID: l.id) }
+            }),
+            table("contacts", contactColumns, r.contacts.map { contactRow($0, internalData: internalData) }),
         ]
+    }
+
+    static func organisationRow(_ o: SocialMap.Organisation) -> Cells {
+        row([("id", o.id), ("name", o.name), ("alternate_name", o.alternateName), ("description", o.description),
+             ("email", o.email), ("url", o.url), ("year_incorporated", o.yearIncorporated.map(String.init)),
+             ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample))], o.extra)
+    }
+
+    static func serviceRow(_ s: SocialMap.Service) -> Cells {
+        row([("id", s.id), ("organization_id", s.organisationID), ("name", s.name), ("alternate_name", s.alternateName),
+             ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
+             ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso), ("x_is_example", bool(s.isExample))],
+            s.extra)
+    }
+
+    static func locationRow(_ l: SocialMap.Location) -> Cells {
+        row([("id", l.id), ("organization_id", l.organisationID), ("name", l.name), ("description", l.description),
+             ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
+             ("x_municipality_code", l.municipalityCode),
+             ("x_position_is_approximate", bool(l.positionIsApproximate))], l.extra)
+    }
+
+    static func phoneRow(_ p: SocialMap.Phone) -> Cells {
+        row([("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
+             ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
+             ("type", p.type), ("description", p.description)], p.extra)
+    }
+
+    static func addressRow(_ a: SocialMap.PhysicalAddress, locationID: String) -> Cells {
+        row([("id", a.id), ("location_id", locationID), ("address_1", a.address1), ("address_2", a.address2),
+             ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
+             ("country", a.country)], a.extra)
+    }
+
+    static func contactRow(_ c: SocialMap.ContactPerson, internalData: Bool) -> Cells {
+        row([("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
+             ("name", internalData ? c.name : nil), ("title", c.role), ("email", internalData ? c.email : nil)],
+            c.extra)
     }
 
     /// The taxonomy (foreign terms and the terms of Vitaal's tags) and its two link tables.

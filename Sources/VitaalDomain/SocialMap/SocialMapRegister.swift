@@ -39,6 +39,16 @@ extension SocialMap {
         /// collaboration graph), references resolve, and coordinates are valid. Throws all problems at once.
         public func validate() throws(VitaalError) {
             var p = ProblemCollector()
+            checkIDs(&p)
+            checkReferences(&p)
+            if !p.isEmpty {
+                throw VitaalError(
+                    .invalidInput, "Sociale kaart klopt niet: \(p.totalCount) fout(en)", problems: p.problems)
+            }
+        }
+
+        /// Ids unique per kind; organisation and service ids distinct.
+        func checkIDs(_ p: inout ProblemCollector) {
             func unique(_ ids: [String], _ kind: String) {
                 var seen = Set<String>()
                 for id in ids {
@@ -60,14 +70,20 @@ extension SocialMap {
             unique(taxonomyTerms.map(\.id), "taxonomieterm")
             let orgIDs = Set(organisations.map(\.id))
             let serviceIDs = Set(services.map(\.id))
-            let locationIDs = Set(locations.map(\.id))
-            let contactIDs = Set(contacts.map(\.id))
-            let termIDs = Set(taxonomyTerms.map(\.id))
             for clash in orgIDs.intersection(serviceIDs).sorted() {
                 p.add(
                     "id \"\(clash)\" is zowel organisatie als dienst/initiatief",
                     at: SourceLocation(field: "id", element: "dienst \(clash)"))
             }
+        }
+
+        /// Every reference resolves; coordinates are valid.
+        func checkReferences(_ p: inout ProblemCollector) {
+            let orgIDs = Set(organisations.map(\.id))
+            let serviceIDs = Set(services.map(\.id))
+            let locationIDs = Set(locations.map(\.id))
+            let contactIDs = Set(contacts.map(\.id))
+            let termIDs = Set(taxonomyTerms.map(\.id))
             func ref(_ id: String?, in set: Set<String>, _ what: String, _ element: String, _ field: String) {
                 if let id, !set.contains(id) {
                     p.add(
@@ -104,10 +120,6 @@ extension SocialMap {
             for c in collaborations {
                 ref(c.a, in: members, "partij", "samenwerking \(c.a)–\(c.b)", "a")
                 ref(c.b, in: members, "partij", "samenwerking \(c.a)–\(c.b)", "b")
-            }
-            if !p.isEmpty {
-                throw VitaalError(
-                    .invalidInput, "Sociale kaart klopt niet: \(p.totalCount) fout(en)", problems: p.problems)
             }
         }
 
