@@ -4,8 +4,9 @@ import VitaalDomain
 
 /// The tables of the acute-care page: per municipality, places outside the norm, ambulances per post.
 extension AcuteCareViews {
-    static func pair(_ a: String, _ b: String, _ isBase: Bool) -> BodyNode {
-        isBase || a == b ? .text(a) : .text("\(a) → \(b)")
+    /// "now → scenario", or one value when they are equal or only the base is shown.
+    static func pair(_ now: String, _ scenario: String, _ isBase: Bool) -> BodyNode {
+        isBase || now == scenario ? .text(now) : .text("\(now) → \(scenario)")
     }
 
     static func municipalityTable(_ evaluation: AcuteCareService.Evaluation,
@@ -38,54 +39,69 @@ extension AcuteCareViews {
         ]
     }
 
-    static func uncoveredTable(_ e: AcuteCareService.Evaluation) -> BodyNode {
-        let demand = Dictionary(e.scenarioDemand.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let postNames = Dictionary((e.basePosts + e.scenarioPosts).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let uncovered = e.result.coverage.uncovered
+    static func uncoveredTable(_ evaluation: AcuteCareService.Evaluation) -> BodyNode {
+        let demand = Dictionary(evaluation.scenarioDemand.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let postNames = Dictionary((evaluation.basePosts + evaluation.scenarioPosts).map { ($0.id, $0.name) },
+                                   uniquingKeysWith: { first, _ in first })
+        let uncovered = evaluation.result.coverage.uncovered
         guard !uncovered.isEmpty else { return .p(.text("Alle plaatsen liggen binnen de norm.")) }
-        return UI.table(caption: "Plaatsen buiten de norm\(e.isBase ? "" : " in het scenario")",
+        let noRoad = "geen weg binnen \(Format.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
+        let beyond = "> \(Format.number(AcuteCareService.displayLimitMinutes))"
+        return UI.table(caption: "Plaatsen buiten de norm\(evaluation.isBase ? "" : " in het scenario")",
                         headers: ["Plaats", "Gemeente", "Inwoners", "Aanrijtijd (min)", "Vanaf post"],
-                        rows: uncovered.map { p in
-                            let t = e.scenarioTimes[p.id]
-                            let noRoad = "geen weg binnen \(Format.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
-                            return [.text(demand[p.id]?.name ?? p.id), .text(p.municipality ?? "–"), .text(Format.residents(p.population)),
-                                    .text(t.map { Format.minutes(seconds: $0.seconds) } ?? (p.snapMeters == nil ? noRoad : "> \(Format.number(AcuteCareService.displayLimitMinutes))")),
-                                    .text(t.map { postNames[$0.post] ?? $0.post } ?? "–")]
+                        rows: uncovered.map { place in
+                            let time = evaluation.scenarioTimes[place.id]
+                            return [.text(demand[place.id]?.name ?? place.id), .text(place.municipality ?? "–"),
+                                    .text(Format.residents(place.population)),
+                                    .text(time.map { Format.minutes(seconds: $0.seconds) }
+                                          ?? (place.snapMeters == nil ? noRoad : beyond)),
+                                    .text(time.map { postNames[$0.post] ?? $0.post } ?? "–")]
                         }, numericColumns: [2, 3])
     }
 
-    static func postTable(_ e: AcuteCareService.Evaluation) -> BodyNode {
-        let base = Dictionary(e.base.posts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let scen = Dictionary(e.result.posts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var ids = e.base.posts.map(\.id)
-        for p in e.result.posts where base[p.id] == nil { ids.append(p.id) }
+    /// Ambulances per post: one column for the base, or now and scenario side by side.
+    static func postTable(_ evaluation: AcuteCareService.Evaluation) -> BodyNode {
+        let base = evaluation.base, result = evaluation.result
+        let basePosts = Dictionary(base.posts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let scenarioPosts = Dictionary(result.posts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = base.posts.map(\.id) + result.posts.map(\.id).filter { basePosts[$0] == nil }
         var rows: [[BodyNode]] = ids.map { id in
-            let b = base[id], s = scen[id]
-            let name = (s ?? b)?.name ?? id
-            let status = b == nil ? " (nieuw)" : (s == nil ? " (opgeheven)" : "")
-            var row: [BodyNode] = [.text(name + status)]
-            if e.isBase {
-                row += [.text(Format.residents(b?.populationServed ?? 0)), .text(Format.number(b?.capacity.ridesPerYear ?? 0)),
-                        .text(Format.number(b?.capacity.peakRidesPerHour ?? 0, decimals: 2)), .strong(.text("\(b?.capacity.ambulancesNeeded ?? 0)"))]
-            } else {
-                row += [.text(b.map { Format.residents($0.populationServed) } ?? "–"), .text(s.map { Format.residents($0.populationServed) } ?? "–"),
-                        .text(b.map { Format.number($0.capacity.ridesPerYear) } ?? "–"), .text(s.map { Format.number($0.capacity.ridesPerYear) } ?? "–"),
-                        .strong(.text(b.map { "\($0.capacity.ambulancesNeeded)" } ?? "–")), .strong(.text(s.map { "\($0.capacity.ambulancesNeeded)" } ?? "–"))]
-            }
-            return row
+            let now = basePosts[id], scenario = scenarioPosts[id]
+            let status = now == nil ? " (nieuw)" : (scenario == nil ? " (opgeheven)" : "")
+            let name: BodyNode = .text(((scenario ?? now)?.name ?? id) + status)
+            return [name] + (evaluation.isBase ? postCells(now) : postCells(now, scenario))
         }
-        if e.isBase {
-            rows.append([.strong(.text("Totaal")), .text(Format.residents(e.base.posts.reduce(0) { $0 + $1.populationServed })),
-                         .text(Format.number(e.base.ridesPerYear)), .text(""), .strong(.text("\(e.base.totalAmbulances)"))])
+        if evaluation.isBase {
+            rows.append([.strong(.text("Totaal")), .text(Format.residents(base.posts.reduce(0) { $0 + $1.populationServed })),
+                         .text(Format.number(base.ridesPerYear)), .text(""), .strong(.text("\(base.totalAmbulances)"))])
             return UI.table(caption: "Ambulances nodig per post (capaciteitsmodel, schematisch)",
-                            headers: ["Post", "Inwoners in verzorgingsgebied", "Ritten per jaar", "Ritten per uur (drukste uur)", "Ambulances nodig"],
+                            headers: ["Post", "Inwoners in verzorgingsgebied", "Ritten per jaar",
+                                      "Ritten per uur (drukste uur)", "Ambulances nodig"],
                             rows: rows, numericColumns: [1, 2, 3, 4])
         }
-        rows.append([.strong(.text("Totaal")), .text(Format.residents(e.base.coverage.region.population)), .text(Format.residents(e.result.coverage.region.population)),
-                     .text(Format.number(e.base.ridesPerYear)), .text(Format.number(e.result.ridesPerYear)),
-                     .strong(.text("\(e.base.totalAmbulances)")), .strong(.text("\(e.result.totalAmbulances)"))])
-        return UI.table(caption: "Ambulances nodig per post: nu en in \(e.scenario.name) (capaciteitsmodel, schematisch)",
-                        headers: ["Post", "Inwoners nu", "Inwoners scenario", "Ritten per jaar nu", "Ritten per jaar scenario", "Ambulances nu", "Ambulances scenario"],
+        rows.append([.strong(.text("Totaal")), .text(Format.residents(base.coverage.region.population)),
+                     .text(Format.residents(result.coverage.region.population)),
+                     .text(Format.number(base.ridesPerYear)), .text(Format.number(result.ridesPerYear)),
+                     .strong(.text("\(base.totalAmbulances)")), .strong(.text("\(result.totalAmbulances)"))])
+        return UI.table(caption: "Ambulances nodig per post: nu en in \(evaluation.scenario.name) "
+                            + "(capaciteitsmodel, schematisch)",
+                        headers: ["Post", "Inwoners nu", "Inwoners scenario", "Ritten per jaar nu",
+                                  "Ritten per jaar scenario", "Ambulances nu", "Ambulances scenario"],
                         rows: rows, numericColumns: [1, 2, 3, 4, 5, 6])
+    }
+
+    static func postCells(_ post: PostResult?) -> [BodyNode] {
+        [.text(Format.residents(post?.populationServed ?? 0)), .text(Format.number(post?.capacity.ridesPerYear ?? 0)),
+         .text(Format.number(post?.capacity.peakRidesPerHour ?? 0, decimals: 2)),
+         .strong(.text("\(post?.capacity.ambulancesNeeded ?? 0)"))]
+    }
+
+    static func postCells(_ now: PostResult?, _ scenario: PostResult?) -> [BodyNode] {
+        func residents(_ post: PostResult?) -> BodyNode { .text(post.map { Format.residents($0.populationServed) } ?? "–") }
+        func rides(_ post: PostResult?) -> BodyNode { .text(post.map { Format.number($0.capacity.ridesPerYear) } ?? "–") }
+        func ambulances(_ post: PostResult?) -> BodyNode {
+            .strong(.text(post.map { "\($0.capacity.ambulancesNeeded)" } ?? "–"))
+        }
+        return [residents(now), residents(scenario), rides(now), rides(scenario), ambulances(now), ambulances(scenario)]
     }
 }
