@@ -5,9 +5,11 @@ import VitaalDomain
 /// `vitaal import hsds PATH [--organisatie SLUG]`
 struct ImportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "path", help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.0 JSON-bestand")
+        @Argument(name: "path",
+                  help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.0 JSON-bestand")
         var path: String
-        @Option(name: "organisatie", help: "Slug van de organisatie waarvan de redacteuren nieuwe records mogen bijwerken")
+        @Option(name: "organisatie",
+                help: "Slug van de organisatie waarvan de redacteuren nieuwe records mogen bijwerken")
         var organisatie: String?
         init() {}
     }
@@ -24,14 +26,17 @@ struct ImportHSDSCommand: AsyncCommand {
 struct ExportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "dir", help: "Doelmap (wordt aangemaakt)") var dir: String
-        @Flag(name: "intern", help: "Ook namen, e-mail en telefoon van contactpersonen (niet voor publicatie)") var intern: Bool
+        @Flag(name: "intern", help: "Ook namen, e-mail en telefoon van contactpersonen (niet voor publicatie)")
+        var intern: Bool
         init() {}
     }
     var help: String { "Exporteert de sociale kaart als HSDS 2.x datapackage (CSV) en HSDS 3.0 JSON." }
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let files = try await HSDSFiles.export(to: signature.dir, on: app.db, options: signature.intern ? .internal : .public)
-        context.console.print("\(files.count) bestanden geschreven naar \(signature.dir): \(files.joined(separator: ", ")).")
+        let files = try await HSDSFiles.export(to: signature.dir, on: app.db,
+                                               options: signature.intern ? .internal : .public)
+        context.console.print("\(files.count) bestanden geschreven naar \(signature.dir): "
+                              + "\(files.joined(separator: ", ")).")
     }
 }

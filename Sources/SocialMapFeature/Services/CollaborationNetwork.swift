@@ -35,36 +35,43 @@ public struct CollaborationNetwork: Sendable {
             nodeIDs = register.collaborationGraph().nodeIDs
             collaborations = register.collaborations
         } else {
-            guard let n = register.networks.first(where: { $0.id == id }) else { return nil }
-            network = n
-            let members = Set(n.memberships.map(\.memberID))
+            guard let found = register.networks.first(where: { $0.id == id }) else { return nil }
+            network = found
+            let members = Set(found.memberships.map(\.memberID))
             nodeIDs = members.sorted()
             collaborations = register.collaborations.filter { members.contains($0.a) && members.contains($0.b) }
         }
-        var byPair: [String: (String, String, [String], Bool)] = [:]
-        for c in collaborations {
-            let k = c.a + "\u{1F}" + c.b
-            var e = byPair[k] ?? (c.a, c.b, [], true)
-            if !e.2.contains(c.topic) { e.2.append(c.topic) }
-            e.3 = e.3 && c.isDerived
-            byPair[k] = e
-        }
-        let edges = byPair.keys.sorted().map { k in
-            let e = byPair[k]!
-            return Edge(a: e.0, b: e.1, topic: e.2.joined(separator: " · "), isDerived: e.3)
-        }
+        let edges = Self.edges(collaborations)
         guard nodeIDs.count <= maxAnalysisNodes else {
-            throw VitaalError.invalid("het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met hoogstens \(maxAnalysisNodes)",
-                                      at: SourceLocation(element: "netwerk \(id)"))
+            throw VitaalError.invalid("het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met "
+                                      + "hoogstens \(maxAnalysisNodes)", at: SourceLocation(element: "netwerk \(id)"))
         }
         let graph = try NetworkGraph(nodeIDs: nodeIDs, edges: edges.map { ($0.a, $0.b) })
         let kinds = nodeIDs.map { register.service($0)?.kind.rawValue ?? "organisatie" }
         // The analysis depends only on the nodes and edges: cached by exactly those (the data version).
-        let key = nodeIDs.joined(separator: "\u{1F}") + "\u{1E}" + edges.map { $0.a + "\u{1F}" + $0.b }.joined(separator: "\u{1D}")
+        let key = nodeIDs.joined(separator: "\u{1F}") + "\u{1E}"
+            + edges.map { $0.a + "\u{1F}" + $0.b }.joined(separator: "\u{1D}")
         let analysis = analysisCache.value(for: key) { NetworkAnalysis.analyze(graph) }
-        return CollaborationNetwork(id: id, title: network?.name ?? "Alle samenwerkingen", network: network, nodeIDs: nodeIDs,
-                                    names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds, edges: edges, graph: graph,
-                                    analysis: analysis, cacheKey: key)
+        return CollaborationNetwork(id: id, title: network?.name ?? "Alle samenwerkingen", network: network,
+                                    nodeIDs: nodeIDs, names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds,
+                                    edges: edges, graph: graph, analysis: analysis, cacheKey: key)
+    }
+
+    /// One edge per pair of participants: its topics joined, derived only when every record is.
+    private static func edges(_ collaborations: [SocialMap.Collaboration]) -> [Edge] {
+        var byPair: [String: (a: String, b: String, topics: [String], isDerived: Bool)] = [:]
+        for collaboration in collaborations {
+            let pair = collaboration.a + "\u{1F}" + collaboration.b
+            var edge = byPair[pair] ?? (collaboration.a, collaboration.b, [], true)
+            if !edge.topics.contains(collaboration.topic) { edge.topics.append(collaboration.topic) }
+            edge.isDerived = edge.isDerived && collaboration.isDerived
+            byPair[pair] = edge
+        }
+        return byPair.keys.sorted().compactMap { pair in
+            byPair[pair].map {
+                Edge(a: $0.a, b: $0.b, topic: $0.topics.joined(separator: " · "), isDerived: $0.isDerived)
+            }
+        }
     }
 
     /// Largest network analysed (betweenness is O(n·m)); a larger one is refused with a 422.
@@ -83,23 +90,28 @@ public struct CollaborationNetwork: Sendable {
 
     /// Dutch sentences on who is central and where the network is vulnerable.
     public var explanations: [String] {
-        var out: [String] = []
         if nodeIDs.isEmpty { return ["Van dit netwerk zijn geen deelnemers vastgelegd; er valt niets te berekenen."] }
+        var sentences: [String] = []
         let central = centralNodes
         if central.isEmpty {
-            out.append(edges.isEmpty ? "Er zijn geen samenwerkingen tussen de deelnemers vastgelegd."
-                       : "Niemand staat centraal: alle deelnemers zijn rechtstreeks met elkaar verbonden.")
+            sentences.append(edges.isEmpty ? "Er zijn geen samenwerkingen tussen de deelnemers vastgelegd."
+                             : "Niemand staat centraal: alle deelnemers zijn rechtstreeks met elkaar verbonden.")
         } else {
-            out.append("Centraal staan \(NetworkAnalysis.dutchList(central.map { names[$0] })): via hen lopen de meeste kortste verbindingen tussen anderen.")
+            sentences.append("Centraal staan \(NetworkAnalysis.dutchList(central.map { names[$0] })): via hen lopen de "
+                             + "meeste kortste verbindingen tussen anderen.")
         }
         if analysis.removalImpact.isEmpty {
-            if !edges.isEmpty { out.append("Het netwerk heeft geen kwetsbaar punt: als één deelnemer wegvalt, blijven alle anderen met elkaar verbonden.") }
+            if !edges.isEmpty {
+                sentences.append("Het netwerk heeft geen kwetsbaar punt: als één deelnemer wegvalt, blijven alle "
+                                 + "anderen met elkaar verbonden.")
+            }
         } else {
-            out += analysis.removalImpact.map { analysis.explanation(of: $0, names: names) }
+            sentences += analysis.removalImpact.map { analysis.explanation(of: $0, names: names) }
         }
         if analysis.components.count > 1 {
-            out.append("Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge samenwerking.")
+            sentences.append("Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge "
+                             + "samenwerking.")
         }
-        return out
+        return sentences
     }
 }

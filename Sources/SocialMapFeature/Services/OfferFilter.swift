@@ -49,7 +49,8 @@ struct OfferFilter: Sendable, Equatable {
             let byName = SocialMap.Municipality.all.first { $0.name.lowercased() == text.lowercased() }
             guard let known = SocialMap.Municipality.byCode(text) ?? byName else {
                 throw VitaalError.invalid("onbekende gemeente \"\(text)\" (verwacht een CBS-code van een "
-                                          + "Flevolandse gemeente, bijv. GM0034)", at: SourceLocation(field: "gemeente"))
+                                          + "Flevolandse gemeente, bijv. GM0034)",
+                                          at: SourceLocation(field: "gemeente"))
             }
             filter.municipality = known.code
         }

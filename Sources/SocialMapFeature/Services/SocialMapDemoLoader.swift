@@ -14,17 +14,27 @@ enum SocialMapDemoLoader {
             return
         }
         let register = SocialMapDemoData.register
-        let foundation = try await Organisation.query(on: db).all()
-        var bySlug: [String: UUID] = [:]
-        for o in foundation { if let id = o.id { bySlug[o.slug] = id; bySlug[Slug.make(o.name)] = id } }
-        var owners: [String: UUID] = [:]
-        for o in register.organisations {
-            if let id = bySlug[o.id] ?? bySlug[Slug.make(o.name)] { owners[o.id] = id }
+        var foundationIDs: [String: UUID] = [:]
+        for organisation in try await Organisation.query(on: db).all() {
+            guard let id = organisation.id else { continue }
+            foundationIDs[organisation.slug] = id
+            foundationIDs[Slug.make(organisation.name)] = id
         }
-        for s in register.services { if let id = owners[s.organisationID] { owners[s.id] = id } }
-        if let flever = bySlug["flever"] { for n in register.networks { owners[n.id] = flever } }
-        let map = owners
-        let summary = try await SocialMapStore.write(register, on: db, maintainerFor: { map[$0] }, actor: "systeem", action: "demo",
+        var owners: [String: UUID] = [:]
+        for organisation in register.organisations {
+            if let id = foundationIDs[organisation.id] ?? foundationIDs[Slug.make(organisation.name)] {
+                owners[organisation.id] = id
+            }
+        }
+        for service in register.services {
+            if let id = owners[service.organisationID] { owners[service.id] = id }
+        }
+        if let flever = foundationIDs["flever"] {
+            for network in register.networks { owners[network.id] = flever }
+        }
+        let maintainers = owners
+        let summary = try await SocialMapStore.write(register, on: db, maintainerFor: { maintainers[$0] },
+                                                     actor: "systeem", action: "demo",
                                                      summary: "Demodata sociale kaart")
         log("Sociale kaart geladen: \(summary). Posities zijn gemeentecentra (benaderd).")
     }
