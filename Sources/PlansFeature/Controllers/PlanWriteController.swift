@@ -89,50 +89,8 @@ struct PlanWriteController: RouteCollection {
 
     @Sendable func addTarget(_ req: Request) async throws -> Response {
         let (loaded, _) = try await Self.loadForChange(req, structure: true)
-        var plan = loaded.plan
-        var problems = ProblemCollector()
-        let nodeKey = FormInput.text(req, "node")
-        var baseline = 0.0, targetValue = Double.nan
-        var baselineDate = plan.period.start
-        var targetDate: PlanDate?
-        do { baseline = try FormInput.number(FormInput.text(req, "baselineValue").isEmpty ? "0" : FormInput.text(req, "baselineValue"), field: "baselineValue", label: "Nulmeting") }
-        catch let e as VitaalError { problems.add(e.problems) }
-        do { targetValue = try FormInput.number(FormInput.text(req, "targetValue"), field: "targetValue", label: "Streefwaarde") }
-        catch let e as VitaalError { problems.add(e.problems) }
-        if let t = FormInput.optionalText(req, "baselineDate") {
-            do { baselineDate = try FormInput.date(t, field: "baselineDate", label: "Datum nulmeting") } catch let e as VitaalError { problems.add(e.problems) }
-        }
-        if let t = FormInput.optionalText(req, "targetDate") {
-            do { targetDate = try FormInput.date(t, field: "targetDate", label: "Streefdatum") } catch let e as VitaalError { problems.add(e.problems) }
-        }
-        let directionText = FormInput.text(req, "direction")
-        let direction = SmartTarget.Direction(rawValue: directionText.isEmpty ? "count" : directionText)
-        if direction == nil {
-            problems.add("onbekende richting \"\(BoundedNumber.short(directionText))\"", at: SourceLocation(field: "direction"))
-        }
-        // A plan becomes public once vastgesteld: its targets may only read public monitor indicators.
-        let indicatorCode = FormInput.optionalText(req, "indicator")
-        if let code = indicatorCode {
-            if let found = try await MonitorLookup.indicator(code: code, audience: .internal, on: req.db) {
-                if !found.isPublic {
-                    problems.add("indicator \(code) (\(found.name)) is intern; een doelstelling kan alleen een openbare indicator van de monitor als bron hebben, want een vastgesteld plan is openbaar",
-                                 at: SourceLocation(field: "indicator"))
-                }
-            } else {
-                problems.add("indicator \"\(BoundedNumber.short(code))\" bestaat niet in de monitor", at: SourceLocation(field: "indicator"))
-            }
-        }
-        var n = plan.targets.count + 1
-        while plan.targets.contains(where: { $0.key == "\(nodeKey).t\(n)" }) { n += 1 }
-        let target = SmartTarget(key: "\(nodeKey).t\(n)", nodeKey: nodeKey, measure: FormInput.text(req, "measure"),
-                                 unit: FormInput.text(req, "unit"), baseline: DatedValue(baseline, at: baselineDate),
-                                 targetValue: targetValue.isNaN ? 0 : targetValue, targetDate: targetDate, direction: direction ?? .count,
-                                 source: indicatorCode.map { .indicator($0) } ?? .manual,
-                                 responsible: FormInput.optionalText(req, "responsible"))
-        plan.targets.append(target)
-        if problems.isEmpty || !targetValue.isNaN { target.validate(in: plan, into: &problems) }
-        try problems.throwIfAny("Doelstelling niet opgeslagen")
-        let sortOrder = plan.targets.count, planTitle = plan.title
+        let target = try await TargetInput.parse(req, plan: loaded.plan)
+        let sortOrder = loaded.plan.targets.count + 1, planTitle = loaded.plan.title
         try await req.db.transaction { db in
             try await PlanStore.makeTarget(target, planID: loaded.id, sortOrder: sortOrder).create(on: db)
             try await req.audit(on: db, "aangemaakt", entity: "doelstelling", id: "\(loaded.key)/\(target.key)",
