@@ -6,7 +6,8 @@ import VitaalDomain
 /// documents and one demo user per role. Idempotent: running it again adds what is missing and
 /// gives the demo users new passwords (printed on the console).
 public enum DemoData {
-    public static func load(app: Application, features: [any VitaalFeature], log: @escaping @Sendable (String) -> Void) async throws {
+    public static func load(app: Application, features: [any VitaalFeature],
+                            log: @escaping @Sendable (String) -> Void) async throws {
         try await loadRegions(on: app.db)
         log("Regio's geladen (NL01, PV24, zes gemeenten met schematische omtrek, subregio's).")
         try await loadOrganisations(on: app.db)
@@ -14,7 +15,9 @@ public enum DemoData {
         let users = try await loadUsers(app: app)
         log("")
         log("Demogebruikers (wachtwoorden gelden tot de volgende keer dat de demodata geladen worden):")
-        for (email, role, password) in users { log("  \(role.label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(email)  wachtwoord: \(password)") }
+        for (email, role, password) in users {
+            log("  \(role.label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(email)  wachtwoord: \(password)")
+        }
         log("")
         for feature in features { try await feature.loadDemoData(app: app, log: log) }
         try await Audit.record(on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata",
@@ -29,7 +32,8 @@ public enum DemoData {
 
     /// Custom groupings from the Regioplan IZA and the domain notes.
     static let groupings: [(String, String, [String])] = [
-        ("GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)", ["GM0034", "GM0995", "GM0303", "GM0171", "GM0184"]),
+        ("GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)",
+         ["GM0034", "GM0995", "GM0303", "GM0171", "GM0184"]),
         ("GR-SUB-ALMERE", "Subregio Almere", ["GM0034"]),
         ("GR-SUB-LELYSTAD-DRONTEN", "Subregio Lelystad/Dronten", ["GM0995", "GM0303"]),
         ("GR-SUB-NOP-URK", "Subregio Noordoostpolder/Urk", ["GM0171", "GM0184"]),
@@ -40,30 +44,33 @@ public enum DemoData {
 
     public static func loadRegions(on db: any Database) async throws {
         try await db.transaction { db in
-            func upsert(_ code: String, _ name: String, _ kind: RegionKind, parent: UUID?, order: Int) async throws -> Region {
-                if let r = try await Region.query(on: db).filter(\.$code == code).first() { return r }
-                let r = Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
-                try await r.create(on: db)
-                return r
+            func upsert(_ code: String, _ name: String, _ kind: RegionKind, parent: UUID?,
+                        order: Int) async throws -> Region {
+                if let region = try await Region.query(on: db).filter(\.$code == code).first() { return region }
+                let region = Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
+                try await region.create(on: db)
+                return region
             }
-            let nl = try await upsert("NL01", "Nederland", .land, parent: nil, order: 0)
-            let pv = try await upsert("PV24", "Flevoland", .provincie, parent: nl.id, order: 1)
+            let country = try await upsert("NL01", "Nederland", .land, parent: nil, order: 0)
+            let province = try await upsert("PV24", "Flevoland", .provincie, parent: country.id, order: 1)
             let outlines = Dictionary(uniqueKeysWithValues: SchematicOutlines.flevoland.map { ($0.code, $0) })
             var ids: [String: UUID] = [:]
-            for (i, (code, name)) in municipalities.enumerated() {
-                let r = try await upsert(code, name, .gemeente, parent: pv.id, order: 10 + i)
-                if r.geometry == nil, let outline = outlines[code] {
-                    try r.setGeometry(outline.geometry, schematic: true)
-                    try await r.save(on: db)
+            for (index, (code, name)) in municipalities.enumerated() {
+                let region = try await upsert(code, name, .gemeente, parent: province.id, order: 10 + index)
+                if region.geometry == nil, let outline = outlines[code] {
+                    try region.setGeometry(outline.geometry, schematic: true)
+                    try await region.save(on: db)
                 }
-                ids[code] = r.id
+                ids[code] = region.id
             }
-            for (i, (code, name, members)) in groupings.enumerated() {
-                let g = try await upsert(code, name, .groep, parent: pv.id, order: 100 + i)
-                for m in members {
-                    guard let mid = ids[m] else { continue }
-                    let exists = try await RegionGroupMember.query(on: db).filter(\.$group.$id == g.id!).filter(\.$member.$id == mid).first()
-                    if exists == nil { try await RegionGroupMember(groupID: g.id!, memberID: mid).create(on: db) }
+            for (index, (code, name, members)) in groupings.enumerated() {
+                let groupID = try await upsert(code, name, .groep, parent: province.id, order: 100 + index).requireID()
+                for member in members {
+                    guard let memberID = ids[member] else { continue }
+                    let exists = try await RegionGroupMember.query(on: db).filter(\.$group.$id == groupID)
+                        .filter(\.$member.$id == memberID).first()
+                    guard exists == nil else { continue }
+                    try await RegionGroupMember(groupID: groupID, memberID: memberID).create(on: db)
                 }
             }
         }
@@ -114,15 +121,19 @@ public enum DemoData {
             ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland"),
         ]
         var out: [(String, Role, String)] = []
-        for (email, name, role, orgSlug) in demo {
-            guard let org = try await Organisation.query(on: app.db).filter(\.$slug == orgSlug).first() else { continue }
+        for (email, name, role, organisationSlug) in demo {
+            guard let organisationID = try await Organisation.query(on: app.db).filter(\.$slug == organisationSlug)
+                .first()?.requireID() else { continue }
             let password = fixed ?? Passwords.generate()
             let hash = try await app.password.async.hash(password)
             if let user = try await User.query(on: app.db).filter(\.$email == email).first() {
-                user.passwordHash = hash; user.role = role; user.$organisation.id = org.id!; user.mustChangePassword = false
+                user.passwordHash = hash
+                user.role = role
+                user.$organisation.id = organisationID
+                user.mustChangePassword = false
                 try await user.save(on: app.db)
             } else {
-                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: org.id!,
+                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: organisationID,
                                mustChangePassword: false, now: app.clock.now()).create(on: app.db)
             }
             out.append((email, role, password))

@@ -9,7 +9,8 @@ struct MigrateNowCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        context.console.print("Database bijgewerkt (\(app.vitaal.usesPostgres ? "PostgreSQL" : app.vitaal.sqlitePath)).")
+        let database = app.vitaal.usesPostgres ? "PostgreSQL" : app.vitaal.sqlitePath
+        context.console.print("Database bijgewerkt (\(database)).")
     }
 }
 
@@ -40,10 +41,10 @@ struct CreateUserCommand: AsyncCommand {
         let app = context.application
         try await Vitaal.migrate(app)
         let email = signature.email ?? ""
-        let (user, password) = try await UserService.create(on: app.db, password: app.password.async, email: email,
-                                                            name: signature.name ?? email, role: signature.role ?? "",
-                                                            organisationSlug: signature.organisation ?? "", actor: nil, actorName: "cli",
-                                                            now: app.clock.now())
+        let (user, password) = try await UserService.create(
+            on: app.db, password: app.password.async, email: email, name: signature.name ?? email,
+            role: signature.role ?? "", organisationSlug: signature.organisation ?? "", actor: nil, actorName: "cli",
+            now: app.clock.now())
         context.console.print("Gebruiker \(user.email) aangemaakt (\(user.role.label.lowercased())).")
         context.console.print("Eenmalig wachtwoord: \(password)")
         context.console.print("Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.")
@@ -62,7 +63,8 @@ struct ImportRegionsCommand: AsyncCommand {
         try await Vitaal.migrate(app)
         let url = URL(fileURLWithPath: signature.file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw VitaalError.invalid("bestand niet gevonden of niet leesbaar", at: SourceLocation(file: signature.file))
+            throw VitaalError.invalid("bestand niet gevonden of niet leesbaar",
+                                      at: SourceLocation(file: signature.file))
         }
         let summary = try await RegionImporter.importGeoJSON(data, fileName: url.lastPathComponent, on: app.db,
                                                              user: nil, actor: "cli", now: app.clock.now())
@@ -75,7 +77,8 @@ struct ImportRegionsCommand: AsyncCommand {
 struct CreateOrganisationCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "name", help: "Naam, bijv. \"Provincie Flevoland\"") var name: String?
-        @Option(name: "slug", help: "Code (kleine letters, cijfers, streepjes); standaard afgeleid van de naam") var slug: String?
+        @Option(name: "slug", help: "Code (kleine letters, cijfers, streepjes); standaard afgeleid van de naam")
+        var slug: String?
         @Option(name: "kind", help: "Soort: \(OrganisationService.kinds.joined(separator: ", "))") var kind: String?
         @Option(name: "region", help: "CBS-regiocode, bijv. PV24 of GM0034") var region: String?
         @Option(name: "website", help: "https://…") var website: String?
@@ -85,10 +88,10 @@ struct CreateOrganisationCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let org = try await OrganisationService.create(on: app.db, name: signature.name ?? "", slug: signature.slug, kind: signature.kind,
-                                                       region: signature.region, website: signature.website, actor: nil, actorName: "cli",
-                                                       now: app.clock.now())
-        context.console.print("Organisatie \(org.name) aangemaakt (code \(org.slug)).")
+        let organisation = try await OrganisationService.create(
+            on: app.db, name: signature.name ?? "", slug: signature.slug, kind: signature.kind,
+            region: signature.region, website: signature.website, actor: nil, actorName: "cli", now: app.clock.now())
+        context.console.print("Organisatie \(organisation.name) aangemaakt (code \(organisation.slug)).")
     }
 }
 
@@ -99,10 +102,16 @@ struct ListOrganisationsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let orgs = try await Organisation.query(on: app.db).sort(\.$slug).all()
-        if orgs.isEmpty { context.console.print("Geen organisaties."); return }
-        let width = orgs.map(\.slug.count).max() ?? 0
-        for o in orgs { context.console.print(o.slug.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + o.name + " (" + o.kind + ")") }
+        let organisations = try await Organisation.query(on: app.db).sort(\.$slug).all()
+        if organisations.isEmpty {
+            context.console.print("Geen organisaties.")
+            return
+        }
+        let width = organisations.map(\.slug.count).max() ?? 0
+        for organisation in organisations {
+            let slug = organisation.slug.padding(toLength: width, withPad: " ", startingAt: 0)
+            context.console.print(slug + "  " + organisation.name + " (" + organisation.kind + ")")
+        }
     }
 }
 
@@ -114,12 +123,15 @@ struct ListUsersCommand: AsyncCommand {
         let app = context.application
         try await Vitaal.migrate(app)
         let users = try await User.query(on: app.db).with(\.$organisation).sort(\.$email).all()
-        if users.isEmpty { context.console.print("Geen gebruikers."); return }
+        if users.isEmpty {
+            context.console.print("Geen gebruikers.")
+            return
+        }
         let width = users.map(\.email.count).max() ?? 0
-        for u in users {
-            let pending = u.mustChangePassword ? "  (eenmalig wachtwoord nog niet vervangen)" : ""
-            context.console.print(u.email.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + u.role.rawValue + "  "
-                                  + u.organisation.slug + pending)
+        for user in users {
+            let pending = user.mustChangePassword ? "  (eenmalig wachtwoord nog niet vervangen)" : ""
+            let email = user.email.padding(toLength: width, withPad: " ", startingAt: 0)
+            context.console.print(email + "  " + user.role.rawValue + "  " + user.organisation.slug + pending)
         }
     }
 }
