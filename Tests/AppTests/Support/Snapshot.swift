@@ -32,7 +32,7 @@ func assertSnapshot(_ html: String, named name: String, file: StaticString = #fi
     guard recorded != normalised else { return }
     let old = recorded.split(separator: "\n", omittingEmptySubsequences: false)
     let new = normalised.split(separator: "\n", omittingEmptySubsequences: false)
-    let first = zip(old, new).firstIndex { $0 != $1 } ?? min(old.count, new.count)
+    let first = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
     let actual = url.deletingPathExtension().appendingPathExtension("actual.html")
     try? normalised.write(to: actual, atomically: true, encoding: .utf8)
     XCTFail("""
