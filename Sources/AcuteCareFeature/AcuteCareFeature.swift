@@ -25,7 +25,7 @@ public struct AcuteCareFeature: VitaalFeature {
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
-        let added = try await AcuteCareDemoData.load(on: app.db)
+        let added = try await AcuteCareDemoData.load(on: app.db, now: app.clock.now())
         log(added > 0 ? "Acute zorg: \(added) schematische scenario's geladen." : "Acute zorg: scenario's waren al geladen.")
     }
 }
@@ -53,7 +53,7 @@ public enum AcuteCareDemoData {
 
     /// Adds the demo scenarios that are missing; returns how many were added.
     @discardableResult
-    public static func load(on db: any Database) async throws -> Int {
+    public static func load(on db: any Database, now: Date) async throws -> Int {
         let org = try await Organisation.query(on: db).filter(\.$slug == "provincie-flevoland").first()
         return try await db.transaction { db in
             var added = 0
@@ -63,7 +63,7 @@ public enum AcuteCareDemoData {
                                                          isSchematic: true, organisationID: org?.id, author: "systeem")
                 try await record.create(on: db)
                 try await Audit.record(on: db, user: nil, actor: "systeem", action: "aangemaakt", entity: "ambulancescenario",
-                                       entityID: s.id, summary: "Schematisch scenario \"\(s.name)\" (demodata)")
+                                       entityID: s.id, summary: "Schematisch scenario \"\(s.name)\" (demodata)", at: now)
                 added += 1
             }
             return added

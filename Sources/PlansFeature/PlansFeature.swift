@@ -36,6 +36,6 @@ public struct PlansFeature: VitaalFeature {
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
-        try await PlansDemoLoader.load(on: app.db, log: log)
+        try await PlansDemoLoader.load(on: app.db, now: app.clock.now(), log: log)
     }
 }

@@ -30,6 +30,6 @@ public struct SocialMapFeature: VitaalFeature {
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
-        try await SocialMapDemoLoader.load(on: app.db, log: log)
+        try await SocialMapDemoLoader.load(on: app.db, now: app.clock.now(), log: log)
     }
 }

@@ -109,6 +109,8 @@ public enum Vitaal {
         ]
         app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
         app.asyncCommands.use(DemoCommand(features: features), as: "demo")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(features: features), as: "restore")
         for feature in features {
             for reg in feature.commands {
                 if let group = reg.group { groups[group, default: [:]][reg.name] = reg.command }

@@ -25,10 +25,12 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-        source: String, file: String, function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
+        write(line(level: event.level, message: event.message, metadata: event.metadata))
+    }
+
+    /// One log line (also what `log(event:)` writes).
+    func line(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?) -> String {
         var fields: [String: JSONNode] = [
             "time": .string(ISO8601DateFormatter().string(from: Date())),
             "level": .string(level.rawValue),
@@ -36,7 +38,7 @@ public struct JSONLogHandler: LogHandler {
             "message": .string(message.description),
         ]
         for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { fields[key] = Self.plain(value) }
-        write(JSONWriter.text(.object(fields), style: JSONWriter.Style(sortedKeys: true)))
+        return JSONWriter.text(.object(fields), style: JSONWriter.Style(sortedKeys: true))
     }
 
     static func plain(_ value: Logger.Metadata.Value) -> JSONNode {

@@ -32,10 +32,10 @@ public enum Audit {
     /// Without `at` the machine's clock is used; that form remains for callers that have no
     /// application at hand yet and should move to passing the time.
     public static func record(on db: any Database, user: User?, actor: String? = nil, action: String, entity: String,
-                              entityID: String? = nil, summary: String, at: Date? = nil) async throws {
+                              entityID: String? = nil, summary: String, at: Date) async throws {
         let entry = AuditEntry(actor: user?.email ?? actor ?? "systeem", userID: user?.id, action: action,
                                entity: entity, entityID: entityID, summary: summary,
-                               at: at ?? VitaalClock.system.now())
+                               at: at)
         try await entry.create(on: db)
     }
 }

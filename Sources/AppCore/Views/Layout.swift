@@ -155,12 +155,6 @@ public enum Layout {
     public static func csrfField<C: HTML.BodyContext>(_ context: PageContext) -> Node<C> {
         .input(.type(.hidden), .name("csrf"), .value(attr(context.csrfToken ?? "")))
     }
-
-    /// Transitional: the CSRF field from a request. Views take a `PageContext`; this goes once
-    /// every view does.
-    public static func csrfField<C: HTML.BodyContext>(_ request: Request) -> Node<C> {
-        csrfField(request.formContext)
-    }
 }
 
 // MARK: - Reusable page parts

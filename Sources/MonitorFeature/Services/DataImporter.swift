@@ -159,7 +159,7 @@ public enum DataImporter {
                 try await batch.save(on: tx)
                 let outcome = ImportOutcome(batchID: batchID, summary: summary, inserted: inserted, replaced: replaced)
                 try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
-                                       entityID: batchID.uuidString, summary: outcome.message)
+                                       entityID: batchID.uuidString, summary: outcome.message, at: now)
                 let publicChanged = summary.indicatorCodes.contains { catalog.indicators[$0]?.visibility != .internal }
                 try await DataVersion.bump(on: tx, publicData: publicChanged, at: now)
                 return outcome
@@ -329,7 +329,7 @@ public enum DataImporter {
             try await batch.save(on: tx)
             let message = "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
             try await Audit.record(on: tx, user: user, actor: actor, action: "import ongedaan", entity: "monitor-import",
-                                   entityID: batchID.uuidString, summary: message)
+                                   entityID: batchID.uuidString, summary: message, at: now)
             try await DataVersion.bump(on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count,
                                        at: now)
             return message

@@ -75,7 +75,7 @@ extension Application {
     func registerMonitorImportDatabase() {
         let config = vitaal
         guard config.databaseURL == nil,
-              environment != .testing || ProcessInfo.processInfo.environment["VITAAL_TEST_SQLITE_FILE"] != nil,
+              environment != .testing || config.testsUseSQLiteFile,
               databases.configuration(for: .monitorImport) == nil else { return }
         databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .monitorImport, isDefault: false)
     }

@@ -61,7 +61,7 @@ enum MonitorDemoLoader {
                 }
             }
             try await Audit.record(on: tx, user: nil, actor: "systeem", action: "demo", entity: "monitor",
-                                   summary: "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden")
+                                   summary: "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden", at: now)
             try await DataVersion.bump(on: tx, at: now)
             log("Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen.")
         }

@@ -16,7 +16,7 @@ public enum PlansDemoLoader {
         ("AO.t2", 1, PlanDate(2025, 3, 15)!), ("AO.t2", 2, PlanDate(2025, 6, 15)!),    // 3 of 3: behaald
     ]
 
-    public static func load(on db: any Database, log: @escaping @Sendable (String) -> Void) async throws {
+    public static func load(on db: any Database, now: Date, log: @escaping @Sendable (String) -> Void) async throws {
         for var plan in PlansDemoData.all {
             if try await PlanRecord.query(on: db).filter(\.$key == plan.key).first() != nil {
                 log("Plan \"\(plan.title)\" bestaat al; overgeslagen.")
@@ -56,7 +56,7 @@ public enum PlansDemoLoader {
             try await db.transaction { db in
                 try await PlanStore.create(frozen, organisationID: organisation.id!, exampleRealisationTargets: exampleKeys, createdBy: "demo", on: db)
                 try await Audit.record(on: db, user: nil, actor: "systeem", action: "demo", entity: "plan", entityID: frozen.key,
-                                       summary: "Demoplan \"\(frozen.title)\" geladen")
+                                       summary: "Demoplan \"\(frozen.title)\" geladen", at: now)
             }
             log("Plan \"\(plan.title)\" geladen: \(plan.nodes.count) doelen, \(plan.targets.count) doelstellingen, \(plan.budgets.count) begrotingstabellen.")
         }

@@ -17,7 +17,8 @@ struct ImportHSDSCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let summary = try await HSDSFiles.importPath(signature.path, on: app.db, maintainerSlug: signature.organisatie)
+        let summary = try await HSDSFiles.importPath(signature.path, on: app.db, maintainerSlug: signature.organisatie,
+                                                     at: app.clock.now())
         context.console.print("HSDS geïmporteerd: \(summary).")
     }
 }

@@ -28,7 +28,7 @@ struct SocialMapEditController: RouteCollection {
         guard form.error == nil else { return OfferEditPage.view(form, req.formContext).render(for: req) }
         let changed = form.applied(to: offer, checkedOn: body["gecontroleerd"] != nil ? req.socialMapToday : nil)
         try await SocialMapEditing.save(SocialMap.Register(services: [changed]), by: user, action: "gewijzigd",
-                                        summary: "Aanbod \(offer.id) gewijzigd", on: req.db)
+                                        summary: "Aanbod \(offer.id) gewijzigd", at: req.now, on: req.db)
         return req.redirect(to: SocialMapURL.offer(.value(offer.id)), notice: SocialMapNotice.saved.rawValue)
     }
 
@@ -53,7 +53,7 @@ struct SocialMapEditController: RouteCollection {
         try await SocialMapEditing.save(SocialMap.Register(collaborations: [collaboration]), by: user,
                                         action: "aangemaakt",
                                         summary: "Samenwerking \(collaboration.a)–\(collaboration.b) "
-                                            + "(\(collaboration.topic))", on: req.db)
+                                            + "(\(collaboration.topic))", at: req.now, on: req.db)
         return req.redirect(to: SocialMapURL.organisation(.value(id)),
                             notice: SocialMapNotice.collaborationSaved.rawValue)
     }

@@ -53,7 +53,7 @@ public enum HSDSFiles {
     /// Imports `path` atomically (see `SocialMapStore.write`).
     public static func importPath(
         _ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
-        user: User? = nil
+        user: User? = nil, at now: Date
     ) async throws -> SocialMapStore.WriteSummary {
         let register = try read(path: path)
         var maintainer: UUID?
@@ -65,7 +65,7 @@ public enum HSDSFiles {
         }
         return try await SocialMapStore.write(
             register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
-            summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)")
+            summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)", at: now)
     }
 
     /// Writes the stored register to `folder`: the HSDS 2.x datapackage (datapackage.json + CSVs)

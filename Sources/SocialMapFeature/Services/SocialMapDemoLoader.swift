@@ -8,7 +8,7 @@ import VitaalDomain
 /// so that organisation's editors maintain them; networks are maintained by Flever (it keeps the
 /// register). Skips when the social map already holds organisations.
 enum SocialMapDemoLoader {
-    static func load(on db: any Database, log: @escaping @Sendable (String) -> Void) async throws {
+    static func load(on db: any Database, now: Date, log: @escaping @Sendable (String) -> Void) async throws {
         if try await SocialMapOrganisationRecord.query(on: db).count() > 0 {
             log("Sociale kaart: demodata al aanwezig, overgeslagen.")
             return
@@ -35,7 +35,7 @@ enum SocialMapDemoLoader {
         let maintainers = owners
         let summary = try await SocialMapStore.write(register, on: db, maintainerFor: { maintainers[$0] },
                                                      actor: "systeem", action: "demo",
-                                                     summary: "Demodata sociale kaart")
+                                                     summary: "Demodata sociale kaart", at: now)
         log("Sociale kaart geladen: \(summary). Posities zijn gemeentecentra (benaderd).")
     }
 }

@@ -28,8 +28,9 @@ enum SocialMapEditing {
     }
 
     static func save(_ changes: SocialMap.Register, by user: User, action: String, summary: String,
-                     on db: any Database) async throws {
-        try await SocialMapStore.write(changes, on: db, user: user, actor: user.email, action: action, summary: summary)
+                     at now: Date, on db: any Database) async throws {
+        try await SocialMapStore.write(changes, on: db, user: user, actor: user.email, action: action, summary: summary,
+                                       at: now)
     }
 
     /// Marks the offer as checked today.
@@ -38,7 +39,7 @@ enum SocialMapEditing {
         var offer = found
         offer.lastChecked = req.socialMapToday
         try await save(SocialMap.Register(services: [offer]), by: user, action: "gecontroleerd",
-                       summary: "Aanbod \(offer.id) gecontroleerd", on: req.db)
+                       summary: "Aanbod \(offer.id) gecontroleerd", at: req.now, on: req.db)
     }
 
     /// Marks the organisation as checked today.
@@ -47,6 +48,6 @@ enum SocialMapEditing {
         var organisation = found
         organisation.lastChecked = req.socialMapToday
         try await save(SocialMap.Register(organisations: [organisation]), by: user, action: "gecontroleerd",
-                       summary: "Organisatie \(organisation.id) gecontroleerd", on: req.db)
+                       summary: "Organisatie \(organisation.id) gecontroleerd", at: req.now, on: req.db)
     }
 }

@@ -44,7 +44,7 @@ extension SocialMapStore {
     public static func write(_ incoming: SocialMap.Register, on db: any Database, maintainer: UUID? = nil,
                              overrideMaintainer: Bool = false, maintainerFor: (@Sendable (String) -> UUID?)? = nil,
                              user: User? = nil, actor: String, action: String,
-                             summary what: String) async throws -> WriteSummary {
+                             summary what: String, at now: Date) async throws -> WriteSummary {
         let base = try await load(on: db)
         try merged(base, with: incoming).validate()
         let rule = MaintainerRule(maintainer: maintainer, overrideMaintainer: overrideMaintainer,
@@ -59,7 +59,7 @@ extension SocialMapStore {
             try await writeNetworks(incoming.networks, rule, &summary, on: db)
             try await writeCollaborations(incoming.collaborations, enteredBy: enteredBy, &summary, on: db)
             try await Audit.record(on: db, user: user, actor: actor, action: action, entity: "sociale kaart",
-                                   summary: "\(what): \(summary)")
+                                   summary: "\(what): \(summary)", at: now)
             return summary
         }
     }

@@ -51,7 +51,7 @@ public enum WorkforceScenarioStore {
     /// owned by the user's organisation. The base scenario cannot get new versions from users.
     public static func save(_ scenario: WorkforceScenario, name rawName: String, note: String?, isExample: Bool,
                             user: User?, actor: String, organisationID: UUID?, isBase: Bool = false,
-                            on db: any Database) async throws -> SaveResult {
+                            clock: VitaalClock = .system, on db: any Database) async throws -> SaveResult {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw VitaalError.invalid("geef het scenario een naam", at: SourceLocation(field: "name")) }
         guard name.count <= 120 else { throw VitaalError.invalid("de naam is te lang (maximaal 120 tekens)", at: SourceLocation(field: "name")) }
@@ -79,14 +79,15 @@ public enum WorkforceScenarioStore {
                                                      author: user?.email ?? actor, note: cleanNote)
                 try await record.create(on: db)
                 try await Audit.record(on: db, user: user, actor: actor, action: "gewijzigd", entity: entity, entityID: record.id?.uuidString,
-                                       summary: "Scenario \"\(name)\" versie \(record.version) opgeslagen")
+                                       summary: "Scenario \"\(name)\" versie \(record.version) opgeslagen", at: clock.now())
                 return SaveResult(record: record, created: true)
             }
             let record = WorkforceScenarioRecord(lineage: UUID(), name: name, version: 1, scenarioJSON: json, isBase: isBase,
                                                  isExample: isExample, organisationID: organisationID, author: user?.email ?? actor, note: cleanNote)
             try await record.create(on: db)
             try await Audit.record(on: db, user: user, actor: actor, action: "aangemaakt", entity: entity, entityID: record.id?.uuidString,
-                                   summary: "Scenario \"\(name)\" versie 1 opgeslagen\(isBase ? " (basisscenario)" : "")")
+                                   summary: "Scenario \"\(name)\" versie 1 opgeslagen\(isBase ? " (basisscenario)" : "")",
+                                   at: clock.now())
             return SaveResult(record: record, created: true)
         }
     }

@@ -157,7 +157,7 @@ final class AcuteCareAPITests: XCTestCase {
     func testDemoDataLoadsOnceAndIsAudited() async throws {
         try await TestApp.with { app in
             try await Self.seed(app)
-            let again = try await AcuteCareDemoData.load(on: app.db)
+            let again = try await AcuteCareDemoData.load(on: app.db, now: Fixtures.now)
             XCTAssertEqual(again, 0)
             let count = try await AcuteCareScenarioRecord.query(on: app.db).count()
             XCTAssertEqual(count, 5)

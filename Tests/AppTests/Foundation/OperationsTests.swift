@@ -189,7 +189,8 @@ final class ProductionReadinessTests: XCTestCase {
         let lines = NIOLockedValueBox<[String]>([])
         var handler = JSONLogHandler(label: "test", level: .info) { line in lines.withLockedValue { $0.append(line) } }
         handler[metadataKey: "request-id"] = "abc"
-        handler.log(level: .error, message: "mislukt \"x\"", metadata: ["path": "/monitor"], source: "t", file: #file, function: #function, line: #line)
+        handler.log(event: LogEvent(level: .error, message: "mislukt \"x\"", metadata: ["path": "/monitor"], source: "t",
+                                    file: #file, function: #function, line: #line))
         let line = try XCTUnwrap(lines.withLockedValue { $0.first })
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         XCTAssertEqual(object["message"] as? String, "mislukt \"x\"")

@@ -84,7 +84,8 @@ final class SocialMapPageTests: XCTestCase {
             var incoming = SocialMap.Register()
             incoming.contacts = [SocialMap.ContactPerson(id: "c1", organisationID: "flever", role: "coördinator vrijwilligers", name: "Jan Jansen", email: "jan@flever.example")]
             incoming.phones = [SocialMap.Phone(id: "p1", number: "06 12345678", contactID: "c1"), SocialMap.Phone(id: "p2", number: "0320 123456", organisationID: "flever")]
-            try await SocialMapStore.write(incoming, on: app.db, actor: "test", action: "test", summary: "contact")
+            try await SocialMapStore.write(incoming, on: app.db, actor: "test", action: "test", summary: "contact",
+                                           at: Fixtures.now)
             let b = Browser(app)
             let page = try await b.get("/sociale-kaart/organisaties/flever")
             XCTAssertTrue(page.body.contains("coördinator vrijwilligers"))

@@ -45,9 +45,8 @@ enum NodeEditPage {
                 logicModel: node.logicModel ?? LogicModel(),
                 links: node.indicators.map { link in
                     Link(code: link.indicatorCode, name: names[link.indicatorCode],
-                         // MonitorURL is not there yet; the same encoding rule as every link.
                          page: names[link.indicatorCode].map { _ in
-                             "/monitor/indicator/" + URLSegment.encode(link.indicatorCode)
+                             MonitorURL.indicator(.value(link.indicatorCode)).path
                          },
                          type: link.monitoringType.label, note: link.note ?? "")
                 },

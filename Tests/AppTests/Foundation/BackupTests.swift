@@ -1,0 +1,164 @@
+import XCTest
+import XCTVapor
+import Fluent
+@testable import AppCore
+import App
+import MonitorFeature
+@testable import PlansFeature
+import VitaalDomain
+import SocialMapFeature
+
+/// `vitaal backup` / `vitaal restore` on SQLite: a backup restored into a fresh data folder gives
+/// byte-identical open-data exports; a restore never overwrites a database with data, and refuses
+/// files that are not a sound Vitaal database.
+final class BackupTests: XCTestCase {
+    private var root: URL!
+
+    override func setUp() {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-backup-\(UUID().uuidString)")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// An app on the SQLite file in `folder` (not the in-memory database of the other tests).
+    private func fileApp(_ folder: String) async throws -> Application {
+        let app = try await Application.make(.testing)
+        var config = VitaalConfiguration.fromEnvironment([:])
+        config.dataDirectory = folder
+        config.testsUseSQLiteFile = true
+        app.vitaal = config
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app)
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    private var knownMigrations: Set<String> {
+        Set(FoundationMigrations.all(clock: .system).map(\.name) + vitaalFeatures.flatMap(\.migrations).map(\.name))
+    }
+
+    /// The open data as users download it: monitor CSV and data API, HSDS files, the plan's CSV.
+    private func exports(_ app: Application, into folder: String) async throws -> [String: String] {
+        let browser = Browser(app)
+        var out: [String: String] = [:]
+        let paths = [
+            MonitorURL.monitor(.value("brede-welvaart")).path(query: [("formaat", "csv")]),
+            MonitorURL.apiData.path(query: [("indicator", "bw_ervaren_gezondheid")]),
+            PlanURL.targetsCSV(plan: .value("flever-jaarplan-2025")).path,
+            PlanURL.budgetCSV(plan: .value("flever-jaarplan-2025")).path,
+        ]
+        for path in paths {
+            let response = try await browser.get(path)
+            XCTAssertEqual(response.status, .ok, path)
+            XCTAssertGreaterThan(response.body.count, 200, path)
+            out[path] = response.body
+        }
+        for name in try await HSDSFiles.export(to: folder, on: app.db) {
+            out["hsds/" + name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        }
+        return out
+    }
+
+    func testBackupRestoredIntoAFreshFolderGivesIdenticalExports() async throws {
+        try XCTSkipIf(TestApp.usesPostgres, "PostgreSQL uses pg_dump/pg_restore (README, Backups); this is the SQLite path")
+        let backup = root.appendingPathComponent("vitaal-backup.sqlite").path
+
+        let original = try await fileApp(root.appendingPathComponent("a").path)
+        let before: [String: String]
+        do {
+            try await DemoData.load(app: original, features: vitaalFeatures) { _ in }
+            before = try await exports(original, into: root.appendingPathComponent("export-a").path)
+            try await Backup.backupSQLite(on: original.db, to: backup)
+            // A second backup to the same file is refused: a backup never overwrites anything.
+            do {
+                try await Backup.backupSQLite(on: original.db, to: backup)
+                XCTFail("an existing backup file was overwritten")
+            } catch let error as VitaalError {
+                XCTAssertTrue(error.message.contains("bestaat al"), error.message)
+            }
+        } catch {
+            try? await original.asyncShutdown()
+            throw error
+        }
+        try await original.asyncShutdown()
+
+        let target = root.appendingPathComponent("b/vitaal.sqlite").path
+        let summary = try await Backup.restoreSQLite(file: backup, to: target, knownMigrations: knownMigrations)
+        XCTAssertEqual(summary.migrations, knownMigrations.count)
+
+        let restored = try await fileApp(root.appendingPathComponent("b").path)
+        do {
+            let after = try await exports(restored, into: root.appendingPathComponent("export-b").path)
+            XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
+            XCTAssertGreaterThanOrEqual(after.count, 6)
+            for (name, text) in before {
+                XCTAssertEqual(after[name], text, "\(name) differs after backup and restore")
+            }
+        } catch {
+            try? await restored.asyncShutdown()
+            throw error
+        }
+        try await restored.asyncShutdown()
+
+        // Restoring over the database that now has data is refused, and it is left as it was.
+        let sizeBefore = try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int
+        do {
+            _ = try await Backup.restoreSQLite(file: backup, to: target, knownMigrations: knownMigrations)
+            XCTFail("a restore overwrote a database with data")
+        } catch let error as VitaalError {
+            XCTAssertTrue(error.message.contains("Er staat al een database"), error.message)
+        }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int, sizeBefore)
+    }
+
+    func testRestoreRefusesWhatIsNotASoundVitaalDatabase() async throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let target = root.appendingPathComponent("c/vitaal.sqlite").path
+
+        let text = root.appendingPathComponent("notities.txt").path
+        try "geen database".write(toFile: text, atomically: true, encoding: .utf8)
+        await assertRefused(text, target: target, containing: "geen SQLite-database")
+
+        // A backup of a newer Vitaal (a migration this version does not know).
+        let app = try await fileApp(root.appendingPathComponent("d").path)
+        let newer = root.appendingPathComponent("nieuwer.sqlite").path
+        do {
+            try await Backup.backupSQLite(on: app.db, to: newer)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        var known = knownMigrations
+        let dropped = try XCTUnwrap(known.sorted().last)
+        known.remove(dropped)
+        do {
+            _ = try await Backup.restoreSQLite(file: newer, to: target, knownMigrations: known)
+            XCTFail("a backup with an unknown migration was restored")
+        } catch let error as VitaalError {
+            XCTAssertTrue(error.message.contains("nieuwere versie van Vitaal"), error.message)
+            XCTAssertTrue(error.message.contains(dropped), error.message)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing is written on a refused restore")
+    }
+
+    private func assertRefused(_ file: String, target: String, containing text: String,
+                               line: UInt = #line) async {
+        do {
+            _ = try await Backup.restoreSQLite(file: file, to: target, knownMigrations: knownMigrations)
+            XCTFail("restored \(file)", line: line)
+        } catch let error as VitaalError {
+            XCTAssertTrue(error.message.contains(text), error.message, line: line)
+        } catch {
+            XCTFail("unexpected error \(error)", line: line)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing is written", line: line)
+    }
+}
