@@ -1,6 +1,6 @@
+import Foundation
 // swift-tools-version:6.0
 import PackageDescription
-import Foundation
 
 // `VITAAL_DOMAIN_ONLY=1 swift test` builds and tests only the plain domain module (no Vapor, no
 // database), which takes seconds instead of minutes. The full suite is `swift test` (see README).
@@ -11,7 +11,7 @@ var targets: [Target] = [
     // Plain Swift: trend rules, SMART status, network analysis, projections, coverage, parsers.
     // Never imports Vapor or a database driver.
     .target(name: "VitaalDomain", path: "Sources/VitaalDomain"),
-    .testTarget(name: "VitaalDomainTests", dependencies: ["VitaalDomain"], path: "Tests/VitaalDomainTests"),
+    .testTarget(name: "VitaalDomainTests", dependencies: ["VitaalDomain"], path: "Tests/VitaalDomainTests")
 ]
 
 if !domainOnly {
@@ -22,11 +22,11 @@ if !domainOnly {
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20")
     ]
     let vapor: [Target.Dependency] = [
         .product(name: "Vapor", package: "vapor"),
-        .product(name: "Fluent", package: "fluent"),
+        .product(name: "Fluent", package: "fluent")
     ]
     // Every target builds in the Swift 6 language mode (strict concurrency). A module that is still
     // being moved over is listed here until it builds without errors.
@@ -47,11 +47,11 @@ if !domainOnly {
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ],
             path: "Sources/AppCore",
             resources: [.embedInCode("Resources/base.css"), .embedInCode("Resources/favicon.svg")]
-        ),
+        )
     ]
     // Plans and the workforce model read indicators and stories from the monitor (through
     // MonitorFeature's public `MonitorLookup`); the monitor depends on no other feature.
@@ -59,32 +59,40 @@ if !domainOnly {
         // The data API reads SQLite rows through SQLiteNIO directly (bench/README.md, P1).
         "MonitorFeature": [.product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver")],
         "PlansFeature": ["MonitorFeature"],
-        "WorkforceFeature": ["MonitorFeature"],
+        "WorkforceFeature": ["MonitorFeature"]
     ]
     // Each feature's stylesheet is a plain CSS file compiled into the module (`PackageResources`)
     // and served as part of the site stylesheet.
-    let stylesheets = ["MonitorFeature": "monitor", "PlansFeature": "plans", "SocialMapFeature": "socialmap",
-                       "WorkforceFeature": "workforce", "AcuteCareFeature": "acutecare"]
+    let stylesheets = [
+        "MonitorFeature": "monitor", "PlansFeature": "plans", "SocialMapFeature": "socialmap",
+        "WorkforceFeature": "workforce", "AcuteCareFeature": "acutecare"
+    ]
     targets += features.map { name in
-        .target(name: name, dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")]
-                    + (featureDependencies[name] ?? []),
-                path: "Sources/\(name)",
-                resources: [.embedInCode("Resources/\(stylesheets[name]!).css")],
-                swiftSettings: swiftSettings(name))
+        .target(
+            name: name,
+            dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")]
+                + (featureDependencies[name] ?? []),
+            path: "Sources/\(name)",
+            resources: [.embedInCode("Resources/\(stylesheets[name]!).css")],
+            swiftSettings: swiftSettings(name))
     }
     targets += [
         // Assembly: wires the features into one application and its CLI commands.
-        .target(name: "App", dependencies: ["AppCore"] + features.map { .target(name: $0) } + vapor,
-                path: "Sources/App", swiftSettings: swiftSettings("App")),
-        .executableTarget(name: "vitaal", dependencies: ["App", "AppCore"], path: "Sources/vitaal", swiftSettings: swiftSettings("vitaal")),
+        .target(
+            name: "App", dependencies: ["AppCore"] + features.map { .target(name: $0) } + vapor,
+            path: "Sources/App", swiftSettings: swiftSettings("App")),
+        .executableTarget(
+            name: "vitaal", dependencies: ["App", "AppCore"], path: "Sources/vitaal",
+            swiftSettings: swiftSettings("vitaal")),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "AppCore", "VitaalDomain", .product(name: "XCTVapor", package: "vapor")] + features.map { .target(name: $0) },
+            dependencies: ["App", "AppCore", "VitaalDomain", .product(name: "XCTVapor", package: "vapor")]
+                + features.map { .target(name: $0) },
             path: "Tests/AppTests",
             // HTML snapshots are read by the tests from their source folder (see Support/Snapshot.swift).
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings("AppTests")
-        ),
+        )
     ]
 }
 

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Acute-care coverage model: ambulance response within the norm (15 minutes) and ambulances
@@ -26,7 +26,9 @@ public struct AcuteCareFeature: VitaalFeature {
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
         let added = try await AcuteCareDemoData.load(on: app.db, now: app.clock.now())
-        log(added > 0 ? "Acute zorg: \(added) schematische scenario's geladen." : "Acute zorg: scenario's waren al geladen.")
+        log(
+            added > 0
+                ? "Acute zorg: \(added) schematische scenario's geladen." : "Acute zorg: scenario's waren al geladen.")
     }
 }
 
@@ -37,7 +39,8 @@ public enum AcuteCareDemoData {
         var s = AcuteCareDemo.growth2035
         s.id = "groei-2035-extra-post-poort"
         s.name = "Groei 2035 met extra post Almere Poort"
-        s.description = "Groei naar 540.000 inwoners in 2035 (inclusief groeilocatie Pampus) en een extra ambulancepost in Almere Poort. Schematisch."
+        s.description =
+            "Groei naar 540.000 inwoners in 2035 (inclusief groeilocatie Pampus) en een extra ambulancepost in Almere Poort. Schematisch."
         s.addedPosts = AcuteCareDemo.extraPostAlmerePoort.addedPosts
         return s
     }
@@ -59,11 +62,13 @@ public enum AcuteCareDemoData {
             var added = 0
             for s in scenarios {
                 if try await AcuteCareScenarioRecord.query(on: db).filter(\.$slug == s.id).first() != nil { continue }
-                let record = try AcuteCareScenarioRecord(slug: s.id, name: s.name, summary: s.description, changes: ScenarioChanges(s),
-                                                         isSchematic: true, organisationID: org?.id, author: "systeem")
+                let record = try AcuteCareScenarioRecord(
+                    slug: s.id, name: s.name, summary: s.description, changes: ScenarioChanges(s),
+                    isSchematic: true, organisationID: org?.id, author: "systeem")
                 try await record.create(on: db)
-                try await Audit.record(on: db, user: nil, actor: "systeem", action: "aangemaakt", entity: "ambulancescenario",
-                                       entityID: s.id, summary: "Schematisch scenario \"\(s.name)\" (demodata)", at: now)
+                try await Audit.record(
+                    on: db, user: nil, actor: "systeem", action: "aangemaakt", entity: "ambulancescenario",
+                    entityID: s.id, summary: "Schematisch scenario \"\(s.name)\" (demodata)", at: now)
                 added += 1
             }
             return added

@@ -21,7 +21,8 @@ public enum AcuteCareURL: SiteRoute {
         case .index: Self.pages
         case .scenario(let slug): Self.pages + [.constant("scenario"), .parameter("slug", slug)]
         case .saveScenario: Self.pages + [.constant("scenarios")]
-        case .deleteScenario(let slug): Self.pages + [.constant("scenario"), .parameter("slug", slug), .constant("verwijderen")]
+        case .deleteScenario(let slug):
+            Self.pages + [.constant("scenario"), .parameter("slug", slug), .constant("verwijderen")]
         case .apiScenarios: Self.api
         case .apiScenario(let id): Self.api + [.parameter("id", id)]
         case .apiCoverage(let id): Self.api + [.parameter("id", id), .constant("coverage")]
@@ -30,5 +31,7 @@ public enum AcuteCareURL: SiteRoute {
     }
 
     private static let pages: [URLSegment] = [.constant("modellen"), .constant("acute-zorg")]
-    private static let api: [URLSegment] = [.constant("api"), .constant("v1"), .constant("acute-care"), .constant("scenarios")]
+    private static let api: [URLSegment] = [
+        .constant("api"), .constant("v1"), .constant("acute-care"), .constant("scenarios")
+    ]
 }

@@ -1,14 +1,14 @@
-import Vapor
+import AcuteCareFeature
 import AppCore
 import MonitorFeature
 import PlansFeature
 import SocialMapFeature
+import Vapor
 import WorkforceFeature
-import AcuteCareFeature
 
 /// All capabilities of Vitaal, in navigation order.
 public let vitaalFeatures: [any VitaalFeature] = [
-    MonitorFeature(), PlansFeature(), SocialMapFeature(), WorkforceFeature(), AcuteCareFeature(),
+    MonitorFeature(), PlansFeature(), SocialMapFeature(), WorkforceFeature(), AcuteCareFeature()
 ]
 
 /// Configures the complete application (used by `main` and by the tests).

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 
 /// The indicator monitor: monitors, indicators, values, stories, import, pages, downloads and the
 /// open data API.

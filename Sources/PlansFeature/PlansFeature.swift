@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Plans and steering: goal trees with SMART targets and realisations, logic model and indicator
@@ -19,9 +19,11 @@ public struct PlansFeature: VitaalFeature {
     public var stylesheet: String { String(decoding: PackageResources.plans_css, as: UTF8.self) }
 
     public var commands: [CommandRegistration] {
-        [CommandRegistration(group: "plans", name: "list", command: PlansListCommand()),
-         CommandRegistration(group: "plans", name: "report", command: PlansReportCommand()),
-         CommandRegistration(group: "export", name: "plan", command: PlansExportCommand())]
+        [
+            CommandRegistration(group: "plans", name: "list", command: PlansListCommand()),
+            CommandRegistration(group: "plans", name: "report", command: PlansReportCommand()),
+            CommandRegistration(group: "export", name: "plan", command: PlansExportCommand())
+        ]
     }
 
     public func register(routes app: Application) throws {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 
 /// Social map and networks: organisations, initiatives, services and networks; Open Referral HSDS
 /// in and out; a map of initiatives; network analysis; the Positive Health spider web matched to
@@ -17,8 +17,10 @@ public struct SocialMapFeature: VitaalFeature {
     public var stylesheet: String { String(decoding: PackageResources.socialmap_css, as: UTF8.self) }
 
     public var commands: [CommandRegistration] {
-        [CommandRegistration(group: "import", name: "hsds", command: ImportHSDSCommand()),
-         CommandRegistration(group: "export", name: "hsds", command: ExportHSDSCommand())]
+        [
+            CommandRegistration(group: "import", name: "hsds", command: ImportHSDSCommand()),
+            CommandRegistration(group: "export", name: "hsds", command: ExportHSDSCommand())
+        ]
     }
 
     public func register(routes app: Application) throws {

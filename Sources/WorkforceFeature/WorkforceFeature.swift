@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Workforce planning model (regionale strategische personeelsplanning, RSPP) and the "Modellen" section.
@@ -23,8 +23,10 @@ public struct WorkforceFeature: VitaalFeature {
     }
 
     public var commands: [CommandRegistration] {
-        [CommandRegistration(group: "workforce", name: "project", command: WorkforceProjectCommand()),
-         CommandRegistration(group: "workforce", name: "base", command: WorkforceBaseCommand())]
+        [
+            CommandRegistration(group: "workforce", name: "project", command: WorkforceProjectCommand()),
+            CommandRegistration(group: "workforce", name: "base", command: WorkforceBaseCommand())
+        ]
     }
 
     public static let demoPolicyName = "Beleidsmix IZA (voorbeeld)"
@@ -42,12 +44,14 @@ public struct WorkforceFeature: VitaalFeature {
         base.id = "basisscenario-flevoland"
         _ = try await WorkforceScenarioStore.save(
             base, name: WorkforceScenarioStore.baseName,
-            note: "Gekalibreerd op het Regioplan IZA Flevoland (45.000 nodig, 41.500 beschikbaar in 2032; tekort 4 % in "
+            note:
+                "Gekalibreerd op het Regioplan IZA Flevoland (45.000 nodig, 41.500 beschikbaar in 2032; tekort 4 % in "
                 + "2020, 11 % in 2032). Overige waarden zijn aannames.",
             isExample: true, user: nil, actor: "systeem", organisationID: province?.id, isBase: true, on: app.db)
         var mix = base
         mix.id = "beleidsmix-iza"
-        mix.description = "Voorbeeld van een beleidsmix: 1 % productiviteitswinst per jaar, 10 % minder uitstroom, "
+        mix.description =
+            "Voorbeeld van een beleidsmix: 1 % productiviteitswinst per jaar, 10 % minder uitstroom, "
             + "10 % extra instroom en 0,5 %-punt taakherschikking per jaar."
         mix.levers.productivity.value = 0.01
         mix.levers.outflowReduction.value = 0.1

@@ -41,5 +41,7 @@ public enum WorkforceURL: SiteRoute {
     }
 
     private static let pages: [URLSegment] = [.constant("modellen"), .constant("personeel")]
-    private static let api: [URLSegment] = [.constant("api"), .constant("v1"), .constant("workforce"), .constant("scenarios")]
+    private static let api: [URLSegment] = [
+        .constant("api"), .constant("v1"), .constant("workforce"), .constant("scenarios")
+    ]
 }

@@ -1,7 +1,7 @@
-import Vapor
-import Logging
 import App
 import AppCore
+import Logging
+import Vapor
 import VitaalDomain
 
 // The environment is read once, through `VitaalConfiguration` (the README's configuration table).

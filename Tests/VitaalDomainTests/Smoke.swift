@@ -1,3 +1,5 @@
 import Testing
+
 @testable import VitaalDomain
+
 @Test func version() { #expect(!VitaalDomain.version.isEmpty) }

@@ -8,41 +8,78 @@ import VitaalDomain
 /// Needs no database. Bad input stops with a message naming the file, line and element.
 struct AcuteCareCoverageCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "roads", help: "Wegennet: OpenStreetMap-XML (.osm) of GeoJSON met LineStrings (.geojson, .json)") var roads: String?
+        @Option(name: "roads", help: "Wegennet: OpenStreetMap-XML (.osm) of GeoJSON met LineStrings (.geojson, .json)")
+        var roads: String?
         @Option(name: "posts", help: "Ambulanceposten, CSV met id,lat,lon[,name] (of x,y in RD New)") var posts: String?
-        @Option(name: "demand", help: "Vraagpunten, CSV met id,lat,lon,population[,municipality,name] (of x,y in RD New)") var demand: String?
-        @Option(name: "norm-minutes", help: "Norm voor de responstijd in minuten, inclusief meldings- en uitruktijd (standaard 15)") var norm: String?
-        @Option(name: "dispatch-minutes", help: "Meldings- en uitruktijd in minuten (standaard 3)") var dispatch: String?
-        @Option(name: "speeds", help: "CSV wegklasse,kmh met snelheden voor spoedritten (standaard: motorway 120, trunk 100, primary 80, secondary 70, tertiary 60, local 45, service 25, offroad 30)") var speeds: String?
-        @Option(name: "rides-per-year", help: "Ritten per jaar in de regio: voegt het benodigde aantal ambulances per post toe (Erlang-B)") var rides: String?
+        @Option(
+            name: "demand", help: "Vraagpunten, CSV met id,lat,lon,population[,municipality,name] (of x,y in RD New)")
+        var demand: String?
+        @Option(
+            name: "norm-minutes",
+            help: "Norm voor de responstijd in minuten, inclusief meldings- en uitruktijd (standaard 15)") var norm:
+            String?
+        @Option(name: "dispatch-minutes", help: "Meldings- en uitruktijd in minuten (standaard 3)") var dispatch:
+            String?
+        @Option(
+            name: "speeds",
+            help:
+                "CSV wegklasse,kmh met snelheden voor spoedritten (standaard: motorway 120, trunk 100, primary 80, secondary 70, tertiary 60, local 45, service 25, offroad 30)"
+        ) var speeds: String?
+        @Option(
+            name: "rides-per-year",
+            help: "Ritten per jaar in de regio: voegt het benodigde aantal ambulances per post toe (Erlang-B)")
+        var rides: String?
         @Flag(name: "json", help: "Uitvoer als JSON") var json: Bool
         init() {}
     }
 
-    var help: String { "Berekent de dekking van ambulanceposten binnen de norm (standaard 15 minuten) over een wegennet." }
+    var help: String {
+        "Berekent de dekking van ambulanceposten binnen de norm (standaard 15 minuten) over een wegennet."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let output = try Self.run(roads: signature.roads, posts: signature.posts, demand: signature.demand, norm: signature.norm,
-                                  dispatch: signature.dispatch, speeds: signature.speeds, rides: signature.rides, json: signature.json)
+        let output = try Self.run(
+            roads: signature.roads, posts: signature.posts, demand: signature.demand, norm: signature.norm,
+            dispatch: signature.dispatch, speeds: signature.speeds, rides: signature.rides, json: signature.json)
         context.console.output(output.consoleText(), newLine: true)
     }
 
     /// The whole command as a function of its options (also used by tests).
-    static func run(roads: String?, posts: String?, demand: String?, norm: String?, dispatch: String?, speeds: String?,
-                    rides: String?, json: Bool) throws -> String {
+    static func run(
+        roads: String?, posts: String?, demand: String?, norm: String?, dispatch: String?, speeds: String?,
+        rides: String?, json: Bool
+    ) throws -> String {
         var p = ProblemCollector()
-        if roads == nil { p.add("optie --roads ontbreekt (wegennet, .osm of .geojson)", at: SourceLocation(field: "--roads")) }
+        if roads == nil {
+            p.add("optie --roads ontbreekt (wegennet, .osm of .geojson)", at: SourceLocation(field: "--roads"))
+        }
         if posts == nil { p.add("optie --posts ontbreekt (CSV id,lat,lon)", at: SourceLocation(field: "--posts")) }
-        if demand == nil { p.add("optie --demand ontbreekt (CSV id,lat,lon,population)", at: SourceLocation(field: "--demand")) }
+        if demand == nil {
+            p.add("optie --demand ontbreekt (CSV id,lat,lon,population)", at: SourceLocation(field: "--demand"))
+        }
         let normMinutes = number(norm, option: "--norm-minutes", default: 15, problems: &p)
         let dispatchMinutes = number(dispatch, option: "--dispatch-minutes", default: 3, problems: &p)
         let ridesPerYear = rides.map { _ in number(rides, option: "--rides-per-year", default: 0, problems: &p) }
-        if let n = normMinutes, !(n > 0) { p.add("de norm moet groter zijn dan 0 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))", at: SourceLocation(field: "--norm-minutes")) }
-        if let d = dispatchMinutes, !(d >= 0) { p.add("meldings- en uitruktijd mag niet negatief zijn (is \(AcuteCareFormat.number(d, decimals: 1)))", at: SourceLocation(field: "--dispatch-minutes")) }
-        if let n = normMinutes, let d = dispatchMinutes, n > 0, d >= n {
-            p.add("meldings- en uitruktijd (\(d) min) moet kleiner zijn dan de norm (\(n) min)", at: SourceLocation(field: "--dispatch-minutes"))
+        if let n = normMinutes, !(n > 0) {
+            p.add(
+                "de norm moet groter zijn dan 0 minuten (is \(AcuteCareFormat.number(n, decimals: 1)))",
+                at: SourceLocation(field: "--norm-minutes"))
         }
-        if let r = ridesPerYear ?? nil, !(r >= 0) { p.add("het aantal ritten per jaar mag niet negatief zijn (is \(AcuteCareFormat.number(r)))", at: SourceLocation(field: "--rides-per-year")) }
+        if let d = dispatchMinutes, !(d >= 0) {
+            p.add(
+                "meldings- en uitruktijd mag niet negatief zijn (is \(AcuteCareFormat.number(d, decimals: 1)))",
+                at: SourceLocation(field: "--dispatch-minutes"))
+        }
+        if let n = normMinutes, let d = dispatchMinutes, n > 0, d >= n {
+            p.add(
+                "meldings- en uitruktijd (\(d) min) moet kleiner zijn dan de norm (\(n) min)",
+                at: SourceLocation(field: "--dispatch-minutes"))
+        }
+        if let r = ridesPerYear ?? nil, !(r >= 0) {
+            p.add(
+                "het aantal ritten per jaar mag niet negatief zijn (is \(AcuteCareFormat.number(r)))",
+                at: SourceLocation(field: "--rides-per-year"))
+        }
         try p.throwIfAny("Ongeldige opties")
 
         var settings = CoverageSettings(normMinutes: normMinutes!, dispatchMinutes: dispatchMinutes!)
@@ -51,10 +88,16 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         let ext = URL(fileURLWithPath: roadsPath).pathExtension.lowercased()
         let graph: RoadGraph
         switch ext {
-        case "osm", "xml": graph = try AcuteCareImport.roadGraph(osm: try read(roadsPath), file: name(roadsPath), speeds: settings.speeds)
-        case "geojson", "json": graph = try AcuteCareImport.roadGraph(geoJSON: try read(roadsPath), file: name(roadsPath), speeds: settings.speeds)
+        case "osm", "xml":
+            graph = try AcuteCareImport.roadGraph(
+                osm: try read(roadsPath), file: name(roadsPath), speeds: settings.speeds)
+        case "geojson", "json":
+            graph = try AcuteCareImport.roadGraph(
+                geoJSON: try read(roadsPath), file: name(roadsPath), speeds: settings.speeds)
         default:
-            throw VitaalError.invalid("onbekend bestandstype .\(ext): gebruik .osm (OpenStreetMap-XML) of .geojson", at: SourceLocation(file: name(roadsPath)))
+            throw VitaalError.invalid(
+                "onbekend bestandstype .\(ext): gebruik .osm (OpenStreetMap-XML) of .geojson",
+                at: SourceLocation(file: name(roadsPath)))
         }
         let postList = try AcuteCareImport.posts(csv: try read(posts!), file: name(posts!))
         let demandList = try AcuteCareImport.demandPoints(csv: try read(demand!), file: name(demand!))
@@ -63,60 +106,94 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         let coverage: CoverageResult
         var capacity: [PostResult]?
         if let r = ridesPerYear ?? nil {
-            let inputs = AcuteCareInputs(graph: graph, posts: postList, demand: demandList, settings: settings,
-                                         rideVolume: RideVolume(ridesPerYear: r))
+            let inputs = AcuteCareInputs(
+                graph: graph, posts: postList, demand: demandList, settings: settings,
+                rideVolume: RideVolume(ridesPerYear: r))
             let result = try AcuteCareModel.evaluate(base: inputs, scenario: .base, engine: engine)
-            coverage = result.coverage; capacity = result.posts
+            coverage = result.coverage
+            capacity = result.posts
         } else {
             coverage = try engine.coverage(posts: postList, demand: demandList)
         }
-        return json ? try Self.json(coverage, settings: settings, capacity: capacity) : text(coverage, demand: demandList, settings: settings, capacity: capacity)
+        return json
+            ? try Self.json(coverage, settings: settings, capacity: capacity)
+            : text(coverage, demand: demandList, settings: settings, capacity: capacity)
     }
 
     // MARK: Output
 
     struct PointJSON: Encodable {
-        var id: String; var post: String?; var minutes: Double?; var covered: Bool
+        var id: String
+        var post: String?
+        var minutes: Double?
+        var covered: Bool
         enum CodingKeys: String, CodingKey { case id, post, minutes, covered }
         func encode(to e: Encoder) throws {
             var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(post, forKey: .post); try c.encode(minutes, forKey: .minutes)
+            try c.encode(id, forKey: .id)
+            try c.encode(post, forKey: .post)
+            try c.encode(minutes, forKey: .minutes)
             try c.encode(covered, forKey: .covered)
         }
     }
-    struct PostJSON: Encodable { var id: String; var ridesPerYear: Double; var ambulances: Int }
+    struct PostJSON: Encodable {
+        var id: String
+        var ridesPerYear: Double
+        var ambulances: Int
+    }
     struct Output: Encodable {
-        var population: Double; var covered: Double; var share: Double
-        var normMinutes: Double; var dispatchMinutes: Double
+        var population: Double
+        var covered: Double
+        var share: Double
+        var normMinutes: Double
+        var dispatchMinutes: Double
         var points: [PointJSON]
         var posts: [PostJSON]?
     }
 
     static func json(_ c: CoverageResult, settings: CoverageSettings, capacity: [PostResult]?) throws -> String {
-        let out = Output(population: c.region.population, covered: c.region.coveredPopulation, share: (c.region.share * 1e6).rounded() / 1e6,
-                         normMinutes: settings.normMinutes, dispatchMinutes: settings.dispatchMinutes,
-                         points: c.points.map { PointJSON(id: $0.id, post: $0.nearestPostId,
-                                                          minutes: $0.responseSeconds.map { (Double($0) / 60 * 100).rounded() / 100 }, covered: $0.covered) },
-                         posts: capacity?.map { PostJSON(id: $0.id, ridesPerYear: ($0.capacity.ridesPerYear * 10).rounded() / 10, ambulances: $0.capacity.ambulancesNeeded) })
+        let out = Output(
+            population: c.region.population, covered: c.region.coveredPopulation,
+            share: (c.region.share * 1e6).rounded() / 1e6,
+            normMinutes: settings.normMinutes, dispatchMinutes: settings.dispatchMinutes,
+            points: c.points.map {
+                PointJSON(
+                    id: $0.id, post: $0.nearestPostId,
+                    minutes: $0.responseSeconds.map { (Double($0) / 60 * 100).rounded() / 100 }, covered: $0.covered)
+            },
+            posts: capacity?.map {
+                PostJSON(
+                    id: $0.id, ridesPerYear: ($0.capacity.ridesPerYear * 10).rounded() / 10,
+                    ambulances: $0.capacity.ambulancesNeeded)
+            })
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try e.encode(out), as: UTF8.self)
     }
 
-    static func text(_ c: CoverageResult, demand: [DemandPoint], settings: CoverageSettings, capacity: [PostResult]?) -> String {
+    static func text(_ c: CoverageResult, demand: [DemandPoint], settings: CoverageSettings, capacity: [PostResult]?)
+        -> String
+    {
         let f = AcuteCareFormat.self
-        var lines = ["Binnen \(f.number(settings.normMinutes, decimals: settings.normMinutes == settings.normMinutes.rounded() ? 0 : 1)) minuten bereikbaar: \(f.percent(c.region.share)) van de inwoners (\(f.number(c.region.coveredPopulation)) van \(f.number(c.region.population))); buiten de norm: \(f.number(c.region.uncoveredPopulation)) inwoners."]
+        var lines = [
+            "Binnen \(f.number(settings.normMinutes, decimals: settings.normMinutes == settings.normMinutes.rounded() ? 0 : 1)) minuten bereikbaar: \(f.percent(c.region.share)) van de inwoners (\(f.number(c.region.coveredPopulation)) van \(f.number(c.region.population))); buiten de norm: \(f.number(c.region.uncoveredPopulation)) inwoners."
+        ]
         for m in c.municipalities where c.municipalities.count > 1 {
             lines.append("  \(m.name): \(f.percent(m.share)) (buiten de norm \(f.number(m.uncoveredPopulation)))")
         }
         let names = Dictionary(demand.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         let uncovered = c.uncovered
         if !uncovered.isEmpty {
-            lines.append("Buiten de norm: " + uncovered.prefix(20).map { "\(names[$0.id] ?? $0.id) (\(f.number($0.population)))" }.joined(separator: ", ")
-                         + (uncovered.count > 20 ? " en \(uncovered.count - 20) andere" : ""))
+            lines.append(
+                "Buiten de norm: "
+                    + uncovered.prefix(20).map { "\(names[$0.id] ?? $0.id) (\(f.number($0.population)))" }.joined(
+                        separator: ", ")
+                    + (uncovered.count > 20 ? " en \(uncovered.count - 20) andere" : ""))
         }
         if let capacity {
-            lines.append("Ambulances nodig (drukste uur, Erlang-B): " + capacity.map { "\($0.id) \($0.capacity.ambulancesNeeded)" }.joined(separator: ", "))
+            lines.append(
+                "Ambulances nodig (drukste uur, Erlang-B): "
+                    + capacity.map { "\($0.id) \($0.capacity.ambulancesNeeded)" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }
@@ -132,10 +209,13 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         return data
     }
 
-    static func number(_ text: String?, option: String, default value: Double, problems p: inout ProblemCollector) -> Double? {
+    static func number(_ text: String?, option: String, default value: Double, problems p: inout ProblemCollector)
+        -> Double?
+    {
         guard let text else { return value }
         guard let v = Double(text.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-            p.add("\"\(text)\" is geen getal", at: SourceLocation(field: option)); return nil
+            p.add("\"\(text)\" is geen getal", at: SourceLocation(field: option))
+            return nil
         }
         return v
     }
@@ -150,18 +230,31 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            if i == 0, parts.first.map({ ["wegklasse", "class", "klasse", "roadclass"].contains($0) }) == true { continue }
+            let parts = line.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            }
+            if i == 0, parts.first.map({ ["wegklasse", "class", "klasse", "roadclass"].contains($0) }) == true {
+                continue
+            }
             let loc = SourceLocation(file: file, line: i + 1)
-            guard parts.count == 2 else { p.add("verwacht twee kolommen: wegklasse,kmh", at: loc); continue }
+            guard parts.count == 2 else {
+                p.add("verwacht twee kolommen: wegklasse,kmh", at: loc)
+                continue
+            }
             guard let kmh = Double(parts[1]), kmh > 0, kmh <= 250 else {
-                p.add("snelheid \"\(parts[1])\" moet een getal tussen 0 en 250 km/u zijn", at: SourceLocation(file: file, line: i + 1, column: 2)); continue
+                p.add(
+                    "snelheid \"\(parts[1])\" moet een getal tussen 0 en 250 km/u zijn",
+                    at: SourceLocation(file: file, line: i + 1, column: 2))
+                continue
             }
             switch parts[0] {
             case "offroad", "off_road", "offroadkmh": table.offRoadKmh = kmh
             default:
                 guard let c = RoadClass(rawValue: parts[0]) ?? RoadClass(osmHighway: parts[0]) else {
-                    p.add("onbekende wegklasse \"\(parts[0])\" (bekend: \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")), offroad)", at: SourceLocation(file: file, line: i + 1, column: 1)); continue
+                    p.add(
+                        "onbekende wegklasse \"\(parts[0])\" (bekend: \(RoadClass.allCases.map(\.rawValue).joined(separator: ", ")), offroad)",
+                        at: SourceLocation(file: file, line: i + 1, column: 1))
+                    continue
                 }
                 switch c {
                 case .motorway: table.motorway = kmh

@@ -15,24 +15,34 @@ extension AcuteCareAPIController {
     static func registerPaths(_ registry: OpenAPIRegistry) {
         let idParam = Registry.pathParameter("id", "Code (bv. groei-2035) of UUID van het scenario")
         let scenario = Registry.ref("AcuteCareScenario")
-        registry.add("GET", AcuteCareURL.apiScenarios.openAPIPath,
-                     summary: "Opgeslagen scenario's van het acute-zorgmodel (schematisch)", tag: "Acute zorg",
-                     response: Registry.array(of: scenario))
-        registry.add("POST", AcuteCareURL.apiScenarios.openAPIPath,
-                     summary: "Scenario opslaan (redacteur; header X-CSRF-Token)", tag: "Acute zorg",
-                     requestBody: ["type": "object", "required": ["name", "changes"], "properties": [
-                         "name": ["type": "string"], "description": ["type": "string"],
-                         "changes": Registry.ref("AcuteCareChanges")]],
-                     response: scenario, public: false)
-        registry.add("GET", AcuteCareURL.apiScenario(.key).openAPIPath, summary: "Eén scenario", tag: "Acute zorg",
-                     parameters: [idParam], response: scenario)
-        registry.add("GET", AcuteCareURL.apiCoverage(.key).openAPIPath,
-                     summary: "Dekking binnen de norm en ambulances per post: huidige situatie en scenario naast elkaar",
-                     tag: "Acute zorg", parameters: [idParam], response: Registry.ref("AcuteCareCoverage"))
+        registry.add(
+            "GET", AcuteCareURL.apiScenarios.openAPIPath,
+            summary: "Opgeslagen scenario's van het acute-zorgmodel (schematisch)", tag: "Acute zorg",
+            response: Registry.array(of: scenario))
+        registry.add(
+            "POST", AcuteCareURL.apiScenarios.openAPIPath,
+            summary: "Scenario opslaan (redacteur; header X-CSRF-Token)", tag: "Acute zorg",
+            requestBody: [
+                "type": "object", "required": ["name", "changes"],
+                "properties": [
+                    "name": ["type": "string"], "description": ["type": "string"],
+                    "changes": Registry.ref("AcuteCareChanges")
+                ]
+            ],
+            response: scenario, public: false)
+        registry.add(
+            "GET", AcuteCareURL.apiScenario(.key).openAPIPath, summary: "Eén scenario", tag: "Acute zorg",
+            parameters: [idParam], response: scenario)
+        registry.add(
+            "GET", AcuteCareURL.apiCoverage(.key).openAPIPath,
+            summary: "Dekking binnen de norm en ambulances per post: huidige situatie en scenario naast elkaar",
+            tag: "Acute zorg", parameters: [idParam], response: Registry.ref("AcuteCareCoverage"))
     }
 
-    static let point: JSONValue = ["type": "object", "required": ["lat", "lon"],
-                                   "properties": ["lat": ["type": "number"], "lon": ["type": "number"]]]
+    static let point: JSONValue = [
+        "type": "object", "required": ["lat", "lon"],
+        "properties": ["lat": ["type": "number"], "lon": ["type": "number"]]
+    ]
 
     /// An array of objects with `properties` (and the `required` names).
     static func array(of properties: JSONValue, required: JSONValue? = nil) -> JSONValue {
@@ -41,92 +51,132 @@ extension AcuteCareAPIController {
     }
 
     static var changesSchema: JSONValue {
-        ["type": "object",
-         "description": .string("Wijzigingen ten opzichte van de huidige situatie; alle delen optioneel. Hoogstens "
-            + "50 posten of wijken per lijst, ids en namen hoogstens 200 tekens; daarbuiten 422."),
-         "properties": [
-            "addedPosts": array(of: ["id": ["type": "string"], "name": ["type": "string"], "location": point,
-                                     "isSchematic": ["type": "boolean"]], required: ["id", "location"]),
-            "movedPosts": array(of: ["postId": ["type": "string"], "location": point], required: ["postId", "location"]),
-            "removedPostIds": ["type": "array", "items": ["type": "string"]],
-            "newDistricts": array(of: [
-                "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"], "location": point,
-                "population": ["type": "number", "description": "Inwoners, 0 … 10.000.000"],
-                "isSchematic": ["type": "boolean"]], required: ["id", "location", "population", "isSchematic"]),
-            "growth": growthSchema,
-            "normMinutes": ["type": "number",
-                            "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0, ≤ 240)"],
-            "dispatchMinutes": ["type": "number",
-                                "description": "Meldings- en uitruktijd in minuten (0 … 240, kleiner dan de norm)"],
-            "ridesPerYear": ["type": "number",
-                             "description": "Ritten per jaar in de regio (0 … 10.000.000); standaard voorbeelddata"],
-         ]]
+        [
+            "type": "object",
+            "description": .string(
+                "Wijzigingen ten opzichte van de huidige situatie; alle delen optioneel. Hoogstens "
+                    + "50 posten of wijken per lijst, ids en namen hoogstens 200 tekens; daarbuiten 422."),
+            "properties": [
+                "addedPosts": array(
+                    of: [
+                        "id": ["type": "string"], "name": ["type": "string"], "location": point,
+                        "isSchematic": ["type": "boolean"]
+                    ], required: ["id", "location"]),
+                "movedPosts": array(
+                    of: ["postId": ["type": "string"], "location": point], required: ["postId", "location"]),
+                "removedPostIds": ["type": "array", "items": ["type": "string"]],
+                "newDistricts": array(
+                    of: [
+                        "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"],
+                        "location": point,
+                        "population": ["type": "number", "description": "Inwoners, 0 … 10.000.000"],
+                        "isSchematic": ["type": "boolean"]
+                    ], required: ["id", "location", "population", "isSchematic"]),
+                "growth": growthSchema,
+                "normMinutes": [
+                    "type": "number",
+                    "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0, ≤ 240)"
+                ],
+                "dispatchMinutes": [
+                    "type": "number",
+                    "description": "Meldings- en uitruktijd in minuten (0 … 240, kleiner dan de norm)"
+                ],
+                "ridesPerYear": [
+                    "type": "number",
+                    "description": "Ritten per jaar in de regio (0 … 10.000.000); standaard voorbeelddata"
+                ]
+            ]
+        ]
     }
 
     static var growthSchema: JSONValue {
-        ["type": "object", "required": ["baseYear", "targetYear", "factorByMunicipality", "defaultFactor", "bandFactors"],
-         "properties": [
-            "baseYear": ["type": "integer", "description": "2024"],
-            "targetYear": ["type": "integer", "description": "2024 … 2060"],
-            "factorByMunicipality": ["type": "object", "additionalProperties": ["type": "number"],
-                                     "description": "Groeifactor per gemeente (0,01 … 6), bv. {\"Almere\": 1.2}"],
-            "defaultFactor": ["type": "number", "description": "0,01 … 6 (−99% … +500%)"],
-            "bandFactors": ["type": "object", "additionalProperties": ["type": "number"],
-                            "description": "Factor per leeftijdsgroep, 0 … 6"],
-         ]]
+        [
+            "type": "object",
+            "required": ["baseYear", "targetYear", "factorByMunicipality", "defaultFactor", "bandFactors"],
+            "properties": [
+                "baseYear": ["type": "integer", "description": "2024"],
+                "targetYear": ["type": "integer", "description": "2024 … 2060"],
+                "factorByMunicipality": [
+                    "type": "object", "additionalProperties": ["type": "number"],
+                    "description": "Groeifactor per gemeente (0,01 … 6), bv. {\"Almere\": 1.2}"
+                ],
+                "defaultFactor": ["type": "number", "description": "0,01 … 6 (−99% … +500%)"],
+                "bandFactors": [
+                    "type": "object", "additionalProperties": ["type": "number"],
+                    "description": "Factor per leeftijdsgroep, 0 … 6"
+                ]
+            ]
+        ]
     }
 
     static var scenarioSchema: JSONValue {
-        ["type": "object", "required": ["id", "name", "isSchematic", "changes", "coverage"],
-         "properties": [
-            "id": ["type": "string", "example": "groei-2035"], "uuid": ["type": "string", "format": "uuid"],
-            "name": ["type": "string"], "description": ["type": "string", "nullable": true],
-            "isSchematic": ["type": "boolean", "description": "Schematisch scenario (voorbeelddata)"],
-            "organisation": ["type": "string", "nullable": true], "changes": Registry.ref("AcuteCareChanges"),
-            "coverage": ["type": "string", "description": "Pad naar de dekking van dit scenario"],
-            "createdAt": ["type": "string", "format": "date-time"],
-         ]]
+        [
+            "type": "object", "required": ["id", "name", "isSchematic", "changes", "coverage"],
+            "properties": [
+                "id": ["type": "string", "example": "groei-2035"], "uuid": ["type": "string", "format": "uuid"],
+                "name": ["type": "string"], "description": ["type": "string", "nullable": true],
+                "isSchematic": ["type": "boolean", "description": "Schematisch scenario (voorbeelddata)"],
+                "organisation": ["type": "string", "nullable": true], "changes": Registry.ref("AcuteCareChanges"),
+                "coverage": ["type": "string", "description": "Pad naar de dekking van dit scenario"],
+                "createdAt": ["type": "string", "format": "date-time"]
+            ]
+        ]
     }
 
     static let persons: JSONValue = [
         "type": "number", "nullable": true,
-        "description": .string("Aantal personen; null bij 1–4 personen (niet gepubliceerd, zie suppressed); vanaf "
-            + "1.000 afgerond op honderdtallen")]
+        "description": .string(
+            "Aantal personen; null bij 1–4 personen (niet gepubliceerd, zie suppressed); vanaf "
+                + "1.000 afgerond op honderdtallen")
+    ]
     static let suppressed: JSONValue = [
-        "type": "boolean", "description": "true: een aantal van 1–4 personen is weggelaten (en wat het zou verraden)"]
+        "type": "boolean", "description": "true: een aantal van 1–4 personen is weggelaten (en wat het zou verraden)"
+    ]
 
     static var resultSchema: JSONValue {
-        ["type": "object",
-         "properties": [
-            "year": ["type": "integer", "nullable": true], "normMinutes": ["type": "number"],
-            "dispatchMinutes": ["type": "number"], "population": persons, "covered": persons,
-            "share": ["type": "number", "nullable": true,
-                      "description": "0…1, drie decimalen; null als het aantal buiten de norm 1–4 is"],
-            "suppressed": suppressed,
-            "municipalities": array(of: [
-                "name": ["type": "string"], "population": persons, "covered": persons,
-                "share": ["type": "number", "nullable": true], "uncovered": persons, "suppressed": suppressed]),
-            "points": array(of: [
-                "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"],
-                "population": persons, "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true],
-                "minutes": ["type": "number", "nullable": true], "suppressed": suppressed]),
-            "posts": array(of: [
-                "id": ["type": "string"], "name": ["type": "string"], "lat": ["type": "number"], "lon": ["type": "number"],
-                "isSchematic": ["type": "boolean"], "populationServed": persons, "ridesPerYear": ["type": "number"],
-                "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"], "suppressed": suppressed]),
-            "totalAmbulances": ["type": "integer"], "ridesPerYear": ["type": "number"],
-            "summary": ["type": "string"], "notes": ["type": "array", "items": ["type": "string"]],
-         ]]
+        [
+            "type": "object",
+            "properties": [
+                "year": ["type": "integer", "nullable": true], "normMinutes": ["type": "number"],
+                "dispatchMinutes": ["type": "number"], "population": persons, "covered": persons,
+                "share": [
+                    "type": "number", "nullable": true,
+                    "description": "0…1, drie decimalen; null als het aantal buiten de norm 1–4 is"
+                ],
+                "suppressed": suppressed,
+                "municipalities": array(of: [
+                    "name": ["type": "string"], "population": persons, "covered": persons,
+                    "share": ["type": "number", "nullable": true], "uncovered": persons, "suppressed": suppressed
+                ]),
+                "points": array(of: [
+                    "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"],
+                    "population": persons, "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true],
+                    "minutes": ["type": "number", "nullable": true], "suppressed": suppressed
+                ]),
+                "posts": array(of: [
+                    "id": ["type": "string"], "name": ["type": "string"], "lat": ["type": "number"],
+                    "lon": ["type": "number"],
+                    "isSchematic": ["type": "boolean"], "populationServed": persons, "ridesPerYear": ["type": "number"],
+                    "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"], "suppressed": suppressed
+                ]),
+                "totalAmbulances": ["type": "integer"], "ridesPerYear": ["type": "number"],
+                "summary": ["type": "string"], "notes": ["type": "array", "items": ["type": "string"]]
+            ]
+        ]
     }
 
     static var coverageSchema: JSONValue {
-        ["type": "object", "required": ["scenario", "isSchematic", "base", "result"],
-         "properties": [
-            "scenario": Registry.ref("AcuteCareScenario"), "isSchematic": ["type": "boolean"],
-            "base": Registry.ref("AcuteCareResult"), "result": Registry.ref("AcuteCareResult"),
-            "coverageDeltaPoints": ["type": "number",
-                                    "description": "Verschil in procentpunten binnen de norm (scenario − nu)"],
-            "ambulanceDelta": ["type": "integer"],
-         ]]
+        [
+            "type": "object", "required": ["scenario", "isSchematic", "base", "result"],
+            "properties": [
+                "scenario": Registry.ref("AcuteCareScenario"), "isSchematic": ["type": "boolean"],
+                "base": Registry.ref("AcuteCareResult"), "result": Registry.ref("AcuteCareResult"),
+                "coverageDeltaPoints": [
+                    "type": "number",
+                    "description": "Verschil in procentpunten binnen de norm (scenario − nu)"
+                ],
+                "ambulanceDelta": ["type": "integer"]
+            ]
+        ]
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// `/api/v1/acute-care/scenarios` (list, create) and `/api/v1/acute-care/scenarios/{id}/coverage`.
@@ -38,21 +38,43 @@ struct AcuteCareAPIController: RouteCollection {
     /// count and the share (they would give it back by subtraction). From 1,000 on residents are
     /// rounded to hundreds, as on the pages.
     struct AreaDTO: Content {
-        var name: String; var population: Double?; var covered: Double?; var share: Double?; var uncovered: Double?
+        var name: String
+        var population: Double?
+        var covered: Double?
+        var share: Double?
+        var uncovered: Double?
         var suppressed: Bool
     }
     struct PointDTO: Content {
-        var id: String; var name: String?; var municipality: String?; var population: Double?
-        var covered: Bool; var post: String?; var minutes: Double?; var suppressed: Bool
+        var id: String
+        var name: String?
+        var municipality: String?
+        var population: Double?
+        var covered: Bool
+        var post: String?
+        var minutes: Double?
+        var suppressed: Bool
     }
     struct PostDTO: Content {
-        var id: String; var name: String; var lat: Double; var lon: Double; var isSchematic: Bool
-        var populationServed: Double?; var ridesPerYear: Double; var peakRidesPerHour: Double; var ambulances: Int; var suppressed: Bool
+        var id: String
+        var name: String
+        var lat: Double
+        var lon: Double
+        var isSchematic: Bool
+        var populationServed: Double?
+        var ridesPerYear: Double
+        var peakRidesPerHour: Double
+        var ambulances: Int
+        var suppressed: Bool
     }
     struct ResultDTO: Content {
         var year: Int?
-        var normMinutes: Double; var dispatchMinutes: Double
-        var population: Double?; var covered: Double?; var share: Double?; var suppressed: Bool
+        var normMinutes: Double
+        var dispatchMinutes: Double
+        var population: Double?
+        var covered: Double?
+        var share: Double?
+        var suppressed: Bool
         var municipalities: [AreaDTO]
         var points: [PointDTO]
         var posts: [PostDTO]
@@ -71,9 +93,10 @@ struct AcuteCareAPIController: RouteCollection {
     }
 
     static func dto(_ r: AcuteCareScenarioRecord) throws -> ScenarioDTO {
-        ScenarioDTO(id: r.slug, uuid: r.id, name: r.name, description: r.summary, isSchematic: r.isSchematic,
-                    organisation: r.organisation?.name, changes: try r.changes(),
-                    coverage: AcuteCareURL.apiCoverage(.value(r.slug)).path, createdAt: r.createdAt)
+        ScenarioDTO(
+            id: r.slug, uuid: r.id, name: r.name, description: r.summary, isSchematic: r.isSchematic,
+            organisation: r.organisation?.name, changes: try r.changes(),
+            coverage: AcuteCareURL.apiCoverage(.value(r.slug)).path, createdAt: r.createdAt)
     }
 
     static func round(_ x: Double, _ digits: Double = 1e4) -> Double { (x * digits).rounded() / digits }
@@ -89,36 +112,43 @@ struct AcuteCareAPIController: RouteCollection {
     static func dto(_ r: AcuteCareResult, demand: [DemandPoint]) -> ResultDTO {
         let names = Dictionary(demand.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         let area = { (a: AreaCoverage) -> AreaDTO in
-            let population = persons(a.population), uncovered = persons(a.uncoveredPopulation)
+            let population = persons(a.population)
+            let uncovered = persons(a.uncoveredPopulation)
             let hidden = population == nil || uncovered == nil
-            return AreaDTO(name: a.name, population: population, covered: hidden ? nil : persons(a.coveredPopulation),
-                           share: hidden ? nil : round(a.share, 1e3), uncovered: uncovered, suppressed: hidden)
+            return AreaDTO(
+                name: a.name, population: population, covered: hidden ? nil : persons(a.coveredPopulation),
+                share: hidden ? nil : round(a.share, 1e3), uncovered: uncovered, suppressed: hidden)
         }
         let region = area(r.coverage.region)
-        return ResultDTO(year: r.year, normMinutes: r.normMinutes, dispatchMinutes: r.dispatchMinutes,
-                         population: region.population, covered: region.covered, share: region.share, suppressed: region.suppressed,
-                         municipalities: r.coverage.municipalities.map(area),
-                         points: r.coverage.points.map { p in
-                             let population = persons(p.population)
-                             return PointDTO(id: p.id, name: names[p.id], municipality: p.municipality, population: population,
-                                             covered: p.covered, post: p.nearestPostId, minutes: p.responseSeconds.map { round(Double($0) / 60, 100) },
-                                             suppressed: population == nil)
-                         },
-                         posts: r.posts.map { p in
-                             let served = persons(p.populationServed)
-                             return PostDTO(id: p.id, name: p.name, lat: p.location.lat, lon: p.location.lon, isSchematic: p.isSchematic,
-                                            populationServed: served, ridesPerYear: round(p.capacity.ridesPerYear, 10),
-                                            peakRidesPerHour: round(p.capacity.peakRidesPerHour), ambulances: p.capacity.ambulancesNeeded,
-                                            suppressed: served == nil)
-                         },
-                         totalAmbulances: r.totalAmbulances, ridesPerYear: r.ridesPerYear.rounded(),
-                         summary: AcuteCareViews.summarySentence(r, names: names), notes: r.notes)
+        return ResultDTO(
+            year: r.year, normMinutes: r.normMinutes, dispatchMinutes: r.dispatchMinutes,
+            population: region.population, covered: region.covered, share: region.share, suppressed: region.suppressed,
+            municipalities: r.coverage.municipalities.map(area),
+            points: r.coverage.points.map { p in
+                let population = persons(p.population)
+                return PointDTO(
+                    id: p.id, name: names[p.id], municipality: p.municipality, population: population,
+                    covered: p.covered, post: p.nearestPostId,
+                    minutes: p.responseSeconds.map { round(Double($0) / 60, 100) },
+                    suppressed: population == nil)
+            },
+            posts: r.posts.map { p in
+                let served = persons(p.populationServed)
+                return PostDTO(
+                    id: p.id, name: p.name, lat: p.location.lat, lon: p.location.lon, isSchematic: p.isSchematic,
+                    populationServed: served, ridesPerYear: round(p.capacity.ridesPerYear, 10),
+                    peakRidesPerHour: round(p.capacity.peakRidesPerHour), ambulances: p.capacity.ambulancesNeeded,
+                    suppressed: served == nil)
+            },
+            totalAmbulances: r.totalAmbulances, ridesPerYear: r.ridesPerYear.rounded(),
+            summary: AcuteCareViews.summarySentence(r, names: names), notes: r.notes)
     }
 
     // MARK: Handlers
 
     @Sendable func list(_ req: Request) async throws -> [ScenarioDTO] {
-        try await AcuteCareScenarioRecord.query(on: req.db).with(\.$organisation).sort(\.$createdAt).sort(\.$name).all().map(Self.dto)
+        try await AcuteCareScenarioRecord.query(on: req.db).with(\.$organisation).sort(\.$createdAt).sort(\.$name).all()
+            .map(Self.dto)
     }
 
     static func find(_ req: Request) async throws -> AcuteCareScenarioRecord {
@@ -133,29 +163,36 @@ struct AcuteCareAPIController: RouteCollection {
 
     @Sendable func coverage(_ req: Request) async throws -> CoverageDTO {
         let r = try await Self.find(req)
-        let e = try AcuteCareService.evaluate(try r.changes(), id: r.slug, name: r.name, description: r.summary, isSchematic: r.isSchematic)
-        return CoverageDTO(scenario: try Self.dto(r), isSchematic: e.result.isSchematic || e.base.isSchematic,
-                           base: Self.dto(e.base, demand: e.baseDemand), result: Self.dto(e.result, demand: e.scenarioDemand),
-                           coverageDeltaPoints: Self.round(e.coverageDeltaPoints), ambulanceDelta: e.ambulanceDelta)
+        let e = try AcuteCareService.evaluate(
+            try r.changes(), id: r.slug, name: r.name, description: r.summary, isSchematic: r.isSchematic)
+        return CoverageDTO(
+            scenario: try Self.dto(r), isSchematic: e.result.isSchematic || e.base.isSchematic,
+            base: Self.dto(e.base, demand: e.baseDemand), result: Self.dto(e.result, demand: e.scenarioDemand),
+            coverageDeltaPoints: Self.round(e.coverageDeltaPoints), ambulanceDelta: e.ambulanceDelta)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         let body: CreateScenarioDTO
-        do { body = try req.content.decode(CreateScenarioDTO.self) }
-        catch let error as DecodingError {
-            throw VitaalError.invalid("ongeldige JSON: \(Self.describe(error))", at: SourceLocation(element: Self.path(error)))
+        do { body = try req.content.decode(CreateScenarioDTO.self) } catch let error as DecodingError {
+            throw VitaalError.invalid(
+                "ongeldige JSON: \(Self.describe(error))", at: SourceLocation(element: Self.path(error)))
         }
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw VitaalError.invalid("naam ontbreekt of is langer dan 200 tekens", at: SourceLocation(field: "name")) }
+        guard !name.isEmpty, name.count <= 200 else {
+            throw VitaalError.invalid("naam ontbreekt of is langer dan 200 tekens", at: SourceLocation(field: "name"))
+        }
         // Computing it validates everything (positions, norm, reachability of posts); nothing is saved on error.
         _ = try AcuteCareService.evaluate(body.changes, name: name)
         let slug = try await AcuteCareScenarioRecord.uniqueSlug(for: name, on: req.db)
-        let record = try AcuteCareScenarioRecord(slug: slug, name: name, summary: body.description, changes: body.changes,
-                                                 isSchematic: true, organisationID: user.$organisation.id, author: user.email)
+        let record = try AcuteCareScenarioRecord(
+            slug: slug, name: name, summary: body.description, changes: body.changes,
+            isSchematic: true, organisationID: user.$organisation.id, author: user.email)
         try await req.db.transaction { db in
             try await record.create(on: db)
-            try await req.audit(on: db, "aangemaakt", entity: "ambulancescenario", id: slug, summary: "Scenario \"\(name)\" opgeslagen via de API: \(try body.changes.json())")
+            try await req.audit(
+                on: db, "aangemaakt", entity: "ambulancescenario", id: slug,
+                summary: "Scenario \"\(name)\" opgeslagen via de API: \(try body.changes.json())")
         }
         try await record.$organisation.load(on: req.db)
         let response = Response(status: .created)
@@ -167,7 +204,8 @@ struct AcuteCareAPIController: RouteCollection {
     static func path(_ e: DecodingError) -> String {
         let ctx: DecodingError.Context?
         switch e {
-        case .keyNotFound(let k, let c): return "$." + (c.codingPath.map(\.stringValue) + [k.stringValue]).joined(separator: ".")
+        case .keyNotFound(let k, let c):
+            return "$." + (c.codingPath.map(\.stringValue) + [k.stringValue]).joined(separator: ".")
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): ctx = c
         @unknown default: ctx = nil
         }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Pages of the acute-care model: the coverage page with the what-if form (anyone), saved
@@ -34,7 +34,8 @@ struct AcuteCarePageController: RouteCollection {
             let summary = "Scenario \"\(record.name)\" opgeslagen: \(record.changesJSON)"
             try await req.db.transaction { db in
                 try await record.create(on: db)
-                try await req.audit(on: db, "aangemaakt", entity: "ambulancescenario", id: record.slug, summary: summary)
+                try await req.audit(
+                    on: db, "aangemaakt", entity: "ambulancescenario", id: record.slug, summary: summary)
             }
             return req.redirect(to: AcuteCareURL.scenario(.value(record.slug)))
         } catch let error as VitaalError where error.kind == .invalidInput {
@@ -53,18 +54,22 @@ struct AcuteCarePageController: RouteCollection {
         return req.redirect(to: AcuteCareURL.index)
     }
 
-    static func page(_ req: Request, form: WhatIfForm, scenario: AcuteCareScenarioRecord?,
-                     saveError: VitaalError?) async throws -> Response {
+    static func page(
+        _ req: Request, form: WhatIfForm, scenario: AcuteCareScenarioRecord?,
+        saveError: VitaalError?
+    ) async throws -> Response {
         let context = req.pageContext
-        let model = try await CoveragePage.Model.load(form: form, scenario: scenario, saveError: saveError,
-                                                      viewer: context.viewer, on: req.db)
+        let model = try await CoveragePage.Model.load(
+            form: form, scenario: scenario, saveError: saveError,
+            viewer: context.viewer, on: req.db)
         // The save form carries a CSRF token; only logged-in users (who have one) see it.
         return CoveragePage.view(model, context).render(for: req)
     }
 
     static func find(_ req: Request) async throws -> AcuteCareScenarioRecord {
         let slug = req.parameters.get("slug") ?? ""
-        let record = try await AcuteCareScenarioRecord.query(on: req.db).filter(\.$slug == slug).with(\.$organisation).first()
+        let record = try await AcuteCareScenarioRecord.query(on: req.db).filter(\.$slug == slug).with(\.$organisation)
+            .first()
         guard let record else { throw VitaalError(.notFound, "Onbekend scenario \"\(slug)\".") }
         return record
     }
@@ -76,8 +81,9 @@ extension AcuteCareScenarioRecord {
     static func make(form: WhatIfForm, user: User, on db: any Database) async throws -> AcuteCareScenarioRecord {
         let changes = try form.changes()
         guard !changes.isEmpty else {
-            throw VitaalError.invalid("er is niets veranderd ten opzichte van de huidige situatie; vul eerst een wat-als in",
-                                      at: SourceLocation(field: "naam"))
+            throw VitaalError.invalid(
+                "er is niets veranderd ten opzichte van de huidige situatie; vul eerst een wat-als in",
+                at: SourceLocation(field: "naam"))
         }
         guard let name = form.value("naam") else {
             throw VitaalError.invalid("geef het scenario een naam", at: SourceLocation(field: "naam"))
@@ -86,7 +92,9 @@ extension AcuteCareScenarioRecord {
             throw VitaalError.invalid("de naam mag hoogstens 200 tekens hebben", at: SourceLocation(field: "naam"))
         }
         _ = try AcuteCareService.evaluate(changes, name: name)
-        return try AcuteCareScenarioRecord(slug: try await uniqueSlug(for: name, on: db), name: name, summary: form.value("omschrijving"), changes: changes,
-                      isSchematic: true, organisationID: user.$organisation.id, author: user.email)
+        return try AcuteCareScenarioRecord(
+            slug: try await uniqueSlug(for: name, on: db), name: name, summary: form.value("omschrijving"),
+            changes: changes,
+            isSchematic: true, organisationID: user.$organisation.id, author: user.email)
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// A saved acute-care scenario: a named set of changes on top of the base situation
@@ -24,17 +24,24 @@ public final class AcuteCareScenarioRecord: Model, Content, @unchecked Sendable 
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
-    public init(slug: String, name: String, summary: String?, changes: ScenarioChanges, isSchematic: Bool,
-                organisationID: UUID?, author: String) throws {
-        self.slug = slug; self.name = name; self.summary = summary
+    public init(
+        slug: String, name: String, summary: String?, changes: ScenarioChanges, isSchematic: Bool,
+        organisationID: UUID?, author: String
+    ) throws {
+        self.slug = slug
+        self.name = name
+        self.summary = summary
         self.changesJSON = try changes.json()
-        self.isSchematic = isSchematic; self.$organisation.id = organisationID; self.author = author
+        self.isSchematic = isSchematic
+        self.$organisation.id = organisationID
+        self.author = author
     }
 
     /// The stored changes (an unreadable value is an internal error, never silently empty).
     public func changes() throws -> ScenarioChanges {
-        do { return try JSONDecoder().decode(ScenarioChanges.self, from: Data(changesJSON.utf8)) }
-        catch { throw VitaalError(.internal, "Scenario \"\(name)\" bevat onleesbare wijzigingen.") }
+        do { return try JSONDecoder().decode(ScenarioChanges.self, from: Data(changesJSON.utf8)) } catch {
+            throw VitaalError(.internal, "Scenario \"\(name)\" bevat onleesbare wijzigingen.")
+        }
     }
 
     /// The domain scenario of this record.
@@ -47,8 +54,12 @@ public final class AcuteCareScenarioRecord: Model, Content, @unchecked Sendable 
     /// A slug from `name` not yet used ("naam", "naam-2", …).
     public static func uniqueSlug(for name: String, on db: any Database) async throws -> String {
         let base = Slug.make(name).isEmpty ? "scenario" : Slug.make(name)
-        var slug = base, n = 1
-        while try await query(on: db).filter(\.$slug == slug).first() != nil { n += 1; slug = "\(base)-\(n)" }
+        var slug = base
+        var n = 1
+        while try await query(on: db).filter(\.$slug == slug).first() != nil {
+            n += 1
+            slug = "\(base)-\(n)"
+        }
         return slug
     }
 }

@@ -10,16 +10,20 @@ public enum AcuteCareService {
 
     /// The prepared engine of the demo network (snapping index built once).
     static let engine: CoverageEngine = {
-        do { return try CoverageEngine(graph: AcuteCareDemo.graph(), settings: CoverageSettings()) }
-        catch { fatalError("schematic demo network is invalid: \(error)") }
+        do { return try CoverageEngine(graph: AcuteCareDemo.graph(), settings: CoverageSettings()) } catch {
+            fatalError("schematic demo network is invalid: \(error)")
+        }
     }()
 
     /// The base inputs, optionally with another yearly ride volume (spread with the default week profile).
     public static func inputs(ridesPerYear: Double? = nil) -> AcuteCareInputs {
         var i = AcuteCareDemo.inputs
         if let r = ridesPerYear {
-            i.rideVolume = RideVolume(ridesPerYear: r, isExample: true,
-                                      note: "Ritvolume opgegeven in het scenario (\(AcuteCareFormat.number(r)) ritten per jaar), verdeeld met het schematische weekprofiel.")
+            i.rideVolume = RideVolume(
+                ridesPerYear: r, isExample: true,
+                note:
+                    "Ritvolume opgegeven in het scenario (\(AcuteCareFormat.number(r)) ritten per jaar), verdeeld met het schematische weekprofiel."
+            )
         }
         return i
     }
@@ -51,14 +55,21 @@ public enum AcuteCareService {
     static let cache = ResultCache<Evaluation>(capacity: 64)
 
     /// Validates `changes` and evaluates base and scenario (cached; errors are not cached).
-    public static func evaluate(_ changes: ScenarioChanges, id: String = "wat-als", name: String = "Wat-als", description: String? = nil,
-                                isSchematic: Bool = false) throws -> Evaluation {
+    public static func evaluate(
+        _ changes: ScenarioChanges, id: String = "wat-als", name: String = "Wat-als", description: String? = nil,
+        isSchematic: Bool = false
+    ) throws -> Evaluation {
         try changes.validate()
-        let key = [id, name, description ?? "\u{0}", isSchematic ? "1" : "0", changes.cacheKey].joined(separator: "\u{1F}")
-        return try cache.value(for: key) { try compute(changes, id: id, name: name, description: description, isSchematic: isSchematic) }
+        let key = [id, name, description ?? "\u{0}", isSchematic ? "1" : "0", changes.cacheKey].joined(
+            separator: "\u{1F}")
+        return try cache.value(for: key) {
+            try compute(changes, id: id, name: name, description: description, isSchematic: isSchematic)
+        }
     }
 
-    static func compute(_ changes: ScenarioChanges, id: String, name: String, description: String?, isSchematic: Bool) throws -> Evaluation {
+    static func compute(_ changes: ScenarioChanges, id: String, name: String, description: String?, isSchematic: Bool)
+        throws -> Evaluation
+    {
         var scenario = changes.scenario(id: id, name: name, description: description)
         scenario.isSchematic = scenario.isSchematic || isSchematic
         let inputs = inputs(ridesPerYear: changes.ridesPerYear)
@@ -66,24 +77,31 @@ public enum AcuteCareService {
         let b = try AcuteCareModel.evaluate(base: inputs, scenario: .base, engine: engine)
         let s = try AcuteCareModel.evaluate(base: inputs, scenario: scenario, engine: engine)
         // Display times: the same posts and places with a wide limit.
-        func times(_ sc: AcuteCareScenario, norm: Double, dispatch: Double) throws -> [String: (post: String, seconds: Int)] {
+        func times(_ sc: AcuteCareScenario, norm: Double, dispatch: Double) throws -> [String: (
+            post: String, seconds: Int
+        )] {
             var wide = sc
             wide.normMinutes = max(norm, displayLimitMinutes)
             wide.dispatchMinutes = dispatch
             let r = try AcuteCareModel.evaluate(base: inputs, scenario: wide, engine: engine)
             var out: [String: (post: String, seconds: Int)] = [:]
-            for p in r.coverage.points { if let post = p.nearestPostId, let t = p.responseSeconds { out[p.id] = (post, t) } }
+            for p in r.coverage.points {
+                if let post = p.nearestPostId, let t = p.responseSeconds { out[p.id] = (post, t) }
+            }
             return out
         }
         let bt = try times(.base, norm: b.normMinutes, dispatch: b.dispatchMinutes)
         let st = try times(scenario, norm: s.normMinutes, dispatch: s.dispatchMinutes)
         var posts = inputs.posts.filter { !scenario.removedPostIds.contains($0.id) }
-        for m in scenario.movedPosts { if let k = posts.firstIndex(where: { $0.id == m.postId }) { posts[k].location = m.location } }
+        for m in scenario.movedPosts {
+            if let k = posts.firstIndex(where: { $0.id == m.postId }) { posts[k].location = m.location }
+        }
         posts += scenario.addedPosts
-        return Evaluation(scenario: scenario, changes: changes, base: b, result: s,
-                          coverageDeltaPoints: 100 * (s.coverage.region.share - b.coverage.region.share),
-                          ambulanceDelta: s.totalAmbulances - b.totalAmbulances, baseDemand: inputs.demand,
-                          scenarioDemand: inputs.demand + scenario.newDistricts, basePosts: inputs.posts, scenarioPosts: posts,
-                          baseTimes: bt, scenarioTimes: st)
+        return Evaluation(
+            scenario: scenario, changes: changes, base: b, result: s,
+            coverageDeltaPoints: 100 * (s.coverage.region.share - b.coverage.region.share),
+            ambulanceDelta: s.totalAmbulances - b.totalAmbulances, baseDemand: inputs.demand,
+            scenarioDemand: inputs.demand + scenario.newDistricts, basePosts: inputs.posts, scenarioPosts: posts,
+            baseTimes: bt, scenarioTimes: st)
     }
 }

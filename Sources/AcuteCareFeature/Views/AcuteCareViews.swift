@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// Page parts of the acute-care model: the schematic notice, the summary, the changes in words and
@@ -11,12 +11,15 @@ enum AcuteCareViews {
     static var schematicBadge: BodyNode { UI.badge("schematisch", kind: "schematic") }
 
     static var schematicNotice: BodyNode {
-        .div(.class("ac-schematic"), .attribute(named: "role", value: "note"),
-             .p(.strong(.text("Schematisch model. ")),
-                .text("Het wegennet is vereenvoudigd (hoofdwegen A6, A27, N23, N50, N302, N305, N307, N309, N351, "
-                      + "N352), de postlocaties zijn aangenomen en de inwonertallen afgerond (orde CBS 1-1-2024). Het "
-                      + "ritvolume is voorbeelddata. Uitkomsten tonen richting en orde van grootte, geen officiële "
-                      + "aanrijtijden van de RAV Flevoland.")))
+        .div(
+            .class("ac-schematic"), .attribute(named: "role", value: "note"),
+            .p(
+                .strong(.text("Schematisch model. ")),
+                .text(
+                    "Het wegennet is vereenvoudigd (hoofdwegen A6, A27, N23, N50, N302, N305, N307, N309, N351, "
+                        + "N352), de postlocaties zijn aangenomen en de inwonertallen afgerond (orde CBS 1-1-2024). Het "
+                        + "ritvolume is voorbeelddata. Uitkomsten tonen richting en orde van grootte, geen officiële "
+                        + "aanrijtijden van de RAV Flevoland.")))
     }
 
     /// Minutes without a decimal when whole: "15", "12,5".
@@ -29,7 +32,8 @@ enum AcuteCareViews {
     /// "Binnen 15 minuten bereikbaar: …% van de inwoners; buiten de norm: … inwoners in …"
     static func summarySentence(_ result: AcuteCareResult, names: [String: String]) -> String {
         let coverage = result.coverage
-        let sentence = "Binnen \(minutes(result.normMinutes)) minuten bereikbaar: "
+        let sentence =
+            "Binnen \(minutes(result.normMinutes)) minuten bereikbaar: "
             + "\(Format.percent(coverage.region.share)) van de inwoners; "
         let uncovered = coverage.uncovered
         if uncovered.isEmpty || coverage.region.uncoveredPopulation < 0.5 {
@@ -47,25 +51,34 @@ enum AcuteCareViews {
     }
 
     static func summary(_ evaluation: Evaluation) -> BodyNode {
-        let names = Dictionary(evaluation.scenarioDemand.map { ($0.id, $0.name ?? $0.id) },
-                               uniquingKeysWith: { first, _ in first })
-        let base = evaluation.base, result = evaluation.result
+        let names = Dictionary(
+            evaluation.scenarioDemand.map { ($0.id, $0.name ?? $0.id) },
+            uniquingKeysWith: { first, _ in first })
+        let base = evaluation.base
+        let result = evaluation.result
         if evaluation.isBase {
-            return .div(.class("ac-summary"), .p(.text(summarySentence(base, names: names))),
-                        .p(.text("Nodig: \(base.totalAmbulances) ambulances tegelijk in het drukste uur, verdeeld over "
-                                 + "\(base.posts.count) posten.")))
+            return .div(
+                .class("ac-summary"), .p(.text(summarySentence(base, names: names))),
+                .p(
+                    .text(
+                        "Nodig: \(base.totalAmbulances) ambulances tegelijk in het drukste uur, verdeeld over "
+                            + "\(base.posts.count) posten.")))
         }
         let delta = evaluation.coverageDeltaPoints
         let ambulanceDelta = evaluation.ambulanceDelta
-        let ambulances = "\(base.totalAmbulances) → \(result.totalAmbulances)"
+        let ambulances =
+            "\(base.totalAmbulances) → \(result.totalAmbulances)"
             + (ambulanceDelta != 0 ? " (\(ambulanceDelta > 0 ? "+" : "")\(ambulanceDelta))" : "")
-        return .div(.class("ac-summary"),
+        return .div(
+            .class("ac-summary"),
             .p(.strong(.text("Nu: ")), .text(summarySentence(base, names: names))),
             .p(.strong(.text("\(evaluation.scenario.name): ")), .text(summarySentence(result, names: names))),
-            .p(.text("Verschil: "),
-               .span(.class(delta > 0.05 ? "ac-up" : (delta < -0.05 ? "ac-down" : "")),
-                     .text("\(delta > 0.05 ? "+" : "")\(Format.number(delta, decimals: 1)) procentpunt")),
-               .text(" binnen de norm; ambulances nodig in het drukste uur: \(ambulances).")))
+            .p(
+                .text("Verschil: "),
+                .span(
+                    .class(delta > 0.05 ? "ac-up" : (delta < -0.05 ? "ac-down" : "")),
+                    .text("\(delta > 0.05 ? "+" : "")\(Format.number(delta, decimals: 1)) procentpunt")),
+                .text(" binnen de norm; ambulances nodig in het drukste uur: \(ambulances).")))
     }
 
     // MARK: Changes and key figures
@@ -92,8 +105,12 @@ enum AcuteCareViews {
         }
         if let growth = changes.growth { items.append(growthText(growth)) }
         if let norm = changes.normMinutes { items.append("Norm \(minutes(norm)) minuten") }
-        if let dispatch = changes.dispatchMinutes { items.append("Meldings- en uitruktijd \(minutes(dispatch)) minuten") }
-        if let rides = changes.ridesPerYear { items.append("\(Format.number(rides)) ritten per jaar in de regio (basis)") }
+        if let dispatch = changes.dispatchMinutes {
+            items.append("Meldings- en uitruktijd \(minutes(dispatch)) minuten")
+        }
+        if let rides = changes.ridesPerYear {
+            items.append("\(Format.number(rides)) ritten per jaar in de regio (basis)")
+        }
         return items
     }
 
@@ -111,27 +128,40 @@ enum AcuteCareViews {
     }
 
     static func keyFigures(_ evaluation: Evaluation) -> BodyNode {
-        let base = evaluation.base, result = evaluation.result
+        let base = evaluation.base
+        let result = evaluation.result
         func tile(_ title: String, _ now: String, _ scenario: String) -> BodyNode {
-            .div(.class("tile"), .h3(.text(title)),
-                 .p(.class("lead"), .text(evaluation.isBase || now == scenario ? now : "\(now) → \(scenario)")),
-                 .if(!evaluation.isBase,
-                     .p(.class("muted"), .text(now == scenario ? "gelijk in het scenario" : "nu → scenario"))))
+            .div(
+                .class("tile"), .h3(.text(title)),
+                .p(.class("lead"), .text(evaluation.isBase || now == scenario ? now : "\(now) → \(scenario)")),
+                .if(
+                    !evaluation.isBase,
+                    .p(.class("muted"), .text(now == scenario ? "gelijk in het scenario" : "nu → scenario"))))
         }
         let shares = Format.percents(base.coverage.region.share, result.coverage.region.share)
         let sameRides = evaluation.isBase || base.ridesPerYear == result.ridesPerYear
-        let rides = sameRides ? Format.number(base.ridesPerYear)
+        let rides =
+            sameRides
+            ? Format.number(base.ridesPerYear)
             : "\(Format.number(base.ridesPerYear)) → \(Format.number(result.ridesPerYear))"
         let sameAmbulances = evaluation.isBase || base.totalAmbulances == result.totalAmbulances
-        return .div(.class("tiles"),
-            tile("Inwoners", Format.residents(base.coverage.region.population),
-                 Format.residents(result.coverage.region.population)),
+        return .div(
+            .class("tiles"),
+            tile(
+                "Inwoners", Format.residents(base.coverage.region.population),
+                Format.residents(result.coverage.region.population)),
             tile("Binnen \(minutes(result.normMinutes)) minuten", shares.0, shares.1),
-            tile("Buiten de norm (inwoners)", Format.residents(base.coverage.region.uncoveredPopulation),
-                 Format.residents(result.coverage.region.uncoveredPopulation)),
-            .div(.class("tile"), .h3(.text("Ambulances nodig (drukste uur)")),
-                 .p(.class("lead"), .text(sameAmbulances ? "\(base.totalAmbulances)"
-                                            : "\(base.totalAmbulances) → \(result.totalAmbulances)")),
-                 .p(.class("muted"), .text("Ritten per jaar: \(rides) (voorbeelddata)"))))
+            tile(
+                "Buiten de norm (inwoners)", Format.residents(base.coverage.region.uncoveredPopulation),
+                Format.residents(result.coverage.region.uncoveredPopulation)),
+            .div(
+                .class("tile"), .h3(.text("Ambulances nodig (drukste uur)")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        sameAmbulances
+                            ? "\(base.totalAmbulances)"
+                            : "\(base.totalAmbulances) → \(result.totalAmbulances)")),
+                .p(.class("muted"), .text("Ritten per jaar: \(rides) (voorbeelddata)"))))
     }
 }

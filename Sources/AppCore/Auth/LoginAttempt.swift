@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// One login attempt: the throttle, the password check at the same cost for unknown accounts, the
@@ -31,8 +31,9 @@ enum LoginAttempt {
         if case .wait(let wait) = try await throttle.begin(keys: [accountKey, clientKey], on: req.db, now: req.now) {
             let seconds = Int(wait.rounded(.up))
             let when = seconds < 90 ? "\(seconds) seconden" : "\((seconds + 59) / 60) minuten"
-            throw Refusal(message: "Te veel mislukte inlogpogingen. Probeer het over \(when) opnieuw.",
-                          status: .tooManyRequests, retryAfter: seconds)
+            throw Refusal(
+                message: "Te veel mislukte inlogpogingen. Probeer het over \(when) opnieuw.",
+                status: .tooManyRequests, retryAfter: seconds)
         }
         let user = lookup.isEmpty ? nil : try await User.query(on: req.db).filter(\.$email == lookup).first()
         // Unknown addresses are checked against a hash of the same cost, so a failure takes as
@@ -46,8 +47,9 @@ enum LoginAttempt {
         }
         try await throttle.succeeded(accountKey: accountKey, clientKey: clientKey, on: req.db)
         if user.mustChangePassword, let expires = user.oneTimePasswordExpiresAt, expires < req.now {
-            throw Refusal(message: "Uw eenmalige wachtwoord is verlopen (het is 24 uur geldig). Vraag de beheerder "
-                            + "om een nieuw wachtwoord.", status: .unauthorized)
+            throw Refusal(
+                message: "Uw eenmalige wachtwoord is verlopen (het is 24 uur geldig). Vraag de beheerder "
+                    + "om een nieuw wachtwoord.", status: .unauthorized)
         }
         return user
     }

@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Failed logins per account and per client, kept in the database so that every app instance on
 /// one PostgreSQL counts together, and so that memory never grows with the number of keys.
@@ -40,7 +40,10 @@ public struct LoginThrottle: Sendable {
     }
     public static func clientKey(_ address: String) -> String { "c:" + String(address.prefix(64)) }
 
-    public enum Decision: Sendable, Equatable { case proceed, wait(TimeInterval) }
+    public enum Decision: Sendable, Equatable {
+        case proceed
+        case wait(TimeInterval)
+    }
 
     /// Checks the keys and, when allowed, counts this attempt as a failure of each key.
     public func begin(keys: [String], on db: any Database, now: Date) async throws -> Decision {
@@ -49,7 +52,8 @@ public struct LoginThrottle: Sendable {
         var seen: [String: Int] = [:]
         var wait: TimeInterval = 0
         for row in try await sql.select().columns("key", "failures", "last_failure_at").from(Self.table)
-            .where("key", .in, keys).all() {
+            .where("key", .in, keys).all()
+        {
             let key = try row.decode(column: "key", as: String.self)
             var failures = try row.decode(column: "failures", as: Int.self)
             let last = try row.decode(column: "last_failure_at", as: Double.self)
@@ -79,7 +83,9 @@ public struct LoginThrottle: Sendable {
     /// Deletes keys whose last failure is older than the window.
     public func purge(on db: any Database, now: Date) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.delete(from: Self.table).where("last_failure_at", .lessThan, now.timeIntervalSince1970 - policy.window).run()
+        try await sql.delete(from: Self.table).where(
+            "last_failure_at", .lessThan, now.timeIntervalSince1970 - policy.window
+        ).run()
     }
 
     static let table = "login_throttle"
@@ -102,7 +108,8 @@ public struct LoginThrottle: Sendable {
             query.appendLiteral(")")
         }
         // A key past its window starts again at 1.
-        query.appendLiteral("""
+        query.appendLiteral(
+            """
              ON CONFLICT (key) DO UPDATE SET
               failures = CASE WHEN login_throttle.last_failure_at < 
             """)

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// Choosing one's own password (`/account/wachtwoord`).
@@ -24,8 +24,9 @@ enum PasswordChange {
         let throttle = req.application.loginThrottle
         if case .wait(let wait) = try await throttle.begin(keys: [accountKey, clientKey], on: req.db, now: req.now) {
             let seconds = Int(wait.rounded(.up))
-            throw Abort(.tooManyRequests,
-                        reason: "Te veel onjuiste wachtwoorden. Probeer het over \(seconds) seconden opnieuw.")
+            throw Abort(
+                .tooManyRequests,
+                reason: "Te veel onjuiste wachtwoorden. Probeer het over \(seconds) seconden opnieuw.")
         }
         if !(try await req.password.async.verify(form.current ?? "", created: user.passwordHash)) {
             errors["current"] = "Het huidige wachtwoord klopt niet."
@@ -50,8 +51,9 @@ enum PasswordChange {
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await Sessions.revokeOthers(userID: userID, keeping: req, on: db)
-            try await Audit.record(on: db, user: user, action: "gewijzigd", entity: "gebruiker",
-                                   entityID: userID.uuidString, summary: "Eigen wachtwoord gewijzigd", at: now)
+            try await Audit.record(
+                on: db, user: user, action: "gewijzigd", entity: "gebruiker",
+                entityID: userID.uuidString, summary: "Eigen wachtwoord gewijzigd", at: now)
         }
     }
 }

@@ -12,7 +12,9 @@ public enum Passwords {
     public static func validate(_ password: String) -> String? {
         if password.count < 12 { return "Het wachtwoord moet minstens 12 tekens hebben." }
         // bcrypt reads only the first 72 bytes: a longer password would silently count for less.
-        if password.utf8.count > 72 { return "Het wachtwoord mag hoogstens 72 bytes hebben (ongeveer 72 letters of cijfers)." }
+        if password.utf8.count > 72 {
+            return "Het wachtwoord mag hoogstens 72 bytes hebben (ongeveer 72 letters of cijfers)."
+        }
         return nil
     }
 }

@@ -5,7 +5,8 @@ extension Request {
     /// The session's CSRF token, created on first use.
     public var csrfToken: String {
         if let token = session.data[CSRFMiddleware.sessionKey], !token.isEmpty { return token }
-        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+            of: "+", with: "-")
         session.data[CSRFMiddleware.sessionKey] = token
         return token
     }
@@ -21,7 +22,9 @@ extension Request {
     public func requireRole(_ minimum: Role) throws -> User {
         guard let user else { throw VitaalError(.unauthorized, "Inloggen vereist.") }
         guard user.role >= minimum else {
-            throw VitaalError(.forbidden, "Uw rol (\(user.role.label.lowercased())) mag dit niet; nodig: \(minimum.label.lowercased()).")
+            throw VitaalError(
+                .forbidden,
+                "Uw rol (\(user.role.label.lowercased())) mag dit niet; nodig: \(minimum.label.lowercased()).")
         }
         return user
     }

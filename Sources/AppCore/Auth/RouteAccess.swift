@@ -3,7 +3,7 @@ import Vapor
 /// Route metadata: the minimum role for a write route. The authorization-matrix test checks that
 /// every non-GET route declares one and that the guard enforces it.
 public enum RouteAccess: Sendable {
-    case anyone          // e.g. the login form itself, anonymous spider-web submissions
+    case anyone  // e.g. the login form itself, anonymous spider-web submissions
     case role(Role)
 }
 

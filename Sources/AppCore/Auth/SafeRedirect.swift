@@ -10,6 +10,7 @@ func safeBack(_ back: String?) -> String? {
     let pathPart = back.split(separator: "?", maxSplits: 1).first.map(String.init) ?? back
     let decodedPath = pathPart.removingPercentEncoding ?? ""
     guard !back.hasPrefix("//"), !decodedPath.hasPrefix("//"), !decodedPath.contains("\\"),
-          !decodedPath.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        !decodedPath.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+    else { return nil }
     return back
 }

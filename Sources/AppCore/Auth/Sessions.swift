@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// A session as stored on the server. The key is the SHA-256 of the cookie value, so a copy of
 /// the database does not hand out working cookies; `user_id` lets a password change end the
@@ -46,7 +46,10 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
     /// How stale `last_seen_at` may get before an unchanged session is written again.
     static let touchInterval: TimeInterval = 60
 
-    public init(idle: TimeInterval, absolute: TimeInterval) { self.idle = idle; self.absolute = absolute }
+    public init(idle: TimeInterval, absolute: TimeInterval) {
+        self.idle = idle
+        self.absolute = absolute
+    }
 
     struct Loaded: StorageKey { typealias Value = (data: SessionData, lastSeen: Double) }
 
@@ -64,13 +67,18 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
     }
 
     public func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
-        let id = SessionID(string: [UInt8].random(count: 32).base64
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: ""))
+        let id = SessionID(
+            string: [UInt8].random(count: 32).base64
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+                    of: "=", with: ""))
         guard !data.snapshot.isEmpty else { return id }
         let now = request.now.timeIntervalSince1970
         let row = SessionRow()
-        row.id = Self.hash(id); row.data = try Self.encode(data); row.userID = Self.userID(data)
-        row.createdAt = now; row.lastSeenAt = now
+        row.id = Self.hash(id)
+        row.data = try Self.encode(data)
+        row.userID = Self.userID(data)
+        row.createdAt = now
+        row.lastSeenAt = now
         try await row.create(on: request.db)
         // Sweep expired rows now and then (about one in 50 new sessions), so the table stays
         // bounded without a scheduler.
@@ -94,7 +102,9 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
         return data
     }
 
-    public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+    public func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws
+        -> SessionID
+    {
         let now = request.now.timeIntervalSince1970
         if let loaded = request.storage[Loaded.self], loaded.data == data, now - loaded.lastSeen < Self.touchInterval {
             return sessionID
@@ -116,8 +126,10 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
     }
 
     /// Deletes every session past its idle or absolute lifetime.
-    public static func purgeExpired(on db: any Database, idle: TimeInterval, absolute: TimeInterval,
-                                    now: Date) async throws {
+    public static func purgeExpired(
+        on db: any Database, idle: TimeInterval, absolute: TimeInterval,
+        now: Date
+    ) async throws {
         let t = now.timeIntervalSince1970
         try await SessionRow.query(on: db).group(.or) {
             $0.filter(\.$lastSeenAt < t - idle).filter(\.$createdAt < t - absolute)

@@ -1,8 +1,8 @@
-import Foundation
-import Vapor
 import Fluent
+import Foundation
 import SQLKit
 import SQLiteNIO
+import Vapor
 import VitaalDomain
 
 /// Backups of the whole database, and restoring one into an empty data folder.
@@ -55,8 +55,10 @@ public enum Backup {
         }
     }
 
-    private static func check(_ connection: SQLiteConnection, file: String,
-                              knownMigrations: Set<String>) async throws -> Summary {
+    private static func check(
+        _ connection: SQLiteConnection, file: String,
+        knownMigrations: Set<String>
+    ) async throws -> Summary {
         let integrity: [SQLiteRow]
         do {
             integrity = try await connection.query("PRAGMA integrity_check")
@@ -65,7 +67,8 @@ public enum Backup {
         }
         let verdict = integrity.first?.column("integrity_check")?.string ?? ""
         guard verdict == "ok" else {
-            throw VitaalError(.invalidInput, "\(file) is beschadigd (integrity_check: \(BoundedNumber.short(verdict))).")
+            throw VitaalError(
+                .invalidInput, "\(file) is beschadigd (integrity_check: \(BoundedNumber.short(verdict))).")
         }
         let broken = try await connection.query("PRAGMA foreign_key_check")
         guard broken.isEmpty else {
@@ -86,23 +89,28 @@ public enum Backup {
     static func checkMigrations(_ names: [String], known: Set<String>, file: String) throws {
         let unknown = names.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
-            throw VitaalError(.invalidInput, "\(file) komt van een nieuwere versie van Vitaal "
-                + "(onbekende migratie \(unknown[0].prefix(200))); werk Vitaal eerst bij.")
+            throw VitaalError(
+                .invalidInput,
+                "\(file) komt van een nieuwere versie van Vitaal "
+                    + "(onbekende migratie \(unknown[0].prefix(200))); werk Vitaal eerst bij.")
         }
     }
 
     /// Puts a checked backup in place as the database at `target`, which must not exist: restoring
     /// over a live database would lose its changes without a trace.
     public static func restoreSQLite(file: String, to target: String, knownMigrations: Set<String>) async throws
-        -> Summary {
+        -> Summary
+    {
         let fileManager = FileManager.default
         // An empty database file (made when the app opened a connection to a new data folder) may go.
         if fileManager.fileExists(atPath: target), try await isEmptySQLite(target) {
             for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: target + suffix) }
         }
         guard !fileManager.fileExists(atPath: target) else {
-            throw VitaalError(.invalidInput, "Er staat al een database in \(target); zet een back-up terug in een "
-                + "lege datamap (VITAAL_DATA_DIR) of verplaats de oude database eerst.")
+            throw VitaalError(
+                .invalidInput,
+                "Er staat al een database in \(target); zet een back-up terug in een "
+                    + "lege datamap (VITAAL_DATA_DIR) of verplaats de oude database eerst.")
         }
         let summary = try await checkSQLite(file: file, knownMigrations: knownMigrations)
         let folder = (target as NSString).deletingLastPathComponent
@@ -127,8 +135,10 @@ public enum Backup {
     /// Runs a PostgreSQL client tool (`pg_dump`, `pg_restore`) with the database URL.
     static func runTool(_ name: String, _ arguments: [String], path: String?) throws {
         guard let tool = VitaalConfiguration.executable(name, onPath: path) else {
-            throw VitaalError(.invalidInput, "\(name) niet gevonden; installeer de PostgreSQL-clientprogramma's "
-                + "(Debian: postgresql-client).")
+            throw VitaalError(
+                .invalidInput,
+                "\(name) niet gevonden; installeer de PostgreSQL-clientprogramma's "
+                    + "(Debian: postgresql-client).")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -145,11 +155,14 @@ public enum Backup {
 
     /// The migrations table of the (restored) PostgreSQL database, checked against the code.
     static func checkPostgres(on db: any Database, knownMigrations: Set<String>, file: String) async throws -> Summary {
-        guard let sql = db as? any SQLDatabase else { throw VitaalError(.internal, "De database ondersteunt geen SQL.") }
+        guard let sql = db as? any SQLDatabase else {
+            throw VitaalError(.internal, "De database ondersteunt geen SQL.")
+        }
         let names = try await sql.raw("SELECT name FROM _fluent_migrations").all()
             .map { try $0.decode(column: "name", as: String.self) }
         try checkMigrations(names, known: knownMigrations, file: file)
-        let tables = try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
+        let tables =
+            try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         return Summary(migrations: names.count, tables: tables)
     }
@@ -170,7 +183,8 @@ struct BackupCommand: AsyncCommand {
             guard !FileManager.default.fileExists(atPath: signature.file) else {
                 throw VitaalError(.invalidInput, "\(signature.file) bestaat al; kies een nieuwe bestandsnaam.")
             }
-            try Backup.runTool("pg_dump", ["--format=custom", "--no-owner", "--file=\(signature.file)", "--dbname=\(url)"], path: nil)
+            try Backup.runTool(
+                "pg_dump", ["--format=custom", "--no-owner", "--file=\(signature.file)", "--dbname=\(url)"], path: nil)
         } else {
             try await Backup.backupSQLite(on: app.db, to: signature.file)
         }
@@ -193,23 +207,33 @@ struct RestoreCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let config = app.vitaal
-        let known = Set(FoundationMigrations.all(clock: app.clock).map(\.name) + features.flatMap(\.migrations).map(\.name))
+        let known = Set(
+            FoundationMigrations.all(clock: app.clock).map(\.name) + features.flatMap(\.migrations).map(\.name))
         let summary: Backup.Summary
         if let url = config.databaseURL {
             guard let sql = app.db as? any SQLDatabase else { throw VitaalError(.internal, "Geen SQL-database.") }
-            let tables = try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
+            let tables =
+                try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             guard tables == 0 else {
-                throw VitaalError(.invalidInput, "De database is niet leeg (\(tables) tabellen); zet een back-up terug in een "
-                    + "lege database.")
+                throw VitaalError(
+                    .invalidInput,
+                    "De database is niet leeg (\(tables) tabellen); zet een back-up terug in een "
+                        + "lege database.")
             }
-            try Backup.runTool("pg_restore", ["--no-owner", "--single-transaction", "--exit-on-error",
-                                              "--dbname=\(url)", signature.file], path: nil)
+            try Backup.runTool(
+                "pg_restore",
+                [
+                    "--no-owner", "--single-transaction", "--exit-on-error",
+                    "--dbname=\(url)", signature.file
+                ], path: nil)
             summary = try await Backup.checkPostgres(on: app.db, knownMigrations: known, file: signature.file)
         } else {
-            summary = try await Backup.restoreSQLite(file: signature.file, to: config.sqlitePath, knownMigrations: known)
+            summary = try await Backup.restoreSQLite(
+                file: signature.file, to: config.sqlitePath, knownMigrations: known)
         }
-        context.console.print("Back-up teruggezet: \(summary.tables) tabellen, \(summary.migrations) migraties; "
-            + "de database is in orde.")
+        context.console.print(
+            "Back-up teruggezet: \(summary.tables) tabellen, \(summary.migrations) migraties; "
+                + "de database is in orde.")
     }
 }

@@ -1,13 +1,15 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// The foundation's demo data: regions with schematic outlines, organisations from the source
 /// documents and one demo user per role. Idempotent: running it again adds what is missing and
 /// gives the demo users new passwords (printed on the console).
 public enum DemoData {
-    public static func load(app: Application, features: [any VitaalFeature],
-                            log: @escaping @Sendable (String) -> Void) async throws {
+    public static func load(
+        app: Application, features: [any VitaalFeature],
+        log: @escaping @Sendable (String) -> Void
+    ) async throws {
         try await loadRegions(on: app.db)
         log("Regio's geladen (NL01, PV24, zes gemeenten met schematische omtrek, subregio's).")
         try await loadOrganisations(on: app.db)
@@ -20,32 +22,37 @@ public enum DemoData {
         }
         log("")
         for feature in features { try await feature.loadDemoData(app: app, log: log) }
-        try await Audit.record(on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata",
-                               summary: "Demodata geladen", at: app.clock.now())
+        try await Audit.record(
+            on: app.db, user: nil, actor: "systeem", action: "demo", entity: "demodata",
+            summary: "Demodata geladen", at: app.clock.now())
     }
 
     /// The six municipalities of Flevoland (CBS codes) in the order used on pages.
     public static let municipalities: [(String, String)] = [
         ("GM0034", "Almere"), ("GM0995", "Lelystad"), ("GM0303", "Dronten"),
-        ("GM0171", "Noordoostpolder"), ("GM0050", "Zeewolde"), ("GM0184", "Urk"),
+        ("GM0171", "Noordoostpolder"), ("GM0050", "Zeewolde"), ("GM0184", "Urk")
     ]
 
     /// Custom groupings from the Regioplan IZA and the domain notes.
     static let groupings: [(String, String, [String])] = [
-        ("GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)",
-         ["GM0034", "GM0995", "GM0303", "GM0171", "GM0184"]),
+        (
+            "GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)",
+            ["GM0034", "GM0995", "GM0303", "GM0171", "GM0184"]
+        ),
         ("GR-SUB-ALMERE", "Subregio Almere", ["GM0034"]),
         ("GR-SUB-LELYSTAD-DRONTEN", "Subregio Lelystad/Dronten", ["GM0995", "GM0303"]),
         ("GR-SUB-NOP-URK", "Subregio Noordoostpolder/Urk", ["GM0171", "GM0184"]),
         ("GR-POLDER-NOP", "Noordoostpolder (polder)", ["GM0171", "GM0184"]),
         ("GR-POLDER-OOST", "Oostelijk Flevoland", ["GM0995", "GM0303"]),
-        ("GR-POLDER-ZUID", "Zuidelijk Flevoland", ["GM0034", "GM0050"]),
+        ("GR-POLDER-ZUID", "Zuidelijk Flevoland", ["GM0034", "GM0050"])
     ]
 
     public static func loadRegions(on db: any Database) async throws {
         try await db.transaction { db in
-            func upsert(_ code: String, _ name: String, _ kind: RegionKind, parent: UUID?,
-                        order: Int) async throws -> Region {
+            func upsert(
+                _ code: String, _ name: String, _ kind: RegionKind, parent: UUID?,
+                order: Int
+            ) async throws -> Region {
                 if let region = try await Region.query(on: db).filter(\.$code == code).first() { return region }
                 let region = Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
                 try await region.create(on: db)
@@ -98,7 +105,7 @@ public enum DemoData {
         ("De Meerpaal Welzijn", "welzijn", "GM0303"),
         ("Welzijn Zeewolde", "welzijn", "GM0050"),
         ("Windesheim", "onderwijs", "GM0034"),
-        ("ROC Flevoland", "onderwijs", "PV24"),
+        ("ROC Flevoland", "onderwijs", "PV24")
     ]
 
     public static func loadOrganisations(on db: any Database) async throws {
@@ -118,12 +125,14 @@ public enum DemoData {
         let demo: [(String, String, Role, String)] = [
             ("beheerder@vitaal.example", "Demo Beheerder", .beheerder, "provincie-flevoland"),
             ("redacteur@flever.example", "Demo Redacteur Flever", .redacteur, "flever"),
-            ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland"),
+            ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland")
         ]
         var out: [(String, Role, String)] = []
         for (email, name, role, organisationSlug) in demo {
-            guard let organisationID = try await Organisation.query(on: app.db).filter(\.$slug == organisationSlug)
-                .first()?.requireID() else { continue }
+            guard
+                let organisationID = try await Organisation.query(on: app.db).filter(\.$slug == organisationSlug)
+                    .first()?.requireID()
+            else { continue }
             let password = fixed ?? Passwords.generate()
             let hash = try await app.password.async.hash(password)
             if let user = try await User.query(on: app.db).filter(\.$email == email).first() {
@@ -133,8 +142,10 @@ public enum DemoData {
                 user.mustChangePassword = false
                 try await user.save(on: app.db)
             } else {
-                try await User(email: email, name: name, passwordHash: hash, role: role, organisationID: organisationID,
-                               mustChangePassword: false, now: app.clock.now()).create(on: app.db)
+                try await User(
+                    email: email, name: name, passwordHash: hash, role: role, organisationID: organisationID,
+                    mustChangePassword: false, now: app.clock.now()
+                ).create(on: app.db)
             }
             out.append((email, role, password))
         }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// `vitaal migrate`: runs pending migrations without asking (Vapor's own asks for confirmation).
@@ -63,11 +63,13 @@ struct ImportRegionsCommand: AsyncCommand {
         try await Vitaal.migrate(app)
         let url = URL(fileURLWithPath: signature.file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw VitaalError.invalid("bestand niet gevonden of niet leesbaar",
-                                      at: SourceLocation(file: signature.file))
+            throw VitaalError.invalid(
+                "bestand niet gevonden of niet leesbaar",
+                at: SourceLocation(file: signature.file))
         }
-        let summary = try await RegionImporter.importGeoJSON(data, fileName: url.lastPathComponent, on: app.db,
-                                                             user: nil, actor: "cli", now: app.clock.now())
+        let summary = try await RegionImporter.importGeoJSON(
+            data, fileName: url.lastPathComponent, on: app.db,
+            user: nil, actor: "cli", now: app.clock.now())
         context.console.print(summary)
     }
 }

@@ -49,8 +49,9 @@ struct AdminController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else {
             throw VitaalError(.notFound, "Gebruiker niet gevonden.")
         }
-        let (user, password) = try await UserService.resetPassword(userID: id, on: req.db, password: req.password.async,
-                                                                   actor: actor, now: req.now)
+        let (user, password) = try await UserService.resetPassword(
+            userID: id, on: req.db, password: req.password.async,
+            actor: actor, now: req.now)
         var model = try await AdminUsersPage.Model.load(on: req.db)
         model.issued = .init(email: user.email, password: password)
         return AdminUsersPage.view(model, req.pageContext)

@@ -26,8 +26,9 @@ struct AssetController: RouteCollection {
     }
 
     @Sendable func favicon(_ req: Request) -> Response {
-        Self.asset(Stylesheets.favicon, type: HTTPMediaType(type: "image", subType: "svg+xml"),
-                   cache: "public, max-age=86400")
+        Self.asset(
+            Stylesheets.favicon, type: HTTPMediaType(type: "image", subType: "svg+xml"),
+            cache: "public, max-age=86400")
     }
 
     static func asset(_ text: String, type: HTTPMediaType, cache: String) -> Response {

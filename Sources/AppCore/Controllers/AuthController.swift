@@ -55,8 +55,9 @@ struct AuthController: RouteCollection {
         let form = try req.content.decode(PasswordChange.Form.self)
         let errors = try await PasswordChange.problems(form, user: user, on: req)
         guard errors.isEmpty, let newPassword = form.new else {
-            let model = PasswordPage.Model(mustChange: user.mustChangePassword, errors: errors,
-                                           status: .unprocessableEntity)
+            let model = PasswordPage.Model(
+                mustChange: user.mustChangePassword, errors: errors,
+                status: .unprocessableEntity)
             return PasswordPage.view(model, req.formContext).render(for: req)
         }
         try await PasswordChange.apply(newPassword, user: user, on: req)

@@ -7,8 +7,9 @@ struct RegionController: RouteCollection {
         routes.get(SiteURL.regions, use: list)
         routes.get(SiteURL.region(.key), use: detail)
         routes.requiring(.beheerder).get(SiteURL.regionImport, use: importForm)
-        routes.write(.POST, SiteURL.regionImport, access: .role(.beheerder), body: .collect(maxSize: "50mb"),
-                     use: importUpload)
+        routes.write(
+            .POST, SiteURL.regionImport, access: .role(.beheerder), body: .collect(maxSize: "50mb"),
+            use: importUpload)
     }
 
     @Sendable func list(_ req: Request) async throws -> SitePage {
@@ -16,8 +17,9 @@ struct RegionController: RouteCollection {
     }
 
     @Sendable func detail(_ req: Request) async throws -> SitePage {
-        let model = try await RegionPage.Model.load(code: req.parameters.get("code") ?? "",
-                                                    navigation: req.application.navigation, on: req.db)
+        let model = try await RegionPage.Model.load(
+            code: req.parameters.get("code") ?? "",
+            navigation: req.application.navigation, on: req.db)
         return RegionPage.view(model, req.pageContext)
     }
 

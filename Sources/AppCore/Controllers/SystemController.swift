@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 import VitaalDomain
 
 /// `/health`, `/ready`, `/metrics` (Prometheus text format) and the OpenAPI document.
@@ -46,8 +46,10 @@ struct SystemController: RouteCollection {
     @Sendable func metrics(_ req: Request) throws -> Response {
         // Per-route counts (failed logins, imports, admin actions) are for the operator only.
         guard req.mayReadMetrics else {
-            throw VitaalError(.forbidden, "/metrics is alleen bereikbaar vanaf de server zelf of met het token uit "
-                                + "VITAAL_METRICS_TOKEN.")
+            throw VitaalError(
+                .forbidden,
+                "/metrics is alleen bereikbaar vanaf de server zelf of met het token uit "
+                    + "VITAAL_METRICS_TOKEN.")
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")

@@ -65,8 +65,9 @@ public struct VitaalConfiguration: Sendable {
             demoOnEmptyDatabase: env["VITAAL_DEMO"] == "1",
             sessionIdleTimeout: positive("VITAAL_SESSION_IDLE_MINUTES", default: 120) * 60,
             sessionAbsoluteTimeout: positive("VITAAL_SESSION_MAX_HOURS", default: 12) * 3600,
-            trustedProxies: Set((nonEmpty("VITAAL_TRUSTED_PROXIES") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            trustedProxies: Set(
+                (nonEmpty("VITAAL_TRUSTED_PROXIES") ?? "").split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
             chromiumPath: nonEmpty("VITAAL_CHROMIUM") ?? executable("chromium", onPath: nonEmpty("PATH")),
             port: nonEmpty("PORT").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
@@ -95,31 +96,40 @@ extension VitaalConfiguration {
     public func checkForStart() throws {
         if let url = databaseURL {
             guard let c = URLComponents(string: url), ["postgres", "postgresql"].contains(c.scheme?.lowercased() ?? ""),
-                  let host = c.host, !host.isEmpty, c.path.count > 1 else {
-                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL; verwacht "
-                                    + "postgres://gebruiker:wachtwoord@host:5432/database.")
+                let host = c.host, !host.isEmpty, c.path.count > 1
+            else {
+                throw VitaalError(
+                    .invalidInput,
+                    "DATABASE_URL is geen geldige PostgreSQL-URL; verwacht "
+                        + "postgres://gebruiker:wachtwoord@host:5432/database.")
             }
         } else {
             var isDir: ObjCBool = false
             let fm = FileManager.default
             if fm.fileExists(atPath: dataDirectory, isDirectory: &isDir) {
                 guard isDir.boolValue, fm.isWritableFile(atPath: dataDirectory) else {
-                    throw VitaalError(.invalidInput,
-                                      "VITAAL_DATA_DIR (\(dataDirectory)) is geen map waarin Vitaal kan schrijven.")
+                    throw VitaalError(
+                        .invalidInput,
+                        "VITAAL_DATA_DIR (\(dataDirectory)) is geen map waarin Vitaal kan schrijven.")
                 }
             } else if (try? fm.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)) == nil {
-                throw VitaalError(.invalidInput,
-                                  "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
+                throw VitaalError(
+                    .invalidInput,
+                    "VITAAL_DATA_DIR (\(dataDirectory)) bestaat niet en kan niet worden aangemaakt.")
             }
         }
         if isProduction, !secureCookies {
-            throw VitaalError(.invalidInput, "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een "
-                              + "VITAAL_PUBLIC_URL met https://): "
-                              + "het sessiecookie mag alleen over HTTPS gaan.")
+            throw VitaalError(
+                .invalidInput,
+                "VITAAL_ENV=production vereist VITAAL_SECURE_COOKIES=1 (of een "
+                    + "VITAAL_PUBLIC_URL met https://): "
+                    + "het sessiecookie mag alleen over HTTPS gaan.")
         }
         if isProduction, demoOnEmptyDatabase {
-            throw VitaalError(.invalidInput, "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken "
-                              + "accounts met bekende wachtwoorden.")
+            throw VitaalError(
+                .invalidInput,
+                "VITAAL_ENV=production en VITAAL_DEMO=1 gaan niet samen: demodata maken "
+                    + "accounts met bekende wachtwoorden.")
         }
     }
 
@@ -138,7 +148,8 @@ extension VitaalConfiguration {
         if detail.contains("Connection refused") || detail.contains("connectionError") {
             reason = "geen verbinding (draait de databaseserver, kloppen host en poort?)"
         } else if detail.contains("28P01") || detail.contains("28000")
-                    || detail.lowercased().contains("password authentication") {
+            || detail.lowercased().contains("password authentication")
+        {
             reason = "inloggen geweigerd (kloppen gebruiker en wachtwoord?)"
         } else if detail.contains("3D000") {
             reason = "de database bestaat niet"

@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
-import FluentSQLiteDriver
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import SQLKit
+import Vapor
 import VitaalDomain
 
 public enum Vitaal {
@@ -48,8 +48,10 @@ public enum Vitaal {
             // one of them PostgresKit's default applies: `prefer` (TLS when the server offers it).
             let postgres: SQLPostgresConfiguration
             do { postgres = try SQLPostgresConfiguration(url: url) } catch {
-                throw VitaalError(.invalidInput, "DATABASE_URL is geen geldige PostgreSQL-URL "
-                                    + "(verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
+                throw VitaalError(
+                    .invalidInput,
+                    "DATABASE_URL is geen geldige PostgreSQL-URL "
+                        + "(verwacht: postgres://gebruiker:wachtwoord@host:5432/database).")
             }
             app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
         } else if app.environment == .testing && !config.testsUseSQLiteFile {
@@ -69,8 +71,9 @@ public enum Vitaal {
         let absolute = config.sessionAbsoluteTimeout
         app.sessions.configuration = SessionsConfiguration(cookieName: "vitaal_sessie") { id in
             // Max-Age rather than Expires: a lifetime, so the cookie needs no clock reading.
-            HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(absolute),
-                              domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+            HTTPCookies.Value(
+                string: id.string, expires: nil, maxAge: Int(absolute),
+                domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
         app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
     }
@@ -105,7 +108,7 @@ public enum Vitaal {
         var groups: [String: [String: any AnyAsyncCommand]] = [
             "import": ["regions": ImportRegionsCommand()],
             "user": ["create": CreateUserCommand(), "list": ListUsersCommand()],
-            "organisation": ["create": CreateOrganisationCommand(), "list": ListOrganisationsCommand()],
+            "organisation": ["create": CreateOrganisationCommand(), "list": ListOrganisationsCommand()]
         ]
         app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
         app.asyncCommands.use(DemoCommand(features: features), as: "demo")
@@ -113,8 +116,11 @@ public enum Vitaal {
         app.asyncCommands.use(RestoreCommand(features: features), as: "restore")
         for feature in features {
             for reg in feature.commands {
-                if let group = reg.group { groups[group, default: [:]][reg.name] = reg.command }
-                else { app.asyncCommands.use(reg.command, as: reg.name) }
+                if let group = reg.group {
+                    groups[group, default: [:]][reg.name] = reg.command
+                } else {
+                    app.asyncCommands.use(reg.command, as: reg.name)
+                }
             }
         }
         for (name, commands) in groups {
@@ -154,8 +160,10 @@ public enum Vitaal {
     /// Runs `body` while holding a PostgreSQL advisory lock (held by one connection of the pool,
     /// so every instance on the database waits for it); on SQLite, one process owns the file and
     /// `body` simply runs.
-    public static func exclusively(_ app: Application, key: Int,
-                                   _ body: @escaping @Sendable () async throws -> Void) async throws {
+    public static func exclusively(
+        _ app: Application, key: Int,
+        _ body: @escaping @Sendable () async throws -> Void
+    ) async throws {
         guard app.vitaal.usesPostgres else { return try await body() }
         try await app.db.withConnection { conn in
             guard let sql = conn as? any SQLDatabase else { return try await body() }
@@ -190,8 +198,9 @@ struct ServeBootstrap: LifecycleHandler {
         }
         let config = app.vitaal
         let now = app.clock.now()
-        try await VitaalSessionDriver.purgeExpired(on: app.db, idle: config.sessionIdleTimeout,
-                                                   absolute: config.sessionAbsoluteTimeout, now: now)
+        try await VitaalSessionDriver.purgeExpired(
+            on: app.db, idle: config.sessionIdleTimeout,
+            absolute: config.sessionAbsoluteTimeout, now: now)
         try await app.loginThrottle.purge(on: app.db, now: now)
         for sweep in app.startupSweeps { sweep(app) }
         // Two instances started together with VITAAL_DEMO=1 load the demo once.
@@ -212,7 +221,8 @@ struct ServeBootstrap: LifecycleHandler {
 /// the outermost, and an error that escapes everything else still gets them.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     var strictTransport = false
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    static let contentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

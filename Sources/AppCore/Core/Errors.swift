@@ -25,7 +25,11 @@ public struct APIErrorBody: Content {
         public var message: String
         public var file: String?, line: Int?, column: Int?, field: String?, element: String?
     }
-    public struct Body: Content { public var code: String; public var message: String; public var details: [Detail] }
+    public struct Body: Content {
+        public var code: String
+        public var message: String
+        public var details: [Detail]
+    }
     public var error: Body
 }
 
@@ -46,11 +50,14 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
                 allow = MethodNotAllowed.allowedMethods(for: request.url.path, in: request.application.routes)
                 if !allow.isEmpty {
                     (status, code) = (.methodNotAllowed, "method_not_allowed")
-                    message = "Methode \(request.method.rawValue) is hier niet toegestaan; wel: \(allow.joined(separator: ", "))."
+                    message =
+                        "Methode \(request.method.rawValue) is hier niet toegestaan; wel: \(allow.joined(separator: ", "))."
                 }
             }
             if status.code >= 500 {
-                request.logger.error("request failed", metadata: ["path": .string(request.url.path), "error": .string(String(reflecting: error))])
+                request.logger.error(
+                    "request failed",
+                    metadata: ["path": .string(request.url.path), "error": .string(String(reflecting: error))])
             }
             let response = try render(request, status, code, message, problems)
             if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
@@ -58,14 +65,21 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    private func render(_ request: Request, _ status: HTTPResponseStatus, _ code: String, _ message: String,
-                        _ problems: [Problem]) throws -> Response {
+    private func render(
+        _ request: Request, _ status: HTTPResponseStatus, _ code: String, _ message: String,
+        _ problems: [Problem]
+    ) throws -> Response {
         do {
             if request.isAPI || request.headers.accept.first?.mediaType == .json {
-                let body = APIErrorBody(error: .init(code: code, message: message, details: problems.map {
-                    .init(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                          field: $0.location.field, element: $0.location.element)
-                }))
+                let body = APIErrorBody(
+                    error: .init(
+                        code: code, message: message,
+                        details: problems.map {
+                            .init(
+                                message: $0.message, file: $0.location.file, line: $0.location.line,
+                                column: $0.location.column,
+                                field: $0.location.field, element: $0.location.element)
+                        }))
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
                 return response

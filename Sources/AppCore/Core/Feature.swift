@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A capability of Vitaal (monitor, plans, social map, models). The assembly target collects the
 /// features and calls each hook; AppCore itself is the foundation every feature builds on.
@@ -31,7 +31,11 @@ public struct NavigationItem: Sendable {
     public var path: String
     /// Sort order in the header (Monitor 10, Plannen 20, Sociale kaart 30, Modellen 40).
     public var order: Int
-    public init(title: String, path: String, order: Int) { self.title = title; self.path = path; self.order = order }
+    public init(title: String, path: String, order: Int) {
+        self.title = title
+        self.path = path
+        self.order = order
+    }
 }
 
 public struct CommandRegistration: Sendable {
@@ -39,7 +43,9 @@ public struct CommandRegistration: Sendable {
     public var name: String
     public var command: any AnyAsyncCommand
     public init(group: String? = nil, name: String, command: any AnyAsyncCommand) {
-        self.group = group; self.name = name; self.command = command
+        self.group = group
+        self.name = name
+        self.command = command
     }
 }
 

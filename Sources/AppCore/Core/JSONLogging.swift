@@ -35,7 +35,7 @@ public struct JSONLogHandler: LogHandler {
             "time": .string(ISO8601DateFormatter().string(from: Date())),
             "level": .string(level.rawValue),
             "label": .string(label),
-            "message": .string(message.description),
+            "message": .string(message.description)
         ]
         for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { fields[key] = Self.plain(value) }
         return JSONWriter.text(.object(fields), style: JSONWriter.Style(sortedKeys: true))

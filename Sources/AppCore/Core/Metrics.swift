@@ -1,7 +1,7 @@
-import Vapor
-import Prometheus
 import Metrics
 import NIOConcurrencyHelpers
+import Prometheus
+import Vapor
 
 /// Prometheus metrics. swift-metrics can be bootstrapped once per process, so the registry is
 /// process-wide; Vapor's own request counters and timers flow into it.

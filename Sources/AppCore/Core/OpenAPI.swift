@@ -21,9 +21,9 @@ public final class OpenAPIRegistry: Sendable {
                 "200": ["description": "OK", "content": ["application/json": ["schema": response]]],
                 "default": [
                     "description": "Fout",
-                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
-                ],
-            ],
+                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
+                ]
+            ]
         ]
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let requestBody {
@@ -45,13 +45,13 @@ public final class OpenAPIRegistry: Sendable {
     ) -> JSONValue {
         [
             "name": .string(name), "in": "query", "required": .bool(required), "description": .string(description),
-            "schema": ["type": .string(type)],
+            "schema": ["type": .string(type)]
         ]
     }
     public static func pathParameter(_ name: String, _ description: String, type: String = "string") -> JSONValue {
         [
             "name": .string(name), "in": "path", "required": true, "description": .string(description),
-            "schema": ["type": .string(type)],
+            "schema": ["type": .string(type)]
         ]
     }
 
@@ -83,13 +83,13 @@ public final class OpenAPIRegistry: Sendable {
                                     "message": ["type": "string"], "file": ["type": "string"],
                                     "line": ["type": "integer"],
                                     "column": ["type": "integer"], "field": ["type": "string"],
-                                    "element": ["type": "string"],
-                                ],
-                            ],
-                        ],
-                    ],
+                                    "element": ["type": "string"]
+                                ]
+                            ]
+                        ]
+                    ]
                 ]
-            ],
+            ]
         ]
         return [
             "openapi": "3.0.3",
@@ -99,17 +99,17 @@ public final class OpenAPIRegistry: Sendable {
                 "description":
                     .string(
                         "Open data en modellen van Vitaal Flevoland. "
-                        + "Openbare gegevens zijn zonder inloggen beschikbaar; "
-                        + "interne gegevens alleen met een sessie (inloggen via /inloggen). "
-                        + "Schrijfverzoeken vereisen de header X-CSRF-Token."),
-                "license": ["name": "EUPL-1.2"],
+                            + "Openbare gegevens zijn zonder inloggen beschikbaar; "
+                            + "interne gegevens alleen met een sessie (inloggen via /inloggen). "
+                            + "Schrijfverzoeken vereisen de header X-CSRF-Token."),
+                "license": ["name": "EUPL-1.2"]
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths.mapValues { .object($0) }),
             "components": [
                 "schemas": .object(allSchemas),
-                "securitySchemes": ["session": ["type": "apiKey", "in": "cookie", "name": "vitaal_sessie"]],
-            ],
+                "securitySchemes": ["session": ["type": "apiKey", "in": "cookie", "name": "vitaal_sessie"]]
+            ]
         ]
     }
 }

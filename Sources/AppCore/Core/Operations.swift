@@ -1,5 +1,5 @@
-import Vapor
 import NIOConcurrencyHelpers
+import Vapor
 import VitaalDomain
 
 // MARK: - Clean shutdown
@@ -30,7 +30,9 @@ extension Application {
     private struct InFlightKey: StorageKey { typealias Value = InFlightRequests }
     public var inFlightRequests: InFlightRequests {
         if let m = storage[InFlightKey.self] { return m }
-        let m = InFlightRequests(); storage[InFlightKey.self] = m; return m
+        let m = InFlightRequests()
+        storage[InFlightKey.self] = m
+        return m
     }
 
     private struct SweepsKey: StorageKey { typealias Value = [@Sendable (Application) -> Void] }
@@ -46,7 +48,8 @@ extension Application {
 struct DrainRequests: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         if !(await app.inFlightRequests.drain(timeout: 25)) {
-            app.logger.warning("shutdown: requests still in flight after 25 s", metadata: ["count": "\(app.inFlightRequests.current)"])
+            app.logger.warning(
+                "shutdown: requests still in flight after 25 s", metadata: ["count": "\(app.inFlightRequests.current)"])
         }
     }
 }
@@ -56,15 +59,20 @@ struct DrainRequests: LifecycleHandler {
 /// A user who logged in with a one-time password can do nothing but choose a password of their
 /// own (or log out): every other route answers with the password form (pages) or 403 (API, writes).
 struct PasswordChangeRequiredMiddleware: AsyncMiddleware {
-    static let allowed: Set<String> = [SiteURL.accountPassword.path, SiteURL.logout.path, SiteURL.health.path, SiteURL.ready.path]
+    static let allowed: Set<String> = [
+        SiteURL.accountPassword.path, SiteURL.logout.path, SiteURL.health.path, SiteURL.ready.path
+    ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.user, user.mustChangePassword, !Self.allowed.contains(request.url.path),
-              !request.url.path.hasPrefix("/static/") else {
+            !request.url.path.hasPrefix("/static/")
+        else {
             return try await next.respond(to: request)
         }
         if request.method == .GET, !request.isAPI { return request.redirect(to: SiteURL.accountPassword) }
-        throw VitaalError(.forbidden, "Kies eerst een eigen wachtwoord (Account → Wachtwoord wijzigen); tot dan is alleen dat mogelijk.")
+        throw VitaalError(
+            .forbidden,
+            "Kies eerst een eigen wachtwoord (Account → Wachtwoord wijzigen); tot dan is alleen dat mogelijk.")
     }
 }
 
@@ -88,7 +96,12 @@ enum MethodNotAllowed {
         let m = method == .HEAD ? HTTPMethod.GET : method
         // Constant paths before parameterised ones, as the router prefers them.
         let candidates = routes.all.filter { $0.method == m && matches($0.path, parts) }
-        return candidates.first { $0.path.allSatisfy { if case .constant = $0 { return true }; return false } } ?? candidates.first
+        return candidates.first {
+            $0.path.allSatisfy {
+                if case .constant = $0 { return true }
+                return false
+            }
+        } ?? candidates.first
     }
 
     static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {

@@ -1,12 +1,14 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// Imports region boundaries from GeoJSON (PDOK/CBS layout) atomically: the whole file or nothing.
 public enum RegionImporter {
     /// Validates and writes; returns a Dutch summary. Throws `VitaalError` naming each bad feature.
-    public static func importGeoJSON(_ data: Data, fileName: String?, on db: any Database, user: User?, actor: String?,
-                                     now: Date) async throws -> String {
+    public static func importGeoJSON(
+        _ data: Data, fileName: String?, on db: any Database, user: User?, actor: String?,
+        now: Date
+    ) async throws -> String {
         let features = try GeoJSONRegions.parse(data, file: fileName)
         if features.isEmpty {
             throw VitaalError.invalid("de FeatureCollection bevat geen features", at: SourceLocation(file: fileName))
@@ -16,25 +18,32 @@ public enum RegionImporter {
         }
     }
 
-    static func apply(_ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?,
-                      now: Date) async throws -> String {
+    static func apply(
+        _ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?,
+        now: Date
+    ) async throws -> String {
         let existing = try await Region.query(on: db).all()
         let parentOf = try parents(of: features, fileName: fileName, existing: existing)
         let (created, updated) = try await write(features, parentOf: parentOf, existing: existing, on: db)
-        let summary = "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, "
+        let summary =
+            "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, "
             + "\(updated) bijgewerkt."
-        try await Audit.record(on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary,
-                               at: now)
+        try await Audit.record(
+            on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary,
+            at: now)
         return summary
     }
 
     /// The parent code of every region after the import; every problem of the file at once.
-    static func parents(of features: [RegionFeature], fileName: String?,
-                        existing: [Region]) throws -> [String: String] {
+    static func parents(
+        of features: [RegionFeature], fileName: String?,
+        existing: [Region]
+    ) throws -> [String: String] {
         let byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
-        let codeByID = Dictionary(uniqueKeysWithValues: existing.compactMap { region in
-            region.id.map { ($0, region.code) }
-        })
+        let codeByID = Dictionary(
+            uniqueKeysWithValues: existing.compactMap { region in
+                region.id.map { ($0, region.code) }
+            })
         var parentOf: [String: String] = [:]
         for region in existing {
             if let parent = region.$parent.id.flatMap({ codeByID[$0] }) { parentOf[region.code] = parent }
@@ -45,8 +54,9 @@ public enum RegionImporter {
             let place = SourceLocation(file: fileName, field: "statcode", element: "feature \(index + 1)")
             let parentPlace = SourceLocation(file: fileName, field: "parent", element: "feature \(index + 1)")
             guard let kind = RegionKind.from(code: feature.code) else {
-                problems.add("onbekende regiocode \"\(feature.code)\" (verwacht NL.., PV.., GM...., WK......, "
-                             + "BU........ of GR…)", at: place)
+                problems.add(
+                    "onbekende regiocode \"\(feature.code)\" (verwacht NL.., PV.., GM...., WK......, "
+                        + "BU........ of GR…)", at: place)
                 continue
             }
             let explicitParent = (feature.properties["parent"] ?? feature.properties["parent_code"])
@@ -56,8 +66,9 @@ public enum RegionImporter {
                 parent = current.$parent.id.flatMap { codeByID[$0] }
             }
             if parent == nil, kind == .gemeente || kind == .provincie, byCode[feature.code] == nil {
-                problems.add("nieuwe regio \(feature.code) zonder ouderregio: geef de eigenschap \"parent\" (bv. PV24)",
-                             at: place)
+                problems.add(
+                    "nieuwe regio \(feature.code) zonder ouderregio: geef de eigenschap \"parent\" (bv. PV24)",
+                    at: place)
                 continue
             }
             guard let parent else { continue }
@@ -75,15 +86,18 @@ public enum RegionImporter {
     }
 
     /// No region may end up (indirectly) under itself.
-    static func checkCycles(_ features: [RegionFeature], parentOf: [String: String], fileName: String?,
-                            problems: inout ProblemCollector) {
+    static func checkCycles(
+        _ features: [RegionFeature], parentOf: [String: String], fileName: String?,
+        problems: inout ProblemCollector
+    ) {
         for (index, feature) in features.enumerated() {
             var seen: Set<String> = [feature.code]
             var current = parentOf[feature.code]
             while let code = current {
                 if seen.contains(code) {
-                    problems.add("cyclus in de regioboom: \(feature.code) valt (indirect) onder zichzelf via \(code)",
-                                 at: SourceLocation(file: fileName, field: "parent", element: "feature \(index + 1)"))
+                    problems.add(
+                        "cyclus in de regioboom: \(feature.code) valt (indirect) onder zichzelf via \(code)",
+                        at: SourceLocation(file: fileName, field: "parent", element: "feature \(index + 1)"))
                     break
                 }
                 seen.insert(code)
@@ -93,10 +107,13 @@ public enum RegionImporter {
     }
 
     /// Creates or updates every region, then links parents (a parent may come later in the file).
-    static func write(_ features: [RegionFeature], parentOf: [String: String], existing: [Region],
-                      on db: any Database) async throws -> (created: Int, updated: Int) {
+    static func write(
+        _ features: [RegionFeature], parentOf: [String: String], existing: [Region],
+        on db: any Database
+    ) async throws -> (created: Int, updated: Int) {
         var byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
-        var created = 0, updated = 0
+        var created = 0
+        var updated = 0
         for feature in features {
             let region: Region
             if let current = byCode[feature.code] {

@@ -28,8 +28,9 @@ public enum URLSegment: Sendable, Equatable {
         value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
-    private static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
 
 /// A typed URL of the site: one value per route, used for route registration (`pathComponents`),
@@ -52,12 +53,13 @@ extension SiteRoute {
 
     /// The link: `/a/b/<encoded value>`. A parameter without a value is written `:name`.
     public var path: String {
-        "/" + segments.map {
-            switch $0 {
-            case .constant(let c): c
-            case .parameter(let name, let value): value.map(URLSegment.encode) ?? ":\(name)"
-            }
-        }.joined(separator: "/")
+        "/"
+            + segments.map {
+                switch $0 {
+                case .constant(let c): c
+                case .parameter(let name, let value): value.map(URLSegment.encode) ?? ":\(name)"
+                }
+            }.joined(separator: "/")
     }
 
     /// The link with a query string (names and values encoded; pairs kept in order, empty values dropped).
@@ -71,12 +73,13 @@ extension SiteRoute {
 
     /// The path template of the OpenAPI document: `/api/v1/plans/{plan}`.
     public var openAPIPath: String {
-        "/" + segments.map {
-            switch $0 {
-            case .constant(let c): c
-            case .parameter(let name, _): "{\(name)}"
-            }
-        }.joined(separator: "/")
+        "/"
+            + segments.map {
+                switch $0 {
+                case .constant(let c): c
+                case .parameter(let name, _): "{\(name)}"
+                }
+            }.joined(separator: "/")
     }
 }
 
@@ -112,14 +115,19 @@ extension Request {
 /// AppCore's own routes.
 public enum SiteURL: SiteRoute {
     case home, about, login, logout, account, accountPassword
-    case admin, adminUsers, adminUserPassword(Parameter<String>), adminOrganisations, adminAudit
-    case regions, region(Parameter<String>), regionImport
+    case admin, adminUsers
+    case adminUserPassword(Parameter<String>)
+    case adminOrganisations, adminAudit
+    case regions
+    case region(Parameter<String>)
+    case regionImport
     case health, ready, metrics, openAPI
     case stylesheet, favicon
     /// The stylesheet under its content hash (`Stylesheets.path`), cached for a year.
     case versionedStylesheet(hash: String)
     /// `/api/v1` (redirects to the OpenAPI document) and the region API.
-    case apiRoot, apiRegions, apiRegion(Parameter<String>)
+    case apiRoot, apiRegions
+    case apiRegion(Parameter<String>)
 
     public var segments: [URLSegment] {
         switch self {

@@ -1,13 +1,15 @@
-import Foundation
 import Fluent
+import Foundation
 import SQLKit
 
 enum FoundationMigrations {
     /// In order. `clock` dates the one-time passwords that a data migration gives an expiry.
     static func all(clock: VitaalClock) -> [any Migration] {
-        [CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
-         CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(clock: clock), DropFluentSessions(),
-         AddRegionParentIndex()]
+        [
+            CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
+            CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(clock: clock), DropFluentSessions(),
+            AddRegionParentIndex()
+        ]
     }
 
     struct CreateOrganisations: AsyncMigration {
@@ -58,7 +60,8 @@ enum FoundationMigrations {
         func prepare(on db: any Database) async throws {
             try await db.schema(User.schema).field("one_time_password_expires_at", .datetime).update()
             try await User.query(on: db).filter(\.$mustChangePassword == true)
-                .set(\.$oneTimePasswordExpiresAt, to: clock.now().addingTimeInterval(User.oneTimePasswordLifetime)).update()
+                .set(\.$oneTimePasswordExpiresAt, to: clock.now().addingTimeInterval(User.oneTimePasswordLifetime))
+                .update()
         }
         func revert(on db: any Database) async throws {
             try await db.schema(User.schema).deleteField("one_time_password_expires_at").update()

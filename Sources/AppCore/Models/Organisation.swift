@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// An organisation: the province, a municipality, Flever, a care provider, an insurer …
 /// Users belong to one organisation; editors write only their own organisation's data.
@@ -17,8 +17,15 @@ public final class Organisation: Model, Content, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
-    public init(slug: String, name: String, kind: String, regionCode: String? = nil, website: String? = nil, summary: String? = nil) {
-        self.slug = slug; self.name = name; self.kind = kind; self.regionCode = regionCode
-        self.website = website; self.summary = summary
+    public init(
+        slug: String, name: String, kind: String, regionCode: String? = nil, website: String? = nil,
+        summary: String? = nil
+    ) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.regionCode = regionCode
+        self.website = website
+        self.summary = summary
     }
 }

@@ -23,7 +23,9 @@ public enum RegionGeometry {
             if let first = closed.first, first != closed.last { closed.append(first) }
             return .array(closed.map { [.number(rounded($0.lon)), .number(rounded($0.lat))] })
         }
-        return ["type": "MultiPolygon",
-                "coordinates": .array(geometry.polygons.map { .array([ring($0.outer)] + $0.holes.map(ring)) })]
+        return [
+            "type": "MultiPolygon",
+            "coordinates": .array(geometry.polygons.map { .array([ring($0.outer)] + $0.holes.map(ring)) })
+        ]
     }
 }

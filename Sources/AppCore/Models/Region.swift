@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A region with its CBS code: NL01 (land), PV24 (provincie), GM0034 (gemeente), WK003401 (wijk),
 /// BU00340101 (buurt), or a custom grouping (code starting with "GR", e.g. subregions).
@@ -20,8 +20,12 @@ public final class Region: Model, Content, @unchecked Sendable {
 
     public init() {}
     public init(code: String, name: String, kind: RegionKind, parentID: UUID?, sortOrder: Int = 0) {
-        self.code = code; self.name = name; self.kind = kind.rawValue
-        self.$parent.id = parentID; self.geometrySchematic = false; self.sortOrder = sortOrder
+        self.code = code
+        self.name = name
+        self.kind = kind.rawValue
+        self.$parent.id = parentID
+        self.geometrySchematic = false
+        self.sortOrder = sortOrder
     }
     public var regionKind: RegionKind { RegionKind(rawValue: kind) ?? .groep }
 }
@@ -33,7 +37,10 @@ public final class RegionGroupMember: Model, @unchecked Sendable {
     @Parent(key: "group_id") public var group: Region
     @Parent(key: "member_id") public var member: Region
     public init() {}
-    public init(groupID: UUID, memberID: UUID) { self.$group.id = groupID; self.$member.id = memberID }
+    public init(groupID: UUID, memberID: UUID) {
+        self.$group.id = groupID
+        self.$member.id = memberID
+    }
 }
 
 public enum RegionKind: String, Codable, Sendable, CaseIterable {
@@ -42,14 +49,20 @@ public enum RegionKind: String, Codable, Sendable, CaseIterable {
     /// Dutch label for pages.
     public var label: String {
         switch self {
-        case .land: "Land"; case .provincie: "Provincie"; case .gemeente: "Gemeente"
-        case .wijk: "Wijk"; case .buurt: "Buurt"; case .groep: "Regio-indeling"
+        case .land: "Land"
+        case .provincie: "Provincie"
+        case .gemeente: "Gemeente"
+        case .wijk: "Wijk"
+        case .buurt: "Buurt"
+        case .groep: "Regio-indeling"
         }
     }
 
     /// Kind from the code's CBS prefix; nil when the code fits no known pattern.
     public static func from(code: String) -> RegionKind? {
-        func digits(_ s: Substring, _ n: Int) -> Bool { s.count == n && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber) }
+        func digits(_ s: Substring, _ n: Int) -> Bool {
+            s.count == n && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber)
+        }
         let rest = code.dropFirst(2)
         switch code.prefix(2) {
         case "NL": return digits(rest, 2) ? .land : nil
@@ -58,7 +71,9 @@ public enum RegionKind: String, Codable, Sendable, CaseIterable {
         case "WK": return digits(rest, 6) ? .wijk : nil
         case "BU": return digits(rest, 8) ? .buurt : nil
         case "GR":
-            let ok = rest.count >= 2 && rest.count <= 40 && rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            let ok =
+                rest.count >= 2 && rest.count <= 40
+                && rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
             return ok ? .groep : nil
         default: return nil
         }

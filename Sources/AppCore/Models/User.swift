@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Roles, from most to least rights. Anonymous visitors have no role and see only public data.
 public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
@@ -10,10 +10,20 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     /// Reader: sees internal data.
     case lezer
 
-    var rank: Int { switch self { case .beheerder: 3; case .redacteur: 2; case .lezer: 1 } }
+    var rank: Int {
+        switch self {
+        case .beheerder: 3
+        case .redacteur: 2
+        case .lezer: 1
+        }
+    }
     public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
     public var label: String {
-        switch self { case .beheerder: "Beheerder"; case .redacteur: "Redacteur"; case .lezer: "Lezer" }
+        switch self {
+        case .beheerder: "Beheerder"
+        case .redacteur: "Redacteur"
+        case .lezer: "Lezer"
+        }
     }
 }
 
@@ -34,8 +44,10 @@ public final class User: Model, Content, @unchecked Sendable {
 
     public init() {}
     /// A new account; with `mustChangePassword` its password is a one-time password valid from `now`.
-    public init(email: String, name: String, passwordHash: String, role: Role, organisationID: UUID,
-                mustChangePassword: Bool = true, now: Date) {
+    public init(
+        email: String, name: String, passwordHash: String, role: Role, organisationID: UUID,
+        mustChangePassword: Bool = true, now: Date
+    ) {
         self.email = email.lowercased()
         self.name = name
         self.passwordHash = passwordHash

@@ -14,7 +14,10 @@ public struct PageContext: Sendable {
         public var organisationID: UUID?
 
         public init(id: UUID?, name: String, role: Role, organisationID: UUID?) {
-            self.id = id; self.name = name; self.role = role; self.organisationID = organisationID
+            self.id = id
+            self.name = name
+            self.role = role
+            self.organisationID = organisationID
         }
 
         /// Beheerders may write anything; redacteurs only their own organisation's data.
@@ -35,10 +38,16 @@ public struct PageContext: Sendable {
     /// The path of the site stylesheet (with its content hash).
     public var stylesheetPath: String
 
-    public init(viewer: Viewer? = nil, navigation: [NavigationItem] = [], path: String = "/", csrfToken: String? = nil,
-                now: Date, stylesheetPath: String = "/static/vitaal.css") {
-        self.viewer = viewer; self.navigation = navigation; self.path = path; self.csrfToken = csrfToken
-        self.now = now; self.stylesheetPath = stylesheetPath
+    public init(
+        viewer: Viewer? = nil, navigation: [NavigationItem] = [], path: String = "/", csrfToken: String? = nil,
+        now: Date, stylesheetPath: String = "/static/vitaal.css"
+    ) {
+        self.viewer = viewer
+        self.navigation = navigation
+        self.path = path
+        self.csrfToken = csrfToken
+        self.now = now
+        self.stylesheetPath = stylesheetPath
     }
 
     /// At least `role`?

@@ -1,13 +1,15 @@
-import Vapor
 import Fluent
+import Vapor
 import VitaalDomain
 
 /// Creating accounts and issuing one-time passwords: the admin pages and the CLI share these rules.
 public enum UserService {
     /// Creates a user with a one-time password (returned once, valid for 24 hours from `now`).
-    public static func create(on db: any Database, password hasher: AsyncPasswordHasher, email rawEmail: String,
-                              name rawName: String, role rawRole: String, organisationSlug: String, actor: User?,
-                              actorName: String? = nil, now: Date) async throws -> (User, String) {
+    public static func create(
+        on db: any Database, password hasher: AsyncPasswordHasher, email rawEmail: String,
+        name rawName: String, role rawRole: String, organisationSlug: String, actor: User?,
+        actorName: String? = nil, now: Date
+    ) async throws -> (User, String) {
         var problems = ProblemCollector()
         let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
         let name = rawName.trimmingCharacters(in: .whitespaces)
@@ -15,8 +17,9 @@ public enum UserService {
         if name.isEmpty { problems.add("Vul een naam in.", at: SourceLocation(field: "name")) }
         let role = Role(rawValue: rawRole)
         if role == nil {
-            problems.add("Onbekende rol \"\(rawRole)\"; kies beheerder, redacteur of lezer.",
-                         at: SourceLocation(field: "role"))
+            problems.add(
+                "Onbekende rol \"\(rawRole)\"; kies beheerder, redacteur of lezer.",
+                at: SourceLocation(field: "role"))
         }
         let organisation = try await Organisation.query(on: db)
             .group(.or) { $0.filter(\.$slug == organisationSlug).filter(\.$name == organisationSlug) }.first()
@@ -32,20 +35,24 @@ public enum UserService {
             throw VitaalError(.conflict, message, problems: [Problem(message, at: SourceLocation(field: "email"))])
         }
         let password = Passwords.generate()
-        let user = User(email: email, name: name, passwordHash: try await hasher.hash(password), role: role,
-                        organisationID: organisationID, now: now)
+        let user = User(
+            email: email, name: name, passwordHash: try await hasher.hash(password), role: role,
+            organisationID: organisationID, now: now)
         try await db.transaction { db in
             try await user.create(on: db)
             let summary = "Gebruiker \(email) (\(role.label.lowercased()), \(organisation.name))"
-            try await Audit.record(on: db, user: actor, actor: actorName, action: "aangemaakt", entity: "gebruiker",
-                                   entityID: user.id?.uuidString, summary: summary, at: now)
+            try await Audit.record(
+                on: db, user: actor, actor: actorName, action: "aangemaakt", entity: "gebruiker",
+                entityID: user.id?.uuidString, summary: summary, at: now)
         }
         return (user, password)
     }
 
     /// A beheerder gives a user a new one-time password: the user's sessions end, the change is audited.
-    public static func resetPassword(userID: UUID, on db: any Database, password hasher: AsyncPasswordHasher,
-                                     actor: User?, now: Date) async throws -> (User, String) {
+    public static func resetPassword(
+        userID: UUID, on db: any Database, password hasher: AsyncPasswordHasher,
+        actor: User?, now: Date
+    ) async throws -> (User, String) {
         guard let user = try await User.find(userID, on: db) else {
             throw VitaalError(.notFound, "Gebruiker niet gevonden.")
         }
@@ -56,9 +63,10 @@ public enum UserService {
         try await db.transaction { db in
             try await user.save(on: db)
             try await Sessions.revokeOthers(userID: userID, keeping: nil, on: db)
-            try await Audit.record(on: db, user: actor, action: "gewijzigd", entity: "gebruiker",
-                                   entityID: userID.uuidString, summary: "Nieuw eenmalig wachtwoord voor \(user.email)",
-                                   at: now)
+            try await Audit.record(
+                on: db, user: actor, action: "gewijzigd", entity: "gebruiker",
+                entityID: userID.uuidString, summary: "Nieuw eenmalig wachtwoord voor \(user.email)",
+                at: now)
         }
         return (user, password)
     }

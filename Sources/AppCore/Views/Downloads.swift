@@ -1,6 +1,6 @@
 import Vapor
-import ZIPFoundation
 import VitaalDomain
+import ZIPFoundation
 
 /// File downloads (CSV, JSON, xlsx) with the right headers; one place for every feature.
 public enum Download {
@@ -22,15 +22,19 @@ public enum Download {
 
     /// An Excel workbook written from `XLSX.parts` and zipped with ZIPFoundation.
     public static func xlsx(_ filename: String, sheets: [XLSX.Sheet]) throws -> Response {
-        file(filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: try xlsxData(sheets))
+        file(
+            filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            data: try xlsxData(sheets))
     }
 
     public static func xlsxData(_ sheets: [XLSX.Sheet]) throws -> Data {
         let parts = try XLSX.parts(sheets)
         let archive = try Archive(accessMode: .create)
         for part in parts {
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(part.data.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(part.data.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 part.data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

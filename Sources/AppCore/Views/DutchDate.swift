@@ -3,8 +3,10 @@ import Foundation
 /// Dates as Dutch readers write them ("23 november 2026 14:05"), in the Netherlands' time zone
 /// whatever the server's zone is. Public: every feature shows dates this way.
 public enum DutchDate {
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                         "oktober", "november", "december"]
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december"
+    ]
 
     static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)

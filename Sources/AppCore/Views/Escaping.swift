@@ -15,8 +15,10 @@ public enum WebAddress {
     public static func normalised(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.utf8.count <= 2000, !t.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
-              let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = c.host, !host.isEmpty, c.user == nil, c.password == nil, let url = c.url else { return nil }
+            let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            let host = c.host, !host.isEmpty, c.user == nil, c.password == nil, let url = c.url
+        else { return nil }
         let s = url.absoluteString
         return s.contains("\"") || s.contains("<") || s.contains(">") ? nil : s
     }

@@ -1,5 +1,5 @@
-import Vapor
 import Plot
+import Vapor
 import VitaalDomain
 
 public typealias BodyNode = Node<HTML.BodyContext>
@@ -18,15 +18,24 @@ public struct SitePage: @unchecked Sendable {
     public var showTitle: Bool
     public var description: String?
 
-    public init(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
-                showTitle: Bool = true, description: String? = nil, content: [BodyNode]) {
-        self.title = title; self.content = content; self.breadcrumbs = breadcrumbs; self.status = status
-        self.showTitle = showTitle; self.description = description
+    public init(
+        _ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
+        showTitle: Bool = true, description: String? = nil, content: [BodyNode]
+    ) {
+        self.title = title
+        self.content = content
+        self.breadcrumbs = breadcrumbs
+        self.status = status
+        self.showTitle = showTitle
+        self.description = description
     }
-    public init(_ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
-                showTitle: Bool = true, description: String? = nil, _ content: BodyNode...) {
-        self.init(title, status: status, breadcrumbs: breadcrumbs, showTitle: showTitle, description: description,
-                  content: content)
+    public init(
+        _ title: String, status: HTTPResponseStatus = .ok, breadcrumbs: [(String, String)] = [],
+        showTitle: Bool = true, description: String? = nil, _ content: BodyNode...
+    ) {
+        self.init(
+            title, status: status, breadcrumbs: breadcrumbs, showTitle: showTitle, description: description,
+            content: content)
     }
 }
 
@@ -72,11 +81,14 @@ public enum Layout {
     }
 
     static func header(_ context: PageContext) -> BodyNode {
-        .header(.class("site-header"),
-            .div(.class("wrap header-inner"),
-                .a(.class("brand"), .href(SiteURL.home.path),
-                   .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
-                   .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
+        .header(
+            .class("site-header"),
+            .div(
+                .class("wrap header-inner"),
+                .a(
+                    .class("brand"), .href(SiteURL.home.path),
+                    .attribute(named: "aria-label", value: "\(siteName), naar de startpagina"),
+                    .span(.class("brand-mark"), .text("V")), .span(.class("brand-name"), .text(siteName))),
                 navigation(context),
                 .div(.class("account"), accountNodes(context))
             )
@@ -85,31 +97,40 @@ public enum Layout {
 
     /// The main navigation; the current part of the site is marked `aria-current`.
     static func navigation(_ context: PageContext) -> BodyNode {
-        .nav(.class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
+        .nav(
+            .class("main-nav"), .attribute(named: "aria-label", value: "Hoofdmenu"),
             .ul(
                 .forEach(context.navigation) { item in
                     let current = context.path == item.path || context.path.hasPrefix(item.path + "/")
-                    return .li(.a(.href(item.path), .text(item.title),
-                                  .if(current, .attribute(named: "aria-current", value: "page"))))
+                    return .li(
+                        .a(
+                            .href(item.path), .text(item.title),
+                            .if(current, .attribute(named: "aria-current", value: "page"))))
                 }
             )
         )
     }
 
     static func main(_ page: SitePage) -> BodyNode {
-        .main(.id("inhoud"), .class("wrap"),
-            .if(!page.breadcrumbs.isEmpty,
-                .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
-                     .ol(.forEach(page.breadcrumbs) { crumb in .li(.a(.href(attr(crumb.1)), .text(crumb.0))) },
-                         .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
+        .main(
+            .id("inhoud"), .class("wrap"),
+            .if(
+                !page.breadcrumbs.isEmpty,
+                .nav(
+                    .class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
+                    .ol(
+                        .forEach(page.breadcrumbs) { crumb in .li(.a(.href(attr(crumb.1)), .text(crumb.0))) },
+                        .li(.attribute(named: "aria-current", value: "page"), .text(page.title))))),
             .if(page.showTitle, .h1(.text(page.title))),
             .group(page.content)
         )
     }
 
     static func footer() -> BodyNode {
-        .footer(.class("site-footer"),
-            .div(.class("wrap footer-inner"),
+        .footer(
+            .class("site-footer"),
+            .div(
+                .class("wrap footer-inner"),
                 .div(
                     .h2(.text("Bronnen")),
                     .ul(
@@ -122,15 +143,20 @@ public enum Layout {
                 ),
                 .div(
                     .h2(.text("Over Vitaal")),
-                    .p(.text("Open-source planning, monitoring en sociale kaart voor een vitale samenleving in "
-                        + "Flevoland.")),
+                    .p(
+                        .text(
+                            "Open-source planning, monitoring en sociale kaart voor een vitale samenleving in "
+                                + "Flevoland.")),
                     .ul(
                         .li(.a(.href(SiteURL.about.path), .text("Over deze site en de gegevens"))),
                         .li(.a(.href(SiteURL.openAPI.path), .text("Open data-API (OpenAPI)"))),
                         .li(.a(.href(SiteURL.regions.path), .text("Regio's")))
                     ),
-                    .p(.class("muted"), .text("Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen "
-                        + "officiële cijfers van Flevoland."))
+                    .p(
+                        .class("muted"),
+                        .text(
+                            "Cijfers met het label ‘voorbeelddata’ of ‘schematisch’ zijn geen "
+                                + "officiële cijfers van Flevoland."))
                 )
             )
         )
@@ -142,11 +168,13 @@ public enum Layout {
         }
         return .group(
             .span(.class("who"), .text("\(viewer.name) · \(viewer.role.label)")),
-            .if(viewer.role == .beheerder,
+            .if(
+                viewer.role == .beheerder,
                 .a(.class("button button-light"), .href(SiteURL.admin.path), .text("Beheer"))),
-            .form(.class("inline"), .method(.post), .action(SiteURL.logout.path),
-                  csrfField(context),
-                  .button(.type(.submit), .class("button button-light"), .text("Uitloggen")))
+            .form(
+                .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                csrfField(context),
+                .button(.type(.submit), .class("button button-light"), .text("Uitloggen")))
         )
     }
 
@@ -162,15 +190,17 @@ public enum Layout {
 public enum UI {
     /// A notice box: "info", "success", "warning", "error".
     public static func notice(_ kind: String, _ text: String) -> BodyNode {
-        .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
-             .text(text))
+        .div(
+            .class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"),
+            .text(text))
     }
 
     /// The list of problems of a refused input (first 50), each with its place.
     public static func problems(_ message: String, _ problems: [Problem]) -> BodyNode {
-        .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"),
-             .p(.strong(.text(message))),
-             .if(!problems.isEmpty, .ul(.forEach(problems) { p in .li(.text(p.description)) })))
+        .div(
+            .class("notice notice-error"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(message))),
+            .if(!problems.isEmpty, .ul(.forEach(problems) { p in .li(.text(p.description)) })))
     }
 
     /// A label marking example, schematic or assumed data.
@@ -179,67 +209,90 @@ public enum UI {
     }
 
     /// A simple data table with a caption.
-    public static func table(caption: String?, headers: [String], rows: [[BodyNode]],
-                             numericColumns: Set<Int> = []) -> BodyNode {
-        .div(.class("table-wrap"),
+    public static func table(
+        caption: String?, headers: [String], rows: [[BodyNode]],
+        numericColumns: Set<Int> = []
+    ) -> BodyNode {
+        .div(
+            .class("table-wrap"),
             .table(
                 .unwrap(caption) { .caption(.text($0)) },
-                .thead(.tr(.forEach(Array(headers.enumerated())) { i, h in
-                    .th(.attribute(named: "scope", value: "col"), .if(numericColumns.contains(i), .class("num")),
-                        .text(h))
-                })),
-                .tbody(.forEach(rows) { row in
-                    .tr(.forEach(Array(row.enumerated())) { i, cell in
-                        .td(.if(numericColumns.contains(i), .class("num")), cell)
+                .thead(
+                    .tr(
+                        .forEach(Array(headers.enumerated())) { i, h in
+                            .th(
+                                .attribute(named: "scope", value: "col"),
+                                .if(numericColumns.contains(i), .class("num")),
+                                .text(h))
+                        })),
+                .tbody(
+                    .forEach(rows) { row in
+                        .tr(
+                            .forEach(Array(row.enumerated())) { i, cell in
+                                .td(.if(numericColumns.contains(i), .class("num")), cell)
+                            })
                     })
-                })
             ))
     }
 
     /// A `<figure>` with content (usually an SVG chart) and its caption.
     public static func figure(_ content: BodyNode, caption: String, class className: String? = nil) -> BodyNode {
-        .element(named: "figure", nodes: [
-            className.map { .class($0) } ?? .empty,
-            content,
-            .element(named: "figcaption", nodes: [.text(caption)]),
-        ])
+        .element(
+            named: "figure",
+            nodes: [
+                className.map { .class($0) } ?? .empty,
+                content,
+                .element(named: "figcaption", nodes: [.text(caption)])
+            ])
     }
 
     /// Inline SVG from the chart renderer (already escaped by the renderer).
     public static func svg(_ markup: String) -> BodyNode { .raw(markup) }
 
     /// A `<select>` with id `f-NAME` (pair it with a label `for: "f-NAME"`).
-    public static func select<C: HTML.BodyContext>(_ name: String, options: [(value: String, label: String)],
-                                                 selected: String?) -> Node<C> {
-        .element(named: "select", nodes: [
-            .attribute(named: "id", value: attr("f-\(name)")), .attribute(named: "name", value: attr(name)),
-        ] + options.map { option in
-            .element(named: "option", nodes: [
-                .attribute(named: "value", value: attr(option.value)),
-                option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
-                .text(option.label),
-            ])
-        })
+    public static func select<C: HTML.BodyContext>(
+        _ name: String, options: [(value: String, label: String)],
+        selected: String?
+    ) -> Node<C> {
+        .element(
+            named: "select",
+            nodes: [
+                .attribute(named: "id", value: attr("f-\(name)")), .attribute(named: "name", value: attr(name))
+            ]
+                + options.map { option in
+                    .element(
+                        named: "option",
+                        nodes: [
+                            .attribute(named: "value", value: attr(option.value)),
+                            option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
+                            .text(option.label)
+                        ])
+                })
     }
 
     /// A text field with label, current value and the field's error message.
-    public static func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text,
-                                                value: String? = nil,
-                                                error: String? = nil, required: Bool = false, hint: String? = nil,
-                                                attributes: [Attribute<HTML.InputContext>] = []) -> Node<C> {
+    public static func field<C: HTML.BodyContext>(
+        _ name: String, label: String, type: HTMLInputType = .text,
+        value: String? = nil,
+        error: String? = nil, required: Bool = false, hint: String? = nil,
+        attributes: [Attribute<HTML.InputContext>] = []
+    ) -> Node<C> {
         let id = "f-\(name)"
         var inputAttributes: [Attribute<HTML.InputContext>] = [
-            .type(type), .id(attr(id)), .name(attr(name)), .value(attr(value ?? "")),
+            .type(type), .id(attr(id)), .name(attr(name)), .value(attr(value ?? ""))
         ]
         if required { inputAttributes.append(.required(true)) }
         if error != nil {
-            inputAttributes += [.attribute(named: "aria-invalid", value: "true"),
-                                .attribute(named: "aria-describedby", value: "\(id)-error")]
+            inputAttributes += [
+                .attribute(named: "aria-invalid", value: "true"),
+                .attribute(named: "aria-describedby", value: "\(id)-error")
+            ]
         } else if hint != nil {
             inputAttributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint"))
         }
         inputAttributes += attributes
-        return .div(.class(error == nil ? "field" : "field field-error"),
+        return .div(
+            .class(error == nil ? "field" : "field field-error"),
             .label(.for(attr(id)), .text(label)),
             .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
             .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },

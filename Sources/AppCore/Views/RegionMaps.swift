@@ -7,8 +7,9 @@ public enum RegionMaps {
     public static func features(_ regions: [Region]) -> [RegionFeature] {
         regions.compactMap { r in
             guard let g = r.multiPolygon else { return nil }
-            return RegionFeature(code: r.code, name: r.name, geometry: g, isSchematic: r.geometrySchematic,
-                                 note: r.geometrySchematic ? SchematicOutlines.note : nil)
+            return RegionFeature(
+                code: r.code, name: r.name, geometry: g, isSchematic: r.geometrySchematic,
+                note: r.geometrySchematic ? SchematicOutlines.note : nil)
         }
     }
 
@@ -16,8 +17,11 @@ public enum RegionMaps {
     public static func overview(_ regions: [Region], title: String = "Kaart van de gemeenten in Flevoland") -> String {
         let outlines = features(regions)
         guard !outlines.isEmpty else { return "" }
-        return PointMap(text: ChartText(title: title, description: "Omtrekken van " + outlines.map(\.name).joined(separator: ", ") + "."),
-                        outlines: outlines, points: [], showRegionNames: true).svg()
+        return PointMap(
+            text: ChartText(
+                title: title, description: "Omtrekken van " + outlines.map(\.name).joined(separator: ", ") + "."),
+            outlines: outlines, points: [], showRegionNames: true
+        ).svg()
     }
 
     /// One region's outline.

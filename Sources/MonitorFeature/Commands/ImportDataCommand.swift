@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import NIOConcurrencyHelpers
-import AppCore
+import Vapor
 import VitaalDomain
 
 /// `vitaal import data FILE [--mapping FILE] [--replace]`: imports indicator values (long CSV or CBS
@@ -22,19 +22,24 @@ struct ImportDataCommand: AsyncCommand {
         var mapping: StatLineMapping?
         if let path = signature.mapping {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw VitaalError.invalid("mapping-bestand niet gevonden of niet leesbaar", at: SourceLocation(file: path))
+                throw VitaalError.invalid(
+                    "mapping-bestand niet gevonden of niet leesbaar", at: SourceLocation(file: path))
             }
             mapping = try StatLineMapping.parse(data: data, fileName: URL(fileURLWithPath: path).lastPathComponent)
         }
         let bar = ProgressBar(console: context.console)
         do {
             let outcome = try await ImportLocking.withLock(actor: "cli", at: app.clock.now(), on: app.db) {
-                try await DataImporter.run(.file(url, name: url.lastPathComponent), mapping: mapping, replace: signature.replace,
-                                           user: nil, actor: "cli", clock: app.clock, on: app.db) { bar.update($0) }
+                try await DataImporter.run(
+                    .file(url, name: url.lastPathComponent), mapping: mapping, replace: signature.replace,
+                    user: nil, actor: "cli", clock: app.clock, on: app.db
+                ) { bar.update($0) }
             }
             bar.finish()
             context.console.print(outcome.message)
-            context.console.print("Import-id: \(outcome.batchID.uuidString) (ongedaan maken via de importgeschiedenis op \(MonitorURL.importHistory.path)).")
+            context.console.print(
+                "Import-id: \(outcome.batchID.uuidString) (ongedaan maken via de importgeschiedenis op \(MonitorURL.importHistory.path))."
+            )
         } catch {
             bar.finish()
             throw error

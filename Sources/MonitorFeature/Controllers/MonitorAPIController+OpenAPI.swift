@@ -17,11 +17,20 @@ extension MonitorAPIController {
                 "slug": ["type": "string", "example": "brede-welvaart"], "name": ["type": "string"],
                 "description": ["type": "string"],
                 "url": ["type": "string", "description": "Pagina van de monitor"],
-                "themes": ["type": "array", "items": ["type": "object", "properties": [
-                    "code": ["type": "string"], "name": ["type": "string"],
-                    "indicators": ["type": "array", "items": ["type": "string"],
-                                   "description": "Indicatorcodes in volgorde"]]]],
-            ],
+                "themes": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "properties": [
+                            "code": ["type": "string"], "name": ["type": "string"],
+                            "indicators": [
+                                "type": "array", "items": ["type": "string"],
+                                "description": "Indicatorcodes in volgorde"
+                            ]
+                        ]
+                    ]
+                ]
+            ]
         ]
     }
 
@@ -36,14 +45,20 @@ extension MonitorAPIController {
                 "polarity": ["type": "string", "enum": ["higherIsBetter", "lowerIsBetter", "neutral"]],
                 "level": ["type": "string", "enum": ["input", "throughput", "output", "outcome", "impact"]],
                 "source": ["type": "string"], "licence": ["type": "string", "example": "CC BY 4.0"],
-                "isCount": ["type": "boolean",
-                            "description": "Aantal personen: openbaar worden waarden < 5 als \"<5\" getoond"],
-                "norm": ["type": "object", "nullable": true, "properties": [
-                    "comparison": ["type": "string", "enum": ["≥", "≤"]], "value": ["type": "number"],
-                    "source": ["type": "string"]]],
+                "isCount": [
+                    "type": "boolean",
+                    "description": "Aantal personen: openbaar worden waarden < 5 als \"<5\" getoond"
+                ],
+                "norm": [
+                    "type": "object", "nullable": true,
+                    "properties": [
+                        "comparison": ["type": "string", "enum": ["≥", "≤"]], "value": ["type": "number"],
+                        "source": ["type": "string"]
+                    ]
+                ],
                 "visibility": ["type": "string", "enum": ["public", "internal"]],
-                "url": ["type": "string"],
-            ],
+                "url": ["type": "string"]
+            ]
         ]
     }
 
@@ -55,19 +70,27 @@ extension MonitorAPIController {
                 "indicator": ["type": "string"], "indicatorName": ["type": "string"],
                 "region": ["type": "string", "example": "GM0034"], "regionName": ["type": "string"],
                 "period": ["type": "string", "example": "2024", "description": "2024, 2024Q3 of 2024-05"],
-                "value": ["type": "number", "nullable": true,
-                          "description": "null als de waarde ontbreekt of is afgeschermd (<5)"],
-                "display": ["type": "string",
-                            "description": "Waarde als tekst met punt als decimaalteken, \"<5\" of leeg"],
+                "value": [
+                    "type": "number", "nullable": true,
+                    "description": "null als de waarde ontbreekt of is afgeschermd (<5)"
+                ],
+                "display": [
+                    "type": "string",
+                    "description": "Waarde als tekst met punt als decimaalteken, \"<5\" of leeg"
+                ],
                 "suppressed": ["type": "boolean"],
                 "unit": ["type": "string"],
-                "status": ["type": "string", "enum": ["voorlopig", "definitief", "voorbeeld"],
-                           "description": "voorbeeld = verzonnen voorbeelddata"],
-                "missingReason": ["type": "string", "nullable": true,
-                                  "enum": ["notAvailable", "confidential", "notApplicable", "tooFewObservations"]],
+                "status": [
+                    "type": "string", "enum": ["voorlopig", "definitief", "voorbeeld"],
+                    "description": "voorbeeld = verzonnen voorbeelddata"
+                ],
+                "missingReason": [
+                    "type": "string", "nullable": true,
+                    "enum": ["notAvailable", "confidential", "notApplicable", "tooFewObservations"]
+                ],
                 "note": ["type": "string", "nullable": true],
-                "source": ["type": "string"], "licence": ["type": "string"],
-            ],
+                "source": ["type": "string"], "licence": ["type": "string"]
+            ]
         ]
     }
 
@@ -77,38 +100,43 @@ extension MonitorAPIController {
             "properties": [
                 "items": OpenAPIRegistry.array(of: OpenAPIRegistry.ref("DataValue")),
                 "page": ["type": "integer"], "pageSize": ["type": "integer"], "total": ["type": "integer"],
-                "next": ["type": "string", "nullable": true, "description": "URL van de volgende pagina"],
-            ],
+                "next": ["type": "string", "nullable": true, "description": "URL van de volgende pagina"]
+            ]
         ]
     }
 
     static func registerOperations(_ registry: OpenAPIRegistry) {
         let tag = "Monitor"
-        let cacheNote = "Antwoorden hebben een ETag en Last-Modified; met If-None-Match of If-Modified-Since volgt "
+        let cacheNote =
+            "Antwoorden hebben een ETag en Last-Modified; met If-None-Match of If-Modified-Since volgt "
             + "304 Not Modified als er niets veranderd is."
-        registry.add("GET", MonitorURL.apiMonitors.openAPIPath, summary: "Alle monitors met thema's en indicatorcodes",
-                     tag: tag, response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Monitor")),
-                     description: cacheNote)
-        registry.add("GET", MonitorURL.apiIndicators.openAPIPath,
-                     summary: "Alle indicatoren (definitie, eenheid, bron, licentie, norm)", tag: tag,
-                     parameters: [OpenAPIRegistry.query("monitor", "Alleen de indicatoren van deze monitor (slug)")],
-                     response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Indicator")),
-                     description: "Zonder inloggen alleen openbare indicatoren. " + cacheNote)
-        registry.add("GET", MonitorURL.apiData.openAPIPath,
-                     summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
-                     parameters: [
-                        OpenAPIRegistry.query("indicator", "Indicatorcode(s), komma-gescheiden"),
-                        OpenAPIRegistry.query("region", "Regiocode(s), komma-gescheiden, bv. GM0034,PV24"),
-                        OpenAPIRegistry.query("period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)"),
-                        OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)"),
-                        OpenAPIRegistry.query("to", "Tot en met deze periode"),
-                        OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", type: "integer"),
-                        OpenAPIRegistry.query("pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)",
-                                              type: "integer"),
-                     ],
-                     response: OpenAPIRegistry.ref("DataPage"),
-                     description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value "
-                        + "null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op "
-                        + "indicator, regio, periode. " + cacheNote)
+        registry.add(
+            "GET", MonitorURL.apiMonitors.openAPIPath, summary: "Alle monitors met thema's en indicatorcodes",
+            tag: tag, response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Monitor")),
+            description: cacheNote)
+        registry.add(
+            "GET", MonitorURL.apiIndicators.openAPIPath,
+            summary: "Alle indicatoren (definitie, eenheid, bron, licentie, norm)", tag: tag,
+            parameters: [OpenAPIRegistry.query("monitor", "Alleen de indicatoren van deze monitor (slug)")],
+            response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Indicator")),
+            description: "Zonder inloggen alleen openbare indicatoren. " + cacheNote)
+        registry.add(
+            "GET", MonitorURL.apiData.openAPIPath,
+            summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
+            parameters: [
+                OpenAPIRegistry.query("indicator", "Indicatorcode(s), komma-gescheiden"),
+                OpenAPIRegistry.query("region", "Regiocode(s), komma-gescheiden, bv. GM0034,PV24"),
+                OpenAPIRegistry.query("period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)"),
+                OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)"),
+                OpenAPIRegistry.query("to", "Tot en met deze periode"),
+                OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", type: "integer"),
+                OpenAPIRegistry.query(
+                    "pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)",
+                    type: "integer")
+            ],
+            response: OpenAPIRegistry.ref("DataPage"),
+            description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value "
+                + "null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op "
+                + "indicator, regio, periode. " + cacheNote)
     }
 }

@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import NIOConcurrencyHelpers
-import AppCore
+import Vapor
 import VitaalDomain
 
 /// Open data API of the monitor: `/api/v1/monitors`, `/api/v1/indicators`, `/api/v1/data`.
@@ -18,13 +18,37 @@ struct MonitorAPIController: RouteCollection {
 
     // MARK: DTOs
 
-    struct ThemeDTO: Content { var code: String; var name: String; var indicators: [String] }
-    struct MonitorDTO: Content { var slug: String; var name: String; var description: String; var url: String; var themes: [ThemeDTO] }
-    struct NormDTO: Content { var comparison: String; var value: Double; var source: String }
+    struct ThemeDTO: Content {
+        var code: String
+        var name: String
+        var indicators: [String]
+    }
+    struct MonitorDTO: Content {
+        var slug: String
+        var name: String
+        var description: String
+        var url: String
+        var themes: [ThemeDTO]
+    }
+    struct NormDTO: Content {
+        var comparison: String
+        var value: Double
+        var source: String
+    }
     struct IndicatorDTO: Content {
-        var code: String; var name: String; var description: String; var unit: String; var decimals: Int
-        var polarity: String; var level: String; var source: String; var licence: String; var isCount: Bool
-        var norm: NormDTO?; var visibility: String; var url: String
+        var code: String
+        var name: String
+        var description: String
+        var unit: String
+        var decimals: Int
+        var polarity: String
+        var level: String
+        var source: String
+        var licence: String
+        var isCount: Bool
+        var norm: NormDTO?
+        var visibility: String
+        var url: String
     }
     struct DataPageDTO: Content {
         var items: [DataRow]
@@ -43,9 +67,15 @@ struct MonitorAPIController: RouteCollection {
                 let content = try await MonitorData.content(m, for: req.monitorAudience, on: req.db)
                 // A monitor of internal indicators only is not listed for the public (not even its name).
                 if req.monitorAudience == .public && content.indicators.isEmpty { continue }
-                out.append(MonitorDTO(slug: m.slug, name: m.name, description: m.summary, url: MonitorURL.monitor(.value(m.slug)).path,
-                                      themes: content.sections.map { ThemeDTO(code: $0.theme?.code ?? "", name: $0.theme?.name ?? "Overig",
-                                                                             indicators: $0.indicators.map(\.code)) }))
+                out.append(
+                    MonitorDTO(
+                        slug: m.slug, name: m.name, description: m.summary,
+                        url: MonitorURL.monitor(.value(m.slug)).path,
+                        themes: content.sections.map {
+                            ThemeDTO(
+                                code: $0.theme?.code ?? "", name: $0.theme?.name ?? "Overig",
+                                indicators: $0.indicators.map(\.code))
+                        }))
             }
             return out
         }
@@ -61,10 +91,14 @@ struct MonitorAPIController: RouteCollection {
                 list = try await MonitorData.indicators(for: req.monitorAudience, on: req.db)
             }
             return list.map { i in
-                IndicatorDTO(code: i.code, name: i.name, description: i.summary, unit: i.unit, decimals: i.decimals, polarity: i.polarity,
-                             level: i.level, source: i.source, licence: i.licence, isCount: i.isCount,
-                             norm: i.normValue.map { NormDTO(comparison: i.normComparison ?? "", value: $0, source: i.normSource ?? "") },
-                             visibility: i.visibility, url: MonitorURL.indicator(.value(i.code)).path)
+                IndicatorDTO(
+                    code: i.code, name: i.name, description: i.summary, unit: i.unit, decimals: i.decimals,
+                    polarity: i.polarity,
+                    level: i.level, source: i.source, licence: i.licence, isCount: i.isCount,
+                    norm: i.normValue.map {
+                        NormDTO(comparison: i.normComparison ?? "", value: $0, source: i.normSource ?? "")
+                    },
+                    visibility: i.visibility, url: MonitorURL.indicator(.value(i.code)).path)
             }
         }
     }
@@ -82,7 +116,7 @@ struct MonitorAPIController: RouteCollection {
             MonitorURL.apiData.path(query: [
                 ("indicator", indicators.joined(separator: ",")), ("region", regions.joined(separator: ",")),
                 ("period", period?.canonical), ("from", from?.canonical), ("to", to?.canonical),
-                ("page", String(page + 1)), ("pageSize", String(pageSize)),
+                ("page", String(page + 1)), ("pageSize", String(pageSize))
             ])
         }
         var cacheKey: String {
@@ -103,7 +137,8 @@ struct MonitorAPIController: RouteCollection {
     static func boundedText(_ req: Request, _ name: String) throws -> String? {
         guard let text = req.query[String.self, at: name] else { return nil }
         guard text.count <= maxQueryText else {
-            throw VitaalError.invalid("\(name) is te lang (hoogstens \(maxQueryText) tekens)", at: SourceLocation(field: name))
+            throw VitaalError.invalid(
+                "\(name) is te lang (hoogstens \(maxQueryText) tekens)", at: SourceLocation(field: name))
         }
         return text
     }
@@ -113,31 +148,37 @@ struct MonitorAPIController: RouteCollection {
             let codes = (try boundedText(req, name) ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard codes.count <= maxListCodes else {
-                throw VitaalError.invalid("\(name) bevat \(codes.count) codes; vraag er hoogstens \(maxListCodes) tegelijk op",
-                                          at: SourceLocation(field: name))
+                throw VitaalError.invalid(
+                    "\(name) bevat \(codes.count) codes; vraag er hoogstens \(maxListCodes) tegelijk op",
+                    at: SourceLocation(field: name))
             }
             return Array(Set(codes))
         }
         func period(_ name: String) throws -> Period? {
             guard let text = try boundedText(req, name), !text.isEmpty else { return nil }
             guard let p = Period(text) else {
-                throw VitaalError.invalid("ongeldige periode \"\(MonitorText.echo(text))\" (gebruik 2024, 2024Q3, 2024-05 of 2024JJ00)", at: SourceLocation(field: name))
+                throw VitaalError.invalid(
+                    "ongeldige periode \"\(MonitorText.echo(text))\" (gebruik 2024, 2024Q3, 2024-05 of 2024JJ00)",
+                    at: SourceLocation(field: name))
             }
             return p
         }
         // Not echoed: a JSON answer never carries the raw text back.
         for (name, upper) in [("page", maxPage), ("pageSize", maxPageSize)] {
             if let text = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty,
-               !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                throw VitaalError.invalid("\(name) moet een geheel getal van 1 tot en met \(ValueFormatter.number(Double(upper), decimals: 0)) zijn",
-                                          at: SourceLocation(field: name))
+                !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            {
+                throw VitaalError.invalid(
+                    "\(name) moet een geheel getal van 1 tot en met \(ValueFormatter.number(Double(upper), decimals: 0)) zijn",
+                    at: SourceLocation(field: name))
             }
         }
         let pageSize = try req.queryInt("pageSize", in: 1...maxPageSize, label: "pageSize") ?? defaultPageSize
         let page = try req.queryInt("page", in: 1...maxPage, label: "page") ?? 1
-        return DataQuery(indicators: try list("indicator").sorted(), regions: try list("region").map { $0.uppercased() }.sorted(),
-                         period: try period("period"), from: try period("from"), to: try period("to"),
-                         page: page, pageSize: pageSize)
+        return DataQuery(
+            indicators: try list("indicator").sorted(), regions: try list("region").map { $0.uppercased() }.sorted(),
+            period: try period("period"), from: try period("from"), to: try period("to"),
+            page: page, pageSize: pageSize)
     }
 
     @Sendable func data(_ req: Request) async throws -> Response {
@@ -151,19 +192,22 @@ struct MonitorAPIController: RouteCollection {
             }
             let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
             let offset = try Checked.multiply(q.page - 1, q.pageSize, what: "page × pageSize")
-            let (total, rows) = try await DataAPIRows.fetch(codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
-                                                            offset: offset, limit: q.pageSize, on: req.db)
+            let (total, rows) = try await DataAPIRows.fetch(
+                codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                offset: offset, limit: q.pageSize, on: req.db)
             // Disclosure control over all regions of the periods on this page (so that a region filter
             // or another page cannot reveal what this page hides).
             var hidden: [String: Disclosure.Reason] = [:]
             if audience == .public {
                 let countRows = rows.filter { byCode[$0.indicatorCode]?.isCount == true }
-                hidden = try await MonitorDisclosure.hiddenCells(indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
-                                                                 periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
+                hidden = try await MonitorDisclosure.hiddenCells(
+                    indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
+                    periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
             }
             let next = offset + rows.count < total ? q.nextPagePath : nil
-            return DataAPIRows.json(rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
-                                    total: total, next: next, hidden: hidden)
+            return DataAPIRows.json(
+                rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
+                total: total, next: next, hidden: hidden)
         }
     }
 
@@ -188,7 +232,9 @@ struct MonitorAPIController: RouteCollection {
         let audience = req.monitorAudience
         // The public ETag and Last-Modified follow changes of public data only, so they reveal nothing
         // about internal imports.
-        let (shownVersion, changedAt) = audience == .public ? (current.publicVersion, current.publicChangedAt) : (current.version, current.changedAt)
+        let (shownVersion, changedAt) =
+            audience == .public
+            ? (current.publicVersion, current.publicChangedAt) : (current.version, current.changedAt)
         let tag = "\"m\(shownVersion)-\(audience == .public ? "p" : "i")-\(Self.hash(key))\""
         let lastModified = Self.httpDate(changedAt)
         let version = current.version
@@ -196,10 +242,15 @@ struct MonitorAPIController: RouteCollection {
         headers.replaceOrAdd(name: .eTag, value: tag)
         headers.replaceOrAdd(name: .lastModified, value: lastModified)
         // Internal answers may not be stored by shared caches.
-        headers.replaceOrAdd(name: .cacheControl, value: audience == .public ? "public, max-age=0, must-revalidate" : "private, no-cache")
+        headers.replaceOrAdd(
+            name: .cacheControl, value: audience == .public ? "public, max-age=0, must-revalidate" : "private, no-cache"
+        )
         headers.replaceOrAdd(name: .vary, value: "Cookie")
         if let inm = req.headers.first(name: .ifNoneMatch) {
-            if inm.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            if inm.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == tag
+                    || $0.trimmingCharacters(in: .whitespaces) == "*"
+            }) {
                 return Response(status: .notModified, headers: headers)
             }
         } else if let ims = req.headers.first(name: .ifModifiedSince), ims == lastModified {

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Overrides the 1 GB upper limit of an uploaded CSV file (in bytes).
@@ -56,8 +56,9 @@ struct MonitorImportController: RouteCollection {
         let form: StreamedUpload
         do {
             let limit = req.application.storage[MonitorUploadLimit.self] ?? Self.maxFileBytes
-            form = try await StreamedUpload.read(req, filePart: "file",
-                                                 limits: .init(maxFileBytes: limit, maxPartBytes: Self.maxPartBytes))
+            form = try await StreamedUpload.read(
+                req, filePart: "file",
+                limits: .init(maxFileBytes: limit, maxPartBytes: Self.maxPartBytes))
         } catch let failure as StreamedUpload.Failure {
             return render(Self.refusal(failure), req)
         }
@@ -70,9 +71,10 @@ struct MonitorImportController: RouteCollection {
             if let part = form.parts["mapping"], let name = part.filename, !name.isEmpty {
                 mapping = try StatLineMapping.parse(data: part.data, fileName: name)
             }
-            let outcome = try await DataImporter.run(.file(file.url, name: file.filename), mapping: mapping,
-                                                     replace: form.parts["replace"] != nil, user: user,
-                                                     actor: user.email, clock: req.application.clock, on: db)
+            let outcome = try await DataImporter.run(
+                .file(file.url, name: file.filename), mapping: mapping,
+                replace: form.parts["replace"] != nil, user: user,
+                actor: user.email, clock: req.application.clock, on: db)
             return render(.done(outcome.message), req)
         } catch let error as VitaalError {
             return render(.refused(error), req)
@@ -83,12 +85,14 @@ struct MonitorImportController: RouteCollection {
     static func refusal(_ failure: StreamedUpload.Failure) -> ImportUploadPage.Model {
         switch failure {
         case .fileTooLarge(let limit):
-            .refused("het bestand is groter dan \(size(limit)): splits het in kleinere bestanden "
-                     + "(er is niets opgeslagen)",
-                     status: .payloadTooLarge)
+            .refused(
+                "het bestand is groter dan \(size(limit)): splits het in kleinere bestanden "
+                    + "(er is niets opgeslagen)",
+                status: .payloadTooLarge)
         case .partTooLarge(let name, let limit):
-            .refused("het veld ‘\(name)’ is groter dan \(size(limit)) (er is niets opgeslagen)",
-                     status: .payloadTooLarge)
+            .refused(
+                "het veld ‘\(name)’ is groter dan \(size(limit)) (er is niets opgeslagen)",
+                status: .payloadTooLarge)
         case .malformed(let reason):
             .refused("het formulier kon niet worden gelezen (\(reason)): kies een CSV-bestand")
         }
@@ -113,7 +117,8 @@ struct MonitorImportController: RouteCollection {
     @Sendable func undo(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let batch = try await DataImport.find(id, on: req.db) else {
+            let batch = try await DataImport.find(id, on: req.db)
+        else {
             throw VitaalError(.notFound, "Onbekende import.")
         }
         guard user.role == .beheerder || batch.userID == user.id else {
@@ -122,8 +127,9 @@ struct MonitorImportController: RouteCollection {
         if batch.format == "demo" { throw VitaalError(.conflict, "Demodata kunnen niet ongedaan worden gemaakt.") }
         let db = req.application.monitorImportDB
         _ = try await ImportLocking.withLock(actor: user.email, at: req.now, on: db) {
-            try await DataImporter.undo(batchID: id, user: user, actor: user.email, clock: req.application.clock,
-                                        on: db)
+            try await DataImporter.undo(
+                batchID: id, user: user, actor: user.email, clock: req.application.clock,
+                on: db)
         }
         return req.redirect(to: MonitorURL.importHistory)
     }

@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// Public pages of the monitor: the overview, a monitor, an indicator, a region profile. Each page
@@ -19,26 +19,32 @@ struct MonitorPagesController: RouteCollection {
     }
 
     @Sendable func monitor(_ req: Request) async throws -> Response {
-        let slug = req.parameters.get("slug") ?? "", region = req.query[String.self, at: "regio"]
+        let slug = req.parameters.get("slug") ?? ""
+        let region = req.query[String.self, at: "regio"]
         if let format = req.query[String.self, at: "formaat"] {
-            let rows = try await MonitorPage.Model.downloadRows(slug: slug, region: region,
-                                                                audience: req.monitorAudience, on: req.db)
+            let rows = try await MonitorPage.Model.downloadRows(
+                slug: slug, region: region,
+                audience: req.monitorAudience, on: req.db)
             return try MonitorDownloads.respond(format: format, name: "monitor-\(slug)", rows: rows)
         }
-        let model = try await MonitorPage.Model.load(slug: slug, region: region, audience: req.monitorAudience,
-                                                     on: req.db)
+        let model = try await MonitorPage.Model.load(
+            slug: slug, region: region, audience: req.monitorAudience,
+            on: req.db)
         return MonitorPage.view(model, req.pageContext).render(for: req)
     }
 
     @Sendable func indicator(_ req: Request) async throws -> Response {
-        let code = req.parameters.get("code") ?? "", region = req.query[String.self, at: "regio"]
+        let code = req.parameters.get("code") ?? ""
+        let region = req.query[String.self, at: "regio"]
         if let format = req.query[String.self, at: "formaat"] {
-            let rows = try await IndicatorPage.Model.downloadRows(code: code, region: region,
-                                                                  audience: req.monitorAudience, on: req.db)
+            let rows = try await IndicatorPage.Model.downloadRows(
+                code: code, region: region,
+                audience: req.monitorAudience, on: req.db)
             return try MonitorDownloads.respond(format: format, name: "indicator-\(code)", rows: rows)
         }
-        let model = try await IndicatorPage.Model.load(code: code, region: region, audience: req.monitorAudience,
-                                                       on: req.db)
+        let model = try await IndicatorPage.Model.load(
+            code: code, region: region, audience: req.monitorAudience,
+            on: req.db)
         return IndicatorPage.view(model, req.pageContext).render(for: req)
     }
 
@@ -47,8 +53,9 @@ struct MonitorPagesController: RouteCollection {
         let code = (req.parameters.get("code") ?? "").uppercased()
         if code == "KIES" { return try await chooseRegion(req) }
         if let format = req.query[String.self, at: "formaat"] {
-            let rows = try await RegionProfilePage.Model.downloadRows(code: code, audience: req.monitorAudience,
-                                                                      on: req.db)
+            let rows = try await RegionProfilePage.Model.downloadRows(
+                code: code, audience: req.monitorAudience,
+                on: req.db)
             return try MonitorDownloads.respond(format: format, name: "regioprofiel-\(code)", rows: rows)
         }
         let model = try await RegionProfilePage.Model.load(code: code, audience: req.monitorAudience, on: req.db)

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Soft data next to the figures: editors write stories (verhalen) and link them to indicators and
@@ -22,8 +22,9 @@ struct MonitorStoryController: RouteCollection {
 
     @Sendable func list(_ req: Request) async throws -> SitePage {
         let user = try req.requireRole(.redacteur)
-        let model = try await StoryListPage.Model.load(notice: req.query[String.self, at: "melding"],
-                                                        viewer: user.viewer, on: req.db)
+        let model = try await StoryListPage.Model.load(
+            notice: req.query[String.self, at: "melding"],
+            viewer: user.viewer, on: req.db)
         return StoryListPage.view(model, req.pageContext)
     }
 
@@ -48,8 +49,9 @@ struct MonitorStoryController: RouteCollection {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
-        let story = Story(title: "", text: "", source: nil, date: nil, quote: nil, personRole: nil, isExample: false,
-                          createdAt: req.now)
+        let story = Story(
+            title: "", text: "", source: nil, date: nil, quote: nil, personRole: nil, isExample: false,
+            createdAt: req.now)
         story.organisationID = user.$organisation.id
         return try await Self.save(story, isNew: true, req)
     }
@@ -67,8 +69,9 @@ struct MonitorStoryController: RouteCollection {
         do {
             input = try form.validated()
         } catch let error as VitaalError {
-            let model = try await StoryFormPage.Model.load(story: isNew ? nil : story, form: form, error: error,
-                                                           on: req.db)
+            let model = try await StoryFormPage.Model.load(
+                story: isNew ? nil : story, form: form, error: error,
+                on: req.db)
             return StoryFormPage.view(model, req.formContext).render(for: req)
         }
         story.title = input.title
@@ -80,8 +83,9 @@ struct MonitorStoryController: RouteCollection {
         try await req.db.transaction { db in
             try await story.save(on: db)
             try await saveLinks(story, input, on: db)
-            try await req.audit(on: db, isNew ? "aangemaakt" : "gewijzigd", entity: "verhaal", id: story.id?.uuidString,
-                                summary: "Verhaal \"\(story.title)\"")
+            try await req.audit(
+                on: db, isNew ? "aangemaakt" : "gewijzigd", entity: "verhaal", id: story.id?.uuidString,
+                summary: "Verhaal \"\(story.title)\"")
         }
         return req.redirect(to: MonitorURL.stories, notice: StoryListPage.Notice.saved.rawValue)
     }
@@ -93,8 +97,9 @@ struct MonitorStoryController: RouteCollection {
             try await StoryIndicator.query(on: db).filter(\.$story.$id == id).delete()
             try await StoryRegion.query(on: db).filter(\.$story.$id == id).delete()
             try await story.delete(on: db)
-            try await req.audit(on: db, "verwijderd", entity: "verhaal", id: id.uuidString,
-                                summary: "Verhaal \"\(story.title)\"")
+            try await req.audit(
+                on: db, "verwijderd", entity: "verhaal", id: id.uuidString,
+                summary: "Verhaal \"\(story.title)\"")
         }
         return req.redirect(to: MonitorURL.stories, notice: StoryListPage.Notice.deleted.rawValue)
     }
@@ -105,7 +110,8 @@ struct MonitorStoryController: RouteCollection {
     static func loadForChange(_ req: Request) async throws -> Story {
         let user = try req.requireRole(.redacteur)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let story = try await Story.find(id, on: req.db) else {
+            let story = try await Story.find(id, on: req.db)
+        else {
             throw VitaalError(.notFound, "Onbekend verhaal.")
         }
         guard user.mayWrite(organisationID: story.organisationID) else {
@@ -119,8 +125,9 @@ struct MonitorStoryController: RouteCollection {
         let fields = formFields(req)
         let indicatorCodes = try await Indicator.query(on: req.db).all().map(\.code)
         let regionCodes = try await Region.query(on: req.db).all().map(\.code)
-        return StoryFormPage.Form(field: { name in fields.map { $0[name] ?? "" } ?? req.formText(name) },
-                                  indicatorCodes: indicatorCodes, regionCodes: regionCodes)
+        return StoryFormPage.Form(
+            field: { name in fields.map { $0[name] ?? "" } ?? req.formText(name) },
+            indicatorCodes: indicatorCodes, regionCodes: regionCodes)
     }
 
     /// The fields of a urlencoded form, decoded once (trimmed; a repeated field keeps its last value).

@@ -1,7 +1,7 @@
-import Vapor
-import Fluent
-import VitaalDomain
 import AppCore
+import Fluent
+import Vapor
+import VitaalDomain
 
 /// What other features (plans, workforce model) may read from the monitor. This is the contract
 /// between the modules; the monitor implements it on its own tables.
@@ -14,7 +14,12 @@ public struct IndicatorSummary: Content, Sendable, Hashable {
     public var polarity: String
     public var isPublic: Bool
     public init(code: String, name: String, unit: String, decimals: Int, polarity: String, isPublic: Bool) {
-        self.code = code; self.name = name; self.unit = unit; self.decimals = decimals; self.polarity = polarity; self.isPublic = isPublic
+        self.code = code
+        self.name = name
+        self.unit = unit
+        self.decimals = decimals
+        self.polarity = polarity
+        self.isPublic = isPublic
     }
 }
 
@@ -24,7 +29,11 @@ public struct SeriesPoint: Content, Sendable, Hashable {
     public var value: Double?
     /// "voorlopig", "definitief" or "voorbeeld" (invented example figure).
     public var status: String
-    public init(period: String, value: Double?, status: String) { self.period = period; self.value = value; self.status = status }
+    public init(period: String, value: Double?, status: String) {
+        self.period = period
+        self.value = value
+        self.status = status
+    }
 }
 
 public struct StorySummary: Content, Sendable, Hashable {
@@ -35,7 +44,12 @@ public struct StorySummary: Content, Sendable, Hashable {
     public var quote: String?
     public var personRole: String?
     public init(title: String, text: String, source: String?, date: Date?, quote: String?, personRole: String?) {
-        self.title = title; self.text = text; self.source = source; self.date = date; self.quote = quote; self.personRole = personRole
+        self.title = title
+        self.text = text
+        self.source = source
+        self.date = date
+        self.quote = quote
+        self.personRole = personRole
     }
 }
 
@@ -56,7 +70,9 @@ public enum MonitorLookup {
     }
 
     /// One indicator by code, or nil (also nil for an internal indicator and the `.public` audience).
-    public static func indicator(code: String, audience: MonitorAudience, on db: any Database) async throws -> IndicatorSummary? {
+    public static func indicator(code: String, audience: MonitorAudience, on db: any Database) async throws
+        -> IndicatorSummary?
+    {
         guard let found = try await Indicator.query(on: db).filter(\.$code == code).first() else { return nil }
         if audience == .public && !found.isPublic { return nil }
         return summary(found)
@@ -69,13 +85,20 @@ public enum MonitorLookup {
     /// hidden value from being worked out as a total minus the published parts
     /// (`docs/monitor-rules.md`). One rule for every consumer: two different rules could each be
     /// safe and together reveal the value. `.internal` returns the stored values as they are.
-    public static func series(indicator: String, region: String, audience: MonitorAudience, on db: any Database) async throws -> [SeriesPoint] {
+    public static func series(indicator: String, region: String, audience: MonitorAudience, on db: any Database)
+        async throws -> [SeriesPoint]
+    {
         if audience == .public {
-            guard let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.isPublic else { return [] }
+            guard let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.isPublic
+            else { return [] }
             if found.isCount {
-                guard let values = try await MonitorData.values([found], audience: .public, on: db)[found.code] else { return [] }
+                guard let values = try await MonitorData.values([found], audience: .public, on: db)[found.code] else {
+                    return []
+                }
                 return values.series(region).map { v in
-                    SeriesPoint(period: v.period, value: values.hiddenReason(v, .public) == nil ? v.value : nil, status: v.status)
+                    SeriesPoint(
+                        period: v.period, value: values.hiddenReason(v, .public) == nil ? v.value : nil,
+                        status: v.status)
                 }
             }
         }
@@ -86,7 +109,9 @@ public enum MonitorLookup {
     }
 
     /// The latest value (with a number) of an indicator for a region for the audience, or nil.
-    public static func latest(indicator: String, region: String, audience: MonitorAudience, on db: any Database) async throws -> SeriesPoint? {
+    public static func latest(indicator: String, region: String, audience: MonitorAudience, on db: any Database)
+        async throws -> SeriesPoint?
+    {
         try await series(indicator: indicator, region: region, audience: audience, on: db).last { $0.value != nil }
     }
 
@@ -107,17 +132,19 @@ public enum MonitorLookup {
         case .lowerIsBetter: polarity = "lower"
         case .neutral: polarity = "neutral"
         }
-        return IndicatorSummary(code: i.code, name: i.name, unit: i.unit, decimals: i.decimals, polarity: polarity, isPublic: i.isPublic)
+        return IndicatorSummary(
+            code: i.code, name: i.name, unit: i.unit, decimals: i.decimals, polarity: polarity, isPublic: i.isPublic)
     }
 
     static func storySummary(_ s: Story) -> StorySummary {
-        StorySummary(title: s.title, text: s.text, source: s.source, date: s.date, quote: s.quote, personRole: s.personRole)
+        StorySummary(
+            title: s.title, text: s.text, source: s.source, date: s.date, quote: s.quote, personRole: s.personRole)
     }
 
     /// Newest first; undated stories last, then by title.
     static func storyOrder(_ a: Story, _ b: Story) -> Bool {
         switch (a.date, b.date) {
-        case let (x?, y?) where x != y: return x > y
+        case (let x?, let y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default: return a.title < b.title

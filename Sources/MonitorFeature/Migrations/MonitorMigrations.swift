@@ -1,9 +1,11 @@
+import AppCore
 import Fluent
 import SQLKit
-import AppCore
 
 enum MonitorMigrations {
-    static var all: [any Migration] { [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening()] }
+    static var all: [any Migration] {
+        [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening()]
+    }
 
     struct CreateMonitorTables: AsyncMigration {
         var name: String { "MonitorFeature.CreateMonitorTables" }
@@ -126,17 +128,24 @@ enum MonitorMigrations {
                 .unique(on: "story_id", "region_code")
                 .create()
             if let sql = db as? any SQLDatabase {
-                try await sql.create(index: "monitor_values_region_idx").on(DataValue.schema).column("region_code").column("indicator_code").run()
-                try await sql.create(index: "monitor_values_ind_sort_idx").on(DataValue.schema).column("indicator_code").column("period_sort").run()
+                try await sql.create(index: "monitor_values_region_idx").on(DataValue.schema).column("region_code")
+                    .column("indicator_code").run()
+                try await sql.create(index: "monitor_values_ind_sort_idx").on(DataValue.schema).column("indicator_code")
+                    .column("period_sort").run()
                 try await sql.create(index: "monitor_values_batch_idx").on(DataValue.schema).column("batch_id").run()
-                try await sql.create(index: "monitor_replaced_batch_idx").on(ReplacedValue.schema).column("batch_id").run()
-                try await sql.create(index: "monitor_story_ind_code_idx").on(StoryIndicator.schema).column("indicator_code").run()
+                try await sql.create(index: "monitor_replaced_batch_idx").on(ReplacedValue.schema).column("batch_id")
+                    .run()
+                try await sql.create(index: "monitor_story_ind_code_idx").on(StoryIndicator.schema).column(
+                    "indicator_code"
+                ).run()
             }
         }
 
         func revert(on db: any Database) async throws {
-            for schema in [StoryRegion.schema, StoryIndicator.schema, Story.schema, ReplacedValue.schema, DataValue.schema,
-                           DataImport.schema, MonitorItem.schema, MonitorTheme.schema, Monitor.schema, Indicator.schema] {
+            for schema in [
+                StoryRegion.schema, StoryIndicator.schema, Story.schema, ReplacedValue.schema, DataValue.schema,
+                DataImport.schema, MonitorItem.schema, MonitorTheme.schema, Monitor.schema, Indicator.schema
+            ] {
                 try await db.schema(schema).delete()
             }
         }
@@ -195,10 +204,17 @@ enum MonitorMigrations {
                 .field("started_at", .datetime, .required)
                 .create()
             if let sql = db as? any SQLDatabase {
-                try await sql.create(index: "monitor_replaced_values_previous_batch_idx").on(ReplacedValue.schema).column("previous_batch_id").run()
-                try await sql.create(index: "monitor_replaced_values_batch_idx").on(ReplacedValue.schema).column("batch_id").run()
-                try await sql.create(index: "monitor_story_regions_region_idx").on(StoryRegion.schema).column("region_code").run()
-                try await sql.raw("UPDATE monitor_data_version SET public_version = version, public_changed_at = changed_at").run()
+                try await sql.create(index: "monitor_replaced_values_previous_batch_idx").on(ReplacedValue.schema)
+                    .column("previous_batch_id").run()
+                try await sql.create(index: "monitor_replaced_values_batch_idx").on(ReplacedValue.schema).column(
+                    "batch_id"
+                ).run()
+                try await sql.create(index: "monitor_story_regions_region_idx").on(StoryRegion.schema).column(
+                    "region_code"
+                ).run()
+                try await sql.raw(
+                    "UPDATE monitor_data_version SET public_version = version, public_changed_at = changed_at"
+                ).run()
             }
             // Demo indicators already loaded get the owners the demo loader gives them.
             let orgs = try await Organisation.query(on: db).all()
@@ -211,7 +227,10 @@ enum MonitorMigrations {
         }
         func revert(on db: any Database) async throws {
             if let sql = db as? any SQLDatabase {
-                for name in ["monitor_replaced_values_previous_batch_idx", "monitor_replaced_values_batch_idx", "monitor_story_regions_region_idx"] {
+                for name in [
+                    "monitor_replaced_values_previous_batch_idx", "monitor_replaced_values_batch_idx",
+                    "monitor_story_regions_region_idx"
+                ] {
                     try await sql.drop(index: name).run()
                 }
             }

@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import SQLKit
-import AppCore
+import Vapor
 import VitaalDomain
 
 // Tables of the indicator monitor. Values refer to indicators and regions by their codes (natural
@@ -47,10 +47,20 @@ public final class Indicator: Model, Content, @unchecked Sendable {
 
     /// Copies every field of a definition except the code.
     public func apply(_ d: IndicatorDefinition) {
-        name = d.name; summary = d.description; unit = d.unit; decimals = d.decimals
-        polarity = d.polarity.rawValue; source = d.source; licence = d.licence; level = d.level.rawValue
-        isCount = d.isCount; normValue = d.norm?.value; normComparison = d.norm?.comparison.rawValue
-        normSource = d.norm?.source; rangeMin = d.validRange?.min; rangeMax = d.validRange?.max
+        name = d.name
+        summary = d.description
+        unit = d.unit
+        decimals = d.decimals
+        polarity = d.polarity.rawValue
+        source = d.source
+        licence = d.licence
+        level = d.level.rawValue
+        isCount = d.isCount
+        normValue = d.norm?.value
+        normComparison = d.norm?.comparison.rawValue
+        normSource = d.norm?.source
+        rangeMin = d.validRange?.min
+        rangeMax = d.validRange?.max
         visibility = d.visibility.rawValue
     }
 
@@ -63,10 +73,11 @@ public final class Indicator: Model, Content, @unchecked Sendable {
             norm = Norm(c, v, source: normSource ?? "")
         }
         let range: ValueRange? = (rangeMin == nil && rangeMax == nil) ? nil : ValueRange(min: rangeMin, max: rangeMax)
-        return IndicatorDefinition(code: code, name: name, description: summary, unit: unit, decimals: decimals,
-                                   polarity: Polarity(rawValue: polarity) ?? .neutral, source: source, licence: licence,
-                                   level: IndicatorLevel(rawValue: level) ?? .outcome, isCount: isCount, norm: norm,
-                                   validRange: range, visibility: Visibility(rawValue: visibility) ?? .internal)
+        return IndicatorDefinition(
+            code: code, name: name, description: summary, unit: unit, decimals: decimals,
+            polarity: Polarity(rawValue: polarity) ?? .neutral, source: source, licence: licence,
+            level: IndicatorLevel(rawValue: level) ?? .outcome, isCount: isCount, norm: norm,
+            validRange: range, visibility: Visibility(rawValue: visibility) ?? .internal)
     }
 }
 
@@ -83,7 +94,10 @@ public final class Monitor: Model, Content, @unchecked Sendable {
 
     public init() {}
     public init(slug: String, name: String, summary: String, sortOrder: Int) {
-        self.slug = slug; self.name = name; self.summary = summary; self.sortOrder = sortOrder
+        self.slug = slug
+        self.name = name
+        self.summary = summary
+        self.sortOrder = sortOrder
     }
 }
 
@@ -100,7 +114,11 @@ public final class MonitorTheme: Model, Content, @unchecked Sendable {
 
     public init() {}
     public init(monitorID: UUID, code: String, name: String, summary: String, sortOrder: Int) {
-        self.$monitor.id = monitorID; self.code = code; self.name = name; self.summary = summary; self.sortOrder = sortOrder
+        self.$monitor.id = monitorID
+        self.code = code
+        self.name = name
+        self.summary = summary
+        self.sortOrder = sortOrder
     }
 }
 
@@ -116,7 +134,10 @@ public final class MonitorItem: Model, @unchecked Sendable {
 
     public init() {}
     public init(monitorID: UUID, themeID: UUID?, indicatorID: UUID, sortOrder: Int) {
-        self.$monitor.id = monitorID; self.$theme.id = themeID; self.$indicator.id = indicatorID; self.sortOrder = sortOrder
+        self.$monitor.id = monitorID
+        self.$theme.id = themeID
+        self.$indicator.id = indicatorID
+        self.sortOrder = sortOrder
     }
 }
 
@@ -143,9 +164,16 @@ public final class DataValue: Model, @unchecked Sendable {
 
     public init() {}
     public init(_ o: Observation, batchID: UUID?, at: Date) {
-        indicatorCode = o.indicator; regionCode = o.region; period = o.period.canonical; periodSort = o.period.sortKey
-        value = o.value; missingReason = o.value == nil ? o.missingReason?.rawValue : nil
-        status = o.status.rawValue; note = o.note; $batch.id = batchID; updatedAt = at
+        indicatorCode = o.indicator
+        regionCode = o.region
+        period = o.period.canonical
+        periodSort = o.period.sortKey
+        value = o.value
+        missingReason = o.value == nil ? o.missingReason?.rawValue : nil
+        status = o.status.rawValue
+        note = o.note
+        $batch.id = batchID
+        updatedAt = at
     }
 
     public var dataStatus: DataStatus { DataStatus(rawValue: status) ?? .definitief }
@@ -175,9 +203,16 @@ public final class DataImport: Model, Content, @unchecked Sendable {
 
     public init() {}
     public init(fileName: String, format: String, userID: UUID?, actor: String, replaceMode: Bool, createdAt: Date) {
-        self.fileName = fileName; self.format = format; self.userID = userID; self.actor = actor
-        self.records = 0; self.inserted = 0; self.replaced = 0; self.missing = 0
-        self.replaceMode = replaceMode; self.createdAt = createdAt
+        self.fileName = fileName
+        self.format = format
+        self.userID = userID
+        self.actor = actor
+        self.records = 0
+        self.inserted = 0
+        self.replaced = 0
+        self.missing = 0
+        self.replaceMode = replaceMode
+        self.createdAt = createdAt
     }
 }
 
@@ -200,9 +235,17 @@ public final class ReplacedValue: Model, @unchecked Sendable {
 
     public init() {}
     public init(batchID: UUID, old: DataValue) {
-        $batch.id = batchID; indicatorCode = old.indicatorCode; regionCode = old.regionCode; period = old.period
-        periodSort = old.periodSort; value = old.value; missingReason = old.missingReason; status = old.status
-        note = old.note; previousBatchID = old.$batch.id; previousUpdatedAt = old.updatedAt
+        $batch.id = batchID
+        indicatorCode = old.indicatorCode
+        regionCode = old.regionCode
+        period = old.period
+        periodSort = old.periodSort
+        value = old.value
+        missingReason = old.missingReason
+        status = old.status
+        note = old.note
+        previousBatchID = old.$batch.id
+        previousUpdatedAt = old.updatedAt
     }
 }
 
@@ -226,10 +269,19 @@ public final class Story: Model, Content, @unchecked Sendable {
     @OptionalField(key: "organisation_id") public var organisationID: UUID?
 
     public init() {}
-    public init(title: String, text: String, source: String?, date: Date?, quote: String?, personRole: String?,
-                goalRef: String? = nil, isExample: Bool, createdAt: Date) {
-        self.title = title; self.text = text; self.source = source; self.date = date; self.quote = quote
-        self.personRole = personRole; self.goalRef = goalRef; self.isExample = isExample; self.createdAt = createdAt
+    public init(
+        title: String, text: String, source: String?, date: Date?, quote: String?, personRole: String?,
+        goalRef: String? = nil, isExample: Bool, createdAt: Date
+    ) {
+        self.title = title
+        self.text = text
+        self.source = source
+        self.date = date
+        self.quote = quote
+        self.personRole = personRole
+        self.goalRef = goalRef
+        self.isExample = isExample
+        self.createdAt = createdAt
     }
 }
 
@@ -239,7 +291,10 @@ public final class StoryIndicator: Model, @unchecked Sendable {
     @Parent(key: "story_id") public var story: Story
     @Field(key: "indicator_code") public var indicatorCode: String
     public init() {}
-    public init(storyID: UUID, indicatorCode: String) { $story.id = storyID; self.indicatorCode = indicatorCode }
+    public init(storyID: UUID, indicatorCode: String) {
+        $story.id = storyID
+        self.indicatorCode = indicatorCode
+    }
 }
 
 public final class StoryRegion: Model, @unchecked Sendable {
@@ -248,7 +303,10 @@ public final class StoryRegion: Model, @unchecked Sendable {
     @Parent(key: "story_id") public var story: Story
     @Field(key: "region_code") public var regionCode: String
     public init() {}
-    public init(storyID: UUID, regionCode: String) { $story.id = storyID; self.regionCode = regionCode }
+    public init(storyID: UUID, regionCode: String) {
+        $story.id = storyID
+        self.regionCode = regionCode
+    }
 }
 
 /// One row: a counter bumped by every change of monitor data (import, undo, demo data). The API
@@ -264,19 +322,31 @@ public final class DataVersion: Model, @unchecked Sendable {
     @OptionalField(key: "public_changed_at") public var publicChangedAt: Date?
     public init() {}
     public init(version: Int, changedAt: Date) {
-        self.id = 1; self.version = version; self.changedAt = changedAt; self.publicVersion = version; self.publicChangedAt = changedAt
+        self.id = 1
+        self.version = version
+        self.changedAt = changedAt
+        self.publicVersion = version
+        self.publicChangedAt = changedAt
     }
 
     /// Bumps the version inside the caller's transaction with one `UPDATE … SET version = version + 1`
     /// (no read-modify-write, so two concurrent changes never end on the same version).
     /// `publicData`: whether public indicators changed (then the public version moves too).
     public static func bump(on db: any Database, publicData: Bool = true, at now: Date) async throws {
-        guard let sql = db as? any SQLDatabase else { throw VitaalError(.internal, "De monitor vraagt een SQL-database.") }
-        try await sql.raw("INSERT INTO monitor_data_version (id, version, changed_at, public_version, public_changed_at) VALUES (1, 0, \(bind: now), 0, \(bind: now)) ON CONFLICT (id) DO NOTHING").run()
+        guard let sql = db as? any SQLDatabase else {
+            throw VitaalError(.internal, "De monitor vraagt een SQL-database.")
+        }
+        try await sql.raw(
+            "INSERT INTO monitor_data_version (id, version, changed_at, public_version, public_changed_at) VALUES (1, 0, \(bind: now), 0, \(bind: now)) ON CONFLICT (id) DO NOTHING"
+        ).run()
         if publicData {
-            try await sql.raw("UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now), public_version = COALESCE(public_version, 0) + 1, public_changed_at = \(bind: now) WHERE id = 1").run()
+            try await sql.raw(
+                "UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now), public_version = COALESCE(public_version, 0) + 1, public_changed_at = \(bind: now) WHERE id = 1"
+            ).run()
         } else {
-            try await sql.raw("UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now) WHERE id = 1").run()
+            try await sql.raw(
+                "UPDATE monitor_data_version SET version = version + 1, changed_at = \(bind: now) WHERE id = 1"
+            ).run()
         }
     }
 
@@ -290,8 +360,10 @@ public final class DataVersion: Model, @unchecked Sendable {
     public static func current(on db: any Database) async throws -> Current {
         let row = try await DataVersion.find(1, on: db)
         let epoch = Date(timeIntervalSince1970: 0)
-        return Current(version: row?.version ?? 0, changedAt: row?.changedAt ?? epoch,
-                       publicVersion: row?.publicVersion ?? row?.version ?? 0, publicChangedAt: row?.publicChangedAt ?? row?.changedAt ?? epoch)
+        return Current(
+            version: row?.version ?? 0, changedAt: row?.changedAt ?? epoch,
+            publicVersion: row?.publicVersion ?? row?.version ?? 0,
+            publicChangedAt: row?.publicChangedAt ?? row?.changedAt ?? epoch)
     }
 }
 
@@ -304,5 +376,9 @@ public final class ImportLock: Model, @unchecked Sendable {
     @Field(key: "actor") public var actor: String
     @Field(key: "started_at") public var startedAt: Date
     public init() {}
-    public init(actor: String, startedAt: Date) { self.lockKey = "import"; self.actor = actor; self.startedAt = startedAt }
+    public init(actor: String, startedAt: Date) {
+        self.lockKey = "import"
+        self.actor = actor
+        self.startedAt = startedAt
+    }
 }

@@ -1,14 +1,18 @@
-import Vapor
+import AppCore
 import Fluent
 import SQLKit
-import AppCore
+import Vapor
 import VitaalDomain
 
 /// Where an import reads from: a file on disk (streamed in 64 KiB chunks) or bytes in memory.
 public enum ImportInput: Sendable {
     case file(URL, name: String)
     case data(Data, name: String)
-    var name: String { switch self { case .file(_, let n), .data(_, let n): return n } }
+    var name: String {
+        switch self {
+        case .file(_, let n), .data(_, let n): return n
+        }
+    }
 }
 
 /// Counts of a finished import.
@@ -20,9 +24,14 @@ public struct ImportOutcome: Sendable {
     /// One Dutch sentence for the CLI and the upload page.
     public var message: String {
         let periods = [summary.firstPeriod, summary.lastPeriod].compactMap { $0?.dutchLabel }
-        let span = periods.isEmpty ? "" : ", periode \(periods.first!)" + (periods.count == 2 && periods[0] != periods[1] ? " t/m \(periods[1])" : "")
+        let span =
+            periods.isEmpty
+            ? ""
+            : ", periode \(periods.first!)"
+                + (periods.count == 2 && periods[0] != periods[1] ? " t/m \(periods[1])" : "")
         func n(_ x: Int) -> String { ValueFormatter.number(Double(x), decimals: 0) }
-        return "\(summary.fileName): \(n(summary.values)) waarden opgeslagen (\(n(inserted)) nieuw, \(n(replaced)) vervangen, \(n(summary.missing)) ontbrekend met reden) "
+        return
+            "\(summary.fileName): \(n(summary.values)) waarden opgeslagen (\(n(inserted)) nieuw, \(n(replaced)) vervangen, \(n(summary.missing)) ontbrekend met reden) "
             + "voor \(summary.indicatorCodes.count) indicator(en) en \(summary.regionCount) regio('s)\(span)."
     }
 }
@@ -40,8 +49,9 @@ struct DatabaseImportCatalog: ImportCatalog {
     static func load(on db: any Database) async throws -> DatabaseImportCatalog {
         let inds = try await Indicator.query(on: db).all()
         let regions = try await Region.query(on: db).all().map(\.code)
-        var catalog = DatabaseImportCatalog(indicators: Dictionary(inds.map { ($0.code, $0.definition) }, uniquingKeysWith: { a, _ in a }),
-                                            regions: Set(regions))
+        var catalog = DatabaseImportCatalog(
+            indicators: Dictionary(inds.map { ($0.code, $0.definition) }, uniquingKeysWith: { a, _ in a }),
+            regions: Set(regions))
         for ind in inds { if let owner = ind.$owner.id { catalog.owners[ind.code] = owner } }
         return catalog
     }
@@ -69,7 +79,9 @@ struct ImportScope {
     static func load(user: User?, owners: [String: UUID], on db: any Database) async throws -> ImportScope {
         var scope = ImportScope(user: user, owners: owners)
         if let user, user.role != .beheerder {
-            for org in try await Organisation.query(on: db).all() { if let id = org.id { scope.organisationNames[id] = org.name } }
+            for org in try await Organisation.query(on: db).all() {
+                if let id = org.id { scope.organisationNames[id] = org.name }
+            }
         }
         return scope
     }
@@ -87,9 +99,11 @@ private final class SessionBox: @unchecked Sendable {
 public enum DataImporter {
     /// Imports a long or StatLine CSV. Throws a `VitaalError` listing up to 50 problems (file, line,
     /// column, reason) and writes nothing when anything is wrong.
-    public static func run(_ input: ImportInput, mapping: StatLineMapping? = nil, replace: Bool, user: User?, actor: String,
-                           clock: VitaalClock = .system, on db: any Database,
-                           progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
+    public static func run(
+        _ input: ImportInput, mapping: StatLineMapping? = nil, replace: Bool, user: User?, actor: String,
+        clock: VitaalClock = .system, on db: any Database,
+        progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
+    ) async throws -> ImportOutcome {
         let catalog = try await DatabaseImportCatalog.load(on: db)
         let scope = try await ImportScope.load(user: user, owners: catalog.owners, on: db)
         let options = ImportOptions(mapping: mapping, replace: replace, batchSize: 2000)
@@ -105,31 +119,44 @@ public enum DataImporter {
         }
         let box = SessionBox(session)
         return try await db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { throw VitaalError(.internal, "De import vraagt een SQL-database.") }
+            guard let sql = tx as? any SQLDatabase else {
+                throw VitaalError(.internal, "De import vraagt een SQL-database.")
+            }
             return try await withLargeCache(sql) {
                 let session = box.session
                 let now = clock.now()
-                let batch = DataImport(fileName: input.name, format: session.format.rawValue, userID: user?.id,
-                                       actor: user?.email ?? actor, replaceMode: replace, createdAt: now)
+                let batch = DataImport(
+                    fileName: input.name, format: session.format.rawValue, userID: user?.id,
+                    actor: user?.email ?? actor, replaceMode: replace, createdAt: now)
                 try await batch.create(on: tx)
                 let batchID = try batch.requireID()
                 var conflicts = ProblemCollector()
-                var inserted = 0, replaced = 0
+                var inserted = 0
+                var replaced = 0
                 while true {
                     guard let rows = try session.nextBatch()?.rows else { break }
                     for row in rows where !scope.allows(row.observation.indicator) {
-                        conflicts.add(scope.refusal(row.observation.indicator), at: SourceLocation(file: input.name, line: row.line))
+                        conflicts.add(
+                            scope.refusal(row.observation.indicator),
+                            at: SourceLocation(file: input.name, line: row.line))
                     }
-                    if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
+                    if !conflicts.isEmpty {
+                        progress(session.progress)
+                        continue
+                    }  // keep validating, write nothing more
                     let existing = try await existingIDs(for: rows.map(\.observation.key), on: sql)
                     if !replace {
                         for row in rows where existing[row.observation.key] != nil {
                             let o = row.observation
-                            conflicts.add("er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): kies ‘vervangen’ (--replace) om bestaande waarden te vervangen",
-                                          at: SourceLocation(file: input.name, line: row.line))
+                            conflicts.add(
+                                "er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): kies ‘vervangen’ (--replace) om bestaande waarden te vervangen",
+                                at: SourceLocation(file: input.name, line: row.line))
                         }
                     }
-                    if !conflicts.isEmpty { progress(session.progress); continue }   // keep validating, write nothing more
+                    if !conflicts.isEmpty {
+                        progress(session.progress)
+                        continue
+                    }  // keep validating, write nothing more
                     // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
                     let oldIDs = rows.compactMap { existing[$0.observation.key] }
                     if !oldIDs.isEmpty {
@@ -146,20 +173,30 @@ public enum DataImporter {
                 do {
                     summary = try session.finish()
                 } catch let error as VitaalError {
-                    let all = (error.problems + conflicts.problems).sorted { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+                    let all = (error.problems + conflicts.problems).sorted {
+                        ($0.location.line ?? 0) < ($1.location.line ?? 0)
+                    }
                     let total = error.problems.count + conflicts.totalCount
-                    throw VitaalError(.invalidInput, "import van \(input.name) afgebroken, er is niets opgeslagen: \(total) fout(en)"
-                                      + (total > VitaalError.maxProblems ? " (eerste \(VitaalError.maxProblems) getoond)" : ""), problems: all)
+                    throw VitaalError(
+                        .invalidInput,
+                        "import van \(input.name) afgebroken, er is niets opgeslagen: \(total) fout(en)"
+                            + (total > VitaalError.maxProblems ? " (eerste \(VitaalError.maxProblems) getoond)" : ""),
+                        problems: all)
                 }
                 try conflicts.throwIfAny("import van \(input.name) afgebroken, er is niets opgeslagen")
                 if summary.values == 0 {
-                    throw VitaalError.invalid("het bestand bevat een kopregel maar geen waarden", at: SourceLocation(file: input.name))
+                    throw VitaalError.invalid(
+                        "het bestand bevat een kopregel maar geen waarden", at: SourceLocation(file: input.name))
                 }
-                batch.records = summary.records; batch.inserted = inserted; batch.replaced = replaced; batch.missing = summary.missing
+                batch.records = summary.records
+                batch.inserted = inserted
+                batch.replaced = replaced
+                batch.missing = summary.missing
                 try await batch.save(on: tx)
                 let outcome = ImportOutcome(batchID: batchID, summary: summary, inserted: inserted, replaced: replaced)
-                try await Audit.record(on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
-                                       entityID: batchID.uuidString, summary: outcome.message, at: now)
+                try await Audit.record(
+                    on: tx, user: user, actor: actor, action: "import", entity: "monitor-import",
+                    entityID: batchID.uuidString, summary: outcome.message, at: now)
                 let publicChanged = summary.indicatorCodes.contains { catalog.indicators[$0]?.visibility != .internal }
                 try await DataVersion.bump(on: tx, publicData: publicChanged, at: now)
                 return outcome
@@ -204,14 +241,18 @@ public enum DataImporter {
     }
 
     /// The value columns written by `insertValues`, in order.
-    static let valueColumns = ["id", "indicator_code", "region_code", "period", "period_sort", "value", "missing_reason",
-                               "status", "note", "batch_id", "updated_at"]
+    static let valueColumns = [
+        "id", "indicator_code", "region_code", "period", "period_sort", "value", "missing_reason",
+        "status", "note", "batch_id", "updated_at"
+    ]
 
     /// Inserts new values with SQLKit, 1,000 rows per statement (11,000 binds, under SQLite's 32,766 and
     /// PostgreSQL's 65,535). No Fluent model per row: that path spent most of its time filling models
     /// through reflection (bench/README.md, P2). Values are bound as Swift values, so they are stored
     /// exactly as Fluent stores them (same data encoder).
-    static func insertValues(_ observations: [Observation], batchID: UUID, at: Date, on sql: any SQLDatabase) async throws {
+    static func insertValues(_ observations: [Observation], batchID: UUID, at: Date, on sql: any SQLDatabase)
+        async throws
+    {
         for start in stride(from: 0, to: observations.count, by: 1000) {
             var insert = sql.insert(into: DataValue.schema).columns(valueColumns)
             let chunk = observations[start..<min(start + 1000, observations.count)]
@@ -219,7 +260,7 @@ public enum DataImporter {
             for o in chunk {
                 let row: [any Encodable & Sendable] = [
                     ids.next()!, o.indicator, o.region, o.period.canonical, o.period.sortKey, o.value,
-                    o.value == nil ? o.missingReason?.rawValue : nil, o.status.rawValue, o.note, batchID, at,
+                    o.value == nil ? o.missingReason?.rawValue : nil, o.status.rawValue, o.note, batchID, at
                 ]
                 insert = insert.values(row)
             }
@@ -231,8 +272,10 @@ public enum DataImporter {
     /// reads /dev/urandom per id on Linux, which cost ~8 % of an import's CPU (bench/README.md, P2).
     static func randomUUIDs(_ n: Int) -> [UUID] {
         var bytes = [UInt8](repeating: 0, count: n * 16)
-        if let handle = FileHandle(forReadingAtPath: "/dev/urandom"), let data = try? handle.read(upToCount: bytes.count),
-           data.count == bytes.count {
+        if let handle = FileHandle(forReadingAtPath: "/dev/urandom"),
+            let data = try? handle.read(upToCount: bytes.count),
+            data.count == bytes.count
+        {
             bytes = [UInt8](data)
         } else {
             var rng = SystemRandomNumberGenerator()
@@ -240,14 +283,18 @@ public enum DataImporter {
         }
         return (0..<n).map { i in
             let b = i * 16
-            return UUID(uuid: (bytes[b], bytes[b + 1], bytes[b + 2], bytes[b + 3], bytes[b + 4], bytes[b + 5],
-                               bytes[b + 6] & 0x0F | 0x40, bytes[b + 7], bytes[b + 8] & 0x3F | 0x80, bytes[b + 9],
-                               bytes[b + 10], bytes[b + 11], bytes[b + 12], bytes[b + 13], bytes[b + 14], bytes[b + 15]))
+            return UUID(
+                uuid: (
+                    bytes[b], bytes[b + 1], bytes[b + 2], bytes[b + 3], bytes[b + 4], bytes[b + 5],
+                    bytes[b + 6] & 0x0F | 0x40, bytes[b + 7], bytes[b + 8] & 0x3F | 0x80, bytes[b + 9],
+                    bytes[b + 10], bytes[b + 11], bytes[b + 12], bytes[b + 13], bytes[b + 14], bytes[b + 15]
+                ))
         }
     }
 
     /// Ids of the stored values for the given keys (only the key columns are read).
-    static func existingIDs(for keys: [ObservationKey], on sql: any SQLDatabase) async throws -> [ObservationKey: UUID] {
+    static func existingIDs(for keys: [ObservationKey], on sql: any SQLDatabase) async throws -> [ObservationKey: UUID]
+    {
         guard !keys.isEmpty else { return [:] }
         let indicators = Array(Set(keys.map(\.indicator)))
         let regions = Array(Set(keys.map(\.region)))
@@ -257,11 +304,13 @@ public enum DataImporter {
         // Chunk the region list so no IN list gets too long (bind limits).
         for start in stride(from: 0, to: regions.count, by: 400) {
             let part = Array(regions[start..<min(start + 400, regions.count)])
-            let query: SQLQueryString = "SELECT id, indicator_code AS ic, region_code AS rc, period AS p FROM monitor_values WHERE indicator_code IN (\(binds: indicators)) AND region_code IN (\(binds: part)) AND period IN (\(binds: periods))"
+            let query: SQLQueryString =
+                "SELECT id, indicator_code AS ic, region_code AS rc, period AS p FROM monitor_values WHERE indicator_code IN (\(binds: indicators)) AND region_code IN (\(binds: part)) AND period IN (\(binds: periods))"
             for row in try await sql.raw(query).all() {
                 guard let p = Period(try row.decode(column: "p", as: String.self)) else { continue }
-                let key = ObservationKey(indicator: try row.decode(column: "ic", as: String.self),
-                                         region: try row.decode(column: "rc", as: String.self), period: p)
+                let key = ObservationKey(
+                    indicator: try row.decode(column: "ic", as: String.self),
+                    region: try row.decode(column: "rc", as: String.self), period: p)
                 if wanted.contains(key) { out[key] = try row.decode(column: "id", as: UUID.self) }
             }
         }
@@ -272,16 +321,21 @@ public enum DataImporter {
     static func valuesByID(_ ids: [UUID], on db: any Database) async throws -> [DataValue] {
         var out: [DataValue] = []
         for start in stride(from: 0, to: ids.count, by: 1000) {
-            out += try await DataValue.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)])).all()
+            out += try await DataValue.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)]))
+                .all()
         }
         return out
     }
 
     /// The indicator codes of the values a batch wrote or replaced.
-    static func batchIndicatorCodes(_ batchID: UUID, replaced: [ReplacedValue], on db: any Database) async throws -> Set<String> {
+    static func batchIndicatorCodes(_ batchID: UUID, replaced: [ReplacedValue], on db: any Database) async throws
+        -> Set<String>
+    {
         var codes = Set(replaced.map(\.indicatorCode))
         if let sql = db as? any SQLDatabase {
-            for row in try await sql.raw("SELECT DISTINCT indicator_code AS ic FROM monitor_values WHERE batch_id = \(bind: batchID)").all() {
+            for row in try await sql.raw(
+                "SELECT DISTINCT indicator_code AS ic FROM monitor_values WHERE batch_id = \(bind: batchID)"
+            ).all() {
                 codes.insert(try row.decode(column: "ic", as: String.self))
             }
         }
@@ -290,8 +344,10 @@ public enum DataImporter {
 
     /// Undoes an import: values it added are deleted, values it replaced are restored. Refused when a
     /// later import replaced values of this one (undo that first) or when already undone.
-    public static func undo(batchID: UUID, user: User?, actor: String, clock: VitaalClock = .system,
-                            on db: any Database) async throws -> String {
+    public static func undo(
+        batchID: UUID, user: User?, actor: String, clock: VitaalClock = .system,
+        on db: any Database
+    ) async throws -> String {
         try await db.transaction { tx in
             guard let batch = try await DataImport.find(batchID, on: tx) else {
                 throw VitaalError(.notFound, "Onbekende import.")
@@ -300,7 +356,10 @@ public enum DataImporter {
             let later = try await ReplacedValue.query(on: tx).filter(\.$previousBatchID == batchID).with(\.$batch).all()
                 .filter { $0.batch.undoneAt == nil }
             if let first = later.first {
-                throw VitaalError(.conflict, "Waarden uit deze import zijn later vervangen door de import van \(first.batch.fileName) (\(MonitorText.dateTime(first.batch.createdAt))); maak die eerst ongedaan.")
+                throw VitaalError(
+                    .conflict,
+                    "Waarden uit deze import zijn later vervangen door de import van \(first.batch.fileName) (\(MonitorText.dateTime(first.batch.createdAt))); maak die eerst ongedaan."
+                )
             }
             // Every value this batch wrote goes; the versions it replaced come back.
             let replacedRows = try await ReplacedValue.query(on: tx).filter(\.$batch.$id == batchID).all()
@@ -310,28 +369,40 @@ public enum DataImporter {
             for ind in indicators { if let o = ind.$owner.id { owners[ind.code] = o } }
             let scope = try await ImportScope.load(user: user, owners: owners, on: tx)
             if let refused = codes.sorted().first(where: { !scope.allows($0) }) {
-                throw VitaalError(.forbidden, "Deze import kan niet ongedaan worden gemaakt: " + scope.refusal(refused) + ".")
+                throw VitaalError(
+                    .forbidden, "Deze import kan niet ongedaan worden gemaakt: " + scope.refusal(refused) + ".")
             }
             let written = try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).count()
             try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).delete()
-            try await createInChunks(replacedRows.map { old -> DataValue in
-                let row = DataValue()
-                row.indicatorCode = old.indicatorCode; row.regionCode = old.regionCode; row.period = old.period
-                row.periodSort = old.periodSort; row.value = old.value; row.missingReason = old.missingReason
-                row.status = old.status; row.note = old.note; row.$batch.id = old.previousBatchID; row.updatedAt = old.previousUpdatedAt
-                return row
-            }, on: tx)
+            try await createInChunks(
+                replacedRows.map { old -> DataValue in
+                    let row = DataValue()
+                    row.indicatorCode = old.indicatorCode
+                    row.regionCode = old.regionCode
+                    row.period = old.period
+                    row.periodSort = old.periodSort
+                    row.value = old.value
+                    row.missingReason = old.missingReason
+                    row.status = old.status
+                    row.note = old.note
+                    row.$batch.id = old.previousBatchID
+                    row.updatedAt = old.previousUpdatedAt
+                    return row
+                }, on: tx)
             let restored = replacedRows.count
             let removed = written - restored
             let now = clock.now()
             batch.undoneAt = now
             batch.undoneBy = user?.email ?? actor
             try await batch.save(on: tx)
-            let message = "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
-            try await Audit.record(on: tx, user: user, actor: actor, action: "import ongedaan", entity: "monitor-import",
-                                   entityID: batchID.uuidString, summary: message, at: now)
-            try await DataVersion.bump(on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count,
-                                       at: now)
+            let message =
+                "Import \(batch.fileName) ongedaan gemaakt: \(removed) waarden verwijderd, \(restored) vorige waarden hersteld."
+            try await Audit.record(
+                on: tx, user: user, actor: actor, action: "import ongedaan", entity: "monitor-import",
+                entityID: batchID.uuidString, summary: message, at: now)
+            try await DataVersion.bump(
+                on: tx, publicData: indicators.contains { $0.isPublic } || indicators.count < codes.count,
+                at: now)
             return message
         }
     }

@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import FluentSQLiteDriver
-import AppCore
+import Vapor
 import VitaalDomain
 
 /// One monitor import (or undo) at a time, for every app instance and the CLI: a row with a unique
@@ -26,7 +26,9 @@ enum ImportLocking {
                 return lock
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Another import took it between the check and the insert.
-                if let running = try await ImportLock.query(on: db).filter(\.$lockKey == "import").first() { throw busy(running) }
+                if let running = try await ImportLock.query(on: db).filter(\.$lockKey == "import").first() {
+                    throw busy(running)
+                }
                 throw VitaalError(.conflict, "Er loopt al een import; probeer het over een paar minuten opnieuw.")
             }
         }
@@ -34,8 +36,10 @@ enum ImportLocking {
     }
 
     static func busy(_ running: ImportLock) -> VitaalError {
-        VitaalError(.conflict, "Er loopt al een import (gestart door \(running.actor) om \(MonitorText.dateTime(running.startedAt))). "
-                    + "Probeer het opnieuw als die klaar is; er is niets opgeslagen.")
+        VitaalError(
+            .conflict,
+            "Er loopt al een import (gestart door \(running.actor) om \(MonitorText.dateTime(running.startedAt))). "
+                + "Probeer het opnieuw als die klaar is; er is niets opgeslagen.")
     }
 
     static func release(_ lock: ImportLock, on db: any Database) async {
@@ -44,8 +48,10 @@ enum ImportLocking {
     }
 
     /// Runs `body` while holding the lock; the lock is released afterwards, also on failure.
-    static func withLock<T>(actor: String, at now: Date, on db: any Database,
-                            _ body: () async throws -> T) async throws -> T {
+    static func withLock<T>(
+        actor: String, at now: Date, on db: any Database,
+        _ body: () async throws -> T
+    ) async throws -> T {
         let lock = try await acquire(actor: actor, at: now, on: db)
         do {
             let result = try await body()
@@ -75,8 +81,10 @@ extension Application {
     func registerMonitorImportDatabase() {
         let config = vitaal
         guard config.databaseURL == nil,
-              environment != .testing || config.testsUseSQLiteFile,
-              databases.configuration(for: .monitorImport) == nil else { return }
-        databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .monitorImport, isDefault: false)
+            environment != .testing || config.testsUseSQLiteFile,
+            databases.configuration(for: .monitorImport) == nil
+        else { return }
+        databases.use(
+            .sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .monitorImport, isDefault: false)
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Encoded API answers by ETag; emptied whenever the data version changes. Bounded by total size
 /// (`maxTotalBytes`) and entry count; when full, the least recently used answers are dropped first.
@@ -39,7 +39,10 @@ final class MonitorAPICache: Sendable {
         let size = body.readableBytes
         guard size <= maxEntryBytes else { return }
         state.withLockedValue { s in
-            if s.version != version { s = State(); s.version = version }
+            if s.version != version {
+                s = State()
+                s.version = version
+            }
             if let old = s.entries.removeValue(forKey: tag) { s.bytes -= old.body.readableBytes }
             if s.bytes + size > maxTotalBytes || s.entries.count >= maxEntries {
                 // Drop the least recently used answers until the new one fits (one sort per eviction round).
@@ -59,6 +62,8 @@ extension Application {
     private struct MonitorAPICacheKey: StorageKey { typealias Value = MonitorAPICache }
     var monitorAPICache: MonitorAPICache {
         if let c = storage[MonitorAPICacheKey.self] { return c }
-        let c = MonitorAPICache(); storage[MonitorAPICacheKey.self] = c; return c
+        let c = MonitorAPICache()
+        storage[MonitorAPICacheKey.self] = c
+        return c
     }
 }

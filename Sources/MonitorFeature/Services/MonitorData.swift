@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import SQLKit
-import AppCore
+import Vapor
 import VitaalDomain
 
 extension Request {
@@ -22,12 +22,18 @@ struct RegionSet: Sendable {
     static let provinceCode = "PV24"
 
     static func load(on db: any Database) async throws -> RegionSet {
-        let regions = try await Region.query(on: db).filter(\.$kind ~~ [RegionKind.land.rawValue, RegionKind.provincie.rawValue, RegionKind.gemeente.rawValue])
-            .sort(\.$sortOrder).sort(\.$name).all()
+        let regions = try await Region.query(on: db).filter(
+            \.$kind ~~ [RegionKind.land.rawValue, RegionKind.provincie.rawValue, RegionKind.gemeente.rawValue]
+        )
+        .sort(\.$sortOrder).sort(\.$name).all()
         let byCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let province = byCode[provinceCode]
-        let municipalities = regions.filter { $0.regionKind == .gemeente && (province == nil || $0.$parent.id == province?.id) }
-        return RegionSet(national: byCode[nationalCode], province: province, municipalities: municipalities, all: regions, byCode: byCode)
+        let municipalities = regions.filter {
+            $0.regionKind == .gemeente && (province == nil || $0.$parent.id == province?.id)
+        }
+        return RegionSet(
+            national: byCode[nationalCode], province: province, municipalities: municipalities, all: regions,
+            byCode: byCode)
     }
 
     func name(_ code: String) -> String { byCode[code]?.name ?? code }
@@ -83,15 +89,18 @@ struct IndicatorValues {
     func trend(_ region: String, _ audience: Audience) -> TrendResult {
         let s = series(region)
         if let last = s.last(where: { $0.value != nil }), hiddenReason(last, audience) != nil {
-            return TrendAnalysis.trend([], polarity: definition.polarity)   // insufficientData
+            return TrendAnalysis.trend([], polarity: definition.polarity)  // insufficientData
         }
-        return TrendAnalysis.trend(s.compactMap { v in v.parsedPeriod.map { (period: $0, value: chartValue(v, audience)) } },
-                                   polarity: definition.polarity)
+        return TrendAnalysis.trend(
+            s.compactMap { v in v.parsedPeriod.map { (period: $0, value: chartValue(v, audience)) } },
+            polarity: definition.polarity)
     }
 
     /// Display text with disclosure control.
     func display(_ v: DataValue?, _ audience: Audience) -> DisplayValue {
-        guard let v else { return ValueFormatter.display(nil, indicator: definition, audience: audience, missingReason: .notAvailable) }
+        guard let v else {
+            return ValueFormatter.display(nil, indicator: definition, audience: audience, missingReason: .notAvailable)
+        }
         if let r = hiddenReason(v, audience) { return MonitorDisclosure.display(r, download: false) }
         return ValueFormatter.display(v.value, indicator: definition, audience: audience, missingReason: v.reason)
     }
@@ -113,7 +122,8 @@ enum MonitorData {
     /// One indicator; internal indicators do not exist for the public (404, no hint).
     static func indicator(_ code: String, for audience: Audience, on db: any Database) async throws -> Indicator {
         guard let ind = try await Indicator.query(on: db).filter(\.$code == code).first(),
-              audience == .internal || ind.isPublic else {
+            audience == .internal || ind.isPublic
+        else {
             throw VitaalError(.notFound, "Onbekende indicator \(MonitorText.echo(code)).")
         }
         return ind
@@ -121,7 +131,9 @@ enum MonitorData {
 
     /// The values of these indicators in all regions. For the public, disclosure control of count
     /// indicators is computed over all regions (so a region filter can never change what is hidden).
-    static func values(_ indicators: [Indicator], audience: Audience, on db: any Database) async throws -> [String: IndicatorValues] {
+    static func values(_ indicators: [Indicator], audience: Audience, on db: any Database) async throws -> [String:
+        IndicatorValues]
+    {
         guard !indicators.isEmpty else { return [:] }
         let rows = try await valueRows(codes: indicators.map(\.code), regions: nil, on: db)
         let grouped = Dictionary(grouping: rows, by: \.indicatorCode)
@@ -130,10 +142,12 @@ enum MonitorData {
         var out: [String: IndicatorValues] = [:]
         for ind in indicators {
             let list = grouped[ind.code] ?? []
-            var v = IndicatorValues(indicator: ind, definition: ind.definition, byRegion: Dictionary(grouping: list, by: \.regionCode))
+            var v = IndicatorValues(
+                indicator: ind, definition: ind.definition, byRegion: Dictionary(grouping: list, by: \.regionCode))
             if audience == .public, ind.isCount {
-                v.hidden = MonitorDisclosure.hidden(list.compactMap { d in d.value.map { (region: d.regionCode, period: d.period, value: $0) } },
-                                                    groups: groups)
+                v.hidden = MonitorDisclosure.hidden(
+                    list.compactMap { d in d.value.map { (region: d.regionCode, period: d.period, value: $0) } },
+                    groups: groups)
             }
             out[ind.code] = v
         }
@@ -144,7 +158,9 @@ enum MonitorData {
     /// into `DataValue`s by hand: Fluent's row decoding enumerates a model's properties through
     /// reflection per row, which was a fifth of an indicator page's CPU (bench/README.md, P5).
     /// The models carry no id, batch or update time (the pages do not use them).
-    static func valueRows(codes: [String], regions: [String]?, periods: [String]? = nil, on db: any Database) async throws -> [DataValue] {
+    static func valueRows(codes: [String], regions: [String]?, periods: [String]? = nil, on db: any Database)
+        async throws -> [DataValue]
+    {
         guard !codes.isEmpty else { return [] }
         if regions?.isEmpty == true || periods?.isEmpty == true { return [] }
         guard let sql = db as? any SQLDatabase else {
@@ -153,7 +169,8 @@ enum MonitorData {
             if let periods { query = query.filter(\.$period ~~ periods) }
             return try await query.sort(\.$periodSort).all()
         }
-        var query: SQLQueryString = "SELECT indicator_code AS ic, region_code AS rc, period AS p, period_sort AS ps, value AS val, missing_reason AS mr, status AS st, note AS nt FROM monitor_values WHERE indicator_code IN (\(binds: codes))"
+        var query: SQLQueryString =
+            "SELECT indicator_code AS ic, region_code AS rc, period AS p, period_sort AS ps, value AS val, missing_reason AS mr, status AS st, note AS nt FROM monitor_values WHERE indicator_code IN (\(binds: codes))"
         if let regions { query += " AND region_code IN (\(binds: regions))" }
         if let periods { query += " AND period IN (\(binds: periods))" }
         query += " ORDER BY period_sort"
@@ -185,10 +202,13 @@ enum MonitorData {
         return try await content(monitor, for: audience, on: db)
     }
 
-    static func content(_ monitor: Monitor, for audience: Audience, on db: any Database) async throws -> MonitorContent {
+    static func content(_ monitor: Monitor, for audience: Audience, on db: any Database) async throws -> MonitorContent
+    {
         let id = try monitor.requireID()
         let themes = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).sort(\.$sortOrder).all()
-        let items = try await MonitorItem.query(on: db).filter(\.$monitor.$id == id).with(\.$indicator).sort(\.$sortOrder).all()
+        let items = try await MonitorItem.query(on: db).filter(\.$monitor.$id == id).with(\.$indicator).sort(
+            \.$sortOrder
+        ).all()
             .filter { audience == .internal || $0.indicator.isPublic }
         var sections: [(theme: MonitorTheme?, indicators: [Indicator])] = themes.map { theme in
             (theme, items.filter { $0.$theme.id == theme.id }.map(\.indicator))
@@ -206,7 +226,8 @@ enum MonitorData {
     static func stories(indicator: String? = nil, region: String? = nil, on db: any Database) async throws -> [Story] {
         var ids: Set<UUID>?
         if let indicator {
-            ids = Set(try await StoryIndicator.query(on: db).filter(\.$indicatorCode == indicator).all().map { $0.$story.id })
+            ids = Set(
+                try await StoryIndicator.query(on: db).filter(\.$indicatorCode == indicator).all().map { $0.$story.id })
         }
         if let region {
             let r = Set(try await StoryRegion.query(on: db).filter(\.$regionCode == region).all().map { $0.$story.id })
@@ -223,7 +244,8 @@ enum MonitorText {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: d)
-        return String(format: "%02d-%02d-%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%02d-%02d-%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
     static func date(_ d: Date) -> String {
         var cal = Calendar(identifier: .gregorian)
@@ -235,9 +257,10 @@ enum MonitorText {
     /// A code or text from a request, echoed in a message: letters, digits and `_ - . ,` only (other
     /// characters become "?"), at most 40 characters. JSON answers carry it unescaped for HTML.
     static func echo(_ text: String) -> String {
-        let cleaned = String(text.prefix(40).map { c -> Character in
-            c.isASCII && (c.isLetter || c.isNumber || "_-.,".contains(c)) ? c : "?"
-        })
+        let cleaned = String(
+            text.prefix(40).map { c -> Character in
+                c.isASCII && (c.isLetter || c.isNumber || "_-.,".contains(c)) ? c : "?"
+            })
         return text.count > 40 ? cleaned + "…" : cleaned
     }
 }

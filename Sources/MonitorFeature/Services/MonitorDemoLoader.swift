@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Loads the demo monitors, indicators, values and stories (from `MonitorDemoData`). Skips when
@@ -13,7 +13,8 @@ enum MonitorDemoLoader {
             return
         }
         let regionCodes = Set(try await Region.query(on: db).all().map(\.code))
-        let organisations = Dictionary(try await Organisation.query(on: db).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let organisations = Dictionary(
+            try await Organisation.query(on: db).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         try await db.transaction { tx in
             var indicatorIDs: [String: UUID] = [:]
             for def in MonitorDemoData.indicators where indicatorIDs[def.code] == nil {
@@ -28,29 +29,35 @@ enum MonitorDemoLoader {
                 let mid = try monitor.requireID()
                 var themeIDs: [String: UUID] = [:]
                 for (t, theme) in def.themes.enumerated() {
-                    let row = MonitorTheme(monitorID: mid, code: theme.code, name: theme.name, summary: theme.description, sortOrder: t)
+                    let row = MonitorTheme(
+                        monitorID: mid, code: theme.code, name: theme.name, summary: theme.description, sortOrder: t)
                     try await row.create(on: tx)
                     themeIDs[theme.code] = try row.requireID()
                 }
                 for (i, ind) in def.indicators.enumerated() {
-                    try await MonitorItem(monitorID: mid, themeID: ind.themeCode.flatMap { themeIDs[$0] },
-                                          indicatorID: indicatorIDs[ind.code]!, sortOrder: i).create(on: tx)
+                    try await MonitorItem(
+                        monitorID: mid, themeID: ind.themeCode.flatMap { themeIDs[$0] },
+                        indicatorID: indicatorIDs[ind.code]!, sortOrder: i
+                    ).create(on: tx)
                 }
             }
             let observations = MonitorDemoData.observations().filter { regionCodes.contains($0.region) }
-            let batch = DataImport(fileName: "demodata (MonitorDemoData)", format: "demo", userID: nil, actor: "demo", replaceMode: false,
-                                   createdAt: now)
+            let batch = DataImport(
+                fileName: "demodata (MonitorDemoData)", format: "demo", userID: nil, actor: "demo", replaceMode: false,
+                createdAt: now)
             try await batch.create(on: tx)
             let rows = observations.map { DataValue($0, batchID: batch.id, at: now) }
             for start in stride(from: 0, to: rows.count, by: 500) {
                 try await Array(rows[start..<min(start + 500, rows.count)]).create(on: tx)
             }
-            batch.records = rows.count; batch.inserted = rows.count
+            batch.records = rows.count
+            batch.inserted = rows.count
             batch.missing = observations.filter { $0.value == nil }.count
             try await batch.save(on: tx)
             for story in demoStories {
-                let s = Story(title: story.title, text: story.text, source: story.source, date: story.date, quote: story.quote,
-                              personRole: story.role, goalRef: story.goal, isExample: story.example, createdAt: now)
+                let s = Story(
+                    title: story.title, text: story.text, source: story.source, date: story.date, quote: story.quote,
+                    personRole: story.role, goalRef: story.goal, isExample: story.example, createdAt: now)
                 try await s.create(on: tx)
                 let sid = try s.requireID()
                 for code in story.indicators where indicatorIDs[code] != nil {
@@ -60,10 +67,15 @@ enum MonitorDemoLoader {
                     try await StoryRegion(storyID: sid, regionCode: code).create(on: tx)
                 }
             }
-            try await Audit.record(on: tx, user: nil, actor: "systeem", action: "demo", entity: "monitor",
-                                   summary: "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden", at: now)
+            try await Audit.record(
+                on: tx, user: nil, actor: "systeem", action: "demo", entity: "monitor",
+                summary:
+                    "Monitor-demodata geladen: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden",
+                at: now)
             try await DataVersion.bump(on: tx, at: now)
-            log("Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen.")
+            log(
+                "Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen."
+            )
         }
     }
 
@@ -90,7 +102,11 @@ enum MonitorDemoLoader {
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Date {
-        var c = DateComponents(); c.year = y; c.month = m; c.day = d; c.hour = 12
+        var c = DateComponents()
+        c.year = y
+        c.month = m
+        c.day = d
+        c.hour = 12
         // Every demo date is a valid day; the epoch only satisfies the optional.
         return Calendar(identifier: .gregorian).date(from: c) ?? Date(timeIntervalSince1970: 0)
     }
@@ -98,27 +114,40 @@ enum MonitorDemoLoader {
     /// Soft data next to the figures. The Regioplan story paraphrases the seed document; the others
     /// are invented examples (shown with the "voorbeelddata" label).
     static let demoStories: [DemoStory] = [
-        DemoStory(title: "Meer meldingen van verward gedrag",
-                  text: "Het Regioplan IZA Flevoland noemt 709 meldingen van verward gedrag bij de GGD in 2022 en ziet de vraag naar ondersteuning bij psychische problemen toenemen. Het netwerk wil inwoners eerder en dichter bij huis helpen.",
-                  source: "Regioplan IZA Flevoland", date: day(2023, 6, 1), quote: nil, role: nil, goal: nil, example: false,
-                  indicators: ["tz_meldingen_verward_gedrag", "tz_ggz_wachttijd"], regions: ["PV24"]),
-        DemoStory(title: "Welzijn op Recept: ‘Ik kom weer onder de mensen’",
-                  text: "Een huisarts in Lelystad verwees een oudere inwoner door naar een welzijnscoach. Na een half jaar wandelt zij wekelijks mee met een groep en helpt zij bij de koffieochtend in de buurt.",
-                  source: "Welzijnsorganisatie (voorbeeld)", date: day(2024, 9, 12),
-                  quote: "Ik kom weer onder de mensen, en dat merk ik aan alles.", role: "deelnemer Welzijn op Recept", goal: nil, example: true,
-                  indicators: ["tz_welzijn_op_recept", "tz_ervaren_gezondheid", "bw_tevreden_leven"], regions: ["GM0995"]),
-        DemoStory(title: "Werkgevers in Urk geven verlof voor vrijwilligerswerk",
-                  text: "Drie werkgevers in Urk geven medewerkers een dag per jaar betaald verlof om vrijwilligerswerk te doen, bijvoorbeeld als maatje bij de voedselbank.",
-                  source: "Flever (voorbeeld)", date: day(2024, 5, 3), quote: nil, role: nil, goal: nil, example: true,
-                  indicators: ["tz_werkgevers_vrijwilligersverlof", "bw_vrijwilligerswerk"], regions: ["GM0184"]),
-        DemoStory(title: "Wachten op een eerste gesprek bij de GGZ",
-                  text: "Een wijkteam in Almere merkt dat inwoners met lichte psychische klachten lang wachten. Een verkennend gesprek met een praktijkondersteuner helpt een deel van hen al verder.",
-                  source: "Wijkteam (voorbeeld)", date: day(2024, 11, 20),
-                  quote: "Soms is één goed gesprek genoeg om iemand weer op weg te helpen.", role: "praktijkondersteuner GGZ", goal: nil, example: true,
-                  indicators: ["tz_ggz_wachttijd"], regions: ["GM0034"]),
-        DemoStory(title: "Nieuwe collega's blijven langer",
-                  text: "Een VVT-organisatie in Noordoostpolder koppelt elke nieuwe medewerker het eerste jaar aan een vaste buddy. Minder nieuwe collega's vertrekken in hun eerste jaar.",
-                  source: "Zorgorganisatie (voorbeeld)", date: day(2024, 3, 15), quote: nil, role: "teamleider", goal: nil, example: true,
-                  indicators: ["az_behoud_eerste_jaar", "az_uitstroom"], regions: ["GM0171"]),
+        DemoStory(
+            title: "Meer meldingen van verward gedrag",
+            text:
+                "Het Regioplan IZA Flevoland noemt 709 meldingen van verward gedrag bij de GGD in 2022 en ziet de vraag naar ondersteuning bij psychische problemen toenemen. Het netwerk wil inwoners eerder en dichter bij huis helpen.",
+            source: "Regioplan IZA Flevoland", date: day(2023, 6, 1), quote: nil, role: nil, goal: nil, example: false,
+            indicators: ["tz_meldingen_verward_gedrag", "tz_ggz_wachttijd"], regions: ["PV24"]),
+        DemoStory(
+            title: "Welzijn op Recept: ‘Ik kom weer onder de mensen’",
+            text:
+                "Een huisarts in Lelystad verwees een oudere inwoner door naar een welzijnscoach. Na een half jaar wandelt zij wekelijks mee met een groep en helpt zij bij de koffieochtend in de buurt.",
+            source: "Welzijnsorganisatie (voorbeeld)", date: day(2024, 9, 12),
+            quote: "Ik kom weer onder de mensen, en dat merk ik aan alles.", role: "deelnemer Welzijn op Recept",
+            goal: nil, example: true,
+            indicators: ["tz_welzijn_op_recept", "tz_ervaren_gezondheid", "bw_tevreden_leven"], regions: ["GM0995"]),
+        DemoStory(
+            title: "Werkgevers in Urk geven verlof voor vrijwilligerswerk",
+            text:
+                "Drie werkgevers in Urk geven medewerkers een dag per jaar betaald verlof om vrijwilligerswerk te doen, bijvoorbeeld als maatje bij de voedselbank.",
+            source: "Flever (voorbeeld)", date: day(2024, 5, 3), quote: nil, role: nil, goal: nil, example: true,
+            indicators: ["tz_werkgevers_vrijwilligersverlof", "bw_vrijwilligerswerk"], regions: ["GM0184"]),
+        DemoStory(
+            title: "Wachten op een eerste gesprek bij de GGZ",
+            text:
+                "Een wijkteam in Almere merkt dat inwoners met lichte psychische klachten lang wachten. Een verkennend gesprek met een praktijkondersteuner helpt een deel van hen al verder.",
+            source: "Wijkteam (voorbeeld)", date: day(2024, 11, 20),
+            quote: "Soms is één goed gesprek genoeg om iemand weer op weg te helpen.", role: "praktijkondersteuner GGZ",
+            goal: nil, example: true,
+            indicators: ["tz_ggz_wachttijd"], regions: ["GM0034"]),
+        DemoStory(
+            title: "Nieuwe collega's blijven langer",
+            text:
+                "Een VVT-organisatie in Noordoostpolder koppelt elke nieuwe medewerker het eerste jaar aan een vaste buddy. Minder nieuwe collega's vertrekken in hun eerste jaar.",
+            source: "Zorgorganisatie (voorbeeld)", date: day(2024, 3, 15), quote: nil, role: "teamleider", goal: nil,
+            example: true,
+            indicators: ["az_behoud_eerste_jaar", "az_uitstroom"], regions: ["GM0171"])
     ]
 }

@@ -1,7 +1,7 @@
-import Vapor
+import AppCore
 import Fluent
 import SQLKit
-import AppCore
+import Vapor
 import VitaalDomain
 
 /// Disclosure control of count indicators for the public, on every path (pages, charts, maps,
@@ -31,19 +31,25 @@ enum MonitorDisclosure {
     static func key(_ region: String, _ period: String) -> String { region + "|" + period }
 
     /// The cells of one count indicator that the public may not see, keyed by `key(region, period)`.
-    static func hidden(_ rows: [(region: String, period: String, value: Double)], groups: [Disclosure.Group]) -> [String: Disclosure.Reason] {
+    static func hidden(_ rows: [(region: String, period: String, value: Double)], groups: [Disclosure.Group])
+        -> [String: Disclosure.Reason]
+    {
         var out: [String: Disclosure.Reason] = [:]
         for (period, list) in Dictionary(grouping: rows, by: \.period) {
             guard list.contains(where: { $0.value < ValueFormatter.disclosureThreshold }) else { continue }
             let values = Dictionary(list.map { ($0.region, $0.value) }, uniquingKeysWith: { a, _ in a })
-            for (region, reason) in Disclosure.suppress(values: values, groups: groups) { out[key(region, period)] = reason }
+            for (region, reason) in Disclosure.suppress(values: values, groups: groups) {
+                out[key(region, period)] = reason
+            }
         }
         return out
     }
 
     /// For the data API: the hidden cells of these count indicators in these periods (all regions are
     /// read, whatever the request's region filter), keyed by "indicator|region|period".
-    static func hiddenCells(indicators: [String], periods: [String], on db: any Database) async throws -> [String: Disclosure.Reason] {
+    static func hiddenCells(indicators: [String], periods: [String], on db: any Database) async throws -> [String:
+        Disclosure.Reason]
+    {
         guard !indicators.isEmpty, !periods.isEmpty else { return [:] }
         var rows: [DataValue] = []
         for start in stride(from: 0, to: periods.count, by: 400) {
@@ -63,7 +69,8 @@ enum MonitorDisclosure {
     static func display(_ reason: Disclosure.Reason, download: Bool) -> DisplayValue {
         switch reason {
         case .primary: return DisplayValue(text: "<5", suppressed: true)
-        case .secondary: return DisplayValue(text: download ? Disclosure.secondaryCell : Disclosure.secondaryText, suppressed: true)
+        case .secondary:
+            return DisplayValue(text: download ? Disclosure.secondaryCell : Disclosure.secondaryText, suppressed: true)
         }
     }
 }

@@ -1,6 +1,6 @@
+import AppCore
 import Foundation
 import Vapor
-import AppCore
 import VitaalDomain
 
 /// A multipart/form-data request body read as a stream: the one large file part goes straight
@@ -46,7 +46,8 @@ struct StreamedUpload {
     /// The folder of the temporary upload files: `<data folder>/tmp-uploads` (owner-only, 0700), not
     /// the shared /tmp (often a RAM disk, readable by other local users).
     static func directory(for app: Application) -> URL {
-        URL(fileURLWithPath: app.vitaal.dataDirectory, isDirectory: true).appendingPathComponent("tmp-uploads", isDirectory: true)
+        URL(fileURLWithPath: app.vitaal.dataDirectory, isDirectory: true).appendingPathComponent(
+            "tmp-uploads", isDirectory: true)
     }
 
     /// Removes upload files left behind by a crash or `kill -9` (older than `olderThan` seconds, so a
@@ -81,13 +82,15 @@ struct StreamedUpload {
 
     static func read(_ req: Request, filePart: String, limits: Limits, directory: URL) async throws -> StreamedUpload {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
-              let boundary = type.parameters["boundary"], !boundary.isEmpty else {
+            let boundary = type.parameters["boundary"], !boundary.isEmpty
+        else {
             throw Failure.malformed("geen multipart/form-data")
         }
         if req.headers.first(name: .contentLength) == "0" { throw Failure.malformed("lege aanvraag") }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw Failure.malformed("het bestand kon niet tijdelijk worden opgeslagen")
         }
@@ -148,19 +151,27 @@ struct StreamedUpload {
 
         /// Called for each piece of a part's body; the first call decides where the part goes.
         func body(_ buffer: inout ByteBuffer) {
-            guard failure == nil else { buffer.moveReaderIndex(forwardBy: buffer.readableBytes); return }
+            guard failure == nil else {
+                buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+                return
+            }
             inPart = true
             if name == nil { startPart() }
             guard failure == nil else { return }
             let count = buffer.readableBytes
             if handle != nil {
                 spooled += count
-                if spooled > limits.maxFileBytes { failure = .fileTooLarge(limit: limits.maxFileBytes); closeFile(); return }
+                if spooled > limits.maxFileBytes {
+                    failure = .fileTooLarge(limit: limits.maxFileBytes)
+                    closeFile()
+                    return
+                }
                 pending.writeImmutableBuffer(buffer)
                 if pending.readableBytes >= Self.flushSize { flush() }
             } else {
                 if small.count + count > limits.maxPartBytes {
-                    failure = .partTooLarge(name: name ?? "?", limit: limits.maxPartBytes); return
+                    failure = .partTooLarge(name: name ?? "?", limit: limits.maxPartBytes)
+                    return
                 }
                 small.append(contentsOf: buffer.readableBytesView)
             }
@@ -172,12 +183,17 @@ struct StreamedUpload {
             name = disposition?.name ?? ""
             filename = disposition?.filename
             // Every part counts, repeated ones too (they are dropped, but their bytes still stream in).
-            if completedParts >= limits.maxParts { failure = .malformed("te veel velden"); return }
+            if completedParts >= limits.maxParts {
+                failure = .malformed("te veel velden")
+                return
+            }
             guard name == filePart, result.file == nil else { return }
             let url = directory.appendingPathComponent("\(StreamedUpload.filePrefix)\(UUID().uuidString).csv")
             // Owner-only (0600) from the start: the upload may hold internal data.
-            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let handle = try? FileHandle(forWritingTo: url) else {
+            guard
+                FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let handle = try? FileHandle(forWritingTo: url)
+            else {
                 failure = .malformed("het bestand kon niet tijdelijk worden opgeslagen")
                 return
             }
@@ -188,7 +204,7 @@ struct StreamedUpload {
 
         func partComplete() {
             if failure == nil {
-                if name == nil { startPart() }   // a part with an empty body
+                if name == nil { startPart() }  // a part with an empty body
                 if handle != nil {
                     closeFile()
                     if failure == nil { result.file?.bytes = spooled }
@@ -198,7 +214,10 @@ struct StreamedUpload {
             }
             completedParts += 1
             inPart = false
-            headers = HTTPHeaders(); name = nil; filename = nil; small = Data()
+            headers = HTTPHeaders()
+            name = nil
+            filename = nil
+            small = Data()
         }
 
         private func flush() {

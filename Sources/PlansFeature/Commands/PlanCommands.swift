@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// `vitaal plans list`: every plan with status and progress.
@@ -13,7 +13,9 @@ struct PlansListCommand: AsyncCommand {
         for record in try await PlanStore.all(on: app.db) {
             let loaded = try await PlanStore.load(record: record, audience: .internal, on: app.db)
             let rollUp = loaded.plan.rollUp()
-            context.console.print("\(record.key)  \(record.title)  [\(loaded.plan.status.label), versie \(record.version)]  \(rollUp.status.label): \(PlanViews.counts(rollUp))")
+            context.console.print(
+                "\(record.key)  \(record.title)  [\(loaded.plan.status.label), versie \(record.version)]  \(rollUp.status.label): \(PlanViews.counts(rollUp))"
+            )
         }
     }
 }
@@ -24,7 +26,9 @@ struct PlansReportCommand: AsyncCommand {
         @Argument(name: "plan", help: "Sleutel van het plan, bv. flever-jaarplan-2025") var plan: String
         init() {}
     }
-    var help: String { "Voortgang van één plan als tekst: doelstellingen per status, begrotingstotalen en verschillen." }
+    var help: String {
+        "Voortgang van één plan als tekst: doelstellingen per status, begrotingstotalen en verschillen."
+    }
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
@@ -34,12 +38,16 @@ struct PlansReportCommand: AsyncCommand {
         console.print("\(plan.title) (\(plan.period), \(plan.status.label))")
         console.print("Voortgang: \(plan.rollUp().status.label) – \(PlanViews.counts(plan.rollUp()))")
         for t in plan.targets {
-            console.print("  [\(t.status().label)] \(t.key): \(t.measure) – stand \(t.currentValue().map { PlanViews.number($0.value) } ?? "–") van \(PlanViews.number(t.targetValue))")
+            console.print(
+                "  [\(t.status().label)] \(t.key): \(t.measure) – stand \(t.currentValue().map { PlanViews.number($0.value) } ?? "–") van \(PlanViews.number(t.targetValue))"
+            )
         }
         for table in plan.budgets {
             console.print("Begroting: \(table.title)")
             for section in table.sections {
-                let totals = table.columns.indices.map { "\(table.columns[$0].label) \(table.computedTotal(section: section.key, column: $0).formatted)" }
+                let totals = table.columns.indices.map {
+                    "\(table.columns[$0].label) \(table.computedTotal(section: section.key, column: $0).formatted)"
+                }
                 console.print("  \(section.label): " + totals.joined(separator: "; "))
             }
             for d in table.check(percentTolerance: 1) { console.print("  ! \(d.message)") }
@@ -71,7 +79,9 @@ struct PlansExportCommand: AsyncCommand {
         case "doelstellingen":
             let (headers, rows) = PlanDownloadController.targetRows(loaded, csv: !xlsx)
             if xlsx {
-                data = try Download.xlsxData([XLSX.Sheet(name: "Doelstellingen", rows: [headers.map { .text($0) }] + rows)])
+                data = try Download.xlsxData([
+                    XLSX.Sheet(name: "Doelstellingen", rows: [headers.map { .text($0) }] + rows)
+                ])
             } else {
                 var writer = CSVWriter(separator: .semicolon, includeBOM: true)
                 writer.append(headers)
@@ -79,12 +89,20 @@ struct PlansExportCommand: AsyncCommand {
                 data = writer.data
             }
         case "begroting":
-            guard xlsx else { throw VitaalError.invalid("de begroting exporteert de opdrachtregel als .xlsx; CSV via de website", at: SourceLocation(file: out)) }
-            data = try Download.xlsxData(loaded.plan.budgets.enumerated().map { i, t in
-                var s = XLSX.Sheet(budget: t); s.name = String(s.name.prefix(28)) + " \(i + 1)"; return s
-            })
+            guard xlsx else {
+                throw VitaalError.invalid(
+                    "de begroting exporteert de opdrachtregel als .xlsx; CSV via de website",
+                    at: SourceLocation(file: out))
+            }
+            data = try Download.xlsxData(
+                loaded.plan.budgets.enumerated().map { i, t in
+                    var s = XLSX.Sheet(budget: t)
+                    s.name = String(s.name.prefix(28)) + " \(i + 1)"
+                    return s
+                })
         default:
-            throw VitaalError.invalid("onbekend onderdeel \"\(what)\" (doelstellingen of begroting)", at: SourceLocation(field: "what"))
+            throw VitaalError.invalid(
+                "onbekend onderdeel \"\(what)\" (doelstellingen of begroting)", at: SourceLocation(field: "what"))
         }
         try data.write(to: URL(fileURLWithPath: out))
         context.console.print("\(out) geschreven (\(data.count) bytes).")

@@ -9,7 +9,8 @@ enum PDFReports {
     static let gate = RenderGate(limit: 2)
     static let cache = PDFCache(maxEntries: 32, maxBytes: 64 * 1024 * 1024)
     static let maxWait: Duration = .seconds(10)
-    static let busyMessage = "Er worden nu al twee PDF-rapporten gemaakt; probeer het over een halve minuut opnieuw, of open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."
+    static let busyMessage =
+        "Er worden nu al twee PDF-rapporten gemaakt; probeer het over een halve minuut opnieuw, of open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."
 }
 
 /// A counting semaphore for async code: `acquire` returns true with a slot, or false when none
@@ -63,7 +64,10 @@ actor PDFCache {
     private var order: [String] = []
     private var bytes = 0
 
-    init(maxEntries: Int, maxBytes: Int) { self.maxEntries = maxEntries; self.maxBytes = maxBytes }
+    init(maxEntries: Int, maxBytes: Int) {
+        self.maxEntries = maxEntries
+        self.maxBytes = maxBytes
+    }
 
     var count: Int { entries.count }
     var totalBytes: Int { bytes }

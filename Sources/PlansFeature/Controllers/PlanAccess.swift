@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
 import MonitorFeature
+import Vapor
+import VitaalDomain
 
 /// Who may see and change a plan.
 enum PlanAccess {
@@ -37,8 +37,10 @@ enum PlanAccess {
     static func requireEdit(_ loaded: LoadedPlan, _ req: Request) throws -> User {
         let user = try req.requireRole(.redacteur)
         guard user.mayWrite(organisationID: loaded.record.$organisation.id) else {
-            throw VitaalError(.forbidden, "U mag alleen gegevens van uw eigen organisatie wijzigen; dit plan is van "
-                              + "\(loaded.organisation.name).")
+            throw VitaalError(
+                .forbidden,
+                "U mag alleen gegevens van uw eigen organisatie wijzigen; dit plan is van "
+                    + "\(loaded.organisation.name).")
         }
         return user
     }
@@ -57,18 +59,23 @@ enum FormInput {
 
     /// "3", "3,5", "1.234,5", "-2" → Double within ±`maxValue` (or `range`); anything else is
     /// refused naming the field and, for a number out of range, the limits.
-    static func number(_ text: String, field: String, label: String,
-                       in range: ClosedRange<Double> = -maxValue...maxValue) throws -> Double {
+    static func number(
+        _ text: String, field: String, label: String,
+        in range: ClosedRange<Double> = -maxValue...maxValue
+    ) throws -> Double {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { throw VitaalError.invalid("\(label) ontbreekt", at: SourceLocation(field: field)) }
         var s = t
         if s.contains(",") { s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
-        guard s.count <= 60, let v = Double(s), v.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
-            throw VitaalError.invalid("\(label): \"\(BoundedNumber.short(t))\" is geen getal", at: SourceLocation(field: field))
+        guard s.count <= 60, let v = Double(s), v.isFinite, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" })
+        else {
+            throw VitaalError.invalid(
+                "\(label): \"\(BoundedNumber.short(t))\" is geen getal", at: SourceLocation(field: field))
         }
         guard range.contains(v) else {
-            throw VitaalError.invalid("\(label) moet tussen \(DutchNumberFormat.format(range.lowerBound)) en \(DutchNumberFormat.format(range.upperBound)) liggen",
-                                      at: SourceLocation(field: field))
+            throw VitaalError.invalid(
+                "\(label) moet tussen \(DutchNumberFormat.format(range.lowerBound)) en \(DutchNumberFormat.format(range.upperBound)) liggen",
+                at: SourceLocation(field: field))
         }
         return v == 0 ? 0 : v
     }
@@ -91,16 +98,18 @@ enum FormInput {
     static func evidenceLink(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard t.count <= 2000, let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty,
-              c.user == nil, c.password == nil, let out = c.string,
-              !out.contains(where: { "\"'<> \\".contains($0) }) else { return nil }
+            scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty,
+            c.user == nil, c.password == nil, let out = c.string,
+            !out.contains(where: { "\"'<> \\".contains($0) })
+        else { return nil }
         return out
     }
 
     static func date(_ text: String, field: String, label: String) throws -> PlanDate {
         guard !text.isEmpty else { throw VitaalError.invalid("\(label) ontbreekt", at: SourceLocation(field: field)) }
         do { return try PlanDate.parse(text, field: field) } catch {
-            throw VitaalError.invalid("\(label): ongeldige datum \"\(text)\" (verwacht jjjj-mm-dd)", at: SourceLocation(field: field))
+            throw VitaalError.invalid(
+                "\(label): ongeldige datum \"\(text)\" (verwacht jjjj-mm-dd)", at: SourceLocation(field: field))
         }
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Evidence files of realisations: reading and checking an upload (`bijlage`), listing them on the
@@ -14,10 +14,11 @@ struct PlanAttachmentController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         let notFound = VitaalError(.notFound, "Onbekende bijlage.")
         guard let id = req.parameters.get("attachment").flatMap(UUID.init(uuidString:)),
-              let attachment = try await PlanAttachmentRecord.find(id, on: req.db),
-              let realisation = try await RealisationRecord.find(attachment.$realisation.id, on: req.db),
-              let target = try await TargetRecord.find(realisation.$target.id, on: req.db),
-              target.$plan.id == loaded.id else { throw notFound }
+            let attachment = try await PlanAttachmentRecord.find(id, on: req.db),
+            let realisation = try await RealisationRecord.find(attachment.$realisation.id, on: req.db),
+            let target = try await TargetRecord.find(realisation.$target.id, on: req.db),
+            target.$plan.id == loaded.id
+        else { throw notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.contentType)
         headers.replaceOrAdd(name: .contentDisposition, value: PlanAttachments.contentDisposition(attachment.filename))
@@ -56,7 +57,7 @@ enum PlanAttachments {
         ("pdf", "application/pdf"), ("png", "image/png"), ("jpg", "image/jpeg"), ("jpeg", "image/jpeg"),
         ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("txt", "text/plain; charset=utf-8"), ("csv", "text/csv; charset=utf-8"),
+        ("txt", "text/plain; charset=utf-8"), ("csv", "text/csv; charset=utf-8")
     ]
     static let allowedText = "pdf, png, jpg, docx, xlsx, txt of csv"
 
@@ -65,11 +66,15 @@ enum PlanAttachments {
     /// Collects the request body (streamed route) within `maxRequestBytes`; a larger body is refused
     /// with a Dutch message naming the field `bijlage`.
     static func collectBody(_ req: Request) async throws {
-        let limit = req.application.planAttachmentLimit, maxRequestBytes = maxRequestBytes(req)
-        let tooLarge = VitaalError.invalid("bijlage: het bestand is groter dan \(sizeText(limit)); kleinere bestanden zijn toegestaan",
-                                           at: SourceLocation(field: "bijlage"))
+        let limit = req.application.planAttachmentLimit
+        let maxRequestBytes = maxRequestBytes(req)
+        let tooLarge = VitaalError.invalid(
+            "bijlage: het bestand is groter dan \(sizeText(limit)); kleinere bestanden zijn toegestaan",
+            at: SourceLocation(field: "bijlage"))
         let buffer: ByteBuffer?
-        do { buffer = try await req.body.collect(max: maxRequestBytes).get() } catch let e as Abort where e.status == .payloadTooLarge {
+        do { buffer = try await req.body.collect(max: maxRequestBytes).get() } catch let e as Abort
+            where e.status == .payloadTooLarge
+        {
             throw tooLarge
         }
         if let buffer, buffer.readableBytes > maxRequestBytes { throw tooLarge }
@@ -88,14 +93,16 @@ enum PlanAttachments {
         guard let file else { return nil }
         let name = safeName(file.filename)
         let size = file.data.readableBytes
-        if name.isEmpty && size == 0 { return nil }   // empty file input
+        if name.isEmpty && size == 0 { return nil }  // empty file input
         if name.isEmpty {
             problems.add("bijlage: het bestand heeft geen naam", at: location)
             return nil
         }
         let ext = name.contains(".") ? String(name.split(separator: ".").last ?? "").lowercased() : ""
         guard let type = allowedTypes.first(where: { $0.ext == ext }) else {
-            problems.add("bijlage: bestandstype \(ext.isEmpty ? "zonder extensie" : "\".\(ext)\"") van \"\(name)\" is niet toegestaan; toegestaan zijn \(allowedText)", at: location)
+            problems.add(
+                "bijlage: bestandstype \(ext.isEmpty ? "zonder extensie" : "\".\(ext)\"") van \"\(name)\" is niet toegestaan; toegestaan zijn \(allowedText)",
+                at: location)
             return nil
         }
         if size == 0 {
@@ -105,8 +112,11 @@ enum PlanAttachments {
         let limit = req.application.planAttachmentLimit
         if size > limit {
             // Exact bytes when both sizes round to the same text ("10 MB, groter dan 10 MB" would puzzle).
-            let sizeShown = sizeText(size) == sizeText(limit) ? "\(DutchNumberFormat.format(Double(size))) bytes" : sizeText(size)
-            problems.add("bijlage: het bestand \"\(name)\" is \(sizeShown), groter dan de toegestane \(sizeText(limit))", at: location)
+            let sizeShown =
+                sizeText(size) == sizeText(limit) ? "\(DutchNumberFormat.format(Double(size))) bytes" : sizeText(size)
+            problems.add(
+                "bijlage: het bestand \"\(name)\" is \(sizeShown), groter dan de toegestane \(sizeText(limit))",
+                at: location)
             return nil
         }
         return AttachmentUpload(filename: name, contentType: type.contentType, data: Data(buffer: file.data))
@@ -116,9 +126,11 @@ enum PlanAttachments {
     /// or quotes, at most 200 characters.
     static func safeName(_ raw: String) -> String {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(String.UnicodeScalarView(last.unicodeScalars.filter {
-            !CharacterSet.controlCharacters.contains($0) && $0 != "\"" && $0 != ";"
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                last.unicodeScalars.filter {
+                    !CharacterSet.controlCharacters.contains($0) && $0 != "\"" && $0 != ";"
+                }))
         return String(cleaned.trimmingCharacters(in: .whitespaces).prefix(200))
     }
 

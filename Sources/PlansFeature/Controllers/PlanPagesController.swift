@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// Pages of plans and steering: list, plan with goal tree and targets, target detail with the
@@ -38,7 +38,7 @@ struct PlanPagesController: RouteCollection {
         let model = try await TargetPage.Model.load(
             loaded, targetKey: req.parameters.get("target") ?? "", viewer: context.viewer, csrfToken: context.csrfToken,
             attachmentLimit: req.application.planAttachmentLimit, notice: req.query[String.self, at: "melding"],
-                on: req.db)
+            on: req.db)
         return TargetPage.view(model, context)
     }
 
@@ -52,7 +52,8 @@ struct PlanPagesController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (record, table) = try Self.budgetTable(loaded, req)
-        let model = try BudgetLinePage.Model(loaded, table: table, record: record,
+        let model = try BudgetLinePage.Model(
+            loaded, table: table, record: record,
             lineKey: req.parameters.get("line") ?? "")
         return BudgetLinePage.view(model, req.formContext)
     }
@@ -61,7 +62,8 @@ struct PlanPagesController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         try PlanAccess.requireEdit(loaded, req)
         let (node, _) = try PlanNodeEditController.node(req, loaded)
-        let model = await NodeEditPage.Model.load(loaded, node: node, notice: req.query[String.self, at: "melding"],
+        let model = await NodeEditPage.Model.load(
+            loaded, node: node, notice: req.query[String.self, at: "melding"],
             on: req.db)
         return NodeEditPage.view(model, req.formContext)
     }

@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// Progress report and annual report per plan: HTML with a print stylesheet, and PDF through
@@ -17,8 +17,9 @@ struct PlanReportController: RouteCollection {
 
     static func model(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async -> ReportPage.Model {
         let kind = ReportPage.Kind(rawValue: req.query[String.self, at: "soort"] ?? "") ?? .voortgang
-        return await ReportPage.Model.load(loaded, kind: kind, viewer: req.user?.viewer, now: req.now, forPDF: forPDF,
-                                           pdfAvailable: req.application.vitaal.chromiumPath != nil, on: req.db)
+        return await ReportPage.Model.load(
+            loaded, kind: kind, viewer: req.user?.viewer, now: req.now, forPDF: forPDF,
+            pdfAvailable: req.application.vitaal.chromiumPath != nil, on: req.db)
     }
 
     // MARK: PDF
@@ -59,21 +60,26 @@ struct PlanReportController: RouteCollection {
     static func chromiumArguments(profile: String, pdf: String, html: String, asRoot: Bool) -> [String] {
         // No `--blink-settings=scriptEnabled=false`: with it Chromium 13x writes no PDF at all;
         // `--disable-javascript` and the page's CSP (script-src 'none') keep scripts out.
-        ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--disable-javascript",
-         "--disable-extensions", "--disable-background-networking",
-         "--no-first-run", "--disable-sync", "--user-data-dir=\(profile)", "--print-to-pdf=\(pdf)"]
+        [
+            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--disable-javascript",
+            "--disable-extensions", "--disable-background-networking",
+            "--no-first-run", "--disable-sync", "--user-data-dir=\(profile)", "--print-to-pdf=\(pdf)"
+        ]
             + (asRoot ? ["--no-sandbox"] : []) + [html]
     }
 
     static func renderPDF(html: String, chromium: String) async throws -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-rapport-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
+        try FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let htmlURL = dir.appendingPathComponent("rapport.html"), pdfURL = dir.appendingPathComponent("rapport.pdf")
+        let htmlURL = dir.appendingPathComponent("rapport.html")
+        let pdfURL = dir.appendingPathComponent("rapport.pdf")
         try Data(html.utf8).write(to: htmlURL)
-        let arguments = chromiumArguments(profile: dir.appendingPathComponent("profiel").path, pdf: pdfURL.path,
-                                          html: htmlURL.absoluteString, asRoot: geteuid() == 0)
+        let arguments = chromiumArguments(
+            profile: dir.appendingPathComponent("profiel").path, pdf: pdfURL.path,
+            html: htmlURL.absoluteString, asRoot: geteuid() == 0)
         try await Self.run(chromium, arguments, timeout: 90)
         guard let data = FileManager.default.contents(atPath: pdfURL.path), data.starts(with: Array("%PDF".utf8)) else {
             throw VitaalError(.internal, "Chromium heeft geen PDF gemaakt; probeer de HTML-rapportage af te drukken.")
@@ -83,7 +89,8 @@ struct PlanReportController: RouteCollection {
 
     /// A content security policy for the PDF's HTML: nothing may be loaded (no file://, no network,
     /// no script); only the inlined style and inline SVG/data images.
-    static let pdfPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    static let pdfPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
         + "base-uri 'none'; form-action 'none'"
 
     /// The rendered page with the stylesheet inlined (Chromium reads it from a file, not the server).
@@ -91,8 +98,9 @@ struct PlanReportController: RouteCollection {
     static func standalone(_ html: String, css: String = Stylesheets.base) -> String {
         var out = html
         if let href = out.range(of: #"href="/static/vitaal(-[0-9a-f]+)?\.css""#, options: .regularExpression),
-           let start = out[..<href.lowerBound].range(of: "<link", options: .backwards),
-           let end = out[href.upperBound...].range(of: ">") {
+            let start = out[..<href.lowerBound].range(of: "<link", options: .backwards),
+            let end = out[href.upperBound...].range(of: ">")
+        {
             out.replaceSubrange(start.lowerBound..<end.upperBound, with: "<style>\(css)</style>")
         }
         let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(pdfPolicy)\">"
@@ -114,8 +122,10 @@ struct PlanReportController: RouteCollection {
             process.terminationHandler = { _ in cont.resume() }
             do { try process.run() } catch {
                 process.terminationHandler = nil
-                cont.resume(throwing: VitaalError(.internal,
-                    "Chromium kon niet worden gestart: \(error.localizedDescription)"))
+                cont.resume(
+                    throwing: VitaalError(
+                        .internal,
+                        "Chromium kon niet worden gestart: \(error.localizedDescription)"))
                 return
             }
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {

@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
 import MonitorFeature
+import Vapor
+import VitaalDomain
 
 /// A new SMART target as the form sends it, checked as a whole: every problem is collected and
 /// refused together (422), nothing is written.
@@ -11,9 +11,11 @@ enum TargetInput {
         var problems = ProblemCollector()
         let nodeKey = FormInput.text(req, "node")
         let baselineText = FormInput.text(req, "baselineValue")
-        let baseline = problems.collect {
-            try FormInput.number(baselineText.isEmpty ? "0" : baselineText, field: "baselineValue", label: "Nulmeting")
-        } ?? 0
+        let baseline =
+            problems.collect {
+                try FormInput.number(
+                    baselineText.isEmpty ? "0" : baselineText, field: "baselineValue", label: "Nulmeting")
+            } ?? 0
         let targetValue = problems.collect {
             try FormInput.number(FormInput.text(req, "targetValue"), field: "targetValue", label: "Streefwaarde")
         }
@@ -22,8 +24,9 @@ enum TargetInput {
         let directionText = FormInput.text(req, "direction")
         let direction = SmartTarget.Direction(rawValue: directionText.isEmpty ? "count" : directionText)
         if direction == nil {
-            problems.add("onbekende richting \"\(BoundedNumber.short(directionText))\"",
-                         at: SourceLocation(field: "direction"))
+            problems.add(
+                "onbekende richting \"\(BoundedNumber.short(directionText))\"",
+                at: SourceLocation(field: "direction"))
         }
         let indicatorCode = FormInput.optionalText(req, "indicator")
         if let code = indicatorCode { try await checkIndicator(code, on: req.db, &problems) }
@@ -41,8 +44,10 @@ enum TargetInput {
     }
 
     /// A date field that may be left empty; an unreadable date is a problem and gives nil.
-    static func optionalDate(_ req: Request, _ field: String, label: String,
-                             _ problems: inout ProblemCollector) -> PlanDate? {
+    static func optionalDate(
+        _ req: Request, _ field: String, label: String,
+        _ problems: inout ProblemCollector
+    ) -> PlanDate? {
         guard let text = FormInput.optionalText(req, field) else { return nil }
         return problems.collect { try FormInput.date(text, field: field, label: label) }
     }
@@ -50,14 +55,16 @@ enum TargetInput {
     /// A plan becomes public once vastgesteld: its targets may only read public monitor indicators.
     static func checkIndicator(_ code: String, on db: any Database, _ problems: inout ProblemCollector) async throws {
         guard let found = try await MonitorLookup.indicator(code: code, audience: .internal, on: db) else {
-            problems.add("indicator \"\(BoundedNumber.short(code))\" bestaat niet in de monitor",
-                         at: SourceLocation(field: "indicator"))
+            problems.add(
+                "indicator \"\(BoundedNumber.short(code))\" bestaat niet in de monitor",
+                at: SourceLocation(field: "indicator"))
             return
         }
         guard !found.isPublic else { return }
-        problems.add("indicator \(code) (\(found.name)) is intern; een doelstelling kan alleen een openbare indicator "
-                     + "van de monitor als bron hebben, want een vastgesteld plan is openbaar",
-                     at: SourceLocation(field: "indicator"))
+        problems.add(
+            "indicator \(code) (\(found.name)) is intern; een doelstelling kan alleen een openbare indicator "
+                + "van de monitor als bron hebben, want een vastgesteld plan is openbaar",
+            at: SourceLocation(field: "indicator"))
     }
 
     /// `<node>.t<n>`: the first number from the count of targets + 1 that is not taken.

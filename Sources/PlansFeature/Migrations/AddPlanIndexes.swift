@@ -5,9 +5,11 @@ import SQLKit
 /// attachments by realisation, indicator links by node.
 struct AddPlanIndexes: AsyncMigration {
     var name: String { "PlansFeature.AddPlanIndexes" }
-    static let indexes = [("plan_realisations_target", "plan_realisations", "target_id"),
-                          ("plan_attachments_realisation", "plan_attachments", "realisation_id"),
-                          ("plan_indicator_links_node", "plan_indicator_links", "node_id")]
+    static let indexes = [
+        ("plan_realisations_target", "plan_realisations", "target_id"),
+        ("plan_attachments_realisation", "plan_attachments", "realisation_id"),
+        ("plan_indicator_links_node", "plan_indicator_links", "node_id")
+    ]
 
     func prepare(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }

@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 
 /// `plans.submitted_by`: who moved the plan to ingediend, for the four-eyes rule (a redacteur
 /// other than the submitter, or a beheerder, takes it to vastgesteld or afgesloten).

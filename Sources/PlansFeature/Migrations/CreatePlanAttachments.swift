@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 
 /// Evidence files of realisations (`plan_attachments`); deleted with their realisation.
 struct CreatePlanAttachments: AsyncMigration {

@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 
 /// Tables of plans and steering: plans, goal nodes, indicator links, targets, realisations,
 /// budget tables with their entries, personnel figures.
@@ -130,8 +130,10 @@ struct CreatePlanTables: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for schema in [PersonnelRecord.schema, BudgetEntryRecord.schema, BudgetTableRecord.schema, RealisationRecord.schema,
-                       TargetRecord.schema, IndicatorLinkRecord.schema, GoalNodeRecord.schema, PlanRecord.schema] {
+        for schema in [
+            PersonnelRecord.schema, BudgetEntryRecord.schema, BudgetTableRecord.schema, RealisationRecord.schema,
+            TargetRecord.schema, IndicatorLinkRecord.schema, GoalNodeRecord.schema, PlanRecord.schema
+        ] {
             try await db.schema(schema).delete()
         }
     }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 
 /// A file attached to a realisation as evidence (a report, a photo, an attendance list). Stored in the
 /// database (`.data`: BLOB on SQLite, BYTEA on PostgreSQL); internal: only logged-in users download it.

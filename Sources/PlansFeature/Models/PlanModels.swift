@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// A plan (year plan, programme outline, regional plan) owned by one organisation.
@@ -194,11 +194,26 @@ public final class BudgetEntryRecord: Model, @unchecked Sendable {
 
     func setCell(_ cell: BudgetCell) {
         switch cell {
-        case .amount(let m): cellKind = "amount"; amountCents = m.cents; note = nil
-        case .reserved(let m): cellKind = "reserved"; amountCents = m.cents; note = nil
-        case .pm: cellKind = "pm"; amountCents = nil; note = nil
-        case .note(let t): cellKind = "note"; amountCents = nil; note = t
-        case .empty: cellKind = "empty"; amountCents = nil; note = nil
+        case .amount(let m):
+            cellKind = "amount"
+            amountCents = m.cents
+            note = nil
+        case .reserved(let m):
+            cellKind = "reserved"
+            amountCents = m.cents
+            note = nil
+        case .pm:
+            cellKind = "pm"
+            amountCents = nil
+            note = nil
+        case .note(let t):
+            cellKind = "note"
+            amountCents = nil
+            note = t
+        case .empty:
+            cellKind = "empty"
+            amountCents = nil
+            note = nil
         }
     }
 }

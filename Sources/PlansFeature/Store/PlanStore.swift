@@ -1,8 +1,8 @@
-import Vapor
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
 import MonitorFeature
+import Vapor
+import VitaalDomain
 
 /// A stored plan with its domain value (for status, roll-up, validation and budget checks).
 struct LoadedPlan {
@@ -28,7 +28,8 @@ struct LoadedPlan {
     var isPublished: Bool { [.vastgesteld, .afgesloten].contains(plan.status) }
     func target(_ key: String) -> TargetRecord? { targets.first { $0.key == key } }
     func budgetTable(_ key: String) -> (BudgetTableRecord, BudgetTable)? {
-        guard let r = budgetTables.first(where: { $0.key == key }), let t = plan.budgets.first(where: { $0.key == key }) else { return nil }
+        guard let r = budgetTables.first(where: { $0.key == key }), let t = plan.budgets.first(where: { $0.key == key })
+        else { return nil }
         return (r, t)
     }
     /// Actual amounts entered against budget cells: [table key: [line key: [column key: Money]]].
@@ -64,16 +65,22 @@ enum PlanStore {
     /// visitors, the default) gets `MonitorLookup`'s public values (internal indicators yield
     /// nothing, small counts are suppressed), goal nodes lose their links to internal indicators
     /// (code and note), and a target sourced from an internal indicator shows `maskedIndicator`.
-    static func load(record: PlanRecord, audience: MonitorAudience = .public, on db: any Database) async throws -> LoadedPlan {
+    static func load(record: PlanRecord, audience: MonitorAudience = .public, on db: any Database) async throws
+        -> LoadedPlan
+    {
         let planID = record.id!
         let nodes = try await GoalNodeRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$sortOrder).all()
         let nodeIDs = nodes.compactMap(\.id)
-        let links = nodeIDs.isEmpty ? [] : try await IndicatorLinkRecord.query(on: db).filter(\.$node.$id ~~ nodeIDs).all()
+        let links =
+            nodeIDs.isEmpty ? [] : try await IndicatorLinkRecord.query(on: db).filter(\.$node.$id ~~ nodeIDs).all()
         let linksByNode = Dictionary(grouping: links, by: { $0.$node.id })
         let targets = try await TargetRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$sortOrder).all()
         let targetIDs = targets.compactMap(\.id)
-        let realisations = targetIDs.isEmpty ? [] : try await RealisationRecord.query(on: db).filter(\.$target.$id ~~ targetIDs)
-            .sort(\.$date).all()
+        let realisations =
+            targetIDs.isEmpty
+            ? []
+            : try await RealisationRecord.query(on: db).filter(\.$target.$id ~~ targetIDs)
+                .sort(\.$date).all()
         var realisationsByTarget = Dictionary(grouping: realisations, by: { $0.$target.id })
         // Targets whose source is a monitor indicator also read their realisations from the monitor.
         for t in targets {
@@ -85,9 +92,12 @@ enum PlanStore {
         }
         let tables = try await BudgetTableRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$sortOrder).all()
         let tableIDs = tables.compactMap(\.id)
-        let entries = tableIDs.isEmpty ? [] : try await BudgetEntryRecord.query(on: db).filter(\.$table.$id ~~ tableIDs).sort(\.$sortOrder).all()
+        let entries =
+            tableIDs.isEmpty
+            ? [] : try await BudgetEntryRecord.query(on: db).filter(\.$table.$id ~~ tableIDs).sort(\.$sortOrder).all()
         let entriesByTable = Dictionary(grouping: entries, by: { $0.$table.id })
-        let personnel = try await PersonnelRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$year, .descending).all()
+        let personnel = try await PersonnelRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$year, .descending)
+            .all()
 
         let organisation = try await record.$organisation.get(on: db)
         // Codes the public must not see: the monitor's internal indicators.
@@ -102,49 +112,60 @@ enum PlanStore {
             realisationRows[t.key] = rows
             return SmartTarget(
                 key: t.key, nodeKey: t.nodeKey, measure: t.measure, unit: t.unit,
-                baseline: DatedValue(t.baselineValue, at: (try? PlanDate.parse(t.baselineDate)) ?? PlanDate(1970, 1, 1)!),
+                baseline: DatedValue(
+                    t.baselineValue, at: (try? PlanDate.parse(t.baselineDate)) ?? PlanDate(1970, 1, 1)!),
                 targetValue: t.targetValue, targetDate: t.targetDate.flatMap { try? PlanDate.parse($0) },
                 direction: SmartTarget.Direction(rawValue: t.direction) ?? .increase,
-                source: t.indicatorCode.map { .indicator(internalCodes.contains($0) ? maskedIndicator : $0) } ?? .manual,
+                source: t.indicatorCode.map { .indicator(internalCodes.contains($0) ? maskedIndicator : $0) }
+                    ?? .manual,
                 responsible: t.responsible, sourceText: t.sourceText,
                 realisations: rows.compactMap { r in
                     guard let date = try? PlanDate.parse(r.date) else { return nil }
-                    return Realisation(period: r.period, value: r.value, date: date, evidence: r.evidence, evidenceLink: r.evidenceLink)
+                    return Realisation(
+                        period: r.period, value: r.value, date: date, evidence: r.evidence, evidenceLink: r.evidenceLink
+                    )
                 },
                 isExample: t.isExample)
         }
         let domainNodes: [GoalNode] = nodes.map { n in
-            GoalNode(key: n.key, parent: n.parentKey, level: n.level, title: n.title, text: n.text, owner: n.owner,
-                     partners: JSONText.decode(n.partnersJSON), periods: JSONText.decode(n.periodsJSON),
-                     indicators: (linksByNode[n.id!] ?? []).filter { !internalCodes.contains($0.indicatorCode) }.map {
-                         IndicatorLink($0.indicatorCode, MonitoringType(rawValue: $0.monitoringType) ?? .outcome, note: $0.note)
-                     },
-                     logicModel: JSONText.decodeOptional(LogicModel.self, n.logicModelJSON),
-                     sourceRef: n.sourceRef, isExample: n.isExample)
+            GoalNode(
+                key: n.key, parent: n.parentKey, level: n.level, title: n.title, text: n.text, owner: n.owner,
+                partners: JSONText.decode(n.partnersJSON), periods: JSONText.decode(n.periodsJSON),
+                indicators: (linksByNode[n.id!] ?? []).filter { !internalCodes.contains($0.indicatorCode) }.map {
+                    IndicatorLink(
+                        $0.indicatorCode, MonitoringType(rawValue: $0.monitoringType) ?? .outcome, note: $0.note)
+                },
+                logicModel: JSONText.decodeOptional(LogicModel.self, n.logicModelJSON),
+                sourceRef: n.sourceRef, isExample: n.isExample)
         }
         let budgets = tables.map { budgetTable(from: $0, entries: entriesByTable[$0.id!] ?? []) }
         var personnelProblems: [String] = []
         let personnelFigures: [PersonnelFigures] = personnel.compactMap { p in
             let fte = "\(p.fteHundredths / 100),\(String(format: "%02d", (p.fteHundredths % 100).magnitude))"
             do {
-                return try PersonnelFigures(year: p.year, kind: BudgetKind(rawValue: p.kind) ?? .budget, employees: p.employees, fte: fte,
-                                            programmeHours: p.programmeHours, indirectHours: p.indirectHours,
-                                            statedProgrammeShare: p.statedProgrammeShare, statedIndirectShare: p.statedIndirectShare)
+                return try PersonnelFigures(
+                    year: p.year, kind: BudgetKind(rawValue: p.kind) ?? .budget, employees: p.employees, fte: fte,
+                    programmeHours: p.programmeHours, indirectHours: p.indirectHours,
+                    statedProgrammeShare: p.statedProgrammeShare, statedIndirectShare: p.statedIndirectShare)
             } catch {
-                let reason = (error as? VitaalError)?.problems.first?.message ?? (error as? VitaalError)?.message ?? "\(error)"
+                let reason =
+                    (error as? VitaalError)?.problems.first?.message ?? (error as? VitaalError)?.message ?? "\(error)"
                 personnelProblems.append("Personeel \(p.year) wordt niet getoond: \(reason)")
                 return nil
             }
         }
-        let period = PlanPeriod(start: (try? PlanDate.parse(record.periodStart)) ?? PlanDate(1970, 1, 1)!,
-                                end: (try? PlanDate.parse(record.periodEnd)) ?? PlanDate(1970, 1, 1)!)
-        let plan = Plan(key: record.key, title: record.title, owner: record.ownerName, version: record.version, period: period,
-                        status: record.planStatus, levels: record.levels, periodColumns: record.periodColumns, nodes: domainNodes,
-                        targets: domainTargets, budgets: budgets, personnel: personnelFigures,
-                        previousVersionKey: record.previousKey, source: record.source, notes: record.notes)
-        return LoadedPlan(record: record, organisation: organisation, plan: plan, nodes: nodes, targets: targets,
-                          realisations: realisationRows, budgetTables: tables, entries: entriesByTable,
-                          audience: audience, personnelProblems: personnelProblems)
+        let period = PlanPeriod(
+            start: (try? PlanDate.parse(record.periodStart)) ?? PlanDate(1970, 1, 1)!,
+            end: (try? PlanDate.parse(record.periodEnd)) ?? PlanDate(1970, 1, 1)!)
+        let plan = Plan(
+            key: record.key, title: record.title, owner: record.ownerName, version: record.version, period: period,
+            status: record.planStatus, levels: record.levels, periodColumns: record.periodColumns, nodes: domainNodes,
+            targets: domainTargets, budgets: budgets, personnel: personnelFigures,
+            previousVersionKey: record.previousKey, source: record.source, notes: record.notes)
+        return LoadedPlan(
+            record: record, organisation: organisation, plan: plan, nodes: nodes, targets: targets,
+            realisations: realisationRows, budgetTables: tables, entries: entriesByTable,
+            audience: audience, personnelProblems: personnelProblems)
     }
 
     static func budgetTable(from record: BudgetTableRecord, entries: [BudgetEntryRecord]) -> BudgetTable {
@@ -163,13 +184,16 @@ enum PlanStore {
                     let first = cells[0]
                     let byColumn = Dictionary(cells.map { ($0.columnKey, $0) }, uniquingKeysWith: { a, _ in a })
                     let percents = columns.map { byColumn[$0.key]?.statedPercent }
-                    return BudgetLine(key: lineKey, label: first.lineLabel, category: BudgetCategory(rawValue: first.category) ?? .other,
-                                      cells: columns.compactMap { byColumn[$0.key]?.cell },
-                                      total: byColumn[BudgetEntryRecord.totalColumn]?.cell,
-                                      statedPercents: percents.contains { $0 != nil } ? percents : [])
+                    return BudgetLine(
+                        key: lineKey, label: first.lineLabel,
+                        category: BudgetCategory(rawValue: first.category) ?? .other,
+                        cells: columns.compactMap { byColumn[$0.key]?.cell },
+                        total: byColumn[BudgetEntryRecord.totalColumn]?.cell,
+                        statedPercents: percents.contains { $0 != nil } ? percents : [])
                 }
-                return BudgetSection(key: meta.key, label: meta.label, lines: lines, statedTotals: meta.statedTotals,
-                                     statedGrandTotal: meta.statedGrandTotal)
+                return BudgetSection(
+                    key: meta.key, label: meta.label, lines: lines, statedTotals: meta.statedTotals,
+                    statedGrandTotal: meta.statedGrandTotal)
             },
             sourceRef: record.sourceRef, notes: JSONText.decode(record.notesJSON), isExample: record.isExample)
     }
@@ -187,26 +211,48 @@ enum PlanStore {
     /// Stores a complete domain plan (tree, targets with realisations, budgets, personnel) for
     /// `organisationID`. `exampleRealisations` names realisations (by target key) that are example data.
     @discardableResult
-    static func create(_ plan: Plan, organisationID: UUID, exampleRealisationTargets: Set<String> = [], createdBy: String? = nil,
-                       on db: any Database) async throws -> PlanRecord {
+    static func create(
+        _ plan: Plan, organisationID: UUID, exampleRealisationTargets: Set<String> = [], createdBy: String? = nil,
+        on db: any Database
+    ) async throws -> PlanRecord {
         let record = PlanRecord()
-        record.key = plan.key; record.title = plan.title; record.$organisation.id = organisationID; record.ownerName = plan.owner
-        record.version = plan.version; record.periodStart = plan.period.start.description; record.periodEnd = plan.period.end.description
-        record.status = plan.status.rawValue; record.levelsJSON = JSONText.encode(plan.levels)
-        record.periodColumnsJSON = JSONText.encode(plan.periodColumns); record.previousKey = plan.previousVersionKey
-        record.source = plan.source; record.notesJSON = JSONText.encode(plan.notes)
+        record.key = plan.key
+        record.title = plan.title
+        record.$organisation.id = organisationID
+        record.ownerName = plan.owner
+        record.version = plan.version
+        record.periodStart = plan.period.start.description
+        record.periodEnd = plan.period.end.description
+        record.status = plan.status.rawValue
+        record.levelsJSON = JSONText.encode(plan.levels)
+        record.periodColumnsJSON = JSONText.encode(plan.periodColumns)
+        record.previousKey = plan.previousVersionKey
+        record.source = plan.source
+        record.notesJSON = JSONText.encode(plan.notes)
         try await record.create(on: db)
         let planID = record.id!
         for (i, node) in plan.nodes.enumerated() {
             let n = GoalNodeRecord()
-            n.$plan.id = planID; n.key = node.key; n.parentKey = node.parentKey; n.level = node.level; n.title = node.title
-            n.text = node.text; n.owner = node.owner; n.partnersJSON = JSONText.encode(node.partners)
-            n.periodsJSON = JSONText.encode(node.periods); n.logicModelJSON = node.logicModel.map { JSONText.encode($0) }
-            n.sourceRef = node.sourceRef; n.isExample = node.isExample; n.sortOrder = i
+            n.$plan.id = planID
+            n.key = node.key
+            n.parentKey = node.parentKey
+            n.level = node.level
+            n.title = node.title
+            n.text = node.text
+            n.owner = node.owner
+            n.partnersJSON = JSONText.encode(node.partners)
+            n.periodsJSON = JSONText.encode(node.periods)
+            n.logicModelJSON = node.logicModel.map { JSONText.encode($0) }
+            n.sourceRef = node.sourceRef
+            n.isExample = node.isExample
+            n.sortOrder = i
             try await n.create(on: db)
             for link in node.indicators {
                 let l = IndicatorLinkRecord()
-                l.$node.id = n.id!; l.indicatorCode = link.indicatorCode; l.monitoringType = link.monitoringType.rawValue; l.note = link.note
+                l.$node.id = n.id!
+                l.indicatorCode = link.indicatorCode
+                l.monitoringType = link.monitoringType.rawValue
+                l.note = link.note
                 try await l.create(on: db)
             }
         }
@@ -214,15 +260,25 @@ enum PlanStore {
             let t = makeTarget(target, planID: planID, sortOrder: i)
             try await t.create(on: db)
             for r in target.realisations {
-                try await makeRealisation(r, targetID: t.id!, isExample: exampleRealisationTargets.contains(target.key), createdBy: createdBy).create(on: db)
+                try await makeRealisation(
+                    r, targetID: t.id!, isExample: exampleRealisationTargets.contains(target.key), createdBy: createdBy
+                ).create(on: db)
             }
         }
-        for (i, table) in plan.budgets.enumerated() { try await createBudgetTable(table, planID: planID, sortOrder: i, on: db) }
+        for (i, table) in plan.budgets.enumerated() {
+            try await createBudgetTable(table, planID: planID, sortOrder: i, on: db)
+        }
         for p in plan.personnel {
             let r = PersonnelRecord()
-            r.$plan.id = planID; r.year = p.year; r.kind = p.kind.rawValue; r.employees = p.employees; r.fteHundredths = p.fteHundredths
-            r.programmeHours = p.programmeHours; r.indirectHours = p.indirectHours
-            r.statedProgrammeShare = p.statedProgrammeShare; r.statedIndirectShare = p.statedIndirectShare
+            r.$plan.id = planID
+            r.year = p.year
+            r.kind = p.kind.rawValue
+            r.employees = p.employees
+            r.fteHundredths = p.fteHundredths
+            r.programmeHours = p.programmeHours
+            r.indirectHours = p.indirectHours
+            r.statedProgrammeShare = p.statedProgrammeShare
+            r.statedIndirectShare = p.statedIndirectShare
             try await r.create(on: db)
         }
         return record
@@ -230,39 +286,75 @@ enum PlanStore {
 
     static func makeTarget(_ target: SmartTarget, planID: UUID, sortOrder: Int) -> TargetRecord {
         let t = TargetRecord()
-        t.$plan.id = planID; t.key = target.key; t.nodeKey = target.nodeKey; t.measure = target.measure; t.unit = target.unit
-        t.baselineValue = target.baseline.value; t.baselineDate = target.baseline.date.description
-        t.targetValue = target.targetValue; t.targetDate = target.targetDate?.description; t.direction = target.direction.rawValue
+        t.$plan.id = planID
+        t.key = target.key
+        t.nodeKey = target.nodeKey
+        t.measure = target.measure
+        t.unit = target.unit
+        t.baselineValue = target.baseline.value
+        t.baselineDate = target.baseline.date.description
+        t.targetValue = target.targetValue
+        t.targetDate = target.targetDate?.description
+        t.direction = target.direction.rawValue
         if case .indicator(let code) = target.source { t.indicatorCode = code } else { t.indicatorCode = nil }
-        t.responsible = target.responsible; t.sourceText = target.sourceText; t.isExample = target.isExample; t.sortOrder = sortOrder
+        t.responsible = target.responsible
+        t.sourceText = target.sourceText
+        t.isExample = target.isExample
+        t.sortOrder = sortOrder
         return t
     }
 
-    static func makeRealisation(_ r: Realisation, targetID: UUID, isExample: Bool, createdBy: String?) -> RealisationRecord {
+    static func makeRealisation(_ r: Realisation, targetID: UUID, isExample: Bool, createdBy: String?)
+        -> RealisationRecord
+    {
         let row = RealisationRecord()
-        row.$target.id = targetID; row.period = r.period; row.value = r.value; row.date = r.date.description
-        row.evidence = r.evidence; row.evidenceLink = r.evidenceLink; row.isExample = isExample; row.createdBy = createdBy
+        row.$target.id = targetID
+        row.period = r.period
+        row.value = r.value
+        row.date = r.date.description
+        row.evidence = r.evidence
+        row.evidenceLink = r.evidenceLink
+        row.isExample = isExample
+        row.createdBy = createdBy
         return row
     }
 
-    static func createBudgetTable(_ table: BudgetTable, planID: UUID, sortOrder: Int, on db: any Database) async throws {
+    static func createBudgetTable(_ table: BudgetTable, planID: UUID, sortOrder: Int, on db: any Database) async throws
+    {
         let t = BudgetTableRecord()
-        t.$plan.id = planID; t.key = table.key; t.title = table.title; t.unitCents = table.unit.cents
-        t.hasTotalColumn = table.hasTotalColumn; t.columnsJSON = JSONText.encode(table.columns)
-        t.sectionsJSON = JSONText.encode(table.sections.map {
-            BudgetTableRecord.SectionMeta(key: $0.key, label: $0.label, statedTotals: $0.statedTotals, statedGrandTotal: $0.statedGrandTotal)
-        })
-        t.sourceRef = table.sourceRef; t.notesJSON = JSONText.encode(table.notes); t.isExample = table.isExample; t.sortOrder = sortOrder
+        t.$plan.id = planID
+        t.key = table.key
+        t.title = table.title
+        t.unitCents = table.unit.cents
+        t.hasTotalColumn = table.hasTotalColumn
+        t.columnsJSON = JSONText.encode(table.columns)
+        t.sectionsJSON = JSONText.encode(
+            table.sections.map {
+                BudgetTableRecord.SectionMeta(
+                    key: $0.key, label: $0.label, statedTotals: $0.statedTotals, statedGrandTotal: $0.statedGrandTotal)
+            })
+        t.sourceRef = table.sourceRef
+        t.notesJSON = JSONText.encode(table.notes)
+        t.isExample = table.isExample
+        t.sortOrder = sortOrder
         try await t.create(on: db)
         var order = 0
         for section in table.sections {
             for line in section.lines {
                 func entry(_ cell: BudgetCell, column: BudgetColumn?, percent: Int?) -> BudgetEntryRecord {
                     let e = BudgetEntryRecord()
-                    e.$table.id = t.id!; e.sectionKey = section.key; e.lineKey = line.key; e.lineLabel = line.label
-                    e.category = line.category.rawValue; e.columnKey = column?.key ?? BudgetEntryRecord.totalColumn
-                    e.programme = column?.programme; e.year = column?.year; e.kind = (column?.kind ?? .budget).rawValue
-                    e.setCell(cell); e.statedPercent = percent; e.sortOrder = order
+                    e.$table.id = t.id!
+                    e.sectionKey = section.key
+                    e.lineKey = line.key
+                    e.lineLabel = line.label
+                    e.category = line.category.rawValue
+                    e.columnKey = column?.key ?? BudgetEntryRecord.totalColumn
+                    e.programme = column?.programme
+                    e.year = column?.year
+                    e.kind = (column?.kind ?? .budget).rawValue
+                    e.setCell(cell)
+                    e.statedPercent = percent
+                    e.sortOrder = order
                     order += 1
                     return e
                 }
@@ -282,16 +374,21 @@ enum PlanStore {
 enum MonitorRealisations {
     static let region = "PV24"
 
-    static func read(indicator code: String, target: TargetRecord, audience: MonitorAudience, on db: any Database) async throws -> [RealisationRecord] {
+    static func read(indicator code: String, target: TargetRecord, audience: MonitorAudience, on db: any Database)
+        async throws -> [RealisationRecord]
+    {
         let series = try await MonitorLookup.series(indicator: code, region: region, audience: audience, on: db)
         return series.compactMap { point -> RealisationRecord? in
-            guard let value = point.value, let period = Period(point.period), let date = lastDay(of: period) else { return nil }
+            guard let value = point.value, let period = Period(point.period), let date = lastDay(of: period) else {
+                return nil
+            }
             let r = RealisationRecord()
             r.$target.id = target.id!
             r.period = point.period
             r.value = value
             r.date = date
-            r.evidence = "Uit de monitor: indicator \(code), Flevoland, periode \(point.period)"
+            r.evidence =
+                "Uit de monitor: indicator \(code), Flevoland, periode \(point.period)"
                 + (point.status == "voorbeeld" ? " (voorbeelddata)" : "")
             r.isExample = point.status == "voorbeeld"
             r.createdBy = "monitor"

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Loads the demo plans of `PlansDemoData` (Flever year plan 2025, Contourenschets Krachtige
@@ -9,11 +9,11 @@ public enum PlansDemoLoader {
     /// Example realisations (not from a source; marked "voorbeelddata" on every page) so the status
     /// rule and the dashboard have something to show: (target key, value, date).
     static let exampleRealisations: [(String, Double, PlanDate)] = [
-        ("VVI.t3", 1, PlanDate(2025, 3, 31)!), ("VVI.t3", 1, PlanDate(2025, 6, 30)!),   // 2 of 4 by mid-year: op koers
-        ("VVI.t4", 1, PlanDate(2025, 5, 31)!),                                          // 1 of 3 by end of May: risico
-        ("VVI.t6", 4, PlanDate(2025, 6, 30)!),                                          // 4 of 6 by mid-year: op koers
-        ("AO.t1", 1, PlanDate(2025, 6, 30)!),                                           // 1 of 4 by mid-year: achter
-        ("AO.t2", 1, PlanDate(2025, 3, 15)!), ("AO.t2", 2, PlanDate(2025, 6, 15)!),    // 3 of 3: behaald
+        ("VVI.t3", 1, PlanDate(2025, 3, 31)!), ("VVI.t3", 1, PlanDate(2025, 6, 30)!),  // 2 of 4 by mid-year: op koers
+        ("VVI.t4", 1, PlanDate(2025, 5, 31)!),  // 1 of 3 by end of May: risico
+        ("VVI.t6", 4, PlanDate(2025, 6, 30)!),  // 4 of 6 by mid-year: op koers
+        ("AO.t1", 1, PlanDate(2025, 6, 30)!),  // 1 of 4 by mid-year: achter
+        ("AO.t2", 1, PlanDate(2025, 3, 15)!), ("AO.t2", 2, PlanDate(2025, 6, 15)!)  // 3 of 3: behaald
     ]
 
     public static func load(on db: any Database, now: Date, log: @escaping @Sendable (String) -> Void) async throws {
@@ -31,8 +31,10 @@ public enum PlansDemoLoader {
             if plan.key == "flever-jaarplan-2025" {
                 for (key, value, date) in exampleRealisations {
                     guard let i = plan.targets.firstIndex(where: { $0.key == key }) else { continue }
-                    plan.targets[i].realisations.append(Realisation(period: "\(date.year)-K\((date.month - 1) / 3 + 1)", value: value, date: date,
-                                                                    evidence: "Voorbeelddata: verzonnen realisatie om de statusregel te tonen."))
+                    plan.targets[i].realisations.append(
+                        Realisation(
+                            period: "\(date.year)-K\((date.month - 1) / 3 + 1)", value: value, date: date,
+                            evidence: "Voorbeelddata: verzonnen realisatie om de statusregel te tonen."))
                     examples.insert(key)
                 }
                 // The year plan names "vraagstukken rondom instroom en behoud" as the A&O goal for 2025 (003 r.426):
@@ -40,25 +42,43 @@ public enum PlansDemoLoader {
                 if let i = plan.nodes.firstIndex(where: { $0.key == "A&O.doel2025" }) {
                     plan.nodes[i].indicators = [
                         IndicatorLink("az_instroom", .outcome, note: "Instroom (koppeling bij r.426, interpretatie)"),
-                        IndicatorLink("az_behoud_eerste_jaar", .outcome, note: "Behoud (koppeling bij r.426, interpretatie)"),
+                        IndicatorLink(
+                            "az_behoud_eerste_jaar", .outcome, note: "Behoud (koppeling bij r.426, interpretatie)")
                     ]
                 }
             }
             if plan.key == "regioplan-iza-flevoland" {
                 // Chapter 7's own examples map onto monitor indicators of the transformation monitor.
-                for (node, link) in [("B4.doel", IndicatorLink("tz_welzijn_op_recept", .output, note: "Voorbeeld uit hoofdstuk 7: deelnemers Welzijn op Recept")),
-                                     ("B2.doel", IndicatorLink("tz_ggz_wachttijd", .outcome, note: "Voorbeeld uit hoofdstuk 7: wachtlijsten in de GGZ"))] {
+                for (node, link) in [
+                    (
+                        "B4.doel",
+                        IndicatorLink(
+                            "tz_welzijn_op_recept", .output,
+                            note: "Voorbeeld uit hoofdstuk 7: deelnemers Welzijn op Recept")
+                    ),
+                    (
+                        "B2.doel",
+                        IndicatorLink(
+                            "tz_ggz_wachttijd", .outcome, note: "Voorbeeld uit hoofdstuk 7: wachtlijsten in de GGZ")
+                    )
+                ] {
                     if let i = plan.nodes.firstIndex(where: { $0.key == node }) { plan.nodes[i].indicators = [link] }
                 }
             }
             try plan.validate()
-            let frozen = plan, exampleKeys = examples
+            let frozen = plan
+            let exampleKeys = examples
             try await db.transaction { db in
-                try await PlanStore.create(frozen, organisationID: organisation.id!, exampleRealisationTargets: exampleKeys, createdBy: "demo", on: db)
-                try await Audit.record(on: db, user: nil, actor: "systeem", action: "demo", entity: "plan", entityID: frozen.key,
-                                       summary: "Demoplan \"\(frozen.title)\" geladen", at: now)
+                try await PlanStore.create(
+                    frozen, organisationID: organisation.id!, exampleRealisationTargets: exampleKeys, createdBy: "demo",
+                    on: db)
+                try await Audit.record(
+                    on: db, user: nil, actor: "systeem", action: "demo", entity: "plan", entityID: frozen.key,
+                    summary: "Demoplan \"\(frozen.title)\" geladen", at: now)
             }
-            log("Plan \"\(plan.title)\" geladen: \(plan.nodes.count) doelen, \(plan.targets.count) doelstellingen, \(plan.budgets.count) begrotingstabellen.")
+            log(
+                "Plan \"\(plan.title)\" geladen: \(plan.nodes.count) doelen, \(plan.targets.count) doelstellingen, \(plan.budgets.count) begrotingstabellen."
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// A budget table with computed section totals, printed totals that differ flagged, the
@@ -23,67 +23,92 @@ enum BudgetTableView {
         var flaggedLines: Set<String>
 
         init(_ table: BudgetTable, actuals: [String: [String: Money]], editLink: EditLink?) {
-            self.table = table; self.actuals = actuals; self.editLink = editLink
+            self.table = table
+            self.actuals = actuals
+            self.editLink = editLink
             hasPercents = table.sections.contains { $0.lines.contains { !$0.statedPercents.isEmpty } }
             var headers = ["Regel"]
             for column in table.columns { headers += hasPercents ? [column.label, "%"] : [column.label] }
             if table.hasTotalColumn { headers += ["Totaal (bron)", "Som kolommen", "Verschil"] }
             self.headers = headers
-            flaggedLines = Set(table.check(percentTolerance: 0).filter { $0.kind == .lineTotal }
-                .compactMap { found in found.line.map { "\(found.section)|\($0)" } })
+            flaggedLines = Set(
+                table.check(percentTolerance: 0).filter { $0.kind == .lineTotal }
+                    .compactMap { found in found.line.map { "\(found.section)|\($0)" } })
         }
 
         func amount(_ money: Money) -> String { BudgetFormat.amount(money, table: table) }
         func cell(_ cell: BudgetCell) -> String { BudgetFormat.cell(cell, table: table) }
     }
 
-    static func view(_ table: BudgetTable, actuals: [String: [String: Money]] = [:],
-        editLink: EditLink? = nil) -> BodyNode {
+    static func view(
+        _ table: BudgetTable, actuals: [String: [String: Money]] = [:],
+        editLink: EditLink? = nil
+    ) -> BodyNode {
         if let error = table.arithmeticError { return overflow(table, message: error.message, editLink: editLink) }
         let shape = Shape(table, actuals: actuals, editLink: editLink)
-        return .div(.class("table-wrap"),
-            .table(.class("plan-budget"),
-                .caption(.text("\(table.title) (\(BudgetFormat.unitLabel(table)))"),
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .class("plan-budget"),
+                .caption(
+                    .text("\(table.title) (\(BudgetFormat.unitLabel(table)))"),
                     PlanViews.exampleBadge(table.isExample)),
-                .thead(.tr(.forEach(Array(shape.headers.enumerated())) { index, header in
-                    .th(.attribute(named: "scope", value: "col"), .if(index > 0, .class("num")), .text(header))
-                })),
+                .thead(
+                    .tr(
+                        .forEach(Array(shape.headers.enumerated())) { index, header in
+                            .th(.attribute(named: "scope", value: "col"), .if(index > 0, .class("num")), .text(header))
+                        })),
                 .tbody(.group(table.sections.flatMap { sectionRows($0, shape) }))))
     }
 
     static func overflow(_ table: BudgetTable, message: String, editLink: EditLink?) -> BodyNode {
-        .div(UI.notice("error", message),
-             .unwrap(editLink) { link in
-                 .ul(.class("no-print"), .forEach(table.sections.flatMap(\.lines)) { line in
-                     .li(.a(.href(attr(link(line.key))), .text("\(line.label) wijzigen")))
-                 })
-             })
+        .div(
+            UI.notice("error", message),
+            .unwrap(editLink) { link in
+                .ul(
+                    .class("no-print"),
+                    .forEach(table.sections.flatMap(\.lines)) { line in
+                        .li(.a(.href(attr(link(line.key))), .text("\(line.label) wijzigen")))
+                    })
+            })
     }
 
     static func sectionRows(_ section: BudgetSection, _ shape: Shape) -> [Row] {
-        let heading: Row = .tr(.class("plan-budget-section"),
-                               .th(.attribute(named: "colspan", value: "\(shape.headers.count)"),
-                                   .attribute(named: "scope", value: "rowgroup"), .text(section.label)))
+        let heading: Row = .tr(
+            .class("plan-budget-section"),
+            .th(
+                .attribute(named: "colspan", value: "\(shape.headers.count)"),
+                .attribute(named: "scope", value: "rowgroup"), .text(section.label)))
         return [heading] + section.lines.map { lineRow($0, in: section, shape) }
             + [totalRow(section, shape)] + (printedRow(section, shape).map { [$0] } ?? [])
     }
 
     static func lineRow(_ line: BudgetLine, in section: BudgetSection, _ shape: Shape) -> Row {
         let flagged = shape.flaggedLines.contains("\(section.label)|\(line.label)")
-        var cells: [Cell] = [.td(.text(line.label),
-            .unwrap(shape.editLink) { link in
-                .group(.text(" "), .a(.class("no-print plan-edit"), .href(attr(link(line.key))), .text("wijzigen")))
-            },
-            .if(flagged, .group(.text(" "), .span(.class("badge plan-flag"),
-                .text("kolommen tellen niet op tot het totaal")))))]
+        var cells: [Cell] = [
+            .td(
+                .text(line.label),
+                .unwrap(shape.editLink) { link in
+                    .group(.text(" "), .a(.class("no-print plan-edit"), .href(attr(link(line.key))), .text("wijzigen")))
+                },
+                .if(
+                    flagged,
+                    .group(
+                        .text(" "),
+                        .span(
+                            .class("badge plan-flag"),
+                            .text("kolommen tellen niet op tot het totaal")))))
+        ]
         for index in shape.table.columns.indices { cells += columnCells(line, column: index, in: section, shape) }
         if shape.table.hasTotalColumn { cells += totalCells(line, flagged: flagged, shape) }
         return .tr(.if(flagged, .class("flag")), .group(cells))
     }
 
     /// The amount (with the actual amount) and, in tables with percentages, the percentage.
-    static func columnCells(_ line: BudgetLine, column index: Int, in section: BudgetSection,
-                            _ shape: Shape) -> [Cell] {
+    static func columnCells(
+        _ line: BudgetLine, column index: Int, in section: BudgetSection,
+        _ shape: Shape
+    ) -> [Cell] {
         let table = shape.table
         var text = shape.cell(line.cells.indices.contains(index) ? line.cells[index] : .empty)
         if let actual = shape.actuals[line.key]?[table.columns[index].key] {
@@ -103,8 +128,10 @@ enum BudgetTableView {
     static func totalCells(_ line: BudgetLine, flagged: Bool, _ shape: Shape) -> [Cell] {
         let sum = shape.table.computedLineTotal(line)
         let total = line.total ?? .empty
-        return [.td(.class("num"), .text(shape.cell(total))), .td(.class("num"), .text(shape.amount(sum))),
-                .td(.class(flagged ? "num plan-diff" : "num"), .text(flagged ? shape.amount(total.value - sum) : "0"))]
+        return [
+            .td(.class("num"), .text(shape.cell(total))), .td(.class("num"), .text(shape.amount(sum))),
+            .td(.class(flagged ? "num plan-diff" : "num"), .text(flagged ? shape.amount(total.value - sum) : "0"))
+        ]
     }
 
     /// The section's totals as computed from its lines.
@@ -113,8 +140,14 @@ enum BudgetTableView {
         let withPercents = section.lines.contains { !$0.statedPercents.isEmpty }
         var cells: [Cell] = [.td(.text("Totaal \(section.label.lowercased()) (berekend)"))]
         for index in table.columns.indices {
-            cells.append(.td(.class("num"), .text(shape.amount(table.computedTotal(section: section.key,
-                column: index)))))
+            cells.append(
+                .td(
+                    .class("num"),
+                    .text(
+                        shape.amount(
+                            table.computedTotal(
+                                section: section.key,
+                                column: index)))))
             if shape.hasPercents { cells.append(.td(.class("num"), .text(withPercents ? "100" : ""))) }
         }
         if table.hasTotalColumn {
@@ -122,9 +155,13 @@ enum BudgetTableView {
             let sumOfColumns = table.columns.indices.reduce(Money.zero) {
                 $0 + table.computedTotal(section: section.key, column: $1)
             }
-            cells += [.td(.class("num"), .text(shape.amount(grand))), .td(.class("num"),
-                .text(shape.amount(sumOfColumns))),
-                      .td(.class("num"), .text(shape.amount(grand - sumOfColumns)))]
+            cells += [
+                .td(.class("num"), .text(shape.amount(grand))),
+                .td(
+                    .class("num"),
+                    .text(shape.amount(sumOfColumns))),
+                .td(.class("num"), .text(shape.amount(grand - sumOfColumns)))
+            ]
         }
         return .tr(.class("total"), .group(cells))
     }

@@ -49,11 +49,15 @@ struct GoalTree {
         var visited: Set<String> = []
         func makeTarget(_ target: SmartTarget) -> Target {
             let date = target.targetDate.map { " op \($0.dutch)" } ?? ""
-            return Target(key: target.key, measure: target.measure, status: statuses[target.key] ?? .noData,
-                          goal: "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)",
-                          isExample: loaded.isExample(target),
-                          link: linkTargets ? PlanURL.target(plan: .value(plan.key),
-                              target: .value(target.key)).path : nil)
+            return Target(
+                key: target.key, measure: target.measure, status: statuses[target.key] ?? .noData,
+                goal: "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)",
+                isExample: loaded.isExample(target),
+                link: linkTargets
+                    ? PlanURL.target(
+                        plan: .value(plan.key),
+                        target: .value(target.key)
+                    ).path : nil)
         }
         func makeNode(_ node: GoalNode) -> Node {
             visited.insert(node.key)
@@ -64,8 +68,9 @@ struct GoalTree {
                 text: node.text, facts: Self.facts(node), isExample: node.isExample,
                 editLink: editLinks ? PlanURL.node(plan: .value(plan.key), node: .value(node.key)).path : nil,
                 indicators: node.indicators.map {
-                    Indicator(type: $0.monitoringType.label, code: $0.indicatorCode, note: $0.note,
-                              isExample: $0.indicatorCode.hasPrefix("VOORBEELD"))
+                    Indicator(
+                        type: $0.monitoringType.label, code: $0.indicatorCode, note: $0.note,
+                        isExample: $0.indicatorCode.hasPrefix("VOORBEELD"))
                 },
                 logicModel: node.logicModel.flatMap { $0.isEmpty ? nil : $0 }, rollUp: plan.rollUp(node.key),
                 targets: plan.targets(of: node.key).map(makeTarget), children: children.map(makeNode))

@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// The goal tree as nested lists; nodes with children are `<details open>` (collapsible without JS).
@@ -19,30 +19,43 @@ enum GoalTreeView {
         if node.children.isEmpty {
             return .li(.id(attr(node.anchor)), .class("plan-node"), .div(.class("plan-leaf"), heading), body(node))
         }
-        return .li(.id(attr(node.anchor)), .class("plan-node"),
-                   .element(named: "details", nodes: [
-                       allOpen ? .attribute(named: "open", value: "open") : .empty,
-                       .element(named: "summary", nodes: [heading]),
-                       body(node),
-                       .ul(.forEach(node.children) { self.node($0, allOpen: allOpen) }),
-                   ]))
+        return .li(
+            .id(attr(node.anchor)), .class("plan-node"),
+            .element(
+                named: "details",
+                nodes: [
+                    allOpen ? .attribute(named: "open", value: "open") : .empty,
+                    .element(named: "summary", nodes: [heading]),
+                    body(node),
+                    .ul(.forEach(node.children) { self.node($0, allOpen: allOpen) })
+                ]))
     }
 
     static func body(_ node: GoalTree.Node) -> BodyNode {
         .group(
             .if(!node.text.isEmpty, .p(.class("plan-node-text"), .text(node.text))),
             facts(node),
-            .if(!node.indicators.isEmpty, .ul(.class("plan-indicators"), .forEach(node.indicators) { link in
-                .li(.text("\(link.type): "), .code(.text(link.code)), .unwrap(link.note) { .text(" – \($0)") },
-                    .if(link.isExample, .group(.text(" "), UI.badge("voorbeeld"))))
-            })),
+            .if(
+                !node.indicators.isEmpty,
+                .ul(
+                    .class("plan-indicators"),
+                    .forEach(node.indicators) { link in
+                        .li(
+                            .text("\(link.type): "), .code(.text(link.code)), .unwrap(link.note) { .text(" – \($0)") },
+                            .if(link.isExample, .group(.text(" "), UI.badge("voorbeeld"))))
+                    })),
             .unwrap(node.logicModel) { logicModel($0) },
-            .if(!node.targets.isEmpty, .ul(.class("plan-targets"), .forEach(node.targets) { target in
-                .li(PlanViews.status(target.status), .text(" "),
-                    target.link.map { .a(.href(attr($0)), .text(target.measure)) } ?? .text(target.measure),
-                    .span(.class("muted"), .text(" – \(target.goal)")),
-                    PlanViews.exampleBadge(target.isExample))
-            })))
+            .if(
+                !node.targets.isEmpty,
+                .ul(
+                    .class("plan-targets"),
+                    .forEach(node.targets) { target in
+                        .li(
+                            PlanViews.status(target.status), .text(" "),
+                            target.link.map { .a(.href(attr($0)), .text(target.measure)) } ?? .text(target.measure),
+                            .span(.class("muted"), .text(" – \(target.goal)")),
+                            PlanViews.exampleBadge(target.isExample))
+                    })))
     }
 
     /// Owner, partners, period, source, the example label and the edit link, separated by " · ".

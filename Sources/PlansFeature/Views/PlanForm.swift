@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// The values and field errors of a form, so the view renders the form as it was sent, with each
@@ -27,14 +27,18 @@ struct PlanForm {
     /// The message and problems above a refused form.
     func summary<C: HTML.BodyContext>() -> Node<C> {
         guard let message, !errors.isEmpty else { return .empty }
-        return .div(.class("notice notice-error"), .attribute(named: "role", value: "alert"),
-                    .p(.strong(.text(message))),
-                        .ul(.forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) }))
+        return .div(
+            .class("notice notice-error"), .attribute(named: "role", value: "alert"),
+            .p(.strong(.text(message))),
+            .ul(.forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) }))
     }
 
-    func field<C: HTML.BodyContext>(_ name: String, label: String, type: HTMLInputType = .text, required: Bool = false,
-                                    hint: String? = nil) -> Node<C> {
-        UI.field(name, label: label, type: type, value: values[name], error: errors[name], required: required,
+    func field<C: HTML.BodyContext>(
+        _ name: String, label: String, type: HTMLInputType = .text, required: Bool = false,
+        hint: String? = nil
+    ) -> Node<C> {
+        UI.field(
+            name, label: label, type: type, value: values[name], error: errors[name], required: required,
             hint: hint)
     }
 }

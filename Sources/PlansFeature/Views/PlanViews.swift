@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// Small page parts shared by the pages of plans and steering: status badges, roll-ups, numbers,
@@ -18,9 +18,10 @@ enum PlanViews {
     }
 
     static func status(_ status: SmartTarget.Status) -> BodyNode {
-        .span(.class("status status-\(tone(status)) plan-status-\(status.rawValue)"),
-              .span(.class("dot dot-\(tone(status))"), .attribute(named: "aria-hidden", value: "true")),
-              .text(status.label))
+        .span(
+            .class("status status-\(tone(status)) plan-status-\(status.rawValue)"),
+            .span(.class("dot dot-\(tone(status))"), .attribute(named: "aria-hidden", value: "true")),
+            .text(status.label))
     }
 
     /// "2 behaald · 1 op koers · 1 achter · 3 geen gegevens" (only statuses present).
@@ -54,7 +55,8 @@ enum PlanViews {
 
     /// The plan's lifecycle as steps, the current one marked.
     static func lifecycle(_ current: PlanStatus) -> BodyNode {
-        .ol(.class("plan-steps"), .attribute(named: "aria-label", value: "Statusverloop"),
+        .ol(
+            .class("plan-steps"), .attribute(named: "aria-label", value: "Statusverloop"),
             .forEach(PlanStatus.allCases) { status in
                 .li(.if(status == current, .attribute(named: "aria-current", value: "step")), .text(status.label))
             })
@@ -62,19 +64,26 @@ enum PlanViews {
 
     /// The written status rule (shown under target tables).
     static var statusRule: BodyNode {
-        .element(named: "details", nodes: [
-            .element(named: "summary", nodes: [.text("Hoe wordt de status berekend?")]),
-            .ol(
-                .li(.text("Geen realisatie: geen gegevens.")),
-                .li(.text("De stand haalt de streefwaarde: behaald.")),
-                .li(.text("De streefdatum is voorbij en de streefwaarde is niet gehaald: achter.")),
-                .li(.text("Anders wordt de stand vergeleken met de rechte lijn van nulmeting naar streefwaarde op de "
-                          + "datum van de laatste realisatie: ten minste 90% van de verwachte vooruitgang is op koers, "
-                          + "70–90% is risico, minder is achter.")),
-                .li(.text("Bij tellingen (aantal keer) is de stand de nulmeting plus de som van alle realisaties."))
-            ),
-            .p(.text("Een doel of plan krijgt de slechtste status van de doelstellingen eronder die gegevens hebben.")),
-        ])
+        .element(
+            named: "details",
+            nodes: [
+                .element(named: "summary", nodes: [.text("Hoe wordt de status berekend?")]),
+                .ol(
+                    .li(.text("Geen realisatie: geen gegevens.")),
+                    .li(.text("De stand haalt de streefwaarde: behaald.")),
+                    .li(.text("De streefdatum is voorbij en de streefwaarde is niet gehaald: achter.")),
+                    .li(
+                        .text(
+                            "Anders wordt de stand vergeleken met de rechte lijn van nulmeting naar streefwaarde op de "
+                                + "datum van de laatste realisatie: ten minste 90% van de verwachte vooruitgang is op koers, "
+                                + "70–90% is risico, minder is achter.")),
+                    .li(.text("Bij tellingen (aantal keer) is de stand de nulmeting plus de som van alle realisaties."))
+                ),
+                .p(
+                    .text(
+                        "Een doel of plan krijgt de slechtste status van de doelstellingen eronder die gegevens hebben."
+                    ))
+            ])
     }
 
     /// Breadcrumbs of every plan page.
@@ -86,9 +95,11 @@ enum PlanViews {
 
     /// A `<details>` block with a summary line.
     static func details(_ summary: String, open: Bool = false, _ content: BodyNode...) -> BodyNode {
-        .element(named: "details", nodes: [
-            open ? .attribute(named: "open", value: "open") : .empty,
-            .element(named: "summary", nodes: [.text(summary)]),
-        ] + content)
+        .element(
+            named: "details",
+            nodes: [
+                open ? .attribute(named: "open", value: "open") : .empty,
+                .element(named: "summary", nodes: [.text(summary)])
+            ] + content)
     }
 }

@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// The target table of a plan: node, measure, baseline, target, current value, computed status.
@@ -39,12 +39,15 @@ struct TargetTable {
     }
 
     static func view(_ table: TargetTable) -> BodyNode {
-        UI.table(caption: "Doelstellingen (\(table.rows.count)) – status berekend volgens de statusregel",
-                 headers: ["Doel", "Maat", "Nulmeting", "Streefwaarde", "Streefdatum", "Stand", "Status"],
-                 rows: table.rows.map { row in
-                     [.text(row.node), measure(row), .text(row.baseline), .text(row.goal), .text(row.targetDate),
-                      .text(row.current), PlanViews.status(row.status)]
-                 })
+        UI.table(
+            caption: "Doelstellingen (\(table.rows.count)) – status berekend volgens de statusregel",
+            headers: ["Doel", "Maat", "Nulmeting", "Streefwaarde", "Streefdatum", "Stand", "Status"],
+            rows: table.rows.map { row in
+                [
+                    .text(row.node), measure(row), .text(row.baseline), .text(row.goal), .text(row.targetDate),
+                    .text(row.current), PlanViews.status(row.status)
+                ]
+            })
     }
 
     static func measure(_ row: Row) -> BodyNode {

@@ -1,15 +1,17 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// `vitaal import hsds PATH [--organisatie SLUG]`
 struct ImportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "path",
-                  help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.0 JSON-bestand")
+        @Argument(
+            name: "path",
+            help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.0 JSON-bestand")
         var path: String
-        @Option(name: "organisatie",
-                help: "Slug van de organisatie waarvan de redacteuren nieuwe records mogen bijwerken")
+        @Option(
+            name: "organisatie",
+            help: "Slug van de organisatie waarvan de redacteuren nieuwe records mogen bijwerken")
         var organisatie: String?
         init() {}
     }
@@ -17,8 +19,9 @@ struct ImportHSDSCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let summary = try await HSDSFiles.importPath(signature.path, on: app.db, maintainerSlug: signature.organisatie,
-                                                     at: app.clock.now())
+        let summary = try await HSDSFiles.importPath(
+            signature.path, on: app.db, maintainerSlug: signature.organisatie,
+            at: app.clock.now())
         context.console.print("HSDS geïmporteerd: \(summary).")
     }
 }
@@ -35,9 +38,11 @@ struct ExportHSDSCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let files = try await HSDSFiles.export(to: signature.dir, on: app.db,
-                                               options: signature.intern ? .internal : .public)
-        context.console.print("\(files.count) bestanden geschreven naar \(signature.dir): "
-                              + "\(files.joined(separator: ", ")).")
+        let files = try await HSDSFiles.export(
+            to: signature.dir, on: app.db,
+            options: signature.intern ? .internal : .public)
+        context.console.print(
+            "\(files.count) bestanden geschreven naar \(signature.dir): "
+                + "\(files.joined(separator: ", ")).")
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// The public pages of the social map: the map, offers, organisations and networks.
@@ -19,15 +19,17 @@ struct SocialMapPagesController: RouteCollection {
 
     @Sendable func offer(req: Request) async throws -> SitePage {
         let context = req.pageContext
-        let model = try await OfferPage.Model.load(id: req.socialMapID, notice: req.socialMapNotice, on: req.db,
-                                                   context: context)
+        let model = try await OfferPage.Model.load(
+            id: req.socialMapID, notice: req.socialMapNotice, on: req.db,
+            context: context)
         return OfferPage.view(model, context)
     }
 
     @Sendable func organisation(req: Request) async throws -> SitePage {
         let context = req.pageContext
-        let model = try await OrganisationPage.Model.load(id: req.socialMapID, notice: req.socialMapNotice, on: req.db,
-                                                          context: context)
+        let model = try await OrganisationPage.Model.load(
+            id: req.socialMapID, notice: req.socialMapNotice, on: req.db,
+            context: context)
         return OrganisationPage.view(model, context)
     }
 

@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// The Positive Health spider web for residents (anonymous) and its aggregate statistics for
@@ -19,16 +19,20 @@ struct SpiderWebController: RouteCollection {
     @Sendable func submit(req: Request) async throws -> SitePage {
         let form = SpiderWebPage.Model(body: (try? req.formFields()) ?? [:])
         guard form.error == nil, let scores = form.scores, let origin = form.origin,
-              let municipality = form.municipality else {
+            let municipality = form.municipality
+        else {
             return SpiderWebPage.view(form, req.formContext)
         }
-        let storage = try await SpiderWebStorage.store(scores, municipality: municipality, consent: form.consent,
-                                                       for: req)
+        let storage = try await SpiderWebStorage.store(
+            scores, municipality: municipality, consent: form.consent,
+            for: req)
         let register = try await SocialMapStore.load(on: req.db)
-        let matches = try SpiderWebMatching.matches(scores: scores, focus: form.focus, origin: origin,
-                                                    register: register)
-        let model = SpiderWebResultPage.Model(form: form, scores: scores, matches: matches, storage: storage,
-                                              register: register)
+        let matches = try SpiderWebMatching.matches(
+            scores: scores, focus: form.focus, origin: origin,
+            register: register)
+        let model = SpiderWebResultPage.Model(
+            form: form, scores: scores, matches: matches, storage: storage,
+            register: register)
         return SpiderWebResultPage.view(model, req.formContext)
     }
 

@@ -84,10 +84,12 @@ enum SocialMapMigrations {
         }
 
         func revert(on db: any Database) async throws {
-            let schemas = [SpiderWebRecord.schema, SocialMapCollaborationRecord.schema,
-                           SocialMapMembershipRecord.schema, SocialMapNetworkRecord.schema, SocialMapHSDSRecord.schema,
-                           SocialMapLocationRecord.schema, SocialMapServiceRecord.schema,
-                           SocialMapOrganisationRecord.schema]
+            let schemas = [
+                SpiderWebRecord.schema, SocialMapCollaborationRecord.schema,
+                SocialMapMembershipRecord.schema, SocialMapNetworkRecord.schema, SocialMapHSDSRecord.schema,
+                SocialMapLocationRecord.schema, SocialMapServiceRecord.schema,
+                SocialMapOrganisationRecord.schema
+            ]
             for schema in schemas {
                 try await db.schema(schema).delete()
             }

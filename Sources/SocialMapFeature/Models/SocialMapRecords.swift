@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 
 // Persistence of the social map register (`SocialMap.Register`, VitaalDomain).
 //

@@ -43,18 +43,21 @@ public struct CollaborationNetwork: Sendable {
         }
         let edges = Self.edges(collaborations)
         guard nodeIDs.count <= maxAnalysisNodes else {
-            throw VitaalError.invalid("het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met "
-                                      + "hoogstens \(maxAnalysisNodes)", at: SourceLocation(element: "netwerk \(id)"))
+            throw VitaalError.invalid(
+                "het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met "
+                    + "hoogstens \(maxAnalysisNodes)", at: SourceLocation(element: "netwerk \(id)"))
         }
         let graph = try NetworkGraph(nodeIDs: nodeIDs, edges: edges.map { ($0.a, $0.b) })
         let kinds = nodeIDs.map { register.service($0)?.kind.rawValue ?? "organisatie" }
         // The analysis depends only on the nodes and edges: cached by exactly those (the data version).
-        let key = nodeIDs.joined(separator: "\u{1F}") + "\u{1E}"
+        let key =
+            nodeIDs.joined(separator: "\u{1F}") + "\u{1E}"
             + edges.map { $0.a + "\u{1F}" + $0.b }.joined(separator: "\u{1D}")
         let analysis = analysisCache.value(for: key) { NetworkAnalysis.analyze(graph) }
-        return CollaborationNetwork(id: id, title: network?.name ?? "Alle samenwerkingen", network: network,
-                                    nodeIDs: nodeIDs, names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds,
-                                    edges: edges, graph: graph, analysis: analysis, cacheKey: key)
+        return CollaborationNetwork(
+            id: id, title: network?.name ?? "Alle samenwerkingen", network: network,
+            nodeIDs: nodeIDs, names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds,
+            edges: edges, graph: graph, analysis: analysis, cacheKey: key)
     }
 
     /// One edge per pair of participants: its topics joined, derived only when every record is.
@@ -94,23 +97,28 @@ public struct CollaborationNetwork: Sendable {
         var sentences: [String] = []
         let central = centralNodes
         if central.isEmpty {
-            sentences.append(edges.isEmpty ? "Er zijn geen samenwerkingen tussen de deelnemers vastgelegd."
-                             : "Niemand staat centraal: alle deelnemers zijn rechtstreeks met elkaar verbonden.")
+            sentences.append(
+                edges.isEmpty
+                    ? "Er zijn geen samenwerkingen tussen de deelnemers vastgelegd."
+                    : "Niemand staat centraal: alle deelnemers zijn rechtstreeks met elkaar verbonden.")
         } else {
-            sentences.append("Centraal staan \(NetworkAnalysis.dutchList(central.map { names[$0] })): via hen lopen de "
-                             + "meeste kortste verbindingen tussen anderen.")
+            sentences.append(
+                "Centraal staan \(NetworkAnalysis.dutchList(central.map { names[$0] })): via hen lopen de "
+                    + "meeste kortste verbindingen tussen anderen.")
         }
         if analysis.removalImpact.isEmpty {
             if !edges.isEmpty {
-                sentences.append("Het netwerk heeft geen kwetsbaar punt: als één deelnemer wegvalt, blijven alle "
-                                 + "anderen met elkaar verbonden.")
+                sentences.append(
+                    "Het netwerk heeft geen kwetsbaar punt: als één deelnemer wegvalt, blijven alle "
+                        + "anderen met elkaar verbonden.")
             }
         } else {
             sentences += analysis.removalImpact.map { analysis.explanation(of: $0, names: names) }
         }
         if analysis.components.count > 1 {
-            sentences.append("Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge "
-                             + "samenwerking.")
+            sentences.append(
+                "Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge "
+                    + "samenwerking.")
         }
         return sentences
     }

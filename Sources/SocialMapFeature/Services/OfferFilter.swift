@@ -34,31 +34,36 @@ struct OfferFilter: Sendable, Equatable {
     }
 
     /// Parses raw query values; unknown values are reported in Dutch (field, message).
-    static func parse(theme: String?, dimension: String?, targetGroup: String?, municipality: String?,
-                      kind: String?) throws(VitaalError) -> OfferFilter {
+    static func parse(
+        theme: String?, dimension: String?, targetGroup: String?, municipality: String?,
+        kind: String?
+    ) throws(VitaalError) -> OfferFilter {
         var filter = OfferFilter(theme: clean(theme), targetGroup: clean(targetGroup))
         if let key = clean(dimension) {
             guard let known = PositiveHealthDimension(key: key) else {
                 let names = PositiveHealthDimension.allCases.map(\.rawValue).joined(separator: ", ")
-                throw VitaalError.invalid("onbekende dimensie \"\(key)\" (bekend: \(names))",
-                                          at: SourceLocation(field: "dimensie"))
+                throw VitaalError.invalid(
+                    "onbekende dimensie \"\(key)\" (bekend: \(names))",
+                    at: SourceLocation(field: "dimensie"))
             }
             filter.dimension = known
         }
         if let text = clean(municipality) {
             let byName = SocialMap.Municipality.all.first { $0.name.lowercased() == text.lowercased() }
             guard let known = SocialMap.Municipality.byCode(text) ?? byName else {
-                throw VitaalError.invalid("onbekende gemeente \"\(text)\" (verwacht een CBS-code van een "
-                                          + "Flevolandse gemeente, bijv. GM0034)",
-                                          at: SourceLocation(field: "gemeente"))
+                throw VitaalError.invalid(
+                    "onbekende gemeente \"\(text)\" (verwacht een CBS-code van een "
+                        + "Flevolandse gemeente, bijv. GM0034)",
+                    at: SourceLocation(field: "gemeente"))
             }
             filter.municipality = known.code
         }
         if let text = clean(kind) {
             guard let known = SocialMap.OfferKind(rawValue: text) else {
                 let names = SocialMap.OfferKind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw VitaalError.invalid("onbekend soort \"\(text)\" (bekend: \(names))",
-                                          at: SourceLocation(field: "soort"))
+                throw VitaalError.invalid(
+                    "onbekend soort \"\(text)\" (bekend: \(names))",
+                    at: SourceLocation(field: "soort"))
             }
             filter.kind = known
         }

@@ -16,8 +16,9 @@ enum OfferPositions {
         let located = offer.locationIDs.compactMap { register.location($0) }.compactMap { location -> Position? in
             guard let latitude = location.latitude, let longitude = location.longitude else { return nil }
             let place = location.municipalityCode.map(SocialMapText.municipalityName) ?? (location.name ?? "")
-            return Position(latitude: latitude, longitude: longitude, isApproximate: location.positionIsApproximate,
-                            place: place)
+            return Position(
+                latitude: latitude, longitude: longitude, isApproximate: location.positionIsApproximate,
+                place: place)
         }
         if !located.isEmpty { return located }
         return offer.tags.municipalityCodes.compactMap(SocialMap.Municipality.byCode).map {
@@ -34,9 +35,10 @@ enum OfferPositions {
             let (offer, position) = placed[index]
             let group = groups[positionKey(position)] ?? [index]
             let spread = spreadOnCircle(position, rank: group.firstIndex(of: index) ?? 0, of: group.count)
-            return PointMap.Point(location: spread, label: offer.name, category: offer.kind.label,
-                                  link: SocialMapURL.offer(.value(offer.id)).path,
-                                  detail: position.place + (position.isApproximate ? " (positie benaderd)" : ""))
+            return PointMap.Point(
+                location: spread, label: offer.name, category: offer.kind.label,
+                link: SocialMapURL.offer(.value(offer.id)).path,
+                detail: position.place + (position.isApproximate ? " (positie benaderd)" : ""))
         }
     }
 
@@ -53,7 +55,8 @@ enum OfferPositions {
         let radiusKm = 2.5 + 0.15 * Double(count)
         let kmPerDegreeLatitude = 111.2
         let kmPerDegreeLongitude = kmPerDegreeLatitude * cos(position.latitude * .pi / 180)
-        return GeoPoint(lon: position.longitude + radiusKm / kmPerDegreeLongitude * cos(angle),
-                        lat: position.latitude - radiusKm / kmPerDegreeLatitude * sin(angle))
+        return GeoPoint(
+            lon: position.longitude + radiusKm / kmPerDegreeLongitude * cos(angle),
+            lat: position.latitude - radiusKm / kmPerDegreeLatitude * sin(angle))
     }
 }

@@ -9,7 +9,8 @@ enum SocialMapDates {
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let today = SocialMap.Day(year: year, month: month, day: day) else {
+            let today = SocialMap.Day(year: year, month: month, day: day)
+        else {
             preconditionFailure("the Gregorian calendar gave no day for \(now)")
         }
         return today
@@ -20,6 +21,8 @@ enum SocialMapDates {
         "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
-    private static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                 "september", "oktober", "november", "december"]
+    private static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december"
+    ]
 }

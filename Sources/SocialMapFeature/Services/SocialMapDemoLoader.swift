@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Loads `SocialMapDemoData.register` (Flever's networks of Bijlage 1, WEL partners, initiatives
@@ -33,9 +33,10 @@ enum SocialMapDemoLoader {
             for network in register.networks { owners[network.id] = flever }
         }
         let maintainers = owners
-        let summary = try await SocialMapStore.write(register, on: db, maintainerFor: { maintainers[$0] },
-                                                     actor: "systeem", action: "demo",
-                                                     summary: "Demodata sociale kaart", at: now)
+        let summary = try await SocialMapStore.write(
+            register, on: db, maintainerFor: { maintainers[$0] },
+            actor: "systeem", action: "demo",
+            summary: "Demodata sociale kaart", at: now)
         log("Sociale kaart geladen: \(summary). Posities zijn gemeentecentra (benaderd).")
     }
 }

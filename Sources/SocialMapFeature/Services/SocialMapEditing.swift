@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// The editors' side of the social map: find an entry, check that the user may write it, and save
@@ -17,7 +17,8 @@ enum SocialMapEditing {
 
     /// The organisation `id` and the user who may change it (404 when unknown, 403 when not theirs).
     static func organisation(_ id: String, for req: Request) async throws
-        -> (SocialMap.Register, SocialMap.Organisation, User) {
+        -> (SocialMap.Register, SocialMap.Organisation, User)
+    {
         let register = try await SocialMapStore.load(on: req.db)
         guard let organisation = register.organisation(id) else {
             throw VitaalError(.notFound, "Deze organisatie bestaat niet.")
@@ -27,10 +28,13 @@ enum SocialMapEditing {
         return (register, organisation, try req.requireWrite(organisationID: maintainer))
     }
 
-    static func save(_ changes: SocialMap.Register, by user: User, action: String, summary: String,
-                     at now: Date, on db: any Database) async throws {
-        try await SocialMapStore.write(changes, on: db, user: user, actor: user.email, action: action, summary: summary,
-                                       at: now)
+    static func save(
+        _ changes: SocialMap.Register, by user: User, action: String, summary: String,
+        at now: Date, on db: any Database
+    ) async throws {
+        try await SocialMapStore.write(
+            changes, on: db, user: user, actor: user.email, action: action, summary: summary,
+            at: now)
     }
 
     /// Marks the offer as checked today.
@@ -38,8 +42,9 @@ enum SocialMapEditing {
         let (_, found, user) = try await self.offer(id, for: req)
         var offer = found
         offer.lastChecked = req.socialMapToday
-        try await save(SocialMap.Register(services: [offer]), by: user, action: "gecontroleerd",
-                       summary: "Aanbod \(offer.id) gecontroleerd", at: req.now, on: req.db)
+        try await save(
+            SocialMap.Register(services: [offer]), by: user, action: "gecontroleerd",
+            summary: "Aanbod \(offer.id) gecontroleerd", at: req.now, on: req.db)
     }
 
     /// Marks the organisation as checked today.
@@ -47,7 +52,8 @@ enum SocialMapEditing {
         let (_, found, user) = try await self.organisation(id, for: req)
         var organisation = found
         organisation.lastChecked = req.socialMapToday
-        try await save(SocialMap.Register(organisations: [organisation]), by: user, action: "gecontroleerd",
-                       summary: "Organisatie \(organisation.id) gecontroleerd", at: req.now, on: req.db)
+        try await save(
+            SocialMap.Register(organisations: [organisation]), by: user, action: "gecontroleerd",
+            summary: "Organisatie \(organisation.id) gecontroleerd", at: req.now, on: req.db)
     }
 }

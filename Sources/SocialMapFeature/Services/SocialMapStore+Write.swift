@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 extension SocialMapStore {
@@ -14,10 +14,13 @@ extension SocialMapStore {
         }
 
         public var description: String {
-            let order = ["organisaties", "diensten en initiatieven", "locaties", "telefoonnummers", "contactpersonen",
-                         "taxonomietermen", "netwerken", "samenwerkingen"]
+            let order = [
+                "organisaties", "diensten en initiatieven", "locaties", "telefoonnummers", "contactpersonen",
+                "taxonomietermen", "netwerken", "samenwerkingen"
+            ]
             let parts = order.compactMap { kind -> String? in
-                let new = created[kind] ?? 0, changed = updated[kind] ?? 0
+                let new = created[kind] ?? 0
+                let changed = updated[kind] ?? 0
                 guard new + changed > 0 else { return nil }
                 return "\(new + changed) \(kind) (\(new) nieuw, \(changed) bijgewerkt)"
             }
@@ -41,14 +44,17 @@ extension SocialMapStore {
     /// Validates `base ∪ incoming` and writes `incoming` in one transaction with an audit entry;
     /// on any problem nothing is written.
     @discardableResult
-    public static func write(_ incoming: SocialMap.Register, on db: any Database, maintainer: UUID? = nil,
-                             overrideMaintainer: Bool = false, maintainerFor: (@Sendable (String) -> UUID?)? = nil,
-                             user: User? = nil, actor: String, action: String,
-                             summary what: String, at now: Date) async throws -> WriteSummary {
+    public static func write(
+        _ incoming: SocialMap.Register, on db: any Database, maintainer: UUID? = nil,
+        overrideMaintainer: Bool = false, maintainerFor: (@Sendable (String) -> UUID?)? = nil,
+        user: User? = nil, actor: String, action: String,
+        summary what: String, at now: Date
+    ) async throws -> WriteSummary {
         let base = try await load(on: db)
         try merged(base, with: incoming).validate()
-        let rule = MaintainerRule(maintainer: maintainer, overrideMaintainer: overrideMaintainer,
-                                  maintainerFor: maintainerFor)
+        let rule = MaintainerRule(
+            maintainer: maintainer, overrideMaintainer: overrideMaintainer,
+            maintainerFor: maintainerFor)
         let enteredBy = user?.$organisation.id ?? maintainer
         return try await db.transaction { db in
             var summary = WriteSummary()
@@ -58,8 +64,9 @@ extension SocialMapStore {
             try await writeOtherRecords(incoming, base: base, &summary, on: db)
             try await writeNetworks(incoming.networks, rule, &summary, on: db)
             try await writeCollaborations(incoming.collaborations, enteredBy: enteredBy, &summary, on: db)
-            try await Audit.record(on: db, user: user, actor: actor, action: action, entity: "sociale kaart",
-                                   summary: "\(what): \(summary)", at: now)
+            try await Audit.record(
+                on: db, user: user, actor: actor, action: action, entity: "sociale kaart",
+                summary: "\(what): \(summary)", at: now)
             return summary
         }
     }
@@ -68,8 +75,10 @@ extension SocialMapStore {
         Dictionary(records.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func writeOrganisations(_ organisations: [SocialMap.Organisation], _ rule: MaintainerRule,
-                                           _ summary: inout WriteSummary, on db: any Database) async throws {
+    private static func writeOrganisations(
+        _ organisations: [SocialMap.Organisation], _ rule: MaintainerRule,
+        _ summary: inout WriteSummary, on db: any Database
+    ) async throws {
         let stored = byKey(try await SocialMapOrganisationRecord.query(on: db).all(), \.key)
         for organisation in organisations {
             let record = stored[organisation.id] ?? SocialMapOrganisationRecord()
@@ -85,8 +94,10 @@ extension SocialMapStore {
         }
     }
 
-    private static func writeServices(_ services: [SocialMap.Service], _ rule: MaintainerRule,
-                                      _ summary: inout WriteSummary, on db: any Database) async throws {
+    private static func writeServices(
+        _ services: [SocialMap.Service], _ rule: MaintainerRule,
+        _ summary: inout WriteSummary, on db: any Database
+    ) async throws {
         let organisationMaintainers = Dictionary(
             try await SocialMapOrganisationRecord.query(on: db).all().compactMap { record in
                 record.maintainerID.map { (record.key, $0) }
@@ -103,15 +114,18 @@ extension SocialMapStore {
             record.isExample = service.isExample
             record.payload = Payload.encode(Payload.Service(service))
             // A new service is maintained by whoever maintains its organisation, unless told otherwise.
-            record.maintainerID = rule.owner(service.id, existing: record.maintainerID, isNew: isNew)
+            record.maintainerID =
+                rule.owner(service.id, existing: record.maintainerID, isNew: isNew)
                 ?? (isNew ? organisationMaintainers[service.organisationID] : nil)
             try await record.save(on: db)
             summary.count("diensten en initiatieven", created: isNew)
         }
     }
 
-    private static func writeLocations(_ locations: [SocialMap.Location], _ summary: inout WriteSummary,
-                                       on db: any Database) async throws {
+    private static func writeLocations(
+        _ locations: [SocialMap.Location], _ summary: inout WriteSummary,
+        on db: any Database
+    ) async throws {
         let stored = byKey(try await SocialMapLocationRecord.query(on: db).all(), \.key)
         for location in locations {
             let record = stored[location.id] ?? SocialMapLocationRecord()
@@ -130,8 +144,10 @@ extension SocialMapStore {
 
     /// Phones, contact persons and taxonomy terms. A contact person without name or e-mail (public
     /// exports leave them out) keeps the stored ones.
-    private static func writeOtherRecords(_ incoming: SocialMap.Register, base: SocialMap.Register,
-                                          _ summary: inout WriteSummary, on db: any Database) async throws {
+    private static func writeOtherRecords(
+        _ incoming: SocialMap.Register, base: SocialMap.Register,
+        _ summary: inout WriteSummary, on db: any Database
+    ) async throws {
         let stored = byKey(try await SocialMapHSDSRecord.query(on: db).all()) { $0.kind + "/" + $0.key }
         func save(_ kind: String, _ key: String, _ payload: String, _ label: String) async throws {
             let record = stored[kind + "/" + key] ?? SocialMapHSDSRecord()
@@ -159,8 +175,10 @@ extension SocialMapStore {
         }
     }
 
-    private static func writeNetworks(_ networks: [SocialMap.Network], _ rule: MaintainerRule,
-                                      _ summary: inout WriteSummary, on db: any Database) async throws {
+    private static func writeNetworks(
+        _ networks: [SocialMap.Network], _ rule: MaintainerRule,
+        _ summary: inout WriteSummary, on db: any Database
+    ) async throws {
         let stored = byKey(try await SocialMapNetworkRecord.query(on: db).all(), \.key)
         for network in networks {
             let record = stored[network.id] ?? SocialMapNetworkRecord()
@@ -185,8 +203,10 @@ extension SocialMapStore {
         }
     }
 
-    private static func writeCollaborations(_ collaborations: [SocialMap.Collaboration], enteredBy: UUID?,
-                                            _ summary: inout WriteSummary, on db: any Database) async throws {
+    private static func writeCollaborations(
+        _ collaborations: [SocialMap.Collaboration], enteredBy: UUID?,
+        _ summary: inout WriteSummary, on db: any Database
+    ) async throws {
         for collaboration in collaborations {
             let existing = try await SocialMapCollaborationRecord.query(on: db)
                 .filter(\.$a == collaboration.a).filter(\.$b == collaboration.b).all()

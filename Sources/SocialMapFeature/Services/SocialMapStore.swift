@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// Reads and writes the social map register. Writing is an upsert by id (the register's `key`):
@@ -16,14 +16,17 @@ public enum SocialMapStore {
 
     /// As `load`, with the records that were skipped because their payload is corrupt ("dienst x: …").
     public static func loadReporting(on db: any Database) async throws
-        -> (register: SocialMap.Register, skipped: [String]) {
+        -> (register: SocialMap.Register, skipped: [String])
+    {
         var reader = PayloadReader(db: db)
         var register = SocialMap.Register()
         register.organisations = try await SocialMapOrganisationRecord.query(on: db).all().sorted { $0.key < $1.key }
             .compactMap { record in
                 reader.read("organisatie", record.key) {
-                    try Payload.decode(Payload.Organisation.self, record.payload, table: "organisatie",
-                                       key: record.key).domain()
+                    try Payload.decode(
+                        Payload.Organisation.self, record.payload, table: "organisatie",
+                        key: record.key
+                    ).domain()
                 }
             }
         register.services = try await SocialMapServiceRecord.query(on: db).all().sorted { $0.key < $1.key }
@@ -35,8 +38,10 @@ public enum SocialMapStore {
         register.locations = try await SocialMapLocationRecord.query(on: db).all().sorted { $0.key < $1.key }
             .compactMap { record in
                 reader.read("locatie", record.key) {
-                    try Payload.decode(Payload.Location.self, record.payload, table: "locatie",
-                                       key: record.key).domain()
+                    try Payload.decode(
+                        Payload.Location.self, record.payload, table: "locatie",
+                        key: record.key
+                    ).domain()
                 }
             }
         try await readOtherRecords(into: &register, reader: &reader, on: db)
@@ -44,9 +49,10 @@ public enum SocialMapStore {
         register.collaborations = try await SocialMapCollaborationRecord.query(on: db).all()
             .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             .compactMap { record in
-                try? SocialMap.Collaboration(record.a, record.b, topic: record.topic,
-                                             since: record.since.flatMap(SocialMap.Day.init(iso:)),
-                                             isDerived: record.isDerived)
+                try? SocialMap.Collaboration(
+                    record.a, record.b, topic: record.topic,
+                    since: record.since.flatMap(SocialMap.Day.init(iso:)),
+                    isDerived: record.isDerived)
             }
         // References to skipped records would make the register fail validation: drop them too.
         if !reader.skipped.isEmpty { register = register.withoutDanglingReferences() }
@@ -54,23 +60,41 @@ public enum SocialMapStore {
     }
 
     /// Phones, contact persons and foreign taxonomy terms (one table, by kind).
-    private static func readOtherRecords(into register: inout SocialMap.Register, reader: inout PayloadReader,
-                                         on db: any Database) async throws {
+    private static func readOtherRecords(
+        into register: inout SocialMap.Register, reader: inout PayloadReader,
+        on db: any Database
+    ) async throws {
         for record in try await SocialMapHSDSRecord.query(on: db).all().sorted(by: { $0.key < $1.key }) {
-            let key = record.key, payload = record.payload
+            let key = record.key
+            let payload = record.payload
             switch record.kind {
             case "phone":
-                if let phone = reader.read("telefoon", key, {
-                    try Payload.decode(Payload.Phone.self, payload, table: "telefoon", key: key).domain()
-                }) { register.phones.append(phone) }
+                if let phone = reader.read(
+                    "telefoon", key,
+                    {
+                        try Payload.decode(Payload.Phone.self, payload, table: "telefoon", key: key).domain()
+                    })
+                {
+                    register.phones.append(phone)
+                }
             case "contact":
-                if let contact = reader.read("contact", key, {
-                    try Payload.decode(Payload.Contact.self, payload, table: "contact", key: key).domain()
-                }) { register.contacts.append(contact) }
+                if let contact = reader.read(
+                    "contact", key,
+                    {
+                        try Payload.decode(Payload.Contact.self, payload, table: "contact", key: key).domain()
+                    })
+                {
+                    register.contacts.append(contact)
+                }
             case "taxonomy":
-                if let term = reader.read("taxonomie", key, {
-                    try Payload.decode(Payload.Term.self, payload, table: "taxonomie", key: key).domain()
-                }) { register.taxonomyTerms.append(term) }
+                if let term = reader.read(
+                    "taxonomie", key,
+                    {
+                        try Payload.decode(Payload.Term.self, payload, table: "taxonomie", key: key).domain()
+                    })
+                {
+                    register.taxonomyTerms.append(term)
+                }
             default:
                 continue
             }
@@ -78,7 +102,8 @@ public enum SocialMapStore {
     }
 
     private static func readNetworks(reader: inout PayloadReader, on db: any Database) async throws
-        -> [SocialMap.Network] {
+        -> [SocialMap.Network]
+    {
         let membershipRecords = try await SocialMapMembershipRecord.query(on: db).sort(\.$position).all()
         let memberships = Dictionary(grouping: membershipRecords, by: \.networkKey)
         return try await SocialMapNetworkRecord.query(on: db).all().sorted { $0.key < $1.key }.compactMap { record in
@@ -100,8 +125,9 @@ public enum SocialMapStore {
         mutating func read<T>(_ table: String, _ key: String, _ make: () throws -> T) -> T? {
             do { return try make() } catch {
                 skipped.append("\(table) \(key): \(error)")
-                db.logger.error("sociale kaart: onleesbaar record overgeslagen",
-                                metadata: ["tabel": .string(table), "key": .string(key), "fout": .string("\(error)")])
+                db.logger.error(
+                    "sociale kaart: onleesbaar record overgeslagen",
+                    metadata: ["tabel": .string(table), "key": .string(key), "fout": .string("\(error)")])
                 return nil
             }
         }
@@ -150,11 +176,14 @@ public enum SocialMapStore {
         return register
     }
 
-    private static func merge<T>(_ base: [T], _ incoming: [T], id: (T) -> String,
-                                 combine: (T, T) -> T = { _, new in new }) -> [T] {
+    private static func merge<T>(
+        _ base: [T], _ incoming: [T], id: (T) -> String,
+        combine: (T, T) -> T = { _, new in new }
+    ) -> [T] {
         var result = base
-        var index = Dictionary(base.enumerated().map { (id($0.element), $0.offset) },
-                               uniquingKeysWith: { first, _ in first })
+        var index = Dictionary(
+            base.enumerated().map { (id($0.element), $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         for item in incoming {
             if let position = index[id(item)] {
                 result[position] = combine(result[position], item)

@@ -1,6 +1,6 @@
+import Fluent
 import Foundation
 import Vapor
-import Fluent
 import VitaalDomain
 
 /// Stores a resident's spider web when they consent: only the six scores, the municipality and the
@@ -19,8 +19,10 @@ enum SpiderWebStorage {
     /// click, "submit again") stores no duplicate, and one visitor cannot pad a group.
     static let storeInterval: Double = 3600
 
-    static func store(_ scores: SpiderWebScores, municipality: String, consent: Bool,
-                      for req: Request) async throws -> Outcome {
+    static func store(
+        _ scores: SpiderWebScores, municipality: String, consent: Bool,
+        for req: Request
+    ) async throws -> Outcome {
         guard consent else { return .notAsked }
         let now = req.now.timeIntervalSince1970
         if let last = req.session.data[storedKey].flatMap(Double.init), now - last < storeInterval, now >= last {

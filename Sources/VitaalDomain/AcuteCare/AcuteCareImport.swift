@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Importers for road networks, demand points and ambulance posts.
@@ -314,7 +314,10 @@ public enum AcuteCareImport {
         return out
     }
 
-    private enum Coords { case wgs(lat: Int, lon: Int), rd(x: Int, y: Int) }
+    private enum Coords {
+        case wgs(lat: Int, lon: Int)
+        case rd(x: Int, y: Int)
+    }
 
     private static func coordinateColumns(_ t: CSVTable, file: String) throws -> Coords {
         if let la = CSVTable.columnIndex(ofAny: ["lat", "latitude", "breedtegraad"], in: t.header),

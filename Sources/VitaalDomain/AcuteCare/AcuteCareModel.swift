@@ -15,9 +15,15 @@ public struct PopulationGrowth: Sendable, Hashable, Codable {
     /// Relative factor per age band (keys as in `AgeRideRates.bands[].band`; missing = 1).
     public var bandFactors: [String: Double]
 
-    public init(baseYear: Int, targetYear: Int, factorByMunicipality: [String: Double] = [:], defaultFactor: Double = 1, bandFactors: [String: Double] = [:]) {
-        self.baseYear = baseYear; self.targetYear = targetYear; self.factorByMunicipality = factorByMunicipality
-        self.defaultFactor = defaultFactor; self.bandFactors = bandFactors
+    public init(
+        baseYear: Int, targetYear: Int, factorByMunicipality: [String: Double] = [:], defaultFactor: Double = 1,
+        bandFactors: [String: Double] = [:]
+    ) {
+        self.baseYear = baseYear
+        self.targetYear = targetYear
+        self.factorByMunicipality = factorByMunicipality
+        self.defaultFactor = defaultFactor
+        self.bandFactors = bandFactors
     }
 
     public func factor(for municipality: String?) -> Double {
@@ -25,15 +31,32 @@ public struct PopulationGrowth: Sendable, Hashable, Codable {
     }
 
     func validate(into p: inout ProblemCollector) {
-        if targetYear < baseYear { p.add("doeljaar \(targetYear) ligt voor basisjaar \(baseYear)", at: SourceLocation(field: "growth.targetYear")) }
-        if targetYear - baseYear > 100 { p.add("doeljaar \(targetYear) ligt meer dan 100 jaar na basisjaar \(baseYear)", at: SourceLocation(field: "growth.targetYear")) }
-        let g = AcuteCareLimits.growthFactor, band = AcuteCareLimits.bandFactor
-        if !g.contains(defaultFactor) { p.add("groeifactor moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(defaultFactor))", at: SourceLocation(field: "growth.defaultFactor")) }
+        if targetYear < baseYear {
+            p.add(
+                "doeljaar \(targetYear) ligt voor basisjaar \(baseYear)", at: SourceLocation(field: "growth.targetYear")
+            )
+        }
+        if targetYear - baseYear > 100 {
+            p.add(
+                "doeljaar \(targetYear) ligt meer dan 100 jaar na basisjaar \(baseYear)",
+                at: SourceLocation(field: "growth.targetYear"))
+        }
+        let g = AcuteCareLimits.growthFactor
+        let band = AcuteCareLimits.bandFactor
+        if !g.contains(defaultFactor) {
+            p.add(
+                "groeifactor moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(defaultFactor))",
+                at: SourceLocation(field: "growth.defaultFactor"))
+        }
         for (m, f) in factorByMunicipality.sorted(by: { $0.key < $1.key }) where !g.contains(f) {
-            p.add("groeifactor voor gemeente \(m) moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(f))", at: SourceLocation(field: "growth.factorByMunicipality.\(m)"))
+            p.add(
+                "groeifactor voor gemeente \(m) moet tussen 0,01 en 6 liggen (−99% tot +500%; is \(f))",
+                at: SourceLocation(field: "growth.factorByMunicipality.\(m)"))
         }
         for (b, f) in bandFactors.sorted(by: { $0.key < $1.key }) where !band.contains(f) {
-            p.add("groeifactor voor leeftijdsgroep \(b) moet tussen 0 en 6 liggen (is \(f))", at: SourceLocation(field: "growth.bandFactors.\(b)"))
+            p.add(
+                "groeifactor voor leeftijdsgroep \(b) moet tussen 0 en 6 liggen (is \(f))",
+                at: SourceLocation(field: "growth.bandFactors.\(b)"))
         }
     }
 }
@@ -42,7 +65,10 @@ public struct PopulationGrowth: Sendable, Hashable, Codable {
 public struct PostMove: Sendable, Hashable, Codable {
     public var postId: String
     public var location: GeoPoint
-    public init(postId: String, location: GeoPoint) { self.postId = postId; self.location = location }
+    public init(postId: String, location: GeoPoint) {
+        self.postId = postId
+        self.location = location
+    }
 }
 
 /// A what-if on top of the base inputs. All parts are optional; an empty scenario equals the base.
@@ -61,15 +87,29 @@ public struct AcuteCareScenario: Sendable, Hashable, Codable {
     public var dispatchMinutes: Double?
     public var isSchematic: Bool
 
-    public init(id: String, name: String, description: String? = nil, addedPosts: [AmbulancePost] = [], movedPosts: [PostMove] = [],
-                removedPostIds: [String] = [], newDistricts: [DemandPoint] = [], growth: PopulationGrowth? = nil,
-                normMinutes: Double? = nil, dispatchMinutes: Double? = nil, isSchematic: Bool = false) {
-        self.id = id; self.name = name; self.description = description; self.addedPosts = addedPosts; self.movedPosts = movedPosts
-        self.removedPostIds = removedPostIds; self.newDistricts = newDistricts; self.growth = growth
-        self.normMinutes = normMinutes; self.dispatchMinutes = dispatchMinutes; self.isSchematic = isSchematic
+    public init(
+        id: String, name: String, description: String? = nil, addedPosts: [AmbulancePost] = [],
+        movedPosts: [PostMove] = [],
+        removedPostIds: [String] = [], newDistricts: [DemandPoint] = [], growth: PopulationGrowth? = nil,
+        normMinutes: Double? = nil, dispatchMinutes: Double? = nil, isSchematic: Bool = false
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.addedPosts = addedPosts
+        self.movedPosts = movedPosts
+        self.removedPostIds = removedPostIds
+        self.newDistricts = newDistricts
+        self.growth = growth
+        self.normMinutes = normMinutes
+        self.dispatchMinutes = dispatchMinutes
+        self.isSchematic = isSchematic
     }
 
-    enum CodingKeys: String, CodingKey { case id, name, description, addedPosts, movedPosts, removedPostIds, newDistricts, growth, normMinutes, dispatchMinutes, isSchematic }
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, addedPosts, movedPosts, removedPostIds, newDistricts, growth, normMinutes,
+            dispatchMinutes, isSchematic
+    }
 
     /// Missing arrays decode as empty, missing `isSchematic` as false.
     public init(from decoder: Decoder) throws {
@@ -101,10 +141,18 @@ public struct AcuteCareInputs: Sendable, Codable {
     public var capacity: CapacitySettings
     public var ageRates: AgeRideRates
 
-    public init(graph: RoadGraph, posts: [AmbulancePost], demand: [DemandPoint], settings: CoverageSettings = CoverageSettings(),
-                rideVolume: RideVolume, capacity: CapacitySettings = CapacitySettings(), ageRates: AgeRideRates = .default) {
-        self.graph = graph; self.posts = posts; self.demand = demand; self.settings = settings
-        self.rideVolume = rideVolume; self.capacity = capacity; self.ageRates = ageRates
+    public init(
+        graph: RoadGraph, posts: [AmbulancePost], demand: [DemandPoint],
+        settings: CoverageSettings = CoverageSettings(),
+        rideVolume: RideVolume, capacity: CapacitySettings = CapacitySettings(), ageRates: AgeRideRates = .default
+    ) {
+        self.graph = graph
+        self.posts = posts
+        self.demand = demand
+        self.settings = settings
+        self.rideVolume = rideVolume
+        self.capacity = capacity
+        self.ageRates = ageRates
     }
 }
 
@@ -158,45 +206,66 @@ public enum AcuteCareModel {
         let engine = try CoverageEngine(graph: base.graph, settings: base.settings)
         let b = try evaluate(base: base, scenario: .base, engine: engine)
         let s = try evaluate(base: base, scenario: scenario, engine: engine)
-        return AcuteCareComparison(base: b, scenario: s,
-                                   coverageDeltaPoints: 100 * (s.coverage.region.share - b.coverage.region.share),
-                                   ambulanceDelta: s.totalAmbulances - b.totalAmbulances)
+        return AcuteCareComparison(
+            base: b, scenario: s,
+            coverageDeltaPoints: 100 * (s.coverage.region.share - b.coverage.region.share),
+            ambulanceDelta: s.totalAmbulances - b.totalAmbulances)
     }
 
     /// As `evaluate(base:scenario:)` with a prepared engine for `base.graph` (built with `base.settings`).
-    public static func evaluate(base: AcuteCareInputs, scenario: AcuteCareScenario, engine: CoverageEngine) throws -> AcuteCareResult {
+    public static func evaluate(base: AcuteCareInputs, scenario: AcuteCareScenario, engine: CoverageEngine) throws
+        -> AcuteCareResult
+    {
         var p = ProblemCollector()
         base.rideVolume.validate(into: &p)
         base.capacity.validate(into: &p)
         for (i, b) in base.ageRates.bands.enumerated() where !(b.populationShare >= 0 && b.ridesPerThousand >= 0) {
-            p.add("leeftijdsgroep \(b.band): aandeel en ritfrequentie mogen niet negatief zijn", at: SourceLocation(field: "ageRates.bands[\(i)]"))
+            p.add(
+                "leeftijdsgroep \(b.band): aandeel en ritfrequentie mogen niet negatief zijn",
+                at: SourceLocation(field: "ageRates.bands[\(i)]"))
         }
         // Apply the scenario to the posts.
         var posts = base.posts
         let known = Set(posts.map(\.id))
         for (i, id) in scenario.removedPostIds.enumerated() {
-            if !known.contains(id) { p.add("onbekende post \"\(id)\" kan niet worden opgeheven", at: SourceLocation(field: "removedPostIds[\(i)]", element: "post \(id)")) }
+            if !known.contains(id) {
+                p.add(
+                    "onbekende post \"\(id)\" kan niet worden opgeheven",
+                    at: SourceLocation(field: "removedPostIds[\(i)]", element: "post \(id)"))
+            }
         }
         posts.removeAll { scenario.removedPostIds.contains($0.id) }
         for (i, m) in scenario.movedPosts.enumerated() {
             if let k = posts.firstIndex(where: { $0.id == m.postId }) {
                 posts[k].location = m.location
             } else {
-                p.add("onbekende post \"\(m.postId)\" kan niet worden verplaatst", at: SourceLocation(field: "movedPosts[\(i)]", element: "post \(m.postId)"))
+                p.add(
+                    "onbekende post \"\(m.postId)\" kan niet worden verplaatst",
+                    at: SourceLocation(field: "movedPosts[\(i)]", element: "post \(m.postId)"))
             }
         }
         for (i, a) in scenario.addedPosts.enumerated() {
             if posts.contains(where: { $0.id == a.id }) {
-                p.add("nieuwe post \"\(a.id)\" heeft een id dat al bestaat", at: SourceLocation(field: "addedPosts[\(i)]", element: "post \(a.id)"))
+                p.add(
+                    "nieuwe post \"\(a.id)\" heeft een id dat al bestaat",
+                    at: SourceLocation(field: "addedPosts[\(i)]", element: "post \(a.id)"))
             }
             posts.append(a)
         }
-        if posts.isEmpty { p.add("het scenario laat geen enkele ambulancepost over", at: SourceLocation(field: "removedPostIds")) }
+        if posts.isEmpty {
+            p.add("het scenario laat geen enkele ambulancepost over", at: SourceLocation(field: "removedPostIds"))
+        }
         scenario.growth?.validate(into: &p)
         let norm = scenario.normMinutes ?? base.settings.normMinutes
         let dispatch = scenario.dispatchMinutes ?? base.settings.dispatchMinutes
-        if !(norm > 0) { p.add("de norm moet groter zijn dan 0 minuten (is \(norm))", at: SourceLocation(field: "normMinutes")) }
-        if !(dispatch >= 0) { p.add("meldings- en uitruktijd mag niet negatief zijn (is \(dispatch))", at: SourceLocation(field: "dispatchMinutes")) }
+        if !(norm > 0) {
+            p.add("de norm moet groter zijn dan 0 minuten (is \(norm))", at: SourceLocation(field: "normMinutes"))
+        }
+        if !(dispatch >= 0) {
+            p.add(
+                "meldings- en uitruktijd mag niet negatief zijn (is \(dispatch))",
+                at: SourceLocation(field: "dispatchMinutes"))
+        }
         try p.throwIfAny("Scenario \"\(scenario.name)\" is ongeldig")
 
         // Demand: base points scaled by growth, plus new districts.
@@ -214,9 +283,11 @@ public enum AcuteCareModel {
             rides.append(d.population * basePerCapita * (scenario.growth == nil ? 1 : f * bandRide))
         }
         for d in scenario.newDistricts {
-            demand.append(d); rides.append(d.population * basePerCapita)
+            demand.append(d)
+            rides.append(d.population * basePerCapita)
         }
-        let eng = (norm == engine.settings.normMinutes && dispatch == engine.settings.dispatchMinutes)
+        let eng =
+            (norm == engine.settings.normMinutes && dispatch == engine.settings.dispatchMinutes)
             ? engine : try engine.withNorm(normMinutes: norm, dispatchMinutes: dispatch)
         let coverage = try eng.coverage(posts: posts, demand: demand)
 
@@ -225,28 +296,44 @@ public enum AcuteCareModel {
         var postPop = [Double](repeating: 0, count: posts.count)
         let indexOf = Dictionary(uniqueKeysWithValues: posts.enumerated().map { ($1.id, $0) })
         for (i, pc) in coverage.points.enumerated() {
-            let k = pc.nearestPostId.flatMap { indexOf[$0] } ?? CoverageEngine.nearestByDistance(demand[i].location, posts: posts)
-            if let k { postRides[k] += rides[i]; postPop[k] += demand[i].population }
+            let k =
+                pc.nearestPostId.flatMap { indexOf[$0] }
+                ?? CoverageEngine.nearestByDistance(demand[i].location, posts: posts)
+            if let k {
+                postRides[k] += rides[i]
+                postPop[k] += demand[i].population
+            }
         }
         let regionRides = base.rideVolume.ridesPerYear
         let postResults = try posts.enumerated().map { k, post in
             let share = regionRides > 0 ? postRides[k] / regionRides : 0
-            let cap = try AmbulanceCapacity.post(id: post.id, hourly: base.rideVolume.hourly, share: share, settings: base.capacity)
-            return PostResult(id: post.id, name: post.name, location: post.location, isSchematic: post.isSchematic,
-                              snapMeters: coverage.posts[k].snapMeters, populationServed: postPop[k], capacity: cap)
+            let cap = try AmbulanceCapacity.post(
+                id: post.id, hourly: base.rideVolume.hourly, share: share, settings: base.capacity)
+            return PostResult(
+                id: post.id, name: post.name, location: post.location, isSchematic: post.isSchematic,
+                snapMeters: coverage.posts[k].snapMeters, populationServed: postPop[k], capacity: cap)
         }
-        let schematic = scenario.isSchematic || base.rideVolume.isExample || base.ageRates.isSchematic || base.settings.speeds.isSchematic
+        let schematic =
+            scenario.isSchematic || base.rideVolume.isExample || base.ageRates.isSchematic
+            || base.settings.speeds.isSchematic
             || posts.contains { $0.isSchematic } || demand.contains { $0.isSchematic }
         var notes = [
             "Responstijd = meldings- en uitruktijd (\(format(dispatch)) min) + rijtijd; norm \(format(norm)) min inclusief meldings- en uitruktijd.",
-            "Ambulances per post: kleinste aantal waarbij de kans dat geen ambulance vrij is (Erlang-B) in het drukste uur ≤ \(format(base.capacity.maxBusyProbability * 100)) %, taaktijd \(format(base.capacity.meanTaskMinutes)) min.",
+            "Ambulances per post: kleinste aantal waarbij de kans dat geen ambulance vrij is (Erlang-B) in het drukste uur ≤ \(format(base.capacity.maxBusyProbability * 100)) %, taaktijd \(format(base.capacity.meanTaskMinutes)) min."
         ]
-        if let g = scenario.growth { notes.append("Bevolkingsgroei \(g.baseYear)→\(g.targetYear); ritten groeien met leeftijdsspecifieke ritfrequenties.") }
-        if schematic { notes.append("Schematisch: (een deel van) de invoer is voorbeelddata of een aanname; geen officiële cijfers.") }
-        return AcuteCareResult(scenarioId: scenario.id, scenarioName: scenario.name, year: scenario.growth?.targetYear,
-                               normMinutes: norm, dispatchMinutes: dispatch, coverage: coverage, posts: postResults,
-                               totalAmbulances: postResults.reduce(0) { $0 + $1.capacity.ambulancesNeeded },
-                               ridesPerYear: rides.reduce(0, +), isSchematic: schematic, notes: notes)
+        if let g = scenario.growth {
+            notes.append(
+                "Bevolkingsgroei \(g.baseYear)→\(g.targetYear); ritten groeien met leeftijdsspecifieke ritfrequenties.")
+        }
+        if schematic {
+            notes.append(
+                "Schematisch: (een deel van) de invoer is voorbeelddata of een aanname; geen officiële cijfers.")
+        }
+        return AcuteCareResult(
+            scenarioId: scenario.id, scenarioName: scenario.name, year: scenario.growth?.targetYear,
+            normMinutes: norm, dispatchMinutes: dispatch, coverage: coverage, posts: postResults,
+            totalAmbulances: postResults.reduce(0) { $0 + $1.capacity.ambulancesNeeded },
+            ridesPerYear: rides.reduce(0, +), isSchematic: schematic, notes: notes)
     }
 
     static func format(_ x: Double) -> String {

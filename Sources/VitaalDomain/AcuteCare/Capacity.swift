@@ -27,11 +27,14 @@ public enum ErlangB {
     /// Smallest c ≥ `minimum` with B(a, c) ≤ alpha (0 rides → `minimum`), or nil when that c would
     /// exceed `limit` (or the input is not a finite load). Since the carried load a·(1 − B) can never
     /// exceed c, B ≤ α needs c ≥ a·(1 − α): a load above limit / (1 − α) is answered at once.
-    public static func serversNeeded(load a: Double, maxBlocking alpha: Double, minimum: Int = 0, limit: Int = maxServers) -> Int? {
+    public static func serversNeeded(
+        load a: Double, maxBlocking alpha: Double, minimum: Int = 0, limit: Int = maxServers
+    ) -> Int? {
         guard alpha > 0 && alpha < 1, a >= 0, a.isFinite, minimum <= limit else { return nil }
         if a == 0 { return max(0, minimum) }
         if a * (1 - alpha) > Double(limit) { return nil }
-        var b = 1.0, c = 0
+        var b = 1.0
+        var c = 0
         while b > alpha || c < minimum {
             if c >= limit { return nil }
             c += 1
@@ -50,7 +53,9 @@ public struct RideVolume: Sendable, Hashable, Codable {
     public var note: String?
 
     public init(hourly: [Double], isExample: Bool = false, note: String? = nil) {
-        self.hourly = hourly; self.isExample = isExample; self.note = note
+        self.hourly = hourly
+        self.isExample = isExample
+        self.note = note
     }
 
     /// Spreads `ridesPerYear` over the 168 hours with `profile` weights (normalised; default
@@ -60,7 +65,8 @@ public struct RideVolume: Sendable, Hashable, Codable {
         let sum = w.reduce(0, +)
         let perWeek = ridesPerYear / Self.weeksPerYear
         hourly = w.map { sum > 0 ? perWeek * $0 / sum : 0 }
-        self.isExample = isExample; self.note = note
+        self.isExample = isExample
+        self.note = note
     }
 
     public static let weeksPerYear = 365.25 / 7
@@ -69,16 +75,22 @@ public struct RideVolume: Sendable, Hashable, Codable {
     /// Schematic day profile repeated for 7 days: low at night (04–06 lowest), rising in the morning,
     /// peak late morning to early evening. Relative weights per hour 0…23; a documented assumption,
     /// not a measured profile.
-    public static let dayProfile: [Double] = [0.55, 0.5, 0.45, 0.4, 0.38, 0.4, 0.5, 0.7, 0.95, 1.15, 1.3, 1.35,
-                                              1.35, 1.3, 1.3, 1.3, 1.3, 1.3, 1.25, 1.15, 1.05, 0.9, 0.75, 0.65]
+    public static let dayProfile: [Double] = [
+        0.55, 0.5, 0.45, 0.4, 0.38, 0.4, 0.5, 0.7, 0.95, 1.15, 1.3, 1.35,
+        1.35, 1.3, 1.3, 1.3, 1.3, 1.3, 1.25, 1.15, 1.05, 0.9, 0.75, 0.65
+    ]
     public static let defaultWeekProfile: [Double] = Array((0..<7).map { _ in dayProfile }.joined())
 
     func validate(into p: inout ProblemCollector) {
         if hourly.count != 168 {
-            p.add("ritvolume moet 168 uurwaarden hebben (is \(hourly.count))", at: SourceLocation(field: "rideVolume.hourly"))
+            p.add(
+                "ritvolume moet 168 uurwaarden hebben (is \(hourly.count))",
+                at: SourceLocation(field: "rideVolume.hourly"))
         }
         for (i, v) in hourly.enumerated() where !(v >= 0) || !v.isFinite {
-            p.add("ritvolume in uur \(i) mag niet negatief zijn (is \(v))", at: SourceLocation(field: "rideVolume.hourly[\(i)]"))
+            p.add(
+                "ritvolume in uur \(i) mag niet negatief zijn (is \(v))",
+                at: SourceLocation(field: "rideVolume.hourly[\(i)]"))
         }
     }
 }
@@ -91,7 +103,9 @@ public struct AgeBandRate: Sendable, Hashable, Codable {
     /// Ambulance rides per 1,000 residents per year.
     public var ridesPerThousand: Double
     public init(band: String, populationShare: Double, ridesPerThousand: Double) {
-        self.band = band; self.populationShare = populationShare; self.ridesPerThousand = ridesPerThousand
+        self.band = band
+        self.populationShare = populationShare
+        self.ridesPerThousand = ridesPerThousand
     }
 }
 
@@ -105,14 +119,17 @@ public struct AgeRideRates: Sendable, Hashable, Codable {
     public var isSchematic: Bool
     public var note: String?
     public init(bands: [AgeBandRate], isSchematic: Bool = false, note: String? = nil) {
-        self.bands = bands; self.isSchematic = isSchematic; self.note = note
+        self.bands = bands
+        self.isSchematic = isSchematic
+        self.note = note
     }
-    public static let `default` = AgeRideRates(bands: [
-        AgeBandRate(band: "0-19", populationShare: 0.22, ridesPerThousand: 40),
-        AgeBandRate(band: "20-64", populationShare: 0.61, ridesPerThousand: 70),
-        AgeBandRate(band: "65-79", populationShare: 0.13, ridesPerThousand: 180),
-        AgeBandRate(band: "80+", populationShare: 0.04, ridesPerThousand: 420),
-    ], isSchematic: true, note: "Schematische ritfrequenties per leeftijdsgroep; geen gemeten cijfers.")
+    public static let `default` = AgeRideRates(
+        bands: [
+            AgeBandRate(band: "0-19", populationShare: 0.22, ridesPerThousand: 40),
+            AgeBandRate(band: "20-64", populationShare: 0.61, ridesPerThousand: 70),
+            AgeBandRate(band: "65-79", populationShare: 0.13, ridesPerThousand: 180),
+            AgeBandRate(band: "80+", populationShare: 0.04, ridesPerThousand: 420)
+        ], isSchematic: true, note: "Schematische ritfrequenties per leeftijdsgroep; geen gemeten cijfers.")
 
     /// Population multiplier: Σ share·f_band, with `bandFactors` missing bands at 1.
     public func populationMultiplier(bandFactors: [String: Double]) -> Double {
@@ -139,13 +156,27 @@ public struct CapacitySettings: Sendable, Hashable, Codable {
     /// Every post keeps at least this many ambulances (default 1).
     public var minimumPerPost: Int = 1
     public init(meanTaskMinutes: Double = 60, maxBusyProbability: Double = 0.05, minimumPerPost: Int = 1) {
-        self.meanTaskMinutes = meanTaskMinutes; self.maxBusyProbability = maxBusyProbability; self.minimumPerPost = minimumPerPost
+        self.meanTaskMinutes = meanTaskMinutes
+        self.maxBusyProbability = maxBusyProbability
+        self.minimumPerPost = minimumPerPost
     }
 
     func validate(into p: inout ProblemCollector) {
-        if !(meanTaskMinutes > 0) || !meanTaskMinutes.isFinite { p.add("gemiddelde taaktijd moet groter zijn dan 0 minuten (is \(meanTaskMinutes))", at: SourceLocation(field: "capacity.meanTaskMinutes")) }
-        if !(maxBusyProbability > 0 && maxBusyProbability < 1) { p.add("kans dat geen ambulance vrij is moet tussen 0 en 1 liggen (is \(maxBusyProbability))", at: SourceLocation(field: "capacity.maxBusyProbability")) }
-        if minimumPerPost < 0 { p.add("minimum aantal ambulances per post mag niet negatief zijn", at: SourceLocation(field: "capacity.minimumPerPost")) }
+        if !(meanTaskMinutes > 0) || !meanTaskMinutes.isFinite {
+            p.add(
+                "gemiddelde taaktijd moet groter zijn dan 0 minuten (is \(meanTaskMinutes))",
+                at: SourceLocation(field: "capacity.meanTaskMinutes"))
+        }
+        if !(maxBusyProbability > 0 && maxBusyProbability < 1) {
+            p.add(
+                "kans dat geen ambulance vrij is moet tussen 0 en 1 liggen (is \(maxBusyProbability))",
+                at: SourceLocation(field: "capacity.maxBusyProbability"))
+        }
+        if minimumPerPost < 0 {
+            p.add(
+                "minimum aantal ambulances per post mag niet negatief zijn",
+                at: SourceLocation(field: "capacity.minimumPerPost"))
+        }
     }
 }
 
@@ -169,13 +200,19 @@ public enum AmbulanceCapacity {
     /// Capacity of one post carrying `share` of the region's rides (hourly volume × share).
     /// Throws (invalid input) when a post would need more than `ErlangB.maxServers` ambulances in
     /// one hour: the model does not compute such a scenario.
-    public static func post(id: String, hourly: [Double], share: Double, settings: CapacitySettings) throws(VitaalError) -> PostCapacity {
+    public static func post(id: String, hourly: [Double], share: Double, settings: CapacitySettings) throws(VitaalError)
+        -> PostCapacity
+    {
         let t = settings.meanTaskMinutes / 60
         let rates = hourly.map { $0 * share }
         func need(_ rate: Double) throws(VitaalError) -> Int {
-            guard let c = ErlangB.serversNeeded(load: rate * t, maxBlocking: settings.maxBusyProbability, minimum: settings.minimumPerPost) else {
-                throw VitaalError.invalid("post \(id) zou meer dan \(DutchNumberFormat.format(Double(ErlangB.maxServers))) ambulances tegelijk nodig hebben; zo'n scenario rekent het model niet door (verlaag het aantal ritten of inwoners)",
-                                          at: SourceLocation(field: "ridesPerYear", element: "post \(id)"))
+            guard
+                let c = ErlangB.serversNeeded(
+                    load: rate * t, maxBlocking: settings.maxBusyProbability, minimum: settings.minimumPerPost)
+            else {
+                throw VitaalError.invalid(
+                    "post \(id) zou meer dan \(DutchNumberFormat.format(Double(ErlangB.maxServers))) ambulances tegelijk nodig hebben; zo'n scenario rekent het model niet door (verlaag het aantal ritten of inwoners)",
+                    at: SourceLocation(field: "ridesPerYear", element: "post \(id)"))
             }
             return c
         }
@@ -184,8 +221,9 @@ public enum AmbulanceCapacity {
         for r in rates { byHour.append(try need(r)) }
         let peak = rates.max() ?? 0
         let needed = try need(peak)
-        return PostCapacity(postId: id, ridesPerYear: rates.reduce(0, +) * RideVolume.weeksPerYear, peakRidesPerHour: peak,
-                            peakLoadErlang: peak * t, ambulancesNeeded: needed,
-                            busyProbability: ErlangB.blocking(load: peak * t, servers: needed), ambulancesByHour: byHour)
+        return PostCapacity(
+            postId: id, ridesPerYear: rates.reduce(0, +) * RideVolume.weeksPerYear, peakRidesPerHour: peak,
+            peakLoadErlang: peak * t, ambulancesNeeded: needed,
+            busyProbability: ErlangB.blocking(load: peak * t, servers: needed), ambulancesByHour: byHour)
     }
 }

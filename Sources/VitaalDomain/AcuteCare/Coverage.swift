@@ -11,9 +11,17 @@ public struct DemandPoint: Sendable, Hashable, Codable {
     public var isSchematic: Bool
     public var note: String?
 
-    public init(id: String, location: GeoPoint, population: Double, municipality: String? = nil, name: String? = nil, isSchematic: Bool = false, note: String? = nil) {
-        self.id = id; self.location = location; self.population = population
-        self.municipality = municipality; self.name = name; self.isSchematic = isSchematic; self.note = note
+    public init(
+        id: String, location: GeoPoint, population: Double, municipality: String? = nil, name: String? = nil,
+        isSchematic: Bool = false, note: String? = nil
+    ) {
+        self.id = id
+        self.location = location
+        self.population = population
+        self.municipality = municipality
+        self.name = name
+        self.isSchematic = isSchematic
+        self.note = note
     }
 }
 
@@ -26,7 +34,11 @@ public struct AmbulancePost: Sendable, Hashable, Codable {
     public var note: String?
 
     public init(id: String, name: String? = nil, location: GeoPoint, isSchematic: Bool = false, note: String? = nil) {
-        self.id = id; self.name = name ?? id; self.location = location; self.isSchematic = isSchematic; self.note = note
+        self.id = id
+        self.name = name ?? id
+        self.location = location
+        self.isSchematic = isSchematic
+        self.note = note
     }
 }
 
@@ -49,7 +61,8 @@ public struct CoverageSettings: Sendable, Hashable, Codable {
     public var speeds: SpeedTable = .default
 
     public init(normMinutes: Double = 15, dispatchMinutes: Double = 3) {
-        self.normMinutes = normMinutes; self.dispatchMinutes = dispatchMinutes
+        self.normMinutes = normMinutes
+        self.dispatchMinutes = dispatchMinutes
     }
 
     /// Seconds, clamped to 0…one day (a norm is validated to at most 240 minutes; this never traps).
@@ -63,18 +76,32 @@ public struct CoverageSettings: Sendable, Hashable, Codable {
 
     public func validate(into p: inout ProblemCollector) {
         if !(normMinutes > 0) || !normMinutes.isFinite {
-            p.add("de norm moet groter zijn dan 0 minuten (is \(normMinutes))", at: SourceLocation(field: "normMinutes"))
+            p.add(
+                "de norm moet groter zijn dan 0 minuten (is \(normMinutes))", at: SourceLocation(field: "normMinutes"))
         } else if normMinutes > 240 {
-            p.add("de norm mag hoogstens 240 minuten zijn (is \(normMinutes))", at: SourceLocation(field: "normMinutes"))
+            p.add(
+                "de norm mag hoogstens 240 minuten zijn (is \(normMinutes))", at: SourceLocation(field: "normMinutes"))
         }
         if !(dispatchMinutes >= 0) || !dispatchMinutes.isFinite {
-            p.add("meldings- en uitruktijd mag niet negatief zijn (is \(dispatchMinutes))", at: SourceLocation(field: "dispatchMinutes"))
+            p.add(
+                "meldings- en uitruktijd mag niet negatief zijn (is \(dispatchMinutes))",
+                at: SourceLocation(field: "dispatchMinutes"))
         } else if dispatchMinutes >= normMinutes {
-            p.add("meldings- en uitruktijd (\(dispatchMinutes) min) moet kleiner zijn dan de norm (\(normMinutes) min)", at: SourceLocation(field: "dispatchMinutes"))
+            p.add(
+                "meldings- en uitruktijd (\(dispatchMinutes) min) moet kleiner zijn dan de norm (\(normMinutes) min)",
+                at: SourceLocation(field: "dispatchMinutes"))
         }
-        if !(maxPostSnapMeters > 0) { p.add("maximale afstand post–weg moet groter zijn dan 0", at: SourceLocation(field: "maxPostSnapMeters")) }
-        if !(maxDemandSnapMeters > 0) { p.add("maximale afstand vraagpunt–weg moet groter zijn dan 0", at: SourceLocation(field: "maxDemandSnapMeters")) }
-        if !(minComponentShare >= 0 && minComponentShare < 1) { p.add("minComponentShare moet tussen 0 en 1 liggen", at: SourceLocation(field: "minComponentShare")) }
+        if !(maxPostSnapMeters > 0) {
+            p.add("maximale afstand post–weg moet groter zijn dan 0", at: SourceLocation(field: "maxPostSnapMeters"))
+        }
+        if !(maxDemandSnapMeters > 0) {
+            p.add(
+                "maximale afstand vraagpunt–weg moet groter zijn dan 0",
+                at: SourceLocation(field: "maxDemandSnapMeters"))
+        }
+        if !(minComponentShare >= 0 && minComponentShare < 1) {
+            p.add("minComponentShare moet tussen 0 en 1 liggen", at: SourceLocation(field: "minComponentShare"))
+        }
         speeds.validate(into: &p)
     }
 }
@@ -104,23 +131,34 @@ public struct AreaCoverage: Sendable, Hashable, Codable {
     public var pointCount: Int
     public var uncoveredPointCount: Int
 
-    public enum CodingKeys: String, CodingKey { case name, population, coveredPopulation, share, uncoveredPopulation, pointCount, uncoveredPointCount }
-    public init(name: String, population: Double, coveredPopulation: Double, pointCount: Int, uncoveredPointCount: Int) {
-        self.name = name; self.population = population; self.coveredPopulation = coveredPopulation
-        self.pointCount = pointCount; self.uncoveredPointCount = uncoveredPointCount
+    public enum CodingKeys: String, CodingKey {
+        case name, population, coveredPopulation, share, uncoveredPopulation, pointCount, uncoveredPointCount
+    }
+    public init(name: String, population: Double, coveredPopulation: Double, pointCount: Int, uncoveredPointCount: Int)
+    {
+        self.name = name
+        self.population = population
+        self.coveredPopulation = coveredPopulation
+        self.pointCount = pointCount
+        self.uncoveredPointCount = uncoveredPointCount
     }
     public init(from d: Decoder) throws {
         let c = try d.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name); population = try c.decode(Double.self, forKey: .population)
+        name = try c.decode(String.self, forKey: .name)
+        population = try c.decode(Double.self, forKey: .population)
         coveredPopulation = try c.decode(Double.self, forKey: .coveredPopulation)
-        pointCount = try c.decode(Int.self, forKey: .pointCount); uncoveredPointCount = try c.decode(Int.self, forKey: .uncoveredPointCount)
+        pointCount = try c.decode(Int.self, forKey: .pointCount)
+        uncoveredPointCount = try c.decode(Int.self, forKey: .uncoveredPointCount)
     }
     public func encode(to e: Encoder) throws {
         var c = e.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name); try c.encode(population, forKey: .population)
-        try c.encode(coveredPopulation, forKey: .coveredPopulation); try c.encode(share, forKey: .share)
+        try c.encode(name, forKey: .name)
+        try c.encode(population, forKey: .population)
+        try c.encode(coveredPopulation, forKey: .coveredPopulation)
+        try c.encode(share, forKey: .share)
         try c.encode(uncoveredPopulation, forKey: .uncoveredPopulation)
-        try c.encode(pointCount, forKey: .pointCount); try c.encode(uncoveredPointCount, forKey: .uncoveredPointCount)
+        try c.encode(pointCount, forKey: .pointCount)
+        try c.encode(uncoveredPointCount, forKey: .uncoveredPointCount)
     }
 }
 
@@ -153,13 +191,15 @@ public struct CoverageEngine: Sendable {
     public let graph: RoadGraph
     public let settings: CoverageSettings
     let index: GridIndex
-    let usable: [Bool]   // node lies in a component that is not tiny
+    let usable: [Bool]  // node lies in a component that is not tiny
 
     /// Validates `settings`, re-times `graph` with `settings.speeds` and builds the snapping index.
     public init(graph: RoadGraph, settings: CoverageSettings = CoverageSettings()) throws {
         var p = ProblemCollector()
         settings.validate(into: &p)
-        if graph.nodeCount == 0 { p.add("het wegennet bevat geen knooppunten", at: SourceLocation(element: "wegennet")) }
+        if graph.nodeCount == 0 {
+            p.add("het wegennet bevat geen knooppunten", at: SourceLocation(element: "wegennet"))
+        }
         try p.throwIfAny("Ongeldige instellingen voor de dekkingsberekening")
         self.graph = graph.retimed(settings.speeds)
         self.settings = settings
@@ -174,7 +214,8 @@ public struct CoverageEngine: Sendable {
     /// The same engine with another norm and dispatch time (snapping index reused).
     public func withNorm(normMinutes: Double, dispatchMinutes: Double) throws -> CoverageEngine {
         var s = settings
-        s.normMinutes = normMinutes; s.dispatchMinutes = dispatchMinutes
+        s.normMinutes = normMinutes
+        s.dispatchMinutes = dispatchMinutes
         var p = ProblemCollector()
         s.validate(into: &p)
         try p.throwIfAny("Ongeldige norm")
@@ -182,7 +223,10 @@ public struct CoverageEngine: Sendable {
     }
 
     private init(graph: RoadGraph, settings: CoverageSettings, index: GridIndex, usable: [Bool]) {
-        self.graph = graph; self.settings = settings; self.index = index; self.usable = usable
+        self.graph = graph
+        self.settings = settings
+        self.index = index
+        self.usable = usable
     }
 
     /// Nearest post by straight-line distance (used to assign rides of points beyond the norm).
@@ -198,19 +242,32 @@ public struct CoverageEngine: Sendable {
         var seen = Set<String>()
         for (i, post) in posts.enumerated() {
             let loc = SourceLocation(field: "posts[\(i)]", element: "post \(post.id)")
-            if !seen.insert(post.id).inserted { p.add("post-id \"\(post.id)\" komt meer dan eens voor", at: loc); continue }
+            if !seen.insert(post.id).inserted {
+                p.add("post-id \"\(post.id)\" komt meer dan eens voor", at: loc)
+                continue
+            }
             guard AcuteGeo.isInNetherlands(post.location) else {
-                p.add("post \"\(post.name)\" ligt buiten Nederland (\(post.location.lat), \(post.location.lon))", at: loc); continue
+                p.add(
+                    "post \"\(post.name)\" ligt buiten Nederland (\(post.location.lat), \(post.location.lon))", at: loc)
+                continue
             }
             let any = index.nearest(to: post.location, maxMeters: settings.maxPostSnapMeters)
             guard let any else {
-                p.add("post \"\(post.name)\" ligt verder dan \(Int(settings.maxPostSnapMeters)) m van het wegennet en is niet bereikbaar", at: loc); continue
+                p.add(
+                    "post \"\(post.name)\" ligt verder dan \(Int(settings.maxPostSnapMeters)) m van het wegennet en is niet bereikbaar",
+                    at: loc)
+                continue
             }
             if !usable[Int(any.index)] {
-                p.add("post \"\(post.name)\" ligt aan een klein los stuk wegennet (knooppunt \(any.index)) en is niet bereikbaar vanuit het netwerk", at: loc); continue
+                p.add(
+                    "post \"\(post.name)\" ligt aan een klein los stuk wegennet (knooppunt \(any.index)) en is niet bereikbaar vanuit het netwerk",
+                    at: loc)
+                continue
             }
-            out.append(SnappedPost(postId: post.id, node: any.index, snapMeters: any.meters,
-                                   offRoadSeconds: settings.speeds.offRoadSeconds(meters: any.meters)))
+            out.append(
+                SnappedPost(
+                    postId: post.id, node: any.index, snapMeters: any.meters,
+                    offRoadSeconds: settings.speeds.offRoadSeconds(meters: any.meters)))
         }
         try p.throwIfAny("Ambulanceposten niet bruikbaar")
         return out
@@ -220,7 +277,8 @@ public struct CoverageEngine: Sendable {
     public func coverage(posts: [AmbulancePost], demand: [DemandPoint]) throws -> CoverageResult {
         try Self.validate(demand: demand)
         let snapped = try snap(posts: posts)
-        let norm = settings.normSeconds, dispatch = settings.dispatchSeconds
+        let norm = settings.normSeconds
+        let dispatch = settings.dispatchSeconds
         let limit = norm > dispatch ? norm - dispatch : 0
         let paths = ShortestPaths(graph: graph, sources: snapped.map { ($0.node, $0.offRoadSeconds) }, limit: limit)
 
@@ -230,33 +288,51 @@ public struct CoverageEngine: Sendable {
         var total = (pop: 0.0, cov: 0.0, n: 0, un: 0)
         let isUsable = usable
         for d in demand {
-            var pc = PointCoverage(id: d.id, municipality: d.municipality, population: d.population,
-                                   nearestPostId: nil, responseSeconds: nil, covered: false, snapMeters: nil)
-            if let s = index.nearest(to: d.location, maxMeters: settings.maxDemandSnapMeters, where: { isUsable[Int($0)] }) {
+            var pc = PointCoverage(
+                id: d.id, municipality: d.municipality, population: d.population,
+                nearestPostId: nil, responseSeconds: nil, covered: false, snapMeters: nil)
+            if let s = index.nearest(
+                to: d.location, maxMeters: settings.maxDemandSnapMeters, where: { isUsable[Int($0)] })
+            {
                 pc.snapMeters = s.meters
                 let t = paths.seconds[Int(s.index)]
                 if t != ShortestPaths.unreached {
-                    let response = UInt64(dispatch) + UInt64(t) + UInt64(settings.speeds.offRoadSeconds(meters: s.meters))
+                    let response =
+                        UInt64(dispatch) + UInt64(t) + UInt64(settings.speeds.offRoadSeconds(meters: s.meters))
                     if response <= UInt64(norm) {
-                        pc.responseSeconds = Int(response); pc.covered = true
+                        pc.responseSeconds = Int(response)
+                        pc.covered = true
                         pc.nearestPostId = snapped[Int(paths.source[Int(s.index)])].postId
                     }
                 }
             }
             let key = d.municipality ?? "onbekend"
             var m = byMunicipality[key] ?? (0, 0, 0, 0)
-            m.pop += d.population; m.n += 1; total.pop += d.population; total.n += 1
-            if pc.covered { m.cov += d.population; total.cov += d.population } else { m.un += 1; total.un += 1 }
+            m.pop += d.population
+            m.n += 1
+            total.pop += d.population
+            total.n += 1
+            if pc.covered {
+                m.cov += d.population
+                total.cov += d.population
+            } else {
+                m.un += 1
+                total.un += 1
+            }
             byMunicipality[key] = m
             points.append(pc)
         }
         let municipalities = byMunicipality.keys.sorted().map { k in
             let m = byMunicipality[k]!
-            return AreaCoverage(name: k, population: m.pop, coveredPopulation: m.cov, pointCount: m.n, uncoveredPointCount: m.un)
+            return AreaCoverage(
+                name: k, population: m.pop, coveredPopulation: m.cov, pointCount: m.n, uncoveredPointCount: m.un)
         }
-        return CoverageResult(normSeconds: Int(norm), dispatchSeconds: Int(dispatch),
-                              region: AreaCoverage(name: "regio", population: total.pop, coveredPopulation: total.cov, pointCount: total.n, uncoveredPointCount: total.un),
-                              municipalities: municipalities, points: points, posts: snapped)
+        return CoverageResult(
+            normSeconds: Int(norm), dispatchSeconds: Int(dispatch),
+            region: AreaCoverage(
+                name: "regio", population: total.pop, coveredPopulation: total.cov, pointCount: total.n,
+                uncoveredPointCount: total.un),
+            municipalities: municipalities, points: points, posts: snapped)
     }
 
     /// Checks ids, coordinates and populations of demand points.
@@ -266,8 +342,12 @@ public struct CoverageEngine: Sendable {
         for (i, d) in demand.enumerated() {
             let loc = SourceLocation(field: "demand[\(i)]", element: "vraagpunt \(d.id)")
             if !seen.insert(d.id).inserted { p.add("vraagpunt-id \"\(d.id)\" komt meer dan eens voor", at: loc) }
-            if !(d.population >= 0) || !d.population.isFinite { p.add("inwonertal moet 0 of meer zijn (is \(d.population))", at: loc) }
-            if !AcuteGeo.isInNetherlands(d.location) { p.add("vraagpunt ligt buiten Nederland (\(d.location.lat), \(d.location.lon))", at: loc) }
+            if !(d.population >= 0) || !d.population.isFinite {
+                p.add("inwonertal moet 0 of meer zijn (is \(d.population))", at: loc)
+            }
+            if !AcuteGeo.isInNetherlands(d.location) {
+                p.add("vraagpunt ligt buiten Nederland (\(d.location.lat), \(d.location.lon))", at: loc)
+            }
         }
         try p.throwIfAny("Ongeldige vraagpunten")
     }

@@ -24,7 +24,10 @@ public enum AcuteGeo {
 public struct RDPoint: Sendable, Hashable, Codable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 
     /// Rough RD extent of the Netherlands (with margin).
     public var isInNetherlands: Bool { (-7_000...300_000).contains(x) && (289_000...629_000).contains(y) }
@@ -44,7 +47,7 @@ public enum RDConversion {
 public struct GridIndex: Sendable {
     let originX: Double, originY: Double, cell: Double
     let cols: Int, rows: Int
-    let cellStart: [Int32]   // CSR over cells
+    let cellStart: [Int32]  // CSR over cells
     let cellItems: [Int32]
     let xs: [Double], ys: [Double]
     let cosLat: Double
@@ -56,18 +59,27 @@ public struct GridIndex: Sendable {
         let cl = cos(meanLat * .pi / 180)
         cosLat = cl
         let k = Self.metresPerDegreeLat
-        let xs = points.map { $0.lon * k * cl }, ys = points.map { $0.lat * k }
-        self.xs = xs; self.ys = ys
-        let minX = xs.min() ?? 0, maxX = xs.max() ?? 0, minY = ys.min() ?? 0, maxY = ys.max() ?? 0
+        let xs = points.map { $0.lon * k * cl }
+        let ys = points.map { $0.lat * k }
+        self.xs = xs
+        self.ys = ys
+        let minX = xs.min() ?? 0
+        let maxX = xs.max() ?? 0
+        let minY = ys.min() ?? 0
+        let maxY = ys.max() ?? 0
         let area = max(1, (maxX - minX) * (maxY - minY))
         // About two points per cell on average, at least 50 m.
         let c = cellMeters ?? max(50, (2 * area / Double(max(1, points.count))).squareRoot())
-        cell = c; originX = minX; originY = minY
-        cols = max(1, Int((maxX - minX) / c) + 1); rows = max(1, Int((maxY - minY) / c) + 1)
+        cell = c
+        originX = minX
+        originY = minY
+        cols = max(1, Int((maxX - minX) / c) + 1)
+        rows = max(1, Int((maxY - minY) / c) + 1)
         var counts = [Int32](repeating: 0, count: cols * rows + 1)
         var cellOf = [Int](repeating: 0, count: points.count)
         for i in 0..<points.count {
-            let cx = min(cols - 1, Int((xs[i] - minX) / c)), cy = min(rows - 1, Int((ys[i] - minY) / c))
+            let cx = min(cols - 1, Int((xs[i] - minX) / c))
+            let cy = min(rows - 1, Int((ys[i] - minY) / c))
             cellOf[i] = cy * cols + cx
             counts[cellOf[i] + 1] += 1
         }
@@ -75,19 +87,25 @@ public struct GridIndex: Sendable {
         var fill = counts
         var items = [Int32](repeating: 0, count: points.count)
         for i in 0..<points.count {
-            items[Int(fill[cellOf[i]])] = Int32(i); fill[cellOf[i]] += 1
+            items[Int(fill[cellOf[i]])] = Int32(i)
+            fill[cellOf[i]] += 1
         }
-        cellStart = counts; cellItems = items
+        cellStart = counts
+        cellItems = items
     }
 
     /// Index of the nearest point and its distance in metres, or nil if none lies within `maxMeters`.
     /// Rings of cells are searched outward until no closer point can exist. An optional filter
     /// excludes points (e.g. nodes in tiny components).
-    public func nearest(to p: GeoPoint, maxMeters: Double = .infinity, where allowed: ((Int32) -> Bool)? = nil) -> (index: Int32, meters: Double)? {
+    public func nearest(to p: GeoPoint, maxMeters: Double = .infinity, where allowed: ((Int32) -> Bool)? = nil) -> (
+        index: Int32, meters: Double
+    )? {
         guard !xs.isEmpty else { return nil }
         let k = Self.metresPerDegreeLat
-        let px = p.lon * k * cosLat, py = p.lat * k
-        let cx = Int(((px - originX) / cell).rounded(.down)), cy = Int(((py - originY) / cell).rounded(.down))
+        let px = p.lon * k * cosLat
+        let py = p.lat * k
+        let cx = Int(((px - originX) / cell).rounded(.down))
+        let cy = Int(((py - originY) / cell).rounded(.down))
         var best: Int32 = -1
         var bestD2 = maxMeters.isFinite ? maxMeters * maxMeters : Double.infinity
         // Distance from p to the grid's bounding cells bounds how many rings can matter.
@@ -105,11 +123,13 @@ public struct GridIndex: Sendable {
                         let cellIndex = gy * cols + gx
                         for j in Int(cellStart[cellIndex])..<Int(cellStart[cellIndex + 1]) {
                             let i = cellItems[j]
-                            let dx = xs[Int(i)] - px, dy = ys[Int(i)] - py
+                            let dx = xs[Int(i)] - px
+                            let dy = ys[Int(i)] - py
                             let d2 = dx * dx + dy * dy
                             if d2 < bestD2 || (d2 == bestD2 && best >= 0 && i < best) {
                                 if let allowed, !allowed(i) { continue }
-                                bestD2 = d2; best = i
+                                bestD2 = d2
+                                best = i
                             }
                         }
                     }

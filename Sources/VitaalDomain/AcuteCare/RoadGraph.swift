@@ -70,10 +70,14 @@ public struct SpeedTable: Sendable, Hashable, Codable {
 
     func validate(into problems: inout ProblemCollector) {
         for c in RoadClass.allCases where !(kmh(c) > 0 && kmh(c) <= 250) {
-            problems.add("snelheid voor wegklasse \(c.rawValue) moet tussen 0 en 250 km/u liggen (is \(kmh(c)))", at: SourceLocation(field: "speeds.\(c.rawValue)"))
+            problems.add(
+                "snelheid voor wegklasse \(c.rawValue) moet tussen 0 en 250 km/u liggen (is \(kmh(c)))",
+                at: SourceLocation(field: "speeds.\(c.rawValue)"))
         }
         if !(offRoadKmh > 0 && offRoadKmh <= 250) {
-            problems.add("snelheid buiten het wegennet moet tussen 0 en 250 km/u liggen (is \(offRoadKmh))", at: SourceLocation(field: "speeds.offRoadKmh"))
+            problems.add(
+                "snelheid buiten het wegennet moet tussen 0 en 250 km/u liggen (is \(offRoadKmh))",
+                at: SourceLocation(field: "speeds.offRoadKmh"))
         }
     }
 }
@@ -96,8 +100,12 @@ public struct RoadGraph: Sendable, Codable {
     public func location(_ node: Int32) -> GeoPoint { GeoPoint(lon: lon[Int(node)], lat: lat[Int(node)]) }
 
     /// Builds a CSR graph from raw directed edges (counting sort by source; input order kept per node).
-    public init(nodes: [GeoPoint], edges: [(from: Int32, to: Int32, meters: Double, roadClass: RoadClass)], speeds: SpeedTable = .default) {
-        lat = nodes.map(\.lat); lon = nodes.map(\.lon)
+    public init(
+        nodes: [GeoPoint], edges: [(from: Int32, to: Int32, meters: Double, roadClass: RoadClass)],
+        speeds: SpeedTable = .default
+    ) {
+        lat = nodes.map(\.lat)
+        lon = nodes.map(\.lon)
         var start = [Int32](repeating: 0, count: nodes.count + 1)
         for e in edges { start[Int(e.from) + 1] += 1 }
         for i in 0..<nodes.count { start[i + 1] += start[i] }
@@ -107,18 +115,31 @@ public struct RoadGraph: Sendable, Codable {
         var meters = [Float](repeating: 0, count: edges.count)
         var cls = [RoadClass](repeating: .local, count: edges.count)
         for e in edges {
-            let k = Int(fill[Int(e.from)]); fill[Int(e.from)] += 1
-            target[k] = e.to; secs[k] = speeds.seconds(meters: e.meters, e.roadClass)
-            meters[k] = Float(e.meters); cls[k] = e.roadClass
+            let k = Int(fill[Int(e.from)])
+            fill[Int(e.from)] += 1
+            target[k] = e.to
+            secs[k] = speeds.seconds(meters: e.meters, e.roadClass)
+            meters[k] = Float(e.meters)
+            cls[k] = e.roadClass
         }
-        edgeStart = start; edgeTarget = target; edgeSeconds = secs; edgeMeters = meters; edgeClass = cls
+        edgeStart = start
+        edgeTarget = target
+        edgeSeconds = secs
+        edgeMeters = meters
+        edgeClass = cls
         self.speeds = speeds
     }
 
     /// Builds a graph directly from CSR arrays with given edge times (benchmarks, tests). Lengths are
     /// derived from the times at the class speed so that re-timing is consistent.
-    public init(lat: [Double], lon: [Double], edgeStart: [Int32], edgeTarget: [Int32], edgeSeconds: [UInt32], edgeClass: [RoadClass]? = nil) {
-        self.lat = lat; self.lon = lon; self.edgeStart = edgeStart; self.edgeTarget = edgeTarget
+    public init(
+        lat: [Double], lon: [Double], edgeStart: [Int32], edgeTarget: [Int32], edgeSeconds: [UInt32],
+        edgeClass: [RoadClass]? = nil
+    ) {
+        self.lat = lat
+        self.lon = lon
+        self.edgeStart = edgeStart
+        self.edgeTarget = edgeTarget
         self.edgeSeconds = edgeSeconds
         let cls = edgeClass ?? [RoadClass](repeating: .local, count: edgeTarget.count)
         let sp = SpeedTable.default
@@ -143,12 +164,17 @@ public struct RoadGraph: Sendable, Codable {
             var r = x
             while parent[Int(r)] != r { r = parent[Int(r)] }
             var y = x
-            while parent[Int(y)] != r { let next = parent[Int(y)]; parent[Int(y)] = r; y = next }
+            while parent[Int(y)] != r {
+                let next = parent[Int(y)]
+                parent[Int(y)] = r
+                y = next
+            }
             return r
         }
         for u in 0..<nodeCount {
             for k in Int(edgeStart[u])..<Int(edgeStart[u + 1]) {
-                let a = find(Int32(u)), b = find(edgeTarget[k])
+                let a = find(Int32(u))
+                let b = find(edgeTarget[k])
                 if a != b { parent[Int(max(a, b))] = min(a, b) }
             }
         }
@@ -157,8 +183,12 @@ public struct RoadGraph: Sendable, Codable {
         var sizes: [Int] = []
         for u in 0..<nodeCount {
             let r = Int(find(Int32(u)))
-            if idOf[r] < 0 { idOf[r] = Int32(sizes.count); sizes.append(0) }
-            comp[u] = idOf[r]; sizes[Int(idOf[r])] += 1
+            if idOf[r] < 0 {
+                idOf[r] = Int32(sizes.count)
+                sizes.append(0)
+            }
+            comp[u] = idOf[r]
+            sizes[Int(idOf[r])] += 1
         }
         return (comp, sizes)
     }
@@ -197,7 +227,8 @@ public struct RoadGraphBuilder: Sendable {
         let k = Self.key(p)
         if let i = index[k] { return i }
         let i = Int32(nodes.count)
-        nodes.append(p); index[k] = i
+        nodes.append(p)
+        index[k] = i
         return i
     }
 
@@ -213,7 +244,9 @@ public struct RoadGraphBuilder: Sendable {
 
     /// Adds a road along `points`, inserting intermediate nodes so that no segment exceeds
     /// `maxSegmentMeters` (demand points then snap to a nearby node).
-    public mutating func addPolyline(_ points: [GeoPoint], roadClass: RoadClass, oneWay: OneWay = .no, maxSegmentMeters: Double = 1000) {
+    public mutating func addPolyline(
+        _ points: [GeoPoint], roadClass: RoadClass, oneWay: OneWay = .no, maxSegmentMeters: Double = 1000
+    ) {
         guard let first = points.first else { return }
         var ids = [node(at: first)]
         for (a, b) in zip(points, points.dropFirst()) {

@@ -22,40 +22,51 @@ public struct ShortestPaths: Sendable {
         var head = [Int32](repeating: -1, count: buckets)
         var entryNode: [Int32] = []
         var entryNext: [Int32] = []
-        entryNode.reserveCapacity(n); entryNext.reserveCapacity(n)
+        entryNode.reserveCapacity(n)
+        entryNext.reserveCapacity(n)
 
         for (i, s) in sources.enumerated() where s.startSeconds <= limit {
             let v = Int(s.node)
             if s.startSeconds < dist[v] {
-                dist[v] = s.startSeconds; src[v] = Int32(i)
-                entryNode.append(s.node); entryNext.append(head[Int(s.startSeconds)])
+                dist[v] = s.startSeconds
+                src[v] = Int32(i)
+                entryNode.append(s.node)
+                entryNext.append(head[Int(s.startSeconds)])
                 head[Int(s.startSeconds)] = Int32(entryNode.count - 1)
             }
         }
         graph.edgeStart.withUnsafeBufferPointer { start in
-        graph.edgeTarget.withUnsafeBufferPointer { target in
-        graph.edgeSeconds.withUnsafeBufferPointer { weight in
-            var t = 0
-            while t < buckets {
-                let e = head[t]
-                if e < 0 { t += 1; continue }
-                head[t] = entryNext[Int(e)]
-                let u = Int(entryNode[Int(e)])
-                if dist[u] != UInt32(t) { continue }   // stale entry
-                let su = src[u]
-                for k in Int(start[u])..<Int(start[u + 1]) {
-                    let nd = UInt64(t) + UInt64(weight[k])
-                    if nd > UInt64(limit) { continue }
-                    let v = Int(target[k])
-                    let d = UInt32(nd)
-                    if d < dist[v] {
-                        dist[v] = d; src[v] = su
-                        entryNode.append(Int32(v)); entryNext.append(head[Int(d)])
-                        head[Int(d)] = Int32(entryNode.count - 1)
+            graph.edgeTarget.withUnsafeBufferPointer { target in
+                graph.edgeSeconds.withUnsafeBufferPointer { weight in
+                    var t = 0
+                    while t < buckets {
+                        let e = head[t]
+                        if e < 0 {
+                            t += 1
+                            continue
+                        }
+                        head[t] = entryNext[Int(e)]
+                        let u = Int(entryNode[Int(e)])
+                        if dist[u] != UInt32(t) { continue }  // stale entry
+                        let su = src[u]
+                        for k in Int(start[u])..<Int(start[u + 1]) {
+                            let nd = UInt64(t) + UInt64(weight[k])
+                            if nd > UInt64(limit) { continue }
+                            let v = Int(target[k])
+                            let d = UInt32(nd)
+                            if d < dist[v] {
+                                dist[v] = d
+                                src[v] = su
+                                entryNode.append(Int32(v))
+                                entryNext.append(head[Int(d)])
+                                head[Int(d)] = Int32(entryNode.count - 1)
+                            }
+                        }
                     }
                 }
             }
-        }}}
-        seconds = dist; source = src
+        }
+        seconds = dist
+        source = src
     }
 }

@@ -9,7 +9,11 @@ public struct BarChart: Sendable {
         public var value: Double?
         /// Optional link for the bar (e.g. the region's own page).
         public var link: String?
-        public init(label: String, value: Double?, link: String? = nil) { self.label = label; self.value = value; self.link = link }
+        public init(label: String, value: Double?, link: String? = nil) {
+            self.label = label
+            self.value = value
+            self.link = link
+        }
     }
 
     public var text: ChartText
@@ -23,10 +27,18 @@ public struct BarChart: Sendable {
     public var width: Double
     public var barHeight: Double
 
-    public init(text: ChartText, bars: [Bar], highlighted: String? = nil, reference: LineChart.ReferenceLine? = nil,
-                valueSuffix: String = "", decimals: Int? = nil, width: Double = 640, barHeight: Double = 22) {
-        self.text = text; self.bars = bars; self.highlighted = highlighted; self.reference = reference
-        self.valueSuffix = valueSuffix; self.decimals = decimals; self.width = width; self.barHeight = barHeight
+    public init(
+        text: ChartText, bars: [Bar], highlighted: String? = nil, reference: LineChart.ReferenceLine? = nil,
+        valueSuffix: String = "", decimals: Int? = nil, width: Double = 640, barHeight: Double = 22
+    ) {
+        self.text = text
+        self.bars = bars
+        self.highlighted = highlighted
+        self.reference = reference
+        self.valueSuffix = valueSuffix
+        self.decimals = decimals
+        self.width = width
+        self.barHeight = barHeight
     }
 
     var valueDecimals: Int { decimals ?? (bars.allSatisfy { $0.value.map { $0 == $0.rounded() } ?? true } ? 0 : 1) }
@@ -45,19 +57,26 @@ public struct BarChart: Sendable {
         let scale = NiceScale(lower: min(0, values.min() ?? 0), upper: max(0, values.max() ?? 1), maxTicks: 6)
         let hasNegative = (values.min() ?? 0) < 0
 
-        let labelWidth = min(width * 0.38, (bars.map { SVG.textWidth($0.label, fontSize: 12, bold: $0.label == highlighted) }.max() ?? 0) + 4)
-        let valueWidth = max(SVG.textWidth("geen gegevens", fontSize: 11), (bars.compactMap { $0.value.map(format) }.map { SVG.textWidth($0, fontSize: 12, bold: true) }.max() ?? 0)) + 8
+        let labelWidth = min(
+            width * 0.38,
+            (bars.map { SVG.textWidth($0.label, fontSize: 12, bold: $0.label == highlighted) }.max() ?? 0) + 4)
+        let valueWidth =
+            max(
+                SVG.textWidth("geen gegevens", fontSize: 11),
+                (bars.compactMap { $0.value.map(format) }.map { SVG.textWidth($0, fontSize: 12, bold: true) }.max() ?? 0)
+            ) + 8
         // Room for value labels beside the bars: on the right always, on the left only as far as a
         // negative bar's label would stick out past the plot's left edge.
         let right = width - 8 - valueWidth
         var left = 8 + labelWidth + 10
         if hasNegative {
             for _ in 0..<2 {
-                let overshoot = bars.compactMap { bar -> Double? in
-                    guard let v = bar.value, v < 0 else { return nil }
-                    let end = left + scale.fraction(v) * (right - left)
-                    return SVG.textWidth(format(v), fontSize: 12, bold: bar.label == highlighted) + 6 - (end - left)
-                }.max() ?? 0
+                let overshoot =
+                    bars.compactMap { bar -> Double? in
+                        guard let v = bar.value, v < 0 else { return nil }
+                        let end = left + scale.fraction(v) * (right - left)
+                        return SVG.textWidth(format(v), fontSize: 12, bold: bar.label == highlighted) + 6 - (end - left)
+                    }.max() ?? 0
                 if overshoot > 0 { left += overshoot }
             }
         }
@@ -87,7 +106,9 @@ public struct BarChart: Sendable {
             w.text(shown, x: 8 + labelWidth, y: baseline(i), anchor: "end", bold: isHighlighted)
             if let v = bar.value, v.isFinite {
                 let end = x(v)
-                w.rect(min(zero, end), rowTop(i), abs(end - zero), barHeight, fill: isHighlighted ? Palette.highlight : Palette.neutral)
+                w.rect(
+                    min(zero, end), rowTop(i), abs(end - zero), barHeight,
+                    fill: isHighlighted ? Palette.highlight : Palette.neutral)
             }
             w.close("g")
             if bar.link != nil { w.close("a") }
@@ -122,7 +143,9 @@ public struct BarChart: Sendable {
                     w.text(format(v), x: end - 4, y: baseline(i), anchor: "end", bold: isHighlighted, halo: true)
                 }
             } else {
-                w.text("geen gegevens", x: zero + 4, y: baseline(i), size: 11, fill: Palette.muted, extra: [("font-style", "italic")])
+                w.text(
+                    "geen gegevens", x: zero + 4, y: baseline(i), size: 11, fill: Palette.muted,
+                    extra: [("font-style", "italic")])
             }
         }
         return w.finish(width: width, height: plotBottom + 22, caption: text.caption)

@@ -43,12 +43,26 @@ public struct ChoroplethMap: Sendable {
     public var width: Double
     public var maxMapHeight: Double
 
-    public init(text: ChartText, regions: [RegionFeature], values: [String: Double], classification: Classification = .quantiles,
-                classCount: Int = 5, valueSuffix: String = "", decimals: Int? = nil, links: [String: String] = [:],
-                highlighted: String? = nil, legendTitle: String? = nil, note: String? = nil, width: Double = 560, maxMapHeight: Double = 460) {
-        self.text = text; self.regions = regions; self.values = values; self.classification = classification
-        self.classCount = classCount; self.valueSuffix = valueSuffix; self.decimals = decimals; self.links = links
-        self.highlighted = highlighted; self.legendTitle = legendTitle; self.note = note; self.width = width; self.maxMapHeight = maxMapHeight
+    public init(
+        text: ChartText, regions: [RegionFeature], values: [String: Double],
+        classification: Classification = .quantiles,
+        classCount: Int = 5, valueSuffix: String = "", decimals: Int? = nil, links: [String: String] = [:],
+        highlighted: String? = nil, legendTitle: String? = nil, note: String? = nil, width: Double = 560,
+        maxMapHeight: Double = 460
+    ) {
+        self.text = text
+        self.regions = regions
+        self.values = values
+        self.classification = classification
+        self.classCount = classCount
+        self.valueSuffix = valueSuffix
+        self.decimals = decimals
+        self.links = links
+        self.highlighted = highlighted
+        self.legendTitle = legendTitle
+        self.note = note
+        self.width = width
+        self.maxMapHeight = maxMapHeight
     }
 
     /// Values of the drawn regions only.
@@ -61,7 +75,9 @@ public struct ChoroplethMap: Sendable {
     public var classes: [ChoroplethClass] { Self.classes(for: regionValues, count: classCount, method: classification) }
 
     /// Classes for `values` (see the type's documentation), coloured from `Palette.sequential`.
-    public static func classes(for values: [Double], count: Int = 5, method: Classification = .quantiles) -> [ChoroplethClass] {
+    public static func classes(for values: [Double], count: Int = 5, method: Classification = .quantiles)
+        -> [ChoroplethClass]
+    {
         let sorted = values.filter(\.isFinite).sorted()
         guard let lo = sorted.first, let hi = sorted.last else { return [] }
         let k = max(1, min(count, 5, Set(sorted).count))
@@ -99,7 +115,9 @@ public struct ChoroplethMap: Sendable {
 
     var autoDescription: String {
         let classes = self.classes
-        var parts = ["Kaart met \(regions.count) gebieden, ingekleurd in \(classes.count) klassen (van licht = laag naar donker = hoog)."]
+        var parts = [
+            "Kaart met \(regions.count) gebieden, ingekleurd in \(classes.count) klassen (van licht = laag naar donker = hoog)."
+        ]
         let named = regions.map { r in "\(r.name): \(values[r.code].map(format) ?? "geen gegevens")" }
         parts.append(named.joined(separator: "; ") + ".")
         if regions.contains(where: \.isSchematic) { parts.append("Schematische kaart.") }
@@ -118,7 +136,8 @@ public struct ChoroplethMap: Sendable {
 
         // Regions.
         let paths = MapDrawing.paths(regions, projection)
-        w.open("g", [("stroke", "#ffffff"), ("stroke-width", "1"), ("stroke-linejoin", "round"), ("fill-rule", "evenodd")])
+        w.open(
+            "g", [("stroke", "#ffffff"), ("stroke-width", "1"), ("stroke-linejoin", "round"), ("fill-rule", "evenodd")])
         for (region, d) in zip(regions, paths) {
             let value = values[region.code]
             let fill = value.map { classes[Self.classIndex(of: $0, in: classes)].color } ?? hatch!
@@ -131,8 +150,12 @@ public struct ChoroplethMap: Sendable {
         w.close("g")
         // The highlighted region gets a heavy outline on top of its neighbours.
         if let highlighted, let index = regions.firstIndex(where: { $0.code == highlighted }) {
-            w.element("path", [("d", paths[index]), ("fill", "none"), ("stroke", Palette.ink),
-                               ("stroke-width", "2.5"), ("stroke-linejoin", "round"), ("pointer-events", "none")])
+            w.element(
+                "path",
+                [
+                    ("d", paths[index]), ("fill", "none"), ("stroke", Palette.ink),
+                    ("stroke-width", "2.5"), ("stroke-linejoin", "round"), ("pointer-events", "none")
+                ])
         }
 
         // Names and values on the map.
@@ -142,13 +165,16 @@ public struct ChoroplethMap: Sendable {
             for region in regions.sorted(by: { $0.geometry.areaKm2 > $1.geometry.areaKm2 }) {
                 let p = projection.project(region.geometry.labelPoint)
                 let valueText = values[region.code].map(format) ?? "geen gegevens"
-                let wider = SVG.textWidth(region.name, fontSize: 11, bold: true) > SVG.textWidth(valueText, fontSize: 11) ? region.name : valueText
+                let wider =
+                    SVG.textWidth(region.name, fontSize: 11, bold: true) > SVG.textWidth(valueText, fontSize: 11)
+                    ? region.name : valueText
                 for c in MapDrawing.candidates(x: p.x, y: p.y, offset: 14) {
                     // The two-line block: name on the baseline c.y - 1, value 13 px lower.
                     let nameBox = LabelPlacer.box(wider, x: c.x, y: c.y - 1, anchor: c.anchor, size: 11, bold: true)
                     let block = LabelPlacer.Box(x0: nameBox.x0, y0: nameBox.y0, x1: nameBox.x1, y1: nameBox.y1 + 13)
                     guard block.x0 >= 0, block.x1 <= width, block.y0 >= 0, block.y1 <= projection.height,
-                          !placer.placed.contains(where: { $0.overlaps(block) }) else { continue }
+                        !placer.placed.contains(where: { $0.overlaps(block) })
+                    else { continue }
                     placer.addObstacle(block)
                     w.text(region.name, x: c.x, y: c.y - 1, anchor: c.anchor, bold: true, halo: true)
                     w.text(valueText, x: c.x, y: c.y + 12, anchor: c.anchor, halo: true)
@@ -164,8 +190,12 @@ public struct ChoroplethMap: Sendable {
             w.text(legendTitle, x: 8, y: y + 12, bold: true)
             y += 18
         }
-        var items = classes.map { LegendItem(label: legendLabel($0), swatch: .box(fill: $0.color, stroke: "#999999", opacity: nil)) }
-        if let hatch { items.append(LegendItem(label: "geen gegevens", swatch: .box(fill: hatch, stroke: "#999999", opacity: nil))) }
+        var items = classes.map {
+            LegendItem(label: legendLabel($0), swatch: .box(fill: $0.color, stroke: "#999999", opacity: nil))
+        }
+        if let hatch {
+            items.append(LegendItem(label: "geen gegevens", swatch: .box(fill: hatch, stroke: "#999999", opacity: nil)))
+        }
         y += Legend.draw(items, into: &w, x: 8, y: y, width: width - 16)
         y += MapDrawing.drawNote(MapDrawing.note(note, regions: regions), into: &w, y: y, width: width)
         return w.finish(width: width, height: y + 4, caption: text.caption)

@@ -22,8 +22,12 @@ public enum DutchNumberFormat {
     /// billion "3,4 mld", for axis labels and tight spaces.
     public static func compact(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude >= 999_950_000 { return format(value / 1e9, decimals: 1).replacingOccurrences(of: ",0", with: "") + " mld" }
-        if magnitude >= 999_950 { return format(value / 1e6, decimals: 1).replacingOccurrences(of: ",0", with: "") + " mln" }
+        if magnitude >= 999_950_000 {
+            return format(value / 1e9, decimals: 1).replacingOccurrences(of: ",0", with: "") + " mld"
+        }
+        if magnitude >= 999_950 {
+            return format(value / 1e6, decimals: 1).replacingOccurrences(of: ",0", with: "") + " mln"
+        }
         return format(value, decimals: 0)
     }
 
@@ -53,7 +57,8 @@ public enum DutchNumberFormat {
         let negative = value < 0
         // Shortest round-trip text, e.g. "1234567.891", "1e-05", "1.5e+20".
         let text = String(describing: abs(value))
-        var mantissa = text, exponent = 0
+        var mantissa = text
+        var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = String(text[..<e])
             exponent = Int(text[text.index(after: e)...]) ?? 0
@@ -62,7 +67,10 @@ public enum DutchNumberFormat {
         var digits = Array(parts[0]) + (parts.count > 1 ? Array(parts[1]) : [])
         // Position of the decimal point within `digits`.
         var point = parts[0].count + exponent
-        if point < 0 { digits = Array(repeating: "0", count: -point) + digits; point = 0 }
+        if point < 0 {
+            digits = Array(repeating: "0", count: -point) + digits
+            point = 0
+        }
         if point > digits.count { digits += Array(repeating: "0", count: point - digits.count) }
         // Keep `decimals` digits after the point, round on the next one.
         let keep = point + decimals
@@ -72,9 +80,18 @@ public enum DutchNumberFormat {
             var i = kept.count - 1
             var carry = true
             while carry && i >= 0 {
-                if kept[i] == "9" { kept[i] = "0"; i -= 1 } else { kept[i] = Character(String(kept[i].wholeNumberValue! + 1)); carry = false }
+                if kept[i] == "9" {
+                    kept[i] = "0"
+                    i -= 1
+                } else {
+                    kept[i] = Character(String(kept[i].wholeNumberValue! + 1))
+                    carry = false
+                }
             }
-            if carry { kept.insert("1", at: 0); point += 1 }
+            if carry {
+                kept.insert("1", at: 0)
+                point += 1
+            }
         }
         var integer = String(kept.prefix(point))
         let fraction = String(kept.dropFirst(point))

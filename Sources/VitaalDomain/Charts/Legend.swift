@@ -25,10 +25,14 @@ enum Legend {
     /// x offset (relative to the legend's left edge) and row of every item.
     static func layout(_ items: [LegendItem], width: Double) -> (positions: [(x: Double, row: Int)], rows: Int) {
         var positions: [(x: Double, row: Int)] = []
-        var x = 0.0, row = 0
+        var x = 0.0
+        var row = 0
         for item in items {
             let w = swatchWidth + 6 + SVG.textWidth(item.label, fontSize: fontSize)
-            if x > 0 && x + w > width { x = 0; row += 1 }
+            if x > 0 && x + w > width {
+                x = 0
+                row += 1
+            }
             positions.append((x, row))
             x += w + 18
         }
@@ -46,22 +50,28 @@ enum Legend {
         let (positions, rows) = layout(items, width: width)
         w.open("g", [("font-size", SVG.num(fontSize))])
         for (item, pos) in zip(items, positions) {
-            let left = x + pos.x, mid = y + Double(pos.row) * rowHeight + rowHeight / 2
+            let left = x + pos.x
+            let mid = y + Double(pos.row) * rowHeight + rowHeight / 2
             switch item.swatch {
             case .line(let color, let width, let dash, let marker):
                 w.line(left, mid, left + swatchWidth, mid, stroke: color, width: width, dash: dash)
                 if let marker { w.raw(marker.element(x: left + swatchWidth / 2, y: mid, r: 3.5, fill: color)) }
             case .box(let fill, let stroke, let opacity):
-                w.rect(left + 3, mid - 7, swatchWidth - 6, 14, fill: fill,
-                       extra: [("stroke", stroke), ("fill-opacity", opacity.map(SVG.fraction))])
+                w.rect(
+                    left + 3, mid - 7, swatchWidth - 6, 14, fill: fill,
+                    extra: [("stroke", stroke), ("fill-opacity", opacity.map(SVG.fraction))])
             case .marker(let shape, let fill, let stroke, let dash):
                 var extra = ""
                 if let stroke { extra += " stroke=\"\(stroke)\" stroke-width=\"1.5\"" }
                 if let dash { extra += " stroke-dasharray=\"\(dash)\"" }
                 w.raw(shape.element(x: left + swatchWidth / 2, y: mid, r: 6, fill: fill, extra: extra))
             case .ring(let color):
-                w.element("circle", [("cx", SVG.num(left + swatchWidth / 2)), ("cy", SVG.num(mid)), ("r", "8"),
-                                     ("fill", color), ("fill-opacity", "0.2"), ("stroke", color), ("stroke-width", "2")])
+                w.element(
+                    "circle",
+                    [
+                        ("cx", SVG.num(left + swatchWidth / 2)), ("cy", SVG.num(mid)), ("r", "8"),
+                        ("fill", color), ("fill-opacity", "0.2"), ("stroke", color), ("stroke-width", "2")
+                    ])
             }
             w.text(item.label, x: left + swatchWidth + 6, y: mid + 4)
         }
@@ -90,8 +100,10 @@ struct LabelPlacer {
     mutating func addObstacle(_ b: Box) { placed.append(b) }
 
     /// The first candidate (x, baseline y, anchor) where the label fits; nil when none does.
-    mutating func place(_ text: String, size: Double, bold: Bool = false,
-                        candidates: [(x: Double, y: Double, anchor: String)]) -> (x: Double, y: Double, anchor: String)? {
+    mutating func place(
+        _ text: String, size: Double, bold: Bool = false,
+        candidates: [(x: Double, y: Double, anchor: String)]
+    ) -> (x: Double, y: Double, anchor: String)? {
         for c in candidates {
             let b = Self.box(text, x: c.x, y: c.y, anchor: c.anchor, size: size, bold: bold)
             guard b.x0 >= bounds.x0, b.x1 <= bounds.x1, b.y0 >= bounds.y0, b.y1 <= bounds.y1 else { continue }

@@ -9,7 +9,11 @@ public struct LineChart: Sendable {
         public var upper: [Double?]
         /// Legend text, e.g. "90% bandbreedte".
         public var label: String
-        public init(lower: [Double?], upper: [Double?], label: String) { self.lower = lower; self.upper = upper; self.label = label }
+        public init(lower: [Double?], upper: [Double?], label: String) {
+            self.lower = lower
+            self.upper = upper
+            self.label = label
+        }
     }
 
     public struct Series: Sendable, Hashable {
@@ -21,7 +25,10 @@ public struct LineChart: Sendable {
         /// A "#rrggbb" colour; default the next palette colour.
         public var color: String?
         public init(name: String, values: [Double?], bands: [Band] = [], color: String? = nil) {
-            self.name = name; self.values = values; self.bands = bands; self.color = color
+            self.name = name
+            self.values = values
+            self.bands = bands
+            self.color = color
         }
     }
 
@@ -29,7 +36,10 @@ public struct LineChart: Sendable {
         public var value: Double
         /// Text shown at the line, e.g. "Norm 80%".
         public var label: String
-        public init(value: Double, label: String) { self.value = value; self.label = label }
+        public init(value: Double, label: String) {
+            self.value = value
+            self.label = label
+        }
     }
 
     public var text: ChartText
@@ -50,16 +60,29 @@ public struct LineChart: Sendable {
     /// Height of the plot with its axes (legend and caption come on top of this).
     public var plotHeight: Double
 
-    public init(text: ChartText, labels: [String], series: [Series], highlighted: String? = nil, reference: ReferenceLine? = nil,
-                valueSuffix: String = "", decimals: Int? = nil, includeZero: Bool = true, yAxisLabel: String? = nil,
-                width: Double = 640, plotHeight: Double = 260) {
-        self.text = text; self.labels = labels; self.series = series; self.highlighted = highlighted; self.reference = reference
-        self.valueSuffix = valueSuffix; self.decimals = decimals; self.includeZero = includeZero; self.yAxisLabel = yAxisLabel
-        self.width = width; self.plotHeight = plotHeight
+    public init(
+        text: ChartText, labels: [String], series: [Series], highlighted: String? = nil,
+        reference: ReferenceLine? = nil,
+        valueSuffix: String = "", decimals: Int? = nil, includeZero: Bool = true, yAxisLabel: String? = nil,
+        width: Double = 640, plotHeight: Double = 260
+    ) {
+        self.text = text
+        self.labels = labels
+        self.series = series
+        self.highlighted = highlighted
+        self.reference = reference
+        self.valueSuffix = valueSuffix
+        self.decimals = decimals
+        self.includeZero = includeZero
+        self.yAxisLabel = yAxisLabel
+        self.width = width
+        self.plotHeight = plotHeight
     }
 
     var allValues: [Double] {
-        var v = series.flatMap { s in s.values.compactMap { $0 } + s.bands.flatMap { $0.lower.compactMap { $0 } + $0.upper.compactMap { $0 } } }
+        var v = series.flatMap { s in
+            s.values.compactMap { $0 } + s.bands.flatMap { $0.lower.compactMap { $0 } + $0.upper.compactMap { $0 } }
+        }
         if let reference { v.append(reference.value) }
         return v.filter(\.isFinite)
     }
@@ -76,12 +99,17 @@ public struct LineChart: Sendable {
         var parts = ["Lijngrafiek" + (labels.isEmpty ? "." : " over \(labels.first!)–\(labels.last!).")]
         for s in series {
             let present = s.values.enumerated().compactMap { i, v in v.map { (i, $0) } }
-            guard let first = present.first, let last = present.last else { parts.append("\(s.name): geen gegevens."); continue }
+            guard let first = present.first, let last = present.last else {
+                parts.append("\(s.name): geen gegevens.")
+                continue
+            }
             let label = { (i: Int) in i < labels.count ? labels[i] : "\(i + 1)" }
             if first.0 == last.0 {
                 parts.append("\(s.name): \(format(first.1)) in \(label(first.0)).")
             } else {
-                parts.append("\(s.name): van \(format(first.1)) in \(label(first.0)) naar \(format(last.1)) in \(label(last.0)).")
+                parts.append(
+                    "\(s.name): van \(format(first.1)) in \(label(first.0)) naar \(format(last.1)) in \(label(last.0))."
+                )
             }
         }
         if let reference { parts.append("Referentielijn \(reference.label): \(format(reference.value)).") }
@@ -92,21 +120,32 @@ public struct LineChart: Sendable {
     public func svg() -> String {
         var w = text.writer(kind: "line", autoDescription: autoDescription)
         let values = allValues
-        let lower = values.min() ?? 0, upper = values.max() ?? 1
-        let scale = NiceScale(lower: includeZero ? min(0, lower) : lower, upper: includeZero ? max(0, upper) : upper, maxTicks: 6)
-        let tickText = { (v: Double) in DutchNumberFormat.format(v, decimals: scale.decimals) + (valueSuffix == "%" ? "%" : "") }
+        let lower = values.min() ?? 0
+        let upper = values.max() ?? 1
+        let scale = NiceScale(
+            lower: includeZero ? min(0, lower) : lower, upper: includeZero ? max(0, upper) : upper, maxTicks: 6)
+        let tickText = { (v: Double) in
+            DutchNumberFormat.format(v, decimals: scale.decimals) + (valueSuffix == "%" ? "%" : "")
+        }
 
         // Legend on top: series, then bands.
         var items: [LegendItem] = []
         for (i, s) in series.enumerated() {
             let isHighlighted = s.name == highlighted
-            items.append(LegendItem(label: s.name, swatch: .line(color: color(of: i), width: isHighlighted ? 3 : 2, dash: nil, marker: MarkerShape.shape(i))))
+            items.append(
+                LegendItem(
+                    label: s.name,
+                    swatch: .line(
+                        color: color(of: i), width: isHighlighted ? 3 : 2, dash: nil, marker: MarkerShape.shape(i))))
         }
         var seenBands = Set<String>()
         for (i, s) in series.enumerated() {
             for (b, band) in s.bands.enumerated() where seenBands.insert("\(i)|\(band.label)").inserted {
                 let label = series.filter { !$0.bands.isEmpty }.count > 1 ? "\(s.name): \(band.label)" : band.label
-                items.append(LegendItem(label: label, swatch: .box(fill: color(of: i), stroke: nil, opacity: bandOpacity(b, of: s.bands.count))))
+                items.append(
+                    LegendItem(
+                        label: label,
+                        swatch: .box(fill: color(of: i), stroke: nil, opacity: bandOpacity(b, of: s.bands.count))))
             }
         }
         let legendHeight = Legend.draw(items, into: &w, x: 8, y: 4, width: width - 16)
@@ -114,12 +153,15 @@ public struct LineChart: Sendable {
         let axisLabelHeight = yAxisLabel == nil ? 0.0 : 16.0
         let top = legendHeight + 14 + axisLabelHeight
         let tickWidth = scale.ticks.map { SVG.textWidth(tickText($0), fontSize: 11) }.max() ?? 20
-        let left = max(36, tickWidth + 14), right = width - 16
+        let left = max(36, tickWidth + 14)
+        let right = width - 16
         let bottom = top + plotHeight - 24
         let y = { (v: Double) in bottom - scale.fraction(v) * (bottom - top) }
         let n = labels.count
         let pad = 12.0
-        let x = { (i: Int) in n <= 1 ? (left + right) / 2 : left + pad + Double(i) * (right - left - 2 * pad) / Double(n - 1) }
+        let x = { (i: Int) in
+            n <= 1 ? (left + right) / 2 : left + pad + Double(i) * (right - left - 2 * pad) / Double(n - 1)
+        }
 
         if let yAxisLabel { w.text(yAxisLabel, x: 8, y: top - 12, size: 11, fill: Palette.muted) }
         // Grid and value axis.
@@ -141,11 +183,17 @@ public struct LineChart: Sendable {
         // Bands under all lines.
         for (i, s) in series.enumerated() {
             for (b, band) in s.bands.enumerated() {
-                for run in Self.runs(count: n, present: { chartValue(band.lower, $0) != nil && chartValue(band.upper, $0) != nil }) {
+                for run in Self.runs(
+                    count: n, present: { chartValue(band.lower, $0) != nil && chartValue(band.upper, $0) != nil })
+                {
                     let upperPts = run.map { (x($0), y(band.upper[$0]!)) }
                     let lowerPts = run.reversed().map { (x($0), y(band.lower[$0]!)) }
-                    w.element("polygon", [("points", SVG.points(upperPts + lowerPts)), ("fill", color(of: i)),
-                                          ("fill-opacity", SVG.fraction(bandOpacity(b, of: s.bands.count)))])
+                    w.element(
+                        "polygon",
+                        [
+                            ("points", SVG.points(upperPts + lowerPts)), ("fill", color(of: i)),
+                            ("fill-opacity", SVG.fraction(bandOpacity(b, of: s.bands.count)))
+                        ])
                 }
             }
         }
@@ -154,11 +202,15 @@ public struct LineChart: Sendable {
         if let reference {
             let ry = y(reference.value)
             w.line(left, ry, right, ry, stroke: Palette.accent, width: 1.5, dash: "6 4")
-            w.text("\(reference.label)", x: right - 2, y: ry - 5, anchor: "end", size: 11, fill: Palette.accent, halo: true)
+            w.text(
+                "\(reference.label)", x: right - 2, y: ry - 5, anchor: "end", size: 11, fill: Palette.accent, halo: true
+            )
         }
 
         // Lines: highlighted series last so it lies on top.
-        let order = series.indices.sorted { (series[$0].name == highlighted ? 1 : 0) < (series[$1].name == highlighted ? 1 : 0) }
+        let order = series.indices.sorted {
+            (series[$0].name == highlighted ? 1 : 0) < (series[$1].name == highlighted ? 1 : 0)
+        }
         let showMarkers = n <= 30
         for i in order {
             let s = series[i]
@@ -171,8 +223,12 @@ public struct LineChart: Sendable {
             w.open("g", [("fill", c)])
             w.tooltip(s.name)
             if !d.isEmpty {
-                w.element("path", [("d", d), ("fill", "none"), ("stroke", c), ("stroke-width", isHighlighted ? "3" : "2"),
-                                   ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
+                w.element(
+                    "path",
+                    [
+                        ("d", d), ("fill", "none"), ("stroke", c), ("stroke-width", isHighlighted ? "3" : "2"),
+                        ("stroke-linejoin", "round"), ("stroke-linecap", "round")
+                    ])
             }
             for (j, v) in s.values.enumerated() where j < n {
                 guard let v else { continue }
@@ -205,9 +261,15 @@ public struct LineChart: Sendable {
 
     /// Maximal runs of consecutive indices where `present` holds.
     static func runs(count: Int, present: (Int) -> Bool) -> [[Int]] {
-        var result: [[Int]] = [], current: [Int] = []
+        var result: [[Int]] = []
+        var current: [Int] = []
         for i in 0..<max(0, count) {
-            if present(i) { current.append(i) } else if !current.isEmpty { result.append(current); current = [] }
+            if present(i) {
+                current.append(i)
+            } else if !current.isEmpty {
+                result.append(current)
+                current = []
+            }
         }
         if !current.isEmpty { result.append(current) }
         return result

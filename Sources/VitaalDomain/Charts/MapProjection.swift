@@ -19,10 +19,15 @@ public struct MapProjection: Sendable, Hashable {
     public init(bbox: GeoBoundingBox, width: Double, height: Double, margin: Double = 10) {
         let box = Self.nonDegenerate(bbox)
         let k = cos((box.minLat + box.maxLat) / 2 * Double.pi / 180)
-        let spanX = (box.maxLon - box.minLon) * k, spanY = box.maxLat - box.minLat
+        let spanX = (box.maxLon - box.minLon) * k
+        let spanY = box.maxLat - box.minLat
         let s = min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY)
-        self.bbox = box; self.width = width; self.height = height; self.margin = margin
-        self.scale = s; self.lonFactor = k
+        self.bbox = box
+        self.width = width
+        self.height = height
+        self.margin = margin
+        self.scale = s
+        self.lonFactor = k
         self.offsetX = (width - spanX * s) / 2
         self.offsetY = (height - spanY * s) / 2
     }
@@ -41,8 +46,14 @@ public struct MapProjection: Sendable, Hashable {
 
     static func nonDegenerate(_ b: GeoBoundingBox) -> GeoBoundingBox {
         var b = b
-        if b.maxLon - b.minLon < 1e-9 { b.minLon -= 0.01; b.maxLon += 0.01 }
-        if b.maxLat - b.minLat < 1e-9 { b.minLat -= 0.01; b.maxLat += 0.01 }
+        if b.maxLon - b.minLon < 1e-9 {
+            b.minLon -= 0.01
+            b.maxLon += 0.01
+        }
+        if b.maxLat - b.minLat < 1e-9 {
+            b.minLat -= 0.01
+            b.maxLat += 0.01
+        }
         return b
     }
 
@@ -94,25 +105,34 @@ enum MapDrawing {
     static func simplify(_ pts: [(x: Double, y: Double)], tolerance: Double) -> [(x: Double, y: Double)] {
         guard pts.count > 2 else { return pts }
         var keep = [Bool](repeating: false, count: pts.count)
-        keep[0] = true; keep[pts.count - 1] = true
+        keep[0] = true
+        keep[pts.count - 1] = true
         var stack = [(0, pts.count - 1)]
         while let (a, b) = stack.popLast() {
             guard b > a + 1 else { continue }
-            var worst = 0.0, index = a
+            var worst = 0.0
+            var index = a
             for i in (a + 1)..<b {
                 let dist = distance(pts[i], pts[a], pts[b])
-                if dist > worst { worst = dist; index = i }
+                if dist > worst {
+                    worst = dist
+                    index = i
+                }
             }
             if worst > tolerance {
                 keep[index] = true
-                stack.append((a, index)); stack.append((index, b))
+                stack.append((a, index))
+                stack.append((index, b))
             }
         }
         return pts.indices.filter { keep[$0] }.map { pts[$0] }
     }
 
-    private static func distance(_ p: (x: Double, y: Double), _ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y
+    private static func distance(_ p: (x: Double, y: Double), _ a: (x: Double, y: Double), _ b: (x: Double, y: Double))
+        -> Double
+    {
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let len2 = dx * dx + dy * dy
         guard len2 > 0 else { return hypot(p.x - a.x, p.y - a.y) }
         let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2))
@@ -130,14 +150,18 @@ enum MapDrawing {
         guard let note else { return 0 }
         let lines = SVG.wrap(note, maxWidth: width - 16, fontSize: 11)
         for (n, line) in lines.enumerated() {
-            w.text(line, x: 8, y: y + 12 + Double(n) * 14, size: 11, fill: Palette.muted, extra: [("font-style", "italic")])
+            w.text(
+                line, x: 8, y: y + 12 + Double(n) * 14, size: 11, fill: Palette.muted, extra: [("font-style", "italic")]
+            )
         }
         return Double(lines.count) * 14 + 4
     }
 
     /// Candidate spots for a label block around an anchor point: on it, then below, above, right, left.
     static func candidates(x: Double, y: Double, offset: Double) -> [(x: Double, y: Double, anchor: String)] {
-        [(x, y, "middle"), (x, y + offset, "middle"), (x, y - offset, "middle"),
-         (x + offset, y, "start"), (x - offset, y, "end")]
+        [
+            (x, y, "middle"), (x, y + offset, "middle"), (x, y - offset, "middle"),
+            (x + offset, y, "start"), (x - offset, y, "end")
+        ]
     }
 }

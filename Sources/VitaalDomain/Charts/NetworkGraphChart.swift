@@ -19,8 +19,17 @@ public struct NetworkGraphChart: Sendable {
         public var size: Double
         public var kind: NodeKind
         public var link: String?
-        public init(id: String, label: String, x: Double, y: Double, size: Double = 1, kind: NodeKind = .normal, link: String? = nil) {
-            self.id = id; self.label = label; self.x = x; self.y = y; self.size = size; self.kind = kind; self.link = link
+        public init(
+            id: String, label: String, x: Double, y: Double, size: Double = 1, kind: NodeKind = .normal,
+            link: String? = nil
+        ) {
+            self.id = id
+            self.label = label
+            self.x = x
+            self.y = y
+            self.size = size
+            self.kind = kind
+            self.link = link
         }
     }
 
@@ -32,7 +41,10 @@ public struct NetworkGraphChart: Sendable {
         /// Shown as tooltip, e.g. the topic of the cooperation.
         public var label: String?
         public init(from: String, to: String, highlighted: Bool = false, label: String? = nil) {
-            self.from = from; self.to = to; self.highlighted = highlighted; self.label = label
+            self.from = from
+            self.to = to
+            self.highlighted = highlighted
+            self.label = label
         }
     }
 
@@ -45,12 +57,19 @@ public struct NetworkGraphChart: Sendable {
     public var width: Double
     public var height: Double
 
-    public init(text: ChartText, nodes: [Node], edges: [Edge], maxLabels: Int = 40, width: Double = 640, height: Double = 420) {
-        self.text = text; self.nodes = nodes; self.edges = edges; self.maxLabels = maxLabels; self.width = width; self.height = height
+    public init(
+        text: ChartText, nodes: [Node], edges: [Edge], maxLabels: Int = 40, width: Double = 640, height: Double = 420
+    ) {
+        self.text = text
+        self.nodes = nodes
+        self.edges = edges
+        self.maxLabels = maxLabels
+        self.width = width
+        self.height = height
     }
 
     static let kindNames: [NodeKind: String] = [
-        .central: "centrale speler", .vulnerable: "kwetsbaar punt", .isolated: "geïsoleerd", .normal: "speler",
+        .central: "centrale speler", .vulnerable: "kwetsbaar punt", .isolated: "geïsoleerd", .normal: "speler"
     ]
 
     var autoDescription: String {
@@ -62,14 +81,18 @@ public struct NetworkGraphChart: Sendable {
         if !counts.isEmpty { parts.append("Daarvan: \(counts.joined(separator: ", ")).") }
         for kind in [NodeKind.central, .vulnerable] {
             let names = nodes.filter { $0.kind == kind }.map(\.label)
-            if !names.isEmpty { parts.append("\(kind == .central ? "Centraal" : "Kwetsbaar"): \(names.joined(separator: ", ")).") }
+            if !names.isEmpty {
+                parts.append("\(kind == .central ? "Centraal" : "Kwetsbaar"): \(names.joined(separator: ", ")).")
+            }
         }
         let bridges = edges.filter(\.highlighted).count
         if bridges > 0 { parts.append("\(bridges) brug(gen): verbindingen waarzonder het netwerk uiteenvalt.") }
         return parts.joined(separator: " ")
     }
 
-    func style(_ kind: NodeKind) -> (shape: MarkerShape, fill: String, stroke: String, strokeWidth: Double, dash: String?) {
+    func style(_ kind: NodeKind) -> (
+        shape: MarkerShape, fill: String, stroke: String, strokeWidth: Double, dash: String?
+    ) {
         switch kind {
         case .normal: return (.circle, "#56B4E9", "#ffffff", 1, nil)
         case .central: return (.circle, Palette.highlight, Palette.ink, 2.5, nil)
@@ -85,15 +108,25 @@ public struct NetworkGraphChart: Sendable {
             (.central, "Centrale speler (veel verbindingen)"),
             (.vulnerable, "Kwetsbaar punt: zonder deze speler valt het netwerk uiteen"),
             (.isolated, "Geïsoleerd: geen verbindingen"),
-            (.normal, "Overige speler"),
+            (.normal, "Overige speler")
         ]
         for (kind, label) in texts where present.contains(kind) {
             let s = style(kind)
-            items.append(LegendItem(label: label, swatch: .marker(s.shape, fill: s.fill, stroke: s.stroke == "#ffffff" ? nil : s.stroke, dash: s.dash)))
+            items.append(
+                LegendItem(
+                    label: label,
+                    swatch: .marker(s.shape, fill: s.fill, stroke: s.stroke == "#ffffff" ? nil : s.stroke, dash: s.dash)
+                ))
         }
-        if !edges.isEmpty { items.append(LegendItem(label: "Verbinding", swatch: .line(color: "#aaaaaa", width: 1.5, dash: nil, marker: nil))) }
+        if !edges.isEmpty {
+            items.append(
+                LegendItem(label: "Verbinding", swatch: .line(color: "#aaaaaa", width: 1.5, dash: nil, marker: nil)))
+        }
         if edges.contains(where: \.highlighted) {
-            items.append(LegendItem(label: "Brug: zonder deze verbinding valt het netwerk uiteen", swatch: .line(color: Palette.accent, width: 3, dash: "6 3", marker: nil)))
+            items.append(
+                LegendItem(
+                    label: "Brug: zonder deze verbinding valt het netwerk uiteen",
+                    swatch: .line(color: Palette.accent, width: 3, dash: "6 3", marker: nil)))
         }
         return items
     }
@@ -104,7 +137,8 @@ public struct NetworkGraphChart: Sendable {
         let top = legendHeight + 16
         let maxSize = max(nodes.map(\.size).max() ?? 1, 1e-9)
         let radius = { (n: Node) in 4 + 9 * sqrt(max(0, n.size) / maxSize) }
-        let marginX = 24.0, marginY = 18.0
+        let marginX = 24.0
+        let marginY = 18.0
         let px = { (n: Node) in marginX + min(max(n.x, 0), 1) * (self.width - 2 * marginX) }
         let py = { (n: Node) in top + marginY + min(max(n.y, 0), 1) * (self.height - 2 * marginY) }
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -113,10 +147,15 @@ public struct NetworkGraphChart: Sendable {
         w.open("g", [("stroke", "#aaaaaa"), ("stroke-width", "1.5")])
         for edge in edges.sorted(by: { !$0.highlighted && $1.highlighted }) {
             guard let a = byID[edge.from], let b = byID[edge.to] else { continue }
-            let attrs: [(String, String?)] = [("x1", SVG.num(px(a))), ("y1", SVG.num(py(a))), ("x2", SVG.num(px(b))), ("y2", SVG.num(py(b)))]
-            let title = "\(a.label) – \(b.label)\(edge.label.map { ": \($0)" } ?? "")\(edge.highlighted ? " (brug)" : "")"
+            let attrs: [(String, String?)] = [
+                ("x1", SVG.num(px(a))), ("y1", SVG.num(py(a))), ("x2", SVG.num(px(b))), ("y2", SVG.num(py(b)))
+            ]
+            let title =
+                "\(a.label) – \(b.label)\(edge.label.map { ": \($0)" } ?? "")\(edge.highlighted ? " (brug)" : "")"
             if edge.highlighted {
-                w.raw("<line\(SVGWriter.attributes(attrs + [("stroke", Palette.accent), ("stroke-width", "3"), ("stroke-dasharray", "6 3")]))><title>\(SVG.escape(title))</title></line>")
+                w.raw(
+                    "<line\(SVGWriter.attributes(attrs + [("stroke", Palette.accent), ("stroke-width", "3"), ("stroke-dasharray", "6 3")]))><title>\(SVG.escape(title))</title></line>"
+                )
             } else {
                 w.raw("<line\(SVGWriter.attributes(attrs))><title>\(SVG.escape(title))</title></line>")
             }
@@ -125,7 +164,10 @@ public struct NetworkGraphChart: Sendable {
 
         // Nodes.
         var degree: [String: Int] = [:]
-        for e in edges { degree[e.from, default: 0] += 1; degree[e.to, default: 0] += 1 }
+        for e in edges {
+            degree[e.from, default: 0] += 1
+            degree[e.to, default: 0] += 1
+        }
         var placer = LabelPlacer(width: width, height: top + height + 4)
         for node in nodes {
             let s = style(node.kind)
@@ -143,17 +185,23 @@ public struct NetworkGraphChart: Sendable {
 
         // Labels: most important first, each where it collides with nothing already drawn.
         let priority: [NodeKind: Int] = [.central: 0, .vulnerable: 1, .normal: 2, .isolated: 3]
-        let ordered = nodes.sorted { (priority[$0.kind]!, -$0.size, $0.label) < (priority[$1.kind]!, -$1.size, $1.label) }
+        let ordered = nodes.sorted {
+            (priority[$0.kind]!, -$0.size, $0.label) < (priority[$1.kind]!, -$1.size, $1.label)
+        }
         w.open("g", [("font-size", "11")])
         for node in ordered.prefix(maxLabels) where !node.label.isEmpty {
             let r = radius(node) + 3
             let (x, y) = (px(node), py(node))
             let bold = node.kind == .central || node.kind == .vulnerable
             let label = SVG.truncate(node.label, maxWidth: 150, fontSize: 11, bold: bold)
-            if let spot = placer.place(label, size: 11, bold: bold, candidates: [
-                (x + r, y + 4, "start"), (x - r, y + 4, "end"), (x, y + r + 10, "middle"), (x, y - r - 3, "middle"),
-                (x + r * 0.8, y + r + 8, "start"), (x - r * 0.8, y + r + 8, "end"), (x + r * 0.8, y - r - 1, "start"), (x - r * 0.8, y - r - 1, "end"),
-            ]) {
+            if let spot = placer.place(
+                label, size: 11, bold: bold,
+                candidates: [
+                    (x + r, y + 4, "start"), (x - r, y + 4, "end"), (x, y + r + 10, "middle"), (x, y - r - 3, "middle"),
+                    (x + r * 0.8, y + r + 8, "start"), (x - r * 0.8, y + r + 8, "end"),
+                    (x + r * 0.8, y - r - 1, "start"), (x - r * 0.8, y - r - 1, "end")
+                ])
+            {
                 w.text(label, x: spot.x, y: spot.y, anchor: spot.anchor, bold: bold, halo: true)
             }
         }

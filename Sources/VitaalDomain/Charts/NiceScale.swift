@@ -17,11 +17,21 @@ public struct NiceScale: Sendable, Hashable {
     /// A scale whose ends are multiples of the step, containing `lower…upper`, with at most
     /// `maxTicks` ticks (at least 2). An empty range is widened around its value.
     public init(lower: Double, upper: Double, maxTicks: Int = 6) {
-        var lo = Swift.min(lower, upper), hi = Swift.max(lower, upper)
-        if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
+        var lo = Swift.min(lower, upper)
+        var hi = Swift.max(lower, upper)
+        if !lo.isFinite || !hi.isFinite {
+            lo = 0
+            hi = 1
+        }
         if hi - lo < 1e-12 {
             // One value: 0 shows as 0…1, anything else ±10% around it.
-            if lo == 0 { hi = 1 } else { let pad = abs(lo) * 0.1; lo -= pad; hi += pad }
+            if lo == 0 {
+                hi = 1
+            } else {
+                let pad = abs(lo) * 0.1
+                lo -= pad
+                hi += pad
+            }
         }
         let intervals = Double(Swift.max(1, maxTicks - 1))
         var step = Self.niceStep((hi - lo) / intervals)
@@ -32,7 +42,8 @@ public struct NiceScale: Sendable, Hashable {
         self.step = step
         self.min = (lo / step).rounded(.down) * step
         self.max = (hi / step).rounded(.up) * step
-        self.min = clean(self.min); self.max = clean(self.max)
+        self.min = clean(self.min)
+        self.max = clean(self.max)
     }
 
     /// Smallest of 1, 2, 5 × 10ⁿ that is ≥ `raw`.

@@ -9,7 +9,9 @@ public enum Palette {
     public static let categorical = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
     /// Categorical colour `n`, cycling.
-    public static func color(_ n: Int) -> String { categorical[((n % categorical.count) + categorical.count) % categorical.count] }
+    public static func color(_ n: Int) -> String {
+        categorical[((n % categorical.count) + categorical.count) % categorical.count]
+    }
 
     /// Five-step sequential ramp, light (low) to dark (high).
     public static let sequential5 = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"]

@@ -8,7 +8,11 @@ public struct PointMap: Sendable {
         public var name: String
         public var color: String?
         public var shape: MarkerShape?
-        public init(name: String, color: String? = nil, shape: MarkerShape? = nil) { self.name = name; self.color = color; self.shape = shape }
+        public init(name: String, color: String? = nil, shape: MarkerShape? = nil) {
+            self.name = name
+            self.color = color
+            self.shape = shape
+        }
     }
 
     public struct Point: Sendable, Hashable {
@@ -22,10 +26,17 @@ public struct PointMap: Sendable {
         public var coverageColor: String?
         /// Extra tooltip text, e.g. the address.
         public var detail: String?
-        public init(location: GeoPoint, label: String, category: String, link: String? = nil, radiusKm: Double? = nil,
-                    coverageColor: String? = nil, detail: String? = nil) {
-            self.location = location; self.label = label; self.category = category; self.link = link
-            self.radiusKm = radiusKm; self.coverageColor = coverageColor; self.detail = detail
+        public init(
+            location: GeoPoint, label: String, category: String, link: String? = nil, radiusKm: Double? = nil,
+            coverageColor: String? = nil, detail: String? = nil
+        ) {
+            self.location = location
+            self.label = label
+            self.category = category
+            self.link = link
+            self.radiusKm = radiusKm
+            self.coverageColor = coverageColor
+            self.detail = detail
         }
     }
 
@@ -33,7 +44,10 @@ public struct PointMap: Sendable {
     public struct CoverageLegend: Sendable, Hashable {
         public var label: String
         public var color: String
-        public init(label: String, color: String) { self.label = label; self.color = color }
+        public init(label: String, color: String) {
+            self.label = label
+            self.color = color
+        }
     }
 
     public var text: ChartText
@@ -50,12 +64,21 @@ public struct PointMap: Sendable {
     public var width: Double
     public var maxMapHeight: Double
 
-    public init(text: ChartText, outlines: [RegionFeature], points: [Point], categories: [Category] = [],
-                coverageLegend: [CoverageLegend] = [], showRegionNames: Bool = true, showPointLabels: Bool? = nil,
-                note: String? = nil, width: Double = 560, maxMapHeight: Double = 460) {
-        self.text = text; self.outlines = outlines; self.points = points; self.categories = categories
-        self.coverageLegend = coverageLegend; self.showRegionNames = showRegionNames; self.showPointLabels = showPointLabels
-        self.note = note; self.width = width; self.maxMapHeight = maxMapHeight
+    public init(
+        text: ChartText, outlines: [RegionFeature], points: [Point], categories: [Category] = [],
+        coverageLegend: [CoverageLegend] = [], showRegionNames: Bool = true, showPointLabels: Bool? = nil,
+        note: String? = nil, width: Double = 560, maxMapHeight: Double = 460
+    ) {
+        self.text = text
+        self.outlines = outlines
+        self.points = points
+        self.categories = categories
+        self.coverageLegend = coverageLegend
+        self.showRegionNames = showRegionNames
+        self.showPointLabels = showPointLabels
+        self.note = note
+        self.width = width
+        self.maxMapHeight = maxMapHeight
     }
 
     /// Every category with its resolved colour and shape.
@@ -86,7 +109,9 @@ public struct PointMap: Sendable {
         for p in points {
             let r = (p.radiusKm ?? 0) / Geo.kmPerDegreeLat
             let k = max(0.1, cos(p.location.lat * Double.pi / 180))
-            let pointBox = GeoBoundingBox(minLon: p.location.lon - r / k, minLat: p.location.lat - r, maxLon: p.location.lon + r / k, maxLat: p.location.lat + r)
+            let pointBox = GeoBoundingBox(
+                minLon: p.location.lon - r / k, minLat: p.location.lat - r, maxLon: p.location.lon + r / k,
+                maxLat: p.location.lat + r)
             box = box?.union(pointBox) ?? pointBox
         }
         guard let bbox = box else {
@@ -95,7 +120,12 @@ public struct PointMap: Sendable {
         }
         let projection = MapProjection(fitting: bbox, width: width, margin: 14, maxHeight: maxMapHeight)
 
-        w.open("g", [("fill", "#f4f4f1"), ("stroke", "#9a9a9a"), ("stroke-width", "1"), ("stroke-linejoin", "round"), ("fill-rule", "evenodd")])
+        w.open(
+            "g",
+            [
+                ("fill", "#f4f4f1"), ("stroke", "#9a9a9a"), ("stroke-width", "1"), ("stroke-linejoin", "round"),
+                ("fill-rule", "evenodd")
+            ])
         for (region, d) in zip(outlines, MapDrawing.paths(outlines, projection)) {
             w.open("path", [("d", d)])
             w.tooltip(region.name)
@@ -110,8 +140,12 @@ public struct PointMap: Sendable {
             for p in circles {
                 let (x, y) = projection.project(p.location)
                 let c = p.coverageColor ?? style[p.category]?.0 ?? Palette.highlight
-                w.element("circle", [("cx", SVG.num(x)), ("cy", SVG.num(y)), ("r", SVG.num(p.radiusKm! * projection.pixelsPerKm)),
-                                     ("fill", c), ("stroke", c)])
+                w.element(
+                    "circle",
+                    [
+                        ("cx", SVG.num(x)), ("cy", SVG.num(y)), ("r", SVG.num(p.radiusKm! * projection.pixelsPerKm)),
+                        ("fill", c), ("stroke", c)
+                    ])
             }
             w.close("g")
         }
@@ -128,7 +162,12 @@ public struct PointMap: Sendable {
             w.open("g")
             w.tooltip([p.label, p.category, p.detail].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
             if p.radiusKm == nil, let ring = p.coverageColor {
-                w.element("circle", [("cx", SVG.num(x)), ("cy", SVG.num(y)), ("r", "9"), ("fill", "none"), ("stroke", ring), ("stroke-width", "3")])
+                w.element(
+                    "circle",
+                    [
+                        ("cx", SVG.num(x)), ("cy", SVG.num(y)), ("r", "9"), ("fill", "none"), ("stroke", ring),
+                        ("stroke-width", "3")
+                    ])
             }
             w.raw(shape.element(x: x, y: y, r: 5, fill: color, extra: " stroke=\"#fff\" stroke-width=\"1.2\""))
             w.close("g")
@@ -139,9 +178,12 @@ public struct PointMap: Sendable {
         if showPointLabels ?? (points.count <= 25) {
             for p in points where !p.label.isEmpty {
                 let (x, y) = projection.project(p.location)
-                if let spot = placer.place(p.label, size: 11, candidates: [
-                    (x + 9, y + 4, "start"), (x - 9, y + 4, "end"), (x, y + 17, "middle"), (x, y - 9, "middle"),
-                ]) {
+                if let spot = placer.place(
+                    p.label, size: 11,
+                    candidates: [
+                        (x + 9, y + 4, "start"), (x - 9, y + 4, "end"), (x, y + 17, "middle"), (x, y - 9, "middle")
+                    ])
+                {
                     w.text(p.label, x: spot.x, y: spot.y, anchor: spot.anchor, halo: true)
                 }
             }
@@ -149,15 +191,21 @@ public struct PointMap: Sendable {
         if showRegionNames {
             for region in outlines.sorted(by: { $0.geometry.areaKm2 > $1.geometry.areaKm2 }) {
                 let p = projection.project(region.geometry.labelPoint)
-                if let spot = placer.place(region.name, size: 12, bold: true, candidates: MapDrawing.candidates(x: p.x, y: p.y, offset: 14)) {
-                    w.text(region.name, x: spot.x, y: spot.y, anchor: spot.anchor, size: 12, bold: true, fill: "#6b6b6b", halo: true)
+                if let spot = placer.place(
+                    region.name, size: 12, bold: true, candidates: MapDrawing.candidates(x: p.x, y: p.y, offset: 14))
+                {
+                    w.text(
+                        region.name, x: spot.x, y: spot.y, anchor: spot.anchor, size: 12, bold: true, fill: "#6b6b6b",
+                        halo: true)
                 }
             }
         }
         w.close("g")
 
         var y = projection.height + 4
-        var items = cats.map { LegendItem(label: $0.name, swatch: .marker($0.shape, fill: $0.color, stroke: nil, dash: nil)) }
+        var items = cats.map {
+            LegendItem(label: $0.name, swatch: .marker($0.shape, fill: $0.color, stroke: nil, dash: nil))
+        }
         items += coverageLegend.map { LegendItem(label: $0.label, swatch: .ring(color: $0.color)) }
         y += Legend.draw(items, into: &w, x: 8, y: y, width: width - 16)
         y += MapDrawing.drawNote(MapDrawing.note(note, regions: outlines), into: &w, y: y, width: width)

@@ -5,15 +5,21 @@ import Foundation
 /// chart can be read without telling the colours apart.
 public struct RadarChart: Sendable {
     /// The six dimensions of Positieve Gezondheid (Huber), clockwise from the top.
-    public static let positiveHealthAxes = ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving",
-                                            "Kwaliteit van leven", "Meedoen", "Dagelijks functioneren"]
+    public static let positiveHealthAxes = [
+        "Lichaamsfuncties", "Mentaal welbevinden", "Zingeving",
+        "Kwaliteit van leven", "Meedoen", "Dagelijks functioneren"
+    ]
 
     public struct Profile: Sendable, Hashable {
         public var name: String
         /// One value per axis, 0…`maxValue`; nil means not answered (drawn at 0, hollow marker).
         public var values: [Double?]
         public var color: String?
-        public init(name: String, values: [Double?], color: String? = nil) { self.name = name; self.values = values; self.color = color }
+        public init(name: String, values: [Double?], color: String? = nil) {
+            self.name = name
+            self.values = values
+            self.color = color
+        }
     }
 
     public var text: ChartText
@@ -23,8 +29,15 @@ public struct RadarChart: Sendable {
     public var maxValue: Double
     public var width: Double
 
-    public init(text: ChartText, axes: [String] = RadarChart.positiveHealthAxes, profiles: [Profile], maxValue: Double = 10, width: Double = 560) {
-        self.text = text; self.axes = axes; self.profiles = profiles; self.maxValue = maxValue; self.width = width
+    public init(
+        text: ChartText, axes: [String] = RadarChart.positiveHealthAxes, profiles: [Profile], maxValue: Double = 10,
+        width: Double = 560
+    ) {
+        self.text = text
+        self.axes = axes
+        self.profiles = profiles
+        self.maxValue = maxValue
+        self.width = width
     }
 
     static let labelFont = 12.0
@@ -32,7 +45,10 @@ public struct RadarChart: Sendable {
     var legendItems: [LegendItem] {
         guard profiles.count > 1 || profiles.contains(where: { !$0.name.isEmpty }) else { return [] }
         return profiles.enumerated().map { i, p in
-            LegendItem(label: p.name, swatch: .line(color: color(of: i), width: 2.5, dash: i == 1 ? "6 3" : nil, marker: i == 1 ? .square : .circle))
+            LegendItem(
+                label: p.name,
+                swatch: .line(
+                    color: color(of: i), width: 2.5, dash: i == 1 ? "6 3" : nil, marker: i == 1 ? .square : .circle))
         }
     }
     var legendHeight: Double { Legend.height(legendItems, width: width - 16) }
@@ -97,15 +113,21 @@ public struct RadarChart: Sendable {
             let pts = (0..<n).map { vertex(axis: $0, value: chartValue(profile.values, $0) ?? 0) }
             w.open("g")
             w.tooltip(profile.name)
-            w.element("polygon", [("points", SVG.points(pts)), ("fill", i == 0 ? c : "none"), ("fill-opacity", i == 0 ? "0.25" : nil),
-                                  ("stroke", c), ("stroke-width", "2.5"), ("stroke-dasharray", i == 1 ? "6 3" : nil),
-                                  ("stroke-linejoin", "round")])
+            w.element(
+                "polygon",
+                [
+                    ("points", SVG.points(pts)), ("fill", i == 0 ? c : "none"), ("fill-opacity", i == 0 ? "0.25" : nil),
+                    ("stroke", c), ("stroke-width", "2.5"), ("stroke-dasharray", i == 1 ? "6 3" : nil),
+                    ("stroke-linejoin", "round")
+                ])
             for (a, p) in pts.enumerated() {
                 let v = chartValue(profile.values, a)
                 w.raw("<g>")
                 w.tooltip("\(profile.name), \(axes[a]): \(v == nil ? "niet ingevuld" : format(v))")
                 let extra = v == nil ? " stroke=\"\(c)\" stroke-width=\"1.5\"" : " stroke=\"#fff\""
-                w.raw((i == 1 ? MarkerShape.square : .circle).element(x: p.x, y: p.y, r: 4, fill: v == nil ? "#fff" : c, extra: extra))
+                w.raw(
+                    (i == 1 ? MarkerShape.square : .circle).element(
+                        x: p.x, y: p.y, r: 4, fill: v == nil ? "#fff" : c, extra: extra))
                 w.raw("</g>")
             }
             w.close("g")
@@ -118,19 +140,25 @@ public struct RadarChart: Sendable {
             let anchor = abs(dx) < 0.2 ? "middle" : (dx > 0 ? "start" : "end")
             // Side labels share the width with the web; top and bottom ones have room to spread.
             var lines = SVG.wrap(axes[a], maxWidth: anchor == "middle" ? 220 : 104, fontSize: Self.labelFont)
-            let values = profiles.map { "\($0.name.isEmpty ? "" : $0.name + " ")\(format(chartValue($0.values, a)))" }.joined(separator: " · ")
+            let values = profiles.map { "\($0.name.isEmpty ? "" : $0.name + " ")\(format(chartValue($0.values, a)))" }
+                .joined(separator: " · ")
             let valueLine = lines.count
             if !profiles.isEmpty { lines.append(values) }
             let lineHeight = 14.0
             let blockHeight = Double(lines.count) * lineHeight
-            let px = cx + (r + 10) * dx, py = cy + (r + 10) * dy
+            let px = cx + (r + 10) * dx
+            let py = cy + (r + 10) * dy
             // Above the web the block grows upwards, below it downwards, at the sides it is centred.
             let firstBaseline = dy < -0.5 ? py - blockHeight + 11 : dy > 0.5 ? py + 11 : py - blockHeight / 2 + 11
             for (k, line) in lines.enumerated() {
                 if k == valueLine {
-                    w.text(line, x: px, y: firstBaseline + Double(k) * lineHeight, anchor: anchor, size: 11, fill: Palette.muted)
+                    w.text(
+                        line, x: px, y: firstBaseline + Double(k) * lineHeight, anchor: anchor, size: 11,
+                        fill: Palette.muted)
                 } else {
-                    w.text(line, x: px, y: firstBaseline + Double(k) * lineHeight, anchor: anchor, size: Self.labelFont, bold: true)
+                    w.text(
+                        line, x: px, y: firstBaseline + Double(k) * lineHeight, anchor: anchor, size: Self.labelFont,
+                        bold: true)
                 }
             }
         }

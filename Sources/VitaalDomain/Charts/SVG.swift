@@ -5,7 +5,9 @@ public enum SVG {
     /// Escapes text for element content and attribute values (`& < > " '`).
     public static func escape(_ text: String) -> String {
         // Most attribute values (coordinates, colours, classes) need nothing: return them as they are.
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
@@ -108,7 +110,7 @@ public enum SVG {
         1.0, 0.684, 0.686, 0.698, 0.77, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787,
         0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.39, 0.337, 0.39, 0.838, 0.5,
         0.5, 0.613, 0.635, 0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612,
-        0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838,
+        0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838
     ]
     /// DejaVu Sans Bold advance widths (em) of ASCII 32…126.
     private static let boldWidths: [Double] = [
@@ -117,7 +119,7 @@ public enum SVG {
         1.0, 0.774, 0.762, 0.734, 0.83, 0.683, 0.683, 0.821, 0.837, 0.372, 0.372, 0.775, 0.637, 0.995, 0.837, 0.85,
         0.733, 0.85, 0.77, 0.72, 0.682, 0.812, 0.774, 1.103, 0.771, 0.724, 0.725, 0.457, 0.365, 0.457, 0.838, 0.5,
         0.5, 0.675, 0.716, 0.593, 0.716, 0.678, 0.435, 0.716, 0.712, 0.343, 0.343, 0.665, 0.343, 1.042, 0.712, 0.687,
-        0.716, 0.716, 0.493, 0.595, 0.478, 0.712, 0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838,
+        0.716, 0.716, 0.493, 0.595, 0.478, 0.712, 0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838
     ]
 
     /// Splits `text` into lines no wider than `maxWidth` (a single long word keeps its own line).
@@ -127,7 +129,8 @@ public enum SVG {
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             let candidate = line.isEmpty ? String(word) : line + " " + word
             if !line.isEmpty && textWidth(candidate, fontSize: fontSize) > maxWidth {
-                lines.append(line); line = String(word)
+                lines.append(line)
+                line = String(word)
             } else {
                 line = candidate
             }
@@ -140,7 +143,9 @@ public enum SVG {
     public static func truncate(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false) -> String {
         guard textWidth(text, fontSize: fontSize, bold: bold) > maxWidth else { return text }
         var chars = Array(text)
-        while !chars.isEmpty && textWidth(String(chars) + "…", fontSize: fontSize, bold: bold) > maxWidth { chars.removeLast() }
+        while !chars.isEmpty && textWidth(String(chars) + "…", fontSize: fontSize, bold: bold) > maxWidth {
+            chars.removeLast()
+        }
         return String(chars).trimmingCharacters(in: .whitespaces) + "…"
     }
 
@@ -162,7 +167,9 @@ public enum MarkerShape: String, Sendable, CaseIterable, Codable {
     case circle, square, triangle, diamond, triangleDown, cross
 
     /// Shape `n`, cycling.
-    public static func shape(_ n: Int) -> MarkerShape { allCases[((n % allCases.count) + allCases.count) % allCases.count] }
+    public static func shape(_ n: Int) -> MarkerShape {
+        allCases[((n % allCases.count) + allCases.count) % allCases.count]
+    }
 
     /// The marker as an SVG element centred on (x, y) with "radius" r. `extra` is appended raw
     /// (already-escaped attributes such as stroke).
@@ -173,19 +180,25 @@ public enum MarkerShape: String, Sendable, CaseIterable, Codable {
             return "<circle cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"\(SVG.num(r))\"\(f)/>"
         case .square:
             let s = r * 0.9
-            return "<rect x=\"\(SVG.num(x - s))\" y=\"\(SVG.num(y - s))\" width=\"\(SVG.num(2 * s))\" height=\"\(SVG.num(2 * s))\"\(f)/>"
+            return
+                "<rect x=\"\(SVG.num(x - s))\" y=\"\(SVG.num(y - s))\" width=\"\(SVG.num(2 * s))\" height=\"\(SVG.num(2 * s))\"\(f)/>"
         case .triangle:
             let s = r * 1.2
-            return "<path d=\"M\(SVG.num(x)) \(SVG.num(y - s))L\(SVG.num(x + s)) \(SVG.num(y + s * 0.8))H\(SVG.num(x - s))Z\"\(f)/>"
+            return
+                "<path d=\"M\(SVG.num(x)) \(SVG.num(y - s))L\(SVG.num(x + s)) \(SVG.num(y + s * 0.8))H\(SVG.num(x - s))Z\"\(f)/>"
         case .triangleDown:
             let s = r * 1.2
-            return "<path d=\"M\(SVG.num(x)) \(SVG.num(y + s))L\(SVG.num(x + s)) \(SVG.num(y - s * 0.8))H\(SVG.num(x - s))Z\"\(f)/>"
+            return
+                "<path d=\"M\(SVG.num(x)) \(SVG.num(y + s))L\(SVG.num(x + s)) \(SVG.num(y - s * 0.8))H\(SVG.num(x - s))Z\"\(f)/>"
         case .diamond:
             let s = r * 1.3
-            return "<path d=\"M\(SVG.num(x)) \(SVG.num(y - s))L\(SVG.num(x + s)) \(SVG.num(y))L\(SVG.num(x)) \(SVG.num(y + s))L\(SVG.num(x - s)) \(SVG.num(y))Z\"\(f)/>"
+            return
+                "<path d=\"M\(SVG.num(x)) \(SVG.num(y - s))L\(SVG.num(x + s)) \(SVG.num(y))L\(SVG.num(x)) \(SVG.num(y + s))L\(SVG.num(x - s)) \(SVG.num(y))Z\"\(f)/>"
         case .cross:
-            let a = r * 1.1, b = r * 0.4
-            let d = "M\(SVG.num(x - b)) \(SVG.num(y - a))h\(SVG.num(2 * b))v\(SVG.num(a - b))h\(SVG.num(a - b))v\(SVG.num(2 * b))h\(SVG.num(b - a))v\(SVG.num(a - b))h\(SVG.num(-2 * b))v\(SVG.num(b - a))h\(SVG.num(b - a))v\(SVG.num(-2 * b))h\(SVG.num(a - b))Z"
+            let a = r * 1.1
+            let b = r * 0.4
+            let d =
+                "M\(SVG.num(x - b)) \(SVG.num(y - a))h\(SVG.num(2 * b))v\(SVG.num(a - b))h\(SVG.num(a - b))v\(SVG.num(2 * b))h\(SVG.num(b - a))v\(SVG.num(a - b))h\(SVG.num(-2 * b))v\(SVG.num(b - a))h\(SVG.num(b - a))v\(SVG.num(-2 * b))h\(SVG.num(a - b))Z"
             return "<path d=\"\(d)\"\(f)/>"
         }
     }
@@ -202,49 +215,79 @@ struct SVGWriter {
 
     static let fontFamily = "system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif"
 
-    init(id: String, title: String, desc: String) { self.id = id; self.title = title; self.desc = desc }
+    init(id: String, title: String, desc: String) {
+        self.id = id
+        self.title = title
+        self.desc = desc
+    }
 
     mutating func raw(_ markup: String) { body += markup }
     mutating func def(_ markup: String) { defs += markup }
 
     /// `<name a="v" …>`; attributes with nil values are left out.
-    mutating func open(_ name: String, _ attrs: [(String, String?)] = []) { body += "<\(name)\(Self.attributes(attrs))>" }
+    mutating func open(_ name: String, _ attrs: [(String, String?)] = []) {
+        body += "<\(name)\(Self.attributes(attrs))>"
+    }
     mutating func close(_ name: String) { body += "</\(name)>" }
 
     /// A self-closing element, or one with escaped text content.
     mutating func element(_ name: String, _ attrs: [(String, String?)], text: String? = nil) {
-        if let text { body += "<\(name)\(Self.attributes(attrs))>\(SVG.escape(text))</\(name)>" } else { body += "<\(name)\(Self.attributes(attrs))/>" }
+        if let text {
+            body += "<\(name)\(Self.attributes(attrs))>\(SVG.escape(text))</\(name)>"
+        } else {
+            body += "<\(name)\(Self.attributes(attrs))/>"
+        }
     }
 
     /// A `<title>` child: the tooltip and accessible name of the enclosing element.
     mutating func tooltip(_ text: String) { body += "<title>\(SVG.escape(text))</title>" }
 
     /// Text at (x, y); anchor "start" (default, not written), "middle" or "end".
-    mutating func text(_ content: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
-                       bold: Bool = false, fill: String? = nil, halo: Bool = false, extra: [(String, String?)] = []) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
+        bold: Bool = false, fill: String? = nil, halo: Bool = false, extra: [(String, String?)] = []
+    ) {
         var attrs: [(String, String?)] = [("x", SVG.num(x)), ("y", SVG.num(y))]
         if let anchor, anchor != "start" { attrs.append(("text-anchor", anchor)) }
         if let size { attrs.append(("font-size", SVG.num(size))) }
         if bold { attrs.append(("font-weight", "bold")) }
         if let fill { attrs.append(("fill", fill)) }
-        if halo { attrs += [("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")] }
+        if halo {
+            attrs += [
+                ("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")
+            ]
+        }
         element("text", attrs + extra, text: content)
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
-        element("line", [("x1", SVG.num(x1)), ("y1", SVG.num(y1)), ("x2", SVG.num(x2)), ("y2", SVG.num(y2)),
-                         ("stroke", stroke), ("stroke-width", width == 1 ? nil : SVG.num(width)), ("stroke-dasharray", dash)])
+    mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil
+    ) {
+        element(
+            "line",
+            [
+                ("x1", SVG.num(x1)), ("y1", SVG.num(y1)), ("x2", SVG.num(x2)), ("y2", SVG.num(y2)),
+                ("stroke", stroke), ("stroke-width", width == 1 ? nil : SVG.num(width)), ("stroke-dasharray", dash)
+            ])
     }
 
-    mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, extra: [(String, String?)] = []) {
-        element("rect", [("x", SVG.num(x)), ("y", SVG.num(y)), ("width", SVG.num(max(0, w))), ("height", SVG.num(max(0, h))), ("fill", fill)] + extra)
+    mutating func rect(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, extra: [(String, String?)] = []
+    ) {
+        element(
+            "rect",
+            [
+                ("x", SVG.num(x)), ("y", SVG.num(y)), ("width", SVG.num(max(0, w))), ("height", SVG.num(max(0, h))),
+                ("fill", fill)
+            ] + extra)
     }
 
     /// The id of a diagonal hatch pattern over `background`, defined once per chart.
     mutating func hatchPattern(background: String = Palette.missing) -> String {
         let pid = "\(id)-h"
         if !defs.contains(pid) {
-            defs += "<pattern id=\"\(pid)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            defs +=
+                "<pattern id=\"\(pid)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"\(background)\"/><path d=\"M0 0V6\" stroke=\"#999\" stroke-width=\"1.5\"/></pattern>"
         }
         return "url(#\(pid))"
@@ -260,11 +303,13 @@ struct SVGWriter {
             }
             height += 6 + Double(lines.count) * 14
         }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.num(width)) \(SVG.num(height))\" width=\"100%\""
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.num(width)) \(SVG.num(height))\" width=\"100%\""
         // A picture with links in it (a map whose areas lead to pages) is a group: `img` may not
         // contain focusable elements (axe: nested-interactive), and screen readers would skip the links.
         let role = body.contains("<a ") ? "group" : "img"
-        out += " role=\"\(role)\" aria-labelledby=\"\(id)-t \(id)-d\" font-family=\"\(Self.fontFamily)\" font-size=\"12\" fill=\"\(Palette.ink)\">"
+        out +=
+            " role=\"\(role)\" aria-labelledby=\"\(id)-t \(id)-d\" font-family=\"\(Self.fontFamily)\" font-size=\"12\" fill=\"\(Palette.ink)\">"
         out += "<title id=\"\(id)-t\">\(SVG.escape(title))</title><desc id=\"\(id)-d\">\(SVG.escape(desc))</desc>"
         if !defs.isEmpty { out += "<defs>\(defs)</defs>" }
         return out + body + "</svg>"
@@ -293,7 +338,10 @@ public struct ChartText: Sendable, Hashable {
     public var id: String?
 
     public init(title: String, description: String? = nil, caption: String? = nil, id: String? = nil) {
-        self.title = title; self.description = description; self.caption = caption; self.id = id
+        self.title = title
+        self.description = description
+        self.caption = caption
+        self.id = id
     }
 
     func writer(kind: String, autoDescription: @autoclosure () -> String) -> SVGWriter {

@@ -7,38 +7,49 @@ import Foundation
 public enum BoundedNumber {
     /// A whole number in `range`. Accepts an optional sign and digits only (no exponent, no
     /// decimals, no thousands separators). `nil` for an absent or empty value.
-    public static func int(_ text: String?, field: String, in range: ClosedRange<Int>,
-                           label: String? = nil) throws(VitaalError) -> Int? {
+    public static func int(
+        _ text: String?, field: String, in range: ClosedRange<Int>,
+        label: String? = nil
+    ) throws(VitaalError) -> Int? {
         guard let t = trimmed(text) else { return nil }
         let digits = t.hasPrefix("-") || t.hasPrefix("+") ? t.dropFirst() : Substring(t)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            throw VitaalError.invalid(prefix(label) + "\"\(short(t))\" is geen geheel getal", at: SourceLocation(field: field))
+            throw VitaalError.invalid(
+                prefix(label) + "\"\(short(t))\" is geen geheel getal", at: SourceLocation(field: field))
         }
         guard let value = Int(t), range.contains(value) else {
-            throw VitaalError.invalid((label.map { $0 + " " } ?? "") + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
-                                      at: SourceLocation(field: field))
+            throw VitaalError.invalid(
+                (label.map { $0 + " " } ?? "")
+                    + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
+                at: SourceLocation(field: field))
         }
         return value
     }
 
     /// A decimal number in `range`. Accepts a decimal point or a decimal comma (`1,5`), an
     /// optional sign and at most one separator; no exponent, `nan` or `inf`. `nil` when absent.
-    public static func decimal(_ text: String?, field: String, in range: ClosedRange<Double>,
-                               label: String? = nil) throws(VitaalError) -> Double? {
+    public static func decimal(
+        _ text: String?, field: String, in range: ClosedRange<Double>,
+        label: String? = nil
+    ) throws(VitaalError) -> Double? {
         guard let t = trimmed(text) else { return nil }
         let normalised = t.replacingOccurrences(of: ",", with: ".")
-        let body = normalised.hasPrefix("-") || normalised.hasPrefix("+") ? normalised.dropFirst() : Substring(normalised)
+        let body =
+            normalised.hasPrefix("-") || normalised.hasPrefix("+") ? normalised.dropFirst() : Substring(normalised)
         let dots = body.utf8.filter { $0 == 0x2E }.count
         guard !body.isEmpty, body != ".", dots <= 1, body.count <= 40,
-              body.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
-              let value = Double(normalised), value.isFinite else {
+            body.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+            let value = Double(normalised), value.isFinite
+        else {
             throw VitaalError.invalid(prefix(label) + "\"\(short(t))\" is geen getal", at: SourceLocation(field: field))
         }
         guard range.contains(value) else {
-            throw VitaalError.invalid((label.map { $0 + " " } ?? "") + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
-                                      at: SourceLocation(field: field))
+            throw VitaalError.invalid(
+                (label.map { $0 + " " } ?? "")
+                    + "moet tussen \(show(range.lowerBound)) en \(show(range.upperBound)) liggen",
+                at: SourceLocation(field: field))
         }
-        return value == 0 ? 0 : value   // never -0
+        return value == 0 ? 0 : value  // never -0
     }
 
     static func show(_ v: Int) -> String { DutchNumberFormat.format(Double(v)) }
@@ -79,7 +90,8 @@ public enum Checked {
         if o { throw overflow(what) }
         return r
     }
-    public static func sum<S: Sequence>(_ values: S, what: String = "som") throws(VitaalError) -> Int where S.Element == Int {
+    public static func sum<S: Sequence>(_ values: S, what: String = "som") throws(VitaalError) -> Int
+    where S.Element == Int {
         var total = 0
         for v in values { total = try add(total, v, what: what) }
         return total
@@ -90,6 +102,7 @@ public enum Checked {
         return i
     }
     static func overflow(_ what: String) -> VitaalError {
-        VitaalError(.invalidInput, "De \(what) is te groot om te berekenen; controleer de ingevoerde bedragen en aantallen.")
+        VitaalError(
+            .invalidInput, "De \(what) is te groot om te berekenen; controleer de ingevoerde bedragen en aantallen.")
     }
 }

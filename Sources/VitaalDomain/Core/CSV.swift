@@ -35,7 +35,10 @@ public enum CSVSeparator: UInt8, Sendable, CaseIterable, Codable {
 public struct CSVPosition: Sendable, Hashable {
     public var line: Int
     public var column: Int
-    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// One CSV record.
@@ -50,7 +53,9 @@ public struct CSVRecord: Sendable, Hashable {
     public var quoted: [Bool]
 
     public init(fields: [String], line: Int, positions: [CSVPosition], quoted: [Bool]? = nil) {
-        self.fields = fields; self.line = line; self.positions = positions
+        self.fields = fields
+        self.line = line
+        self.positions = positions
         self.quoted = quoted ?? Array(repeating: false, count: fields.count)
     }
     public var count: Int { fields.count }
@@ -110,8 +115,10 @@ public final class CSVReader {
     }
 
     /// Reads from an open file handle in chunks of `chunkSize` bytes. The handle is not closed.
-    public init(fileHandle: FileHandle, fileName: String = "invoer", separator: CSVSeparator? = nil,
-                chunkSize: Int = CSVReader.defaultChunkSize, totalBytes: Int? = nil) {
+    public init(
+        fileHandle: FileHandle, fileName: String = "invoer", separator: CSVSeparator? = nil,
+        chunkSize: Int = CSVReader.defaultChunkSize, totalBytes: Int? = nil
+    ) {
         self.fileName = fileName
         self.separator = separator
         self.source = .handle(fileHandle, close: false)
@@ -120,8 +127,10 @@ public final class CSVReader {
     }
 
     /// Opens a file and reads it in chunks. The file name in errors defaults to the URL's last component.
-    public init(url: URL, fileName: String? = nil, separator: CSVSeparator? = nil,
-                chunkSize: Int = CSVReader.defaultChunkSize) throws {
+    public init(
+        url: URL, fileName: String? = nil, separator: CSVSeparator? = nil,
+        chunkSize: Int = CSVReader.defaultChunkSize
+    ) throws {
         let name = fileName ?? url.lastPathComponent
         self.fileName = name
         self.separator = separator
@@ -165,12 +174,20 @@ public final class CSVReader {
 
     /// Reads one more chunk into `buf` (replacing it). Returns false at end of input.
     private func refill() throws -> Bool {
-        guard !eof, case .handle(let handle, _) = source else { eof = true; return false }
+        guard !eof, case .handle(let handle, _) = source else {
+            eof = true
+            return false
+        }
         let chunk: Data?
         do { chunk = try handle.read(upToCount: chunkSize) } catch {
             throw VitaalError.invalid("bestand kan niet worden gelezen", at: SourceLocation(file: fileName))
         }
-        guard let chunk, !chunk.isEmpty else { eof = true; buf = []; pos = 0; return false }
+        guard let chunk, !chunk.isEmpty else {
+            eof = true
+            buf = []
+            pos = 0
+            return false
+        }
         buf = [UInt8](chunk)
         pos = 0
         bytesRead += chunk.count
@@ -181,13 +198,22 @@ public final class CSVReader {
     /// header/BOM. Appends in place (amortised O(chunk)): copying the whole buffer per chunk made a
     /// huge first line O(n²).
     private func appendChunk() throws -> Bool {
-        guard !eof, case .handle(let handle, _) = source else { eof = true; return false }
+        guard !eof, case .handle(let handle, _) = source else {
+            eof = true
+            return false
+        }
         let chunk: Data?
         do { chunk = try handle.read(upToCount: chunkSize) } catch {
             throw VitaalError.invalid("bestand kan niet worden gelezen", at: SourceLocation(file: fileName))
         }
-        if pos > 0 { buf.removeSubrange(0..<pos); pos = 0 }
-        guard let chunk, !chunk.isEmpty else { eof = true; return false }
+        if pos > 0 {
+            buf.removeSubrange(0..<pos)
+            pos = 0
+        }
+        guard let chunk, !chunk.isEmpty else {
+            eof = true
+            return false
+        }
         buf.append(contentsOf: chunk)
         bytesRead += chunk.count
         return true
@@ -202,10 +228,12 @@ public final class CSVReader {
         while buf.count - pos < 3, try appendChunk() {}
         let avail = buf.count - pos
         if avail >= 3, buf[pos] == 0xEF, buf[pos + 1] == 0xBB, buf[pos + 2] == 0xBF {
-            pos += 3; hadBOM = true
+            pos += 3
+            hadBOM = true
         } else if avail >= 2, (buf[pos] == 0xFF && buf[pos + 1] == 0xFE) || (buf[pos] == 0xFE && buf[pos + 1] == 0xFF) {
-            throw VitaalError.invalid("bestand is UTF-16 gecodeerd: sla het bestand op als UTF-8 (CSV UTF-8)",
-                                      at: location(line: 1))
+            throw VitaalError.invalid(
+                "bestand is UTF-16 gecodeerd: sla het bestand op als UTF-8 (CSV UTF-8)",
+                at: location(line: 1))
         }
         if separator == nil { separator = try detectSeparator() }
     }
@@ -220,12 +248,13 @@ public final class CSVReader {
             if i == buf.count {
                 let offset = i - pos
                 guard try appendChunk() else { break scan }
-                i = pos + offset // appendChunk keeps the unread bytes and resets pos to 0
+                i = pos + offset  // appendChunk keeps the unread bytes and resets pos to 0
                 continue
             }
             let b = buf[i]
-            if b == 0x22 { inQuotes.toggle() }
-            else if !inQuotes {
+            if b == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 switch b {
                 case 0x0A, 0x0D: break scan
                 case 0x3B: counts[0] += 1
@@ -260,26 +289,47 @@ public final class CSVReader {
 
     private func makeString(_ slice: ArraySlice<UInt8>, start: CSVPosition) throws -> String {
         var ascii = true
-        for b in slice where b >= 0x80 { ascii = false; break }
+        for b in slice where b >= 0x80 {
+            ascii = false
+            break
+        }
         if ascii { return String(decoding: slice, as: UTF8.self) }
         if let s = String(validating: slice, as: UTF8.self) { return s }
         // Locate the first invalid byte for the message.
-        var line = start.line, column = start.column
+        var line = start.line
+        var column = start.column
         let bytes = Array(slice)
         var i = 0
         var bad: UInt8 = bytes.first ?? 0
         while i < bytes.count {
             let b = bytes[i]
             let len: Int
-            if b < 0x80 { len = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { len = 2 }
-            else if b & 0xF0 == 0xE0 { len = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { len = 4 } else { len = 0 }
+            if b < 0x80 {
+                len = 1
+            } else if b & 0xE0 == 0xC0, b >= 0xC2 {
+                len = 2
+            } else if b & 0xF0 == 0xE0 {
+                len = 3
+            } else if b & 0xF8 == 0xF0, b <= 0xF4 {
+                len = 4
+            } else {
+                len = 0
+            }
             var valid = len > 0 && i + len <= bytes.count
             if valid, len > 1 {
                 for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { valid = false }
                 if valid, String(validating: bytes[i..<(i + len)], as: UTF8.self) == nil { valid = false }
             }
-            if !valid { bad = b; break }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if !valid {
+                bad = b
+                break
+            }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += len
         }
         let hex = String(format: "0x%02X", bad)
@@ -315,7 +365,10 @@ public final class CSVReader {
         while true {
             if pos == buf.count {
                 let active = segStart != nil
-                if let s = segStart { fieldBytes.append(contentsOf: buf[s..<pos]); segStart = nil }
+                if let s = segStart {
+                    fieldBytes.append(contentsOf: buf[s..<pos])
+                    segStart = nil
+                }
                 if try refill() {
                     if active { segStart = 0 }
                     continue
@@ -339,8 +392,11 @@ public final class CSVReader {
             case .fieldStart:
                 fieldStart = CSVPosition(line: line, column: col)
                 if b == 0x22 {
-                    state = .quoted; fieldQuoted = true; quoteLine = line
-                    pos += 1; col += 1
+                    state = .quoted
+                    fieldQuoted = true
+                    quoteLine = line
+                    pos += 1
+                    col += 1
                     segStart = pos
                     continue
                 }
@@ -353,18 +409,21 @@ public final class CSVReader {
                     // Doubled quote inside a quoted field: the second quote is content.
                     state = .quoted
                     segStart = pos
-                    pos += 1; col += 1
+                    pos += 1
+                    col += 1
                     continue
                 }
                 if b == sep {
                     try finishField(quoted: fieldQuoted, start: fieldStart)
-                    pos += 1; col += 1
+                    pos += 1
+                    col += 1
                     state = .fieldStart
                     fieldStart = CSVPosition(line: line, column: col)
                 } else if b == 0x0A || b == 0x0D {
                     try finishField(quoted: fieldQuoted, start: fieldStart)
                     pos += 1
-                    line += 1; col = 1
+                    line += 1
+                    col = 1
                     if b == 0x0D { skipLF = true }
                     return takeRecord(line: recordLine)
                 } else {
@@ -378,12 +437,21 @@ public final class CSVReader {
                 }
             case .quoted:
                 if b == 0x22 {
-                    if let s = segStart { fieldBytes.append(contentsOf: buf[s..<pos]); segStart = nil }
-                    pos += 1; col += 1
+                    if let s = segStart {
+                        fieldBytes.append(contentsOf: buf[s..<pos])
+                        segStart = nil
+                    }
+                    pos += 1
+                    col += 1
                     state = .quotedQuote
                 } else {
                     pos += 1
-                    if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+                    if b == 0x0A {
+                        line += 1
+                        col = 1
+                    } else if b & 0xC0 != 0x80 {
+                        col += 1
+                    }
                 }
             }
         }
@@ -401,18 +469,21 @@ public struct CSVTable: Sendable {
 
     /// Parses `data`; the first non-empty record is the header. Throws on an empty file, invalid
     /// UTF-8 or an unterminated quote.
-    public static func parse(data: Data, fileName: String = "invoer", separator: CSVSeparator? = nil) throws -> CSVTable {
+    public static func parse(data: Data, fileName: String = "invoer", separator: CSVSeparator? = nil) throws -> CSVTable
+    {
         if data.isEmpty {
             throw VitaalError.invalid("bestand is leeg (0 bytes)", at: SourceLocation(file: fileName))
         }
         let reader = CSVReader(data: data, fileName: fileName, separator: separator)
         guard let head = try reader.next() else {
-            throw VitaalError.invalid("bestand bevat geen kopregel en geen gegevens", at: SourceLocation(file: fileName))
+            throw VitaalError.invalid(
+                "bestand bevat geen kopregel en geen gegevens", at: SourceLocation(file: fileName))
         }
         let rows = try reader.readAll()
-        return CSVTable(fileName: fileName, separator: reader.separator ?? .comma,
-                        header: head.fields.map { $0.trimmingCharacters(in: .whitespaces) },
-                        headerLine: head.line, rows: rows)
+        return CSVTable(
+            fileName: fileName, separator: reader.separator ?? .comma,
+            header: head.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+            headerLine: head.line, rows: rows)
     }
 
     /// Index of the column whose header equals `name` (case-insensitive, whitespace-trimmed).
@@ -457,8 +528,10 @@ public struct CSVWriter: Sendable {
     ///   - lineEnding: "\r\n" (RFC 4180, default) or "\n".
     ///   - neutraliseFormulas: on for every download people open in a spreadsheet; off only for
     ///     machine interchange formats whose values must survive a round trip (HSDS).
-    public init(separator: CSVSeparator = .semicolon, includeBOM: Bool = false, lineEnding: String = "\r\n",
-                neutraliseFormulas: Bool = true) {
+    public init(
+        separator: CSVSeparator = .semicolon, includeBOM: Bool = false, lineEnding: String = "\r\n",
+        neutraliseFormulas: Bool = true
+    ) {
         self.separator = separator
         self.lineEnding = lineEnding
         self.neutraliseFormulas = neutraliseFormulas
@@ -471,8 +544,9 @@ public struct CSVWriter: Sendable {
     /// `+3`) is left as it is: it is not a formula, and the numbers Vitaal writes must stay numbers.
     public static func neutralise(_ field: String) -> String {
         guard let first = field.utf8.first,
-              first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D else { return field }
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+        else { return field }
         if isPlainNumber(field) { return field }
         return "'" + field
     }
@@ -481,7 +555,11 @@ public struct CSVWriter: Sendable {
         let body = field.utf8.dropFirst(field.hasPrefix("-") || field.hasPrefix("+") ? 1 : 0)
         var digits = 0
         for b in body {
-            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b != UInt8(ascii: ".") && b != UInt8(ascii: ",") { return false }
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+            } else if b != UInt8(ascii: ".") && b != UInt8(ascii: ",") {
+                return false
+            }
         }
         return digits > 0
     }
@@ -496,7 +574,8 @@ public struct CSVWriter: Sendable {
 
     /// One encoded line including the line ending (for streaming responses).
     public func line(_ fields: [String]) -> String {
-        fields.map { Self.escape(neutraliseFormulas ? Self.neutralise($0) : $0, separator: separator) }.joined(separator: String(separator.character)) + lineEnding
+        fields.map { Self.escape(neutraliseFormulas ? Self.neutralise($0) : $0, separator: separator) }.joined(
+            separator: String(separator.character)) + lineEnding
     }
 
     public mutating func append(_ fields: [String]) { text += line(fields) }

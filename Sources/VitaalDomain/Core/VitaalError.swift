@@ -8,8 +8,13 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     /// A non-line element, e.g. "feature 3", "way 42", "$.sectors[2].stock".
     public var element: String?
 
-    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil, element: String? = nil) {
-        self.file = file; self.line = line; self.column = column; self.field = field; self.element = element
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil, element: String? = nil)
+    {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.element = element
     }
 
     /// Dutch-readable place, e.g. `data.csv, regel 12, kolom 3 (veld "value")`.
@@ -30,7 +35,8 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
     public init(_ message: String, at location: SourceLocation = SourceLocation()) {
-        self.message = message; self.location = location
+        self.message = message
+        self.location = location
     }
     public var description: String {
         let place = location.description
@@ -42,12 +48,12 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
 /// `{"error": {"code", "message", "details"}}`; the CLI prints `message` and each problem.
 public struct VitaalError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
-        case invalidInput = "invalid_input"   // 422 / 400
-        case notFound = "not_found"           // 404
-        case conflict = "conflict"            // 409
-        case forbidden = "forbidden"          // 403
-        case unauthorized = "unauthorized"    // 401
-        case `internal` = "internal"          // 500
+        case invalidInput = "invalid_input"  // 422 / 400
+        case notFound = "not_found"  // 404
+        case conflict = "conflict"  // 409
+        case forbidden = "forbidden"  // 403
+        case unauthorized = "unauthorized"  // 401
+        case `internal` = "internal"  // 500
     }
     public var kind: Kind
     public var message: String
@@ -56,10 +62,13 @@ public struct VitaalError: Error, Sendable, CustomStringConvertible {
     public static let maxProblems = 50
 
     public init(_ kind: Kind, _ message: String, problems: [Problem] = []) {
-        self.kind = kind; self.message = message; self.problems = Array(problems.prefix(Self.maxProblems))
+        self.kind = kind
+        self.message = message
+        self.problems = Array(problems.prefix(Self.maxProblems))
     }
     public static func invalid(_ message: String, at location: SourceLocation = SourceLocation()) -> VitaalError {
-        VitaalError(.invalidInput, Problem(message, at: location).description, problems: [Problem(message, at: location)])
+        VitaalError(
+            .invalidInput, Problem(message, at: location).description, problems: [Problem(message, at: location)])
     }
     public static func invalid(_ message: String, problems: [Problem]) -> VitaalError {
         VitaalError(.invalidInput, message, problems: problems)

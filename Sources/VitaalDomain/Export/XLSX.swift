@@ -23,12 +23,21 @@ public enum XLSX {
         public var rows: [[Cell]]
         public var boldHeader: Bool
         public init(name: String, rows: [[Cell]], boldHeader: Bool = true) {
-            self.name = name; self.rows = rows; self.boldHeader = boldHeader
+            self.name = name
+            self.rows = rows
+            self.boldHeader = boldHeader
         }
     }
 
     /// Style indexes in xl/styles.xml (`cellXfs`).
-    enum Style: Int { case plain = 0, bold = 1, amount = 2, percent = 3, boldAmount = 4, boldPercent = 5 }
+    enum Style: Int {
+        case plain = 0
+        case bold = 1
+        case amount = 2
+        case percent = 3
+        case boldAmount = 4
+        case boldPercent = 5
+    }
 
     /// Column letters for a zero-based index: 0 → "A", 25 → "Z", 26 → "AA", 701 → "ZZ", 702 → "AAA".
     public static func columnName(_ index: Int) -> String {
@@ -50,16 +59,19 @@ public enum XLSX {
     /// unique (case-insensitive); at least one sheet.
     public static func parts(_ sheets: [Sheet]) throws -> [(path: String, data: Data)] {
         guard !sheets.isEmpty else {
-            throw VitaalError.invalid("een werkmap heeft ten minste één werkblad nodig", at: SourceLocation(field: "sheets"))
+            throw VitaalError.invalid(
+                "een werkmap heeft ten minste één werkblad nodig", at: SourceLocation(field: "sheets"))
         }
         var seen: Set<String> = []
         for (i, sheet) in sheets.enumerated() {
             let place = SourceLocation(field: "name", element: "werkblad \(i + 1)")
             if sheet.name.isEmpty || sheet.name.count > 31 {
-                throw VitaalError.invalid("de naam van een werkblad moet 1 tot 31 tekens hebben (\"\(sheet.name)\")", at: place)
+                throw VitaalError.invalid(
+                    "de naam van een werkblad moet 1 tot 31 tekens hebben (\"\(sheet.name)\")", at: place)
             }
             if sheet.name.contains(where: { "[]:*?/\\".contains($0) }) {
-                throw VitaalError.invalid("de naam \"\(sheet.name)\" bevat een teken dat niet mag: [ ] : * ? / \\", at: place)
+                throw VitaalError.invalid(
+                    "de naam \"\(sheet.name)\" bevat een teken dat niet mag: [ ] : * ? / \\", at: place)
             }
             if !seen.insert(sheet.name.lowercased()).inserted {
                 throw VitaalError.invalid("de naam \"\(sheet.name)\" komt twee keer voor", at: place)
@@ -72,17 +84,26 @@ public enum XLSX {
         var types = header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         types += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         types += #"<Default Extension="xml" ContentType="application/xml"/>"#
-        types += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-        types += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        types +=
+            #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        types +=
+            #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
         for i in sheets.indices {
-            types += #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            types +=
+                #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         types += "</Types>"
         add("[Content_Types].xml", types)
 
-        add("_rels/.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        add(
+            "_rels/.rels",
+            header
+                + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        )
 
-        var workbook = header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+        var workbook =
+            header
+            + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, sheet) in sheets.enumerated() {
             workbook += #"<sheet name="\#(escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
@@ -91,9 +112,11 @@ public enum XLSX {
 
         var rels = header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in sheets.indices {
-            rels += #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
+            rels +=
+                #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
         }
-        rels += #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        rels +=
+            #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         rels += "</Relationships>"
         add("xl/_rels/workbook.xml.rels", rels)
 
@@ -116,7 +139,8 @@ public enum XLSX {
                     if bold { xml += #"<c r="\#(ref)" s="\#(Style.bold.rawValue)"/>"# }
                 case .text(let text):
                     let s = bold ? #" s="\#(Style.bold.rawValue)""# : ""
-                    xml += #"<c r="\#(ref)" t="inlineStr"\#(s)><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
+                    xml +=
+                        #"<c r="\#(ref)" t="inlineStr"\#(s)><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
                 case .number(let v), .amount(let v), .percent(let v):
                     let style: Style
                     switch cell {
@@ -128,7 +152,8 @@ public enum XLSX {
                     if v.isFinite {
                         xml += #"<c r="\#(ref)"\#(s)><v>\#(numberText(v))</v></c>"#
                     } else {
-                        xml += #"<c r="\#(ref)" t="inlineStr"\#(s)><is><t>\#(v.isNaN ? "NaN" : (v > 0 ? "∞" : "-∞"))</t></is></c>"#
+                        xml +=
+                            #"<c r="\#(ref)" t="inlineStr"\#(s)><is><t>\#(v.isNaN ? "NaN" : (v > 0 ? "∞" : "-∞"))</t></is></c>"#
                     }
                 }
             }
@@ -144,7 +169,8 @@ public enum XLSX {
         return "\(v)"
     }
 
-    static let stylesXML = #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+    static let stylesXML =
+        #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + ##"<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0"/></numFmts>"##
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
@@ -205,7 +231,9 @@ extension XLSX.Sheet {
                 rows.append(row)
             }
             var total: [XLSX.Cell] = [.text("Totaal \(section.label.lowercased())")]
-            for i in table.columns.indices { total.append(XLSX.Cell(table.computedTotal(section: section.key, column: i))) }
+            for i in table.columns.indices {
+                total.append(XLSX.Cell(table.computedTotal(section: section.key, column: i)))
+            }
             if table.hasTotalColumn { total.append(XLSX.Cell(table.computedGrandTotal(section: section.key))) }
             rows.append(total)
         }

@@ -84,7 +84,7 @@ public enum GeoJSONRegions {
         }
         return [
             "type": "Feature", "properties": .object(props),
-            "geometry": ["type": "MultiPolygon", "coordinates": .array(polygons)],
+            "geometry": ["type": "MultiPolygon", "coordinates": .array(polygons)]
         ]
     }
 

@@ -4,7 +4,10 @@ import Foundation
 public struct GeoPoint: Sendable, Hashable, Codable {
     public var lon: Double
     public var lat: Double
-    public init(lon: Double, lat: Double) { self.lon = lon; self.lat = lat }
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
 }
 
 /// The smallest lon/lat rectangle around some points.
@@ -15,7 +18,10 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
     public var maxLat: Double
 
     public init(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
-        self.minLon = minLon; self.minLat = minLat; self.maxLon = maxLon; self.maxLat = maxLat
+        self.minLon = minLon
+        self.minLat = minLat
+        self.maxLon = maxLon
+        self.maxLat = maxLat
     }
 
     /// The box around `points`, or nil when there are none.
@@ -28,13 +34,16 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
     }
 
     public mutating func include(_ p: GeoPoint) {
-        minLon = Swift.min(minLon, p.lon); maxLon = Swift.max(maxLon, p.lon)
-        minLat = Swift.min(minLat, p.lat); maxLat = Swift.max(maxLat, p.lat)
+        minLon = Swift.min(minLon, p.lon)
+        maxLon = Swift.max(maxLon, p.lon)
+        minLat = Swift.min(minLat, p.lat)
+        maxLat = Swift.max(maxLat, p.lat)
     }
 
     public func union(_ other: GeoBoundingBox) -> GeoBoundingBox {
-        GeoBoundingBox(minLon: Swift.min(minLon, other.minLon), minLat: Swift.min(minLat, other.minLat),
-                       maxLon: Swift.max(maxLon, other.maxLon), maxLat: Swift.max(maxLat, other.maxLat))
+        GeoBoundingBox(
+            minLon: Swift.min(minLon, other.minLon), minLat: Swift.min(minLat, other.minLat),
+            maxLon: Swift.max(maxLon, other.maxLon), maxLat: Swift.max(maxLat, other.maxLat))
     }
 
     /// The union of several boxes, or nil when there are none.
@@ -50,8 +59,10 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
 
     /// Grown by `fraction` of its size on every side (at least a tiny amount, so a single point has area).
     public func expanded(by fraction: Double) -> GeoBoundingBox {
-        let dLon = Swift.max((maxLon - minLon) * fraction, 1e-6), dLat = Swift.max((maxLat - minLat) * fraction, 1e-6)
-        return GeoBoundingBox(minLon: minLon - dLon, minLat: minLat - dLat, maxLon: maxLon + dLon, maxLat: maxLat + dLat)
+        let dLon = Swift.max((maxLon - minLon) * fraction, 1e-6)
+        let dLat = Swift.max((maxLat - minLat) * fraction, 1e-6)
+        return GeoBoundingBox(
+            minLon: minLon - dLon, minLat: minLat - dLat, maxLon: maxLon + dLon, maxLat: maxLat + dLat)
     }
 }
 
@@ -59,7 +70,10 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
 public struct GeoPolygon: Sendable, Hashable, Codable {
     public var outer: [GeoPoint]
     public var holes: [[GeoPoint]]
-    public init(outer: [GeoPoint], holes: [[GeoPoint]] = []) { self.outer = outer; self.holes = holes }
+    public init(outer: [GeoPoint], holes: [[GeoPoint]] = []) {
+        self.outer = outer
+        self.holes = holes
+    }
 
     public var boundingBox: GeoBoundingBox? { GeoBoundingBox(points: outer) }
 
@@ -137,7 +151,8 @@ public enum Geo {
     /// Great-circle distance in km (haversine formula).
     public static func haversineKm(_ a: GeoPoint, _ b: GeoPoint) -> Double {
         let rad = Double.pi / 180
-        let dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad
+        let dLat = (b.lat - a.lat) * rad
+        let dLon = (b.lon - a.lon) * rad
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * earthRadiusKm * asin(min(1, sqrt(h)))
     }
@@ -175,17 +190,28 @@ public enum Geo {
         let lat0 = all.reduce(0) { $0 + $1.lat } / Double(all.count)
         let lon0 = all.reduce(0) { $0 + $1.lon } / Double(all.count)
         let k = cos(lat0 * Double.pi / 180)
-        var area = 0.0, cx = 0.0, cy = 0.0
+        var area = 0.0
+        var cx = 0.0
+        var cy = 0.0
         for (ring, weight) in rings {
-            var a = 0.0, x = 0.0, y = 0.0
+            var a = 0.0
+            var x = 0.0
+            var y = 0.0
             for (p, q) in edges(ring) {
-                let px = (p.lon - lon0) * k, py = p.lat - lat0, qx = (q.lon - lon0) * k, qy = q.lat - lat0
+                let px = (p.lon - lon0) * k
+                let py = p.lat - lat0
+                let qx = (q.lon - lon0) * k
+                let qy = q.lat - lat0
                 let cross = px * qy - qx * py
-                a += cross; x += (px + qx) * cross; y += (py + qy) * cross
+                a += cross
+                x += (px + qx) * cross
+                y += (py + qy) * cross
             }
             // Orientation-independent: each ring counts with the sign of its weight.
             let s = a < 0 ? -weight : weight
-            area += s * a / 2; cx += s * x / 6; cy += s * y / 6
+            area += s * a / 2
+            cx += s * x / 6
+            cy += s * y / 6
         }
         guard abs(area) > 1e-15 else { return (GeoPoint(lon: lon0, lat: lat0), 0) }
         return (GeoPoint(lon: lon0 + cx / area / k, lat: lat0 + cy / area), abs(area))

@@ -19,17 +19,18 @@ public enum RDNew {
     private static let latTerms: [(Int, Int, Double)] = [
         (0, 1, 3235.653_89), (2, 0, -32.582_97), (0, 2, -0.247_50), (2, 1, -0.849_78),
         (0, 3, -0.065_50), (2, 2, -0.017_09), (1, 0, -0.007_38), (4, 0, 0.005_30),
-        (2, 3, -0.000_39), (4, 1, 0.000_33), (1, 1, -0.000_12),
+        (2, 3, -0.000_39), (4, 1, 0.000_33), (1, 1, -0.000_12)
     ]
     private static let lonTerms: [(Int, Int, Double)] = [
         (1, 0, 5260.529_16), (1, 1, 105.946_84), (1, 2, 2.456_56), (3, 0, -0.818_85),
         (1, 3, 0.055_94), (3, 1, -0.056_07), (0, 1, 0.011_99), (3, 2, -0.002_56),
-        (1, 4, 0.001_28), (0, 2, 0.000_22), (2, 0, -0.000_22), (5, 0, 0.000_26),
+        (1, 4, 0.001_28), (0, 2, 0.000_22), (2, 0, -0.000_22), (5, 0, 0.000_26)
     ]
 
     /// Converts RD New metres (x east, y north) to a WGS84 point.
     public static func toWGS84(x: Double, y: Double) -> GeoPoint {
-        let dX = (x - referenceX) * 1e-5, dY = (y - referenceY) * 1e-5
+        let dX = (x - referenceX) * 1e-5
+        let dY = (y - referenceY) * 1e-5
         func sum(_ terms: [(Int, Int, Double)]) -> Double {
             terms.reduce(0) { $0 + $1.2 * pow(dX, Double($1.0)) * pow(dY, Double($1.1)) }
         }
@@ -38,12 +39,16 @@ public enum RDNew {
 
     /// Converts a WGS84 point to RD New metres (the inverse polynomial of the same publication).
     public static func fromWGS84(_ g: GeoPoint) -> (x: Double, y: Double) {
-        let df = 0.36 * (g.lat - referenceLat), dl = 0.36 * (g.lon - referenceLon)
-        let df2 = df * df, dl2 = dl * dl
-        let sumX = 190094.945 * dl - 11832.228 * df * dl - 114.221 * df2 * dl - 32.391 * dl2 * dl
+        let df = 0.36 * (g.lat - referenceLat)
+        let dl = 0.36 * (g.lon - referenceLon)
+        let df2 = df * df
+        let dl2 = dl * dl
+        let sumX =
+            190094.945 * dl - 11832.228 * df * dl - 114.221 * df2 * dl - 32.391 * dl2 * dl
             - 0.705 * df - 2.340 * df2 * df * dl - 0.608 * df * dl2 * dl - 0.008 * dl2
             + 0.148 * df2 * dl2 * dl
-        let sumY = 309056.544 * df + 3638.893 * dl2 + 73.077 * df2 - 157.984 * df * dl2
+        let sumY =
+            309056.544 * df + 3638.893 * dl2 + 73.077 * df2 - 157.984 * df * dl2
             + 59.788 * df2 * df + 0.433 * dl - 6.439 * df2 * dl2 - 0.032 * df * dl
             + 0.092 * dl2 * dl2 - 0.054 * df * dl2 * dl2
         return (referenceX + sumX, referenceY + sumY)

@@ -57,8 +57,10 @@ public enum TrendAnalysis {
     /// |relative| < threshold → `noClearTrend`; otherwise rising is `improving` for
     /// higherIsBetter, `worsening` for lowerIsBetter, `increasing` for neutral (falling mirrored).
     /// Periods of mixed kinds: only the kind of the latest period is used.
-    public static func trend(_ series: [(period: Period, value: Double?)], polarity: Polarity,
-                             window: Int = defaultWindow, threshold: Double = defaultThreshold) -> TrendResult {
+    public static func trend(
+        _ series: [(period: Period, value: Double?)], polarity: Polarity,
+        window: Int = defaultWindow, threshold: Double = defaultThreshold
+    ) -> TrendResult {
         let sorted = series.sorted { $0.period < $1.period }
         guard let kind = sorted.last(where: { $0.value != nil })?.period.kind else {
             return TrendResult(direction: .insufficientData, slopePerPeriod: nil, relativeSlope: nil, count: 0)
@@ -70,12 +72,15 @@ public enum TrendAnalysis {
             if points.count == window { break }
         }
         guard points.count >= minimumValues else {
-            return TrendResult(direction: .insufficientData, slopePerPeriod: nil, relativeSlope: nil, count: points.count)
+            return TrendResult(
+                direction: .insufficientData, slopePerPeriod: nil, relativeSlope: nil, count: points.count)
         }
         let n = Double(points.count)
         let mx = points.reduce(0) { $0 + $1.x } / n
         let my = points.reduce(0) { $0 + $1.y } / n
-        var sxy = 0.0, sxx = 0.0, sabs = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
+        var sabs = 0.0
         for p in points {
             sxy += (p.x - mx) * (p.y - my)
             sxx += (p.x - mx) * (p.x - mx)
@@ -116,8 +121,11 @@ public struct ReferenceDifference: Sendable, Hashable {
         self.reference = reference
         self.absolute = value - reference
         self.relative = reference == 0 ? nil : (value - reference) / abs(reference)
-        if value == reference || polarity == .neutral { isBetter = nil }
-        else { isBetter = (polarity == .higherIsBetter) == (value > reference) }
+        if value == reference || polarity == .neutral {
+            isBetter = nil
+        } else {
+            isBetter = (polarity == .higherIsBetter) == (value > reference)
+        }
     }
 }
 
@@ -136,7 +144,11 @@ public struct RegionComparison: Sendable, Hashable {
 public enum QuartilePosition: String, Sendable, Codable, Hashable {
     case top, middle, bottom
     public var colour: TrafficColour {
-        switch self { case .top: return .green; case .middle: return .grey; case .bottom: return .red }
+        switch self {
+        case .top: return .green
+        case .middle: return .grey
+        case .bottom: return .red
+        }
     }
     public var dutchLabel: String {
         switch self {
@@ -158,8 +170,11 @@ public enum Ranking {
         }
         var out: [String: Int] = [:]
         for (i, item) in sorted.enumerated() {
-            if i > 0, sorted[i - 1].value == item.value { out[item.key] = out[sorted[i - 1].key] }
-            else { out[item.key] = i + 1 }
+            if i > 0, sorted[i - 1].value == item.value {
+                out[item.key] = out[sorted[i - 1].key]
+            } else {
+                out[item.key] = i + 1
+            }
         }
         return out
     }
@@ -168,11 +183,14 @@ public enum Ranking {
     /// Rule: with n values, `better` = count strictly better, `worse` = count strictly worse:
     /// top if better < n/4, bottom if worse < n/4; both (n < 4 with no one better or worse) → middle.
     /// Neutral polarity or unknown region → nil.
-    public static func quartilePosition(of region: String, among values: [String: Double], polarity: Polarity) -> QuartilePosition? {
+    public static func quartilePosition(of region: String, among values: [String: Double], polarity: Polarity)
+        -> QuartilePosition?
+    {
         guard polarity != .neutral, let v = values[region] else { return nil }
         let n = Double(values.count)
         let higher = polarity == .higherIsBetter
-        var better = 0, worse = 0
+        var better = 0
+        var worse = 0
         for (_, other) in values where other != v {
             if (other > v) == higher { better += 1 } else { worse += 1 }
         }
@@ -226,7 +244,10 @@ public struct DisplayValue: Sendable, Hashable {
     public var text: String
     /// True when the real value was hidden by disclosure control.
     public var suppressed: Bool
-    public init(text: String, suppressed: Bool) { self.text = text; self.suppressed = suppressed }
+    public init(text: String, suppressed: Bool) {
+        self.text = text
+        self.suppressed = suppressed
+    }
 }
 
 public enum ValueFormatter {
@@ -291,8 +312,10 @@ public enum ValueFormatter {
     /// Display text with disclosure control: for count indicators a value below 5 is shown as
     /// "<5" (suppressed = true) to the public audience; internal users see the real value.
     /// Missing values show the reason's Dutch label.
-    public static func display(_ value: Double?, indicator: IndicatorDefinition, audience: Audience,
-                               missingReason: MissingReason? = nil) -> DisplayValue {
+    public static func display(
+        _ value: Double?, indicator: IndicatorDefinition, audience: Audience,
+        missingReason: MissingReason? = nil
+    ) -> DisplayValue {
         guard let value else {
             return DisplayValue(text: (missingReason ?? .notAvailable).dutchLabel, suppressed: false)
         }
@@ -304,7 +327,9 @@ public enum ValueFormatter {
 
     /// Machine-readable cell for downloads (CSV/JSON): plain number with "." as decimal mark and the
     /// indicator's decimals, or "<5" when suppressed for the public, or "" when missing.
-    public static func downloadCell(_ value: Double?, indicator: IndicatorDefinition, audience: Audience) -> DisplayValue {
+    public static func downloadCell(_ value: Double?, indicator: IndicatorDefinition, audience: Audience)
+        -> DisplayValue
+    {
         guard let value else { return DisplayValue(text: "", suppressed: false) }
         if audience == .public, indicator.isCount, value < disclosureThreshold {
             return DisplayValue(text: "<5", suppressed: true)

@@ -24,7 +24,10 @@ public enum Disclosure {
     public struct Group: Sendable, Hashable {
         public var total: String
         public var parts: [String]
-        public init(total: String, parts: [String]) { self.total = total; self.parts = parts }
+        public init(total: String, parts: [String]) {
+            self.total = total
+            self.parts = parts
+        }
     }
 
     /// The cells to hide for one count indicator in one period.
@@ -41,7 +44,9 @@ public enum Disclosure {
     /// restricted to the unknowns), hide one more cell in a grouping that contains it: the smallest
     /// published part other than itself (ties: lowest code), else the grouping's total. Repeat until no
     /// hidden cell can be solved.
-    public static func suppress(values: [String: Double], groups: [Group], threshold: Double = ValueFormatter.disclosureThreshold) -> [String: Reason] {
+    public static func suppress(
+        values: [String: Double], groups: [Group], threshold: Double = ValueFormatter.disclosureThreshold
+    ) -> [String: Reason] {
         var hidden: [String: Reason] = [:]
         for (code, v) in values where v < threshold { hidden[code] = .primary }
         guard !hidden.isEmpty else { return [:] }
@@ -49,7 +54,10 @@ public enum Disclosure {
         // Each round hides one more published cell, so this ends after at most `values.count` rounds.
         for _ in 0...values.count {
             let solvable = solvableCells(hidden: Set(hidden.keys), values: values, groups: relevant).sorted()
-            guard let extra = solvable.lazy.compactMap({ nextToHide(for: $0, hidden: hidden, values: values, groups: relevant) }).first
+            guard
+                let extra = solvable.lazy.compactMap({
+                    nextToHide(for: $0, hidden: hidden, values: values, groups: relevant)
+                }).first
             else { break }
             hidden[extra] = .secondary
         }
@@ -57,7 +65,9 @@ public enum Disclosure {
     }
 
     /// True when `cell` can be computed exactly from the published values and the groupings.
-    public static func isSolvable(_ cell: String, hidden: Set<String>, values: [String: Double], groups: [Group]) -> Bool {
+    public static func isSolvable(_ cell: String, hidden: Set<String>, values: [String: Double], groups: [Group])
+        -> Bool
+    {
         solvableCells(hidden: hidden, values: values, groups: groups).contains(cell)
     }
 
@@ -69,7 +79,8 @@ public enum Disclosure {
         func isUnknown(_ c: String) -> Bool { hidden.contains(c) || values[c] == nil }
         for g in groups {
             for c in [g.total] + g.parts where isUnknown(c) && index[c] == nil {
-                index[c] = unknowns.count; unknowns.append(c)
+                index[c] = unknowns.count
+                unknowns.append(c)
             }
         }
         guard !unknowns.isEmpty else { return [] }
@@ -78,8 +89,16 @@ public enum Disclosure {
         for g in groups {
             var row = [Double](repeating: 0, count: unknowns.count)
             var any = false
-            if let i = index[g.total] { row[i] += 1; any = true }
-            for p in g.parts { if let i = index[p] { row[i] -= 1; any = true } }
+            if let i = index[g.total] {
+                row[i] += 1
+                any = true
+            }
+            for p in g.parts {
+                if let i = index[p] {
+                    row[i] -= 1
+                    any = true
+                }
+            }
             if any { rows.append(row) }
         }
         let reduced = rref(rows, columns: unknowns.count)
@@ -94,7 +113,9 @@ public enum Disclosure {
     /// The cell to hide next so that `cell` is no longer solvable: first in a grouping that contains
     /// it (the smallest published part, else the published total), then in the groupings linked to
     /// those through shared unknown cells (a derivation may run through several groupings).
-    static func nextToHide(for cell: String, hidden: [String: Reason], values: [String: Double], groups: [Group]) -> String? {
+    static func nextToHide(for cell: String, hidden: [String: Reason], values: [String: Double], groups: [Group])
+        -> String?
+    {
         func isUnknown(_ c: String) -> Bool { hidden[c] != nil || values[c] == nil }
         func candidate(in g: Group) -> String? {
             let published = g.parts.filter { $0 != cell && !isUnknown($0) }
@@ -108,7 +129,9 @@ public enum Disclosure {
         while !frontier.isEmpty {
             for i in frontier { if let c = candidate(in: groups[i]) { return c } }
             seen.formUnion(frontier)
-            for i in frontier { for c in [groups[i].total] + groups[i].parts where isUnknown(c) { unknownCells.insert(c) } }
+            for i in frontier {
+                for c in [groups[i].total] + groups[i].parts where isUnknown(c) { unknownCells.insert(c) }
+            }
             frontier = groups.indices.filter { i in
                 !seen.contains(i) && ([groups[i].total] + groups[i].parts).contains { unknownCells.contains($0) }
             }

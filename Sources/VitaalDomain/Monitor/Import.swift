@@ -47,21 +47,32 @@ public struct StatLineMapping: Sendable, Codable, Hashable {
     public var regionColumn: String?
     public var periodColumn: String?
     public var status: DataStatus?
-    public init(measures: [String: String], regionColumn: String? = nil, periodColumn: String? = nil, status: DataStatus? = nil) {
-        self.measures = measures; self.regionColumn = regionColumn; self.periodColumn = periodColumn; self.status = status
+    public init(
+        measures: [String: String], regionColumn: String? = nil, periodColumn: String? = nil, status: DataStatus? = nil
+    ) {
+        self.measures = measures
+        self.regionColumn = regionColumn
+        self.periodColumn = periodColumn
+        self.status = status
     }
     public static func parse(data: Data, fileName: String = "mapping.json") throws -> StatLineMapping {
         let mapping: StatLineMapping
-        do { mapping = try JSONDecoder().decode(StatLineMapping.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
-            throw VitaalError.invalid("verplicht veld ontbreekt in de mapping", at: SourceLocation(file: fileName, field: key.stringValue))
+        do { mapping = try JSONDecoder().decode(StatLineMapping.self, from: data) } catch let DecodingError.keyNotFound(
+            key, _)
+        {
+            throw VitaalError.invalid(
+                "verplicht veld ontbreekt in de mapping", at: SourceLocation(file: fileName, field: key.stringValue))
         } catch let DecodingError.dataCorrupted(ctx) {
-            throw VitaalError.invalid("mapping is geen geldige JSON: \(ctx.debugDescription)", at: SourceLocation(file: fileName))
+            throw VitaalError.invalid(
+                "mapping is geen geldige JSON: \(ctx.debugDescription)", at: SourceLocation(file: fileName))
         } catch {
-            throw VitaalError.invalid("mapping kan niet worden gelezen: verwacht {\"measures\": {\"kolom\": \"indicatorcode\"}}",
-                                      at: SourceLocation(file: fileName))
+            throw VitaalError.invalid(
+                "mapping kan niet worden gelezen: verwacht {\"measures\": {\"kolom\": \"indicatorcode\"}}",
+                at: SourceLocation(file: fileName))
         }
         if mapping.measures.isEmpty {
-            throw VitaalError.invalid("mapping bevat geen kolommen", at: SourceLocation(file: fileName, field: "measures"))
+            throw VitaalError.invalid(
+                "mapping bevat geen kolommen", at: SourceLocation(file: fileName, field: "measures"))
         }
         return mapping
     }
@@ -93,11 +104,18 @@ public struct ImportOptions: Sendable {
     /// Decimal mark; nil = detect (see docs/import-formats.md).
     public var decimalMark: DecimalMark?
     public var batchSize: Int
-    public init(format: ImportFormat = .auto, mapping: StatLineMapping? = nil, replace: Bool = false,
-                defaultStatus: DataStatus = .definitief, separator: CSVSeparator? = nil, decimalMark: DecimalMark? = nil,
-                batchSize: Int = 5000) {
-        self.format = format; self.mapping = mapping; self.replace = replace; self.defaultStatus = defaultStatus
-        self.separator = separator; self.decimalMark = decimalMark; self.batchSize = max(1, batchSize)
+    public init(
+        format: ImportFormat = .auto, mapping: StatLineMapping? = nil, replace: Bool = false,
+        defaultStatus: DataStatus = .definitief, separator: CSVSeparator? = nil, decimalMark: DecimalMark? = nil,
+        batchSize: Int = 5000
+    ) {
+        self.format = format
+        self.mapping = mapping
+        self.replace = replace
+        self.defaultStatus = defaultStatus
+        self.separator = separator
+        self.decimalMark = decimalMark
+        self.batchSize = max(1, batchSize)
     }
 }
 
@@ -225,16 +243,23 @@ public final class ImportSession {
                 ("indicator", ["indicator", "indicatorcode", "indicator_code", "code"]),
                 ("regio", ["region", "regio", "regiocode", "region_code", "gebied", "gebiedcode", "regios", "regio's"]),
                 ("periode", ["period", "periode", "perioden", "jaar", "year"]),
-                ("waarde", valueNames),
+                ("waarde", valueNames)
             ]
             var found: [Int] = []
             for (name, aliases) in required {
-                if let i = find(aliases) { found.append(i) } else {
-                    headerProblems.add("kolom \"\(name)\" ontbreekt in de kopregel (verwacht: indicator;regio;periode;waarde)", at: loc)
+                if let i = find(aliases) {
+                    found.append(i)
+                } else {
+                    headerProblems.add(
+                        "kolom \"\(name)\" ontbreekt in de kopregel (verwacht: indicator;regio;periode;waarde)", at: loc
+                    )
                 }
             }
             if found.count == 4 {
-                colIndicator = found[0]; colRegion = found[1]; colPeriod = found[2]; colValue = found[3]
+                colIndicator = found[0]
+                colRegion = found[1]
+                colPeriod = found[2]
+                colValue = found[3]
             }
             colStatus = find(["status"])
             colNote = find(["note", "opmerking", "toelichting", "notitie"])
@@ -245,39 +270,55 @@ public final class ImportSession {
                     "dit lijkt een CBS StatLine-bestand (kolommen RegioS en Perioden): geef een mapping-bestand op (--mapping) dat de kolommen aan indicatorcodes koppelt",
                     at: loc)
             }
-            if let r = find(regionNames) { colRegion = r } else {
+            if let r = find(regionNames) {
+                colRegion = r
+            } else {
                 headerProblems.add("kolom \"\(regionNames[0])\" ontbreekt in de kopregel", at: loc)
             }
-            if let p = find(periodNames) { colPeriod = p } else {
+            if let p = find(periodNames) {
+                colPeriod = p
+            } else {
                 headerProblems.add("kolom \"\(periodNames[0])\" ontbreekt in de kopregel", at: loc)
             }
             for (column, code) in mapping.measures.sorted(by: { $0.key < $1.key }) {
-                if let i = find([column]) { measureColumns.append((i, code)) } else {
+                if let i = find([column]) {
+                    measureColumns.append((i, code))
+                } else {
                     headerProblems.add("kolom \"\(column)\" uit de mapping ontbreekt in de kopregel", at: loc)
                 }
                 if catalog.indicator(code) == nil {
-                    headerProblems.add("mapping verwijst naar onbekende indicator \"\(code)\"", at: SourceLocation(file: file, field: column))
+                    headerProblems.add(
+                        "mapping verwijst naar onbekende indicator \"\(code)\"",
+                        at: SourceLocation(file: file, field: column))
                 }
             }
             measureColumns.sort { $0.0 < $1.0 }
         }
         if !headerProblems.isEmpty, looksLikeData() {
-            headerProblems.add("de eerste regel lijkt gegevens te bevatten: voeg een kopregel toe, bijvoorbeeld indicator;regio;periode;waarde", at: loc)
+            headerProblems.add(
+                "de eerste regel lijkt gegevens te bevatten: voeg een kopregel toe, bijvoorbeeld indicator;regio;periode;waarde",
+                at: loc)
         }
         try headerProblems.throwIfAny("kopregel van \(file) is niet bruikbaar")
     }
 
-    public convenience init(url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+    public convenience init(
+        url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()
+    ) throws {
         let reader = try CSVReader(url: url, fileName: fileName, separator: options.separator)
         try self.init(reader: reader, catalog: catalog, options: options)
     }
 
-    public convenience init(data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+    public convenience init(
+        data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()
+    ) throws {
         let reader = CSVReader(data: data, fileName: fileName, separator: options.separator)
         try self.init(reader: reader, catalog: catalog, options: options)
     }
 
-    public var progress: ImportProgress { ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, records: records) }
+    public var progress: ImportProgress {
+        ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, records: records)
+    }
 
     /// The next batch of valid rows, or nil when the input is exhausted. After the first problem no
     /// more batches are returned, but the rest of the file is still validated (to list up to 50
@@ -294,7 +335,10 @@ public final class ImportSession {
                 done = true
                 return nil
             }
-            guard let record else { done = true; break }
+            guard let record else {
+                done = true
+                break
+            }
             records += 1
             if format == .statLine { readStatLine(record, into: &rows) } else { readLong(record, into: &rows) }
             if !problems.isEmpty, !rows.isEmpty { rows.removeAll(keepingCapacity: true) }
@@ -305,8 +349,9 @@ public final class ImportSession {
             if !existing.isEmpty {
                 for row in rows where existing.contains(row.observation.key) {
                     let o = row.observation
-                    problems.add("er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): gebruik --replace om bestaande waarden te vervangen",
-                                 at: SourceLocation(file: fileName, line: row.line))
+                    problems.add(
+                        "er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): gebruik --replace om bestaande waarden te vervangen",
+                        at: SourceLocation(file: fileName, line: row.line))
                 }
                 // Keep validating the rest of the file for a complete problem list.
                 _ = try nextBatch()
@@ -322,23 +367,27 @@ public final class ImportSession {
     public func finish() throws -> ImportSummary {
         while try nextBatch() != nil {}
         try problems.throwIfAny("import van \(fileName) afgebroken, er is niets opgeslagen")
-        return ImportSummary(fileName: fileName, format: format, separator: separator, decimalMark: numbers.mark,
-                             records: records, values: values, missing: missing,
-                             indicatorCodes: indicatorIds.keys.sorted(), regionCount: regionIds.count,
-                             firstPeriod: firstPeriod, lastPeriod: lastPeriod, batches: batchIndex)
+        return ImportSummary(
+            fileName: fileName, format: format, separator: separator, decimalMark: numbers.mark,
+            records: records, values: values, missing: missing,
+            indicatorCodes: indicatorIds.keys.sorted(), regionCount: regionIds.count,
+            firstPeriod: firstPeriod, lastPeriod: lastPeriod, batches: batchIndex)
     }
 
     // MARK: Row validation
 
     private func loc(_ record: CSVRecord, _ column: Int) -> SourceLocation {
-        SourceLocation(file: fileName, line: record.positions.indices.contains(column) ? record.positions[column].line : record.line,
-                       column: column + 1, field: column < header.count ? header[column] : nil)
+        SourceLocation(
+            file: fileName,
+            line: record.positions.indices.contains(column) ? record.positions[column].line : record.line,
+            column: column + 1, field: column < header.count ? header[column] : nil)
     }
 
     private func checkWidth(_ record: CSVRecord) -> Bool {
         guard record.count == header.count else {
-            problems.add("regel heeft \(record.count) velden, de kopregel \(header.count) (controleer scheidingstekens en aanhalingstekens)",
-                         at: SourceLocation(file: fileName, line: record.line))
+            problems.add(
+                "regel heeft \(record.count) velden, de kopregel \(header.count) (controleer scheidingstekens en aanhalingstekens)",
+                at: SourceLocation(file: fileName, line: record.line))
             return false
         }
         return true
@@ -346,48 +395,65 @@ public final class ImportSession {
 
     private func lookupIndicator(_ record: CSVRecord, _ column: Int, code: String) -> IndicatorDefinition? {
         let def: IndicatorDefinition?
-        if let cached = indicatorCache[code] { def = cached } else {
+        if let cached = indicatorCache[code] {
+            def = cached
+        } else {
             def = catalog.indicator(code)
             indicatorCache[code] = .some(def)
         }
         if def == nil {
-            problems.add(code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(code)\"", at: loc(record, column))
+            problems.add(
+                code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(code)\"", at: loc(record, column))
         }
         return def
     }
 
     private func lookupRegion(_ record: CSVRecord, _ column: Int, code: String) -> Bool {
         let ok: Bool
-        if let cached = regionCache[code] { ok = cached } else {
+        if let cached = regionCache[code] {
+            ok = cached
+        } else {
             ok = catalog.regionExists(code)
             regionCache[code] = ok
         }
-        if !ok { problems.add(code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(code)\"", at: loc(record, column)) }
+        if !ok {
+            problems.add(code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(code)\"", at: loc(record, column))
+        }
         return ok
     }
 
     private func parsePeriod(_ record: CSVRecord, _ column: Int, text: String) -> Period? {
         let p: Period?
-        if let cached = periodCache[text] { p = cached } else {
+        if let cached = periodCache[text] {
+            p = cached
+        } else {
             p = Period(text)
             periodCache[text] = .some(p)
         }
         if p == nil {
-            problems.add("ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
-                         at: loc(record, column))
+            problems.add(
+                "ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
+                at: loc(record, column))
         }
         return p
     }
 
-    private enum Cell { case value(Double), missing(MissingReason), invalid }
+    private enum Cell {
+        case value(Double)
+        case missing(MissingReason)
+        case invalid
+    }
 
     /// Parses a value cell: number, "." (not available), "x" (confidential) or empty.
-    private func parseValue(_ record: CSVRecord, _ column: Int, emptyReason: MissingReason?, indicator: IndicatorDefinition?) -> Cell {
+    private func parseValue(
+        _ record: CSVRecord, _ column: Int, emptyReason: MissingReason?, indicator: IndicatorDefinition?
+    ) -> Cell {
         let raw = record.fields[column]
         let text = raw.trimmedFast
         if text.isEmpty {
             if let emptyReason { return .missing(emptyReason) }
-            problems.add("waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: loc(record, column))
+            problems.add(
+                "waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: loc(record, column))
             return .invalid
         }
         if text == "." { return .missing(.notAvailable) }
@@ -397,14 +463,17 @@ public final class ImportSession {
             // A few hundred digits parse as infinity; no stored value may be that large (charts,
             // sums and conversions downstream stay finite and exact).
             guard v.isFinite, abs(v) < ImportLimits.maxAbsoluteValue else {
-                problems.add("waarde \(text.prefix(40)) is te groot: hoogstens 15 cijfers voor de komma", at: loc(record, column))
+                problems.add(
+                    "waarde \(text.prefix(40)) is te groot: hoogstens 15 cijfers voor de komma", at: loc(record, column)
+                )
                 return .invalid
             }
             if let indicator, let range = indicator.validRange, !range.contains(v) {
                 let lo = range.min.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
                 let hi = range.max.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
-                problems.add("waarde \(text) ligt buiten het toegestane bereik \(lo) – \(hi) van indicator \(indicator.code)",
-                             at: loc(record, column))
+                problems.add(
+                    "waarde \(text) ligt buiten het toegestane bereik \(lo) – \(hi) van indicator \(indicator.code)",
+                    at: loc(record, column))
                 return .invalid
             }
             return .value(v)
@@ -412,8 +481,11 @@ public final class ImportSession {
             problems.add("\"\(text.prefix(40))\" is geen getal", at: loc(record, column))
             return .invalid
         case .conflict(let message, let place):
-            problems.add(message, at: SourceLocation(file: fileName, line: place.line, column: place.column,
-                                                     field: place.column - 1 < header.count ? header[place.column - 1] : nil))
+            problems.add(
+                message,
+                at: SourceLocation(
+                    file: fileName, line: place.line, column: place.column,
+                    field: place.column - 1 < header.count ? header[place.column - 1] : nil))
             return .invalid
         }
     }
@@ -427,14 +499,21 @@ public final class ImportSession {
 
     /// Registers the key; reports a duplicate naming both lines. Returns false for a duplicate.
     private func register(indicator: String, region: String, period: Period, record: CSVRecord, column: Int) -> Bool {
-        let i = intern(indicator, &indicatorIds), r = intern(region, &regionIds)
+        let i = intern(indicator, &indicatorIds)
+        let r = intern(region, &regionIds)
         let p: UInt64
-        if let id = periodIds[period] { p = id } else { p = UInt64(periodIds.count); periodIds[period] = p }
+        if let id = periodIds[period] {
+            p = id
+        } else {
+            p = UInt64(periodIds.count)
+            periodIds[period] = p
+        }
         // 21 bits each: up to 2,097,152 distinct indicators, regions and periods per file.
         let key = (i & 0x1F_FFFF) << 42 | (r & 0x1F_FFFF) << 21 | (p & 0x1F_FFFF)
         if let first = seen[key] {
-            problems.add("dubbele waarde voor indicator \(indicator), regio \(region), periode \(period): staat ook op regel \(first)",
-                         at: loc(record, column))
+            problems.add(
+                "dubbele waarde voor indicator \(indicator), regio \(region), periode \(period): staat ook op regel \(first)",
+                at: loc(record, column))
             return false
         }
         seen[key] = Int32(clamping: record.line)
@@ -458,7 +537,8 @@ public final class ImportSession {
             if !text.isEmpty {
                 reason = MissingReason(parsing: text)
                 if reason == nil {
-                    problems.add("onbekende reden \"\(text)\" (gebruik nb, geheim, nvt of weinig)", at: loc(record, colReason))
+                    problems.add(
+                        "onbekende reden \"\(text)\" (gebruik nb, geheim, nvt of weinig)", at: loc(record, colReason))
                     ok = false
                 }
             }
@@ -468,25 +548,42 @@ public final class ImportSession {
             let text = record.fields[colStatus].trimmedFast
             if !text.isEmpty {
                 let parsed: DataStatus?
-                if let cached = statusCache[text] { parsed = cached } else { parsed = DataStatus(parsing: text); statusCache[text] = .some(parsed) }
-                if let s = parsed { status = s } else {
-                    problems.add("onbekende status \"\(text)\" (gebruik voorlopig, definitief of voorbeeld)", at: loc(record, colStatus))
+                if let cached = statusCache[text] {
+                    parsed = cached
+                } else {
+                    parsed = DataStatus(parsing: text)
+                    statusCache[text] = .some(parsed)
+                }
+                if let s = parsed {
+                    status = s
+                } else {
+                    problems.add(
+                        "onbekende status \"\(text)\" (gebruik voorlopig, definitief of voorbeeld)",
+                        at: loc(record, colStatus))
                     ok = false
                 }
             }
         }
         let cell = parseValue(record, colValue, emptyReason: reason, indicator: def)
         guard ok, let def, regionOK, let period else { return }
-        guard register(indicator: def.code, region: region, period: period, record: record, column: colIndicator) else { return }
+        guard register(indicator: def.code, region: region, period: period, record: record, column: colIndicator) else {
+            return
+        }
         let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
         switch cell {
         case .value(let v):
-            rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: v,
-                                                           status: status, note: note), line: record.line))
+            rows.append(
+                ImportRow(
+                    observation: Observation(
+                        indicator: def.code, region: region, period: period, value: v,
+                        status: status, note: note), line: record.line))
         case .missing(let r):
             missing += 1
-            rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: nil,
-                                                           missingReason: r, status: status, note: note), line: record.line))
+            rows.append(
+                ImportRow(
+                    observation: Observation(
+                        indicator: def.code, region: region, period: period, value: nil,
+                        missingReason: r, status: status, note: note), line: record.line))
         case .invalid:
             return
         }
@@ -502,15 +599,23 @@ public final class ImportSession {
             let def = lookupIndicator(record, column, code: code)
             let cell = parseValue(record, column, emptyReason: .notAvailable, indicator: def)
             guard let def, regionOK, let period else { continue }
-            guard register(indicator: def.code, region: region, period: period, record: record, column: column) else { continue }
+            guard register(indicator: def.code, region: region, period: period, record: record, column: column) else {
+                continue
+            }
             switch cell {
             case .value(let v):
-                rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: v,
-                                                               status: statLineStatus), line: record.line))
+                rows.append(
+                    ImportRow(
+                        observation: Observation(
+                            indicator: def.code, region: region, period: period, value: v,
+                            status: statLineStatus), line: record.line))
             case .missing(let r):
                 missing += 1
-                rows.append(ImportRow(observation: Observation(indicator: def.code, region: region, period: period, value: nil,
-                                                               missingReason: r, status: statLineStatus), line: record.line))
+                rows.append(
+                    ImportRow(
+                        observation: Observation(
+                            indicator: def.code, region: region, period: period, value: nil,
+                            missingReason: r, status: statLineStatus), line: record.line))
             case .invalid:
                 continue
             }
@@ -521,7 +626,11 @@ public final class ImportSession {
 /// Reads numbers with a decimal comma or point and optional thousands separators, keeping the
 /// decimal mark consistent within one file. Rules in docs/import-formats.md.
 struct NumberReader {
-    enum Result { case number(Double), invalid, conflict(String, (line: Int, column: Int)) }
+    enum Result {
+        case number(Double)
+        case invalid
+        case conflict(String, (line: Int, column: Int))
+    }
     private(set) var mark: DecimalMark?
     private var evidence: (line: Int, column: Int)?
     private let fixed: Bool
@@ -529,9 +638,19 @@ struct NumberReader {
     private var ambiguous: (line: Int, column: Int, text: String)?
 
     init(given: DecimalMark?, separator: CSVSeparator) {
-        if let given { mark = given; fixed = true; assumed = given }
-        else if separator == .comma { mark = .point; fixed = true; assumed = .point }
-        else { mark = nil; fixed = false; assumed = .comma }
+        if let given {
+            mark = given
+            fixed = true
+            assumed = given
+        } else if separator == .comma {
+            mark = .point
+            fixed = true
+            assumed = .point
+        } else {
+            mark = nil
+            fixed = false
+            assumed = .comma
+        }
     }
 
     private static func validGroups(_ groups: [ArraySlice<UInt8>]) -> Bool {
@@ -549,29 +668,40 @@ struct NumberReader {
     mutating func read(_ text: String, line: Int, column: Int) -> Result {
         var negative = false
         var bytes = ArraySlice(text.utf8)
-        if let f = bytes.first, f == 0x2D || f == 0x2B { negative = f == 0x2D; bytes = bytes.dropFirst() }
+        if let f = bytes.first, f == 0x2D || f == 0x2B {
+            negative = f == 0x2D
+            bytes = bytes.dropFirst()
+        }
         guard !bytes.isEmpty else { return .invalid }
-        var dots = 0, commas = 0, lastMark: UInt8 = 0
+        var dots = 0
+        var commas = 0
+        var lastMark: UInt8 = 0
         for b in bytes {
             switch b {
             case 0x30...0x39: continue
-            case 0x2E: dots += 1; lastMark = b
-            case 0x2C: commas += 1; lastMark = b
+            case 0x2E:
+                dots += 1
+                lastMark = b
+            case 0x2C:
+                commas += 1
+                lastMark = b
             default: return .invalid
             }
         }
         if dots == 0 && commas == 0 { return Double(text).map { .number($0) } ?? .invalid }
 
         // Decide which byte is the decimal mark for this value, and whether that is certain.
-        let decimalByte: UInt8?   // nil = integer with thousands separators
+        let decimalByte: UInt8?  // nil = integer with thousands separators
         let certain: Bool
         if dots > 0 && commas > 0 {
-            decimalByte = lastMark; certain = true
+            decimalByte = lastMark
+            certain = true
         } else {
             let markByte: UInt8 = dots > 0 ? 0x2E : 0x2C
             let groups = bytes.split(separator: markByte, omittingEmptySubsequences: false)
             if groups.count > 2 {
-                decimalByte = nil; certain = true   // "1.234.567": thousands separators only
+                decimalByte = nil
+                certain = true  // "1.234.567": thousands separators only
             } else if Self.validGroups(groups) {
                 // "1.234" / "1,234": decimal mark or thousands separator.
                 let current = mark ?? assumed
@@ -579,7 +709,8 @@ struct NumberReader {
                 certain = false
                 if mark == nil, ambiguous == nil { ambiguous = (line, column, text) }
             } else {
-                decimalByte = markByte; certain = true
+                decimalByte = markByte
+                certain = true
             }
         }
         // The decimal mark this value proves (for "1.234.567": the other mark).
@@ -592,21 +723,24 @@ struct NumberReader {
             if let mark, mark != proven {
                 let reason: String
                 if fixed, evidence == nil {
-                    reason = "het decimaalteken in dit bestand is een \(mark.dutchName)"
+                    reason =
+                        "het decimaalteken in dit bestand is een \(mark.dutchName)"
                         + (assumed == .point ? " (komma is het scheidingsteken)" : "")
                 } else {
                     reason = "regel \(evidence?.line ?? 0) gebruikt een \(mark.dutchName) als decimaalteken"
                 }
-                return .conflict("\"\(text)\" gebruikt een \(proven.dutchName) als decimaalteken, maar \(reason): gebruik één decimaalteken per bestand",
-                                 (line, column))
+                return .conflict(
+                    "\"\(text)\" gebruikt een \(proven.dutchName) als decimaalteken, maar \(reason): gebruik één decimaalteken per bestand",
+                    (line, column))
             }
             if mark == nil {
                 mark = proven
                 evidence = (line, column)
                 if let amb = ambiguous, proven != assumed {
                     ambiguous = nil
-                    return .conflict("\"\(amb.text)\" is dubbelzinnig: gelezen met een \(assumed.dutchName) als decimaalteken, maar regel \(line) gebruikt een \(proven.dutchName); schrijf het getal zonder scheidingsteken voor duizendtallen",
-                                     (amb.line, amb.column))
+                    return .conflict(
+                        "\"\(amb.text)\" is dubbelzinnig: gelezen met een \(assumed.dutchName) als decimaalteken, maar regel \(line) gebruikt een \(proven.dutchName); schrijf het getal zonder scheidingsteken voor duizendtallen",
+                        (amb.line, amb.column))
                 }
             }
         }
@@ -614,17 +748,23 @@ struct NumberReader {
         guard let decimalByte else {
             let digits = bytes.filter { $0 != 0x2E && $0 != 0x2C }
             let sepByte: UInt8 = dots > 0 ? 0x2E : 0x2C
-            guard Self.validGroups(bytes.split(separator: sepByte, omittingEmptySubsequences: false)) else { return .invalid }
+            guard Self.validGroups(bytes.split(separator: sepByte, omittingEmptySubsequences: false)) else {
+                return .invalid
+            }
             return Self.value(negative: negative, intDigits: digits, fraction: nil).map { .number($0) } ?? .invalid
         }
-        guard let d = bytes.lastIndex(of: decimalByte), bytes.filter({ $0 == decimalByte }).count == 1 else { return .invalid }
+        guard let d = bytes.lastIndex(of: decimalByte), bytes.filter({ $0 == decimalByte }).count == 1 else {
+            return .invalid
+        }
         let intPart = bytes[..<d]
         let fraction = bytes[(d + 1)...]
         let thousands: UInt8 = decimalByte == 0x2E ? 0x2C : 0x2E
         if fraction.contains(thousands) { return .invalid }
         var digits: [UInt8] = []
         if intPart.contains(thousands) {
-            guard Self.validGroups(intPart.split(separator: thousands, omittingEmptySubsequences: false)) else { return .invalid }
+            guard Self.validGroups(intPart.split(separator: thousands, omittingEmptySubsequences: false)) else {
+                return .invalid
+            }
             digits = intPart.filter { $0 != thousands }
         } else {
             digits = Array(intPart)
@@ -637,8 +777,10 @@ struct NumberReader {
 /// Runs an import in one call. Call it inside one DB transaction: `sink` stores each batch; any
 /// thrown error (problems in the file, or from the sink) means the app must roll back.
 public enum ImportPipeline {
-    public static func run(session: ImportSession, sink: (ImportBatch) throws -> Void,
-                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+    public static func run(
+        session: ImportSession, sink: (ImportBatch) throws -> Void,
+        progress: (ImportProgress) -> Void = { _ in }
+    ) throws -> ImportSummary {
         while let batch = try session.nextBatch() {
             try sink(batch)
             progress(session.progress)
@@ -648,19 +790,29 @@ public enum ImportPipeline {
         return summary
     }
 
-    public static func run(url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
-                           sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
-        try run(session: ImportSession(url: url, fileName: fileName, catalog: catalog, options: options), sink: sink, progress: progress)
+    public static func run(
+        url: URL, fileName: String? = nil, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
+        sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        try run(
+            session: ImportSession(url: url, fileName: fileName, catalog: catalog, options: options), sink: sink,
+            progress: progress)
     }
 
-    public static func run(data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
-                           sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
-        try run(session: ImportSession(data: data, fileName: fileName, catalog: catalog, options: options), sink: sink, progress: progress)
+    public static func run(
+        data: Data, fileName: String, catalog: any ImportCatalog, options: ImportOptions = ImportOptions(),
+        sink: (ImportBatch) throws -> Void, progress: (ImportProgress) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        try run(
+            session: ImportSession(data: data, fileName: fileName, catalog: catalog, options: options), sink: sink,
+            progress: progress)
     }
 
     /// Async sink variant (e.g. a Fluent transaction). File reading itself is blocking.
-    public static func run(session: ImportSession, sink: (ImportBatch) async throws -> Void,
-                           progress: (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
+    public static func run(
+        session: ImportSession, sink: (ImportBatch) async throws -> Void,
+        progress: (ImportProgress) -> Void = { _ in }
+    ) async throws -> ImportSummary {
         while let batch = try session.nextBatch() {
             try await sink(batch)
             progress(session.progress)
@@ -670,7 +822,6 @@ public enum ImportPipeline {
         return summary
     }
 }
-
 
 extension String {
     /// Trims spaces and tabs; returns `self` without Foundation work when there is nothing to trim.

@@ -23,7 +23,7 @@ public enum MonitorDemoData {
         MonitorRegion(code: "GM0303", name: "Dronten", parent: "PV24", size: 0.19),
         MonitorRegion(code: "GM0171", name: "Noordoostpolder", parent: "PV24", size: 0.21),
         MonitorRegion(code: "GM0050", name: "Zeewolde", parent: "PV24", size: 0.1),
-        MonitorRegion(code: "GM0184", name: "Urk", parent: "PV24", size: 0.09),
+        MonitorRegion(code: "GM0184", name: "Urk", parent: "PV24", size: 0.09)
     ]
     public static let years = Array(2019...2024)
 
@@ -41,70 +41,123 @@ public enum MonitorDemoData {
             Theme(code: "wonen", name: "Wonen"),
             Theme(code: "samenleving", name: "Samenleving"),
             Theme(code: "veiligheid", name: "Veiligheid"),
-            Theme(code: "milieu", name: "Milieu"),
+            Theme(code: "milieu", name: "Milieu")
         ],
         indicators: [
-            IndicatorDefinition(code: "bw_tevreden_leven", name: "Tevreden met het leven", description: "Aandeel inwoners van 15 jaar en ouder dat (zeer) tevreden is met het leven.",
-                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "subjectief-welzijn", validRange: .percentage),
-            IndicatorDefinition(code: "bw_mediaan_inkomen", name: "Mediaan besteedbaar inkomen", description: "Mediaan gestandaardiseerd besteedbaar huishoudinkomen, × € 1.000.",
-                                unit: "× € 1.000", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "materiele-welvaart", validRange: .nonNegative),
-            IndicatorDefinition(code: "bw_laag_inkomen", name: "Huishoudens met een laag inkomen", description: "Aandeel huishoudens met een inkomen onder de lage-inkomensgrens.",
-                                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "materiele-welvaart",
-                                norm: Norm(.atMost, 5, source: voorbeeldNorm), validRange: .percentage),
-            IndicatorDefinition(code: "bw_ervaren_gezondheid", name: "Ervaren gezondheid", description: "Aandeel inwoners dat de eigen gezondheid als goed of zeer goed ervaart.",
-                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "gezondheid",
-                                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage),
-            IndicatorDefinition(code: "bw_overgewicht", name: "Overgewicht (volwassenen)", description: "Aandeel volwassenen met overgewicht.",
-                                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "gezondheid",
-                                norm: Norm(.atMost, 38, source: "Nationaal Preventieakkoord (2018): 38% in 2040"), validRange: .percentage),
-            IndicatorDefinition(code: "bw_nettoarbeidsparticipatie", name: "Netto arbeidsparticipatie", description: "Werkzame beroepsbevolking als aandeel van de bevolking van 15 tot 75 jaar.",
-                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "arbeid-vrije-tijd",
-                                norm: Norm(.atLeast, 70, source: voorbeeldNorm), validRange: .percentage),
-            IndicatorDefinition(code: "bw_werkloosheid", name: "Werkloosheid", unit: "%", decimals: 1, polarity: .lowerIsBetter,
-                                source: cbs, themeCode: "arbeid-vrije-tijd", validRange: .percentage),
-            IndicatorDefinition(code: "bw_tevreden_woning", name: "Tevreden met de woning", unit: "%", decimals: 1, polarity: .higherIsBetter,
-                                source: cbs, themeCode: "wonen", validRange: .percentage),
-            IndicatorDefinition(code: "bw_woz_waarde", name: "Gemiddelde WOZ-waarde", description: "Gemiddelde WOZ-waarde van woningen, × € 1.000.",
-                                unit: "× € 1.000", decimals: 0, polarity: .neutral, source: cbs, themeCode: "wonen", validRange: .nonNegative),
-            IndicatorDefinition(code: "bw_vertrouwen", name: "Vertrouwen in andere mensen", unit: "%", decimals: 1, polarity: .higherIsBetter,
-                                source: cbs, themeCode: "samenleving", validRange: .percentage),
-            IndicatorDefinition(code: "bw_vrijwilligerswerk", name: "Vrijwilligerswerk", description: "Aandeel inwoners dat vrijwilligerswerk doet.",
-                                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "samenleving", validRange: .percentage),
-            IndicatorDefinition(code: "bw_misdrijven", name: "Geregistreerde misdrijven", unit: "per 1.000 inwoners", decimals: 1, polarity: .lowerIsBetter,
-                                source: cbs, themeCode: "veiligheid", validRange: .nonNegative),
-            IndicatorDefinition(code: "bw_onveilig", name: "Voelt zich weleens onveilig in de buurt", unit: "%", decimals: 1, polarity: .lowerIsBetter,
-                                source: cbs, themeCode: "veiligheid", validRange: .percentage),
-            IndicatorDefinition(code: "bw_fijnstof", name: "Fijnstof (PM2,5)", description: "Jaargemiddelde concentratie fijnstof PM2,5.",
-                                unit: "µg/m³", decimals: 1, polarity: .lowerIsBetter, source: "RIVM (voorbeeldwaarden)", themeCode: "milieu",
-                                norm: Norm(.atMost, 5, source: "WHO-advieswaarde luchtkwaliteit 2021"), validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "bw_tevreden_leven", name: "Tevreden met het leven",
+                description: "Aandeel inwoners van 15 jaar en ouder dat (zeer) tevreden is met het leven.",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "subjectief-welzijn",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_mediaan_inkomen", name: "Mediaan besteedbaar inkomen",
+                description: "Mediaan gestandaardiseerd besteedbaar huishoudinkomen, × € 1.000.",
+                unit: "× € 1.000", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "materiele-welvaart",
+                validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "bw_laag_inkomen", name: "Huishoudens met een laag inkomen",
+                description: "Aandeel huishoudens met een inkomen onder de lage-inkomensgrens.",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "materiele-welvaart",
+                norm: Norm(.atMost, 5, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_ervaren_gezondheid", name: "Ervaren gezondheid",
+                description: "Aandeel inwoners dat de eigen gezondheid als goed of zeer goed ervaart.",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "gezondheid",
+                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_overgewicht", name: "Overgewicht (volwassenen)",
+                description: "Aandeel volwassenen met overgewicht.",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "gezondheid",
+                norm: Norm(.atMost, 38, source: "Nationaal Preventieakkoord (2018): 38% in 2040"),
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_nettoarbeidsparticipatie", name: "Netto arbeidsparticipatie",
+                description: "Werkzame beroepsbevolking als aandeel van de bevolking van 15 tot 75 jaar.",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "arbeid-vrije-tijd",
+                norm: Norm(.atLeast, 70, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_werkloosheid", name: "Werkloosheid", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                source: cbs, themeCode: "arbeid-vrije-tijd", validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_tevreden_woning", name: "Tevreden met de woning", unit: "%", decimals: 1,
+                polarity: .higherIsBetter,
+                source: cbs, themeCode: "wonen", validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_woz_waarde", name: "Gemiddelde WOZ-waarde",
+                description: "Gemiddelde WOZ-waarde van woningen, × € 1.000.",
+                unit: "× € 1.000", decimals: 0, polarity: .neutral, source: cbs, themeCode: "wonen",
+                validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "bw_vertrouwen", name: "Vertrouwen in andere mensen", unit: "%", decimals: 1,
+                polarity: .higherIsBetter,
+                source: cbs, themeCode: "samenleving", validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_vrijwilligerswerk", name: "Vrijwilligerswerk",
+                description: "Aandeel inwoners dat vrijwilligerswerk doet.",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "samenleving",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_misdrijven", name: "Geregistreerde misdrijven", unit: "per 1.000 inwoners", decimals: 1,
+                polarity: .lowerIsBetter,
+                source: cbs, themeCode: "veiligheid", validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "bw_onveilig", name: "Voelt zich weleens onveilig in de buurt", unit: "%", decimals: 1,
+                polarity: .lowerIsBetter,
+                source: cbs, themeCode: "veiligheid", validRange: .percentage),
+            IndicatorDefinition(
+                code: "bw_fijnstof", name: "Fijnstof (PM2,5)",
+                description: "Jaargemiddelde concentratie fijnstof PM2,5.",
+                unit: "µg/m³", decimals: 1, polarity: .lowerIsBetter, source: "RIVM (voorbeeldwaarden)",
+                themeCode: "milieu",
+                norm: Norm(.atMost, 5, source: "WHO-advieswaarde luchtkwaliteit 2021"), validRange: .nonNegative)
         ])
 
     public static let transformatie = MonitorDefinition(
         code: "transformatie-zorgzaam-flevoland", name: "Transformatie Zorgzaam Flevoland",
-        description: "Proces-, output- en outcomemonitoring zoals het Regioplan IZA Flevoland (hoofdstuk 7) beschrijft.",
+        description:
+            "Proces-, output- en outcomemonitoring zoals het Regioplan IZA Flevoland (hoofdstuk 7) beschrijft.",
         themes: [
             Theme(code: "proces", name: "Procesmonitoring", description: "Welke stappen zijn gezet?"),
             Theme(code: "output", name: "Outputmonitoring", description: "Directe resultaten van de aanpak."),
-            Theme(code: "outcome", name: "Outcomemonitoring", description: "Effecten voor inwoners, patiënten, organisaties en gemeenschappen."),
+            Theme(
+                code: "outcome", name: "Outcomemonitoring",
+                description: "Effecten voor inwoners, patiënten, organisaties en gemeenschappen.")
         ],
         indicators: [
-            IndicatorDefinition(code: "tz_mijlpalen", name: "Behaalde mijlpalen monitoringsplan", unit: "%", decimals: 0, polarity: .higherIsBetter,
-                                source: "Netwerkbureau Zorgzaam Flevoland (voorbeeldwaarden)", level: .throughput, themeCode: "proces",
-                                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage, visibility: .internal),
-            IndicatorDefinition(code: "tz_welzijn_op_recept", name: "Deelnemers Welzijn op Recept", description: "Aantal inwoners dat via Welzijn op Recept is doorverwezen.",
-                                unit: "aantal", decimals: 0, polarity: .higherIsBetter, source: "Welzijnsorganisaties (voorbeeldwaarden)", level: .output,
-                                themeCode: "output", isCount: true, validRange: .nonNegative),
-            IndicatorDefinition(code: "tz_werkgevers_vrijwilligersverlof", name: "Werkgevers die vrijwilligersverlof faciliteren", unit: "aantal", decimals: 0,
-                                polarity: .higherIsBetter, source: "Flever (voorbeeldwaarden)", level: .output, themeCode: "output", isCount: true, validRange: .nonNegative),
-            IndicatorDefinition(code: "tz_ervaren_gezondheid", name: "Ervaren gezondheid", unit: "%", decimals: 1, polarity: .higherIsBetter,
-                                source: "GGD Flevoland Gezondheidsmonitor (voorbeeldwaarden)", level: .outcome, themeCode: "outcome", validRange: .percentage),
-            IndicatorDefinition(code: "tz_ggz_wachttijd", name: "Wachttijd GGZ tot verkennend gesprek", unit: "weken", decimals: 1, polarity: .lowerIsBetter,
-                                source: "GGZ-aanbieders (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
-                                norm: Norm(.atMost, 2, source: "Regioplan IZA Flevoland: verkennend gesprek binnen 1 à 2 weken (r. 1213)"),
-                                validRange: .nonNegative),
-            IndicatorDefinition(code: "tz_meldingen_verward_gedrag", name: "Meldingen verward gedrag (GGD)", unit: "aantal", decimals: 0, polarity: .lowerIsBetter,
-                                source: "Regioplan IZA Flevoland (r. 522); overige jaren voorbeeldwaarden", level: .outcome, themeCode: "outcome",
-                                isCount: true, validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "tz_mijlpalen", name: "Behaalde mijlpalen monitoringsplan", unit: "%", decimals: 0,
+                polarity: .higherIsBetter,
+                source: "Netwerkbureau Zorgzaam Flevoland (voorbeeldwaarden)", level: .throughput, themeCode: "proces",
+                norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage, visibility: .internal),
+            IndicatorDefinition(
+                code: "tz_welzijn_op_recept", name: "Deelnemers Welzijn op Recept",
+                description: "Aantal inwoners dat via Welzijn op Recept is doorverwezen.",
+                unit: "aantal", decimals: 0, polarity: .higherIsBetter,
+                source: "Welzijnsorganisaties (voorbeeldwaarden)", level: .output,
+                themeCode: "output", isCount: true, validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "tz_werkgevers_vrijwilligersverlof", name: "Werkgevers die vrijwilligersverlof faciliteren",
+                unit: "aantal", decimals: 0,
+                polarity: .higherIsBetter, source: "Flever (voorbeeldwaarden)", level: .output, themeCode: "output",
+                isCount: true, validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "tz_ervaren_gezondheid", name: "Ervaren gezondheid", unit: "%", decimals: 1,
+                polarity: .higherIsBetter,
+                source: "GGD Flevoland Gezondheidsmonitor (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "tz_ggz_wachttijd", name: "Wachttijd GGZ tot verkennend gesprek", unit: "weken", decimals: 1,
+                polarity: .lowerIsBetter,
+                source: "GGZ-aanbieders (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
+                norm: Norm(
+                    .atMost, 2, source: "Regioplan IZA Flevoland: verkennend gesprek binnen 1 à 2 weken (r. 1213)"),
+                validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "tz_meldingen_verward_gedrag", name: "Meldingen verward gedrag (GGD)", unit: "aantal",
+                decimals: 0, polarity: .lowerIsBetter,
+                source: "Regioplan IZA Flevoland (r. 522); overige jaren voorbeeldwaarden", level: .outcome,
+                themeCode: "outcome",
+                isCount: true, validRange: .nonNegative)
         ])
 
     public static let arbeidsmarkt = MonitorDefinition(
@@ -112,24 +165,37 @@ public enum MonitorDemoData {
         description: "Instroom, doorstroom, behoud en uitstroom van personeel in zorg en welzijn in Flevoland.",
         themes: [
             Theme(code: "instroom", name: "Instroom"), Theme(code: "doorstroom", name: "Doorstroom"),
-            Theme(code: "behoud", name: "Behoud"), Theme(code: "uitstroom", name: "Uitstroom"),
+            Theme(code: "behoud", name: "Behoud"), Theme(code: "uitstroom", name: "Uitstroom")
         ],
         indicators: [
-            IndicatorDefinition(code: "az_instroom", name: "Instroompercentage", unit: "%", decimals: 1, polarity: .higherIsBetter,
-                                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "instroom", validRange: .percentage),
-            IndicatorDefinition(code: "az_personeelstekort", name: "Personeelstekort zorg", unit: "%", decimals: 0, polarity: .lowerIsBetter,
-                                source: "Regioplan IZA Flevoland (r. 2566); overige jaren voorbeeldwaarden", level: .input, themeCode: "instroom",
-                                validRange: .percentage),
-            IndicatorDefinition(code: "az_doorstroom", name: "Interne doorstroom", description: "Aandeel medewerkers dat binnen de sector van functie wisselde.",
-                                unit: "%", decimals: 1, polarity: .neutral, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome,
-                                themeCode: "doorstroom", validRange: .percentage),
-            IndicatorDefinition(code: "az_verzuim", name: "Ziekteverzuim", unit: "%", decimals: 1, polarity: .lowerIsBetter,
-                                source: "Vernet (voorbeeldwaarden)", level: .outcome, themeCode: "behoud",
-                                norm: Norm(.atMost, 5.5, source: voorbeeldNorm), validRange: .percentage),
-            IndicatorDefinition(code: "az_behoud_eerste_jaar", name: "Nieuwe medewerkers na één jaar nog in dienst", unit: "%", decimals: 1,
-                                polarity: .higherIsBetter, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "behoud", validRange: .percentage),
-            IndicatorDefinition(code: "az_uitstroom", name: "Uitstroompercentage", unit: "%", decimals: 1, polarity: .lowerIsBetter,
-                                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "uitstroom", validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_instroom", name: "Instroompercentage", unit: "%", decimals: 1, polarity: .higherIsBetter,
+                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "instroom",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_personeelstekort", name: "Personeelstekort zorg", unit: "%", decimals: 0,
+                polarity: .lowerIsBetter,
+                source: "Regioplan IZA Flevoland (r. 2566); overige jaren voorbeeldwaarden", level: .input,
+                themeCode: "instroom",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_doorstroom", name: "Interne doorstroom",
+                description: "Aandeel medewerkers dat binnen de sector van functie wisselde.",
+                unit: "%", decimals: 1, polarity: .neutral, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome,
+                themeCode: "doorstroom", validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_verzuim", name: "Ziekteverzuim", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                source: "Vernet (voorbeeldwaarden)", level: .outcome, themeCode: "behoud",
+                norm: Norm(.atMost, 5.5, source: voorbeeldNorm), validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_behoud_eerste_jaar", name: "Nieuwe medewerkers na één jaar nog in dienst", unit: "%",
+                decimals: 1,
+                polarity: .higherIsBetter, source: "AZW-monitor (voorbeeldwaarden)", level: .outcome,
+                themeCode: "behoud", validRange: .percentage),
+            IndicatorDefinition(
+                code: "az_uitstroom", name: "Uitstroompercentage", unit: "%", decimals: 1, polarity: .lowerIsBetter,
+                source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "uitstroom",
+                validRange: .percentage)
         ])
 
     public static let monitors = [bredeWelvaart, transformatie, arbeidsmarkt]
@@ -137,10 +203,13 @@ public enum MonitorDemoData {
 
     /// Real figures from the seed documents (source in the note).
     public static let realObservations: [Observation] = [
-        Observation(indicator: "tz_meldingen_verward_gedrag", region: "PV24", period: .year(2022), value: 709, status: .definitief,
-                    note: "GGD-meldingen verward gedrag 2022, Regioplan IZA Flevoland r. 522"),
-        Observation(indicator: "az_personeelstekort", region: "PV24", period: .year(2020), value: 4, status: .definitief,
-                    note: "ca. 4% tekort in 2020, Regioplan IZA Flevoland r. 2566"),
+        Observation(
+            indicator: "tz_meldingen_verward_gedrag", region: "PV24", period: .year(2022), value: 709,
+            status: .definitief,
+            note: "GGD-meldingen verward gedrag 2022, Regioplan IZA Flevoland r. 522"),
+        Observation(
+            indicator: "az_personeelstekort", region: "PV24", period: .year(2020), value: 4, status: .definitief,
+            note: "ca. 4% tekort in 2020, Regioplan IZA Flevoland r. 2566")
     ]
 
     /// Typical level and yearly change per indicator for generation: (base, yearly drift, spread between regions).
@@ -185,12 +254,16 @@ public enum MonitorDemoData {
                 let offset = (rng.unit() - 0.5) * 2 * p.spread
                 for (i, year) in years.enumerated() {
                     let key = ObservationKey(indicator: def.code, region: region.code, period: .year(year))
-                    if let r = real[key] { out.append(r); continue }
+                    if let r = real[key] {
+                        out.append(r)
+                        continue
+                    }
                     let noise = (rng.unit() - 0.5) * max(p.spread, abs(p.drift)) * 0.3
                     var v: Double
                     if def.isCount {
-                        if region.code == "PV24" { v = provinceCounts[year] ?? 0 }
-                        else {
+                        if region.code == "PV24" {
+                            v = provinceCounts[year] ?? 0
+                        } else {
                             v = ((p.base + p.drift * Double(i)) * region.size * (0.85 + 0.3 * rng.unit())).rounded()
                             if region.parent == "PV24" { provinceCounts[year, default: 0] += v }
                         }
@@ -200,13 +273,20 @@ public enum MonitorDemoData {
                     if let range = def.validRange { v = min(max(v, range.min ?? v), range.max ?? v) }
                     let factor = pow(10, Double(def.decimals))
                     v = (v * factor).rounded() / factor
-                    out.append(Observation(indicator: def.code, region: region.code, period: .year(year), value: v, status: .voorbeeld))
+                    out.append(
+                        Observation(
+                            indicator: def.code, region: region.code, period: .year(year), value: v, status: .voorbeeld)
+                    )
                 }
             }
         }
-        return out.sorted { ($0.indicator, $0.region, $0.period.sortKey) < ($1.indicator, $1.region, $1.period.sortKey) }
+        return out.sorted {
+            ($0.indicator, $0.region, $0.period.sortKey) < ($1.indicator, $1.region, $1.period.sortKey)
+        }
     }
 
     /// A catalog of the demo indicators and regions.
-    public static var catalog: StaticImportCatalog { StaticImportCatalog(indicators: indicators, regions: regions.map(\.code)) }
+    public static var catalog: StaticImportCatalog {
+        StaticImportCatalog(indicators: indicators, regions: regions.map(\.code))
+    }
 }

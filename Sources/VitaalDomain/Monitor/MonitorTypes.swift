@@ -46,7 +46,9 @@ public struct Norm: Sendable, Codable, Hashable {
     /// Where the norm comes from (Dutch), e.g. "WHO-advieswaarde 2021".
     public var source: String
     public init(_ comparison: Comparison, _ value: Double, source: String) {
-        self.value = value; self.comparison = comparison; self.source = source
+        self.value = value
+        self.comparison = comparison
+        self.source = source
     }
 }
 
@@ -54,7 +56,10 @@ public struct Norm: Sendable, Codable, Hashable {
 public struct ValueRange: Sendable, Codable, Hashable {
     public var min: Double?
     public var max: Double?
-    public init(min: Double? = nil, max: Double? = nil) { self.min = min; self.max = max }
+    public init(min: Double? = nil, max: Double? = nil) {
+        self.min = min
+        self.max = max
+    }
     public func contains(_ value: Double) -> Bool {
         if let min, value < min { return false }
         if let max, value > max { return false }
@@ -73,7 +78,9 @@ public struct Theme: Sendable, Codable, Hashable, Identifiable {
     public var description: String
     public var id: String { code }
     public init(code: String, name: String, description: String = "") {
-        self.code = code; self.name = name; self.description = description
+        self.code = code
+        self.name = name
+        self.description = description
     }
 }
 
@@ -102,14 +109,26 @@ public struct IndicatorDefinition: Sendable, Codable, Hashable, Identifiable {
     public var visibility: Visibility
     public var id: String { code }
 
-    public init(code: String, name: String, description: String = "", unit: String, decimals: Int = 0,
-                polarity: Polarity, source: String, licence: String = "CC BY 4.0", level: IndicatorLevel = .outcome,
-                themeCode: String? = nil, isCount: Bool = false, norm: Norm? = nil, validRange: ValueRange? = nil,
-                visibility: Visibility = .public) {
-        self.code = code; self.name = name; self.description = description; self.unit = unit
-        self.decimals = decimals; self.polarity = polarity; self.source = source; self.licence = licence
-        self.level = level; self.themeCode = themeCode; self.isCount = isCount; self.norm = norm
-        self.validRange = validRange; self.visibility = visibility
+    public init(
+        code: String, name: String, description: String = "", unit: String, decimals: Int = 0,
+        polarity: Polarity, source: String, licence: String = "CC BY 4.0", level: IndicatorLevel = .outcome,
+        themeCode: String? = nil, isCount: Bool = false, norm: Norm? = nil, validRange: ValueRange? = nil,
+        visibility: Visibility = .public
+    ) {
+        self.code = code
+        self.name = name
+        self.description = description
+        self.unit = unit
+        self.decimals = decimals
+        self.polarity = polarity
+        self.source = source
+        self.licence = licence
+        self.level = level
+        self.themeCode = themeCode
+        self.isCount = isCount
+        self.norm = norm
+        self.validRange = validRange
+        self.visibility = visibility
     }
 }
 
@@ -122,7 +141,11 @@ public struct MonitorDefinition: Sendable, Codable, Hashable, Identifiable {
     public var indicators: [IndicatorDefinition]
     public var id: String { code }
     public init(code: String, name: String, description: String, themes: [Theme], indicators: [IndicatorDefinition]) {
-        self.code = code; self.name = name; self.description = description; self.themes = themes; self.indicators = indicators
+        self.code = code
+        self.name = name
+        self.description = description
+        self.themes = themes
+        self.indicators = indicators
     }
     public func indicators(inTheme code: String) -> [IndicatorDefinition] { indicators.filter { $0.themeCode == code } }
 }
@@ -174,7 +197,8 @@ public enum MissingReason: String, Sendable, Codable, CaseIterable, Hashable {
         case ".", "nb", "niet beschikbaar", "notavailable", "not_available": self = .notAvailable
         case "x", "geheim", "confidential": self = .confidential
         case "nvt", "n.v.t.", "niet van toepassing", "notapplicable", "not_applicable": self = .notApplicable
-        case "weinig", "te weinig waarnemingen", "toofewobservations", "too_few_observations": self = .tooFewObservations
+        case "weinig", "te weinig waarnemingen", "toofewobservations", "too_few_observations":
+            self = .tooFewObservations
         default: return nil
         }
     }
@@ -200,7 +224,11 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     public static func month(_ y: Int, _ m: Int) -> Period? {
         (1...12).contains(m) && (1000...9999).contains(y) ? Period(uncheckedYear: y, kind: .month, number: m) : nil
     }
-    private init(uncheckedYear: Int, kind: Kind, number: Int) { self.year = uncheckedYear; self.kind = kind; self.number = number }
+    private init(uncheckedYear: Int, kind: Kind, number: Int) {
+        self.year = uncheckedYear
+        self.kind = kind
+        self.number = number
+    }
 
     /// Parses any accepted notation (surrounding whitespace ignored); nil if invalid.
     public init?(_ text: String) {
@@ -221,9 +249,9 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             p = .quarter(y, q)
         } else if r.hasPrefix("MM"), r.count == 4, let m = digits(rest.dropFirst(2)) {
             p = .month(y, m)
-        } else if (r.hasPrefix("Q") || r.hasPrefix("K")), r.count == 2, let q = digits(rest.dropFirst(1)) {
+        } else if r.hasPrefix("Q") || r.hasPrefix("K"), r.count == 2, let q = digits(rest.dropFirst(1)) {
             p = .quarter(y, q)
-        } else if (r.hasPrefix("-Q") || r.hasPrefix("-K")), r.count == 3, let q = digits(rest.dropFirst(2)) {
+        } else if r.hasPrefix("-Q") || r.hasPrefix("-K"), r.count == 3, let q = digits(rest.dropFirst(2)) {
             p = .quarter(y, q)
         } else if r.hasPrefix("-"), r.count == 3, let m = digits(rest.dropFirst(1)) {
             p = .month(y, m)
@@ -252,8 +280,10 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         }
     }
 
-    private static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                      "augustus", "september", "oktober", "november", "december"]
+    private static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli",
+        "augustus", "september", "oktober", "november", "december"
+    ]
     /// Dutch label: "2024", "2024 K3", "mei 2024".
     public var dutchLabel: String {
         switch kind {
@@ -276,7 +306,11 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// 2024Q3 → 2024071, 2024-05 → 2024052. Store this column for fast ordering.
     public var sortKey: Int {
         let rank: Int
-        switch kind { case .year: rank = 0; case .quarter: rank = 1; case .month: rank = 2 }
+        switch kind {
+        case .year: rank = 0
+        case .quarter: rank = 1
+        case .month: rank = 2
+        }
         return year * 1000 + startMonth * 10 + rank
     }
 
@@ -295,7 +329,8 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let p = Period(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "ongeldige periode \"\(text)\""))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "ongeldige periode \"\(text)\""))
         }
         self = p
     }
@@ -311,7 +346,9 @@ public struct ObservationKey: Sendable, Hashable, Codable {
     public var region: String
     public var period: Period
     public init(indicator: String, region: String, period: Period) {
-        self.indicator = indicator; self.region = region; self.period = period
+        self.indicator = indicator
+        self.region = region
+        self.period = period
     }
 }
 
@@ -326,10 +363,16 @@ public struct Observation: Sendable, Hashable, Codable {
     public var status: DataStatus
     public var note: String?
     public var key: ObservationKey { ObservationKey(indicator: indicator, region: region, period: period) }
-    public init(indicator: String, region: String, period: Period, value: Double?, missingReason: MissingReason? = nil,
-                status: DataStatus, note: String? = nil) {
-        self.indicator = indicator; self.region = region; self.period = period; self.value = value
+    public init(
+        indicator: String, region: String, period: Period, value: Double?, missingReason: MissingReason? = nil,
+        status: DataStatus, note: String? = nil
+    ) {
+        self.indicator = indicator
+        self.region = region
+        self.period = period
+        self.value = value
         self.missingReason = value == nil ? (missingReason ?? .notAvailable) : nil
-        self.status = status; self.note = note
+        self.status = status
+        self.note = note
     }
 }

@@ -4,7 +4,10 @@ public struct RemovalImpact: Sendable, Hashable {
     public let node: Int
     /// Nodes that lose their connection to the largest remaining part of the component, sorted.
     public let cutOff: [Int]
-    public init(node: Int, cutOff: [Int]) { self.node = node; self.cutOff = cutOff }
+    public init(node: Int, cutOff: [Int]) {
+        self.node = node
+        self.cutOff = cutOff
+    }
 }
 
 /// Centrality and vulnerability of a collaboration network ("wie staat centraal, waar is het

@@ -43,7 +43,8 @@ extension NetworkAnalysis {
 
     static func closeness(_ r: AllSourcesResult, nodeCount n: Int) -> [Double] {
         (0..<n).map { v in
-            let reach = r.reachable[v] - 1, total = r.distanceSum[v]
+            let reach = r.reachable[v] - 1
+            let total = r.distanceSum[v]
             guard total > 0, n > 1 else { return 0 }
             return Double(reach) / Double(total) * (Double(reach) / Double(n - 1))
         }
@@ -81,10 +82,12 @@ extension NetworkAnalysis {
                         let ds = SharedBuffer(base: dsum.baseAddress!)
                         let rc = SharedBuffer(base: reach.baseAddress!)
                         DispatchQueue.concurrentPerform(iterations: blockCount) { b in
-                            let lo = b * n / blockCount, hi = (b + 1) * n / blockCount
-                            brandesBlock(n: n, sources: lo..<hi, off: off.base, adj: adj.base,
-                                         bc: betweenness ? acc.base + b * n : nil,
-                                         distanceSum: ds.base, reachable: rc.base)
+                            let lo = b * n / blockCount
+                            let hi = (b + 1) * n / blockCount
+                            brandesBlock(
+                                n: n, sources: lo..<hi, off: off.base, adj: adj.base,
+                                bc: betweenness ? acc.base + b * n : nil,
+                                distanceSum: ds.base, reachable: rc.base)
                         }
                     }
                 }
@@ -116,20 +119,36 @@ extension NetworkAnalysis {
         // coef[w] = (1 + delta[w]) / sigma[w], so delta[v] = sigma[v] · Σ_{w successor of v} coef[w].
         let coef = UnsafeMutablePointer<Double>.allocate(capacity: n)
         coef.initialize(repeating: 0, count: n)
-        defer { dist.deallocate(); order.deallocate(); sigma.deallocate(); coef.deallocate() }
+        defer {
+            dist.deallocate()
+            order.deallocate()
+            sigma.deallocate()
+            coef.deallocate()
+        }
 
         for s in sources {
-            dist[s] = 0; sigma[s] = 1; order[0] = Int32(s)
-            var head = 0, tail = 1, total = 0
+            dist[s] = 0
+            sigma[s] = 1
+            order[0] = Int32(s)
+            var head = 0
+            var tail = 1
+            var total = 0
             while head < tail {
-                let v = Int(order[head]); head += 1
-                let dv = dist[v] + 1, sv = sigma[v]
-                var e = Int(off[v]); let end = Int(off[v + 1])
+                let v = Int(order[head])
+                head += 1
+                let dv = dist[v] + 1
+                let sv = sigma[v]
+                var e = Int(off[v])
+                let end = Int(off[v + 1])
                 while e < end {
-                    let w = Int(adj[e]); e += 1
+                    let w = Int(adj[e])
+                    e += 1
                     let dw = dist[w]
                     if dw < 0 {
-                        dist[w] = dv; sigma[w] = sv; order[tail] = Int32(w); tail += 1
+                        dist[w] = dv
+                        sigma[w] = sv
+                        order[tail] = Int32(w)
+                        tail += 1
                         total += Int(dv)
                     } else if dw == dv {
                         sigma[w] += sv
@@ -141,12 +160,15 @@ extension NetworkAnalysis {
             if let bc {
                 var i = tail - 1
                 while i >= 1 {
-                    let v = Int(order[i]); i -= 1
+                    let v = Int(order[i])
+                    i -= 1
                     let dv = dist[v] + 1
                     var sum = 0.0
-                    var e = Int(off[v]); let end = Int(off[v + 1])
+                    var e = Int(off[v])
+                    let end = Int(off[v + 1])
                     while e < end {
-                        let w = Int(adj[e]); e += 1
+                        let w = Int(adj[e])
+                        e += 1
                         if dist[w] == dv { sum += coef[w] }
                     }
                     let sv = sigma[v]

@@ -29,24 +29,32 @@ struct DFSForest {
         componentOf = [Int32](repeating: 0, count: n)
         isArticulation = [Bool](repeating: false, count: n)
         bridges = []
-        var next = [Int32](repeating: 0, count: n)   // next adjacency position to scan, per node
+        var next = [Int32](repeating: 0, count: n)  // next adjacency position to scan, per node
         var stack: [Int32] = []
         stack.reserveCapacity(n)
         var timer: Int32 = 0
-        let off = g.offsets, adj = g.adjacency
+        let off = g.offsets
+        let adj = g.adjacency
         for root in 0..<n where disc[root] < 0 {
             let start = Int(timer)
-            disc[root] = timer; low[root] = timer; preorder[Int(timer)] = Int32(root); timer += 1
+            disc[root] = timer
+            low[root] = timer
+            preorder[Int(timer)] = Int32(root)
+            timer += 1
             next[root] = off[root]
             var rootChildren = 0
             stack.append(Int32(root))
             while let top = stack.last {
                 let v = Int(top)
                 if next[v] < off[v + 1] {
-                    let w = Int(adj[Int(next[v])]); next[v] += 1
+                    let w = Int(adj[Int(next[v])])
+                    next[v] += 1
                     if disc[w] < 0 {
                         parent[w] = Int32(v)
-                        disc[w] = timer; low[w] = timer; preorder[Int(timer)] = Int32(w); timer += 1
+                        disc[w] = timer
+                        low[w] = timer
+                        preorder[Int(timer)] = Int32(w)
+                        timer += 1
                         next[w] = off[w]
                         stack.append(Int32(w))
                         if v == root { rootChildren += 1 }
@@ -101,9 +109,14 @@ struct DFSForest {
             childRanges.sort { $0.lowerBound < $1.lowerBound }
             var pieces: [[Int]] = childRanges.map { r in preorder[r].map { Int($0) } }
             var rest: [Int] = []
-            var i = comp.lowerBound, k = 0
+            var i = comp.lowerBound
+            var k = 0
             while i < comp.upperBound {
-                if k < childRanges.count, i == childRanges[k].lowerBound { i = childRanges[k].upperBound; k += 1; continue }
+                if k < childRanges.count, i == childRanges[k].lowerBound {
+                    i = childRanges[k].upperBound
+                    k += 1
+                    continue
+                }
                 if i != da { rest.append(Int(preorder[i])) }
                 i += 1
             }
@@ -113,7 +126,8 @@ struct DFSForest {
             for (p, piece) in pieces.enumerated().dropFirst() {
                 let m = piece.min()!
                 if piece.count > pieces[keep].count || (piece.count == pieces[keep].count && m < keepMin) {
-                    keep = p; keepMin = m
+                    keep = p
+                    keepMin = m
                 }
             }
             var cut: [Int] = []
@@ -128,7 +142,9 @@ struct DFSForest {
 
 extension NetworkAnalysis {
     /// Articulation points (sorted) and bridges (`(min, max)`, sorted) by an iterative Tarjan DFS.
-    public static func articulationPointsAndBridges(_ g: NetworkGraph) -> (articulationPoints: [Int], bridges: [(Int, Int)]) {
+    public static func articulationPointsAndBridges(_ g: NetworkGraph) -> (
+        articulationPoints: [Int], bridges: [(Int, Int)]
+    ) {
         let forest = DFSForest(g)
         return (forest.articulationPoints, forest.bridges)
     }

@@ -22,7 +22,8 @@ public struct NetworkGraph: Sendable {
         index.reserveCapacity(nodeIDs.count)
         for (i, id) in nodeIDs.enumerated() {
             if index[id] != nil {
-                problems.add("knooppunt \"\(id)\" komt meer dan eens voor", at: SourceLocation(element: "knooppunt \(i + 1)"))
+                problems.add(
+                    "knooppunt \"\(id)\" komt meer dan eens voor", at: SourceLocation(element: "knooppunt \(i + 1)"))
             } else {
                 index[id] = i
             }
@@ -31,7 +32,8 @@ public struct NetworkGraph: Sendable {
         pairs.reserveCapacity(edges.count)
         for (e, (a, b)) in edges.enumerated() {
             let place = SourceLocation(element: "verbinding \(e + 1)")
-            let ia = index[a], ib = index[b]
+            let ia = index[a]
+            let ib = index[b]
             if ia == nil { problems.add("onbekend knooppunt \"\(a)\" in verbinding \(a) – \(b)", at: place) }
             if ib == nil, b != a { problems.add("onbekend knooppunt \"\(b)\" in verbinding \(a) – \(b)", at: place) }
             if a == b {
@@ -49,7 +51,8 @@ public struct NetworkGraph: Sendable {
     /// Refuses negative counts, indices out of range and self-loops; duplicate edges collapse.
     public init(nodeCount: Int, edges: [(Int, Int)]) throws(VitaalError) {
         guard nodeCount >= 0, nodeCount < Int(Int32.max) else {
-            throw VitaalError.invalid("ongeldig aantal knooppunten: \(nodeCount)", at: SourceLocation(field: "nodeCount"))
+            throw VitaalError.invalid(
+                "ongeldig aantal knooppunten: \(nodeCount)", at: SourceLocation(field: "nodeCount"))
         }
         var problems = ProblemCollector()
         for (e, (a, b)) in edges.enumerated() {
@@ -79,7 +82,8 @@ public struct NetworkGraph: Sendable {
         if problems.totalCount == 1, let only = problems.problems.first {
             throw VitaalError.invalid("Netwerk ongeldig: \(only.message)", at: only.location)
         }
-        let more = problems.totalCount > problems.problems.count
+        let more =
+            problems.totalCount > problems.problems.count
             ? " (eerste \(problems.problems.count) van \(problems.totalCount) getoond)" : ""
         throw VitaalError.invalid("Netwerk ongeldig: \(problems.totalCount) fouten\(more)", problems: problems.problems)
     }
@@ -87,7 +91,8 @@ public struct NetworkGraph: Sendable {
     /// Sorts and de-duplicates edge keys, then fills CSR arrays; neighbour lists come out sorted.
     private static func buildCSR(nodeCount n: Int, pairs: [(Int, Int)]) -> ([Int32], [Int32]) {
         var keys = pairs.map { a, b -> UInt64 in
-            let lo = UInt64(min(a, b)), hi = UInt64(max(a, b))
+            let lo = UInt64(min(a, b))
+            let hi = UInt64(max(a, b))
             return lo << 32 | hi
         }
         keys.sort()
@@ -105,9 +110,12 @@ public struct NetworkGraph: Sendable {
         // Keys are sorted by (lo, hi): each lo-list receives his in ascending order and each
         // hi-list receives los in ascending order, so every neighbour list ends up sorted.
         for k in unique {
-            let lo = Int(k >> 32), hi = Int(k & 0xFFFF_FFFF)
-            adjacency[Int(fill[lo])] = Int32(hi); fill[lo] += 1
-            adjacency[Int(fill[hi])] = Int32(lo); fill[hi] += 1
+            let lo = Int(k >> 32)
+            let hi = Int(k & 0xFFFF_FFFF)
+            adjacency[Int(fill[lo])] = Int32(hi)
+            fill[lo] += 1
+            adjacency[Int(fill[hi])] = Int32(lo)
+            fill[hi] += 1
         }
         return (offsets, adjacency)
     }

@@ -39,7 +39,11 @@ public struct BudgetColumn: Sendable, Hashable, Codable {
     /// Programme code, e.g. "A&O"; nil for a whole-organisation column.
     public var programme: String?
     public init(key: String, label: String, year: Int? = nil, kind: BudgetKind = .budget, programme: String? = nil) {
-        self.key = key; self.label = label; self.year = year; self.kind = kind; self.programme = programme
+        self.key = key
+        self.label = label
+        self.year = year
+        self.kind = kind
+        self.programme = programme
     }
 }
 
@@ -76,7 +80,9 @@ public enum BudgetCell: Sendable, Hashable, Codable, CustomStringConvertible {
     /// (`Money(euros: 1)` or `Money(thousands: 1)` for "* In duizend euro").
     /// Accepts "1.247", "1.247,5", "-1.069", "−1.069", "€ 121.236", "–"/"-"/"" (empty), "PM",
     /// "50.000 (gereserveerd)". Anything else is refused naming `location`.
-    public static func parse(_ text: String, unit: Money = Money(euros: 1), at location: SourceLocation = SourceLocation()) throws -> BudgetCell {
+    public static func parse(
+        _ text: String, unit: Money = Money(euros: 1), at location: SourceLocation = SourceLocation()
+    ) throws -> BudgetCell {
         var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty || ["-", "–", "—", "−"].contains(s) { return .empty }
         if s.uppercased() == "PM" || s.uppercased() == "P.M." { return .pm }
@@ -94,22 +100,29 @@ public enum BudgetCell: Sendable, Hashable, Codable, CustomStringConvertible {
     /// result (default `Money.maxCents`, € 10^12); a larger amount is refused with a Dutch message
     /// naming `location` and the limit (`limitText`, default the limit in euros and, for a table
     /// counted in another unit, in that unit). Nothing here can overflow.
-    static func parseAmount(_ raw: String, unit: Money, original: String, at location: SourceLocation,
-                            maxCents: Int = Money.maxCents, limitText: String? = nil) throws -> Money {
+    static func parseAmount(
+        _ raw: String, unit: Money, original: String, at location: SourceLocation,
+        maxCents: Int = Money.maxCents, limitText: String? = nil
+    ) throws -> Money {
         func refuse() -> VitaalError {
-            VitaalError.invalid("\"\(BoundedNumber.short(original))\" is geen bedrag (verwacht bijv. 1.247, 1.247,5 of –)", at: location)
+            VitaalError.invalid(
+                "\"\(BoundedNumber.short(original))\" is geen bedrag (verwacht bijv. 1.247, 1.247,5 of –)", at: location
+            )
         }
         func tooLarge() -> VitaalError {
             let limit: String
             if let limitText {
                 limit = limitText
             } else if unit.cents > 100, maxCents % unit.cents == 0 {
-                limit = "\(Money(cents: maxCents).formatted) (in deze tabel \(Money.grouped(UInt(maxCents / unit.cents))) × \(unit.formatted))"
+                limit =
+                    "\(Money(cents: maxCents).formatted) (in deze tabel \(Money.grouped(UInt(maxCents / unit.cents))) × \(unit.formatted))"
             } else {
                 limit = Money(cents: maxCents).formatted
             }
             let name = location.field.map { "\($0): " } ?? ""
-            return VitaalError.invalid("\(name)\"\(BoundedNumber.short(original))\" is te groot; een bedrag is ten hoogste \(limit)", at: location)
+            return VitaalError.invalid(
+                "\(name)\"\(BoundedNumber.short(original))\" is te groot; een bedrag is ten hoogste \(limit)",
+                at: location)
         }
         var s = raw.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
             .trimmingCharacters(in: .whitespaces)
@@ -123,12 +136,16 @@ public enum BudgetCell: Sendable, Hashable, Codable, CustomStringConvertible {
         let parts = s.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count <= 2, let intPart = parts.first, !intPart.isEmpty else { throw refuse() }
         let groups = intPart.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { throw refuse() }
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            throw refuse()
+        }
         if groups.count > 1 {
             guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { throw refuse() }
         }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else { throw refuse() }
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
+            throw refuse()
+        }
         guard fraction.count <= 6 else { throw refuse() }
         // Leading zeros do not count towards the size; a number of more than 30 digits is too large anyway.
         let digits = groups.joined().drop { $0 == "0" }
@@ -158,10 +175,16 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     public var total: BudgetCell?
     /// Percentages as printed ("% baten"), one per column (nil where none is printed).
     public var statedPercents: [Int?]
-    public init(key: String, label: String, category: BudgetCategory = .other, cells: [BudgetCell],
-                total: BudgetCell? = nil, statedPercents: [Int?] = []) {
-        self.key = key; self.label = label; self.category = category; self.cells = cells
-        self.total = total; self.statedPercents = statedPercents
+    public init(
+        key: String, label: String, category: BudgetCategory = .other, cells: [BudgetCell],
+        total: BudgetCell? = nil, statedPercents: [Int?] = []
+    ) {
+        self.key = key
+        self.label = label
+        self.category = category
+        self.cells = cells
+        self.total = total
+        self.statedPercents = statedPercents
     }
 }
 
@@ -174,8 +197,15 @@ public struct BudgetSection: Sendable, Hashable, Codable {
     public var statedTotals: [BudgetCell]?
     /// The printed total of the total column.
     public var statedGrandTotal: BudgetCell?
-    public init(key: String, label: String, lines: [BudgetLine], statedTotals: [BudgetCell]? = nil, statedGrandTotal: BudgetCell? = nil) {
-        self.key = key; self.label = label; self.lines = lines; self.statedTotals = statedTotals; self.statedGrandTotal = statedGrandTotal
+    public init(
+        key: String, label: String, lines: [BudgetLine], statedTotals: [BudgetCell]? = nil,
+        statedGrandTotal: BudgetCell? = nil
+    ) {
+        self.key = key
+        self.label = label
+        self.lines = lines
+        self.statedTotals = statedTotals
+        self.statedGrandTotal = statedGrandTotal
     }
 }
 
@@ -220,10 +250,19 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
     public var isExample: Bool
     public var id: String { key }
 
-    public init(key: String, title: String, unit: Money = Money(euros: 1), columns: [BudgetColumn], hasTotalColumn: Bool,
-                sections: [BudgetSection], sourceRef: String? = nil, notes: [String] = [], isExample: Bool = false) {
-        self.key = key; self.title = title; self.unit = unit; self.columns = columns; self.hasTotalColumn = hasTotalColumn
-        self.sections = sections; self.sourceRef = sourceRef; self.notes = notes; self.isExample = isExample
+    public init(
+        key: String, title: String, unit: Money = Money(euros: 1), columns: [BudgetColumn], hasTotalColumn: Bool,
+        sections: [BudgetSection], sourceRef: String? = nil, notes: [String] = [], isExample: Bool = false
+    ) {
+        self.key = key
+        self.title = title
+        self.unit = unit
+        self.columns = columns
+        self.hasTotalColumn = hasTotalColumn
+        self.sections = sections
+        self.sourceRef = sourceRef
+        self.notes = notes
+        self.isExample = isExample
     }
 
     public func section(_ key: String) -> BudgetSection? { sections.first { $0.key == key } }
@@ -255,13 +294,18 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
     /// can be that large; pages then show this message instead of wrong sums, and nothing traps.
     public func checkArithmetic() throws(VitaalError) {
         func place(_ section: BudgetSection, _ line: BudgetLine?, _ column: String) -> SourceLocation {
-            SourceLocation(field: column, element: "\(title), \(section.label)" + (line.map { ", regel \"\($0.label)\"" } ?? ""))
+            SourceLocation(
+                field: column, element: "\(title), \(section.label)" + (line.map { ", regel \"\($0.label)\"" } ?? ""))
         }
-        func bounded(_ cell: BudgetCell?, _ section: BudgetSection, _ line: BudgetLine?, _ column: String) throws(VitaalError) {
+        func bounded(_ cell: BudgetCell?, _ section: BudgetSection, _ line: BudgetLine?, _ column: String)
+            throws(VitaalError)
+        {
             guard let cell, !cell.value.isWithinInputBounds else { return }
             let where_ = "\(section.label)" + (line.map { ", regel \"\($0.label)\"" } ?? "") + ", kolom \"\(column)\""
-            throw VitaalError(.invalidInput, "Begroting \"\(title)\" kan niet worden berekend: \(where_) bevat een bedrag boven \(Money.maxText); corrigeer dat bedrag.",
-                              problems: [Problem("bedrag boven \(Money.maxText)", at: place(section, line, column))])
+            throw VitaalError(
+                .invalidInput,
+                "Begroting \"\(title)\" kan niet worden berekend: \(where_) bevat een bedrag boven \(Money.maxText); corrigeer dat bedrag.",
+                problems: [Problem("bedrag boven \(Money.maxText)", at: place(section, line, column))])
         }
         let what = "som van begroting \"\(title)\""
         var sectionTotals: [String: [Money]] = [:]
@@ -271,7 +315,9 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
             for line in section.lines {
                 for (i, cell) in line.cells.enumerated() {
                     try bounded(cell, section, line, columns.indices.contains(i) ? columns[i].label : "\(i + 1)")
-                    if columns.indices.contains(i) { columnTotals[i] = try columnTotals[i].adding(cell.value, what: what) }
+                    if columns.indices.contains(i) {
+                        columnTotals[i] = try columnTotals[i].adding(cell.value, what: what)
+                    }
                 }
                 try bounded(line.total, section, line, "Totaal")
                 let lineSum = try Money.sum(line.cells.map(\.value), what: what)
@@ -295,7 +341,10 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
 
     /// `checkArithmetic()` as an optional error, for views.
     public var arithmeticError: VitaalError? {
-        do { try checkArithmetic(); return nil } catch { return error }
+        do {
+            try checkArithmetic()
+            return nil
+        } catch { return error }
     }
 
     /// Whole-number percentage of a line in its section total for a column, rounded half up.
@@ -307,7 +356,8 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
     /// The amount in the table's unit, rounded half away from zero (integer arithmetic, no trap).
     func units(_ money: Money) -> Int {
         guard unit.cents > 0 else { return money.cents }
-        let u = Int128(unit.cents), c = Int128(money.cents)
+        let u = Int128(unit.cents)
+        let c = Int128(money.cents)
         let q = (2 * c.magnitude + u.magnitude) / (2 * u.magnitude)
         let v = Int(exactly: q) ?? Int.max
         return c < 0 ? -v : v
@@ -321,25 +371,39 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
         for section in sections {
             for line in section.lines {
                 if line.cells.count != columns.count {
-                    out.append(BudgetDiscrepancy(kind: .shape, section: section.label, line: line.label, column: "",
-                                                 computed: line.cells.count, stated: columns.count,
-                                                 message: "\(section.label), regel \"\(line.label)\": \(line.cells.count) cellen, de tabel heeft \(columns.count) kolommen"))
+                    out.append(
+                        BudgetDiscrepancy(
+                            kind: .shape, section: section.label, line: line.label, column: "",
+                            computed: line.cells.count, stated: columns.count,
+                            message:
+                                "\(section.label), regel \"\(line.label)\": \(line.cells.count) cellen, de tabel heeft \(columns.count) kolommen"
+                        ))
                 }
                 if hasTotalColumn, let total = line.total {
                     let sum = computedLineTotal(line)
                     if sum != total.value {
-                        out.append(BudgetDiscrepancy(kind: .lineTotal, section: section.label, line: line.label, column: "Totaal",
-                                                     computed: units(sum), stated: units(total.value),
-                                                     message: "\(section.label), regel \"\(line.label)\": de kolommen tellen op tot \(units(sum)), de kolom Totaal zegt \(units(total.value))"))
+                        out.append(
+                            BudgetDiscrepancy(
+                                kind: .lineTotal, section: section.label, line: line.label, column: "Totaal",
+                                computed: units(sum), stated: units(total.value),
+                                message:
+                                    "\(section.label), regel \"\(line.label)\": de kolommen tellen op tot \(units(sum)), de kolom Totaal zegt \(units(total.value))"
+                            ))
                     }
                 }
                 for (i, stated) in line.statedPercents.enumerated() where i < columns.count {
-                    guard let stated, let computed = percent(of: line, inSection: section.key, column: i) else { continue }
+                    guard let stated, let computed = percent(of: line, inSection: section.key, column: i) else {
+                        continue
+                    }
                     let (gap, overflow) = computed.subtractingReportingOverflow(stated)
                     if overflow || gap.magnitude > UInt(max(0, percentTolerance)) {
-                        out.append(BudgetDiscrepancy(kind: .percentage, section: section.label, line: line.label, column: columns[i].label,
-                                                     computed: computed, stated: stated,
-                                                     message: "\(section.label), regel \"\(line.label)\", kolom \"\(columns[i].label)\": berekend \(computed)%, vermeld \(stated)%"))
+                        out.append(
+                            BudgetDiscrepancy(
+                                kind: .percentage, section: section.label, line: line.label, column: columns[i].label,
+                                computed: computed, stated: stated,
+                                message:
+                                    "\(section.label), regel \"\(line.label)\", kolom \"\(columns[i].label)\": berekend \(computed)%, vermeld \(stated)%"
+                            ))
                     }
                 }
             }
@@ -347,18 +411,26 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
                 for (i, stated) in totals.enumerated() where i < columns.count {
                     let sum = computedTotal(section: section.key, column: i)
                     if sum != stated.value {
-                        out.append(BudgetDiscrepancy(kind: .sectionTotal, section: section.label, line: nil, column: columns[i].label,
-                                                     computed: units(sum), stated: units(stated.value),
-                                                     message: "\(section.label), kolom \"\(columns[i].label)\": de regels tellen op tot \(units(sum)), het totaal zegt \(units(stated.value))"))
+                        out.append(
+                            BudgetDiscrepancy(
+                                kind: .sectionTotal, section: section.label, line: nil, column: columns[i].label,
+                                computed: units(sum), stated: units(stated.value),
+                                message:
+                                    "\(section.label), kolom \"\(columns[i].label)\": de regels tellen op tot \(units(sum)), het totaal zegt \(units(stated.value))"
+                            ))
                     }
                 }
             }
             if hasTotalColumn, let stated = section.statedGrandTotal {
                 let sum = computedGrandTotal(section: section.key)
                 if sum != stated.value {
-                    out.append(BudgetDiscrepancy(kind: .sectionTotal, section: section.label, line: nil, column: "Totaal",
-                                                 computed: units(sum), stated: units(stated.value),
-                                                 message: "\(section.label), kolom \"Totaal\": de regels tellen op tot \(units(sum)), het totaal zegt \(units(stated.value))"))
+                    out.append(
+                        BudgetDiscrepancy(
+                            kind: .sectionTotal, section: section.label, line: nil, column: "Totaal",
+                            computed: units(sum), stated: units(stated.value),
+                            message:
+                                "\(section.label), kolom \"Totaal\": de regels tellen op tot \(units(sum)), het totaal zegt \(units(stated.value))"
+                        ))
                 }
             }
         }
@@ -370,8 +442,11 @@ public struct BudgetTable: Sendable, Hashable, Codable, Identifiable {
     public func validate(percentTolerance: Int = 1) throws {
         var collector = ProblemCollector()
         for d in check(percentTolerance: percentTolerance) {
-            collector.add(d.message, at: SourceLocation(field: d.column.isEmpty ? nil : d.column,
-                                                        element: "\(title), \(d.section)" + (d.line.map { ", regel \"\($0)\"" } ?? "")))
+            collector.add(
+                d.message,
+                at: SourceLocation(
+                    field: d.column.isEmpty ? nil : d.column,
+                    element: "\(title), \(d.section)" + (d.line.map { ", regel \"\($0)\"" } ?? "")))
         }
         try collector.throwIfAny("Begroting \"\(title)\" telt niet op")
     }
@@ -396,33 +471,50 @@ public struct PersonnelFigures: Sendable, Hashable, Codable {
     public static let maxHours = 10_000_000
 
     /// Refuses negative or too large employees, FTE or hours, naming the field and the limit.
-    public init(year: Int, kind: BudgetKind = .budget, employees: Int, fte: String, programmeHours: Int, indirectHours: Int,
-                statedProgrammeShare: Int? = nil, statedIndirectShare: Int? = nil) throws {
+    public init(
+        year: Int, kind: BudgetKind = .budget, employees: Int, fte: String, programmeHours: Int, indirectHours: Int,
+        statedProgrammeShare: Int? = nil, statedIndirectShare: Int? = nil
+    ) throws {
         let element = "personeel \(year)"
         func range(_ value: Int, _ max: Int, _ field: String, _ label: String) throws {
-            guard value >= 0 else { throw VitaalError.invalid("\(label) mag niet negatief zijn (\(value))", at: SourceLocation(field: field, element: element)) }
+            guard value >= 0 else {
+                throw VitaalError.invalid(
+                    "\(label) mag niet negatief zijn (\(value))", at: SourceLocation(field: field, element: element))
+            }
             guard value <= max else {
-                throw VitaalError.invalid("\(label) is te groot (\(value)); ten hoogste \(Money.grouped(UInt(max)))", at: SourceLocation(field: field, element: element))
+                throw VitaalError.invalid(
+                    "\(label) is te groot (\(value)); ten hoogste \(Money.grouped(UInt(max)))",
+                    at: SourceLocation(field: field, element: element))
             }
         }
         try range(employees, Self.maxEmployees, "employees", "aantal medewerkers")
         let fteMoney: Money
         do {
-            fteMoney = try BudgetCell.parseAmount(fte, unit: Money(cents: 100), original: fte, at: SourceLocation(field: "fte", element: element),
-                                                  maxCents: Self.maxFTEHundredths, limitText: "1.000.000 FTE")
+            fteMoney = try BudgetCell.parseAmount(
+                fte, unit: Money(cents: 100), original: fte, at: SourceLocation(field: "fte", element: element),
+                maxCents: Self.maxFTEHundredths, limitText: "1.000.000 FTE")
         }
-        guard fteMoney.cents >= 0 else { throw VitaalError.invalid("FTE mag niet negatief zijn (\(fte))", at: SourceLocation(field: "fte", element: element)) }
+        guard fteMoney.cents >= 0 else {
+            throw VitaalError.invalid(
+                "FTE mag niet negatief zijn (\(fte))", at: SourceLocation(field: "fte", element: element))
+        }
         try range(programmeHours, Self.maxHours, "programmeHours", "programma-uren")
         try range(indirectHours, Self.maxHours, "indirectHours", "indirecte uren")
-        self.year = year; self.kind = kind; self.employees = employees; self.fteHundredths = fteMoney.cents
-        self.programmeHours = programmeHours; self.indirectHours = indirectHours
-        self.statedProgrammeShare = statedProgrammeShare; self.statedIndirectShare = statedIndirectShare
+        self.year = year
+        self.kind = kind
+        self.employees = employees
+        self.fteHundredths = fteMoney.cents
+        self.programmeHours = programmeHours
+        self.indirectHours = indirectHours
+        self.statedProgrammeShare = statedProgrammeShare
+        self.statedIndirectShare = statedIndirectShare
     }
 
     public var fte: Double { Double(fteHundredths) / 100 }
     /// "23,3" / "24,25".
     public var fteFormatted: String {
-        let whole = fteHundredths / 100, rest = fteHundredths % 100
+        let whole = fteHundredths / 100
+        let rest = fteHundredths % 100
         if rest == 0 { return "\(whole)" }
         return rest % 10 == 0 ? "\(whole),\(rest / 10)" : "\(whole),\(rest < 10 ? "0" : "")\(rest)"
     }

@@ -5,7 +5,8 @@
 /// `subtracting` (a `VitaalError` with a Dutch message), and the plain operators `+`/`-` saturate at
 /// the ends of `Int` instead of stopping the server.
 public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConvertible,
-                     AdditiveArithmetic, ExpressibleByIntegerLiteral {
+    AdditiveArithmetic, ExpressibleByIntegerLiteral
+{
     public var cents: Int
 
     public init(cents: Int) { self.cents = cents }
@@ -52,7 +53,8 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
         Money(cents: try Checked.subtract(cents, other.cents, what: what))
     }
     /// The sum of `amounts`, or a `VitaalError` (422) when it does not fit.
-    public static func sum<S: Sequence>(_ amounts: S, what: String = "som van de bedragen") throws(VitaalError) -> Money where S.Element == Money {
+    public static func sum<S: Sequence>(_ amounts: S, what: String = "som van de bedragen") throws(VitaalError) -> Money
+    where S.Element == Money {
         var total = Money.zero
         for m in amounts { total = try total.adding(m, what: what) }
         return total

@@ -36,18 +36,21 @@ public enum PlanStatus: String, Sendable, Hashable, Codable, CaseIterable {
     public func transition(to target: PlanStatus) throws -> PlanStatus {
         let field = SourceLocation(field: "status")
         if target == self {
-            throw VitaalError(.conflict, "Het plan heeft de status \"\(label)\" al.",
-                              problems: [Problem("status is al \"\(label)\"", at: field)])
+            throw VitaalError(
+                .conflict, "Het plan heeft de status \"\(label)\" al.",
+                problems: [Problem("status is al \"\(label)\"", at: field)])
         }
         if allowedNextStatuses.contains(target) { return target }
         let message: String
         if self == .afgesloten {
             message = "Een afgesloten plan kan niet meer van status veranderen; kopieer het naar een nieuwe versie."
         } else if target.order > order + 1 {
-            let skipped = PlanStatus.allCases[(order + 1)..<target.order].map { "\"\($0.label)\"" }.joined(separator: ", ")
+            let skipped = PlanStatus.allCases[(order + 1)..<target.order].map { "\"\($0.label)\"" }.joined(
+                separator: ", ")
             message = "Van \"\(label)\" naar \"\(target.label)\" slaat \(skipped) over; dat is niet toegestaan."
         } else {
-            message = "Van \"\(label)\" terug naar \"\(target.label)\" is niet toegestaan; alleen \"Ingediend\" kan terug naar \"Concept\"."
+            message =
+                "Van \"\(label)\" terug naar \"\(target.label)\" is niet toegestaan; alleen \"Ingediend\" kan terug naar \"Concept\"."
         }
         throw VitaalError(.conflict, message, problems: [Problem(message, at: field)])
     }
@@ -73,7 +76,9 @@ public struct IndicatorLink: Sendable, Hashable, Codable {
     public var monitoringType: MonitoringType
     public var note: String?
     public init(_ indicatorCode: String, _ monitoringType: MonitoringType, note: String? = nil) {
-        self.indicatorCode = indicatorCode; self.monitoringType = monitoringType; self.note = note
+        self.indicatorCode = indicatorCode
+        self.monitoringType = monitoringType
+        self.note = note
     }
 }
 
@@ -91,12 +96,20 @@ public struct LogicModel: Sendable, Hashable, Codable {
     public var outcome: [String]
     public var mechanisms: [String]
     public var contextFactors: [String]
-    public init(means: [String] = [], capacity: String? = nil, budget: Money? = nil, policyChoices: [String] = [],
-                throughput: [String] = [], output: [String] = [], outcome: [String] = [],
-                mechanisms: [String] = [], contextFactors: [String] = []) {
-        self.means = means; self.capacity = capacity; self.budget = budget; self.policyChoices = policyChoices
-        self.throughput = throughput; self.output = output; self.outcome = outcome
-        self.mechanisms = mechanisms; self.contextFactors = contextFactors
+    public init(
+        means: [String] = [], capacity: String? = nil, budget: Money? = nil, policyChoices: [String] = [],
+        throughput: [String] = [], output: [String] = [], outcome: [String] = [],
+        mechanisms: [String] = [], contextFactors: [String] = []
+    ) {
+        self.means = means
+        self.capacity = capacity
+        self.budget = budget
+        self.policyChoices = policyChoices
+        self.throughput = throughput
+        self.output = output
+        self.outcome = outcome
+        self.mechanisms = mechanisms
+        self.contextFactors = contextFactors
     }
     public var isEmpty: Bool {
         means.isEmpty && capacity == nil && budget == nil && policyChoices.isEmpty && throughput.isEmpty
@@ -125,13 +138,24 @@ public struct GoalNode: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { key }
 
-    public init(key: String, parent: String? = nil, level: Int, title: String, text: String = "",
-                owner: String? = nil, partners: [String] = [], periods: [String] = [],
-                indicators: [IndicatorLink] = [], logicModel: LogicModel? = nil,
-                sourceRef: String? = nil, isExample: Bool = false) {
-        self.key = key; self.parentKey = parent; self.level = level; self.title = title; self.text = text
-        self.owner = owner; self.partners = partners; self.periods = periods; self.indicators = indicators
-        self.logicModel = logicModel; self.sourceRef = sourceRef; self.isExample = isExample
+    public init(
+        key: String, parent: String? = nil, level: Int, title: String, text: String = "",
+        owner: String? = nil, partners: [String] = [], periods: [String] = [],
+        indicators: [IndicatorLink] = [], logicModel: LogicModel? = nil,
+        sourceRef: String? = nil, isExample: Bool = false
+    ) {
+        self.key = key
+        self.parentKey = parent
+        self.level = level
+        self.title = title
+        self.text = text
+        self.owner = owner
+        self.partners = partners
+        self.periods = periods
+        self.indicators = indicators
+        self.logicModel = logicModel
+        self.sourceRef = sourceRef
+        self.isExample = isExample
     }
 }
 
@@ -164,14 +188,28 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { key }
 
-    public init(key: String, title: String, owner: String, version: Int = 1, period: PlanPeriod,
-                status: PlanStatus = .concept, levels: [String], periodColumns: [String] = [],
-                nodes: [GoalNode] = [], targets: [SmartTarget] = [], budgets: [BudgetTable] = [],
-                personnel: [PersonnelFigures] = [], previousVersionKey: String? = nil, source: String? = nil, notes: [String] = []) {
-        self.key = key; self.title = title; self.owner = owner; self.version = version; self.period = period
-        self.status = status; self.levels = levels; self.periodColumns = periodColumns; self.nodes = nodes
-        self.targets = targets; self.budgets = budgets; self.personnel = personnel
-        self.previousVersionKey = previousVersionKey; self.source = source; self.notes = notes
+    public init(
+        key: String, title: String, owner: String, version: Int = 1, period: PlanPeriod,
+        status: PlanStatus = .concept, levels: [String], periodColumns: [String] = [],
+        nodes: [GoalNode] = [], targets: [SmartTarget] = [], budgets: [BudgetTable] = [],
+        personnel: [PersonnelFigures] = [], previousVersionKey: String? = nil, source: String? = nil,
+        notes: [String] = []
+    ) {
+        self.key = key
+        self.title = title
+        self.owner = owner
+        self.version = version
+        self.period = period
+        self.status = status
+        self.levels = levels
+        self.periodColumns = periodColumns
+        self.nodes = nodes
+        self.targets = targets
+        self.budgets = budgets
+        self.personnel = personnel
+        self.previousVersionKey = previousVersionKey
+        self.source = source
+        self.notes = notes
     }
 
     /// Moves the plan to `status` if the lifecycle allows it (see `PlanStatus.transition(to:)`).
@@ -206,7 +244,8 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
     /// Budgets and personnel figures are not copied: the next year gets its own budget.
     public func copiedToNextYear(newKey: String) -> Plan {
         var copy = self
-        let year = "\(period.end.year)", next = "\(period.end.year + 1)"
+        let year = "\(period.end.year)"
+        let next = "\(period.end.year + 1)"
         copy.levels = levels.map { $0.replacingOccurrences(of: year, with: next) }
         copy.key = newKey
         copy.version = version + 1
@@ -235,12 +274,16 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
     }
 
     func validateTree(into collector: inout ProblemCollector) {
-        if levels.isEmpty { collector.add("het plan heeft geen niveaus in de doelenboom", at: SourceLocation(field: "levels")) }
+        if levels.isEmpty {
+            collector.add("het plan heeft geen niveaus in de doelenboom", at: SourceLocation(field: "levels"))
+        }
         var byKey: [String: GoalNode] = [:]
         for node in nodes {
             let place = SourceLocation(field: "key", element: "doel \"\(node.key)\"")
             if node.key.trimmingCharacters(in: .whitespaces).isEmpty {
-                collector.add("doel \"\(node.title)\" heeft geen sleutel", at: SourceLocation(field: "key", element: "doel \"\(node.title)\""))
+                collector.add(
+                    "doel \"\(node.title)\" heeft geen sleutel",
+                    at: SourceLocation(field: "key", element: "doel \"\(node.title)\""))
             }
             if byKey[node.key] != nil {
                 collector.add("de sleutel \"\(node.key)\" komt meer dan één keer voor", at: place)
@@ -251,23 +294,29 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
         for node in nodes {
             let element = "doel \"\(node.key)\""
             if !levels.indices.contains(node.level) {
-                collector.add("niveau \(node.level) bestaat niet in dit plan (niveaus 0–\(max(0, levels.count - 1)): \(levels.joined(separator: ", ")))",
-                              at: SourceLocation(field: "level", element: element))
+                collector.add(
+                    "niveau \(node.level) bestaat niet in dit plan (niveaus 0–\(max(0, levels.count - 1)): \(levels.joined(separator: ", ")))",
+                    at: SourceLocation(field: "level", element: element))
             }
             if node.title.trimmingCharacters(in: .whitespaces).isEmpty {
                 collector.add("titel ontbreekt", at: SourceLocation(field: "title", element: element))
             }
             for period in node.periods where !periodColumns.contains(period) {
-                collector.add("periode \"\(period)\" is geen periodekolom van het plan", at: SourceLocation(field: "periods", element: element))
+                collector.add(
+                    "periode \"\(period)\" is geen periodekolom van het plan",
+                    at: SourceLocation(field: "periods", element: element))
             }
             guard let parentKey = node.parentKey else { continue }
             guard let parent = byKey[parentKey] else {
-                collector.add("bovenliggend doel \"\(parentKey)\" bestaat niet", at: SourceLocation(field: "parentKey", element: element))
+                collector.add(
+                    "bovenliggend doel \"\(parentKey)\" bestaat niet",
+                    at: SourceLocation(field: "parentKey", element: element))
                 continue
             }
             if node.level <= parent.level {
-                collector.add("niveau \(node.level) (\(levelName(of: node))) ligt niet dieper dan het bovenliggende doel \"\(parent.key)\" (niveau \(parent.level), \(levelName(of: parent)))",
-                              at: SourceLocation(field: "level", element: element))
+                collector.add(
+                    "niveau \(node.level) (\(levelName(of: node))) ligt niet dieper dan het bovenliggende doel \"\(parent.key)\" (niveau \(parent.level), \(levelName(of: parent)))",
+                    at: SourceLocation(field: "level", element: element))
             }
         }
         // Cycles: follow parent links; a node that reaches itself is on a cycle.
@@ -279,12 +328,13 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
             while let key = current, let parent = byKey[key] {
                 if key == node.key {
                     let cycle = path + [key]
-                    collector.add("de doelenboom bevat een kring: \(cycle.joined(separator: " → "))",
-                                  at: SourceLocation(field: "parentKey", element: "doel \"\(node.key)\""))
+                    collector.add(
+                        "de doelenboom bevat een kring: \(cycle.joined(separator: " → "))",
+                        at: SourceLocation(field: "parentKey", element: "doel \"\(node.key)\""))
                     reported.formUnion(cycle)
                     break
                 }
-                if !visited.insert(key).inserted { break } // a cycle further up; reported from its own node
+                if !visited.insert(key).inserted { break }  // a cycle further up; reported from its own node
                 path.append(key)
                 current = parent.parentKey
             }

@@ -10,14 +10,17 @@ public struct PlanDate: Sendable, Hashable, Codable, Comparable, CustomStringCon
     /// Creates a date; returns nil for an impossible day (e.g. 2025-02-29).
     public init?(_ year: Int, _ month: Int, _ day: Int) {
         guard (1...12).contains(month), day >= 1, day <= PlanDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses ISO `yyyy-mm-dd`; refuses anything else, naming the field.
     public static func parse(_ text: String, field: String = "datum") throws -> PlanDate {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-           let date = PlanDate(y, m, d) {
+            let date = PlanDate(y, m, d)
+        {
             return date
         }
         throw VitaalError.invalid("ongeldige datum \"\(text)\" (verwacht jjjj-mm-dd)", at: SourceLocation(field: field))
@@ -56,7 +59,10 @@ public struct PlanDate: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// ISO `yyyy-mm-dd`.
     public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        func pad(_ n: Int, _ w: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
     /// Dutch display, e.g. `31-12-2025`.
@@ -70,10 +76,17 @@ public struct PlanDate: Sendable, Hashable, Codable, Comparable, CustomStringCon
 public struct PlanPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     public var start: PlanDate
     public var end: PlanDate
-    public init(start: PlanDate, end: PlanDate) { self.start = start; self.end = end }
+    public init(start: PlanDate, end: PlanDate) {
+        self.start = start
+        self.end = end
+    }
     /// The calendar year `year`.
-    public static func year(_ year: Int) -> PlanPeriod { PlanPeriod(start: PlanDate(year, 1, 1)!, end: PlanDate(year, 12, 31)!) }
+    public static func year(_ year: Int) -> PlanPeriod {
+        PlanPeriod(start: PlanDate(year, 1, 1)!, end: PlanDate(year, 12, 31)!)
+    }
     public func contains(_ date: PlanDate) -> Bool { start <= date && date <= end }
-    public func shifted(years: Int) -> PlanPeriod { PlanPeriod(start: start.addingYears(years), end: end.addingYears(years)) }
+    public func shifted(years: Int) -> PlanPeriod {
+        PlanPeriod(start: start.addingYears(years), end: end.addingYears(years))
+    }
     public var description: String { "\(start.dutch) t/m \(end.dutch)" }
 }

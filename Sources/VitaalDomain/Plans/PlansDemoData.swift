@@ -10,10 +10,13 @@ public enum PlansDemoData {
     static func date(_ y: Int, _ m: Int, _ d: Int) -> PlanDate { PlanDate(y, m, d)! }
 
     /// A count target as the Flever plan writes them: baseline 0 on 2025-01-01, target on 2025-12-31.
-    static func count2025(_ key: String, node: String, measure: String, unit: String, target: Double,
-                          responsible: String, ref: String, text: String, direction: SmartTarget.Direction = .count) -> SmartTarget {
-        SmartTarget(key: key, nodeKey: node, measure: measure, unit: unit, baseline: DatedValue(0, at: date(2025, 1, 1)),
-                    targetValue: target, targetDate: date(2025, 12, 31), direction: direction, source: .manual,
-                    responsible: responsible, sourceText: "\(text) (\(ref))")
+    static func count2025(
+        _ key: String, node: String, measure: String, unit: String, target: Double,
+        responsible: String, ref: String, text: String, direction: SmartTarget.Direction = .count
+    ) -> SmartTarget {
+        SmartTarget(
+            key: key, nodeKey: node, measure: measure, unit: unit, baseline: DatedValue(0, at: date(2025, 1, 1)),
+            targetValue: target, targetDate: date(2025, 12, 31), direction: direction, source: .manual,
+            responsible: responsible, sourceText: "\(text) (\(ref))")
     }
 }

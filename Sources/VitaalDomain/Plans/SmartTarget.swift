@@ -4,7 +4,10 @@ import Foundation
 public struct DatedValue: Sendable, Hashable, Codable {
     public var value: Double
     public var date: PlanDate
-    public init(_ value: Double, at date: PlanDate) { self.value = value; self.date = date }
+    public init(_ value: Double, at date: PlanDate) {
+        self.value = value
+        self.date = date
+    }
 }
 
 /// One reported realisation of a target: a value at a date for a period, with evidence.
@@ -15,8 +18,14 @@ public struct Realisation: Sendable, Hashable, Codable {
     public var date: PlanDate
     public var evidence: String?
     public var evidenceLink: String?
-    public init(period: String? = nil, value: Double, date: PlanDate, evidence: String? = nil, evidenceLink: String? = nil) {
-        self.period = period; self.value = value; self.date = date; self.evidence = evidence; self.evidenceLink = evidenceLink
+    public init(
+        period: String? = nil, value: Double, date: PlanDate, evidence: String? = nil, evidenceLink: String? = nil
+    ) {
+        self.period = period
+        self.value = value
+        self.date = date
+        self.evidence = evidence
+        self.evidenceLink = evidenceLink
     }
 }
 
@@ -93,13 +102,24 @@ public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { key }
 
-    public init(key: String, nodeKey: String, measure: String, unit: String, baseline: DatedValue,
-                targetValue: Double, targetDate: PlanDate?, direction: Direction, source: Source = .manual,
-                responsible: String? = nil, sourceText: String? = nil, realisations: [Realisation] = [],
-                isExample: Bool = false) {
-        self.key = key; self.nodeKey = nodeKey; self.measure = measure; self.unit = unit; self.baseline = baseline
-        self.targetValue = targetValue; self.targetDate = targetDate; self.direction = direction; self.source = source
-        self.responsible = responsible; self.sourceText = sourceText; self.realisations = realisations
+    public init(
+        key: String, nodeKey: String, measure: String, unit: String, baseline: DatedValue,
+        targetValue: Double, targetDate: PlanDate?, direction: Direction, source: Source = .manual,
+        responsible: String? = nil, sourceText: String? = nil, realisations: [Realisation] = [],
+        isExample: Bool = false
+    ) {
+        self.key = key
+        self.nodeKey = nodeKey
+        self.measure = measure
+        self.unit = unit
+        self.baseline = baseline
+        self.targetValue = targetValue
+        self.targetDate = targetDate
+        self.direction = direction
+        self.source = source
+        self.responsible = responsible
+        self.sourceText = sourceText
+        self.realisations = realisations
         self.isExample = isExample
     }
 
@@ -172,38 +192,47 @@ public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
     public func validate(in plan: Plan, into collector: inout ProblemCollector) {
         let element = "doelstelling \"\(key)\""
         if measure.trimmingCharacters(in: .whitespaces).isEmpty {
-            collector.add("de maat (wat wordt gemeten) ontbreekt", at: SourceLocation(field: "measure", element: element))
+            collector.add(
+                "de maat (wat wordt gemeten) ontbreekt", at: SourceLocation(field: "measure", element: element))
         }
         if let targetDate {
             if targetDate < baseline.date {
-                collector.add("de streefdatum \(targetDate.dutch) ligt vóór de datum van de nulmeting \(baseline.date.dutch)",
-                              at: SourceLocation(field: "targetDate", element: element))
+                collector.add(
+                    "de streefdatum \(targetDate.dutch) ligt vóór de datum van de nulmeting \(baseline.date.dutch)",
+                    at: SourceLocation(field: "targetDate", element: element))
             }
         } else {
             collector.add("de streefdatum ontbreekt", at: SourceLocation(field: "targetDate", element: element))
         }
         if !targetValue.isFinite || !baseline.value.isFinite {
-            collector.add("nulmeting en streefwaarde moeten getallen zijn", at: SourceLocation(field: "targetValue", element: element))
+            collector.add(
+                "nulmeting en streefwaarde moeten getallen zijn",
+                at: SourceLocation(field: "targetValue", element: element))
         } else {
             switch direction {
             case .increase where targetValue <= baseline.value, .count where targetValue <= baseline.value:
-                collector.add("richting \"\(direction.label)\" vraagt een streefwaarde (\(targetValue)) boven de nulmeting (\(baseline.value))",
-                              at: SourceLocation(field: "targetValue", element: element))
+                collector.add(
+                    "richting \"\(direction.label)\" vraagt een streefwaarde (\(targetValue)) boven de nulmeting (\(baseline.value))",
+                    at: SourceLocation(field: "targetValue", element: element))
             case .decrease where targetValue >= baseline.value:
-                collector.add("richting \"dalen\" vraagt een streefwaarde (\(targetValue)) onder de nulmeting (\(baseline.value))",
-                              at: SourceLocation(field: "targetValue", element: element))
+                collector.add(
+                    "richting \"dalen\" vraagt een streefwaarde (\(targetValue)) onder de nulmeting (\(baseline.value))",
+                    at: SourceLocation(field: "targetValue", element: element))
             default: break
             }
         }
         if case .indicator(let code) = source, code.trimmingCharacters(in: .whitespaces).isEmpty {
-            collector.add("de indicatorcode van de bron ontbreekt", at: SourceLocation(field: "source", element: element))
+            collector.add(
+                "de indicatorcode van de bron ontbreekt", at: SourceLocation(field: "source", element: element))
         }
         if plan.node(nodeKey) == nil {
-            collector.add("doel \"\(nodeKey)\" bestaat niet in het plan", at: SourceLocation(field: "nodeKey", element: element))
+            collector.add(
+                "doel \"\(nodeKey)\" bestaat niet in het plan", at: SourceLocation(field: "nodeKey", element: element))
         }
         for (i, r) in realisations.enumerated() where !plan.period.contains(r.date) {
-            collector.add("realisatie \(i + 1) heeft datum \(r.date.dutch), buiten de planperiode \(plan.period)",
-                          at: SourceLocation(field: "realisations[\(i)].date", element: element))
+            collector.add(
+                "realisatie \(i + 1) heeft datum \(r.date.dutch), buiten de planperiode \(plan.period)",
+                at: SourceLocation(field: "realisations[\(i)].date", element: element))
         }
     }
 }

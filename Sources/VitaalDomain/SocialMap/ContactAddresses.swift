@@ -9,10 +9,14 @@ extension SocialMap {
     public static func webAddress(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.utf8.count <= 2000,
-              !t.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`{}|^".unicodeScalars.contains($0) }),
-              let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = c.host, host.contains("."), !host.hasPrefix("."), !host.hasSuffix("."),
-              c.user == nil, c.password == nil, let out = c.string, out.lowercased().hasPrefix(scheme + "://") else { return nil }
+            !t.unicodeScalars.contains(where: {
+                $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`{}|^".unicodeScalars.contains($0)
+            }),
+            let c = URLComponents(string: t), let scheme = c.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            let host = c.host, host.contains("."), !host.hasPrefix("."), !host.hasSuffix("."),
+            c.user == nil, c.password == nil, let out = c.string, out.lowercased().hasPrefix(scheme + "://")
+        else { return nil }
         return out
     }
 
@@ -21,7 +25,8 @@ extension SocialMap {
     public static func isEmailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard text.utf8.count <= 254, parts.count == 2 else { return false }
-        let local = parts[0], domain = parts[1]
+        let local = parts[0]
+        let domain = parts[1]
         let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&*+/=?_~-")
         let domainAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
         return !local.isEmpty && local.count <= 64 && local.allSatisfy(localAllowed.contains)

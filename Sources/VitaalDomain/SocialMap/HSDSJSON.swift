@@ -13,26 +13,26 @@ extension SocialMap.HSDS {
     // Known JSON keys per object (everything else is kept in `extra`).
     static let orgKeysJSON: Set<String> = [
         "id", "name", "alternate_name", "description", "email", "website", "url", "year_incorporated",
-        "x_last_checked", "x_is_example", "attributes", "contacts", "phones", "locations", "services",
+        "x_last_checked", "x_is_example", "attributes", "contacts", "phones", "locations", "services"
     ]
     static let serviceKeysJSON: Set<String> = [
         "id", "organization_id", "organization", "name", "alternate_name", "description", "url", "email",
         "status", "x_kind", "x_last_checked", "x_is_example", "attributes", "contacts", "phones",
-        "service_at_locations",
+        "service_at_locations"
     ]
     static let locationKeysJSON: Set<String> = [
         "id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
-        "x_position_is_approximate", "addresses", "phones",
+        "x_position_is_approximate", "addresses", "phones"
     ]
     static let addressKeysJSON: Set<String> = [
         "id", "location_id", "address_type", "address_1", "address_2", "city", "state_province",
-        "postal_code", "country",
+        "postal_code", "country"
     ]
     static let phoneKeys: Set<String> = [
-        "id", "organization_id", "service_id", "location_id", "contact_id", "number", "type", "description",
+        "id", "organization_id", "service_id", "location_id", "contact_id", "number", "type", "description"
     ]
     static let contactKeysJSON: Set<String> = [
-        "id", "organization_id", "service_id", "title", "name", "email", "phones",
+        "id", "organization_id", "service_id", "title", "name", "email", "phones"
     ]
     static let termKeysJSON: Set<String> = ["id", "name", "parent_id", "taxonomy"]
 
@@ -233,7 +233,7 @@ extension SocialMap.HSDS {
 
         mutating func service(_ s: Service) -> JSONNode {
             var q: Pairs = [
-                ("id", .string(s.id)), ("organization_id", .string(s.organisationID)), ("name", .string(s.name)),
+                ("id", .string(s.id)), ("organization_id", .string(s.organisationID)), ("name", .string(s.name))
             ]
             opt(&q, "alternate_name", s.alternateName)
             opt(&q, "description", s.description)

@@ -4,22 +4,22 @@ extension SocialMap.HSDS {
     /// Column layout of each exported table: known columns first, then extra columns in first-seen order.
     static let orgColumns = [
         "id", "name", "alternate_name", "description", "email", "url", "year_incorporated", "x_last_checked",
-        "x_is_example",
+        "x_is_example"
     ]
     static let serviceColumns = [
         "id", "organization_id", "name", "alternate_name", "description", "url", "email", "status", "x_kind",
-        "x_last_checked", "x_is_example",
+        "x_last_checked", "x_is_example"
     ]
     static let locationColumns = [
         "id", "organization_id", "name", "description", "latitude", "longitude", "x_municipality_code",
-        "x_position_is_approximate",
+        "x_position_is_approximate"
     ]
     static let salColumns = ["id", "service_id", "location_id"]
     static let phoneColumns = [
-        "id", "location_id", "service_id", "organization_id", "contact_id", "number", "type", "description",
+        "id", "location_id", "service_id", "organization_id", "contact_id", "number", "type", "description"
     ]
     static let addressColumns = [
-        "id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code", "country",
+        "id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code", "country"
     ]
     static let contactColumns = ["id", "organization_id", "service_id", "name", "title", "email"]
     static let taxonomyColumns = ["id", "name", "parent_id", "vocabulary"]
@@ -30,7 +30,7 @@ extension SocialMap.HSDS {
     static let resources: [(name: String, aliases: [String])] = [
         ("organizations", []), ("services", []), ("locations", []), ("services_at_location", ["service_at_location"]),
         ("phones", []), ("physical_addresses", []), ("contacts", []), ("taxonomy", ["taxonomy_terms"]),
-        ("services_taxonomy", ["service_taxonomy"]), ("organizations_taxonomy", []),
+        ("services_taxonomy", ["service_taxonomy"]), ("organizations_taxonomy", [])
     ]
 
     // MARK: Export
@@ -78,52 +78,75 @@ extension SocialMap.HSDS {
             table("organizations", orgColumns, r.organisations.map(organisationRow)),
             table("services", serviceColumns, r.services.map(serviceRow)),
             table("locations", locationColumns, r.locations.map(locationRow)),
-            table("services_at_location", salColumns, r.services.flatMap { s in
-                s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
-            }),
+            table(
+                "services_at_location", salColumns,
+                r.services.flatMap { s in
+                    s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
+                }),
             table("phones", phoneColumns, phones.map(phoneRow)),
-            table("physical_addresses", addressColumns, r.locations.compactMap { l in
-                l.address.map { addressRow($0, locationID: l.id) }
-            }),
-            table("contacts", contactColumns, r.contacts.map { contactRow($0, internalData: internalData) }),
+            table(
+                "physical_addresses", addressColumns,
+                r.locations.compactMap { l in
+                    l.address.map { addressRow($0, locationID: l.id) }
+                }),
+            table("contacts", contactColumns, r.contacts.map { contactRow($0, internalData: internalData) })
         ]
     }
 
     static func organisationRow(_ o: SocialMap.Organisation) -> Cells {
-        row([("id", o.id), ("name", o.name), ("alternate_name", o.alternateName), ("description", o.description),
-             ("email", o.email), ("url", o.url), ("year_incorporated", o.yearIncorporated.map(String.init)),
-             ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample))], o.extra)
+        row(
+            [
+                ("id", o.id), ("name", o.name), ("alternate_name", o.alternateName), ("description", o.description),
+                ("email", o.email), ("url", o.url), ("year_incorporated", o.yearIncorporated.map(String.init)),
+                ("x_last_checked", o.lastChecked?.iso), ("x_is_example", bool(o.isExample))
+            ], o.extra)
     }
 
     static func serviceRow(_ s: SocialMap.Service) -> Cells {
-        row([("id", s.id), ("organization_id", s.organisationID), ("name", s.name), ("alternate_name", s.alternateName),
-             ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
-             ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso), ("x_is_example", bool(s.isExample))],
+        row(
+            [
+                ("id", s.id), ("organization_id", s.organisationID), ("name", s.name),
+                ("alternate_name", s.alternateName),
+                ("description", s.description), ("url", s.url), ("email", s.email), ("status", s.status),
+                ("x_kind", s.kind.rawValue), ("x_last_checked", s.lastChecked?.iso), ("x_is_example", bool(s.isExample))
+            ],
             s.extra)
     }
 
     static func locationRow(_ l: SocialMap.Location) -> Cells {
-        row([("id", l.id), ("organization_id", l.organisationID), ("name", l.name), ("description", l.description),
-             ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
-             ("x_municipality_code", l.municipalityCode),
-             ("x_position_is_approximate", bool(l.positionIsApproximate))], l.extra)
+        row(
+            [
+                ("id", l.id), ("organization_id", l.organisationID), ("name", l.name), ("description", l.description),
+                ("latitude", l.latitude.map(number)), ("longitude", l.longitude.map(number)),
+                ("x_municipality_code", l.municipalityCode),
+                ("x_position_is_approximate", bool(l.positionIsApproximate))
+            ], l.extra)
     }
 
     static func phoneRow(_ p: SocialMap.Phone) -> Cells {
-        row([("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
-             ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
-             ("type", p.type), ("description", p.description)], p.extra)
+        row(
+            [
+                ("id", p.id), ("location_id", p.locationID), ("service_id", p.serviceID),
+                ("organization_id", p.organisationID), ("contact_id", p.contactID), ("number", p.number),
+                ("type", p.type), ("description", p.description)
+            ], p.extra)
     }
 
     static func addressRow(_ a: SocialMap.PhysicalAddress, locationID: String) -> Cells {
-        row([("id", a.id), ("location_id", locationID), ("address_1", a.address1), ("address_2", a.address2),
-             ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
-             ("country", a.country)], a.extra)
+        row(
+            [
+                ("id", a.id), ("location_id", locationID), ("address_1", a.address1), ("address_2", a.address2),
+                ("city", a.city), ("state_province", a.stateProvince), ("postal_code", a.postalCode),
+                ("country", a.country)
+            ], a.extra)
     }
 
     static func contactRow(_ c: SocialMap.ContactPerson, internalData: Bool) -> Cells {
-        row([("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
-             ("name", internalData ? c.name : nil), ("title", c.role), ("email", internalData ? c.email : nil)],
+        row(
+            [
+                ("id", c.id), ("organization_id", c.organisationID), ("service_id", c.serviceID),
+                ("name", internalData ? c.name : nil), ("title", c.role), ("email", internalData ? c.email : nil)
+            ],
             c.extra)
     }
 
@@ -154,7 +177,7 @@ extension SocialMap.HSDS {
                     Self.terms(for: o.tags).map(\.id).map {
                         [("id", "\(o.id)/\($0)"), ("organization_id", o.id), ("taxonomy_id", $0)]
                     }
-                }),
+                })
         ]
     }
 
@@ -170,12 +193,12 @@ extension SocialMap.HSDS {
             let fields: [JSONNode] = t.columns.map { ["name": .string($0), "type": .string(type($0))] }
             return [
                 "name": .string(t.name), "path": .string("\(t.name).csv"), "profile": "tabular-data-resource",
-                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": ["fields": .array(fields)],
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": ["fields": .array(fields)]
             ]
         }
         return [
             "name": "vitaal-sociale-kaart", "profile": "tabular-data-package",
-            "title": "Sociale kaart Flevoland (Vitaal, HSDS)", "resources": .array(resources),
+            "title": "Sociale kaart Flevoland (Vitaal, HSDS)", "resources": .array(resources)
         ]
     }
 
@@ -403,7 +426,7 @@ extension SocialMap.HSDS {
             for (table, field, registry, what) in [
                 ("services_at_location", "service_id", serviceIDs, "dienst"),
                 ("services_taxonomy", "service_id", serviceIDs, "dienst"),
-                ("organizations_taxonomy", "organization_id", orgIDs, "organisatie"),
+                ("organizations_taxonomy", "organization_id", orgIDs, "organisatie")
             ] {
                 for l in try records(table) {
                     if let id = reader.text(l, field), !registry.contains(id) {
@@ -447,7 +470,7 @@ extension SocialMap.HSDS {
                     (ph.organisationID, orgIDs, "organization_id", "organisatie"),
                     (ph.serviceID, serviceIDs, "service_id", "dienst"),
                     (ph.locationID, locationIDs, "location_id", "locatie"),
-                    (ph.contactID, contactIDs, "contact_id", "contactpersoon"),
+                    (ph.contactID, contactIDs, "contact_id", "contactpersoon")
                 ]
                 for (value, registry, field, what) in owners {
                     if let value, !registry.contains(value) {

@@ -10,11 +10,21 @@ public struct SpiderWebScores: Sendable, Hashable, Codable {
         var p = ProblemCollector()
         var values: [Double] = []
         for d in PositiveHealthDimension.allCases {
-            guard let v = scores[d] else { p.add("score ontbreekt voor '\(d.label)'", at: SourceLocation(field: d.rawValue)); values.append(0); continue }
-            if !v.isFinite || v < 0 || v > 10 { p.add("score \(v) voor '\(d.label)' ligt niet tussen 0 en 10", at: SourceLocation(field: d.rawValue)) }
+            guard let v = scores[d] else {
+                p.add("score ontbreekt voor '\(d.label)'", at: SourceLocation(field: d.rawValue))
+                values.append(0)
+                continue
+            }
+            if !v.isFinite || v < 0 || v > 10 {
+                p.add("score \(v) voor '\(d.label)' ligt niet tussen 0 en 10", at: SourceLocation(field: d.rawValue))
+            }
             values.append(v)
         }
-        if !p.isEmpty { throw VitaalError(.invalidInput, "Spinnenweb is niet volledig of ongeldig: \(p.totalCount) fout(en)", problems: p.problems) }
+        if !p.isEmpty {
+            throw VitaalError(
+                .invalidInput, "Spinnenweb is niet volledig of ongeldig: \(p.totalCount) fout(en)", problems: p.problems
+            )
+        }
         self.values = values
     }
 
@@ -23,7 +33,9 @@ public struct SpiderWebScores: Sendable, Hashable, Codable {
         var map: [PositiveHealthDimension: Double] = [:]
         for (k, v) in keyed {
             guard let d = PositiveHealthDimension(key: k) else {
-                throw VitaalError.invalid("onbekende dimensie \"\(k)\" (bekend: \(PositiveHealthDimension.allCases.map(\.rawValue).joined(separator: ", ")))", at: SourceLocation(field: k))
+                throw VitaalError.invalid(
+                    "onbekende dimensie \"\(k)\" (bekend: \(PositiveHealthDimension.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    at: SourceLocation(field: k))
             }
             map[d] = v
         }
@@ -47,14 +59,30 @@ extension SocialMap {
         /// PC4 ranges of Flevoland's towns (approximate centroids; ranges as used by PostNL, to be
         /// verified against CBS "postcode-4" data before production use).
         public static let flevoland: [PostcodeArea] = [
-            PostcodeArea(range: 1300...1379, place: "Almere", municipalityCode: "GM0034", latitude: 52.3702, longitude: 5.2141, positionIsApproximate: true),
-            PostcodeArea(range: 3890...3899, place: "Zeewolde", municipalityCode: "GM0050", latitude: 52.3305, longitude: 5.5414, positionIsApproximate: true),
-            PostcodeArea(range: 8200...8249, place: "Lelystad", municipalityCode: "GM0995", latitude: 52.5185, longitude: 5.4714, positionIsApproximate: true),
-            PostcodeArea(range: 8250...8254, place: "Dronten", municipalityCode: "GM0303", latitude: 52.5250, longitude: 5.7181, positionIsApproximate: true),
-            PostcodeArea(range: 8255...8255, place: "Swifterbant", municipalityCode: "GM0303", latitude: 52.5670, longitude: 5.6350, positionIsApproximate: true),
-            PostcodeArea(range: 8256...8256, place: "Biddinghuizen", municipalityCode: "GM0303", latitude: 52.4550, longitude: 5.6930, positionIsApproximate: true),
-            PostcodeArea(range: 8300...8319, place: "Emmeloord en dorpen (Noordoostpolder)", municipalityCode: "GM0171", latitude: 52.7107, longitude: 5.7481, positionIsApproximate: true),
-            PostcodeArea(range: 8320...8323, place: "Urk", municipalityCode: "GM0184", latitude: 52.6620, longitude: 5.6014, positionIsApproximate: true),
+            PostcodeArea(
+                range: 1300...1379, place: "Almere", municipalityCode: "GM0034", latitude: 52.3702, longitude: 5.2141,
+                positionIsApproximate: true),
+            PostcodeArea(
+                range: 3890...3899, place: "Zeewolde", municipalityCode: "GM0050", latitude: 52.3305, longitude: 5.5414,
+                positionIsApproximate: true),
+            PostcodeArea(
+                range: 8200...8249, place: "Lelystad", municipalityCode: "GM0995", latitude: 52.5185, longitude: 5.4714,
+                positionIsApproximate: true),
+            PostcodeArea(
+                range: 8250...8254, place: "Dronten", municipalityCode: "GM0303", latitude: 52.5250, longitude: 5.7181,
+                positionIsApproximate: true),
+            PostcodeArea(
+                range: 8255...8255, place: "Swifterbant", municipalityCode: "GM0303", latitude: 52.5670,
+                longitude: 5.6350, positionIsApproximate: true),
+            PostcodeArea(
+                range: 8256...8256, place: "Biddinghuizen", municipalityCode: "GM0303", latitude: 52.4550,
+                longitude: 5.6930, positionIsApproximate: true),
+            PostcodeArea(
+                range: 8300...8319, place: "Emmeloord en dorpen (Noordoostpolder)", municipalityCode: "GM0171",
+                latitude: 52.7107, longitude: 5.7481, positionIsApproximate: true),
+            PostcodeArea(
+                range: 8320...8323, place: "Urk", municipalityCode: "GM0184", latitude: 52.6620, longitude: 5.6014,
+                positionIsApproximate: true)
         ]
 
         /// The area of a postcode ("1315", "1315 AB", "1315AB"), or nil outside the table.
@@ -73,14 +101,21 @@ extension SocialMap {
         /// Centroid (lat, lon); throws when the code or postcode is not known.
         public func centroid() throws(VitaalError) -> (latitude: Double, longitude: Double) {
             switch self {
-            case let .municipality(code):
-                guard let m = Municipality.byCode(code) ?? Municipality.all.first(where: { $0.name.lowercased() == code.lowercased() }) else {
-                    throw VitaalError.invalid("onbekende gemeente \"\(code)\" (verwacht een van de zes Flevolandse gemeenten)", at: SourceLocation(field: "origin"))
+            case .municipality(let code):
+                guard
+                    let m = Municipality.byCode(code)
+                        ?? Municipality.all.first(where: { $0.name.lowercased() == code.lowercased() })
+                else {
+                    throw VitaalError.invalid(
+                        "onbekende gemeente \"\(code)\" (verwacht een van de zes Flevolandse gemeenten)",
+                        at: SourceLocation(field: "origin"))
                 }
                 return (m.latitude, m.longitude)
-            case let .postcode(pc):
+            case .postcode(let pc):
                 guard let a = PostcodeArea.lookup(pc) else {
-                    throw VitaalError.invalid("postcode \"\(pc)\" ligt niet in de tabel van Flevolandse postcodegebieden", at: SourceLocation(field: "origin"))
+                    throw VitaalError.invalid(
+                        "postcode \"\(pc)\" ligt niet in de tabel van Flevolandse postcodegebieden",
+                        at: SourceLocation(field: "origin"))
                 }
                 return (a.latitude, a.longitude)
             }
@@ -121,8 +156,10 @@ extension SocialMap {
         /// that address at least one focus dimension are returned. score = fit / (1 + km/25), km =
         /// haversine between the origin centroid and the initiative's first located location, else
         /// its first municipality's centroid, else none (province-wide: no penalty). Ties: name, id.
-        public static func match(scores: SpiderWebScores, focus: Set<PositiveHealthDimension>, origin: MatchOrigin,
-                                 initiatives: [Service], locations: [Location] = [], limit: Int? = nil) throws(VitaalError) -> [Match] {
+        public static func match(
+            scores: SpiderWebScores, focus: Set<PositiveHealthDimension>, origin: MatchOrigin,
+            initiatives: [Service], locations: [Location] = [], limit: Int? = nil
+        ) throws(VitaalError) -> [Match] {
             let o = try origin.centroid()
             let locByID = Dictionary(locations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var out: [Match] = []
@@ -130,19 +167,28 @@ extension SocialMap {
                 let dims = s.tags.dimensions
                 if !focus.isEmpty && dims.allSatisfy({ !focus.contains($0) }) { continue }
                 var fit = 0.0
-                for d in dims { fit += (focus.isEmpty || focus.contains(d) ? 1 : nonFocusWeight) * (10 - scores[d]) / 10 }
+                for d in dims {
+                    fit += (focus.isEmpty || focus.contains(d) ? 1 : nonFocusWeight) * (10 - scores[d]) / 10
+                }
                 guard fit > 0 else { continue }
                 var km: Double?
-                if let l = s.locationIDs.compactMap({ locByID[$0] }).first(where: { $0.latitude != nil && $0.longitude != nil }) {
+                if let l = s.locationIDs.compactMap({ locByID[$0] }).first(where: {
+                    $0.latitude != nil && $0.longitude != nil
+                }) {
                     km = haversineKm(o.latitude, o.longitude, l.latitude!, l.longitude!)
                 } else if let m = s.tags.municipalityCodes.compactMap(Municipality.byCode).first {
                     km = haversineKm(o.latitude, o.longitude, m.latitude, m.longitude)
                 }
-                let matched = dims.filter { focus.isEmpty || focus.contains($0) }.sorted { (scores[$0], $0.index) < (scores[$1], $1.index) }
+                let matched = dims.filter { focus.isEmpty || focus.contains($0) }.sorted {
+                    (scores[$0], $0.index) < (scores[$1], $1.index)
+                }
                 let fits = matched.map { "'\($0.label)' (uw score \(formatScore(scores[$0])))" }.joined(separator: ", ")
                 let place = km.map { "\(Int($0.rounded())) km" } ?? "in heel Flevoland"
-                out.append(Match(initiativeID: s.id, name: s.name, score: fit / (1 + (km ?? 0) / halfScoreKm), dimensionFit: fit, distanceKm: km,
-                                 matchedDimensions: matched, reason: "Past bij \(fits) · \(place)"))
+                out.append(
+                    Match(
+                        initiativeID: s.id, name: s.name, score: fit / (1 + (km ?? 0) / halfScoreKm), dimensionFit: fit,
+                        distanceKm: km,
+                        matchedDimensions: matched, reason: "Past bij \(fits) · \(place)"))
             }
             out.sort { ($0.score, $1.name, $1.initiativeID) > ($1.score, $0.name, $0.initiativeID) }
             if let limit { return Array(out.prefix(limit)) }
@@ -161,7 +207,7 @@ extension SocialMap {
         /// Dutch display text: the mean with one decimal and a comma, or "minder dan 5".
         public var text: String {
             switch self {
-            case let .mean(m): String(format: "%.1f", m).replacingOccurrences(of: ".", with: ",")
+            case .mean(let m): String(format: "%.1f", m).replacingOccurrences(of: ".", with: ",")
             case .suppressed: "minder dan 5"
             }
         }
@@ -184,14 +230,19 @@ extension SocialMap {
 
         /// Mean score per dimension per municipality (sorted by code); suppressed when n < 5.
         /// Exact counts and means: for internal use and tests. Pages publish `publish(_:)`.
-        public static func meansByMunicipality(_ webs: [(municipalityCode: String, scores: SpiderWebScores)]) -> [MunicipalitySpiderWebStatistics] {
+        public static func meansByMunicipality(_ webs: [(municipalityCode: String, scores: SpiderWebScores)])
+            -> [MunicipalitySpiderWebStatistics]
+        {
             let groups = Dictionary(grouping: webs, by: \.municipalityCode)
             return groups.keys.sorted().map { code in
                 let g = groups[code]!
                 guard g.count >= minimumGroupSize else {
-                    return MunicipalitySpiderWebStatistics(municipalityCode: code, count: g.count, means: Array(repeating: .suppressed, count: 6))
+                    return MunicipalitySpiderWebStatistics(
+                        municipalityCode: code, count: g.count, means: Array(repeating: .suppressed, count: 6))
                 }
-                let means = PositiveHealthDimension.allCases.map { d in AggregateValue.mean(g.map { $0.scores[d] }.reduce(0, +) / Double(g.count)) }
+                let means = PositiveHealthDimension.allCases.map { d in
+                    AggregateValue.mean(g.map { $0.scores[d] }.reduce(0, +) / Double(g.count))
+                }
                 return MunicipalitySpiderWebStatistics(municipalityCode: code, count: g.count, means: means)
             }
         }
@@ -205,19 +256,26 @@ extension SocialMap {
         ///    is drawn from these rounded means), so differences between visits or between the
         ///    total and the rows do not give back single submissions;
         /// 4. the Flevoland total follows rules 1 and 3.
-        public static func publish(_ webs: [(municipalityCode: String, scores: SpiderWebScores)]) -> SpiderWebPublication {
+        public static func publish(_ webs: [(municipalityCode: String, scores: SpiderWebScores)])
+            -> SpiderWebPublication
+        {
             let groups = Dictionary(grouping: webs, by: \.municipalityCode)
             var hidden = Set(groups.filter { $0.value.count < minimumGroupSize }.map(\.key))
             if !hidden.isEmpty {
-                var shown = groups.keys.filter { !hidden.contains($0) }.sorted { (groups[$0]!.count, $0) < (groups[$1]!.count, $1) }
+                var shown = groups.keys.filter { !hidden.contains($0) }.sorted {
+                    (groups[$0]!.count, $0) < (groups[$1]!.count, $1)
+                }
                 while hidden.reduce(0, { $0 + groups[$1]!.count }) < minimumGroupSize, !shown.isEmpty {
                     hidden.insert(shown.removeFirst())
                 }
             }
-            func group(_ code: String, _ g: [(municipalityCode: String, scores: SpiderWebScores)], hide: Bool) -> PublishedSpiderWebGroup {
+            func group(_ code: String, _ g: [(municipalityCode: String, scores: SpiderWebScores)], hide: Bool)
+                -> PublishedSpiderWebGroup
+            {
                 if hide || g.count < minimumGroupSize {
-                    return PublishedSpiderWebGroup(code: code, count: nil, means: Array(repeating: .suppressed, count: 6),
-                                                   reason: g.count < minimumGroupSize ? .tooFew : .protectsOthers)
+                    return PublishedSpiderWebGroup(
+                        code: code, count: nil, means: Array(repeating: .suppressed, count: 6),
+                        reason: g.count < minimumGroupSize ? .tooFew : .protectsOthers)
                 }
                 let means = PositiveHealthDimension.allCases.map { d in
                     AggregateValue.mean((g.map { $0.scores[d] }.reduce(0, +) / Double(g.count) * 10).rounded() / 10)

@@ -71,15 +71,19 @@ private final class RunResults: @unchecked Sendable {
 }
 
 extension WorkforceEngine {
-    static let metricsPerYear = 5 // supply, demand, shortage persons, shortage FTE, shortage rate
+    static let metricsPerYear = 5  // supply, demand, shortage persons, shortage FTE, shortage rate
 
     /// Monte Carlo over all parameters with a range (triangular: low, value, high). Run i uses the
     /// generator seeded with `seed + i`, so results do not depend on thread count or scheduling.
-    public static func monteCarlo(_ scenario: WorkforceScenario, runs: Int? = nil, seed: UInt64? = nil,
-                                  threads: Int? = nil) throws -> WorkforceUncertainty {
+    public static func monteCarlo(
+        _ scenario: WorkforceScenario, runs: Int? = nil, seed: UInt64? = nil,
+        threads: Int? = nil
+    ) throws -> WorkforceUncertainty {
         try WorkforceScenarioCodec.validate(scenario)
         let runCount = runs ?? scenario.monteCarloRuns
-        guard runCount >= 1 else { throw VitaalError.invalid("aantal Monte Carlo-runs moet minstens 1 zijn", at: SourceLocation(field: "runs")) }
+        guard runCount >= 1 else {
+            throw VitaalError.invalid("aantal Monte Carlo-runs moet minstens 1 zijn", at: SourceLocation(field: "runs"))
+        }
         let baseSeed = seed ?? scenario.seed
         let T = scenario.horizon - scenario.baseYear + 1
         let M = metricsPerYear
@@ -87,36 +91,69 @@ extension WorkforceEngine {
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, runCount))
         let chunk = (runCount + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let start = w * chunk, end = min(runCount, start + chunk)
+            let start = w * chunk
+            let end = min(runCount, start + chunk)
             guard start < end else { return }
             var model = CompiledWorkforceModel()
-            var cur: [Double] = [], next: [Double] = []
+            var cur: [Double] = []
+            var next: [Double] = []
             var supplyPerSector: [Double] = []
             for run in start..<end {
                 var rng: Xoshiro256StarStar? = Xoshiro256StarStar(seed: baseSeed &+ UInt64(run))
                 model.load(scenario, rng: &rng)
-                let n = model.cells, S = model.S, L = model.L, A = model.A, R = model.R
-                if cur.count != n { cur = [Double](repeating: 0, count: n); next = cur }
+                let n = model.cells
+                let S = model.S
+                let L = model.L
+                let A = model.A
+                let R = model.R
+                if cur.count != n {
+                    cur = [Double](repeating: 0, count: n)
+                    next = cur
+                }
                 for c in 0..<n { cur[c] = model.initial[c] }
                 if supplyPerSector.count != S { supplyPerSector = [Double](repeating: 0, count: S) }
                 let out = results.pointer + run * T * M
                 for t in 0..<T {
                     for s in 0..<S { supplyPerSector[s] = 0 }
                     var k = 0
-                    for _ in 0..<R { for s in 0..<S { for _ in 0..<L { for _ in 0..<A { supplyPerSector[s] += cur[k]; k += 1 } } } }
-                    var sp = 0.0, sf = 0.0
+                    for _ in 0..<R {
+                        for s in 0..<S {
+                            for _ in 0..<L {
+                                for _ in 0..<A {
+                                    supplyPerSector[s] += cur[k]
+                                    k += 1
+                                }
+                            }
+                        }
+                    }
+                    var sp = 0.0
+                    var sf = 0.0
                     let scale = pow(1 + model.fteTrend, Double(t))
-                    for s in 0..<S { sp += supplyPerSector[s]; sf += supplyPerSector[s] * model.fte[s] * scale }
-                    var dp = 0.0, df = 0.0
+                    for s in 0..<S {
+                        sp += supplyPerSector[s]
+                        sf += supplyPerSector[s] * model.fte[s] * scale
+                    }
+                    var dp = 0.0
+                    var df = 0.0
                     let base = t * R * S * L
-                    for r in 0..<R { for s in 0..<S { for l in 0..<L {
-                        let d = model.demandFTE[base + (r * S + s) * L + l]
-                        df += d; dp += d / model.fte[s]
-                    } } }
-                    out[t * M] = sp; out[t * M + 1] = dp; out[t * M + 2] = dp - sp; out[t * M + 3] = df - sf
+                    for r in 0..<R {
+                        for s in 0..<S {
+                            for l in 0..<L {
+                                let d = model.demandFTE[base + (r * S + s) * L + l]
+                                df += d
+                                dp += d / model.fte[s]
+                            }
+                        }
+                    }
+                    out[t * M] = sp
+                    out[t * M + 1] = dp
+                    out[t * M + 2] = dp - sp
+                    out[t * M + 3] = df - sf
                     out[t * M + 4] = dp > 0 ? (dp - sp) / dp : 0
                     if t + 1 < T {
-                        _ = cur.withUnsafeMutableBufferPointer { c in next.withUnsafeMutableBufferPointer { nx in model.step(c, nx) } }
+                        _ = cur.withUnsafeMutableBufferPointer { c in
+                            next.withUnsafeMutableBufferPointer { nx in model.step(c, nx) }
+                        }
                         swap(&cur, &next)
                     }
                 }
@@ -126,29 +163,42 @@ extension WorkforceEngine {
         var column = [Double](repeating: 0, count: runCount)
         func band(_ t: Int, _ m: Int) -> WorkforceBand {
             var sum = 0.0
-            for run in 0..<runCount { column[run] = results.pointer[(run * T + t) * M + m]; sum += column[run] }
+            for run in 0..<runCount {
+                column[run] = results.pointer[(run * T + t) * M + m]
+                sum += column[run]
+            }
             column.sort()
-            return WorkforceBand(p5: percentile(column, 0.05), p50: percentile(column, 0.5), p95: percentile(column, 0.95), mean: sum / Double(runCount))
+            return WorkforceBand(
+                p5: percentile(column, 0.05), p50: percentile(column, 0.5), p95: percentile(column, 0.95),
+                mean: sum / Double(runCount))
         }
         for t in 0..<T {
-            years.append(WorkforceUncertaintyYear(year: scenario.baseYear + t, supplyPersons: band(t, 0), demandPersons: band(t, 1),
-                                                  shortagePersons: band(t, 2), shortageFTE: band(t, 3), shortageRate: band(t, 4)))
+            years.append(
+                WorkforceUncertaintyYear(
+                    year: scenario.baseYear + t, supplyPersons: band(t, 0), demandPersons: band(t, 1),
+                    shortagePersons: band(t, 2), shortageFTE: band(t, 3), shortageRate: band(t, 4)))
         }
-        return WorkforceUncertainty(runs: runCount, seed: baseSeed, uncertainParameters: uncertainParameterCount(scenario), years: years)
+        return WorkforceUncertainty(
+            runs: runCount, seed: baseSeed, uncertainParameters: uncertainParameterCount(scenario), years: years)
     }
 
     /// Linear interpolation between order statistics (type 7) on sorted values.
     static func percentile(_ sorted: [Double], _ q: Double) -> Double {
         guard sorted.count > 1 else { return sorted.first ?? 0 }
         let h = Double(sorted.count - 1) * q
-        let lo = Int(h.rounded(.down)), hi = min(sorted.count - 1, lo + 1)
+        let lo = Int(h.rounded(.down))
+        let hi = min(sorted.count - 1, lo + 1)
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 
     static func uncertainParameterCount(_ s: WorkforceScenario) -> Int {
         var ps: [WorkforceParameter] = [s.extraDemandGrowth, s.fteTrend, s.taskShiftAbsorption]
         ps += WorkforceLevers.ids.map { s.levers[$0] }
-        for x in s.sectors { ps += [x.fteFactor, x.vacancyRate, x.outflowFactor, x.graduateShare, x.sideEntrants, x.returners] + x.levelShares + x.ageShares + x.careUse }
+        for x in s.sectors {
+            ps +=
+                [x.fteFactor, x.vacancyRate, x.outflowFactor, x.graduateShare, x.sideEntrants, x.returners]
+                + x.levelShares + x.ageShares + x.careUse
+        }
         for x in s.levels { ps.append(x.graduates) }
         for x in s.ageBands { ps += [x.outflowRate, x.lateralEntryShare] }
         for x in s.regions { ps += x.population + x.populationGrowth }
@@ -160,7 +210,8 @@ extension WorkforceEngine {
     public static func sensitivity(_ scenario: WorkforceScenario, year: Int? = nil) throws -> WorkforceSensitivity {
         let y = year ?? scenario.horizon
         guard scenario.years.contains(y) else {
-            throw VitaalError.invalid("jaar \(y) ligt buiten \(scenario.baseYear)–\(scenario.horizon)", at: SourceLocation(field: "year"))
+            throw VitaalError.invalid(
+                "jaar \(y) ligt buiten \(scenario.baseYear)–\(scenario.horizon)", at: SourceLocation(field: "year"))
         }
         let baseline = try project(scenario).year(y)!.total.shortagePersons
         var effects: [WorkforceLeverEffect] = []
@@ -173,11 +224,15 @@ extension WorkforceEngine {
             s.levers[def.id] = p
             let shortage = try project(s).year(y)!.total.shortagePersons
             let closed = baseline - shortage
-            effects.append(WorkforceLeverEffect(id: def.id, label: def.label, unit: def.unit, fromValue: from, toValue: p.value,
-                                                shortagePersons: shortage, gapClosedPersons: closed,
-                                                gapClosedShare: baseline > 0 ? closed / baseline : 0))
+            effects.append(
+                WorkforceLeverEffect(
+                    id: def.id, label: def.label, unit: def.unit, fromValue: from, toValue: p.value,
+                    shortagePersons: shortage, gapClosedPersons: closed,
+                    gapClosedShare: baseline > 0 ? closed / baseline : 0))
         }
-        effects.sort { $0.gapClosedPersons != $1.gapClosedPersons ? $0.gapClosedPersons > $1.gapClosedPersons : $0.id < $1.id }
+        effects.sort {
+            $0.gapClosedPersons != $1.gapClosedPersons ? $0.gapClosedPersons > $1.gapClosedPersons : $0.id < $1.id
+        }
         return WorkforceSensitivity(year: y, baselineShortagePersons: baseline, levers: effects)
     }
 
@@ -185,7 +240,8 @@ extension WorkforceEngine {
     public static func compare(_ scenarios: [WorkforceScenario]) throws -> WorkforceComparison {
         guard !scenarios.isEmpty else { throw VitaalError.invalid("geen scenario's om te vergelijken") }
         let projections = try scenarios.map(project)
-        let first = projections.map(\.baseYear).max()!, last = projections.map(\.horizon).min()!
+        let first = projections.map(\.baseYear).max()!
+        let last = projections.map(\.horizon).min()!
         var years: [WorkforceComparison.Year] = []
         if first <= last {
             for y in first...last { years.append(.init(year: y, totals: projections.map { $0.year(y)!.total })) }
@@ -205,7 +261,10 @@ public enum WorkforceSummary {
         let fraction = Int64(scaled - Double(whole) * scale)
         var digits = String(whole)
         var grouped = ""
-        while digits.count > 3 { grouped = "." + digits.suffix(3) + grouped; digits = String(digits.dropLast(3)) }
+        while digits.count > 3 {
+            grouped = "." + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
         grouped = digits + grouped
         if decimals > 0 {
             let f = String(fraction)
@@ -220,32 +279,52 @@ public enum WorkforceSummary {
 
     /// E.g. "In 2032 tekort van 3.500 personen (7,8 %) aan zorg- en welzijnsmedewerkers; grootste tekort in de VVT: …".
     public static func text(_ projection: WorkforceProjection, year: Int? = nil) -> String {
-        guard let y = projection.year(year ?? projection.horizon) ?? projection.years.last else { return "Geen resultaten." }
+        guard let y = projection.year(year ?? projection.horizon) ?? projection.years.last else {
+            return "Geen resultaten."
+        }
         var parts: [String] = []
         let t = y.total
         if t.shortagePersons >= 0.5 {
-            parts.append("In \(y.year) tekort van \(persons(t.shortagePersons)) personen (\(percent(t.shortageRate))) aan zorg- en welzijnsmedewerkers: \(persons(t.demandPersons)) nodig, \(persons(t.supplyPersons)) beschikbaar")
+            parts.append(
+                "In \(y.year) tekort van \(persons(t.shortagePersons)) personen (\(percent(t.shortageRate))) aan zorg- en welzijnsmedewerkers: \(persons(t.demandPersons)) nodig, \(persons(t.supplyPersons)) beschikbaar"
+            )
         } else if t.shortagePersons <= -0.5 {
-            parts.append("In \(y.year) overschot van \(persons(t.shortagePersons)) personen (\(percent(t.shortageRate))) aan zorg- en welzijnsmedewerkers: \(persons(t.demandPersons)) nodig, \(persons(t.supplyPersons)) beschikbaar")
+            parts.append(
+                "In \(y.year) overschot van \(persons(t.shortagePersons)) personen (\(percent(t.shortageRate))) aan zorg- en welzijnsmedewerkers: \(persons(t.demandPersons)) nodig, \(persons(t.supplyPersons)) beschikbaar"
+            )
         } else {
-            parts.append("In \(y.year) zijn vraag en aanbod van zorg- en welzijnsmedewerkers in evenwicht (\(persons(t.demandPersons)) personen)")
+            parts.append(
+                "In \(y.year) zijn vraag en aanbod van zorg- en welzijnsmedewerkers in evenwicht (\(persons(t.demandPersons)) personen)"
+            )
         }
-        if let worst = y.sectors.max(by: { $0.figures.shortagePersons < $1.figures.shortagePersons }), worst.figures.shortagePersons >= 0.5 {
-            parts[0] += "; grootste tekort in de sector \(worst.name): \(persons(worst.figures.shortagePersons)) personen (\(percent(worst.figures.shortageRate)))"
+        if let worst = y.sectors.max(by: { $0.figures.shortagePersons < $1.figures.shortagePersons }),
+            worst.figures.shortagePersons >= 0.5
+        {
+            parts[0] +=
+                "; grootste tekort in de sector \(worst.name): \(persons(worst.figures.shortagePersons)) personen (\(percent(worst.figures.shortageRate)))"
         }
-        if let rel = y.sectors.max(by: { $0.figures.shortageRate < $1.figures.shortageRate }), rel.figures.shortageRate > 0,
-           rel.id != y.sectors.max(by: { $0.figures.shortagePersons < $1.figures.shortagePersons })?.id {
-            parts.append("Relatief is het tekort het grootst in de sector \(rel.name) (\(percent(rel.figures.shortageRate)))")
+        if let rel = y.sectors.max(by: { $0.figures.shortageRate < $1.figures.shortageRate }),
+            rel.figures.shortageRate > 0,
+            rel.id != y.sectors.max(by: { $0.figures.shortagePersons < $1.figures.shortagePersons })?.id
+        {
+            parts.append(
+                "Relatief is het tekort het grootst in de sector \(rel.name) (\(percent(rel.figures.shortageRate)))")
         }
-        if let reg = y.regions.max(by: { $0.figures.shortageRate < $1.figures.shortageRate }), y.regions.count > 1, reg.figures.shortageRate > 0 {
-            parts.append("Van de deelregio's heeft \(reg.name) het grootste relatieve tekort (\(percent(reg.figures.shortageRate)))")
+        if let reg = y.regions.max(by: { $0.figures.shortageRate < $1.figures.shortageRate }), y.regions.count > 1,
+            reg.figures.shortageRate > 0
+        {
+            parts.append(
+                "Van de deelregio's heeft \(reg.name) het grootste relatieve tekort (\(percent(reg.figures.shortageRate)))"
+            )
         }
         if abs(t.shortageRateFTE - t.shortageRate) >= 0.001 {
             parts.append("In fte is het tekort \(persons(t.shortageFTE)) (\(percent(t.shortageRateFTE)))")
         }
         if let first = projection.years.first, first.year < y.year {
             let growth = y.careDemandIndex / first.careDemandIndex - 1
-            parts.append("De zorgvraag \(growth >= 0 ? "stijgt" : "daalt") van \(first.year) tot \(y.year) met \(percent(growth))")
+            parts.append(
+                "De zorgvraag \(growth >= 0 ? "stijgt" : "daalt") van \(first.year) tot \(y.year) met \(percent(growth))"
+            )
         }
         return parts.joined(separator: ". ") + "."
     }
@@ -257,6 +336,7 @@ public enum WorkforceSummary {
         }
         let def = WorkforceLevers.catalogue.first { $0.id == best.id }
         let step = number((best.toValue - best.fromValue) * (def?.displayFactor ?? 100), decimals: 1)
-        return "De hefboom \"\(best.label)\" (+\(step) \(best.unit)) sluit in \(sensitivity.year) het grootste deel van het tekort: \(persons(best.gapClosedPersons)) personen (\(percent(best.gapClosedShare)) van het tekort)."
+        return
+            "De hefboom \"\(best.label)\" (+\(step) \(best.unit)) sluit in \(sensitivity.year) het grootste deel van het tekort: \(persons(best.gapClosedPersons)) personen (\(percent(best.gapClosedShare)) van het tekort)."
     }
 }

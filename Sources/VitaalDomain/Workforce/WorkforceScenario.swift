@@ -7,7 +7,10 @@ public struct WorkforceParameter: Sendable, Hashable, ExpressibleByFloatLiteral,
     public struct Range: Sendable, Hashable {
         public var low: Double
         public var high: Double
-        public init(_ low: Double, _ high: Double) { self.low = low; self.high = high }
+        public init(_ low: Double, _ high: Double) {
+            self.low = low
+            self.high = high
+        }
     }
     public var value: Double
     public var range: Range?
@@ -17,13 +20,17 @@ public struct WorkforceParameter: Sendable, Hashable, ExpressibleByFloatLiteral,
     public var source: String?
 
     public init(_ value: Double, range: Range? = nil, assumption: String? = nil, source: String? = nil) {
-        self.value = value; self.range = range; self.assumption = assumption; self.source = source
+        self.value = value
+        self.range = range
+        self.assumption = assumption
+        self.source = source
     }
     public init(floatLiteral value: Double) { self.init(value) }
     public init(integerLiteral value: Int) { self.init(Double(value)) }
 
     /// An assumed value with a Dutch reason (shown as "aanname" in the UI).
-    public static func assumed(_ value: Double, _ note: String, range: ClosedRange<Double>? = nil) -> WorkforceParameter {
+    public static func assumed(_ value: Double, _ note: String, range: ClosedRange<Double>? = nil) -> WorkforceParameter
+    {
         WorkforceParameter(value, range: range.map { Range($0.lowerBound, $0.upperBound) }, assumption: note)
     }
     /// A published figure with its source.
@@ -37,7 +44,10 @@ public struct WorkforceParameter: Sendable, Hashable, ExpressibleByFloatLiteral,
 public struct WorkforcePopulationBand: Sendable, Hashable {
     public var id: String
     public var name: String
-    public init(id: String, name: String) { self.id = id; self.name = name }
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// A sector of care and welfare (ziekenhuizen, VVT, GGZ …) with its supply and demand parameters.
@@ -65,14 +75,24 @@ public struct WorkforceSector: Sendable, Hashable {
     /// True for sectors that take over demand through the task-shifting lever (welfare, informal network).
     public var receivesTaskShift: Bool
 
-    public init(id: String, name: String, fteFactor: WorkforceParameter, vacancyRate: WorkforceParameter,
-                outflowFactor: WorkforceParameter = 1, graduateShare: WorkforceParameter, sideEntrants: WorkforceParameter,
-                returners: WorkforceParameter, levelShares: [WorkforceParameter], ageShares: [WorkforceParameter],
-                careUse: [WorkforceParameter], receivesTaskShift: Bool = false) {
-        self.id = id; self.name = name; self.fteFactor = fteFactor; self.vacancyRate = vacancyRate
-        self.outflowFactor = outflowFactor; self.graduateShare = graduateShare; self.sideEntrants = sideEntrants
-        self.returners = returners; self.levelShares = levelShares; self.ageShares = ageShares
-        self.careUse = careUse; self.receivesTaskShift = receivesTaskShift
+    public init(
+        id: String, name: String, fteFactor: WorkforceParameter, vacancyRate: WorkforceParameter,
+        outflowFactor: WorkforceParameter = 1, graduateShare: WorkforceParameter, sideEntrants: WorkforceParameter,
+        returners: WorkforceParameter, levelShares: [WorkforceParameter], ageShares: [WorkforceParameter],
+        careUse: [WorkforceParameter], receivesTaskShift: Bool = false
+    ) {
+        self.id = id
+        self.name = name
+        self.fteFactor = fteFactor
+        self.vacancyRate = vacancyRate
+        self.outflowFactor = outflowFactor
+        self.graduateShare = graduateShare
+        self.sideEntrants = sideEntrants
+        self.returners = returners
+        self.levelShares = levelShares
+        self.ageShares = ageShares
+        self.careUse = careUse
+        self.receivesTaskShift = receivesTaskShift
     }
 }
 
@@ -82,7 +102,11 @@ public struct WorkforceLevel: Sendable, Hashable {
     public var name: String
     /// Graduates per year in the region at this level (persons, all sectors together).
     public var graduates: WorkforceParameter
-    public init(id: String, name: String, graduates: WorkforceParameter) { self.id = id; self.name = name; self.graduates = graduates }
+    public init(id: String, name: String, graduates: WorkforceParameter) {
+        self.id = id
+        self.name = name
+        self.graduates = graduates
+    }
 }
 
 /// A staff age band `[fromAge, toAge]` (inclusive). Each year 1/(width) of the band ages into the next
@@ -95,8 +119,14 @@ public struct WorkforceAgeBand: Sendable, Hashable {
     public var outflowRate: WorkforceParameter
     /// Share of side-entrants and returners entering in this band (sum over bands 1). Graduates enter the first band.
     public var lateralEntryShare: WorkforceParameter
-    public init(id: String, fromAge: Int, toAge: Int, outflowRate: WorkforceParameter, lateralEntryShare: WorkforceParameter) {
-        self.id = id; self.fromAge = fromAge; self.toAge = toAge; self.outflowRate = outflowRate; self.lateralEntryShare = lateralEntryShare
+    public init(
+        id: String, fromAge: Int, toAge: Int, outflowRate: WorkforceParameter, lateralEntryShare: WorkforceParameter
+    ) {
+        self.id = id
+        self.fromAge = fromAge
+        self.toAge = toAge
+        self.outflowRate = outflowRate
+        self.lateralEntryShare = lateralEntryShare
     }
     public var width: Int { toAge - fromAge + 1 }
 }
@@ -110,7 +140,10 @@ public struct WorkforceRegion: Sendable, Hashable {
     /// Yearly growth rate per population band (may be negative, > -1).
     public var populationGrowth: [WorkforceParameter]
     public init(id: String, name: String, population: [WorkforceParameter], populationGrowth: [WorkforceParameter]) {
-        self.id = id; self.name = name; self.population = population; self.populationGrowth = populationGrowth
+        self.id = id
+        self.name = name
+        self.population = population
+        self.populationGrowth = populationGrowth
     }
 }
 
@@ -119,7 +152,11 @@ public struct WorkforceStock: Sendable, Hashable {
     public var sector: String
     public var region: String
     public var persons: WorkforceParameter
-    public init(sector: String, region: String, persons: WorkforceParameter) { self.sector = sector; self.region = region; self.persons = persons }
+    public init(sector: String, region: String, persons: WorkforceParameter) {
+        self.sector = sector
+        self.region = region
+        self.persons = persons
+    }
 }
 
 /// A yearly flow of a share of the staff between two sectors or two levels (throughput, doorstroom).
@@ -127,7 +164,11 @@ public struct WorkforceMove: Sendable, Hashable {
     public var from: String
     public var to: String
     public var rate: WorkforceParameter
-    public init(from: String, to: String, rate: WorkforceParameter) { self.from = from; self.to = to; self.rate = rate }
+    public init(from: String, to: String, rate: WorkforceParameter) {
+        self.from = from
+        self.to = to
+        self.rate = rate
+    }
 }
 
 /// Definition of a policy lever for the scenario form: id, Dutch label, unit, default and bounds.
@@ -156,25 +197,34 @@ public struct WorkforceLevers: Sendable, Hashable {
     /// Share of the demand of the other sectors shifted per year to the receiving sectors (cumulative, max 50 %).
     public var taskShifting: WorkforceParameter
 
-    public init(productivity: WorkforceParameter = 0, outflowReduction: WorkforceParameter = 0,
-                extraInflow: WorkforceParameter = 0, taskShifting: WorkforceParameter = 0) {
-        self.productivity = productivity; self.outflowReduction = outflowReduction
-        self.extraInflow = extraInflow; self.taskShifting = taskShifting
+    public init(
+        productivity: WorkforceParameter = 0, outflowReduction: WorkforceParameter = 0,
+        extraInflow: WorkforceParameter = 0, taskShifting: WorkforceParameter = 0
+    ) {
+        self.productivity = productivity
+        self.outflowReduction = outflowReduction
+        self.extraInflow = extraInflow
+        self.taskShifting = taskShifting
     }
 
     public static let catalogue: [WorkforceLeverDefinition] = [
-        WorkforceLeverDefinition(id: "productivity", label: "Productiviteitswinst door anders werken en technologie",
-                                 help: "Jaarlijkse daling van het benodigde personeel per eenheid zorgvraag.",
-                                 unit: "% per jaar", displayFactor: 100, defaultValue: 0, min: 0, max: 0.05, sensitivityStep: 0.01),
-        WorkforceLeverDefinition(id: "outflowReduction", label: "Minder uitstroom (behoud van personeel)",
-                                 help: "Relatieve daling van de uitstroom uit zorg en welzijn (exclusief pensioen).",
-                                 unit: "% minder uitstroom", displayFactor: 100, defaultValue: 0, min: 0, max: 0.5, sensitivityStep: 0.1),
-        WorkforceLeverDefinition(id: "extraInflow", label: "Extra instroom (opleiden, zij-instroom, herintreders)",
-                                 help: "Relatieve toename van alle instroom.",
-                                 unit: "% extra instroom", displayFactor: 100, defaultValue: 0, min: 0, max: 1, sensitivityStep: 0.1),
-        WorkforceLeverDefinition(id: "taskShifting", label: "Taakherschikking van zorg naar welzijn en netwerk",
-                                 help: "Deel van de zorgvraag dat per jaar verschuift naar welzijn en het sociale netwerk (opbouwend, maximaal 50 %).",
-                                 unit: "%-punt per jaar", displayFactor: 100, defaultValue: 0, min: 0, max: 0.05, sensitivityStep: 0.005),
+        WorkforceLeverDefinition(
+            id: "productivity", label: "Productiviteitswinst door anders werken en technologie",
+            help: "Jaarlijkse daling van het benodigde personeel per eenheid zorgvraag.",
+            unit: "% per jaar", displayFactor: 100, defaultValue: 0, min: 0, max: 0.05, sensitivityStep: 0.01),
+        WorkforceLeverDefinition(
+            id: "outflowReduction", label: "Minder uitstroom (behoud van personeel)",
+            help: "Relatieve daling van de uitstroom uit zorg en welzijn (exclusief pensioen).",
+            unit: "% minder uitstroom", displayFactor: 100, defaultValue: 0, min: 0, max: 0.5, sensitivityStep: 0.1),
+        WorkforceLeverDefinition(
+            id: "extraInflow", label: "Extra instroom (opleiden, zij-instroom, herintreders)",
+            help: "Relatieve toename van alle instroom.",
+            unit: "% extra instroom", displayFactor: 100, defaultValue: 0, min: 0, max: 1, sensitivityStep: 0.1),
+        WorkforceLeverDefinition(
+            id: "taskShifting", label: "Taakherschikking van zorg naar welzijn en netwerk",
+            help:
+                "Deel van de zorgvraag dat per jaar verschuift naar welzijn en het sociale netwerk (opbouwend, maximaal 50 %).",
+            unit: "%-punt per jaar", displayFactor: 100, defaultValue: 0, min: 0, max: 0.05, sensitivityStep: 0.005)
     ]
     public static let ids = catalogue.map(\.id)
 
@@ -226,17 +276,33 @@ public struct WorkforceScenario: Sendable, Hashable {
     public var monteCarloRuns: Int
     public var seed: UInt64
 
-    public init(id: String, name: String, description: String = "", baseYear: Int, horizon: Int = 2040,
-                populationBands: [WorkforcePopulationBand], sectors: [WorkforceSector], levels: [WorkforceLevel],
-                ageBands: [WorkforceAgeBand], regions: [WorkforceRegion], stock: [WorkforceStock],
-                sectorMoves: [WorkforceMove] = [], levelMoves: [WorkforceMove] = [], extraDemandGrowth: WorkforceParameter = 0,
-                fteTrend: WorkforceParameter = 0, taskShiftAbsorption: WorkforceParameter = 0.5,
-                levers: WorkforceLevers = WorkforceLevers(), monteCarloRuns: Int = 1000, seed: UInt64 = 2024) {
-        self.id = id; self.name = name; self.description = description; self.baseYear = baseYear; self.horizon = horizon
-        self.populationBands = populationBands; self.sectors = sectors; self.levels = levels; self.ageBands = ageBands
-        self.regions = regions; self.stock = stock; self.sectorMoves = sectorMoves; self.levelMoves = levelMoves
-        self.extraDemandGrowth = extraDemandGrowth; self.fteTrend = fteTrend; self.taskShiftAbsorption = taskShiftAbsorption
-        self.levers = levers; self.monteCarloRuns = monteCarloRuns; self.seed = seed
+    public init(
+        id: String, name: String, description: String = "", baseYear: Int, horizon: Int = 2040,
+        populationBands: [WorkforcePopulationBand], sectors: [WorkforceSector], levels: [WorkforceLevel],
+        ageBands: [WorkforceAgeBand], regions: [WorkforceRegion], stock: [WorkforceStock],
+        sectorMoves: [WorkforceMove] = [], levelMoves: [WorkforceMove] = [], extraDemandGrowth: WorkforceParameter = 0,
+        fteTrend: WorkforceParameter = 0, taskShiftAbsorption: WorkforceParameter = 0.5,
+        levers: WorkforceLevers = WorkforceLevers(), monteCarloRuns: Int = 1000, seed: UInt64 = 2024
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.baseYear = baseYear
+        self.horizon = horizon
+        self.populationBands = populationBands
+        self.sectors = sectors
+        self.levels = levels
+        self.ageBands = ageBands
+        self.regions = regions
+        self.stock = stock
+        self.sectorMoves = sectorMoves
+        self.levelMoves = levelMoves
+        self.extraDemandGrowth = extraDemandGrowth
+        self.fteTrend = fteTrend
+        self.taskShiftAbsorption = taskShiftAbsorption
+        self.levers = levers
+        self.monteCarloRuns = monteCarloRuns
+        self.seed = seed
     }
 
     public var years: ClosedRange<Int> { baseYear...horizon }

@@ -44,7 +44,7 @@ public enum WorkforceScenarioCodec {
                 s.regions.map {
                     [
                         "id": .string($0.id), "name": .string($0.name), "population": nodes($0.population),
-                        "populationGrowth": nodes($0.populationGrowth),
+                        "populationGrowth": nodes($0.populationGrowth)
                     ]
                 }),
             "stock": .array(
@@ -56,7 +56,7 @@ public enum WorkforceScenarioCodec {
             "extraDemandGrowth": node(s.extraDemandGrowth), "fteTrend": node(s.fteTrend),
             "taskShiftAbsorption": node(s.taskShiftAbsorption),
             "levers": .object(WorkforceLevers.ids.map { ($0, node(s.levers[$0])) }),
-            "monteCarlo": ["runs": .number(s.monteCarloRuns), "seed": .number(Double(s.seed))],
+            "monteCarlo": ["runs": .number(s.monteCarloRuns), "seed": .number(Double(s.seed))]
         ]
         return JSONWriter.text(root, style: style) + "\n"
     }
@@ -83,14 +83,14 @@ public enum WorkforceScenarioCodec {
             "vacancyRate": node(x.vacancyRate), "outflowFactor": node(x.outflowFactor),
             "graduateShare": node(x.graduateShare), "sideEntrants": node(x.sideEntrants),
             "returners": node(x.returners), "levelShares": nodes(x.levelShares), "ageShares": nodes(x.ageShares),
-            "careUse": nodes(x.careUse), "receivesTaskShift": .bool(x.receivesTaskShift),
+            "careUse": nodes(x.careUse), "receivesTaskShift": .bool(x.receivesTaskShift)
         ]
     }
 
     static func node(_ a: WorkforceAgeBand) -> JSONNode {
         [
             "id": .string(a.id), "fromAge": .number(a.fromAge), "toAge": .number(a.toAge),
-            "outflowRate": node(a.outflowRate), "lateralEntryShare": node(a.lateralEntryShare),
+            "outflowRate": node(a.outflowRate), "lateralEntryShare": node(a.lateralEntryShare)
         ]
     }
 
@@ -345,11 +345,11 @@ extension WorkforceScenarioCodec.Reader {
     typealias Parsed<T> = WorkforceScenarioCodec.Parsed<T>
 
     static let requiredKeys = [
-        "id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock",
+        "id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"
     ]
     static let optionalKeys = [
         "description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
-        "taskShiftAbsorption", "levers", "monteCarlo",
+        "taskShiftAbsorption", "levers", "monteCarlo"
     ]
 
     mutating func scenario(_ root: JSONNode) -> WorkforceScenario? {
@@ -474,7 +474,7 @@ extension WorkforceScenarioCodec.Reader {
 extension WorkforceScenarioCodec.Reader {
     static let sectorKeys = [
         "id", "name", "fteFactor", "vacancyRate", "graduateShare", "sideEntrants", "returners",
-        "levelShares", "ageShares", "careUse",
+        "levelShares", "ageShares", "careUse"
     ]
 
     /// The sectors; graduate shares over all sectors may add up to at most 1.

@@ -14,7 +14,9 @@ struct WorkforceProjectCommand: AsyncCommand {
     var help: String { "Berekent aanbod, vraag en tekort per jaar en sector voor een scenariobestand." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        context.console.output(try Self.output(file: signature.file, json: signature.json, year: signature.year, runs: signature.runs).consoleText())
+        context.console.output(
+            try Self.output(file: signature.file, json: signature.json, year: signature.year, runs: signature.runs)
+                .consoleText())
     }
 
     /// The text the command prints (tested directly).
@@ -24,7 +26,8 @@ struct WorkforceProjectCommand: AsyncCommand {
         }
         let scenario = try WorkforceScenarioCodec.decode(data: data, file: (file as NSString).lastPathComponent)
         if let year, !scenario.years.contains(year) {
-            throw VitaalError.invalid("jaar \(year) ligt buiten \(scenario.baseYear)–\(scenario.horizon)", at: SourceLocation(field: "year"))
+            throw VitaalError.invalid(
+                "jaar \(year) ligt buiten \(scenario.baseYear)–\(scenario.horizon)", at: SourceLocation(field: "year"))
         }
         if let runs, !(1...100_000).contains(runs) {
             throw VitaalError.invalid("runs moet tussen 1 en 100.000 liggen", at: SourceLocation(field: "runs"))
@@ -33,7 +36,9 @@ struct WorkforceProjectCommand: AsyncCommand {
         let bands = try runs.map { try WorkforceEngine.monteCarlo(scenario, runs: $0, seed: scenario.seed) }
         let dto = WorkforceProjectionDTO(projection: projection, summaryYear: year, uncertainty: bands)
         if json { return try dto.jsonText() + "\n" }
-        return table(projection, bands: bands, year: year ?? min(max(2032, scenario.baseYear), scenario.horizon), summary: dto.summary)
+        return table(
+            projection, bands: bands, year: year ?? min(max(2032, scenario.baseYear), scenario.horizon),
+            summary: dto.summary)
     }
 
     static func table(_ p: WorkforceProjection, bands: WorkforceUncertainty?, year: Int, summary: String) -> String {
@@ -53,18 +58,32 @@ struct WorkforceProjectCommand: AsyncCommand {
         let widths = [first, 10, 10, 10, 9, 13, 10, 10]
         lines.append(row(headers, widths))
         for y in p.years {
-            var cells = [String(y.year), n(y.total.supplyPersons), n(y.total.demandPersons), n(y.total.shortagePersons),
-                         pct(y.total.shortageRate), pct(y.total.shortageRateFTE)]
-            if let b = bands?.years.first(where: { $0.year == y.year }) { cells += [n(b.shortagePersons.p5), n(b.shortagePersons.p95)] }
+            var cells = [
+                String(y.year), n(y.total.supplyPersons), n(y.total.demandPersons), n(y.total.shortagePersons),
+                pct(y.total.shortageRate), pct(y.total.shortageRateFTE)
+            ]
+            if let b = bands?.years.first(where: { $0.year == y.year }) {
+                cells += [n(b.shortagePersons.p5), n(b.shortagePersons.p95)]
+            }
             lines.append(row(cells, widths))
         }
         if let y = p.year(year) {
             lines += ["", "Per sector in \(year):", row(["Sector", "Aanbod", "Vraag", "Tekort", "Tekort %"], widths)]
             for s in y.sectors {
-                lines.append(row([s.name, n(s.figures.supplyPersons), n(s.figures.demandPersons), n(s.figures.shortagePersons), pct(s.figures.shortageRate)], widths))
+                lines.append(
+                    row(
+                        [
+                            s.name, n(s.figures.supplyPersons), n(s.figures.demandPersons),
+                            n(s.figures.shortagePersons), pct(s.figures.shortageRate)
+                        ], widths))
             }
         }
-        if let bands { lines += ["", "Onzekerheid: \(bands.runs) Monte Carlo-runs, seed \(bands.seed), \(bands.uncertainParameters) onzekere parameters."] }
+        if let bands {
+            lines += [
+                "",
+                "Onzekerheid: \(bands.runs) Monte Carlo-runs, seed \(bands.seed), \(bands.uncertainParameters) onzekere parameters."
+            ]
+        }
         lines += ["", summary]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// The printable report and the downloads of a scenario (with the visitor's levers when valid).
@@ -29,15 +29,17 @@ struct WorkforceDownloadController: RouteCollection {
         let (version, whatIf) = try await Self.validWhatIf(req)
         let results = try WorkforceResults.cached(scenario: whatIf.scenario, year: whatIf.form.year)
         let changed = whatIf.form.changesScenario
-        return try Download.xlsx(WorkforceExport.fileName(version, changed: changed, "xlsx"),
-                                 sheets: WorkforceExport.sheets(version, changed: changed, results))
+        return try Download.xlsx(
+            WorkforceExport.fileName(version, changed: changed, "xlsx"),
+            sheets: WorkforceExport.sheets(version, changed: changed, results))
     }
 
     @Sendable func downloadScenario(_ req: Request) async throws -> Response {
         let (version, whatIf) = try await Self.validWhatIf(req)
-        return Download.file(WorkforceExport.fileName(version, changed: whatIf.form.changesScenario, "json"),
-                             contentType: "application/json; charset=utf-8",
-                             data: Data(WorkforceScenarioCodec.encode(whatIf.scenario).utf8))
+        return Download.file(
+            WorkforceExport.fileName(version, changed: whatIf.form.changesScenario, "json"),
+            contentType: "application/json; charset=utf-8",
+            data: Data(WorkforceScenarioCodec.encode(whatIf.scenario).utf8))
     }
 
     /// The scenario with the query's levers; invalid levers are refused (422) with every problem.

@@ -1,7 +1,7 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
 import MonitorFeature
+import Vapor
 import VitaalDomain
 
 /// Pages: the "Modellen" index, the scenario list, the scenario page (levers, what-if, results,
@@ -12,8 +12,9 @@ struct WorkforcePageController: RouteCollection {
         routes.get(WorkforceURL.list, use: list)
         routes.get(WorkforceURL.compare, use: compare)
         routes.grouped(RoleGuardMiddleware(.redacteur)).get(WorkforceURL.newScenario, use: newForm)
-        routes.write(.POST, WorkforceURL.newScenario, access: .role(.redacteur), body: .collect(maxSize: "5mb"),
-                     use: createFromFile)
+        routes.write(
+            .POST, WorkforceURL.newScenario, access: .role(.redacteur), body: .collect(maxSize: "5mb"),
+            use: createFromFile)
         routes.get(WorkforceURL.scenario(.key), use: scenarioPage)
         routes.write(.POST, WorkforceURL.save(.key), access: .role(.redacteur), use: save)
     }
@@ -57,12 +58,15 @@ struct WorkforcePageController: RouteCollection {
                     actor: user.email, organisationID: user.$organisation.id, on: req.db)
                 return Self.redirect(req, to: result)
             } catch let error as VitaalError where error.kind == .invalidInput {
-                for problem in error.problems { errors[problem.location.field ?? "scenario", default: ""] += problem.message }
+                for problem in error.problems {
+                    errors[problem.location.field ?? "scenario", default: ""] += problem.message
+                }
             }
         }
         let save = ScenarioPage.SaveForm(for: WorkforceScenarioVersion(record), posted: posted, errors: errors)
-        let model = try await ScenarioPage.Model.load(record: record, whatIf: whatIf, compareID: posted["vergelijk"],
-                                                      save: save, notice: nil, on: req.db)
+        let model = try await ScenarioPage.Model.load(
+            record: record, whatIf: whatIf, compareID: posted["vergelijk"],
+            save: save, notice: nil, on: req.db)
         return ScenarioPage.view(model, req.pageContext).render(for: req)
     }
 
@@ -72,9 +76,10 @@ struct WorkforcePageController: RouteCollection {
 
     @Sendable func createFromFile(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
-        var model = NewScenarioPage.Model(text: (try? req.content.get(String.self, at: "scenario")) ?? "",
-                                          name: ((try? req.content.get(String.self, at: "name")) ?? "")
-                                            .trimmingCharacters(in: .whitespaces))
+        var model = NewScenarioPage.Model(
+            text: (try? req.content.get(String.self, at: "scenario")) ?? "",
+            name: ((try? req.content.get(String.self, at: "name")) ?? "")
+                .trimmingCharacters(in: .whitespaces))
         do {
             let scenario = try Self.decodeFile(model.text)
             let result = try await WorkforceScenarioStore.save(
@@ -98,8 +103,9 @@ struct WorkforcePageController: RouteCollection {
 
     /// To the saved version, with the notice "saved" or "nothing changed".
     static func redirect(_ req: Request, to result: WorkforceScenarioStore.SaveResult) -> Response {
-        req.redirect(to: WorkforceURL.scenario(.value(result.record.id?.uuidString ?? "")),
-                     notice: WorkforceNotice.after(created: result.created).rawValue)
+        req.redirect(
+            to: WorkforceURL.scenario(.value(result.record.id?.uuidString ?? "")),
+            notice: WorkforceNotice.after(created: result.created).rawValue)
     }
 
     /// The lever form's values from the query (what-if) or the posted form.
@@ -114,11 +120,14 @@ struct WorkforcePageController: RouteCollection {
 
     /// The scenario of the route's `id` with the form applied. Logged-in readers get the monitor's
     /// internal figures too.
-    static func whatIf(_ req: Request, input: [String: String]) async throws -> (WorkforceScenarioRecord, WorkforceWhatIf) {
+    static func whatIf(_ req: Request, input: [String: String]) async throws -> (
+        WorkforceScenarioRecord, WorkforceWhatIf
+    ) {
         let record = try await WorkforceScenarioStore.find(req.parameters.get("id"), on: req.db)
         let saved = try WorkforceScenarioStore.scenario(of: record)
         let audience: MonitorAudience = req.user == nil ? .public : .internal
-        let values = (try? await WorkforceMonitorInputs.fetch(baseYear: saved.baseYear, audience: audience, on: req.db)) ?? [:]
+        let values =
+            (try? await WorkforceMonitorInputs.fetch(baseYear: saved.baseYear, audience: audience, on: req.db)) ?? [:]
         return (record, WorkforceWhatIf(saved: saved, input: input, monitorValues: values))
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 
 /// One saved version of a workforce-planning scenario. Versions of the same scenario share a
 /// `lineage`; saving a changed scenario adds a row with the next `version` (rows are never updated,
@@ -28,9 +28,19 @@ public final class WorkforceScenarioRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, lineage: UUID, name: String, version: Int, scenarioJSON: String, isBase: Bool,
-                isExample: Bool, organisationID: UUID?, author: String, note: String?) {
-        self.id = id; self.lineage = lineage; self.name = name; self.version = version; self.scenarioJSON = scenarioJSON
-        self.isBase = isBase; self.isExample = isExample; self.$organisation.id = organisationID; self.author = author; self.note = note
+    public init(
+        id: UUID? = nil, lineage: UUID, name: String, version: Int, scenarioJSON: String, isBase: Bool,
+        isExample: Bool, organisationID: UUID?, author: String, note: String?
+    ) {
+        self.id = id
+        self.lineage = lineage
+        self.name = name
+        self.version = version
+        self.scenarioJSON = scenarioJSON
+        self.isBase = isBase
+        self.isExample = isExample
+        self.$organisation.id = organisationID
+        self.author = author
+        self.note = note
     }
 }

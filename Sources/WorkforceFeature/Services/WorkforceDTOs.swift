@@ -14,8 +14,13 @@ public struct WorkforceFiguresDTO: Content, Sendable, Equatable {
     public var shortageFTE: Double
 
     init(_ f: WorkforceFigures) {
-        supply = f.supplyPersons; demand = f.demandPersons; shortage = f.shortagePersons; shortageRate = f.shortageRate
-        supplyFTE = f.supplyFTE; demandFTE = f.demandFTE; shortageFTE = f.shortageFTE
+        supply = f.supplyPersons
+        demand = f.demandPersons
+        shortage = f.shortagePersons
+        shortageRate = f.shortageRate
+        supplyFTE = f.supplyFTE
+        demandFTE = f.demandFTE
+        shortageFTE = f.shortageFTE
     }
 }
 
@@ -27,8 +32,12 @@ public struct WorkforceSectorFiguresDTO: Content, Sendable, Equatable {
     public var shortage: Double
     public var shortageRate: Double
     init(_ s: WorkforceSegment) {
-        sector = s.id; name = s.name; supply = s.figures.supplyPersons; demand = s.figures.demandPersons
-        shortage = s.figures.shortagePersons; shortageRate = s.figures.shortageRate
+        sector = s.id
+        name = s.name
+        supply = s.figures.supplyPersons
+        demand = s.figures.demandPersons
+        shortage = s.figures.shortagePersons
+        shortageRate = s.figures.shortageRate
     }
 }
 
@@ -70,21 +79,35 @@ public struct WorkforceProjectionDTO: Content, Sendable, Equatable {
         public var years: [WorkforceBandDTO]
     }
 
-    public init(projection p: WorkforceProjection, record: WorkforceScenarioRecord? = nil, summaryYear: Int? = nil,
-                uncertainty u: WorkforceUncertainty? = nil) {
-        scenarioId = p.scenarioId; scenarioName = p.scenarioName; id = record?.id; version = record?.version
-        base = record?.isBase ?? false; baseYear = p.baseYear; horizon = p.horizon; unit = "personen"
+    public init(
+        projection p: WorkforceProjection, record: WorkforceScenarioRecord? = nil, summaryYear: Int? = nil,
+        uncertainty u: WorkforceUncertainty? = nil
+    ) {
+        scenarioId = p.scenarioId
+        scenarioName = p.scenarioName
+        id = record?.id
+        version = record?.version
+        base = record?.isBase ?? false
+        baseYear = p.baseYear
+        horizon = p.horizon
+        unit = "personen"
         let y = summaryYear ?? min(max(2032, p.baseYear), p.horizon)
         summary = WorkforceSummary.text(p, year: y)
         years = p.years.map { y in
-            WorkforceProjectionYearDTO(year: y.year, total: .init(y.total), sectors: y.sectors.map(WorkforceSectorFiguresDTO.init),
-                                       careDemandIndex: y.careDemandIndex)
+            WorkforceProjectionYearDTO(
+                year: y.year, total: .init(y.total), sectors: y.sectors.map(WorkforceSectorFiguresDTO.init),
+                careDemandIndex: y.careDemandIndex)
         }
         uncertainty = u.map { u in
-            Uncertainty(runs: u.runs, seed: u.seed, years: u.years.map {
-                WorkforceBandDTO(year: $0.year, shortageP5: $0.shortagePersons.p5, shortageP50: $0.shortagePersons.p50, shortageP95: $0.shortagePersons.p95,
-                                 supplyP5: $0.supplyPersons.p5, supplyP95: $0.supplyPersons.p95, demandP5: $0.demandPersons.p5, demandP95: $0.demandPersons.p95)
-            })
+            Uncertainty(
+                runs: u.runs, seed: u.seed,
+                years: u.years.map {
+                    WorkforceBandDTO(
+                        year: $0.year, shortageP5: $0.shortagePersons.p5, shortageP50: $0.shortagePersons.p50,
+                        shortageP95: $0.shortagePersons.p95,
+                        supplyP5: $0.supplyPersons.p5, supplyP95: $0.supplyPersons.p95, demandP5: $0.demandPersons.p5,
+                        demandP95: $0.demandPersons.p95)
+                })
         }
     }
 
@@ -118,11 +141,20 @@ public struct WorkforceScenarioDTO: Content, Sendable {
 
     /// `showAuthor`: the request is from a logged-in user (see `author`).
     init(_ r: WorkforceScenarioRecord, showAuthor: Bool) {
-        id = r.id!; lineage = r.lineage; name = r.name; version = r.version; base = r.isBase; example = r.isExample
-        organisation = r.$organisation.value??.slug; author = showAuthor ? r.author : Self.publicAuthor(r); note = r.note
+        id = r.id!
+        lineage = r.lineage
+        name = r.name
+        version = r.version
+        base = r.isBase
+        example = r.isExample
+        organisation = r.$organisation.value??.slug
+        author = showAuthor ? r.author : Self.publicAuthor(r)
+        note = r.note
         let s = try? WorkforceScenarioStore.scenario(of: r)
-        baseYear = s?.baseYear; horizon = s?.horizon
-        createdAt = r.createdAt; updatedAt = r.updatedAt
+        baseYear = s?.baseYear
+        horizon = s?.horizon
+        createdAt = r.createdAt
+        updatedAt = r.updatedAt
         projection = WorkforceURL.apiProjection(.value(r.id!.uuidString)).path
         page = WorkforceURL.scenario(.value(r.id!.uuidString)).path
     }

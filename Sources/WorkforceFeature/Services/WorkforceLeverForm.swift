@@ -21,7 +21,9 @@ public struct WorkforceLeverForm: Sendable {
     /// The latest horizon a visitor may ask for (or the saved scenario's own horizon when later):
     /// bounds the years, and so the work, of one page view. Documented in docs/workforce-model.md.
     public static let latestHorizon = 2060
-    public static func horizonRange(_ s: WorkforceScenario) -> ClosedRange<Int> { s.baseYear...max(latestHorizon, s.horizon) }
+    public static func horizonRange(_ s: WorkforceScenario) -> ClosedRange<Int> {
+        s.baseYear...max(latestHorizon, s.horizon)
+    }
 
     public static let yearField = "jaar"
     public static let horizonField = "horizon"
@@ -45,11 +47,16 @@ public struct WorkforceLeverForm: Sendable {
         for def in WorkforceLevers.catalogue {
             guard let text = input[def.id]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             raw[def.id] = text
-            guard let shown = Self.number(text) else { errors[def.id] = "\"\(BoundedNumber.short(text))\" is geen getal"; continue }
+            guard let shown = Self.number(text) else {
+                errors[def.id] = "\"\(BoundedNumber.short(text))\" is geen getal"
+                continue
+            }
             let value = shown / def.displayFactor
-            let lo = def.min * def.displayFactor, hi = def.max * def.displayFactor
+            let lo = def.min * def.displayFactor
+            let hi = def.max * def.displayFactor
             if value < def.min - 1e-12 || value > def.max + 1e-12 {
-                errors[def.id] = "moet tussen \(Self.display(lo)) en \(Self.display(hi)) liggen (\(def.unit)); als fractie tussen 0 en 1"
+                errors[def.id] =
+                    "moet tussen \(Self.display(lo)) en \(Self.display(hi)) liggen (\(def.unit)); als fractie tussen 0 en 1"
                 continue
             }
             if abs(value - (levers[def.id] ?? 0)) > 1e-12 { changesScenario = true }
@@ -59,19 +66,32 @@ public struct WorkforceLeverForm: Sendable {
             raw[Self.horizonField] = text
             let range = Self.horizonRange(scenario)
             if let h = try? BoundedNumber.int(text, field: Self.horizonField, in: Int.min...Int.max) {
-                if h < scenario.baseYear { errors[Self.horizonField] = "de horizon (\(h)) ligt vóór het basisjaar \(scenario.baseYear)" }
-                else if h > range.upperBound { errors[Self.horizonField] = "de horizon mag hoogstens \(range.upperBound) zijn (is \(h))" }
-                else { if h != horizon { changesScenario = true }; horizon = h }
-            } else { errors[Self.horizonField] = "\"\(BoundedNumber.short(text))\" is geen jaartal" }
+                if h < scenario.baseYear {
+                    errors[Self.horizonField] = "de horizon (\(h)) ligt vóór het basisjaar \(scenario.baseYear)"
+                } else if h > range.upperBound {
+                    errors[Self.horizonField] = "de horizon mag hoogstens \(range.upperBound) zijn (is \(h))"
+                } else {
+                    if h != horizon { changesScenario = true }
+                    horizon = h
+                }
+            } else {
+                errors[Self.horizonField] = "\"\(BoundedNumber.short(text))\" is geen jaartal"
+            }
         }
         year = min(year, horizon)
         raw[Self.yearField] = String(year)
         if let text = input[Self.yearField]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             raw[Self.yearField] = text
-            if let y = try? BoundedNumber.int(text, field: Self.yearField, in: scenario.baseYear...horizon) { year = y }
-            else { errors[Self.yearField] = "kies een jaar van \(scenario.baseYear) tot en met \(horizon)" }
+            if let y = try? BoundedNumber.int(text, field: Self.yearField, in: scenario.baseYear...horizon) {
+                year = y
+            } else {
+                errors[Self.yearField] = "kies een jaar van \(scenario.baseYear) tot en met \(horizon)"
+            }
         }
-        if let m = input[Self.monitorField], ["1", "on", "ja", "true"].contains(m.lowercased()) { useMonitor = true; changesScenario = true }
+        if let m = input[Self.monitorField], ["1", "on", "ja", "true"].contains(m.lowercased()) {
+            useMonitor = true
+            changesScenario = true
+        }
     }
 
     public var isValid: Bool { errors.isEmpty }
@@ -95,21 +115,22 @@ public struct WorkforceLeverForm: Sendable {
 
     /// Query string of the form (for links: downloads, report, comparison) without the year.
     public var queryItems: [(String, String)] {
-        var items: [(String, String)] = WorkforceLevers.catalogue.map { def in (def.id, Self.display((levers[def.id] ?? 0) * def.displayFactor)) }
+        var items: [(String, String)] = WorkforceLevers.catalogue.map { def in
+            (def.id, Self.display((levers[def.id] ?? 0) * def.displayFactor))
+        }
         items.append((Self.horizonField, String(horizon)))
         items.append((Self.yearField, String(year)))
         if useMonitor { items.append((Self.monitorField, "1")) }
         return items
     }
 
-
     /// A lever value as typed ("1,5", "1.5", "2 %"): `BoundedNumber` syntax (no exponent, `nan`,
     /// `inf`, at most 40 characters); the lever's own range is checked by the caller.
     static func number(_ text: String) -> Double? {
         let t = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-        return try? BoundedNumber.decimal(t, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
+        return try? BoundedNumber.decimal(
+            t, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     }
-
 
     /// Up to 3 decimals, Dutch comma, no trailing zeros: 0.5 → "0,5", 10 → "10".
     static func display(_ v: Double) -> String {

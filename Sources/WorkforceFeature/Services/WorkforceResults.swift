@@ -26,7 +26,9 @@ public struct WorkforceResults: Sendable {
     static let cache = ResultCache<WorkforceResults>(capacity: 32)
 
     /// As `init`, from the cache when the same scenario, year and runs were computed before.
-    public static func cached(scenario: WorkforceScenario, year: Int, runs: Int? = WorkforceResults.pageRuns) throws -> WorkforceResults {
+    public static func cached(scenario: WorkforceScenario, year: Int, runs: Int? = WorkforceResults.pageRuns) throws
+        -> WorkforceResults
+    {
         let key = "\(year)|\(runs.map(String.init) ?? "-")|" + WorkforceScenarioCodec.encode(scenario)
         return try cache.value(for: key) { try WorkforceResults(scenario: scenario, year: year, runs: runs) }
     }
@@ -57,10 +59,14 @@ public struct WorkforceResults: Sendable {
             switch t.id {
             case "careDemandGrowth2023_2032": return CalibrationRow(target: t, model: growth(2023, 2032), isRate: true)
             case "careDemandGrowth2023_2033": return CalibrationRow(target: t, model: growth(2023, 2033), isRate: true)
-            case "demandPersons2032": return CalibrationRow(target: t, model: p.year(2032)?.total.demandPersons, isRate: false)
-            case "supplyPersons2032": return CalibrationRow(target: t, model: p.year(2032)?.total.supplyPersons, isRate: false)
-            case "shortageRate2020": return CalibrationRow(target: t, model: p.year(2020)?.total.shortageRate, isRate: true)
-            case "shortageRate2032": return CalibrationRow(target: t, model: p.year(2032)?.total.shortageRateFTE, isRate: true)
+            case "demandPersons2032":
+                return CalibrationRow(target: t, model: p.year(2032)?.total.demandPersons, isRate: false)
+            case "supplyPersons2032":
+                return CalibrationRow(target: t, model: p.year(2032)?.total.supplyPersons, isRate: false)
+            case "shortageRate2020":
+                return CalibrationRow(target: t, model: p.year(2020)?.total.shortageRate, isRate: true)
+            case "shortageRate2032":
+                return CalibrationRow(target: t, model: p.year(2032)?.total.shortageRateFTE, isRate: true)
             default: return CalibrationRow(target: t, model: nil, isRate: t.value < 1)
             }
         }
@@ -77,7 +83,9 @@ public struct WorkforceParameterRow: Sendable {
 
     public static func all(_ s: WorkforceScenario) -> [WorkforceParameterRow] {
         var rows: [WorkforceParameterRow] = []
-        func add(_ g: String, _ n: String, _ p: WorkforceParameter, rate: Bool) { rows.append(.init(group: g, name: n, parameter: p, isRate: rate)) }
+        func add(_ g: String, _ n: String, _ p: WorkforceParameter, rate: Bool) {
+            rows.append(.init(group: g, name: n, parameter: p, isRate: rate))
+        }
         add("Algemeen", "Niet-demografische groei zorgvraag per jaar", s.extraDemandGrowth, rate: true)
         add("Algemeen", "Trend fte per persoon per jaar", s.fteTrend, rate: true)
         add("Algemeen", "Deel taakherschikking dat betaald personeel vraagt", s.taskShiftAbsorption, rate: true)
@@ -90,25 +98,47 @@ public struct WorkforceParameterRow: Sendable {
             add(g, "Deel gediplomeerden dat in deze sector begint", x.graduateShare, rate: true)
             add(g, "Zij-instromers per jaar", x.sideEntrants, rate: false)
             add(g, "Herintreders per jaar", x.returners, rate: false)
-            for (i, p) in x.levelShares.enumerated() where i < s.levels.count { add(g, "Aandeel niveau \(s.levels[i].name)", p, rate: true) }
-            for (i, p) in x.ageShares.enumerated() where i < s.ageBands.count { add(g, "Aandeel leeftijd \(s.ageBands[i].fromAge)–\(s.ageBands[i].toAge)", p, rate: true) }
-            for (i, p) in x.careUse.enumerated() where i < s.populationBands.count { add(g, "Relatief zorggebruik \(s.populationBands[i].name)", p, rate: false) }
+            for (i, p) in x.levelShares.enumerated() where i < s.levels.count {
+                add(g, "Aandeel niveau \(s.levels[i].name)", p, rate: true)
+            }
+            for (i, p) in x.ageShares.enumerated() where i < s.ageBands.count {
+                add(g, "Aandeel leeftijd \(s.ageBands[i].fromAge)–\(s.ageBands[i].toAge)", p, rate: true)
+            }
+            for (i, p) in x.careUse.enumerated() where i < s.populationBands.count {
+                add(g, "Relatief zorggebruik \(s.populationBands[i].name)", p, rate: false)
+            }
         }
         for x in s.levels { add("Opleidingsniveaus", "Gediplomeerden per jaar \(x.name)", x.graduates, rate: false) }
         for x in s.ageBands {
             add("Leeftijdsgroepen", "Uitstroomkans \(x.fromAge)–\(x.toAge) jaar", x.outflowRate, rate: true)
-            add("Leeftijdsgroepen", "Aandeel zij-instroom \(x.fromAge)–\(x.toAge) jaar", x.lateralEntryShare, rate: true)
+            add(
+                "Leeftijdsgroepen", "Aandeel zij-instroom \(x.fromAge)–\(x.toAge) jaar", x.lateralEntryShare, rate: true
+            )
         }
         for x in s.regions {
-            for (i, p) in x.population.enumerated() where i < s.populationBands.count { add("Deelregio \(x.name)", "Inwoners \(s.populationBands[i].name)", p, rate: false) }
-            for (i, p) in x.populationGrowth.enumerated() where i < s.populationBands.count { add("Deelregio \(x.name)", "Bevolkingsgroei per jaar \(s.populationBands[i].name)", p, rate: true) }
+            for (i, p) in x.population.enumerated() where i < s.populationBands.count {
+                add("Deelregio \(x.name)", "Inwoners \(s.populationBands[i].name)", p, rate: false)
+            }
+            for (i, p) in x.populationGrowth.enumerated() where i < s.populationBands.count {
+                add("Deelregio \(x.name)", "Bevolkingsgroei per jaar \(s.populationBands[i].name)", p, rate: true)
+            }
         }
         let sectorName = Dictionary(uniqueKeysWithValues: s.sectors.map { ($0.id, $0.name) })
         let regionName = Dictionary(uniqueKeysWithValues: s.regions.map { ($0.id, $0.name) })
         let levelName = Dictionary(uniqueKeysWithValues: s.levels.map { ($0.id, $0.name) })
-        for x in s.stock { add("Personeel \(s.baseYear)", "\(sectorName[x.sector] ?? x.sector) – \(regionName[x.region] ?? x.region)", x.persons, rate: false) }
-        for m in s.sectorMoves { add("Doorstroom tussen sectoren", "\(sectorName[m.from] ?? m.from) → \(sectorName[m.to] ?? m.to)", m.rate, rate: true) }
-        for m in s.levelMoves { add("Opscholing", "\(levelName[m.from] ?? m.from) → \(levelName[m.to] ?? m.to)", m.rate, rate: true) }
+        for x in s.stock {
+            add(
+                "Personeel \(s.baseYear)", "\(sectorName[x.sector] ?? x.sector) – \(regionName[x.region] ?? x.region)",
+                x.persons, rate: false)
+        }
+        for m in s.sectorMoves {
+            add(
+                "Doorstroom tussen sectoren", "\(sectorName[m.from] ?? m.from) → \(sectorName[m.to] ?? m.to)", m.rate,
+                rate: true)
+        }
+        for m in s.levelMoves {
+            add("Opscholing", "\(levelName[m.from] ?? m.from) → \(levelName[m.to] ?? m.to)", m.rate, rate: true)
+        }
         return rows
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import AppCore
+import Foundation
 import VitaalDomain
 
 /// One saved scenario version as pages show it: a plain value taken from the database record, so
@@ -16,8 +16,10 @@ public struct WorkforceScenarioVersion: Sendable, Equatable {
     public var note: String?
     public var createdAt: Date?
 
-    public init(id: String, name: String, version: Int, isBase: Bool, isExample: Bool, organisationName: String?,
-                author: String, note: String?, createdAt: Date?) {
+    public init(
+        id: String, name: String, version: Int, isBase: Bool, isExample: Bool, organisationName: String?,
+        author: String, note: String?, createdAt: Date?
+    ) {
         self.id = id
         self.name = name
         self.version = version
@@ -30,9 +32,10 @@ public struct WorkforceScenarioVersion: Sendable, Equatable {
     }
 
     init(_ record: WorkforceScenarioRecord) {
-        self.init(id: record.id?.uuidString ?? "", name: record.name, version: record.version, isBase: record.isBase,
-                  isExample: record.isExample, organisationName: (record.$organisation.value ?? nil)?.name,
-                  author: record.author, note: record.note, createdAt: record.createdAt)
+        self.init(
+            id: record.id?.uuidString ?? "", name: record.name, version: record.version, isBase: record.isBase,
+            isExample: record.isExample, organisationName: (record.$organisation.value ?? nil)?.name,
+            author: record.author, note: record.note, createdAt: record.createdAt)
     }
 
     /// "Naam v2", as lists and comparisons name a version.

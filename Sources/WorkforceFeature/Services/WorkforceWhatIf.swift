@@ -16,10 +16,15 @@ public struct WorkforceWhatIf: Sendable {
     public var monitorComparison: [WorkforceMonitorInputs.Applied]
 
     /// The field names a lever form may send (what-if query or posted form).
-    public static let fields = WorkforceLevers.ids + [WorkforceLeverForm.horizonField, WorkforceLeverForm.yearField,
-                                                      WorkforceLeverForm.monitorField, "name", "note", "vergelijk"]
+    public static let fields =
+        WorkforceLevers.ids + [
+            WorkforceLeverForm.horizonField, WorkforceLeverForm.yearField,
+            WorkforceLeverForm.monitorField, "name", "note", "vergelijk"
+        ]
 
-    public init(saved: WorkforceScenario, input: [String: String], monitorValues: [String: WorkforceMonitorInputs.Value]) {
+    public init(
+        saved: WorkforceScenario, input: [String: String], monitorValues: [String: WorkforceMonitorInputs.Value]
+    ) {
         self.saved = saved
         self.monitorValues = monitorValues
         form = WorkforceLeverForm(scenario: saved, input: input)
@@ -41,7 +46,8 @@ public struct WorkforceWhatIf: Sendable {
     private mutating func applyMonitor() throws {
         guard !monitorValues.isEmpty else {
             let codes = WorkforceMonitorInputs.codes.joined(separator: ", ")
-            form.errors[WorkforceLeverForm.monitorField] = "de arbeidsmarktmonitor heeft (nog) geen cijfers voor \(codes)"
+            form.errors[WorkforceLeverForm.monitorField] =
+                "de arbeidsmarktmonitor heeft (nog) geen cijfers voor \(codes)"
             return
         }
         (scenario, monitorApplied) = try WorkforceMonitorInputs.apply(monitorValues, to: scenario)

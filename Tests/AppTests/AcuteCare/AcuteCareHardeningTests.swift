@@ -1,14 +1,17 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
-@testable import AcuteCareFeature
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AcuteCareFeature
+@testable import AppCore
 
 /// Security review H1, H2, H3, L9 for the acute-care model: hostile numbers never crash or stall
 /// the server, reflected values are escaped, small counts are not published by the API.
 final class AcuteCareHardeningTests: XCTestCase {
-    static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"]
+    static let hostile = [
+        "9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"
+    ]
 
     func testEveryWhatIfParameterSurvivesHostileValues() async throws {
         try await TestApp.with { app in
@@ -31,11 +34,14 @@ final class AcuteCareHardeningTests: XCTestCase {
         try await TestApp.with { app in
             try await AcuteCareAPITests.seed(app)
             let browser = Browser(app)
-            let cases = [("groei_jaar=1e19", "groei_jaar"), ("ritten=1e15", "ritten"), ("wijk_inwoners=1e300&wijk_lat=52.36&wijk_lon=5.16", "wijk_inwoners"),
-                         ("groei_pct=1e300", "groei_pct"), ("ritten=1000000000000000", "hoogstens 10.000.000"),
-                         ("wijk_inwoners=99999999999&wijk_lat=52.36&wijk_lon=5.16", "hoogstens 10.000.000"),
-                         ("groei_pct=501", "+500%"), ("groei_almere=-99.5", "−99%"), ("groei_jaar=2061", "2024 tot en met 2060"),
-                         ("groei_totaal=99999999", "10.000.000")]
+            let cases = [
+                ("groei_jaar=1e19", "groei_jaar"), ("ritten=1e15", "ritten"),
+                ("wijk_inwoners=1e300&wijk_lat=52.36&wijk_lon=5.16", "wijk_inwoners"),
+                ("groei_pct=1e300", "groei_pct"), ("ritten=1000000000000000", "hoogstens 10.000.000"),
+                ("wijk_inwoners=99999999999&wijk_lat=52.36&wijk_lon=5.16", "hoogstens 10.000.000"),
+                ("groei_pct=501", "+500%"), ("groei_almere=-99.5", "−99%"), ("groei_jaar=2061", "2024 tot en met 2060"),
+                ("groei_totaal=99999999", "10.000.000")
+            ]
             for (query, expected) in cases {
                 let start = Date()
                 let r = try await browser.get("/modellen/acute-zorg?\(query)")
@@ -57,9 +63,18 @@ final class AcuteCareHardeningTests: XCTestCase {
         let cases: [(String, String)] = [
             (#"{"ridesPerYear":1e15}"#, "ridesPerYear"),
             (#"{"normMinutes":1e300}"#, "normMinutes"),
-            (#"{"newDistricts":[{"id":"x","location":{"lat":52.36,"lon":5.16},"population":1e300}]}"#, "newDistricts[0].population"),
-            (#"{"growth":{"baseYear":2024,"targetYear":9223372036854775807,"factorByMunicipality":{},"defaultFactor":1.1,"bandFactors":{}}}"#, "growth.targetYear"),
-            (#"{"growth":{"baseYear":2024,"targetYear":2035,"factorByMunicipality":{"Almere":1e300},"defaultFactor":1.1,"bandFactors":{}}}"#, "groeifactor"),
+            (
+                #"{"newDistricts":[{"id":"x","location":{"lat":52.36,"lon":5.16},"population":1e300}]}"#,
+                "newDistricts[0].population"
+            ),
+            (
+                #"{"growth":{"baseYear":2024,"targetYear":9223372036854775807,"factorByMunicipality":{},"defaultFactor":1.1,"bandFactors":{}}}"#,
+                "growth.targetYear"
+            ),
+            (
+                #"{"growth":{"baseYear":2024,"targetYear":2035,"factorByMunicipality":{"Almere":1e300},"defaultFactor":1.1,"bandFactors":{}}}"#,
+                "groeifactor"
+            )
         ]
         try await TestApp.with { app in
             try await AcuteCareAPITests.seed(app)
@@ -68,8 +83,9 @@ final class AcuteCareHardeningTests: XCTestCase {
             _ = try await browser.login(email, password)
             for (changes, expected) in cases {
                 let start = Date()
-                let r = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: #"{"name":"x","changes":\#(changes)}"#,
-                                                  headers: ["X-CSRF-Token": browser.csrf ?? ""])
+                let r = try await browser.request(
+                    .POST, AcuteCareURL.apiScenarios.path, json: #"{"name":"x","changes":\#(changes)}"#,
+                    headers: ["X-CSRF-Token": browser.csrf ?? ""])
                 XCTAssertEqual(r.status, .unprocessableEntity, "\(changes): \(r.body)")
                 XCTAssertTrue(r.body.contains(expected), "\(changes): \(r.body)")
                 XCTAssertLessThan(Date().timeIntervalSince(start), 5)
@@ -86,8 +102,10 @@ final class AcuteCareHardeningTests: XCTestCase {
             let (email, password) = try await TestApp.user(app, role: .redacteur)
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let body = #"{"name":"Klein","changes":{"newDistricts":[{"id":"hoeve","name":"Hoeve","location":{"lat":52.36,"lon":5.16},"population":3}]}}"#
-            let created = try await browser.request(.POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            let body =
+                #"{"name":"Klein","changes":{"newDistricts":[{"id":"hoeve","name":"Hoeve","location":{"lat":52.36,"lon":5.16},"population":3}]}}"#
+            let created = try await browser.request(
+                .POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(created.status, .created, created.body)
             let r = try await Browser(app).get(AcuteCareURL.apiCoverage(.value("klein")).path)
             XCTAssertEqual(r.status, .ok)
@@ -116,7 +134,8 @@ final class AcuteCareHardeningTests: XCTestCase {
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             let evil = "\"'><x y=z"
-            let r = try await browser.get("/modellen/acute-zorg?post_plaats=rutten&naam=\(Browser.enc(evil))&post_naam=\(Browser.enc(evil))")
+            let r = try await browser.get(
+                "/modellen/acute-zorg?post_plaats=rutten&naam=\(Browser.enc(evil))&post_naam=\(Browser.enc(evil))")
             XCTAssertEqual(r.status, .ok, r.body)
             XCTAssertTrue(r.body.contains("Scenario opslaan"))
             XCTAssertFalse(r.body.contains(evil))
@@ -125,11 +144,14 @@ final class AcuteCareHardeningTests: XCTestCase {
             let ageing = try await browser.get("/modellen/acute-zorg?vergrijzing=1")
             XCTAssertTrue(ageing.body.contains("name=\"vergrijzing\" value=\"1\" checked"), "checkbox rendered by Plot")
             // A saved name with quotes is escaped on the public page.
-            let ok = try await browser.post(AcuteCareURL.saveScenario.path, ["naam": "Post \(evil)", "post_plaats": "rutten"])
+            let ok = try await browser.post(
+                AcuteCareURL.saveScenario.path, ["naam": "Post \(evil)", "post_plaats": "rutten"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
             let page = try await Browser(app).get(AcuteCareURL.index.path)
             XCTAssertFalse(page.body.contains(evil))
-            XCTAssertTrue(page.body.contains("Post &quot;'&gt;&lt;x y=z") || page.body.contains("Post \"'&gt;&lt;x y=z"), "name shown as text")
+            XCTAssertTrue(
+                page.body.contains("Post &quot;'&gt;&lt;x y=z") || page.body.contains("Post \"'&gt;&lt;x y=z"),
+                "name shown as text")
         }
     }
 

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
-@testable import AcuteCareFeature
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AcuteCareFeature
+@testable import AppCore
 
 /// /modellen/acute-zorg: summary, map, tables, what-if (anyone), saving (redacteur+), bad input.
 final class AcuteCarePageTests: XCTestCase {
@@ -17,8 +18,12 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertTrue(r.body.contains("Schematisch model."))
             XCTAssertTrue(r.body.contains("badge-schematic"))
             XCTAssertTrue(r.body.contains("<svg"), "map")
-            XCTAssertTrue(r.body.contains("Ambulancepost") && r.body.contains("Buiten de norm") && r.body.contains("Binnen de norm"), "legend")
-            for m in ["Almere", "Lelystad", "Dronten", "Noordoostpolder", "Zeewolde", "Urk"] { XCTAssertTrue(r.body.contains(m), m) }
+            XCTAssertTrue(
+                r.body.contains("Ambulancepost") && r.body.contains("Buiten de norm")
+                    && r.body.contains("Binnen de norm"), "legend")
+            for m in ["Almere", "Lelystad", "Dronten", "Noordoostpolder", "Zeewolde", "Urk"] {
+                XCTAssertTrue(r.body.contains(m), m)
+            }
             XCTAssertTrue(r.body.contains("Ambulances nodig per post"))
             XCTAssertTrue(r.body.contains("Groei 2035 met extra post Almere Poort"), "saved scenarios listed")
             XCTAssertFalse(r.body.contains("Scenario opslaan"), "anonymous visitors cannot save")
@@ -31,12 +36,16 @@ final class AcuteCarePageTests: XCTestCase {
         try await TestApp.with { app in
             try await AcuteCareAPITests.seed(app)
             let browser = Browser(app)
-            let growth = try await browser.get("/modellen/acute-zorg?groei_totaal=540.000&groei_jaar=2035&vergrijzing=1")
+            let growth = try await browser.get(
+                "/modellen/acute-zorg?groei_totaal=540.000&groei_jaar=2035&vergrijzing=1")
             XCTAssertEqual(growth.status, .ok, growth.body)
             XCTAssertTrue(growth.body.contains("446.000 → 540.000"), "population now → scenario")
-            let service = try AcuteCareService.evaluate(try WhatIfForm(groei_jaar: "2035", groei_totaal: "540000", vergrijzing: "1").changes())
+            let service = try AcuteCareService.evaluate(
+                try WhatIfForm(groei_jaar: "2035", groei_totaal: "540000", vergrijzing: "1").changes())
             XCTAssertGreaterThan(service.result.totalAmbulances, service.base.totalAmbulances)
-            XCTAssertTrue(growth.body.contains("\(service.base.totalAmbulances) → \(service.result.totalAmbulances)"), "ambulances now → scenario")
+            XCTAssertTrue(
+                growth.body.contains("\(service.base.totalAmbulances) → \(service.result.totalAmbulances)"),
+                "ambulances now → scenario")
 
             // A post in an uncovered village on the network.
             XCTAssertTrue(service.base.coverage.uncovered.contains { $0.id == "rutten" })
@@ -52,7 +61,9 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertTrue(removed.body.contains("class=\"ac-down\""))
 
             // A stricter norm with coordinates of a new district.
-            let district = try await browser.get("/modellen/acute-zorg?norm=12&wijk_naam=Pampus&wijk_lat=52,360&wijk_lon=5,160&wijk_inwoners=15.000&wijk_gemeente=Almere")
+            let district = try await browser.get(
+                "/modellen/acute-zorg?norm=12&wijk_naam=Pampus&wijk_lat=52,360&wijk_lon=5,160&wijk_inwoners=15.000&wijk_gemeente=Almere"
+            )
             XCTAssertEqual(district.status, .ok, district.body)
             XCTAssertTrue(district.body.contains("Binnen 12 minuten bereikbaar"))
             XCTAssertTrue(district.body.contains("461.000"), "446,000 + 15,000 residents")
@@ -75,7 +86,7 @@ final class AcuteCarePageTests: XCTestCase {
             ("wijk_lat=52.36&wijk_lon=5.16&wijk_inwoners=-5", "mag niet negatief zijn"),
             ("groei_jaar=2010", "kies een jaar van 2024"),
             ("groei_pct=-120", "krimp van 100%"),
-            ("groei_totaal=500000&groei_pct=10", "niet allebei"),
+            ("groei_totaal=500000&groei_pct=10", "niet allebei")
         ]
         try await TestApp.with { app in
             try await AcuteCareAPITests.seed(app)
@@ -83,8 +94,10 @@ final class AcuteCarePageTests: XCTestCase {
             for (query, expected) in cases {
                 let r = try await browser.get("/modellen/acute-zorg?\(query)")
                 XCTAssertEqual(r.status, .unprocessableEntity, query)
-                XCTAssertTrue(r.body.contains(expected.replacingOccurrences(of: "\"", with: "&quot;")) || r.body.contains(expected),
-                              "\(query): page should say \(expected)")
+                XCTAssertTrue(
+                    r.body.contains(expected.replacingOccurrences(of: "\"", with: "&quot;"))
+                        || r.body.contains(expected),
+                    "\(query): page should say \(expected)")
                 XCTAssertTrue(r.body.contains("Binnen 15 minuten bereikbaar"), "\(query): the base is still shown")
             }
             // The unreachable post names its problem precisely.
@@ -113,17 +126,22 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertTrue(empty.body.contains("niets veranderd"))
             let noName = try await browser.post(AcuteCareURL.saveScenario.path, ["post_plaats": "rutten"])
             XCTAssertEqual(noName.status, .unprocessableEntity)
-            let lake = try await browser.post(AcuteCareURL.saveScenario.path, ["naam": "Meer", "post_lat": "52.60", "post_lon": "5.30"])
+            let lake = try await browser.post(
+                AcuteCareURL.saveScenario.path, ["naam": "Meer", "post_lat": "52.60", "post_lon": "5.30"])
             XCTAssertEqual(lake.status, .unprocessableEntity)
             var count = try await AcuteCareScenarioRecord.query(on: app.db).count()
             XCTAssertEqual(count, 5, "nothing saved")
 
-            let ok = try await browser.post(AcuteCareURL.saveScenario.path, ["naam": "Post in Rutten", "omschrijving": "Wat als", "post_plaats": "rutten", "groei_pct": "16"])
+            let ok = try await browser.post(
+                AcuteCareURL.saveScenario.path,
+                ["naam": "Post in Rutten", "omschrijving": "Wat als", "post_plaats": "rutten", "groei_pct": "16"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
             XCTAssertEqual(ok.location, AcuteCareURL.scenario(.value("post-in-rutten")).path)
             count = try await AcuteCareScenarioRecord.query(on: app.db).count()
             XCTAssertEqual(count, 6)
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == "post-in-rutten").filter(\.$action == "aangemaakt").first()
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == "post-in-rutten").filter(
+                \.$action == "aangemaakt"
+            ).first()
             XCTAssertEqual(audit?.actor, email)
             let shown = try await browser.get(AcuteCareURL.scenario(.value("post-in-rutten")).path)
             XCTAssertEqual(shown.status, .ok)
@@ -141,7 +159,9 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertEqual(del.status, .seeOther)
             count = try await AcuteCareScenarioRecord.query(on: app.db).count()
             XCTAssertEqual(count, 5)
-            let deleted = try await AuditEntry.query(on: app.db).filter(\.$entityID == "post-in-rutten").filter(\.$action == "verwijderd").count()
+            let deleted = try await AuditEntry.query(on: app.db).filter(\.$entityID == "post-in-rutten").filter(
+                \.$action == "verwijderd"
+            ).count()
             XCTAssertEqual(deleted, 1)
         }
     }
@@ -167,7 +187,8 @@ final class AcuteCarePageTests: XCTestCase {
             try await AcuteCareAPITests.seed(app)
             let r = try await Browser(app).get("/modellen/acute-zorg/scenario/groei-2035-extra-post-poort")
             XCTAssertEqual(r.status, .ok)
-            XCTAssertTrue(r.body.contains("Nu: </strong>Binnen 15 minuten bereikbaar") || r.body.contains("Nu: "), "base summary")
+            XCTAssertTrue(
+                r.body.contains("Nu: </strong>Binnen 15 minuten bereikbaar") || r.body.contains("Nu: "), "base summary")
             XCTAssertTrue(r.body.contains("Almere Poort (nieuw)"))
             XCTAssertTrue(r.body.contains("540.000"))
             XCTAssertEqual(r.body.components(separatedBy: "<svg").count - 1, 2, "two maps: now and scenario")

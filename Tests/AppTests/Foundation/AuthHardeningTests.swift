@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
 import SQLKit
-@testable import AppCore
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 /// Login throttling, sessions, one-time passwords and redirects (security review M1, M2, M4, M10).
 final class AuthHardeningTests: XCTestCase {
@@ -78,7 +79,8 @@ final class AuthHardeningTests: XCTestCase {
             _ = try await median("opwarmen@test.example")
             let known = try await median(email)
             let unknown = try await median("bestaat-niet@test.example")
-            XCTAssertLessThan(abs(known - unknown) / known, 0.2, "known \(known / 1e6) ms vs unknown \(unknown / 1e6) ms")
+            XCTAssertLessThan(
+                abs(known - unknown) / known, 0.2, "known \(known / 1e6) ms vs unknown \(unknown / 1e6) ms")
         }
     }
 
@@ -86,8 +88,10 @@ final class AuthHardeningTests: XCTestCase {
         for good in ["/", "/monitor", "/plannen/flever-2025?soort=voortgang", "/monitor/indicator/bw_x%20y"] {
             XCTAssertEqual(safeBack(good), good)
         }
-        for bad in ["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/%2F/evil.example",
-                    "/%2f%2fevil.example", "/\"><x", "https://evil.example", "evil.example", "/%5Cevil", "/a b", "/%0A"] {
+        for bad in [
+            "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/%2F/evil.example",
+            "/%2f%2fevil.example", "/\"><x", "https://evil.example", "evil.example", "/%5Cevil", "/a b", "/%0A"
+        ] {
             XCTAssertNil(safeBack(bad), bad)
         }
     }
@@ -129,7 +133,8 @@ final class AuthHardeningTests: XCTestCase {
 
             // Idle for longer than the idle timeout: the session is gone, the user must log in again.
             let idle = app.vitaal.sessionIdleTimeout
-            try await SessionRow.query(on: app.db).set(\.$lastSeenAt, to: Date().timeIntervalSince1970 - idle - 1).update()
+            try await SessionRow.query(on: app.db).set(\.$lastSeenAt, to: Date().timeIntervalSince1970 - idle - 1)
+                .update()
             let afterIdle = try await browser.get("/account/wachtwoord")
             XCTAssertEqual(afterIdle.status, .seeOther)
             XCTAssertTrue(afterIdle.location?.hasPrefix("/inloggen") == true)
@@ -138,7 +143,8 @@ final class AuthHardeningTests: XCTestCase {
             let awaited6 = try await browser.login(email, password).status
             XCTAssertEqual(awaited6, .seeOther)
             let absolute = app.vitaal.sessionAbsoluteTimeout
-            try await SessionRow.query(on: app.db).set(\.$createdAt, to: Date().timeIntervalSince1970 - absolute - 1).update()
+            try await SessionRow.query(on: app.db).set(\.$createdAt, to: Date().timeIntervalSince1970 - absolute - 1)
+                .update()
             let awaited7 = try await browser.get("/account/wachtwoord").status
             XCTAssertEqual(awaited7, .seeOther)
 
@@ -156,14 +162,16 @@ final class AuthHardeningTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             let (email, password) = try await TestApp.user(app, role: .lezer)
-            let laptop = Browser(app), stolen = Browser(app)
+            let laptop = Browser(app)
+            let stolen = Browser(app)
             _ = try await laptop.login(email, password)
             _ = try await stolen.login(email, password)
             let awaited10 = try await stolen.get("/account/wachtwoord").status
             XCTAssertEqual(awaited10, .ok)
             try await laptop.get("/account/wachtwoord")
-            let changed = try await laptop.post("/account/wachtwoord",
-                                                ["current": password, "new": "een-nieuw-lang-wachtwoord", "repeat": "een-nieuw-lang-wachtwoord"])
+            let changed = try await laptop.post(
+                "/account/wachtwoord",
+                ["current": password, "new": "een-nieuw-lang-wachtwoord", "repeat": "een-nieuw-lang-wachtwoord"])
             XCTAssertEqual(changed.status, .seeOther)
             let awaited11 = try await laptop.get("/account/wachtwoord").status
             XCTAssertEqual(awaited11, .ok, "the session that changed it stays")

@@ -1,8 +1,9 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 final class AuthorizationTests: XCTestCase {
     /// Every write route × every role (anonymous included): below the route's minimum role the
@@ -11,18 +12,22 @@ final class AuthorizationTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             var accounts: [Role: (String, String)] = [:]
-            for role in Role.allCases { accounts[role] = try await TestApp.user(app, role: role, organisation: "flever") }
+            for role in Role.allCases {
+                accounts[role] = try await TestApp.user(app, role: role, organisation: "flever")
+            }
 
             let writeRoutes = app.routes.all.filter { ![.GET, .HEAD, .OPTIONS].contains($0.method) }
             XCTAssertFalse(writeRoutes.isEmpty)
             var checked = 0
             for route in writeRoutes {
-                let path = "/" + route.path.map { component -> String in
-                    switch component {
-                    case .parameter: return UUID().uuidString
-                    default: return component.description
-                    }
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        switch component {
+                        case .parameter: return UUID().uuidString
+                        default: return component.description
+                        }
+                    }.joined(separator: "/")
                 guard let access = route.userInfo["access"] as? RouteAccess else {
                     XCTFail("write route \(route.method) \(path) declares no minimum role (use routes.write)")
                     continue
@@ -40,19 +45,31 @@ final class AuthorizationTests: XCTestCase {
                     // A streamed upload reads its own body: its form token is read by nobody, so it is
                     // sent as the header here (a browser sends it in the query of a multipart form).
                     let streamed = route.userInfo["maxBody"] == nil
-                    let result = try await browser.request(route.method, path, form: ["csrf": browser.csrf ?? ""],
-                                                           headers: streamed ? ["X-CSRF-Token": browser.csrf ?? ""] : [:])
+                    let result = try await browser.request(
+                        route.method, path, form: ["csrf": browser.csrf ?? ""],
+                        headers: streamed ? ["X-CSRF-Token": browser.csrf ?? ""] : [:])
                     let refused = result.status == .unauthorized || result.status == .forbidden
                     switch access {
                     case .anyone:
-                        XCTAssertFalse(result.status == .forbidden && result.body.contains("CSRF"), "\(route.method) \(path) as \(role?.rawValue ?? "anoniem")")
+                        XCTAssertFalse(
+                            result.status == .forbidden && result.body.contains("CSRF"),
+                            "\(route.method) \(path) as \(role?.rawValue ?? "anoniem")")
                     case .role(let minimum):
                         if let role, role >= minimum {
-                            XCTAssertFalse(refused && !result.body.contains("eigen organisatie"),
-                                           "\(route.method) \(path) as \(role.rawValue) should pass the role guard, got \(result.status)")
+                            XCTAssertFalse(
+                                refused && !result.body.contains("eigen organisatie"),
+                                "\(route.method) \(path) as \(role.rawValue) should pass the role guard, got \(result.status)"
+                            )
                         } else {
-                            XCTAssertTrue(refused, "\(route.method) \(path) as \(role?.rawValue ?? "anoniem") must be refused, got \(result.status)")
-                            if role == nil { XCTAssertEqual(result.status, .unauthorized) } else { XCTAssertEqual(result.status, .forbidden) }
+                            XCTAssertTrue(
+                                refused,
+                                "\(route.method) \(path) as \(role?.rawValue ?? "anoniem") must be refused, got \(result.status)"
+                            )
+                            if role == nil {
+                                XCTAssertEqual(result.status, .unauthorized)
+                            } else {
+                                XCTAssertEqual(result.status, .forbidden)
+                            }
                         }
                     }
                     checked += 1
@@ -69,7 +86,12 @@ final class AuthorizationTests: XCTestCase {
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             for route in app.routes.all where ![.GET, .HEAD, .OPTIONS].contains(route.method) {
-                let path = "/" + route.path.map { c -> String in if case .parameter = c { return UUID().uuidString }; return c.description }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter = c { return UUID().uuidString }
+                        return c.description
+                    }.joined(separator: "/")
                 let noToken = try await browser.request(route.method, path, form: ["x": "1"])
                 XCTAssertEqual(noToken.status, .forbidden, "\(route.method) \(path) without token")
                 XCTAssertTrue(noToken.body.contains("CSRF"), "\(path): message names the CSRF token")
@@ -97,7 +119,8 @@ final class AuthorizationTests: XCTestCase {
             XCTAssertTrue(login.headers[.setCookie].joined().lowercased().contains("samesite=lax"))
 
             // The pre-login session id does not grant access.
-            let attacker = Browser(app); attacker.cookie = before
+            let attacker = Browser(app)
+            attacker.cookie = before
             let stolen = try await attacker.get("/beheer")
             XCTAssertNotEqual(stolen.status, .ok)
 
@@ -106,7 +129,8 @@ final class AuthorizationTests: XCTestCase {
             try await browser.get("/")
             let logout = try await browser.post("/uitloggen")
             XCTAssertEqual(logout.status, .seeOther)
-            let replay = Browser(app); replay.cookie = after
+            let replay = Browser(app)
+            replay.cookie = after
             let value2 = try await replay.get("/beheer").status
             XCTAssertEqual(value2, .seeOther, "old session cookie is dead after logout")
         }
@@ -151,8 +175,14 @@ final class AuthorizationTests: XCTestCase {
             try await TestApp.seedFoundation(app)
             let (email, _) = try await TestApp.user(app, role: .redacteur, email: "geheim.persoon@flever.example")
             let browser = Browser(app)
-            let publicPaths = app.routes.all.filter { $0.method == .GET && !$0.path.contains { if case .parameter = $0 { return true }; return false } }
-                .map { "/" + $0.path.map(\.description).joined(separator: "/") }
+            let publicPaths = app.routes.all.filter {
+                $0.method == .GET
+                    && !$0.path.contains {
+                        if case .parameter = $0 { return true }
+                        return false
+                    }
+            }
+            .map { "/" + $0.path.map(\.description).joined(separator: "/") }
             XCTAssertTrue(publicPaths.contains("/"))
             for path in publicPaths where !path.hasPrefix("/metrics") {
                 let r = try await browser.get(path)

@@ -1,12 +1,13 @@
-import XCTest
-import XCTVapor
-import Fluent
-@testable import AppCore
 import App
+import Fluent
 import MonitorFeature
-@testable import PlansFeature
-import VitaalDomain
 import SocialMapFeature
+import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
+@testable import PlansFeature
 
 /// `vitaal backup` / `vitaal restore` on SQLite: a backup restored into a fresh data folder gives
 /// byte-identical open-data exports; a restore never overwrites a database with data, and refuses
@@ -52,7 +53,7 @@ final class BackupTests: XCTestCase {
             MonitorURL.monitor(.value("brede-welvaart")).path(query: [("formaat", "csv")]),
             MonitorURL.apiData.path(query: [("indicator", "bw_ervaren_gezondheid")]),
             PlanURL.targetsCSV(plan: .value("flever-jaarplan-2025")).path,
-            PlanURL.budgetCSV(plan: .value("flever-jaarplan-2025")).path,
+            PlanURL.budgetCSV(plan: .value("flever-jaarplan-2025")).path
         ]
         for path in paths {
             let response = try await browser.get(path)
@@ -67,7 +68,8 @@ final class BackupTests: XCTestCase {
     }
 
     func testBackupRestoredIntoAFreshFolderGivesIdenticalExports() async throws {
-        try XCTSkipIf(TestApp.usesPostgres, "PostgreSQL uses pg_dump/pg_restore (README, Backups); this is the SQLite path")
+        try XCTSkipIf(
+            TestApp.usesPostgres, "PostgreSQL uses pg_dump/pg_restore (README, Backups); this is the SQLite path")
         let backup = root.appendingPathComponent("vitaal-backup.sqlite").path
 
         let original = try await fileApp(root.appendingPathComponent("a").path)
@@ -149,8 +151,10 @@ final class BackupTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing is written on a refused restore")
     }
 
-    private func assertRefused(_ file: String, target: String, containing text: String,
-                               line: UInt = #line) async {
+    private func assertRefused(
+        _ file: String, target: String, containing text: String,
+        line: UInt = #line
+    ) async {
         do {
             _ = try await Backup.restoreSQLite(file: file, to: target, knownMigrations: knownMigrations)
             XCTFail("restored \(file)", line: line)

@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
-@testable import AppCore
 import VitaalDomain
+
+@testable import AppCore
 
 /// Page models of AppCore's pages for snapshot tests: fixed ids, the fixed clock, no database.
 extension Fixtures {
@@ -19,36 +20,43 @@ extension Fixtures {
         }
 
         static var login: LoginPage.Model {
-            LoginPage.Model(email: "lezer@flevoland.example", error: "Onjuist e-mailadres of wachtwoord.",
-                            back: "/monitor", status: .unauthorized)
+            LoginPage.Model(
+                email: "lezer@flevoland.example", error: "Onjuist e-mailadres of wachtwoord.",
+                back: "/monitor", status: .unauthorized)
         }
 
         static var adminUsers: AdminUsersPage.Model {
             AdminUsersPage.Model(
                 accounts: [
-                    .init(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!,
-                          email: "beheerder@vitaal.example",
-                          name: "Demo Beheerder", role: .beheerder, organisation: "Provincie Flevoland",
-                          lastLogin: Fixtures.now),
-                    .init(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B2")!,
-                          email: "lezer@flevoland.example",
-                          name: "Demo Lezer", role: .lezer, organisation: "Provincie Flevoland", lastLogin: nil),
+                    .init(
+                        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!,
+                        email: "beheerder@vitaal.example",
+                        name: "Demo Beheerder", role: .beheerder, organisation: "Provincie Flevoland",
+                        lastLogin: Fixtures.now),
+                    .init(
+                        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B2")!,
+                        email: "lezer@flevoland.example",
+                        name: "Demo Lezer", role: .lezer, organisation: "Provincie Flevoland", lastLogin: nil)
                 ],
-                organisations: [.init(value: "flever", label: "Flever"),
-                                .init(value: "provincie-flevoland", label: "Provincie Flevoland")],
+                organisations: [
+                    .init(value: "flever", label: "Flever"),
+                    .init(value: "provincie-flevoland", label: "Provincie Flevoland")
+                ],
                 form: .init(email: "nieuw", name: "", role: "lezer", organisation: "flever"),
                 errors: ["email": "Vul een geldig e-mailadres in.", "name": "Vul een naam in."],
                 status: .unprocessableEntity)
         }
 
         static var region: RegionPage.Model {
-            RegionPage.Model(code: "GM0995", name: "Lelystad", kind: .gemeente, parent: flevoland, children: [],
-                             map: nil, schematic: true, monitorProfilePath: "/monitor/regio/GM0995")
+            RegionPage.Model(
+                code: "GM0995", name: "Lelystad", kind: .gemeente, parent: flevoland, children: [],
+                map: nil, schematic: true, monitorProfilePath: "/monitor/regio/GM0995")
         }
 
         static var regionGroup: RegionPage.Model {
-            RegionPage.Model(code: "PV24", name: "Flevoland", kind: .provincie, parent: nil, children: [almere],
-                             map: nil, schematic: false, monitorProfilePath: nil)
+            RegionPage.Model(
+                code: "PV24", name: "Flevoland", kind: .provincie, parent: nil, children: [almere],
+                map: nil, schematic: false, monitorProfilePath: nil)
         }
 
         static var notFound: ErrorPage.Model {

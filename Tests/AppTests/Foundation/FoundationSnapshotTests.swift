@@ -1,6 +1,7 @@
-import XCTest
-@testable import AppCore
 import VitaalDomain
+import XCTest
+
+@testable import AppCore
 
 /// One HTML snapshot per kind of AppCore page, rendered from page models with the fixed clock (no
 /// application, no database): what a change does to the HTML shows up as a diff of these files.
@@ -19,8 +20,9 @@ final class FoundationSnapshotTests: XCTestCase {
     }
 
     func testAdminUsersPageWithFormErrors() {
-        let context = Fixtures.context(viewer: Fixtures.viewer(.beheerder), path: SiteURL.adminUsers.path,
-                                       csrfToken: "token")
+        let context = Fixtures.context(
+            viewer: Fixtures.viewer(.beheerder), path: SiteURL.adminUsers.path,
+            csrfToken: "token")
         let page = AdminUsersPage.view(Fixtures.Foundation.adminUsers, context)
         XCTAssertEqual(page.status, .unprocessableEntity)
         assertSnapshot(Layout.document(page: page, context: context), named: "Foundation/admin-users")

@@ -1,16 +1,19 @@
-import XCTest
-import XCTVapor
-import Fluent
-@testable import AppCore
 import App
+import Fluent
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 /// Security review §8.2 and issue "Hardening": every GET route of the router, with each query
 /// parameter its feature reads set to each hostile value, and every write route with every form
 /// field set to each hostile value (as a beheerder, the highest role): no 5xx, the server still
 /// answers `/health`, and the raw injection sequence never comes back in a body.
 final class HostileInputTests: XCTestCase {
-    static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10_000), "\"'><x y=z"]
+    static let hostile = [
+        "9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10_000), "\"'><x y=z"
+    ]
     /// Each parameter alone gets the values that break parsers and markup; the others are sent to
     /// all parameters at once (this keeps the walk near a minute).
     static let hostileAlone = ["9999999999999999999", "NaN", "\"'><x y=z"]
@@ -19,24 +22,42 @@ final class HostileInputTests: XCTestCase {
     /// The query parameters each part of Vitaal reads (by path prefix). Extra names are harmless;
     /// a missing one leaves a parameter untested, so new parameters belong here.
     static let queryNames: [(prefixes: [String], names: [String])] = [
-        (["/api/v1/data", "/api/v1/indicators", "/api/v1/monitors"], ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor"]),
+        (
+            ["/api/v1/data", "/api/v1/indicators", "/api/v1/monitors"],
+            ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor"]
+        ),
         (["/monitor"], ["formaat", "regio", "melding", "page", "periode"]),
         (["/plannen", "/api/v1/plans"], ["soort", "melding", "opgeslagen", "formaat"]),
-        (["/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks"],
-         ["theme", "dimension", "targetGroup", "municipality", "kind", "thema"]),
+        (
+            ["/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks"],
+            ["theme", "dimension", "targetGroup", "municipality", "kind", "thema"]
+        ),
         (["/sociale-kaart"], ["thema", "dimensie", "doelgroep", "gemeente", "soort"]),
         (["/api/v1/workforce"], ["runs", "year", "name", "note"]),
-        (["/modellen/personeel"],
-         ["productivity", "outflowReduction", "extraInflow", "taskShifting", "horizon", "jaar", "monitor", "vergelijk", "a", "opgeslagen"]),
-        (["/modellen/acute-zorg", "/api/v1/acute-care"],
-         ["norm", "meldtijd", "post_plaats", "post_lat", "post_lon", "post_naam", "opheffen", "wijk_naam", "wijk_gemeente", "wijk_lat",
-          "wijk_lon", "wijk_inwoners", "groei_jaar", "groei_totaal", "groei_pct", "groei_almere", "groei_lelystad", "groei_dronten",
-          "groei_noordoostpolder", "groei_zeewolde", "groei_urk", "vergrijzing", "ritten", "scenario"]),
-        (["/beheer", "/regios", "/api/v1/regions", "/inloggen", "/account", "/"], ["pagina", "terug", "kind"]),
+        (
+            ["/modellen/personeel"],
+            [
+                "productivity", "outflowReduction", "extraInflow", "taskShifting", "horizon", "jaar", "monitor",
+                "vergelijk", "a", "opgeslagen"
+            ]
+        ),
+        (
+            ["/modellen/acute-zorg", "/api/v1/acute-care"],
+            [
+                "norm", "meldtijd", "post_plaats", "post_lat", "post_lon", "post_naam", "opheffen", "wijk_naam",
+                "wijk_gemeente", "wijk_lat",
+                "wijk_lon", "wijk_inwoners", "groei_jaar", "groei_totaal", "groei_pct", "groei_almere",
+                "groei_lelystad", "groei_dronten",
+                "groei_noordoostpolder", "groei_zeewolde", "groei_urk", "vergrijzing", "ritten", "scenario"
+            ]
+        ),
+        (["/beheer", "/regios", "/api/v1/regions", "/inloggen", "/account", "/"], ["pagina", "terug", "kind"])
     ]
 
     static func names(for path: String) -> [String] {
-        queryNames.first { $0.prefixes.contains { p in p == "/" ? path == "/" : path.hasPrefix(p) } }?.names ?? ["pagina", "terug"]
+        queryNames.first { $0.prefixes.contains { p in p == "/" ? path == "/" : path.hasPrefix(p) } }?.names ?? [
+            "pagina", "terug"
+        ]
     }
 
     func testEveryPageAndAPIRouteSurvivesHostileQueryParameters() async throws {
@@ -58,15 +79,16 @@ final class HostileInputTests: XCTestCase {
                 }
                 for value in Self.hostile {
                     let query = Self.names(for: path).map { $0 + "=" + Browser.enc(value) }.joined(separator: "&")
-                    try await Self.check(Browser(app), path + "?" + query, route: pattern)   // anonymous too
+                    try await Self.check(Browser(app), path + "?" + query, route: pattern)  // anonymous too
                     requests += 1
                 }
             }
             let awaited1 = try await Browser(app).get("/health").status
             XCTAssertEqual(awaited1, .ok)
             XCTAssertGreaterThan(requests, 1_000)
-            print("hostile query walk: \(requests) requests over \(samples.pairs.count) routes; slowest:",
-                  slowest.sorted { $0.0 > $1.0 }.prefix(8).map { "\($0.1) \(String(format: "%.1f", $0.0)) s" })
+            print(
+                "hostile query walk: \(requests) requests over \(samples.pairs.count) routes; slowest:",
+                slowest.sorted { $0.0 > $1.0 }.prefix(8).map { "\($0.1) \(String(format: "%.1f", $0.0)) s" })
         }
     }
 
@@ -78,16 +100,19 @@ final class HostileInputTests: XCTestCase {
             // Every field name any form of Vitaal has, gathered from the pages themselves.
             let fields = Self.formFieldNames(in: samples.pages)
             XCTAssertGreaterThan(fields.count, 40, "form fields found on the pages")
-            let ownID = try await User.query(on: app.db).filter(\.$email == "fuzz@test.example").first()?.id?.uuidString ?? "-"
+            let ownID =
+                try await User.query(on: app.db).filter(\.$email == "fuzz@test.example").first()?.id?.uuidString ?? "-"
             for (pattern, path) in samples.writes {
                 // Logging out or resetting one's own password would end the test's session.
                 if path == "/uitloggen" || path.contains(ownID) { continue }
                 for value in Self.hostile {
                     var form: [String: String] = [:]
                     for f in fields where f != "csrf" { form[f] = value }
-                    try await admin.get("/over")   // fresh CSRF token after any redirect
+                    try await admin.get("/over")  // fresh CSRF token after any redirect
                     let r = try await admin.post(path, form)
-                    XCTAssertLessThan(r.status.code, 500, "POST \(path) (\(pattern)) with \(value.prefix(20)): \(r.status) \(r.body.prefix(300))")
+                    XCTAssertLessThan(
+                        r.status.code, 500,
+                        "POST \(path) (\(pattern)) with \(value.prefix(20)): \(r.status) \(r.body.prefix(300))")
                     if !(r.headers.first(name: .contentType) ?? "").contains("json") {
                         XCTAssertFalse(r.body.contains(Self.injection), "POST \(path) echoes the raw value")
                     }
@@ -106,23 +131,32 @@ final class HostileInputTests: XCTestCase {
     // MARK: Helpers
 
     static func beheerder(_ app: Application) async throws -> Browser {
-        let (email, password) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland", email: "fuzz@test.example")
+        let (email, password) = try await TestApp.user(
+            app, role: .beheerder, organisation: "provincie-flevoland", email: "fuzz@test.example")
         let b = Browser(app)
         let awaited3 = try await b.login(email, password).status
         XCTAssertEqual(awaited3, .seeOther)
         return b
     }
 
-    static func check(_ browser: Browser, _ path: String, route: String, file: StaticString = #filePath, line: UInt = #line) async throws {
+    static func check(
+        _ browser: Browser, _ path: String, route: String, file: StaticString = #filePath, line: UInt = #line
+    ) async throws {
         let r = try await browser.get(path)
-        XCTAssertLessThan(r.status.code, 500, "GET \(path.prefix(200)) (\(route)): \(r.status) \(r.body.prefix(300))", file: file, line: line)
+        XCTAssertLessThan(
+            r.status.code, 500, "GET \(path.prefix(200)) (\(route)): \(r.status) \(r.body.prefix(300))", file: file,
+            line: line)
         // HTML must never carry the raw sequence; a JSON body may quote the input in a message
         // (it is JSON-escaped and served as application/json with nosniff), but must be JSON.
         let type = r.headers.first(name: .contentType) ?? ""
         if type.contains("json") {
-            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.body.utf8)), "GET \(path.prefix(200)): not JSON", file: file, line: line)
+            XCTAssertNoThrow(
+                try JSONSerialization.jsonObject(with: Data(r.body.utf8)), "GET \(path.prefix(200)): not JSON",
+                file: file, line: line)
         } else {
-            XCTAssertFalse(r.body.contains(injection), "GET \(path.prefix(200)) (\(route)) echoes the raw value", file: file, line: line)
+            XCTAssertFalse(
+                r.body.contains(injection), "GET \(path.prefix(200)) (\(route)) echoes the raw value", file: file,
+                line: line)
         }
     }
 
@@ -136,8 +170,17 @@ final class HostileInputTests: XCTestCase {
     /// One concrete path per route: parameter values are found by crawling the site's own links
     /// (and ids in the API's lists); a route no link leads to gets "onbekend" (a 404, still checked).
     static func samplePaths(_ app: Application, browser: Browser, method: HTTPMethod? = .GET) async throws -> Samples {
-        var seen = Set<String>(), queue = ["/"], found: [String] = [], pages: [String] = []
-        let staticGets = app.routes.all.filter { $0.method == .GET && !$0.path.contains { if case .constant = $0 { return false }; return true } }
+        var seen = Set<String>()
+        var queue = ["/"]
+        var found: [String] = []
+        var pages: [String] = []
+        let staticGets = app.routes.all.filter {
+            $0.method == .GET
+                && !$0.path.contains {
+                    if case .constant = $0 { return false }
+                    return true
+                }
+        }
         queue += staticGets.map { "/" + $0.path.map(\.description).joined(separator: "/") }
         // One page per route pattern is enough: a link is followed only when its pattern has none yet.
         var covered = Set<String>()
@@ -149,7 +192,9 @@ final class HostileInputTests: XCTestCase {
         while let path = queue.first, seen.count < 300 {
             queue.removeFirst()
             guard seen.insert(path).inserted else { continue }
-            if let p = pattern(path), !staticGets.contains(where: { "/" + $0.path.map(\.description).joined(separator: "/") == path }) {
+            if let p = pattern(path),
+                !staticGets.contains(where: { "/" + $0.path.map(\.description).joined(separator: "/") == path })
+            {
                 guard covered.insert(p).inserted else { continue }
             }
             let r = try await browser.get(path)
@@ -164,11 +209,19 @@ final class HostileInputTests: XCTestCase {
             }
         }
         var samples = Samples(pages: pages)
-        for route in app.routes.all where method == nil ? ![.GET, .HEAD, .OPTIONS].contains(route.method) : route.method == method {
+        for route in app.routes.all
+        where method == nil ? ![.GET, .HEAD, .OPTIONS].contains(route.method) : route.method == method {
             let pattern = "/" + route.path.map(\.description).joined(separator: "/")
             let candidates = found + pages.flatMap { formActions(in: $0) }
-            let match = candidates.first { MethodNotAllowed.matches(route.path, $0.split(separator: "/").map(String.init)) }
-            let path = match ?? "/" + route.path.map { c -> String in if case .constant(let s) = c { return s }; return "onbekend" }.joined(separator: "/")
+            let match = candidates.first {
+                MethodNotAllowed.matches(route.path, $0.split(separator: "/").map(String.init))
+            }
+            let path =
+                match ?? "/"
+                + route.path.map { c -> String in
+                    if case .constant(let s) = c { return s }
+                    return "onbekend"
+                }.joined(separator: "/")
             if method == nil { samples.writes.append((pattern, path)) } else { samples.pairs.append((pattern, path)) }
         }
         return samples

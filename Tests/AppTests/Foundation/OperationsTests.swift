@@ -1,11 +1,12 @@
-import XCTest
-import XCTVapor
-import NIOCore
-import NIOConcurrencyHelpers
-import Logging
 import Fluent
-@testable import AppCore
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 /// HTTP conformance, security headers, metrics access, safe defaults and the first-run commands.
 final class OperationsTests: XCTestCase {
@@ -64,7 +65,9 @@ final class OperationsTests: XCTestCase {
         XCTAssertFalse(VitaalConfiguration.fromEnvironment([:]).demoOnEmptyDatabase)
         XCTAssertFalse(VitaalConfiguration.fromEnvironment(["VITAAL_DEMO": "0"]).demoOnEmptyDatabase)
         XCTAssertTrue(VitaalConfiguration.fromEnvironment(["VITAAL_DEMO": "1"]).demoOnEmptyDatabase)
-        let c = VitaalConfiguration.fromEnvironment(["VITAAL_SESSION_IDLE_MINUTES": "30", "VITAAL_SESSION_MAX_HOURS": "1e308"])
+        let c = VitaalConfiguration.fromEnvironment([
+            "VITAAL_SESSION_IDLE_MINUTES": "30", "VITAAL_SESSION_MAX_HOURS": "1e308"
+        ])
         XCTAssertEqual(c.sessionIdleTimeout, 30 * 60)
         XCTAssertEqual(c.sessionAbsoluteTimeout, 12 * 3600, "an absurd value falls back to the default")
         XCTAssertTrue(ServeBootstrap.firstRunHelp.contains("vitaal organisation create"))
@@ -79,35 +82,44 @@ final class OperationsTests: XCTestCase {
             func address(peer: String, forwarded: String?) throws -> String {
                 var headers = HTTPHeaders()
                 if let forwarded { headers.replaceOrAdd(name: .xForwardedFor, value: forwarded) }
-                let req = Request(application: app, method: .GET, url: "/", headers: headers,
-                                  remoteAddress: try SocketAddress(ipAddress: peer, port: 443), on: app.eventLoopGroup.next())
+                let req = Request(
+                    application: app, method: .GET, url: "/", headers: headers,
+                    remoteAddress: try SocketAddress(ipAddress: peer, port: 443), on: app.eventLoopGroup.next())
                 return req.clientAddress
             }
             XCTAssertEqual(try address(peer: "10.0.0.5", forwarded: "203.0.113.9"), "203.0.113.9")
-            XCTAssertEqual(try address(peer: "10.0.0.5", forwarded: "1.1.1.1, 203.0.113.9, 10.0.0.5"), "203.0.113.9",
-                           "the right-most address the proxies did not add")
-            XCTAssertEqual(try address(peer: "198.51.100.7", forwarded: "203.0.113.9"), "198.51.100.7",
-                           "an untrusted peer cannot choose its address")
+            XCTAssertEqual(
+                try address(peer: "10.0.0.5", forwarded: "1.1.1.1, 203.0.113.9, 10.0.0.5"), "203.0.113.9",
+                "the right-most address the proxies did not add")
+            XCTAssertEqual(
+                try address(peer: "198.51.100.7", forwarded: "203.0.113.9"), "198.51.100.7",
+                "an untrusted peer cannot choose its address")
         }
     }
 
     func testFirstRunCommandsCreateAnOrganisationAndItsBeheerder() async throws {
         try await TestApp.with { app in
-            try await app.execute(command: ["vitaal", "organisation", "create", "--name", "Provincie Flevoland", "--kind", "provincie"])
+            try await app.execute(command: [
+                "vitaal", "organisation", "create", "--name", "Provincie Flevoland", "--kind", "provincie"
+            ])
             let org = try await Organisation.query(on: app.db).filter(\.$slug == "provincie-flevoland").first()
             XCTAssertEqual(org?.name, "Provincie Flevoland")
-            try await app.execute(command: ["vitaal", "user", "create", "--email", "it@provincie.example", "--role", "beheerder",
-                                            "--organisation", "provincie-flevoland"])
+            try await app.execute(command: [
+                "vitaal", "user", "create", "--email", "it@provincie.example", "--role", "beheerder",
+                "--organisation", "provincie-flevoland"
+            ])
             let user = try await User.query(on: app.db).filter(\.$email == "it@provincie.example").first()
             XCTAssertEqual(user?.role, .beheerder)
             XCTAssertEqual(user?.mustChangePassword, true)
 
             // Bad input: a clear message, nothing written.
             let count = try await Organisation.query(on: app.db).count()
-            for (args, text) in [(["--name", "Provincie Flevoland"], "bestaat al"),
-                                 (["--name", "Iets", "--slug", "Niet Goed!"], "geen geldige code"),
-                                 (["--name", "Iets anders", "--kind", "bakkerij"], "Onbekende soort"),
-                                 (["--name", ""], "Vul een naam in")] {
+            for (args, text) in [
+                (["--name", "Provincie Flevoland"], "bestaat al"),
+                (["--name", "Iets", "--slug", "Niet Goed!"], "geen geldige code"),
+                (["--name", "Iets anders", "--kind", "bakkerij"], "Onbekende soort"),
+                (["--name", ""], "Vul een naam in")
+            ] {
                 do {
                     try await app.execute(command: ["vitaal", "organisation", "create"] + args)
                     XCTFail("\(args) accepted")
@@ -118,8 +130,10 @@ final class OperationsTests: XCTestCase {
             let awaited2 = try await Organisation.query(on: app.db).count()
             XCTAssertEqual(awaited2, count)
             do {
-                try await app.execute(command: ["vitaal", "user", "create", "--email", "it@provincie.example", "--role", "lezer",
-                                                "--organisation", "provincie-flevoland"])
+                try await app.execute(command: [
+                    "vitaal", "user", "create", "--email", "it@provincie.example", "--role", "lezer",
+                    "--organisation", "provincie-flevoland"
+                ])
                 XCTFail("second account with the same address accepted")
             } catch let error as VitaalError {
                 XCTAssertEqual(error.kind, .conflict)
@@ -137,7 +151,7 @@ final class ProductionReadinessTests: XCTestCase {
             XCTAssertEqual(ready.status, .ok)
             let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as? [String: String])
             XCTAssertEqual(body, ["status": "ok", "version": Vitaal.version], "status and version only, no detail")
-            try await app.migrator.revertLastBatch().get()   // undo the last batch: a migration is pending
+            try await app.migrator.revertLastBatch().get()  // undo the last batch: a migration is pending
             let notReady = try await browser.get("/ready")
             XCTAssertEqual(notReady.status, .serviceUnavailable)
             XCTAssertTrue(notReady.body.contains("niet gereed"))
@@ -162,8 +176,10 @@ final class ProductionReadinessTests: XCTestCase {
 
     func testStartupChecksNameTheVariable() throws {
         func message(_ env: [String: String]) -> String? {
-            do { try VitaalConfiguration.fromEnvironment(env).checkForStart(); return nil }
-            catch let e as VitaalError { return e.message } catch { return "\(error)" }
+            do {
+                try VitaalConfiguration.fromEnvironment(env).checkForStart()
+                return nil
+            } catch let e as VitaalError { return e.message } catch { return "\(error)" }
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-check-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -175,12 +191,18 @@ final class ProductionReadinessTests: XCTestCase {
         _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         XCTAssertTrue(message(["VITAAL_DATA_DIR": file])?.hasPrefix("VITAAL_DATA_DIR") == true)
-        XCTAssertTrue(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production"])?.contains("VITAAL_SECURE_COOKIES") == true)
+        XCTAssertTrue(
+            message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production"])?.contains("VITAAL_SECURE_COOKIES") == true)
         XCTAssertNil(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production", "VITAAL_SECURE_COOKIES": "1"]))
-        XCTAssertTrue(message(["VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production", "VITAAL_SECURE_COOKIES": "1", "VITAAL_DEMO": "1"])?
+        XCTAssertTrue(
+            message([
+                "VITAAL_DATA_DIR": dir, "VITAAL_ENV": "production", "VITAAL_SECURE_COOKIES": "1", "VITAAL_DEMO": "1"
+            ])?
             .contains("VITAAL_DEMO") == true)
-        let unreachable = VitaalConfiguration.fromEnvironment(["DATABASE_URL": "postgres://vitaal:geheim@db.example:5432/vitaal"])
-            .databaseUnavailable(VitaalError(.internal, "connection refused"))
+        let unreachable = VitaalConfiguration.fromEnvironment([
+            "DATABASE_URL": "postgres://vitaal:geheim@db.example:5432/vitaal"
+        ])
+        .databaseUnavailable(VitaalError(.internal, "connection refused"))
         XCTAssertTrue(unreachable.message.contains("DATABASE_URL=postgres://vitaal:***@db.example:5432/vitaal"))
         XCTAssertFalse(unreachable.message.contains("geheim"))
     }
@@ -189,8 +211,10 @@ final class ProductionReadinessTests: XCTestCase {
         let lines = NIOLockedValueBox<[String]>([])
         var handler = JSONLogHandler(label: "test", level: .info) { line in lines.withLockedValue { $0.append(line) } }
         handler[metadataKey: "request-id"] = "abc"
-        handler.log(event: LogEvent(level: .error, message: "mislukt \"x\"", metadata: ["path": "/monitor"], source: "t",
-                                    file: #file, function: #function, line: #line))
+        handler.log(
+            event: LogEvent(
+                level: .error, message: "mislukt \"x\"", metadata: ["path": "/monitor"], source: "t",
+                file: #file, function: #function, line: #line))
         let line = try XCTUnwrap(lines.withLockedValue { $0.first })
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         XCTAssertEqual(object["message"] as? String, "mislukt \"x\"")

@@ -1,13 +1,17 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 final class RegionImportTests: XCTestCase {
     static func feature(_ code: String, _ name: String, parent: String? = nil, geometry: String? = nil) -> String {
-        let props = ["\"statcode\":\"\(code)\"", "\"statnaam\":\"\(name)\""] + (parent.map { ["\"parent\":\"\($0)\""] } ?? [])
-        let geom = geometry ?? #"{"type":"Polygon","coordinates":[[[5.40,52.50],[5.45,52.50],[5.45,52.53],[5.40,52.53],[5.40,52.50]]]}"#
+        let props =
+            ["\"statcode\":\"\(code)\"", "\"statnaam\":\"\(name)\""] + (parent.map { ["\"parent\":\"\($0)\""] } ?? [])
+        let geom =
+            geometry
+            ?? #"{"type":"Polygon","coordinates":[[[5.40,52.50],[5.45,52.50],[5.45,52.53],[5.40,52.53],[5.40,52.50]]]}"#
         return #"{"type":"Feature","properties":{\#(props.joined(separator: ","))},"geometry":\#(geom)}"#
     }
     static func collection(_ features: String...) -> String {
@@ -15,15 +19,17 @@ final class RegionImportTests: XCTestCase {
     }
 
     func importFile(_ app: Application, _ text: String, name: String = "test.geojson") async throws -> String {
-        try await RegionImporter.importGeoJSON(Data(text.utf8), fileName: name, on: app.db, user: nil, actor: "test",
-                                           now: app.clock.now())
+        try await RegionImporter.importGeoJSON(
+            Data(text.utf8), fileName: name, on: app.db, user: nil, actor: "test",
+            now: app.clock.now())
     }
 
     func testGoodFileUpdatesAndAddsRegions() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
-            let file = Self.collection(Self.feature("GM0995", "Lelystad"), Self.feature("WK099501", "Lelystad-Haven"),
-                                       Self.feature("BU09950101", "Haven-Noord"))
+            let file = Self.collection(
+                Self.feature("GM0995", "Lelystad"), Self.feature("WK099501", "Lelystad-Haven"),
+                Self.feature("BU09950101", "Haven-Noord"))
             let summary = try await importFile(app, file)
             XCTAssertTrue(summary.contains("2 nieuw, 1 bijgewerkt"), summary)
             let lelystad = try await Region.query(on: app.db).filter(\.$code == "GM0995").first()!
@@ -39,19 +45,35 @@ final class RegionImportTests: XCTestCase {
 
     /// Each bad file is refused with a message naming the place, and nothing is written.
     func testBadFilesAreRefusedWithTheirPlaceAndWriteNothing() async throws {
-        let huge = #"{"type":"Polygon","coordinates":[[[5400000,52.5],[5.45,52.5],[5.45,52.53],[5.4,52.53],[5400000,52.5]]]}"#
+        let huge =
+            #"{"type":"Polygon","coordinates":[[[5400000,52.5],[5.45,52.5],[5.45,52.53],[5.4,52.53],[5400000,52.5]]]}"#
         let point = #"{"type":"Point","coordinates":[5.4,52.5]}"#
         let cases: [(String, String, String)] = [
             ("invalid JSON", #"{"type":"FeatureCollection","features":[ {"type": }"#, "regel 1"),
-            ("missing statcode", Self.collection(#"{"type":"Feature","properties":{"statnaam":"X"},"geometry":{"type":"Polygon","coordinates":[[[5.4,52.5],[5.45,52.5],[5.45,52.53],[5.4,52.5]]]}}"#), "feature 1"),
-            ("geometry not a polygon", Self.collection(Self.feature("GM0995", "Lelystad", geometry: point)), "feature 1"),
+            (
+                "missing statcode",
+                Self.collection(
+                    #"{"type":"Feature","properties":{"statnaam":"X"},"geometry":{"type":"Polygon","coordinates":[[[5.4,52.5],[5.45,52.5],[5.45,52.53],[5.4,52.5]]]}}"#
+                ), "feature 1"
+            ),
+            (
+                "geometry not a polygon", Self.collection(Self.feature("GM0995", "Lelystad", geometry: point)),
+                "feature 1"
+            ),
             ("unknown parent", Self.collection(Self.feature("WK777701", "Nergens")), "GM7777"),
-            ("duplicate code", Self.collection(Self.feature("GM0995", "Lelystad"), Self.feature("GM0995", "Lelystad 2")), "feature 2"),
-            ("cycle", Self.collection(Self.feature("GR-A", "A", parent: "GR-B"), Self.feature("GR-B", "B", parent: "GR-A")), "cyclus"),
+            (
+                "duplicate code",
+                Self.collection(Self.feature("GM0995", "Lelystad"), Self.feature("GM0995", "Lelystad 2")), "feature 2"
+            ),
+            (
+                "cycle",
+                Self.collection(Self.feature("GR-A", "A", parent: "GR-B"), Self.feature("GR-B", "B", parent: "GR-A")),
+                "cyclus"
+            ),
             ("empty collection", Self.collection(), "geen features"),
             ("huge coordinates", Self.collection(Self.feature("GM0995", "Lelystad", geometry: huge)), "feature 1"),
             ("unknown region code", Self.collection(Self.feature("XX12", "Onbekend")), "onbekende regiocode"),
-            ("not a FeatureCollection", #"{"type":"Feature","properties":{}}"#, "FeatureCollection"),
+            ("not a FeatureCollection", #"{"type":"Feature","properties":{}}"#, "FeatureCollection")
         ]
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
@@ -63,9 +85,13 @@ final class RegionImportTests: XCTestCase {
                     XCTFail("\(name): accepted")
                 } catch let error as VitaalError {
                     XCTAssertEqual(error.kind, .invalidInput, name)
-                    XCTAssertTrue(error.description.contains(expected), "\(name): message \"\(error.description)\" should name \(expected)")
-                    XCTAssertTrue(error.description.contains("\(name).geojson") || name == "empty collection" || error.problems.contains { $0.location.file == "\(name).geojson" },
-                                  "\(name): message names the file")
+                    XCTAssertTrue(
+                        error.description.contains(expected),
+                        "\(name): message \"\(error.description)\" should name \(expected)")
+                    XCTAssertTrue(
+                        error.description.contains("\(name).geojson") || name == "empty collection"
+                            || error.problems.contains { $0.location.file == "\(name).geojson" },
+                        "\(name): message names the file")
                 }
                 let value1 = try await Region.query(on: app.db).count()
                 XCTAssertEqual(value1, before, "\(name): nothing written")
@@ -83,11 +109,14 @@ final class RegionImportTests: XCTestCase {
             _ = try await browser.login(email, password)
             let boundary = "vitaalgrens"
             var body = ByteBuffer()
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fout.geojson\"\r\nContent-Type: application/geo+json\r\n\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fout.geojson\"\r\nContent-Type: application/geo+json\r\n\r\n"
+            )
             body.writeString(Self.collection(Self.feature("WK777701", "Nergens")))
             body.writeString("\r\n--\(boundary)--\r\n")
-            let r = try await browser.request(.POST, "/beheer/regios/import?csrf=\(browser.csrf!)", body: body,
-                                              contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+            let r = try await browser.request(
+                .POST, "/beheer/regios/import?csrf=\(browser.csrf!)", body: body,
+                contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("onbekende ouderregio"), r.body)
             XCTAssertTrue(r.body.contains("fout.geojson"))

@@ -1,8 +1,9 @@
-import XCTest
-import XCTVapor
-@testable import AppCore
 import App
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 /// The stylesheet is one cached file, and no page needs `'unsafe-inline'` styles.
 final class StylesheetAndPolicyTests: XCTestCase {
@@ -38,9 +39,10 @@ final class StylesheetAndPolicyTests: XCTestCase {
     /// Every colour of the base stylesheet is a variable of its `:root`.
     func testTheBaseStylesheetTakesItsColoursFromItsVariables() throws {
         let css = Stylesheets.base
-        let root = try XCTUnwrap(css.range(of: ":root{").flatMap { start in
-            css[start.lowerBound...].firstIndex(of: "}").map { start.lowerBound...$0 }
-        })
+        let root = try XCTUnwrap(
+            css.range(of: ":root{").flatMap { start in
+                css[start.lowerBound...].firstIndex(of: "}").map { start.lowerBound...$0 }
+            })
         var outside = css
         outside.removeSubrange(root)
         let colour = try NSRegularExpression(pattern: "#[0-9a-fA-F]{3,8}\\b|rgba?\\(|hsla?\\(")
@@ -55,8 +57,10 @@ final class StylesheetAndPolicyTests: XCTestCase {
         try await TestApp.with { app in
             try await DemoData.load(app: app, features: vitaalFeatures) { _ in }
             let browser = Browser(app)
-            let paths = [SiteURL.home.path, SiteURL.about.path, SiteURL.login.path, SiteURL.regions.path,
-                         SiteURL.region(.value("GM0034")).path, "/monitor", "/plannen", "/sociale-kaart", "/modellen"]
+            let paths = [
+                SiteURL.home.path, SiteURL.about.path, SiteURL.login.path, SiteURL.regions.path,
+                SiteURL.region(.value("GM0034")).path, "/monitor", "/plannen", "/sociale-kaart", "/modellen"
+            ]
             for path in paths {
                 let page = try await browser.get(path)
                 XCTAssertEqual(page.status, .ok, path)

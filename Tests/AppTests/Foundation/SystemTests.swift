@@ -1,8 +1,9 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 final class SystemTests: XCTestCase {
     func testMigrationsRunFromEmptyAndRevert() async throws {
@@ -27,7 +28,10 @@ final class SystemTests: XCTestCase {
             XCTAssertEqual(almere.parent?.code, "PV24")
             XCTAssertTrue(almere.geometrySchematic)
             XCTAssertNotNil(almere.multiPolygon)
-            for name in ["Provincie Flevoland", "Flever", "GGD Flevoland", "Zilveren Kruis", "Flevolandse Patiëntenfederatie", "Gemeente Urk"] {
+            for name in [
+                "Provincie Flevoland", "Flever", "GGD Flevoland", "Zilveren Kruis", "Flevolandse Patiëntenfederatie",
+                "Gemeente Urk"
+            ] {
                 let value3 = try await Organisation.query(on: app.db).filter(\.$name == name).first()
                 XCTAssertNotNil(value3, name)
             }
@@ -81,7 +85,12 @@ final class SystemTests: XCTestCase {
             let paths = doc["paths"] as! [String: Any]
             // Every registered /api/v1 GET route is documented.
             for route in app.routes.all where route.method == .GET {
-                let p = "/" + route.path.map { c -> String in if case .parameter(let n) = c { return "{\(n)}" }; return c.description }.joined(separator: "/")
+                let p =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter(let n) = c { return "{\(n)}" }
+                        return c.description
+                    }.joined(separator: "/")
                 guard p.hasPrefix("/api/v1/"), p != "/api/v1/openapi.json" else { continue }
                 XCTAssertNotNil(paths[p], "\(p) is missing from the OpenAPI document")
             }
@@ -106,8 +115,12 @@ final class SystemTests: XCTestCase {
     func testUserCreateCommandAndAdminForm() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
-            try await app.execute(command: ["vitaal", "user", "create", "--email", "nieuw@ggd.example", "--role", "lezer", "--organisation", "GGD Flevoland"])
-            let user = try await User.query(on: app.db).filter(\.$email == "nieuw@ggd.example").with(\.$organisation).first()
+            try await app.execute(command: [
+                "vitaal", "user", "create", "--email", "nieuw@ggd.example", "--role", "lezer", "--organisation",
+                "GGD Flevoland"
+            ])
+            let user = try await User.query(on: app.db).filter(\.$email == "nieuw@ggd.example").with(\.$organisation)
+                .first()
             XCTAssertEqual(user?.organisation.name, "GGD Flevoland")
             XCTAssertEqual(user?.mustChangePassword, true)
             let value5 = try await AuditEntry.query(on: app.db).filter(\.$actor == "cli").count()
@@ -117,11 +130,14 @@ final class SystemTests: XCTestCase {
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             try await browser.get("/beheer/gebruikers")
-            let bad = try await browser.post("/beheer/gebruikers", ["email": "geen-adres", "name": "", "role": "lezer", "organisation": "flever"])
+            let bad = try await browser.post(
+                "/beheer/gebruikers", ["email": "geen-adres", "name": "", "role": "lezer", "organisation": "flever"])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.body.contains("Vul een geldig e-mailadres in."))
             XCTAssertTrue(bad.body.contains("Vul een naam in."))
-            let ok = try await browser.post("/beheer/gebruikers", ["email": "nieuw@flever.example", "name": "Nieuw", "role": "redacteur", "organisation": "flever"])
+            let ok = try await browser.post(
+                "/beheer/gebruikers",
+                ["email": "nieuw@flever.example", "name": "Nieuw", "role": "redacteur", "organisation": "flever"])
             XCTAssertEqual(ok.status, .ok)
             XCTAssertTrue(ok.body.contains("Eenmalig wachtwoord"))
             let audit = try await browser.get("/beheer/audit")

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// The hand-written JSON of `/api/v1/data` must be exactly what `JSONEncoder` gave before, and the
 /// answer cache must stay within its byte budget.
@@ -11,25 +12,35 @@ final class MonitorAPIJSONTests: XCTestCase {
     typealias API = MonitorAPIController
 
     /// What the Fluent + JSONEncoder implementation produced for these rows.
-    func encoderJSON(_ rows: [DataAPIRows.Row], _ byCode: [String: Indicator], audience: Audience,
-                     page: Int, pageSize: Int, total: Int, next: String?) throws -> String {
+    func encoderJSON(
+        _ rows: [DataAPIRows.Row], _ byCode: [String: Indicator], audience: Audience,
+        page: Int, pageSize: Int, total: Int, next: String?
+    ) throws -> String {
         let items = rows.map { r -> DataRow in
             let ind = byCode[r.indicatorCode]!
             let cell = ValueFormatter.downloadCell(r.value, indicator: ind.definition, audience: audience)
-            return DataRow(indicator: ind.code, indicatorName: ind.name, region: r.regionCode, regionName: r.regionName ?? r.regionCode,
-                           period: r.period, value: cell.suppressed ? nil : r.value, display: cell.text, suppressed: cell.suppressed,
-                           unit: ind.unit, status: r.status, missingReason: r.missingReason, note: r.note,
-                           source: ind.source, licence: ind.licence)
+            return DataRow(
+                indicator: ind.code, indicatorName: ind.name, region: r.regionCode,
+                regionName: r.regionName ?? r.regionCode,
+                period: r.period, value: cell.suppressed ? nil : r.value, display: cell.text,
+                suppressed: cell.suppressed,
+                unit: ind.unit, status: r.status, missingReason: r.missingReason, note: r.note,
+                source: ind.source, licence: ind.licence)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(API.DataPageDTO(items: items, page: page, pageSize: pageSize, total: total, next: next))
+        let data = try encoder.encode(
+            API.DataPageDTO(items: items, page: page, pageSize: pageSize, total: total, next: next))
         return String(decoding: data, as: UTF8.self)
     }
 
-    func handJSON(_ rows: [DataAPIRows.Row], _ byCode: [String: Indicator], audience: Audience,
-                  page: Int, pageSize: Int, total: Int, next: String?) -> String {
-        var buffer = DataAPIRows.json(rows: rows, indicators: byCode, audience: audience, page: page, pageSize: pageSize, total: total, next: next)
+    func handJSON(
+        _ rows: [DataAPIRows.Row], _ byCode: [String: Indicator], audience: Audience,
+        page: Int, pageSize: Int, total: Int, next: String?
+    ) -> String {
+        var buffer = DataAPIRows.json(
+            rows: rows, indicators: byCode, audience: audience, page: page, pageSize: pageSize, total: total, next: next
+        )
         return buffer.readString(length: buffer.readableBytes) ?? ""
     }
 
@@ -37,30 +48,42 @@ final class MonitorAPIJSONTests: XCTestCase {
         let count = try XCTUnwrap(MonitorDemoData.indicators.first { $0.isCount })
         let plain = try XCTUnwrap(MonitorDemoData.indicators.first { !$0.isCount })
         let tricky = Indicator(plain)
-        tricky.code = "x_tricky"; tricky.name = "Naam met \"aanhalingstekens\", \\ backslash, tab\t, é € 😀 en /slash/"
-        tricky.unit = "‰"; tricky.source = "Bron\nregel 2\u{1}\u{1f}\u{7f}"; tricky.licence = "CC0 / vrij"
-        let byCode = Dictionary(uniqueKeysWithValues: [Indicator(count), Indicator(plain), tricky].map { ($0.code, $0) })
-        let values: [Double?] = [0.1, 12.0, -0.0, 1e-7, 123_456_789_012_345_680, 2.5, 3, 4.999, 5, nil, -1.25, 1e21, 0.3333333333333333]
+        tricky.code = "x_tricky"
+        tricky.name = "Naam met \"aanhalingstekens\", \\ backslash, tab\t, é € 😀 en /slash/"
+        tricky.unit = "‰"
+        tricky.source = "Bron\nregel 2\u{1}\u{1f}\u{7f}"
+        tricky.licence = "CC0 / vrij"
+        let byCode = Dictionary(
+            uniqueKeysWithValues: [Indicator(count), Indicator(plain), tricky].map { ($0.code, $0) })
+        let values: [Double?] = [
+            0.1, 12.0, -0.0, 1e-7, 123_456_789_012_345_680, 2.5, 3, 4.999, 5, nil, -1.25, 1e21, 0.3333333333333333
+        ]
         var rows: [DataAPIRows.Row] = []
         for code in [count.code, plain.code, "x_tricky"].sorted() {
             for (i, v) in values.enumerated() {
-                rows.append(.init(indicatorCode: code, regionCode: i % 3 == 0 ? "GM0034" : "PV24", regionName: i % 4 == 0 ? nil : "Almere \"Stad\"",
-                                  period: "20\(10 + i)", value: v, status: i % 2 == 0 ? "voorbeeld" : "definitief",
-                                  missingReason: v == nil ? MissingReason.confidential.rawValue : nil,
-                                  note: i % 5 == 0 ? "opmerking\r\nmet\u{8}\u{c} tekens \\ \" /" : nil))
+                rows.append(
+                    .init(
+                        indicatorCode: code, regionCode: i % 3 == 0 ? "GM0034" : "PV24",
+                        regionName: i % 4 == 0 ? nil : "Almere \"Stad\"",
+                        period: "20\(10 + i)", value: v, status: i % 2 == 0 ? "voorbeeld" : "definitief",
+                        missingReason: v == nil ? MissingReason.confidential.rawValue : nil,
+                        note: i % 5 == 0 ? "opmerking\r\nmet\u{8}\u{c} tekens \\ \" /" : nil))
             }
         }
         for audience in [Audience.public, .internal] {
             for next in [nil, "/api/v1/data?indicator=a,b&page=2&pageSize=10"] {
-                let expected = try encoderJSON(rows, byCode, audience: audience, page: 1, pageSize: 10, total: 99, next: next)
-                XCTAssertEqual(handJSON(rows, byCode, audience: audience, page: 1, pageSize: 10, total: 99, next: next), expected)
+                let expected = try encoderJSON(
+                    rows, byCode, audience: audience, page: 1, pageSize: 10, total: 99, next: next)
+                XCTAssertEqual(
+                    handJSON(rows, byCode, audience: audience, page: 1, pageSize: 10, total: 99, next: next), expected)
             }
         }
         // Disclosure control: a public count below 5 has no value, display "<5".
         let pub = handJSON(rows, byCode, audience: .public, page: 1, pageSize: 10, total: 99, next: nil)
         XCTAssertTrue(pub.contains("{\"display\":\"<5\",\"indicator\":\"\(count.code)\""))
-        XCTAssertEqual(handJSON([], byCode, audience: .public, page: 3, pageSize: 10, total: 0, next: nil),
-                       try encoderJSON([], byCode, audience: .public, page: 3, pageSize: 10, total: 0, next: nil))
+        XCTAssertEqual(
+            handJSON([], byCode, audience: .public, page: 3, pageSize: 10, total: 0, next: nil),
+            try encoderJSON([], byCode, audience: .public, page: 3, pageSize: 10, total: 0, next: nil))
     }
 
     /// The whole demo data set through the API equals the old Fluent + JSONEncoder answer (both audiences).
@@ -68,29 +91,37 @@ final class MonitorAPIJSONTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedDemo(app)
             // A value with characters that need escaping.
-            try await MonitorTestSupport.importCSV(app, "indicator;regio;periode;waarde;opmerking\nbw_fijnstof;GM0034;2025;7,1;\"zegt \"\"hoi\"\" \\ ok\"\n")
+            try await MonitorTestSupport.importCSV(
+                app,
+                "indicator;regio;periode;waarde;opmerking\nbw_fijnstof;GM0034;2025;7,1;\"zegt \"\"hoi\"\" \\ ok\"\n")
             let (mail, pass) = try await TestApp.user(app, role: .lezer)
             let reader = Browser(app)
             try await reader.login(mail, pass)
             for (browser, audience) in [(Browser(app), Audience.public), (reader, .internal)] {
                 let visible = try await MonitorData.indicators(for: audience, on: app.db)
                 let byCode = Dictionary(uniqueKeysWithValues: visible.map { ($0.code, $0) })
-                let regionNames = Dictionary(uniqueKeysWithValues: try await Region.query(on: app.db).all().map { ($0.code, $0.name) })
+                let regionNames = Dictionary(
+                    uniqueKeysWithValues: try await Region.query(on: app.db).all().map { ($0.code, $0.name) })
                 let values = try await DataValue.query(on: app.db).filter(\.$indicatorCode ~~ visible.map(\.code))
                     .sort(\.$indicatorCode).sort(\.$regionCode).sort(\.$periodSort).all()
                 let rows = values.map { v in
-                    DataAPIRows.Row(indicatorCode: v.indicatorCode, regionCode: v.regionCode, regionName: regionNames[v.regionCode],
-                                    period: v.period, value: v.value, status: v.status, missingReason: v.missingReason, note: v.note)
+                    DataAPIRows.Row(
+                        indicatorCode: v.indicatorCode, regionCode: v.regionCode, regionName: regionNames[v.regionCode],
+                        period: v.period, value: v.value, status: v.status, missingReason: v.missingReason, note: v.note
+                    )
                 }
                 XCTAssertGreaterThan(rows.count, 1000)
-                let expected = try encoderJSON(rows, byCode, audience: audience, page: 1, pageSize: 10000, total: rows.count, next: nil)
+                let expected = try encoderJSON(
+                    rows, byCode, audience: audience, page: 1, pageSize: 10000, total: rows.count, next: nil)
                 let answer = try await browser.get("/api/v1/data?pageSize=10000")
                 XCTAssertEqual(answer.status, .ok)
                 XCTAssertEqual(answer.body, expected, "\(audience)")
                 XCTAssertTrue(answer.body.contains(#"zegt \"hoi\" \\ ok"#))
                 // A page beyond the end: empty items, same total.
                 let beyond = try await browser.get("/api/v1/data?page=99&pageSize=10000")
-                XCTAssertTrue(beyond.body.hasPrefix("{\"items\":[],\"page\":99,\"pageSize\":10000,\"total\":\(rows.count)}"), beyond.body)
+                XCTAssertTrue(
+                    beyond.body.hasPrefix("{\"items\":[],\"page\":99,\"pageSize\":10000,\"total\":\(rows.count)}"),
+                    beyond.body)
             }
         }
     }
@@ -100,20 +131,20 @@ final class MonitorAPIJSONTests: XCTestCase {
         func body(_ n: Int) -> ByteBuffer { ByteBuffer(repeating: 0x20, count: n) }
         cache.put("a", body(400), version: 1)
         cache.put("b", body(400), version: 1)
-        XCTAssertNotNil(cache.get("a"))              // a is now more recently used than b
-        cache.put("c", body(400), version: 1)        // 1200 > 1000: the least recently used (b) goes
+        XCTAssertNotNil(cache.get("a"))  // a is now more recently used than b
+        cache.put("c", body(400), version: 1)  // 1200 > 1000: the least recently used (b) goes
         XCTAssertNil(cache.get("b"))
         XCTAssertNotNil(cache.get("a"))
         XCTAssertNotNil(cache.get("c"))
         XCTAssertEqual(cache.totalBytes, 800)
-        cache.put("big", body(601), version: 1)      // larger than one entry may be: not cached
+        cache.put("big", body(601), version: 1)  // larger than one entry may be: not cached
         XCTAssertNil(cache.get("big"))
         XCTAssertEqual(cache.totalBytes, 800)
-        cache.put("a", body(100), version: 1)        // replacing an entry counts its new size only
+        cache.put("a", body(100), version: 1)  // replacing an entry counts its new size only
         XCTAssertEqual(cache.totalBytes, 500)
         for i in 0..<20 { cache.put("n\(i)", body(10), version: 1) }
         XCTAssertLessThanOrEqual(cache.count, 10)
-        cache.put("d", body(10), version: 2)         // a new data version empties the cache
+        cache.put("d", body(10), version: 2)  // a new data version empties the cache
         XCTAssertEqual(cache.count, 1)
         XCTAssertEqual(cache.totalBytes, 10)
     }

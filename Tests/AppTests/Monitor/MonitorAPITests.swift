@@ -1,19 +1,35 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// The open data API: paging, filters, ETag / Last-Modified / 304, visibility and disclosure control.
 final class MonitorAPITests: XCTestCase {
     struct DataPage: Decodable {
-        struct Item: Decodable { var indicator: String; var region: String; var period: String; var value: Double?; var display: String
-            var suppressed: Bool; var status: String; var source: String; var licence: String }
-        var items: [Item]; var page: Int; var pageSize: Int; var total: Int; var next: String?
+        struct Item: Decodable {
+            var indicator: String
+            var region: String
+            var period: String
+            var value: Double?
+            var display: String
+            var suppressed: Bool
+            var status: String
+            var source: String
+            var licence: String
+        }
+        var items: [Item]
+        var page: Int
+        var pageSize: Int
+        var total: Int
+        var next: String?
     }
 
-    func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T { try JSONDecoder().decode(T.self, from: Data(body.utf8)) }
+    func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(body.utf8))
+    }
 
     func testMonitorsAndIndicators() async throws {
         try await TestApp.with { app in
@@ -24,7 +40,11 @@ final class MonitorAPITests: XCTestCase {
             XCTAssertTrue(monitors.body.contains("\"slug\":\"arbeidsmarkt-zorg-welzijn\""))
             XCTAssertFalse(monitors.body.contains("tz_mijlpalen"))
             let indicators = try await b.get("/api/v1/indicators")
-            struct Ind: Decodable { var code: String; var visibility: String; var licence: String }
+            struct Ind: Decodable {
+                var code: String
+                var visibility: String
+                var licence: String
+            }
             let list = try decode([Ind].self, indicators.body)
             XCTAssertEqual(list.count, MonitorDemoData.indicators.filter { $0.visibility == .public }.count)
             XCTAssertFalse(list.contains { $0.code == "tz_mijlpalen" })
@@ -35,11 +55,14 @@ final class MonitorAPITests: XCTestCase {
             let reader = Browser(app)
             try await reader.login(mail, pass)
             let all = try await reader.get("/api/v1/indicators")
-            XCTAssertTrue(try decode([Ind].self, all.body).contains { $0.code == "tz_mijlpalen" && $0.visibility == "internal" })
+            XCTAssertTrue(
+                try decode([Ind].self, all.body).contains { $0.code == "tz_mijlpalen" && $0.visibility == "internal" })
             XCTAssertTrue(all.headers.first(name: .cacheControl)?.contains("private") ?? false)
 
             let doc = try await b.get("/api/v1/openapi.json")
-            for path in ["/api/v1/monitors", "/api/v1/indicators", "/api/v1/data"] { XCTAssertTrue(doc.body.contains("\"\(path)\""), path) }
+            for path in ["/api/v1/monitors", "/api/v1/indicators", "/api/v1/data"] {
+                XCTAssertTrue(doc.body.contains("\"\(path)\""), path)
+            }
         }
     }
 
@@ -59,16 +82,26 @@ final class MonitorAPITests: XCTestCase {
             XCTAssertEqual(p1.items.first?.licence, "CC BY 4.0")
             let second = try decode(DataPage.self, try await b.get(p1.next!).body)
             XCTAssertEqual(second.page, 2)
-            XCTAssertNotEqual(second.items.first?.region.appending(second.items.first!.period), p1.items.last?.region.appending(p1.items.last!.period))
+            XCTAssertNotEqual(
+                second.items.first?.region.appending(second.items.first!.period),
+                p1.items.last?.region.appending(p1.items.last!.period))
             var seen = 0
             var url: String? = "/api/v1/data?indicator=bw_ervaren_gezondheid&pageSize=10"
-            while let u = url { let page = try decode(DataPage.self, try await b.get(u).body); seen += page.items.count; url = page.next }
+            while let u = url {
+                let page = try decode(DataPage.self, try await b.get(u).body)
+                seen += page.items.count
+                url = page.next
+            }
             XCTAssertEqual(seen, p1.total)
 
-            let filtered = try decode(DataPage.self, try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&region=GM0034,pv24&from=2021&to=2022JJ00").body)
+            let filtered = try decode(
+                DataPage.self,
+                try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&region=GM0034,pv24&from=2021&to=2022JJ00")
+                    .body)
             XCTAssertEqual(filtered.total, 4)
             XCTAssertEqual(Set(filtered.items.map(\.period)), ["2021", "2022"])
-            let exact = try decode(DataPage.self, try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&period=2024").body)
+            let exact = try decode(
+                DataPage.self, try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&period=2024").body)
             XCTAssertEqual(exact.total, 8)
 
             let bad = try await b.get("/api/v1/data?from=2024Q9")
@@ -81,9 +114,14 @@ final class MonitorAPITests: XCTestCase {
             let everything = try decode(DataPage.self, try await b.get("/api/v1/data?pageSize=10000").body)
             XCTAssertFalse(everything.items.contains { $0.indicator == "tz_mijlpalen" })
             // Disclosure control in the API.
-            let counts = try decode(DataPage.self, try await b.get("/api/v1/data?indicator=tz_werkgevers_vrijwilligersverlof&region=GM0184").body)
+            let counts = try decode(
+                DataPage.self,
+                try await b.get("/api/v1/data?indicator=tz_werkgevers_vrijwilligersverlof&region=GM0184").body)
             XCTAssertFalse(counts.items.isEmpty)
-            for item in counts.items where item.suppressed { XCTAssertNil(item.value); XCTAssertEqual(item.display, "<5") }
+            for item in counts.items where item.suppressed {
+                XCTAssertNil(item.value)
+                XCTAssertEqual(item.display, "<5")
+            }
             XCTAssertTrue(counts.items.contains { $0.suppressed })
             XCTAssertFalse(counts.items.contains { ($0.value ?? 99) < 5 })
         }

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// H4: a suppressed municipality (Urk, < 5) can not be worked out as Flevoland minus the other
 /// municipalities on any public path: for every period, either Flevoland or at least two
@@ -13,7 +14,7 @@ final class MonitorDisclosureTests: XCTestCase {
     static let municipalities = ["GM0034", "GM0050", "GM0171", "GM0184", "GM0303", "GM0995"]
 
     /// One published cell: the number, or nil when not published.
-    typealias Cells = [String: [String: Double?]]   // period → region → value
+    typealias Cells = [String: [String: Double?]]  // period → region → value
 
     /// Asserts that no hidden municipality value equals PV24 − Σ(published municipalities).
     func assertNoSubtraction(_ cells: Cells, path: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -24,15 +25,20 @@ final class MonitorDisclosureTests: XCTestCase {
             guard !hiddenMunicipalities.isEmpty else { continue }
             periodsWithSuppression += 1
             let totalPublished = (regions["PV24"] ?? nil) != nil
-            XCTAssertTrue(!totalPublished || hiddenMunicipalities.count >= 2,
-                          "\(path) \(period): Flevoland is published and only \(hiddenMunicipalities) hidden: \(regions)", file: file, line: line)
+            XCTAssertTrue(
+                !totalPublished || hiddenMunicipalities.count >= 2,
+                "\(path) \(period): Flevoland is published and only \(hiddenMunicipalities) hidden: \(regions)",
+                file: file, line: line)
         }
-        XCTAssertGreaterThan(periodsWithSuppression, 0, "\(path): expected Urk to be suppressed somewhere", file: file, line: line)
+        XCTAssertGreaterThan(
+            periodsWithSuppression, 0, "\(path): expected Urk to be suppressed somewhere", file: file, line: line)
     }
 
     /// The demo values of the indicator, and which periods have Urk below 5.
     func urkSmallPeriods(_ app: Application) async throws -> Set<String> {
-        let urk = try await DataValue.query(on: app.db).filter(\.$indicatorCode == Self.indicator).filter(\.$regionCode == "GM0184").all()
+        let urk = try await DataValue.query(on: app.db).filter(\.$indicatorCode == Self.indicator).filter(
+            \.$regionCode == "GM0184"
+        ).all()
         return Set(urk.filter { ($0.value ?? 99) < 5 }.map(\.period))
     }
 
@@ -41,7 +47,9 @@ final class MonitorDisclosureTests: XCTestCase {
             try await MonitorTestSupport.seedDemo(app)
             // The demo has two small municipalities in every year; 2030 has only Urk below 5, and
             // Flevoland is the exact sum, as in the review's attack.
-            let year2030: [(String, Int)] = [("GM0034", 120), ("GM0050", 40), ("GM0171", 35), ("GM0184", 3), ("GM0303", 18), ("GM0995", 60)]
+            let year2030: [(String, Int)] = [
+                ("GM0034", 120), ("GM0050", 40), ("GM0171", 35), ("GM0184", 3), ("GM0303", 18), ("GM0995", 60)
+            ]
             var csvText = "indicator;regio;periode;waarde\n"
             for (code, v) in year2030 { csvText += "\(Self.indicator);\(code);2030;\(v)\n" }
             csvText += "\(Self.indicator);PV24;2030;\(year2030.reduce(0) { $0 + $1.1 })\n"
@@ -51,7 +59,8 @@ final class MonitorDisclosureTests: XCTestCase {
             let anonymous = Browser(app)
 
             // CSV download of the indicator page.
-            let csv = try await anonymous.get(MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
+            let csv = try await anonymous.get(
+                MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
             XCTAssertEqual(csv.status, .ok)
             var cells: Cells = [:]
             for row in csv.body.split(whereSeparator: \.isNewline).dropFirst() {
@@ -59,17 +68,24 @@ final class MonitorDisclosureTests: XCTestCase {
                 cells[f[4], default: [:]][f[2]] = .some(Double(f[5]))
             }
             assertNoSubtraction(cells, path: "CSV")
-            for period in small { XCTAssertEqual(cells[period]?["GM0184"], .some(nil), "Urk \(period) hidden in the CSV") }
+            for period in small {
+                XCTAssertEqual(cells[period]?["GM0184"], .some(nil), "Urk \(period) hidden in the CSV")
+            }
             XCTAssertTrue(csv.body.contains(";x;"), "secondary suppression is written as x")
 
             // JSON download of the region profile and of the indicator page.
-            for path in [MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "json")]), "/monitor/transformatie-zorgzaam-flevoland?formaat=json"] {
+            for path in [
+                MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "json")]),
+                "/monitor/transformatie-zorgzaam-flevoland?formaat=json"
+            ] {
                 let json = try await anonymous.get(path)
                 XCTAssertEqual(json.status, .ok, path)
-                let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [[String: Any]])
+                let rows = try XCTUnwrap(
+                    try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [[String: Any]])
                 var jsonCells: Cells = [:]
                 for r in rows where r["indicator"] as? String == Self.indicator {
-                    jsonCells[r["period"] as! String, default: [:]][r["region"] as! String] = .some(r["value"] as? Double)
+                    jsonCells[r["period"] as! String, default: [:]][r["region"] as! String] = .some(
+                        r["value"] as? Double)
                 }
                 assertNoSubtraction(jsonCells, path: path)
             }
@@ -87,12 +103,15 @@ final class MonitorDisclosureTests: XCTestCase {
             }
             let api = try await apiCells("")
             assertNoSubtraction(api, path: "/api/v1/data")
-            XCTAssertEqual(api.mapValues { $0.mapValues { $0 == nil } }, cells.mapValues { $0.mapValues { $0 == nil } },
-                           "API and CSV hide the same cells")
+            XCTAssertEqual(
+                api.mapValues { $0.mapValues { $0 == nil } }, cells.mapValues { $0.mapValues { $0 == nil } },
+                "API and CSV hide the same cells")
             for code in Self.municipalities + ["PV24"] {
                 let one = try await apiCells("&region=\(code)")
                 for (period, regions) in one {
-                    XCTAssertEqual(regions[code].map { $0 == nil }, api[period]?[code].map { $0 == nil }, "\(code) \(period) with region filter")
+                    XCTAssertEqual(
+                        regions[code].map { $0 == nil }, api[period]?[code].map { $0 == nil },
+                        "\(code) \(period) with region filter")
                 }
             }
             // Small pages: a page that holds only PV24 and some municipalities hides the same cells.
@@ -112,8 +131,11 @@ final class MonitorDisclosureTests: XCTestCase {
             XCTAssertTrue(page.body.contains(Disclosure.secondaryText), "the page shows ‘afgeschermd’")
             let stored = try await MonitorTestSupport.value(app, Self.indicator, secondary, latest)
             let exact = ValueFormatter.number(try XCTUnwrap(stored?.value), decimals: 0)
-            let lastValueCard = page.body.components(separatedBy: "laatste waarde</p>").dropFirst().first?.prefix(200) ?? ""
-            XCTAssertFalse(lastValueCard.contains(">\(exact)<"), "the hidden value \(exact) is not in the key figure: \(lastValueCard)")
+            let lastValueCard =
+                page.body.components(separatedBy: "laatste waarde</p>").dropFirst().first?.prefix(200) ?? ""
+            XCTAssertFalse(
+                lastValueCard.contains(">\(exact)<"),
+                "the hidden value \(exact) is not in the key figure: \(lastValueCard)")
             XCTAssertTrue(lastValueCard.contains(Disclosure.secondaryText), String(lastValueCard))
             // No rank is given for hidden values: ranks count published municipalities only.
             XCTAssertTrue(page.body.contains("van 4"), "ranks among the 4 published municipalities")
@@ -130,7 +152,8 @@ final class MonitorDisclosureTests: XCTestCase {
             let (mail, pass) = try await TestApp.user(app, role: .lezer)
             let reader = Browser(app)
             try await reader.login(mail, pass)
-            let internalCSV = try await reader.get(MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
+            let internalCSV = try await reader.get(
+                MonitorURL.indicator(.value(Self.indicator)).path(query: [("formaat", "csv")]))
             XCTAssertFalse(internalCSV.body.contains(";x;"))
             XCTAssertFalse(internalCSV.body.contains(";<5;"))
         }
@@ -141,9 +164,12 @@ final class MonitorDisclosureTests: XCTestCase {
             try await MonitorTestSupport.seedDemo(app)
             let found = try await Indicator.query(on: app.db).filter(\.$code == "tz_mijlpalen").first()
             let internalInd = try XCTUnwrap(found)
-            let monitor = Monitor(slug: "alleen-intern", name: "Geheime Procesmonitor", summary: "Interne mijlpalen", sortOrder: 99)
+            let monitor = Monitor(
+                slug: "alleen-intern", name: "Geheime Procesmonitor", summary: "Interne mijlpalen", sortOrder: 99)
             try await monitor.create(on: app.db)
-            try await MonitorItem(monitorID: try monitor.requireID(), themeID: nil, indicatorID: try internalInd.requireID(), sortOrder: 0).create(on: app.db)
+            try await MonitorItem(
+                monitorID: try monitor.requireID(), themeID: nil, indicatorID: try internalInd.requireID(), sortOrder: 0
+            ).create(on: app.db)
 
             let anonymous = Browser(app)
             let list = try await anonymous.get("/monitor")
@@ -161,7 +187,7 @@ final class MonitorDisclosureTests: XCTestCase {
             let path = "/api/v1/data?indicator=bw_tevreden_leven"
             let before = try await anonymous.get(path)
             let readerBefore = try await reader.get(path)
-            try await Task.sleep(nanoseconds: 1_100_000_000)   // Last-Modified has one-second precision
+            try await Task.sleep(nanoseconds: 1_100_000_000)  // Last-Modified has one-second precision
             try await MonitorTestSupport.importCSV(app, "indicator;regio;periode;waarde\ntz_mijlpalen;PV24;2030;50\n")
             let after = try await anonymous.get(path)
             XCTAssertEqual(after.headers.first(name: .eTag), before.headers.first(name: .eTag))
@@ -169,7 +195,8 @@ final class MonitorDisclosureTests: XCTestCase {
             let readerAfter = try await reader.get(path)
             XCTAssertNotEqual(readerAfter.headers.first(name: .eTag), readerBefore.headers.first(name: .eTag))
             // A public change moves the public ETag.
-            try await MonitorTestSupport.importCSV(app, "indicator;regio;periode;waarde\nbw_tevreden_leven;PV24;2030;80\n")
+            try await MonitorTestSupport.importCSV(
+                app, "indicator;regio;periode;waarde\nbw_tevreden_leven;PV24;2030;80\n")
             let changed = try await anonymous.get(path)
             XCTAssertNotEqual(changed.headers.first(name: .eTag), before.headers.first(name: .eTag))
         }

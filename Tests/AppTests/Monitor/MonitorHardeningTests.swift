@@ -1,16 +1,21 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// Security review #12 for the monitor: hostile query parameters (H1), import scope (M7), one import
 /// at a time (M3), stored attribute injection in stories (H3), upload temp files (M12/L6).
 final class MonitorHardeningTests: XCTestCase {
-    static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10_000), "\"'><x y=z"]
+    static let hostile = [
+        "9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10_000), "\"'><x y=z"
+    ]
     static let boundary = "----vitaalgrens"
-    static var multipartType: HTTPMediaType { HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]) }
+    static var multipartType: HTTPMediaType {
+        HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+    }
 
     func testH1PageOverflowIsA422AndTheServerStaysUp() async throws {
         try await TestApp.with { app in
@@ -40,9 +45,13 @@ final class MonitorHardeningTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedDemo(app)
             let b = Browser(app)
-            let paths = ["/api/v1/data", "/api/v1/indicators", "/api/v1/monitors", "/monitor", "/monitor/brede-welvaart",
-                         "/monitor/indicator/tz_werkgevers_vrijwilligersverlof", "/monitor/regio/GM0034", "/monitor/regio/kies"]
-            let parameters = ["page", "pageSize", "formaat", "regio", "region", "indicator", "period", "from", "to", "monitor", "q"]
+            let paths = [
+                "/api/v1/data", "/api/v1/indicators", "/api/v1/monitors", "/monitor", "/monitor/brede-welvaart",
+                "/monitor/indicator/tz_werkgevers_vrijwilligersverlof", "/monitor/regio/GM0034", "/monitor/regio/kies"
+            ]
+            let parameters = [
+                "page", "pageSize", "formaat", "regio", "region", "indicator", "period", "from", "to", "monitor", "q"
+            ]
             var checked = 0
             for path in paths {
                 for name in parameters {
@@ -56,7 +65,10 @@ final class MonitorHardeningTests: XCTestCase {
             }
             XCTAssertEqual(checked, paths.count * parameters.count * Self.hostile.count)
             // Some of them must be refused with a field-naming 422 (not silently accepted).
-            for (query, field) in [("page=-1", "page"), ("pageSize=1e308", "pageSize"), ("page=NaN", "page"), ("period=%22'%3E%3Cx", "period")] {
+            for (query, field) in [
+                ("page=-1", "page"), ("pageSize=1e308", "pageSize"), ("page=NaN", "page"),
+                ("period=%22'%3E%3Cx", "period")
+            ] {
                 let res = try await b.get("/api/v1/data?\(query)")
                 XCTAssertEqual(res.status, .unprocessableEntity, query)
                 XCTAssertTrue(res.body.contains(field), "\(query): \(res.body)")
@@ -68,12 +80,16 @@ final class MonitorHardeningTests: XCTestCase {
 
     // MARK: M7 import scope
 
-    func upload(_ browser: Browser, _ csv: String, name: String = "data.csv", replace: Bool = false) async throws -> Browser.Result {
+    func upload(_ browser: Browser, _ csv: String, name: String = "data.csv", replace: Bool = false) async throws
+        -> Browser.Result
+    {
         if browser.csrf == nil { _ = try await browser.get("/monitor/import") }
         let csrf = try XCTUnwrap(browser.csrf)
-        return try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-            body: MonitorTestSupport.multipart(boundary: Self.boundary, files: [("file", name, Data(csv.utf8))],
-                                               fields: replace ? ["replace": "ja"] : [:]),
+        return try await browser.request(
+            .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+            body: MonitorTestSupport.multipart(
+                boundary: Self.boundary, files: [("file", name, Data(csv.utf8))],
+                fields: replace ? ["replace": "ja"] : [:]),
             contentType: Self.multipartType)
     }
 
@@ -91,8 +107,10 @@ final class MonitorHardeningTests: XCTestCase {
 
             // Another organisation's indicator on line 3: the whole file is refused, naming code and line.
             let before = try await MonitorTestSupport.valueCount(app)
-            let mixed = try await upload(flever, "indicator;regio;periode;waarde\ntz_welzijn_op_recept;GM0995;2024;80\nbw_ervaren_gezondheid;GM0034;2024;71\n",
-                                         name: "gemengd.csv")
+            let mixed = try await upload(
+                flever,
+                "indicator;regio;periode;waarde\ntz_welzijn_op_recept;GM0995;2024;80\nbw_ervaren_gezondheid;GM0034;2024;71\n",
+                name: "gemengd.csv")
             XCTAssertEqual(mixed.status, .unprocessableEntity, mixed.body)
             XCTAssertTrue(mixed.body.contains("bw_ervaren_gezondheid"), mixed.body)
             XCTAssertTrue(mixed.body.contains("regel 3"), mixed.body)
@@ -103,9 +121,11 @@ final class MonitorHardeningTests: XCTestCase {
             // Replacing another organisation's values is refused too.
             let (provMail, _) = try await TestApp.user(app, role: .redacteur, organisation: "provincie-flevoland")
             let province = try await MonitorTestSupport.user(app, provMail)
-            _ = try await DataImporter.run(.data(Data("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;PV24;2024;70\n".utf8), name: "p.csv"),
-                                           replace: false, user: province, actor: provMail, on: app.db)
-            let overwrite = try await upload(flever, "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;PV24;2024;10\n", replace: true)
+            _ = try await DataImporter.run(
+                .data(Data("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;PV24;2024;70\n".utf8), name: "p.csv"),
+                replace: false, user: province, actor: provMail, on: app.db)
+            let overwrite = try await upload(
+                flever, "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;PV24;2024;10\n", replace: true)
             XCTAssertEqual(overwrite.status, .unprocessableEntity)
             let kept = try await MonitorTestSupport.value(app, "bw_ervaren_gezondheid", "PV24", "2024")
             XCTAssertEqual(kept?.value, 70)
@@ -114,7 +134,10 @@ final class MonitorHardeningTests: XCTestCase {
             let (adminMail, adminPass) = try await TestApp.user(app, role: .beheerder)
             let admin = Browser(app)
             try await admin.login(adminMail, adminPass)
-            let all = try await upload(admin, "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\ntz_welzijn_op_recept;GM0995;2024;80\n")
+            let all = try await upload(
+                admin,
+                "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\ntz_welzijn_op_recept;GM0995;2024;80\n"
+            )
             XCTAssertEqual(all.status, .ok, all.body)
             XCTAssertTrue(all.body.contains("2 waarden opgeslagen"), all.body)
 
@@ -138,7 +161,8 @@ final class MonitorHardeningTests: XCTestCase {
             let lock = try await ImportLocking.acquire(actor: "iemand@provincie.example", at: Date(), on: app.db)
             let busy = try await upload(browser, csv)
             XCTAssertEqual(busy.status, .conflict, busy.body)
-            XCTAssertTrue(busy.body.contains("Er loopt al een import (gestart door iemand@provincie.example om"), busy.body)
+            XCTAssertTrue(
+                busy.body.contains("Er loopt al een import (gestart door iemand@provincie.example om"), busy.body)
             let undoBusy = try await MonitorTestSupport.valueCount(app)
             XCTAssertEqual(undoBusy, 0)
             await ImportLocking.release(lock, on: app.db)
@@ -169,8 +193,12 @@ final class MonitorHardeningTests: XCTestCase {
             try await editor.login(mail, pass)
             let evil = "\"'><x y=z"
             _ = try await editor.get("/monitor/verhalen/nieuw")
-            let saved = try await editor.post("/monitor/verhalen", ["title": "Titel \(evil)", "text": "Tekst \(evil)", "quote": evil,
-                                                                    "personRole": evil, "source": evil, "ind_bw_vrijwilligerswerk": "on"])
+            let saved = try await editor.post(
+                "/monitor/verhalen",
+                [
+                    "title": "Titel \(evil)", "text": "Tekst \(evil)", "quote": evil,
+                    "personRole": evil, "source": evil, "ind_bw_vrijwilligerswerk": "on"
+                ])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
             let found = try await Story.query(on: app.db).filter(\.$title == "Titel \(evil)").first()
             let story = try XCTUnwrap(found)
@@ -194,15 +222,18 @@ final class MonitorHardeningTests: XCTestCase {
             let dir = StreamedUpload.directory(for: app)
             XCTAssertTrue(dir.path.hasPrefix(URL(fileURLWithPath: app.vitaal.dataDirectory).path), dir.path)
             XCTAssertTrue(dir.path.hasSuffix("tmp-uploads"))
-            let sweepDir = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-sweep-\(UUID().uuidString)")
+            let sweepDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "vitaal-sweep-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: sweepDir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: sweepDir) }
             let old = sweepDir.appendingPathComponent("\(StreamedUpload.filePrefix)oud.csv")
             let fresh = sweepDir.appendingPathComponent("\(StreamedUpload.filePrefix)nieuw.csv")
             let other = sweepDir.appendingPathComponent("iets-anders.csv")
             for url in [old, fresh, other] { try Data("a".utf8).write(to: url) }
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: old.path)
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: other.path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: old.path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -2 * 3600)], ofItemAtPath: other.path)
             XCTAssertEqual(StreamedUpload.sweepStaleFiles(in: sweepDir, now: Date()), 1)
             XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
             XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path), "a running upload is left alone")
@@ -222,9 +253,14 @@ final class MonitorHardeningTests: XCTestCase {
             for _ in 0..<30 {
                 body.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"replace\"\r\n\r\nja\r\n")
             }
-            body.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-            body.writeString("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\n\r\n--\(Self.boundary)--\r\n")
-            let res = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]), body: body, contentType: Self.multipartType)
+            body.writeString(
+                "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
+            body.writeString(
+                "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71\n\r\n--\(Self.boundary)--\r\n")
+            let res = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]), body: body,
+                contentType: Self.multipartType)
             XCTAssertEqual(res.status, .unprocessableEntity, res.body)
             XCTAssertTrue(res.body.contains("te veel velden"), res.body)
             let count = try await MonitorTestSupport.valueCount(app)

@@ -1,6 +1,7 @@
-import XCTest
-import XCTVapor
 import Fluent
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
 @testable import VitaalDomain
@@ -9,13 +10,13 @@ import Fluent
 /// (The parsing and validation rules themselves are tested in VitaalDomainTests/Monitor.)
 final class MonitorImportTests: XCTestCase {
     let good = """
-    indicator;regio;periode;waarde;status;opmerking
-    bw_ervaren_gezondheid;GM0034;2023;71,5;definitief;
-    bw_ervaren_gezondheid;GM0034;2024JJ00;72,25;voorlopig;"met ; puntkomma"
-    bw_ervaren_gezondheid;PV24;2024;73;;
-    tz_welzijn_op_recept;GM0184;2024KW03;3;;
-    bw_fijnstof;GM0995;2024-05;.;;
-    """
+        indicator;regio;periode;waarde;status;opmerking
+        bw_ervaren_gezondheid;GM0034;2023;71,5;definitief;
+        bw_ervaren_gezondheid;GM0034;2024JJ00;72,25;voorlopig;"met ; puntkomma"
+        bw_ervaren_gezondheid;PV24;2024;73;;
+        tz_welzijn_op_recept;GM0184;2024KW03;3;;
+        bw_fijnstof;GM0995;2024-05;.;;
+        """
 
     func testLongCSVIsStoredWithPeriodsStatusesAndAudit() async throws {
         try await TestApp.with { app in
@@ -50,22 +51,31 @@ final class MonitorImportTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
             let csv = """
-            "ID";"RegioS";"Perioden";"ErvarenGezondheid_1";"Vrijwilligerswerk_2";"Overig_3"
-            0;"GM0034  ";"2022JJ00";"  74.5";"  41,0";"9"
-            1;"GM0995  ";"2022JJ00";"       .";"  43,5";"9"
-            2;"PV24    ";"2022JJ00";"  75,1";"  42,0";"9"
-            """
-            let mapping = try StatLineMapping.parse(data: Data(#"{"measures": {"ErvarenGezondheid_1": "bw_ervaren_gezondheid", "Vrijwilligerswerk_2": "bw_vrijwilligerswerk"}, "status": "definitief"}"#.utf8))
+                "ID";"RegioS";"Perioden";"ErvarenGezondheid_1";"Vrijwilligerswerk_2";"Overig_3"
+                0;"GM0034  ";"2022JJ00";"  74.5";"  41,0";"9"
+                1;"GM0995  ";"2022JJ00";"       .";"  43,5";"9"
+                2;"PV24    ";"2022JJ00";"  75,1";"  42,0";"9"
+                """
+            let mapping = try StatLineMapping.parse(
+                data: Data(
+                    #"{"measures": {"ErvarenGezondheid_1": "bw_ervaren_gezondheid", "Vrijwilligerswerk_2": "bw_vrijwilligerswerk"}, "status": "definitief"}"#
+                        .utf8))
             // "74.5" with a decimal point next to "41,0" with a comma is refused (one mark per file).
             let mixed = await { () -> VitaalError? in
-                do { try await MonitorTestSupport.importCSV(app, csv, name: "statline.csv", mapping: mapping); return nil } catch let e as VitaalError { return e } catch { return nil }
+                do {
+                    try await MonitorTestSupport.importCSV(app, csv, name: "statline.csv", mapping: mapping)
+                    return nil
+                } catch let e as VitaalError { return e } catch { return nil }
             }()
             XCTAssertNotNil(mixed)
-            XCTAssertTrue(mixed?.problems.contains { $0.location.line == 2 || $0.location.line == 3 } ?? false, mixed?.description ?? "")
+            XCTAssertTrue(
+                mixed?.problems.contains { $0.location.line == 2 || $0.location.line == 3 } ?? false,
+                mixed?.description ?? "")
             let none = try await MonitorTestSupport.valueCount(app)
             XCTAssertEqual(none, 0)
 
-            let outcome = try await MonitorTestSupport.importCSV(app, csv.replacingOccurrences(of: "74.5", with: "74,5"), name: "statline.csv", mapping: mapping)
+            let outcome = try await MonitorTestSupport.importCSV(
+                app, csv.replacingOccurrences(of: "74.5", with: "74,5"), name: "statline.csv", mapping: mapping)
             XCTAssertEqual(outcome.summary.format, .statLine)
             XCTAssertEqual(outcome.inserted, 6)
             let a = try await MonitorTestSupport.value(app, "bw_ervaren_gezondheid", "GM0034", "2022")
@@ -89,23 +99,49 @@ final class MonitorImportTests: XCTestCase {
             var latin1 = Data((header + first).utf8)
             latin1.append(contentsOf: Array("bw_ervaren_gezondheid;GM0034;2024;70,0;".utf8).dropLast())
             latin1.append(contentsOf: [0x0A])
-            var latin1Note = Data("indicator;regio;periode;waarde;opmerking\nbw_ervaren_gezondheid;GM0034;2023;71,5;caf".utf8)
-            latin1Note.append(0xE9)   // Latin-1 é
+            var latin1Note = Data(
+                "indicator;regio;periode;waarde;opmerking\nbw_ervaren_gezondheid;GM0034;2023;71,5;caf".utf8)
+            latin1Note.append(0xE9)  // Latin-1 é
             latin1Note.append(0x0A)
             let cases: [(String, Data, String, Int?, Int?)] = [
-                ("wrong separator", Data("indicator|regio|periode|waarde\nbw_ervaren_gezondheid|GM0034|2023|71,5\n".utf8), "één kolom", 1, nil),
-                ("mixed decimal", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;70.25\n").utf8), "decimaalteken", 3, 4),
+                (
+                    "wrong separator",
+                    Data("indicator|regio|periode|waarde\nbw_ervaren_gezondheid|GM0034|2023|71,5\n".utf8), "één kolom",
+                    1, nil
+                ),
+                (
+                    "mixed decimal", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;70.25\n").utf8),
+                    "decimaalteken", 3, 4
+                ),
                 ("latin-1", latin1Note, "UTF-8", 2, nil),
-                ("missing header", Data((first + first.replacingOccurrences(of: "2023", with: "2024")).utf8), "kopregel", 1, nil),
+                (
+                    "missing header", Data((first + first.replacingOccurrences(of: "2023", with: "2024")).utf8),
+                    "kopregel", 1, nil
+                ),
                 ("ragged row", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023\n").utf8), "velden", 3, nil),
-                ("unknown indicator", Data((header + first + "bestaat_niet;GM0034;2023;1\n").utf8), "onbekende indicator", 3, 1),
-                ("unknown region", Data((header + first + "bw_ervaren_gezondheid;GM9999;2023;1\n").utf8), "onbekende regio", 3, 2),
-                ("invalid period", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023Q5;1\n").utf8), "ongeldige periode", 3, 3),
-                ("non-numeric", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;veel\n").utf8), "geen getal", 3, 4),
-                ("out of range", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;123,4\n").utf8), "buiten het toegestane bereik", 3, 4),
+                (
+                    "unknown indicator", Data((header + first + "bestaat_niet;GM0034;2023;1\n").utf8),
+                    "onbekende indicator", 3, 1
+                ),
+                (
+                    "unknown region", Data((header + first + "bw_ervaren_gezondheid;GM9999;2023;1\n").utf8),
+                    "onbekende regio", 3, 2
+                ),
+                (
+                    "invalid period", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023Q5;1\n").utf8),
+                    "ongeldige periode", 3, 3
+                ),
+                (
+                    "non-numeric", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;veel\n").utf8),
+                    "geen getal", 3, 4
+                ),
+                (
+                    "out of range", Data((header + first + "bw_ervaren_gezondheid;GM0995;2023;123,4\n").utf8),
+                    "buiten het toegestane bereik", 3, 4
+                ),
                 ("duplicate in file", Data((header + first + first).utf8), "dubbele waarde", 3, 1),
                 ("empty file", Data(), "leeg", nil, nil),
-                ("header only", Data(header.utf8), "geen waarden", nil, nil),
+                ("header only", Data(header.utf8), "geen waarden", nil, nil)
             ]
             for (name, data, expected, line, column) in cases {
                 guard let error = await MonitorTestSupport.importError(app, data, name: "\(name).csv") else { continue }
@@ -113,8 +149,11 @@ final class MonitorImportTests: XCTestCase {
                 XCTAssertTrue(all.contains(expected), "\(name): \(all)")
                 XCTAssertTrue(all.contains("\(name).csv"), "\(name): file name missing in \(all)")
                 if let line {
-                    XCTAssertTrue(error.problems.contains { $0.location.line == line && (column == nil || $0.location.column == column) },
-                                  "\(name): expected line \(line) column \(column.map(String.init) ?? "-"): \(all)")
+                    XCTAssertTrue(
+                        error.problems.contains {
+                            $0.location.line == line && (column == nil || $0.location.column == column)
+                        },
+                        "\(name): expected line \(line) column \(column.map(String.init) ?? "-"): \(all)")
                 }
                 let values = try await MonitorTestSupport.valueCount(app)
                 let batches = try await MonitorTestSupport.batchCount(app)
@@ -124,7 +163,8 @@ final class MonitorImportTests: XCTestCase {
             // A BOM is fine.
             var bom = Data([0xEF, 0xBB, 0xBF])
             bom.append(Data((header + first).utf8))
-            _ = try await DataImporter.run(.data(bom, name: "bom.csv"), replace: false, user: nil, actor: "test", on: app.db)
+            _ = try await DataImporter.run(
+                .data(bom, name: "bom.csv"), replace: false, user: nil, actor: "test", on: app.db)
             let afterBOM = try await MonitorTestSupport.valueCount(app)
             XCTAssertEqual(afterBOM, 1)
         }
@@ -136,11 +176,15 @@ final class MonitorImportTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
             var text = "indicator;regio;periode;waarde\n"
-            for month in 1...12 { for year in 2000...2400 {   // 4,812 good rows: more than two batches of 2,000
-                text += "bw_ervaren_gezondheid;GM0034;\(year)-\(month < 10 ? "0" : "")\(month);50\n"
-            } }
+            for month in 1...12 {
+                for year in 2000...2400 {  // 4,812 good rows: more than two batches of 2,000
+                    text += "bw_ervaren_gezondheid;GM0034;\(year)-\(month < 10 ? "0" : "")\(month);50\n"
+                }
+            }
             for i in 0..<60 { text += "bw_ervaren_gezondheid;GM0034;1990-01;x\(i)\n" }
-            guard let error = await MonitorTestSupport.importError(app, Data(text.utf8), name: "groot.csv") else { return }
+            guard let error = await MonitorTestSupport.importError(app, Data(text.utf8), name: "groot.csv") else {
+                return
+            }
             XCTAssertEqual(error.problems.count, 50)
             XCTAssertTrue(error.message.contains("er is niets opgeslagen"), error.message)
             let values = try await MonitorTestSupport.valueCount(app)
@@ -152,9 +196,14 @@ final class MonitorImportTests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
             let first = try await MonitorTestSupport.importCSV(app, good, name: "eerste.csv")
-            let again = "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;80\nbw_ervaren_gezondheid;GM0995;2024;60\n"
-            guard let error = await MonitorTestSupport.importError(app, Data(again.utf8), name: "tweede.csv") else { return }
-            XCTAssertTrue(error.problems.contains { $0.location.line == 2 && $0.message.contains("al een waarde opgeslagen") }, error.description)
+            let again =
+                "indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;80\nbw_ervaren_gezondheid;GM0995;2024;60\n"
+            guard let error = await MonitorTestSupport.importError(app, Data(again.utf8), name: "tweede.csv") else {
+                return
+            }
+            XCTAssertTrue(
+                error.problems.contains { $0.location.line == 2 && $0.message.contains("al een waarde opgeslagen") },
+                error.description)
             var values = try await MonitorTestSupport.valueCount(app)
             XCTAssertEqual(values, 5)
             var batches = try await MonitorTestSupport.batchCount(app)
@@ -187,10 +236,12 @@ final class MonitorImportTests: XCTestCase {
             _ = try await DataImporter.undo(batchID: first.batchID, user: nil, actor: "test", on: app.db)
             values = try await MonitorTestSupport.valueCount(app)
             XCTAssertEqual(values, 0)
-            do { _ = try await DataImporter.undo(batchID: first.batchID, user: nil, actor: "test", on: app.db); XCTFail("second undo") }
-            catch let e as VitaalError { XCTAssertEqual(e.kind, .conflict) }
+            do {
+                _ = try await DataImporter.undo(batchID: first.batchID, user: nil, actor: "test", on: app.db)
+                XCTFail("second undo")
+            } catch let e as VitaalError { XCTAssertEqual(e.kind, .conflict) }
             batches = try await MonitorTestSupport.batchCount(app)
-            XCTAssertEqual(batches, 2)   // history is kept
+            XCTAssertEqual(batches, 2)  // history is kept
             let undone = try await AuditEntry.query(on: app.db).filter(\.$action == "import ongedaan").count()
             XCTAssertEqual(undone, 2)
         }
@@ -221,31 +272,41 @@ final class MonitorImportTests: XCTestCase {
             let type = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
 
             // 0-byte upload: clear error, nothing written.
-            let empty = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "leeg.csv", Data())]), contentType: type)
+            let empty = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "leeg.csv", Data())]),
+                contentType: type)
             XCTAssertEqual(empty.status, .unprocessableEntity)
             XCTAssertTrue(empty.body.contains("leeg.csv"), empty.body)
             XCTAssertTrue(empty.body.contains("0 bytes"), empty.body)
 
-            let ok = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]), contentType: type)
+            let ok = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]),
+                contentType: type)
             XCTAssertEqual(ok.status, .ok)
             XCTAssertTrue(ok.body.contains("5 waarden opgeslagen"), ok.body)
 
             // Same file again without the checkbox: refused with line numbers; with it: replaced.
-            let again = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]), contentType: type)
+            let again = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]),
+                contentType: type)
             XCTAssertEqual(again.status, .unprocessableEntity)
             XCTAssertTrue(again.body.contains("regel 2"), again.body)
-            let replaced = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))], fields: ["replace": "ja"]),
+            let replaced = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(
+                    boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))], fields: ["replace": "ja"]),
                 contentType: type)
             XCTAssertEqual(replaced.status, .ok)
             XCTAssertTrue(replaced.body.contains("5 vervangen"), replaced.body)
 
             // Without CSRF token: refused.
-            let noCSRF = try await browser.request(.POST, "/monitor/import",
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]), contentType: type)
+            let noCSRF = try await browser.request(
+                .POST, "/monitor/import",
+                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "goed.csv", Data(good.utf8))]),
+                contentType: type)
             XCTAssertEqual(noCSRF.status, .forbidden)
 
             // History lists both batches; the editor undoes the latest one.
@@ -266,7 +327,8 @@ final class MonitorImportTests: XCTestCase {
             let second = Browser(app)
             try await second.login(other, otherPass)
             let firstBatch = try await DataImport.query(on: app.db).filter(\.$undoneAt == nil).first()
-            let refused = try await second.post(MonitorURL.importUndo(.value(try XCTUnwrap(firstBatch?.id).uuidString)).path)
+            let refused = try await second.post(
+                MonitorURL.importUndo(.value(try XCTUnwrap(firstBatch?.id).uuidString)).path)
             XCTAssertEqual(refused.status, .forbidden)
         }
     }
@@ -278,9 +340,11 @@ final class MonitorImportTests: XCTestCase {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             var text = "indicator;regio;periode;waarde\n"
-            for year in 1001...2000 { for m in 1...11 {   // 11,000 rows
-                text += "bw_ervaren_gezondheid;GM0034;\(year)-\(m < 10 ? "0" : "")\(m);\(50 + m)\n"
-            } }
+            for year in 1001...2000 {
+                for m in 1...11 {  // 11,000 rows
+                    text += "bw_ervaren_gezondheid;GM0034;\(year)-\(m < 10 ? "0" : "")\(m);\(50 + m)\n"
+                }
+            }
             let big = dir.appendingPathComponent("groot.csv")
             try Data(text.utf8).write(to: big)
 
@@ -299,7 +363,10 @@ final class MonitorImportTests: XCTestCase {
             XCTAssertEqual(count, 11_000)
 
             // Again without --replace: refused, with --replace: replaced.
-            do { _ = try await run([big.path]); XCTFail("expected refusal") } catch let e as VitaalError {
+            do {
+                _ = try await run([big.path])
+                XCTFail("expected refusal")
+            } catch let e as VitaalError {
                 XCTAssertTrue(e.problems.first?.description.contains("groot.csv, regel 2") ?? false, e.description)
             }
             let replaced = try await run([big.path, "--replace"])
@@ -313,7 +380,10 @@ final class MonitorImportTests: XCTestCase {
             let s = try await run([statline.path, "--mapping", mapping.path])
             XCTAssertTrue(s.contains("1 waarden opgeslagen"), s)
             // Missing file.
-            do { _ = try await run([dir.appendingPathComponent("bestaat-niet.csv").path]); XCTFail("missing file") } catch let e as VitaalError {
+            do {
+                _ = try await run([dir.appendingPathComponent("bestaat-niet.csv").path])
+                XCTFail("missing file")
+            } catch let e as VitaalError {
                 XCTAssertTrue(e.description.contains("bestaat-niet.csv"), e.description)
             }
         }

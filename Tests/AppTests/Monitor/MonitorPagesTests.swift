@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// Pages and downloads with the demo data; visibility and disclosure control.
 final class MonitorPagesTests: XCTestCase {
@@ -49,7 +50,8 @@ final class MonitorPagesTests: XCTestCase {
             XCTAssertEqual(indicator.status, .ok)
             let svgCount = indicator.body.components(separatedBy: "<svg").count - 1
             XCTAssertGreaterThanOrEqual(svgCount, 3, "line chart, bar chart and map")
-            XCTAssertGreaterThanOrEqual(indicator.body.components(separatedBy: "<table").count - 1, 3, "a table under every chart")
+            XCTAssertGreaterThanOrEqual(
+                indicator.body.components(separatedBy: "<table").count - 1, 3, "a table under every chart")
             XCTAssertTrue(indicator.body.contains("Tabel bij de kaart"))
             XCTAssertTrue(indicator.body.contains("Schematische omtrek"))
             XCTAssertTrue(indicator.body.contains("CBS, Monitor Brede Welvaart"))
@@ -104,8 +106,10 @@ final class MonitorPagesTests: XCTestCase {
     func testSmallCountsAreSuppressedForThePublicOnly() async throws {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedDemo(app)
-            let small = try await DataValue.query(on: app.db).filter(\.$indicatorCode == "tz_werkgevers_vrijwilligersverlof")
-                .filter(\.$regionCode == "GM0184").sort(\.$periodSort).all().last
+            let small = try await DataValue.query(on: app.db).filter(
+                \.$indicatorCode == "tz_werkgevers_vrijwilligersverlof"
+            )
+            .filter(\.$regionCode == "GM0184").sort(\.$periodSort).all().last
             let value = try XCTUnwrap(small?.value)
             XCTAssertLessThan(value, 5)
             let exact = String(Int(value))
@@ -129,7 +133,9 @@ final class MonitorPagesTests: XCTestCase {
             let reader = Browser(app)
             try await reader.login(mail, pass)
             let internalCSV = try await reader.get("/monitor/indicator/tz_werkgevers_vrijwilligersverlof?formaat=csv")
-            let lastUrk = internalCSV.body.split(whereSeparator: \.isNewline).filter { $0.contains(";GM0184;Urk;\(small!.period);") }.first
+            let lastUrk = internalCSV.body.split(whereSeparator: \.isNewline).filter {
+                $0.contains(";GM0184;Urk;\(small!.period);")
+            }.first
             XCTAssertEqual(lastUrk?.split(separator: ";", omittingEmptySubsequences: false)[5], Substring(exact))
         }
     }

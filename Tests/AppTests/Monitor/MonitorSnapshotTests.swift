@@ -1,5 +1,6 @@
-import XCTest
 import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
 
@@ -11,8 +12,9 @@ final class MonitorSnapshotTests: XCTestCase {
             try await MonitorTestSupport.seedDemo(app)
             let model = try await Fixtures.Monitor.indicatorPage(app)
             let context = Fixtures.context(path: model.route.path)
-            assertSnapshot(Layout.document(page: IndicatorPage.view(model, context), context: context),
-                           named: "Monitor/indicator")
+            assertSnapshot(
+                Layout.document(page: IndicatorPage.view(model, context), context: context),
+                named: "Monitor/indicator")
         }
     }
 
@@ -21,8 +23,9 @@ final class MonitorSnapshotTests: XCTestCase {
             try await MonitorTestSupport.seedDemo(app)
             let model = try await Fixtures.Monitor.regionProfile(app)
             let context = Fixtures.context(path: model.route.path)
-            assertSnapshot(Layout.document(page: RegionProfilePage.view(model, context), context: context),
-                           named: "Monitor/region-profile")
+            assertSnapshot(
+                Layout.document(page: RegionProfilePage.view(model, context), context: context),
+                named: "Monitor/region-profile")
         }
     }
 
@@ -32,8 +35,9 @@ final class MonitorSnapshotTests: XCTestCase {
             let model = try await Fixtures.Monitor.storyFormWithErrors(app)
             XCTAssertEqual(model.status, .unprocessableEntity)
             XCTAssertEqual(model.error(for: "title"), "de titel ontbreekt")
-            let context = Fixtures.context(viewer: Fixtures.viewer(.redacteur), path: MonitorURL.stories.path,
-                                           csrfToken: "token")
+            let context = Fixtures.context(
+                viewer: Fixtures.viewer(.redacteur), path: MonitorURL.stories.path,
+                csrfToken: "token")
             let html = Layout.document(page: StoryFormPage.view(model, context), context: context)
             XCTAssertFalse(html.contains("<echt>"), "typed text is escaped")
             assertSnapshot(html, named: "Monitor/story-form-errors")

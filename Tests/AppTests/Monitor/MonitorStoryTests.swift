@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// Editors write stories next to the figures; they show on the linked indicator and region pages;
 /// only the writer's organisation (or a beheerder) changes them; bad input writes nothing.
@@ -30,11 +31,15 @@ final class MonitorStoryTests: XCTestCase {
             let afterBad = try await Story.query(on: app.db).count()
             XCTAssertEqual(afterBad, demoStories)
 
-            let created = try await editor.post("/monitor/verhalen", [
-                "title": "Wijkteam ziet meer eenzaamheid", "text": "Het wijkteam in Lelystad-Zuid merkt dat ouderen vaker alleen zijn.",
-                "quote": "Ik zie soms weken niemand", "personRole": "inwoner (82)", "source": "Wijkteam, casusoverleg",
-                "date": "2025-03-14", "ind_\(Self.indicator)": "on", "reg_GM0995": "on",
-            ])
+            let created = try await editor.post(
+                "/monitor/verhalen",
+                [
+                    "title": "Wijkteam ziet meer eenzaamheid",
+                    "text": "Het wijkteam in Lelystad-Zuid merkt dat ouderen vaker alleen zijn.",
+                    "quote": "Ik zie soms weken niemand", "personRole": "inwoner (82)",
+                    "source": "Wijkteam, casusoverleg",
+                    "date": "2025-03-14", "ind_\(Self.indicator)": "on", "reg_GM0995": "on"
+                ])
             XCTAssertEqual(created.status, .seeOther, created.body)
             let found = try await Story.query(on: app.db).filter(\.$title == "Wijkteam ziet meer eenzaamheid").first()
             let story = try XCTUnwrap(found)
@@ -58,9 +63,11 @@ final class MonitorStoryTests: XCTestCase {
             let id = try story.requireID().uuidString
             let edit = try await editor.get(MonitorURL.story(.value(id)).path)
             XCTAssertTrue(edit.body.contains("value=\"2025-03-14\""))
-            let updated = try await editor.post(MonitorURL.story(.value(id)).path, [
-                "title": "Wijkteam ziet meer eenzaamheid", "text": "Nu in Almere.", "reg_GM0034": "on",
-            ])
+            let updated = try await editor.post(
+                MonitorURL.story(.value(id)).path,
+                [
+                    "title": "Wijkteam ziet meer eenzaamheid", "text": "Nu in Almere.", "reg_GM0034": "on"
+                ])
             XCTAssertEqual(updated.status, .seeOther, updated.body)
             let moved = try await anonymous.get("/monitor/regio/GM0034")
             XCTAssertTrue(moved.body.contains("Nu in Almere."))
@@ -80,7 +87,8 @@ final class MonitorStoryTests: XCTestCase {
             XCTAssertEqual(remaining, demoStories)
             let links = try await StoryRegion.query(on: app.db).filter(\.$story.$id == story.requireID()).count()
             XCTAssertEqual(links, 0)
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "verhaal").all().map(\.action).sorted()
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "verhaal").all().map(\.action)
+                .sorted()
             XCTAssertEqual(audit, ["aangemaakt", "gewijzigd", "verwijderd"])
         }
     }

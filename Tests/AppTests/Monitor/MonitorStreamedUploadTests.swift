@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 /// The upload page streams the multipart body into a temporary file: files larger than the old
 /// 64 MB in-memory limit are read completely without being held in memory, and the 1 GB upper
@@ -18,7 +19,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        let note = String(repeating: "lange opmerking ", count: 60)   // 960 bytes
+        let note = String(repeating: "lange opmerking ", count: 60)  // 960 bytes
         let rowCount = megabytes * 1_000_000 / 1_000
         precondition(rowCount <= regions.count * 9000)
         var block = "indicator;regio;periode;waarde;status;opmerking\n"
@@ -26,7 +27,10 @@ final class MonitorStreamedUploadTests: XCTestCase {
             let region = i == 0 ? "GM9999" : regions[i % regions.count]
             let value = i == rowCount - 1 ? "abc" : "50,5"
             block += "bw_ervaren_gezondheid;\(region);\(1000 + i / regions.count);\(value);;\(note)\n"
-            if block.utf8.count > 1 << 20 { try handle.write(contentsOf: Data(block.utf8)); block = "" }
+            if block.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(block.utf8))
+                block = ""
+            }
         }
         try handle.write(contentsOf: Data(block.utf8))
         return rowCount + 1
@@ -37,7 +41,11 @@ final class MonitorStreamedUploadTests: XCTestCase {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         func field(_ name: String) -> Int? {
             status.split(separator: "\n").first { $0.hasPrefix(name + ":") }
-                .flatMap { Int($0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") }
+                .flatMap {
+                    Int(
+                        $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces).split(separator: " ").first
+                            ?? "")
+                }
         }
         guard let rss = field("VmRSS"), let peak = field("VmHWM") else { return nil }
         return (rss, peak)
@@ -45,12 +53,16 @@ final class MonitorStreamedUploadTests: XCTestCase {
 
     static func uploadFiles() -> Set<String> {
         let dir = FileManager.default.temporaryDirectory.path
-        return Set(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("vitaal-upload-") })
+        return Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter {
+                $0.hasPrefix("vitaal-upload-")
+            })
     }
 
     /// Runs curl and returns (HTTP status, response body).
     static func curl(_ arguments: [String]) async throws -> (Int, String) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-curl-\(UUID().uuidString).html")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vitaal-curl-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -67,7 +79,9 @@ final class MonitorStreamedUploadTests: XCTestCase {
     }
 
     func testFileLargerThanOldLimitIsStreamedAndReadToTheEnd() async throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else { throw XCTSkip("curl is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else {
+            throw XCTSkip("curl is not installed")
+        }
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-groot-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: csv) }
         let lastLine = try Self.writeLargeCSV(to: csv, megabytes: 70)
@@ -92,7 +106,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
                 "-H", "Cookie: vitaal_sessie=\(cookie)",
                 "-F", "replace=ja",
                 "-F", "file=@\(csv.path);filename=groot.csv;type=text/csv",
-                "http://127.0.0.1:\(port)/monitor/import?csrf=\(csrf)",
+                "http://127.0.0.1:\(port)/monitor/import?csrf=\(csrf)"
             ])
             let after = Self.memory()
             await app.server.shutdown()
@@ -114,8 +128,11 @@ final class MonitorStreamedUploadTests: XCTestCase {
             // Memory stays well below the file size (the old code held the body and a copy of it).
             if let before, let after {
                 let grewMB = (after.peak - before.peak) / 1024
-                print("MonitorStreamedUploadTests: \(size / 1_000_000) MB upload, peak RSS \(before.peak / 1024) → \(after.peak / 1024) MB (+\(grewMB) MB), RSS now \(after.rss / 1024) MB")
-                XCTAssertLessThan(grewMB, 40, "peak resident memory grew by \(grewMB) MB for a \(size / 1_000_000) MB upload")
+                print(
+                    "MonitorStreamedUploadTests: \(size / 1_000_000) MB upload, peak RSS \(before.peak / 1024) → \(after.peak / 1024) MB (+\(grewMB) MB), RSS now \(after.rss / 1024) MB"
+                )
+                XCTAssertLessThan(
+                    grewMB, 40, "peak resident memory grew by \(grewMB) MB for a \(size / 1_000_000) MB upload")
             }
         }
     }
@@ -123,7 +140,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
     func testUploadAboveTheLimitIsRefusedAndNothingIsKept() async throws {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedIndicators(app)
-            app.storage[MonitorUploadLimit.self] = 1 << 20   // 1 MB instead of 1 GB
+            app.storage[MonitorUploadLimit.self] = 1 << 20  // 1 MB instead of 1 GB
             let (mail, pass) = try await TestApp.user(app, role: .redacteur, organisation: "provincie-flevoland")
             let browser = Browser(app)
             _ = try await browser.login(mail, pass)
@@ -131,10 +148,14 @@ final class MonitorStreamedUploadTests: XCTestCase {
             let csrf = try XCTUnwrap(browser.csrf)
             let boundary = "----vitaalgrens"
             let type = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-            let csv = "indicator;regio;periode;waarde\n" + String(repeating: "bw_ervaren_gezondheid;GM0034;2024;50\n", count: 60_000)   // 2.2 MB
+            let csv =
+                "indicator;regio;periode;waarde\n"
+                + String(repeating: "bw_ervaren_gezondheid;GM0034;2024;50\n", count: 60_000)  // 2.2 MB
             let tempBefore = Self.uploadFiles()
-            let big = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "te-groot.csv", Data(csv.utf8))]), contentType: type)
+            let big = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(
+                    boundary: boundary, files: [("file", "te-groot.csv", Data(csv.utf8))]), contentType: type)
             XCTAssertEqual(big.status, .payloadTooLarge)
             XCTAssertTrue(big.body.contains("het bestand is groter dan 1 MB"), big.body)
             XCTAssertEqual(Self.uploadFiles().subtracting(tempBefore), [])
@@ -142,20 +163,34 @@ final class MonitorStreamedUploadTests: XCTestCase {
             XCTAssertEqual(values, 0)
 
             // Without a file part, and with a body that is not multipart: the form error.
-            let noFile = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [], fields: ["replace": "ja"]), contentType: type)
+            let noFile = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(boundary: boundary, files: [], fields: ["replace": "ja"]),
+                contentType: type)
             XCTAssertEqual(noFile.status, .unprocessableEntity)
             XCTAssertTrue(noFile.body.contains("kies een CSV-bestand"), noFile.body)
-            let cut = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nindicator;regio"),
+            let cut = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: ByteBuffer(
+                    string:
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nindicator;regio"
+                ),
                 contentType: type)
             XCTAssertEqual(cut.status, .unprocessableEntity)
             XCTAssertTrue(cut.body.contains("onvolledig"), cut.body)
             XCTAssertEqual(Self.uploadFiles().subtracting(tempBefore), [])
 
             // A small valid file still goes through the streamed route.
-            let ok = try await browser.request(.POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
-                body: MonitorTestSupport.multipart(boundary: boundary, files: [("file", "klein.csv", Data("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71,5\n".utf8))]),
+            let ok = try await browser.request(
+                .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
+                body: MonitorTestSupport.multipart(
+                    boundary: boundary,
+                    files: [
+                        (
+                            "file", "klein.csv",
+                            Data("indicator;regio;periode;waarde\nbw_ervaren_gezondheid;GM0034;2024;71,5\n".utf8)
+                        )
+                    ]),
                 contentType: type)
             XCTAssertEqual(ok.status, .ok)
             XCTAssertTrue(ok.body.contains("1 waarden opgeslagen"), ok.body)

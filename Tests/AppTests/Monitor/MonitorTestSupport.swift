@@ -1,10 +1,11 @@
-import XCTest
-import XCTVapor
 import Fluent
 import NIOConcurrencyHelpers
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import MonitorFeature
-import VitaalDomain
 
 enum MonitorTestSupport {
     /// Foundation regions plus the demo indicators with their demo owners (no monitors, no values).
@@ -13,7 +14,9 @@ enum MonitorTestSupport {
         let organisations = try await Organisation.query(on: app.db).all()
         for def in MonitorDemoData.indicators {
             let ind = Indicator(def)
-            ind.$owner.id = MonitorDemoLoader.ownerSlug(def.code).flatMap { slug in organisations.first { $0.slug == slug }?.id }
+            ind.$owner.id = MonitorDemoLoader.ownerSlug(def.code).flatMap { slug in
+                organisations.first { $0.slug == slug }?.id
+            }
             try await ind.create(on: app.db)
         }
     }
@@ -32,22 +35,31 @@ enum MonitorTestSupport {
     static func valueCount(_ app: Application) async throws -> Int { try await DataValue.query(on: app.db).count() }
     static func batchCount(_ app: Application) async throws -> Int { try await DataImport.query(on: app.db).count() }
 
-    static func value(_ app: Application, _ indicator: String, _ region: String, _ period: String) async throws -> DataValue? {
+    static func value(_ app: Application, _ indicator: String, _ region: String, _ period: String) async throws
+        -> DataValue?
+    {
         try await DataValue.query(on: app.db).filter(\.$indicatorCode == indicator).filter(\.$regionCode == region)
             .filter(\.$period == period).first()
     }
 
     @discardableResult
-    static func importCSV(_ app: Application, _ text: String, name: String = "data.csv", mapping: StatLineMapping? = nil,
-                          replace: Bool = false) async throws -> ImportOutcome {
-        try await DataImporter.run(.data(Data(text.utf8), name: name), mapping: mapping, replace: replace, user: nil, actor: "test", on: app.db)
+    static func importCSV(
+        _ app: Application, _ text: String, name: String = "data.csv", mapping: StatLineMapping? = nil,
+        replace: Bool = false
+    ) async throws -> ImportOutcome {
+        try await DataImporter.run(
+            .data(Data(text.utf8), name: name), mapping: mapping, replace: replace, user: nil, actor: "test", on: app.db
+        )
     }
 
     /// Runs the import and returns its error (fails the test when it succeeds).
-    static func importError(_ app: Application, _ data: Data, name: String = "data.csv", replace: Bool = false,
-                            file: StaticString = #filePath, line: UInt = #line) async -> VitaalError? {
+    static func importError(
+        _ app: Application, _ data: Data, name: String = "data.csv", replace: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line
+    ) async -> VitaalError? {
         do {
-            _ = try await DataImporter.run(.data(data, name: name), replace: replace, user: nil, actor: "test", on: app.db)
+            _ = try await DataImporter.run(
+                .data(data, name: name), replace: replace, user: nil, actor: "test", on: app.db)
             XCTFail("import of \(name) should have failed", file: file, line: line)
             return nil
         } catch let e as VitaalError {
@@ -59,13 +71,17 @@ enum MonitorTestSupport {
     }
 
     /// A multipart/form-data body.
-    static func multipart(boundary: String, files: [(name: String, filename: String, data: Data)], fields: [String: String] = [:]) -> ByteBuffer {
+    static func multipart(
+        boundary: String, files: [(name: String, filename: String, data: Data)], fields: [String: String] = [:]
+    ) -> ByteBuffer {
         var buffer = ByteBuffer()
         for (k, v) in fields {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
         }
         for f in files {
-            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: text/csv\r\n\r\n")
+            buffer.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
             buffer.writeBytes(f.data)
             buffer.writeString("\r\n")
         }

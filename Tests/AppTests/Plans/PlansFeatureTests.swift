@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import PlansFeature
-import VitaalDomain
 
 /// Plans and steering in the app: demo data, pages, the realisation → roll-up path, the
 /// dashboard, reports, exports and the API.
@@ -18,7 +19,7 @@ final class PlansFeatureTests: XCTestCase {
     func testDemoDataLoadsThreePlansOnceWithTheirFigures() async throws {
         try await TestApp.with { app in
             try await Self.seeded(app)
-            try await PlansFeature().loadDemoData(app: app, log: { _ in })   // second run skips
+            try await PlansFeature().loadDemoData(app: app, log: { _ in })  // second run skips
             let count = try await PlanRecord.query(on: app.db).count()
             XCTAssertEqual(count, 3)
             let loaded = try await PlanStore.load(key: Self.flever, on: app.db)
@@ -26,15 +27,17 @@ final class PlansFeatureTests: XCTestCase {
             XCTAssertEqual(loaded.organisation.slug, "flever")
             XCTAssertEqual(loaded.plan.nodes.map(\.key), source.nodes.map(\.key))
             XCTAssertEqual(loaded.plan.targets.map(\.key), source.targets.map(\.key))
-            XCTAssertEqual(loaded.plan.levels, ["Visie", "Strategisch doel", "Tactisch doel", "Doel 2025", "Activiteit"])
+            XCTAssertEqual(
+                loaded.plan.levels, ["Visie", "Strategisch doel", "Tactisch doel", "Doel 2025", "Activiteit"])
             // Budgets survive the round trip through the entry rows exactly (integer cents).
             XCTAssertEqual(loaded.plan.budgets, source.budgets)
             XCTAssertEqual(loaded.plan.personnel, source.personnel)
             XCTAssertNoThrow(try loaded.plan.validate())
             let ks = try await PlanStore.load(key: "krachtige-samenleving-2020", on: app.db)
             let activities = ks.plan.nodes.filter { $0.level == 1 }.map(\.key)
-            XCTAssertEqual(activities.count, 21) // K1.1–K1.8, K2.1–K2.2, K3.1–K3.4, K4.1–K4.3, K5.1–K5.4
-            XCTAssertEqual(activities.first, "K1.1"); XCTAssertEqual(activities.last, "K5.4")
+            XCTAssertEqual(activities.count, 21)  // K1.1–K1.8, K2.1–K2.2, K3.1–K3.4, K4.1–K4.3, K5.1–K5.4
+            XCTAssertEqual(activities.first, "K1.1")
+            XCTAssertEqual(activities.last, "K5.4")
             XCTAssertEqual(ks.plan.budgets, PlansDemoData.krachtigeSamenleving2020.budgets)
             XCTAssertEqual(ks.organisation.slug, "provincie-flevoland")
             let iza = try await PlanStore.load(key: "regioplan-iza-flevoland", on: app.db)
@@ -60,13 +63,15 @@ final class PlansFeatureTests: XCTestCase {
             // VVI.t2: at least one ervaringsdeskundigheid project gets a podium; no data yet.
             let before = try await PlanStore.load(key: Self.flever, on: app.db).plan
             XCTAssertEqual(before.targets.first { $0.key == "VVI.t2" }?.status(), .noData)
-            let nodeBefore = before.rollUp("VVI.A6"), goalBefore = before.rollUp("VVI.doel2025")
+            let nodeBefore = before.rollUp("VVI.A6")
+            let goalBefore = before.rollUp("VVI.doel2025")
             XCTAssertEqual(nodeBefore.status, .noData)
 
             let target = try await browser.get("/plannen/\(Self.flever)/doelstellingen/VVI.t2")
             XCTAssertTrue(target.body.contains("Realisatie invoeren"), "editor of the owner sees the form")
-            let saved = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t2/realisaties",
-                                               ["value": "1", "date": "2025-04-15", "period": "2025-K2", "evidence": "Podium tijdens de WEL-dag"])
+            let saved = try await browser.postWithHeader(
+                "/plannen/\(Self.flever)/doelstellingen/VVI.t2/realisaties",
+                ["value": "1", "date": "2025-04-15", "period": "2025-K2", "evidence": "Podium tijdens de WEL-dag"])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
             let after = try await browser.get(saved.location ?? "")
             XCTAssertTrue(after.body.contains("Realisatie opgeslagen"))
@@ -83,7 +88,10 @@ final class PlansFeatureTests: XCTestCase {
             let api = try await browser.get("/api/v1/plans/\(Self.flever)")
             let detail = try JSONDecoder().decode(PlanAPIController.PlanDetailDTO.self, from: Data(api.body.utf8))
             func find(_ key: String, in nodes: [PlanAPIController.NodeDTO]) -> PlanAPIController.NodeDTO? {
-                for n in nodes { if n.key == key { return n }; if let f = find(key, in: n.children) { return f } }
+                for n in nodes {
+                    if n.key == key { return n }
+                    if let f = find(key, in: n.children) { return f }
+                }
                 return nil
             }
             XCTAssertEqual(find("VVI.A6", in: detail.tree)?.progress.status, "achieved")
@@ -133,9 +141,11 @@ final class PlansFeatureTests: XCTestCase {
             let html = report.body
             XCTAssertTrue(html.contains("Voortgangsrapportage: Jaarplan Flever 2025"))
             // Baten and lasten 2025: 3.452 k€; 2023: baten 2.814, lasten 2.757; 2024: 3.156.
-            for total in ["€ 3.452.000", "€ 2.814.000", "€ 2.757.000", "€ 3.156.000",
-                          // per programme 2025: A&O 1.325, PG 577, VVI 1.189, BAS 361, BV 0
-                          "€ 1.325.000", "€ 577.000", "€ 1.189.000", "€ 361.000"] {
+            for total in [
+                "€ 3.452.000", "€ 2.814.000", "€ 2.757.000", "€ 3.156.000",
+                // per programme 2025: A&O 1.325, PG 577, VVI 1.189, BAS 361, BV 0
+                "€ 1.325.000", "€ 577.000", "€ 1.189.000", "€ 361.000"
+            ] {
                 XCTAssertTrue(html.contains(total), "report shows \(total)")
             }
             let table = PlansDemoData.fleverBegrotingPerProgramma2025
@@ -209,14 +219,20 @@ final class PlansFeatureTests: XCTestCase {
             XCTAssertEqual(csv.status, .ok)
             XCTAssertTrue(csv.body.contains("Sleutel;Niveau;Doel;Maat"))
             XCTAssertTrue(csv.body.contains("VVI.t3;Activiteit;Signaleren en agenderen;Momenten waarop"))
-            XCTAssertEqual(csv.body.split(whereSeparator: \.isNewline).count, 1 + PlansDemoData.fleverJaarplan2025.targets.count)
+            XCTAssertEqual(
+                csv.body.split(whereSeparator: \.isNewline).count, 1 + PlansDemoData.fleverJaarplan2025.targets.count)
             let xlsx = try await browser.get("/plannen/\(Self.flever)/doelstellingen.xlsx")
             XCTAssertTrue(xlsx.body.hasPrefix("PK"))
             let budget = try await browser.get("/plannen/\(Self.flever)/begroting.csv")
-            XCTAssertTrue(budget.body.contains("Begroting Flever 2025 per programma;Baten;Subsidie Provincie Flevoland (langlopend);Subsidie provincie;Begroting 2025 A&O;A&O;2025;Begroting;197000"))
+            XCTAssertTrue(
+                budget.body.contains(
+                    "Begroting Flever 2025 per programma;Baten;Subsidie Provincie Flevoland (langlopend);Subsidie provincie;Begroting 2025 A&O;A&O;2025;Begroting;197000"
+                ))
             let budgetX = try await browser.get("/plannen/\(Self.flever)/begroting.xlsx")
             XCTAssertTrue(budgetX.body.hasPrefix("PK"))
-            XCTAssertEqual(budgetX.headers.first(name: .contentType), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            XCTAssertEqual(
+                budgetX.headers.first(name: .contentType),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
     }
 
@@ -226,14 +242,17 @@ final class PlansFeatureTests: XCTestCase {
             let browser = Browser(app)
             let list = try await browser.get("/api/v1/plans")
             let plans = try JSONDecoder().decode([PlanAPIController.PlanSummaryDTO].self, from: Data(list.body.utf8))
-            XCTAssertEqual(Set(plans.map(\.key)), [Self.flever, "krachtige-samenleving-2020", "regioplan-iza-flevoland"])
+            XCTAssertEqual(
+                Set(plans.map(\.key)), [Self.flever, "krachtige-samenleving-2020", "regioplan-iza-flevoland"])
             let targets = try await browser.get("/api/v1/plans/\(Self.flever)/targets")
             let dto = try JSONDecoder().decode([PlanAPIController.TargetDTO].self, from: Data(targets.body.utf8))
             XCTAssertEqual(dto.count, PlansDemoData.fleverJaarplan2025.targets.count)
             XCTAssertEqual(dto.first { $0.key == "AO.t2" }?.status, "achieved")
             XCTAssertNil(dto.flatMap(\.realisations).first?.evidence, "no evidence text without a session")
             let budgets = try await browser.get("/api/v1/plans/\(Self.flever)/budgets")
-            XCTAssertTrue(budgets.body.contains("\"lasten\":[132500000,57700000,118900000,36100000,0]"), budgets.body.prefix(400).description)
+            XCTAssertTrue(
+                budgets.body.contains("\"lasten\":[132500000,57700000,118900000,36100000,0]"),
+                budgets.body.prefix(400).description)
             let openapi = try await browser.get("/api/v1/openapi.json")
             XCTAssertTrue(openapi.body.contains("/api/v1/plans/{plan}/targets"))
         }

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import PlansFeature
-import VitaalDomain
 
 /// Bad input is refused with a clear message and nothing is written; the lifecycle and the copy
 /// to next year's version; who may write.
@@ -24,12 +25,18 @@ final class PlansInputTests: XCTestCase {
         return browser
     }
 
-    struct Counts: Equatable { var targets, nodes, realisations, personnel, plans: Int; var entries: [Int?] }
+    struct Counts: Equatable {
+        var targets, nodes, realisations, personnel, plans: Int
+        var entries: [Int?]
+    }
     static func counts(_ app: Application) async throws -> Counts {
-        Counts(targets: try await TargetRecord.query(on: app.db).count(), nodes: try await GoalNodeRecord.query(on: app.db).count(),
-               realisations: try await RealisationRecord.query(on: app.db).count(), personnel: try await PersonnelRecord.query(on: app.db).count(),
-               plans: try await PlanRecord.query(on: app.db).count(),
-               entries: try await BudgetEntryRecord.query(on: app.db).sort(\.$id).all().map(\.actualCents))
+        Counts(
+            targets: try await TargetRecord.query(on: app.db).count(),
+            nodes: try await GoalNodeRecord.query(on: app.db).count(),
+            realisations: try await RealisationRecord.query(on: app.db).count(),
+            personnel: try await PersonnelRecord.query(on: app.db).count(),
+            plans: try await PlanRecord.query(on: app.db).count(),
+            entries: try await BudgetEntryRecord.query(on: app.db).sort(\.$id).all().map(\.actualCents))
     }
 
     func testCopyToNextYearMakesAConceptVersion() async throws {
@@ -43,7 +50,9 @@ final class PlansInputTests: XCTestCase {
             XCTAssertEqual(copy.plan.period, .year(2026))
             XCTAssertEqual(copy.plan.targets.count, PlansDemoData.fleverJaarplan2025.targets.count)
             XCTAssertTrue(copy.plan.targets.allSatisfy { $0.realisations.isEmpty })
-            XCTAssertEqual(copy.plan.targets.map(\.targetDate), PlansDemoData.fleverJaarplan2025.targets.map { $0.targetDate?.addingYears(1) })
+            XCTAssertEqual(
+                copy.plan.targets.map(\.targetDate),
+                PlansDemoData.fleverJaarplan2025.targets.map { $0.targetDate?.addingYears(1) })
             let original = try await PlanStore.load(key: Self.flever, on: app.db)
             XCTAssertEqual(copy.record.$organisation.id, original.record.$organisation.id)
         }
@@ -53,27 +62,35 @@ final class PlansInputTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
-            let base = ["node": "VVI.A1", "unit": "projecten", "direction": "count", "baselineValue": "0",
-                        "baselineDate": "2026-01-01", "targetValue": "3", "targetDate": "2026-12-31"]
-            var noMeasure = base; noMeasure["measure"] = ""
+            let base = [
+                "node": "VVI.A1", "unit": "projecten", "direction": "count", "baselineValue": "0",
+                "baselineDate": "2026-01-01", "targetValue": "3", "targetDate": "2026-12-31"
+            ]
+            var noMeasure = base
+            noMeasure["measure"] = ""
             let r1 = try await browser.post("/plannen/\(Self.next)/doelstellingen", noMeasure)
             XCTAssertEqual(r1.status, .unprocessableEntity)
             XCTAssertTrue(r1.body.contains("de maat (wat wordt gemeten) ontbreekt"), r1.body)
             XCTAssertTrue(r1.body.contains("measure"), "names the field")
 
-            var noDate = base; noDate["measure"] = "Projecten"; noDate["targetDate"] = ""
+            var noDate = base
+            noDate["measure"] = "Projecten"
+            noDate["targetDate"] = ""
             let r2 = try await browser.post("/plannen/\(Self.next)/doelstellingen", noDate)
             XCTAssertEqual(r2.status, .unprocessableEntity)
             XCTAssertTrue(r2.body.contains("de streefdatum ontbreekt"))
 
-            var early = base; early["measure"] = "Projecten"; early["targetDate"] = "2025-06-30"
+            var early = base
+            early["measure"] = "Projecten"
+            early["targetDate"] = "2025-06-30"
             let r3 = try await browser.post("/plannen/\(Self.next)/doelstellingen", early)
             XCTAssertEqual(r3.status, .unprocessableEntity)
             XCTAssertTrue(r3.body.contains("ligt vóór de datum van de nulmeting"), r3.body)
             let after = try await Self.counts(app)
             XCTAssertEqual(before, after, "nothing written")
 
-            var good = base; good["measure"] = "Projecten"
+            var good = base
+            good["measure"] = "Projecten"
             let ok = try await browser.post("/plannen/\(Self.next)/doelstellingen", good)
             XCTAssertEqual(ok.status, .seeOther, ok.body)
             let added = try await Self.counts(app)
@@ -88,10 +105,12 @@ final class PlansInputTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
-            let r = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2026-02-01"])
+            let r = try await browser.postWithHeader(
+                "/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2026-02-01"])
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("valt buiten de planperiode"), r.body)
-            let notNumber = try await browser.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "veel", "date": "2025-02-01"])
+            let notNumber = try await browser.postWithHeader(
+                "/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "veel", "date": "2025-02-01"])
             XCTAssertEqual(notNumber.status, .unprocessableEntity)
             XCTAssertTrue(notNumber.body.contains("is geen getal"))
             let after = try await Self.counts(app)
@@ -103,18 +122,22 @@ final class PlansInputTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
-            let r = try await browser.post("/plannen/\(Self.flever)/personeel",
-                                           ["year": "2025", "employees": "39", "fte": "-1", "programmeHours": "25610", "indirectHours": "8876"])
+            let r = try await browser.post(
+                "/plannen/\(Self.flever)/personeel",
+                ["year": "2025", "employees": "39", "fte": "-1", "programmeHours": "25610", "indirectHours": "8876"])
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("FTE mag niet negatief zijn"), r.body)
             let after = try await Self.counts(app)
             XCTAssertEqual(before, after)
             let stored = try await PlanStore.load(key: Self.flever, on: app.db).plan.personnel.first { $0.year == 2025 }
             XCTAssertEqual(stored?.fteHundredths, 2330)
-            let ok = try await browser.post("/plannen/\(Self.flever)/personeel",
-                                            ["year": "2025", "employees": "40", "fte": "24,5", "programmeHours": "26000", "indirectHours": "8000"])
+            let ok = try await browser.post(
+                "/plannen/\(Self.flever)/personeel",
+                ["year": "2025", "employees": "40", "fte": "24,5", "programmeHours": "26000", "indirectHours": "8000"])
             XCTAssertEqual(ok.status, .seeOther)
-            let updated = try await PlanStore.load(key: Self.flever, on: app.db).plan.personnel.first { $0.year == 2025 }
+            let updated = try await PlanStore.load(key: Self.flever, on: app.db).plan.personnel.first {
+                $0.year == 2025
+            }
             XCTAssertEqual(updated?.fteHundredths, 2450)
         }
     }
@@ -149,7 +172,9 @@ final class PlansInputTests: XCTestCase {
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
             // Move the VVI vision under one of its own activities.
-            let r = try await browser.post("/plannen/\(Self.next)/doelen", ["key": "VVI.visie", "parent": "VVI.A1", "level": "0", "title": "Visie VVI"])
+            let r = try await browser.post(
+                "/plannen/\(Self.next)/doelen",
+                ["key": "VVI.visie", "parent": "VVI.A1", "level": "0", "title": "Visie VVI"])
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("de doelenboom bevat een kring"), r.body)
             let after = try await Self.counts(app)
@@ -157,7 +182,9 @@ final class PlansInputTests: XCTestCase {
             let node = try await PlanStore.load(key: Self.next, on: app.db).plan.node("VVI.visie")
             XCTAssertNil(node?.parentKey)
             // A new activity is fine.
-            let ok = try await browser.post("/plannen/\(Self.next)/doelen", ["key": "VVI.A11", "parent": "VVI.doel2025", "level": "4", "title": "Nieuwe activiteit"])
+            let ok = try await browser.post(
+                "/plannen/\(Self.next)/doelen",
+                ["key": "VVI.A11", "parent": "VVI.doel2025", "level": "4", "title": "Nieuwe activiteit"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
         }
     }
@@ -173,7 +200,8 @@ final class PlansInputTests: XCTestCase {
             let status0 = try await PlanStore.load(key: Self.next, on: app.db).plan.status
             XCTAssertEqual(status0, .concept)
             // Four eyes: a second editor of Flever takes the submitted plan further.
-            let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
+            let (email, password) = try await TestApp.user(
+                app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
             let second = Browser(app)
             try await second.login(email, password)
             for (who, step) in [(browser, "ingediend"), (second, "vastgesteld"), (second, "afgesloten")] {
@@ -183,10 +211,15 @@ final class PlansInputTests: XCTestCase {
             let status = try await PlanStore.load(key: Self.next, on: app.db).plan.status
             XCTAssertEqual(status, .afgesloten)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "status").sort(\.$at).all()
-            XCTAssertEqual(audit.map(\.summary), ["Status van \"Jaarplan Flever 2026\": Concept → Ingediend (ingediend door redacteur-flever@test.example)",
-                                                  "Status van \"Jaarplan Flever 2026\": Ingediend → Vastgesteld",
-                                                  "Status van \"Jaarplan Flever 2026\": Vastgesteld → Afgesloten"])
-            XCTAssertEqual(audit.map(\.actor), ["redacteur-flever@test.example", "tweede@flever.example", "tweede@flever.example"])
+            XCTAssertEqual(
+                audit.map(\.summary),
+                [
+                    "Status van \"Jaarplan Flever 2026\": Concept → Ingediend (ingediend door redacteur-flever@test.example)",
+                    "Status van \"Jaarplan Flever 2026\": Ingediend → Vastgesteld",
+                    "Status van \"Jaarplan Flever 2026\": Vastgesteld → Afgesloten"
+                ])
+            XCTAssertEqual(
+                audit.map(\.actor), ["redacteur-flever@test.example", "tweede@flever.example", "tweede@flever.example"])
             XCTAssertTrue(audit.allSatisfy { $0.userID != nil && abs($0.at.timeIntervalSinceNow) < 600 })
             let closed = try await browser.post("/plannen/\(Self.next)/status", ["status": "concept"])
             XCTAssertEqual(closed.status, .conflict)
@@ -209,8 +242,11 @@ final class PlansInputTests: XCTestCase {
                 ("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"]),
                 ("/plannen/\(Self.flever)/status", ["status": "afgesloten"]),
                 ("/plannen/\(Self.flever)/kopie", [:]),
-                ("/plannen/\(Self.flever)/personeel", ["year": "2025", "employees": "1", "fte": "1", "programmeHours": "1", "indirectHours": "1"]),
-                ("/plannen/\(Self.flever)/begroting/flever-2025-programma/personeel", ["werkelijk.A&O": "1"]),
+                (
+                    "/plannen/\(Self.flever)/personeel",
+                    ["year": "2025", "employees": "1", "fte": "1", "programmeHours": "1", "indirectHours": "1"]
+                ),
+                ("/plannen/\(Self.flever)/begroting/flever-2025-programma/personeel", ["werkelijk.A&O": "1"])
             ]
             for (path, form) in paths {
                 let r = try await other.postWithHeader(path, form)
@@ -220,15 +256,18 @@ final class PlansInputTests: XCTestCase {
             let after = try await Self.counts(app)
             XCTAssertEqual(before, after)
 
-            let (adminEmail, adminPassword) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland")
+            let (adminEmail, adminPassword) = try await TestApp.user(
+                app, role: .beheerder, organisation: "provincie-flevoland")
             let admin = Browser(app)
             try await admin.login(adminEmail, adminPassword)
-            let ok = try await admin.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
+            let ok = try await admin.postWithHeader(
+                "/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
             XCTAssertEqual(ok.status, .seeOther)
             let lezer = try await TestApp.user(app, role: .lezer, organisation: "flever")
             let reader = Browser(app)
             try await reader.login(lezer.0, lezer.1)
-            let refused = try await reader.postWithHeader("/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
+            let refused = try await reader.postWithHeader(
+                "/plannen/\(Self.flever)/doelstellingen/VVI.t1/realisaties", ["value": "1", "date": "2025-03-01"])
             XCTAssertEqual(refused.status, .forbidden)
         }
     }

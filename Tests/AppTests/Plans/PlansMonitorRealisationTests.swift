@@ -1,10 +1,11 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
-@testable import PlansFeature
 import MonitorFeature
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
+@testable import PlansFeature
 
 /// A target whose source is a monitor indicator reads its realisations from the monitor.
 final class PlansMonitorRealisationTests: XCTestCase {
@@ -15,18 +16,24 @@ final class PlansMonitorRealisationTests: XCTestCase {
             try await PlansFeature().loadDemoData(app: app, log: { _ in })
             let plan = try await PlanRecord.query(on: app.db).filter(\.$key == "flever-jaarplan-2025").first()!
             // A target without realisations: no data before it is linked to the monitor.
-            let target = try await TargetRecord.query(on: app.db).filter(\.$plan.$id == plan.id!).filter(\.$key == "AO.t3").first()!
+            let target = try await TargetRecord.query(on: app.db).filter(\.$plan.$id == plan.id!).filter(
+                \.$key == "AO.t3"
+            ).first()!
             var loaded = try await PlanStore.load(key: plan.key, on: app.db)
             XCTAssertEqual(loaded.plan.targets.first { $0.key == "AO.t3" }?.status(), .noData)
 
             target.indicatorCode = "az_instroom"
             try await target.save(on: app.db)
             loaded = try await PlanStore.load(key: plan.key, on: app.db)
-            let series = try await MonitorLookup.series(indicator: "az_instroom", region: "PV24", audience: .public, on: app.db).filter { $0.value != nil }
+            let series = try await MonitorLookup.series(
+                indicator: "az_instroom", region: "PV24", audience: .public, on: app.db
+            ).filter { $0.value != nil }
             XCTAssertFalse(series.isEmpty)
             let domainTarget = try XCTUnwrap(loaded.plan.targets.first { $0.key == "AO.t3" })
             XCTAssertEqual(domainTarget.realisations.map(\.value), series.map { $0.value! })
-            XCTAssertEqual(domainTarget.realisations.last?.date.description, MonitorRealisations.lastDay(of: Period(series.last!.period)!))
+            XCTAssertEqual(
+                domainTarget.realisations.last?.date.description,
+                MonitorRealisations.lastDay(of: Period(series.last!.period)!))
             XCTAssertNotEqual(domainTarget.status(), .noData)
             // The monitor's example values stay marked as example data; nothing was stored.
             let rows = loaded.realisations["AO.t3"] ?? []

@@ -1,10 +1,11 @@
-import XCTest
-import XCTVapor
 import Fluent
-@testable import AppCore
-@testable import PlansFeature
 import MonitorFeature
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
+@testable import PlansFeature
 
 /// An editor fills in a goal node's logic model and links monitor indicators to it; bad input and
 /// other organisations are refused without writing anything.
@@ -24,34 +25,40 @@ final class PlansNodeEditTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await PlansInputTests.setUp(app)
             let plan = try await browser.get("/plannen/\(Self.next)")
-            XCTAssertTrue(plan.body.contains("/plannen/\(Self.next)/doelen/\(Self.node)"), "the tree links to the node editor")
+            XCTAssertTrue(
+                plan.body.contains("/plannen/\(Self.next)/doelen/\(Self.node)"), "the tree links to the node editor")
             let page = try await browser.get("/plannen/\(Self.next)/doelen/\(Self.node)")
             XCTAssertEqual(page.status, .ok, page.body)
             XCTAssertTrue(page.body.contains("Logisch model opslaan"))
 
             let before = try await Self.logicModel(app)
-            let bad = try await browser.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model",
-                                             ["means": "Subsidie provincie", "budget": "veel geld"])
+            let bad = try await browser.post(
+                "/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model",
+                ["means": "Subsidie provincie", "budget": "veel geld"])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.body.contains("\"veel geld\" is geen bedrag"), bad.body)
             XCTAssertTrue(bad.body.contains("budget"), "names the field")
-            let negative = try await browser.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model", ["budget": "-5"])
+            let negative = try await browser.post(
+                "/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model", ["budget": "-5"])
             XCTAssertEqual(negative.status, .unprocessableEntity)
-            let long = try await browser.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model",
-                                              ["outcome": "kort\n" + String(repeating: "x", count: 501)])
+            let long = try await browser.post(
+                "/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model",
+                ["outcome": "kort\n" + String(repeating: "x", count: 501)])
             XCTAssertEqual(long.status, .unprocessableEntity)
             XCTAssertTrue(long.body.contains("regel 2"), long.body)
             let unchanged = try await Self.logicModel(app)
             XCTAssertEqual(before, unchanged, "nothing written")
 
-            let ok = try await browser.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model", [
-                "means": "Subsidie provincie\n\n  Netwerk van vrijwilligers  ",
-                "capacity": "1,5 fte",
-                "budget": "125.000,50",
-                "throughput": "Bijeenkomsten organiseren",
-                "outcome": "Meer inwoners doen mee",
-                "contextFactors": "Krappe arbeidsmarkt",
-            ])
+            let ok = try await browser.post(
+                "/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model",
+                [
+                    "means": "Subsidie provincie\n\n  Netwerk van vrijwilligers  ",
+                    "capacity": "1,5 fte",
+                    "budget": "125.000,50",
+                    "throughput": "Bijeenkomsten organiseren",
+                    "outcome": "Meer inwoners doen mee",
+                    "contextFactors": "Krappe arbeidsmarkt"
+                ])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
             let model = try await Self.logicModel(app)
             let saved = try XCTUnwrap(model)
@@ -81,19 +88,23 @@ final class PlansNodeEditTests: XCTestCase {
             let before = try await Self.links(app)
             XCTAssertFalse(before.contains { $0.indicatorCode == code })
 
-            let unknown = try await browser.post(path, ["action": "koppelen", "indicator": "bestaat_niet", "monitoringType": "output"])
+            let unknown = try await browser.post(
+                path, ["action": "koppelen", "indicator": "bestaat_niet", "monitoringType": "output"])
             XCTAssertEqual(unknown.status, .unprocessableEntity)
             XCTAssertTrue(unknown.body.contains("indicator bestaat_niet bestaat niet in de monitor"), unknown.body)
-            let badType = try await browser.post(path, ["action": "koppelen", "indicator": code, "monitoringType": "impact"])
+            let badType = try await browser.post(
+                path, ["action": "koppelen", "indicator": code, "monitoringType": "impact"])
             XCTAssertEqual(badType.status, .unprocessableEntity)
             XCTAssertTrue(badType.body.contains("soort monitoring \"impact\" is onbekend"))
             let unchanged = try await Self.links(app)
             XCTAssertEqual(before, unchanged)
 
-            let added = try await browser.post(path, ["action": "koppelen", "indicator": code, "monitoringType": "outcome", "note": "jaarlijks"])
+            let added = try await browser.post(
+                path, ["action": "koppelen", "indicator": code, "monitoringType": "outcome", "note": "jaarlijks"])
             XCTAssertEqual(added.status, .seeOther, added.body)
             var links = try await Self.links(app)
-            XCTAssertEqual(links.filter { $0.indicatorCode == code }, [IndicatorLink(code, .outcome, note: "jaarlijks")])
+            XCTAssertEqual(
+                links.filter { $0.indicatorCode == code }, [IndicatorLink(code, .outcome, note: "jaarlijks")])
             // Linking again changes the type instead of adding a second link.
             _ = try await browser.post(path, ["action": "koppelen", "indicator": code, "monitoringType": "proces"])
             links = try await Self.links(app)
@@ -128,10 +139,12 @@ final class PlansNodeEditTests: XCTestCase {
             let refused = try await reader.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model", form)
             XCTAssertEqual(refused.status, .forbidden)
 
-            let (fEmail, fPassword) = try await TestApp.user(app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
+            let (fEmail, fPassword) = try await TestApp.user(
+                app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
             let editor = Browser(app)
             try await editor.login(fEmail, fPassword)
-            let fixed = try await editor.post("/plannen/\(PlansInputTests.flever)/doelen/\(Self.node)/logisch-model", form)
+            let fixed = try await editor.post(
+                "/plannen/\(PlansInputTests.flever)/doelen/\(Self.node)/logisch-model", form)
             XCTAssertEqual(fixed.status, .conflict, "a vastgesteld plan is copied, not edited")
             let missing = try await editor.get("/plannen/\(Self.next)/doelen/GEEN.DOEL")
             XCTAssertEqual(missing.status, .notFound)

@@ -1,8 +1,9 @@
-import XCTest
+import VitaalDomain
 import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import PlansFeature
-import VitaalDomain
 
 /// HTML snapshots of one page of every kind in plans and steering, rendered from page models with
 /// the fixed clock (`Fixtures.now`) and a page context without an application request.
@@ -10,8 +11,9 @@ final class PlansSnapshotTests: XCTestCase {
     func testPlanPageWithItsGoalTree() async throws {
         try await Fixtures.withPlans { app in
             let loaded = try await Fixtures.loadedPlan(app)
-            let context = Fixtures.context(viewer: Fixtures.editor(of: loaded),
-                                           path: PlanURL.plan(.value(loaded.key)).path, csrfToken: "token")
+            let context = Fixtures.context(
+                viewer: Fixtures.editor(of: loaded),
+                path: PlanURL.plan(.value(loaded.key)).path, csrfToken: "token")
             let model = PlanPage.Model(loaded, viewer: context.viewer, notice: PlanNotice.statusChanged.rawValue)
             assertSnapshot(Layout.document(page: PlanPage.view(model, context), context: context), named: "Plans/plan")
         }
@@ -21,10 +23,12 @@ final class PlansSnapshotTests: XCTestCase {
         try await Fixtures.withPlans { app in
             let loaded = try await PlanStore.load(key: Fixtures.fleverPlan, audience: .public, on: app.db)
             let context = Fixtures.context(path: PlanURL.report(plan: .value(loaded.key)).path)
-            let model = await ReportPage.Model.load(loaded, kind: .voortgang, viewer: nil, now: Fixtures.now,
-                                                    forPDF: false, pdfAvailable: false, on: app.db)
+            let model = await ReportPage.Model.load(
+                loaded, kind: .voortgang, viewer: nil, now: Fixtures.now,
+                forPDF: false, pdfAvailable: false, on: app.db)
             XCTAssertTrue(model.lead.contains("2025-12-01"), "the report is dated by the given clock")
-            assertSnapshot(Layout.document(page: ReportPage.view(model, context), context: context),
+            assertSnapshot(
+                Layout.document(page: ReportPage.view(model, context), context: context),
                 named: "Plans/report")
         }
     }
@@ -38,9 +42,11 @@ final class PlansSnapshotTests: XCTestCase {
             let field = try XCTUnwrap(model.fields.first).name
             var values = model.form.values
             values[field] = "veel"
-            let refused = VitaalError.invalid("Begrotingsregel niet opgeslagen: 1 fout(en)", problems: [
-                Problem("\"veel\" is geen bedrag", at: SourceLocation(field: field)),
-            ])
+            let refused = VitaalError.invalid(
+                "Begrotingsregel niet opgeslagen: 1 fout(en)",
+                problems: [
+                    Problem("\"veel\" is geen bedrag", at: SourceLocation(field: field))
+                ])
             model.form = PlanForm(values: values, refused: refused)
             let context = Fixtures.context(viewer: Fixtures.editor(of: loaded), path: model.action, csrfToken: "token")
             let html = Layout.document(page: BudgetLinePage.view(model, context), context: context)
@@ -60,11 +66,17 @@ final class PlansSnapshotTests: XCTestCase {
                 notice: PlanNotice.realisationSaved.rawValue, on: app.db)
             let targetPage = Layout.document(page: TargetPage.view(targetModel, context), context: context)
             XCTAssertTrue(targetPage.contains("Realisatie opgeslagen"))
-            XCTAssertTrue(targetPage.contains(PlanURL.realisations(plan: .value(loaded.key),
-                target: .value(target.key)).path))
-            let budget = Layout.document(page: BudgetPage.view(BudgetPage.Model(loaded, viewer: context.viewer),
-                context),
-                                         context: context)
+            XCTAssertTrue(
+                targetPage.contains(
+                    PlanURL.realisations(
+                        plan: .value(loaded.key),
+                        target: .value(target.key)
+                    ).path))
+            let budget = Layout.document(
+                page: BudgetPage.view(
+                    BudgetPage.Model(loaded, viewer: context.viewer),
+                    context),
+                context: context)
             XCTAssertTrue(budget.contains(PlanURL.personnel(plan: .value(loaded.key)).path))
             let dashboard = try await DashboardPage.Model.load(on: app.db)
             XCTAssertEqual(dashboard.plans.count, 3)

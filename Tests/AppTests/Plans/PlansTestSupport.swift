@@ -1,6 +1,7 @@
-import XCTest
-import XCTVapor
 import Fluent
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import PlansFeature
 

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 final class SocialMapAPITests: XCTestCase {
     typealias S = SocialMapTestSupport
@@ -11,7 +12,7 @@ final class SocialMapAPITests: XCTestCase {
     func testDemoDataLoadsOnceWithMaintainers() async throws {
         try await TestApp.with { app in
             try await S.seed(app)
-            try await SocialMapFeature().loadDemoData(app: app, log: { _ in })   // second time: skipped
+            try await SocialMapFeature().loadDemoData(app: app, log: { _ in })  // second time: skipped
             let counts = try await S.counts(app.db)
             XCTAssertEqual(Array(counts.prefix(3)), [74, 12, 10])
             XCTAssertEqual(counts[4], 23)
@@ -23,12 +24,16 @@ final class SocialMapAPITests: XCTestCase {
             XCTAssertEqual(r.locations, demo.locations)
             XCTAssertEqual(r.networks, demo.networks.sorted { $0.id < $1.id })
             XCTAssertEqual(r.collaborations.count, demo.collaborations.count)
-            for (x, y) in zip(r.collaborations, demo.collaborations) where x != y { XCTFail("\(x) != \(y)"); break }
+            for (x, y) in zip(r.collaborations, demo.collaborations) where x != y {
+                XCTFail("\(x) != \(y)")
+                break
+            }
             XCTAssertTrue(r.locations.allSatisfy(\.positionIsApproximate))
             let flever = try await Organisation.query(on: app.db).filter(\.$slug == "flever").first()!
             let rec = try await SocialMapOrganisationRecord.query(on: app.db).filter(\.$key == "flever").first()
             XCTAssertEqual(rec?.maintainerID, flever.id)
-            let oco = try await SocialMapServiceRecord.query(on: app.db).filter(\.$key == "oco-almere-ondersteuning").first()
+            let oco = try await SocialMapServiceRecord.query(on: app.db).filter(\.$key == "oco-almere-ondersteuning")
+                .first()
             XCTAssertEqual(oco?.maintainerID, flever.id)
             let net = try await SocialMapNetworkRecord.query(on: app.db).filter(\.$key == "oco-almere").first()
             XCTAssertEqual(net?.maintainerID, flever.id)
@@ -50,7 +55,11 @@ final class SocialMapAPITests: XCTestCase {
             let filtered = try await b.get("/api/v1/initiatives?gemeente=GM0995&dimensie=meedoen")
             let ids = Set((try S.json(filtered.body) as! [[String: Any]]).map { $0["id"] as! String })
             // Lelystad offers plus province-wide ones; not OCO Almere (Almere only).
-            XCTAssertTrue(ids.isSuperset(of: ["challenge-up", "een-tegen-eenzaamheid-lelystad", "expex-flevoland", "alzheimer-cafe", "welzijn-op-recept"]), "\(ids)")
+            XCTAssertTrue(
+                ids.isSuperset(of: [
+                    "challenge-up", "een-tegen-eenzaamheid-lelystad", "expex-flevoland", "alzheimer-cafe",
+                    "welzijn-op-recept"
+                ]), "\(ids)")
             XCTAssertFalse(ids.contains("oco-almere-ondersteuning"))
             XCTAssertFalse(ids.contains("roggebotstaete"), "Dronten, and not 'meedoen'")
             let bad = try await b.get("/api/v1/initiatives?dimensie=geluk")
@@ -64,7 +73,10 @@ final class SocialMapAPITests: XCTestCase {
             XCTAssertEqual((hca["members"] as? [Any])?.count, 0)
 
             let doc = try await b.get("/api/v1/openapi.json")
-            for path in ["/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks", "/api/v1/networks/{id}/graph", "/api/v1/networks/{id}/analysis"] {
+            for path in [
+                "/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks", "/api/v1/networks/{id}/graph",
+                "/api/v1/networks/{id}/analysis"
+            ] {
                 XCTAssertTrue(doc.body.contains("\"\(path)\""), path)
             }
             // No contact persons' data in the API.
@@ -75,10 +87,14 @@ final class SocialMapAPITests: XCTestCase {
     /// The demo collaboration network through the API equals networkx' results computed once
     /// (bench/socialmap/demo_network_fixtures.py → fixtures/demo_collaboration_graph_networkx.json).
     func testDemoNetworkCentralAndVulnerableMembersMatchNetworkx() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fixtureData = try Data(contentsOf: root.appendingPathComponent("bench/socialmap/fixtures/demo_collaboration_graph_networkx.json"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let fixtureData = try Data(
+            contentsOf: root.appendingPathComponent("bench/socialmap/fixtures/demo_collaboration_graph_networkx.json"))
         let fx = try JSONSerialization.jsonObject(with: fixtureData) as! [String: Any]
-        let fxDegree = fx["degree"] as! [String: Double], fxBetween = fx["betweenness"] as! [String: Double], fxClose = fx["closeness"] as! [String: Double]
+        let fxDegree = fx["degree"] as! [String: Double]
+        let fxBetween = fx["betweenness"] as! [String: Double]
+        let fxClose = fx["closeness"] as! [String: Double]
         try await TestApp.with { app in
             try await S.seed(app)
             let b = Browser(app)
@@ -90,7 +106,10 @@ final class SocialMapAPITests: XCTestCase {
 
             let a = try S.json(try await b.get("/api/v1/networks/alle/analysis").body) as! [String: Any]
             XCTAssertEqual(a["nodes"] as? [String], nodes, "node ids as in the graph")
-            for (name, got, want) in [("degree", a["degree"], fxDegree), ("betweenness", a["betweenness"], fxBetween), ("closeness", a["closeness"], fxClose)] {
+            for (name, got, want) in [
+                ("degree", a["degree"], fxDegree), ("betweenness", a["betweenness"], fxBetween),
+                ("closeness", a["closeness"], fxClose)
+            ] {
                 let values = got as! [String: Double]
                 for (id, w) in want {
                     let g = values[id] ?? .nan
@@ -100,16 +119,24 @@ final class SocialMapAPITests: XCTestCase {
             XCTAssertEqual(a["articulationPoints"] as? [String], fx["articulation_points"] as? [String])
             XCTAssertEqual(a["articulationPoints"] as? [String], ["zilveren-kruis"])
             XCTAssertEqual((a["bridges"] as? [[String]])?.count, (fx["bridges"] as? [Any])?.count)
-            XCTAssertEqual((a["components"] as? [[String]]).map { $0.map { $0.sorted() }.sorted { $0.count > $1.count } },
-                           (fx["components"] as? [[String]]).map { $0.sorted { $0.count > $1.count } })
+            XCTAssertEqual(
+                (a["components"] as? [[String]]).map { $0.map { $0.sorted() }.sorted { $0.count > $1.count } },
+                (fx["components"] as? [[String]]).map { $0.sorted { $0.count > $1.count } })
             // Central: the highest betweenness according to networkx.
             let top3 = fxBetween.sorted { $0.value > $1.value }.prefix(3).map(\.key)
             XCTAssertEqual(a["central"] as? [String], Array(top3))
             XCTAssertEqual((a["central"] as? [String])?.first, "flever")
             let impact = (a["removalImpact"] as! [[String: Any]]).first!
             XCTAssertEqual(impact["node"] as? String, "zilveren-kruis")
-            XCTAssertEqual(Set(impact["cutOff"] as! [String]), ["acquire", "ahmn", "doenersdreefzorg", "hester-huizen", "philadelphia", "triade-vitree", "zorgzaamwonen"])
-            XCTAssertTrue((impact["explanation"] as! String).hasPrefix("Als Zilveren Kruis wegvalt, raken "), impact["explanation"] as! String)
+            XCTAssertEqual(
+                Set(impact["cutOff"] as! [String]),
+                [
+                    "acquire", "ahmn", "doenersdreefzorg", "hester-huizen", "philadelphia", "triade-vitree",
+                    "zorgzaamwonen"
+                ])
+            XCTAssertTrue(
+                (impact["explanation"] as! String).hasPrefix("Als Zilveren Kruis wegvalt, raken "),
+                impact["explanation"] as! String)
         }
     }
 

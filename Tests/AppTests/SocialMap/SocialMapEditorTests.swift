@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 final class SocialMapEditorTests: XCTestCase {
     typealias S = SocialMapTestSupport
@@ -17,10 +18,13 @@ final class SocialMapEditorTests: XCTestCase {
             let own = try await b.get("/sociale-kaart/aanbod/oco-almere-ondersteuning")
             XCTAssertTrue(own.body.contains("Bewerken"))
             _ = try await b.get("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken")
-            let saved = try await b.post("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken",
-                                         ["naam": "OCO Almere", "omschrijving": "Nieuwe omschrijving", "website": "https://www.flever.nl",
-                                          "themas": "cliëntondersteuning, ervaringsdeskundigheid", "doelgroepen": "inwoners",
-                                          "dimensie-meedoen": "1", "gecontroleerd": "1"])
+            let saved = try await b.post(
+                "/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken",
+                [
+                    "naam": "OCO Almere", "omschrijving": "Nieuwe omschrijving", "website": "https://www.flever.nl",
+                    "themas": "cliëntondersteuning, ervaringsdeskundigheid", "doelgroepen": "inwoners",
+                    "dimensie-meedoen": "1", "gecontroleerd": "1"
+                ])
             XCTAssertEqual(saved.status, .seeOther)
             let r = try await SocialMapStore.load(on: app.db)
             let oco = r.service("oco-almere-ondersteuning")!
@@ -32,7 +36,8 @@ final class SocialMapEditorTests: XCTestCase {
             XCTAssertEqual(audit, 1)
 
             // Bad input: nothing written, the field is named.
-            let bad = try await b.post("/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken", ["naam": "", "website": "geen-url"])
+            let bad = try await b.post(
+                "/sociale-kaart/aanbod/oco-almere-ondersteuning/bewerken", ["naam": "", "website": "geen-url"])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertTrue(bad.body.contains("vul een naam in"))
             let unchanged = try await SocialMapStore.load(on: app.db)
@@ -79,10 +84,13 @@ final class SocialMapEditorTests: XCTestCase {
             _ = try await b.login(email, password)
             _ = try await b.get("/sociale-kaart/organisaties/flever")
             let before = try await S.counts(app.db)
-            let selfLink = try await b.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "flever", "onderwerp": "Alles"])
+            let selfLink = try await b.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "flever", "onderwerp": "Alles"])
             XCTAssertEqual(selfLink.status, .unprocessableEntity)
             XCTAssertTrue(selfLink.body.contains("met zichzelf"), selfLink.body)
-            let badDate = try await b.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "ivn", "onderwerp": "Natuur", "sinds": "2024-13-01"])
+            let badDate = try await b.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen",
+                ["partner": "ivn", "onderwerp": "Natuur", "sinds": "2024-13-01"])
             XCTAssertEqual(badDate.status, .unprocessableEntity)
             XCTAssertTrue(badDate.body.contains("geen datum"))
             let after = try await S.counts(app.db)
@@ -90,12 +98,16 @@ final class SocialMapEditorTests: XCTestCase {
 
             // A reported collaboration between Flever and Acquire gives the SamenBuurten group a
             // second way in: Zilveren Kruis is no longer a vulnerable point (checked with networkx).
-            let ok = try await b.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "acquire", "onderwerp": "Samen Buurten", "sinds": "2024-09-01"])
+            let ok = try await b.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen",
+                ["partner": "acquire", "onderwerp": "Samen Buurten", "sinds": "2024-09-01"])
             XCTAssertEqual(ok.status, .seeOther)
             let a = try S.json(try await b.get("/api/v1/networks/alle/analysis").body) as! [String: Any]
             XCTAssertEqual(a["articulationPoints"] as? [String], [])
             let graph = try S.json(try await b.get("/api/v1/networks/alle/graph").body) as! [String: Any]
-            let edge = (graph["edges"] as! [[String: Any]]).first { $0["source"] as? String == "acquire" && $0["target"] as? String == "flever" }
+            let edge = (graph["edges"] as! [[String: Any]]).first {
+                $0["source"] as? String == "acquire" && $0["target"] as? String == "flever"
+            }
             XCTAssertEqual(edge?["topic"] as? String, "Samen Buurten")
             XCTAssertEqual(edge?["derived"] as? Bool, false)
         }

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 final class SocialMapHSDSCommandTests: XCTestCase {
     typealias S = SocialMapTestSupport
@@ -11,7 +12,10 @@ final class SocialMapHSDSCommandTests: XCTestCase {
     /// export → import (fresh database) → export gives the same bytes, for the datapackage and for
     /// the HSDS 3.0 JSON file; importing the same export again changes nothing either.
     func testRoundTripThroughCLIAndDatabaseIsByteIdentical() async throws {
-        let first = S.tempDir("export1"), second = S.tempDir("export2"), third = S.tempDir("export3"), fourth = S.tempDir("export4")
+        let first = S.tempDir("export1")
+        let second = S.tempDir("export2")
+        let third = S.tempDir("export3")
+        let fourth = S.tempDir("export4")
         defer { for d in [first, second, third, fourth] { try? FileManager.default.removeItem(at: d) } }
         try await TestApp.with { app in
             try await S.seed(app)
@@ -27,8 +31,14 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         XCTAssertEqual(tabular.count, 11, "datapackage.json and 10 CSV files")
         XCTAssertNotNil(exported[json])
         let orgs = String(decoding: exported["organizations.csv"]!, as: UTF8.self)
-        XCTAssertTrue(orgs.hasPrefix("id,name,alternate_name,description,email,url,year_incorporated,x_last_checked,x_is_example,kvk_nummer\n"), orgs)
-        XCTAssertTrue(orgs.contains("org-1,Buurtkracht Lelystad,,\"Bewoners, samen\",,https://buurtkracht.example.nl,2021,,false,12345678\n"), "extra column kept")
+        XCTAssertTrue(
+            orgs.hasPrefix(
+                "id,name,alternate_name,description,email,url,year_incorporated,x_last_checked,x_is_example,kvk_nummer\n"
+            ), orgs)
+        XCTAssertTrue(
+            orgs.contains(
+                "org-1,Buurtkracht Lelystad,,\"Bewoners, samen\",,https://buurtkracht.example.nl,2021,,false,12345678\n"
+            ), "extra column kept")
         XCTAssertFalse(orgs.contains("\r"))
 
         // Tabular: import the folder into a fresh database and export again.
@@ -37,7 +47,9 @@ final class SocialMapHSDSCommandTests: XCTestCase {
             try await app.execute(command: ["vitaal", "import", "hsds", first.path])
             try await app.execute(command: ["vitaal", "export", "hsds", second.path])
             // Importing the same package again (its datapackage.json named directly) changes nothing.
-            try await app.execute(command: ["vitaal", "import", "hsds", first.appendingPathComponent("datapackage.json").path])
+            try await app.execute(command: [
+                "vitaal", "import", "hsds", first.appendingPathComponent("datapackage.json").path
+            ])
             try await app.execute(command: ["vitaal", "export", "hsds", third.path])
         }
         XCTAssertEqual(S.files(in: second).filter { $0.key != json }, tabular)
@@ -69,25 +81,56 @@ final class SocialMapHSDSCommandTests: XCTestCase {
 
     /// Each bad package is refused with file, line and field, and nothing is written.
     func testBadPackagesAreRefusedWithPlaceAndWriteNothing() async throws {
-        struct Case { let name: String; let replace: [String: String]; let file: String; let line: Int?; let field: String; let text: String }
+        struct Case {
+            let name: String
+            let replace: [String: String]
+            let file: String
+            let line: Int?
+            let field: String
+            let text: String
+        }
         let cases = [
-            Case(name: "verplicht veld", replace: ["organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,\n"],
-                 file: "organizations.csv", line: 3, field: "name", text: "verplicht veld ontbreekt"),
-            Case(name: "losse verwijzing", replace: ["services.csv": "id,organization_id,name\nsvc-1,org-1,Buurtkamer\nsvc-2,org-404,Koffie\n"],
-                 file: "services.csv", line: 3, field: "organization_id", text: "org-404"),
-            Case(name: "dubbele id", replace: ["organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,Samen Urk\norg-1,Nog eens\n"],
-                 file: "organizations.csv", line: 4, field: "id", text: "komt meer dan eens voor"),
-            Case(name: "verkeerd type", replace: ["organizations.csv": "id,name,year_incorporated\norg-1,Buurtkracht,twintig\norg-2,Samen Urk,\n"],
-                 file: "organizations.csv", line: 2, field: "year_incorporated", text: "geen geheel getal"),
-            Case(name: "coördinaten", replace: ["locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,95,5.47\n"],
-                 file: "locations.csv", line: 2, field: "latitude", text: "tussen -90 en 90"),
-            Case(name: "coördinaten verwisseld", replace: ["locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,5.47,52.5\n"],
-                 file: "locations.csv", line: 2, field: "latitude", text: "buiten Nederland"),
-            Case(name: "onbekende taxonomie", replace: ["services_taxonomy.csv": "id,service_id,taxonomy_id\nt1,svc-1,bestaat-niet\n"],
-                 file: "services_taxonomy.csv", line: 2, field: "taxonomy_id", text: "bestaat-niet"),
-            Case(name: "onbekende PG-term", replace: ["taxonomy.csv": "id,name,parent_id,vocabulary\npg-meedoen,meedoen,,positieve-gezondheid\noe-1,Eenzaamheid,,open-eligibility\npg-x,geluk,,positieve-gezondheid\n",
-                                                       "services_taxonomy.csv": "id,service_id,taxonomy_id\nt1,svc-1,pg-x\n"],
-                 file: "taxonomy.csv", line: nil, field: "", text: "onbekende term \"geluk\""),
+            Case(
+                name: "verplicht veld", replace: ["organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,\n"],
+                file: "organizations.csv", line: 3, field: "name", text: "verplicht veld ontbreekt"),
+            Case(
+                name: "losse verwijzing",
+                replace: ["services.csv": "id,organization_id,name\nsvc-1,org-1,Buurtkamer\nsvc-2,org-404,Koffie\n"],
+                file: "services.csv", line: 3, field: "organization_id", text: "org-404"),
+            Case(
+                name: "dubbele id",
+                replace: ["organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,Samen Urk\norg-1,Nog eens\n"],
+                file: "organizations.csv", line: 4, field: "id", text: "komt meer dan eens voor"),
+            Case(
+                name: "verkeerd type",
+                replace: [
+                    "organizations.csv": "id,name,year_incorporated\norg-1,Buurtkracht,twintig\norg-2,Samen Urk,\n"
+                ],
+                file: "organizations.csv", line: 2, field: "year_incorporated", text: "geen geheel getal"),
+            Case(
+                name: "coördinaten",
+                replace: [
+                    "locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,95,5.47\n"
+                ],
+                file: "locations.csv", line: 2, field: "latitude", text: "tussen -90 en 90"),
+            Case(
+                name: "coördinaten verwisseld",
+                replace: [
+                    "locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,5.47,52.5\n"
+                ],
+                file: "locations.csv", line: 2, field: "latitude", text: "buiten Nederland"),
+            Case(
+                name: "onbekende taxonomie",
+                replace: ["services_taxonomy.csv": "id,service_id,taxonomy_id\nt1,svc-1,bestaat-niet\n"],
+                file: "services_taxonomy.csv", line: 2, field: "taxonomy_id", text: "bestaat-niet"),
+            Case(
+                name: "onbekende PG-term",
+                replace: [
+                    "taxonomy.csv":
+                        "id,name,parent_id,vocabulary\npg-meedoen,meedoen,,positieve-gezondheid\noe-1,Eenzaamheid,,open-eligibility\npg-x,geluk,,positieve-gezondheid\n",
+                    "services_taxonomy.csv": "id,service_id,taxonomy_id\nt1,svc-1,pg-x\n"
+                ],
+                file: "taxonomy.csv", line: nil, field: "", text: "onbekende term \"geluk\"")
         ]
         try await TestApp.with { app in
             try await S.seed(app)
@@ -95,14 +138,22 @@ final class SocialMapHSDSCommandTests: XCTestCase {
             for c in cases {
                 let pkg = try S.writePackage(c.replace)
                 defer { try? FileManager.default.removeItem(at: pkg) }
-                let error = await S.vitaalError { try await app.execute(command: ["vitaal", "import", "hsds", pkg.path]) }
+                let error = await S.vitaalError {
+                    try await app.execute(command: ["vitaal", "import", "hsds", pkg.path])
+                }
                 let problems = error?.problems ?? []
                 XCTAssertEqual(error?.kind, .invalidInput, c.name)
                 if c.line != nil {
-                    XCTAssertTrue(problems.contains { $0.location.file == c.file && $0.location.line == c.line && $0.location.field == c.field && $0.message.contains(c.text) },
-                                  "\(c.name): \(problems)")
+                    XCTAssertTrue(
+                        problems.contains {
+                            $0.location.file == c.file && $0.location.line == c.line && $0.location.field == c.field
+                                && $0.message.contains(c.text)
+                        },
+                        "\(c.name): \(problems)")
                 } else {
-                    XCTAssertTrue(problems.contains { $0.message.contains(c.text) } || (error?.message.contains(c.text) ?? false), "\(c.name): \(String(describing: error))")
+                    XCTAssertTrue(
+                        problems.contains { $0.message.contains(c.text) } || (error?.message.contains(c.text) ?? false),
+                        "\(c.name): \(String(describing: error))")
                 }
                 let after = try await S.counts(app.db)
                 XCTAssertEqual(after, before, "\(c.name): nothing written")
@@ -111,8 +162,12 @@ final class SocialMapHSDSCommandTests: XCTestCase {
             let json = S.tempDir("json").appendingPathComponent("bad.json")
             try Data(#"[{"id": "o1", "name": "Org", "services": [{"id": "s1", "name": ""}]}]"#.utf8).write(to: json)
             let error = await S.vitaalError { try await app.execute(command: ["vitaal", "import", "hsds", json.path]) }
-            XCTAssertTrue(error?.problems.contains { $0.location.file == "bad.json" && $0.location.field == "name" } ?? false, String(describing: error))
-            let missing = await S.vitaalError { try await app.execute(command: ["vitaal", "import", "hsds", "/tmp/bestaat-niet-\(UUID())"]) }
+            XCTAssertTrue(
+                error?.problems.contains { $0.location.file == "bad.json" && $0.location.field == "name" } ?? false,
+                String(describing: error))
+            let missing = await S.vitaalError {
+                try await app.execute(command: ["vitaal", "import", "hsds", "/tmp/bestaat-niet-\(UUID())"])
+            }
             XCTAssertTrue(missing?.message.contains("niet gevonden") ?? false)
             let after = try await S.counts(app.db)
             XCTAssertEqual(after, before)
@@ -125,10 +180,14 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         try await TestApp.with { app in
             try await S.seed(app)
             let before = try await S.counts(app.db)
-            let pkg = try S.writePackage(["organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,Samen Urk\nalzheimer-cafe,Botsing\n"])
+            let pkg = try S.writePackage([
+                "organizations.csv": "id,name\norg-1,Buurtkracht\norg-2,Samen Urk\nalzheimer-cafe,Botsing\n"
+            ])
             defer { try? FileManager.default.removeItem(at: pkg) }
             let error = await S.vitaalError { try await app.execute(command: ["vitaal", "import", "hsds", pkg.path]) }
-            XCTAssertTrue(error?.problems.contains { $0.message.contains("zowel organisatie als dienst") } ?? false, String(describing: error))
+            XCTAssertTrue(
+                error?.problems.contains { $0.message.contains("zowel organisatie als dienst") } ?? false,
+                String(describing: error))
             let after = try await S.counts(app.db)
             XCTAssertEqual(after, before)
         }

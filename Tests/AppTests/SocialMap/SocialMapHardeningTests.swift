@@ -1,14 +1,17 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 /// Security review H1/H3, L2, L12, L16 on the social map.
 final class SocialMapHardeningTests: XCTestCase {
     typealias S = SocialMapTestSupport
-    static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"]
+    static let hostile = [
+        "9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"
+    ]
 
     func testHostileQueryValuesOnEveryPublicSocialMapPage() async throws {
         try await TestApp.with { app in
@@ -17,10 +20,15 @@ final class SocialMapHardeningTests: XCTestCase {
             for value in Self.hostile {
                 let v = Browser.enc(value)
                 var paths = ["thema", "dimensie", "doelgroep", "gemeente", "soort"].map { "/sociale-kaart?\($0)=\(v)" }
-                paths += ["thema", "dimensie", "doelgroep", "gemeente", "soort", "theme", "kind"].map { "/api/v1/initiatives?\($0)=\(v)" }
+                paths += ["thema", "dimensie", "doelgroep", "gemeente", "soort", "theme", "kind"].map {
+                    "/api/v1/initiatives?\($0)=\(v)"
+                }
                 if !value.isEmpty && value.count < 1000 {
-                    paths += ["/sociale-kaart/aanbod/\(v)", "/sociale-kaart/organisaties/\(v)", "/sociale-kaart/netwerken/\(v)",
-                              "/api/v1/networks/\(v)/analysis", "/api/v1/networks/\(v)/graph"]
+                    paths += [
+                        "/sociale-kaart/aanbod/\(v)", "/sociale-kaart/organisaties/\(v)",
+                        "/sociale-kaart/netwerken/\(v)",
+                        "/api/v1/networks/\(v)/analysis", "/api/v1/networks/\(v)/graph"
+                    ]
                 }
                 for path in paths {
                     let r = try await b.get(path)
@@ -56,8 +64,12 @@ final class SocialMapHardeningTests: XCTestCase {
             XCTAssertFalse(badURL.body.contains(evil))
             let js = try await b.post(edit, ["naam": "OCO Almere", "website": "javascript://x.nl/%0aalert(1)"])
             XCTAssertEqual(js.status, .unprocessableEntity)
-            let saved = try await b.post(edit, ["naam": "OCO Almere", "website": "https://www.flever.nl/oco",
-                                                "themas": "thema \(evil)", "doelgroepen": "doelgroep \(evil)"])
+            let saved = try await b.post(
+                edit,
+                [
+                    "naam": "OCO Almere", "website": "https://www.flever.nl/oco",
+                    "themas": "thema \(evil)", "doelgroepen": "doelgroep \(evil)"
+                ])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
 
             let anonymous = Browser(app)
@@ -65,7 +77,8 @@ final class SocialMapHardeningTests: XCTestCase {
             XCTAssertEqual(map.status, .ok)
             XCTAssertFalse(map.body.contains(evil), "raw sequence on the public map")
             XCTAssertTrue(map.body.contains("value=\"thema &quot;&#39;&gt;&lt;x y=z\""), "theme option escaped")
-            XCTAssertTrue(map.body.contains("value=\"doelgroep &quot;&#39;&gt;&lt;x y=z\""), "target-group option escaped")
+            XCTAssertTrue(
+                map.body.contains("value=\"doelgroep &quot;&#39;&gt;&lt;x y=z\""), "target-group option escaped")
             let filtered = try await anonymous.get("/sociale-kaart?thema=\(Browser.enc("thema \(evil)"))")
             XCTAssertEqual(filtered.status, .ok)
             XCTAssertFalse(filtered.body.contains(evil))
@@ -77,7 +90,10 @@ final class SocialMapHardeningTests: XCTestCase {
 
     /// L12: the HSDS import refuses a web address or e-mail address that could break out, naming file, row and field.
     func testHSDSImportRefusesHostileAddresses() async throws {
-        let dir = try S.writePackage(["organizations.csv": "id,name,description,url,email\norg-1,Buurtkracht,,\"https://x.nl/\"\"><x\",\norg-2,Samen Urk,,,\"a\"\"@x.nl\"\n"])
+        let dir = try S.writePackage([
+            "organizations.csv":
+                "id,name,description,url,email\norg-1,Buurtkracht,,\"https://x.nl/\"\"><x\",\norg-2,Samen Urk,,,\"a\"\"@x.nl\"\n"
+        ])
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertThrowsError(try HSDSFiles.read(path: dir.path)) { error in
             guard let e = error as? VitaalError else { return XCTFail("\(error)") }
@@ -97,23 +113,33 @@ final class SocialMapHardeningTests: XCTestCase {
             let flever = Browser(app)
             _ = try await flever.login(fe, fp)
             _ = try await flever.get("/sociale-kaart/organisaties/flever")
-            let long = try await flever.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "zilveren-kruis", "onderwerp": String(repeating: "x", count: 201)])
+            let long = try await flever.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen",
+                ["partner": "zilveren-kruis", "onderwerp": String(repeating: "x", count: 201)])
             XCTAssertEqual(long.status, .unprocessableEntity)
             XCTAssertTrue(long.body.contains("hoogstens 200 tekens"))
-            let ok = try await flever.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "zilveren-kruis", "onderwerp": "Preventie"])
+            let ok = try await flever.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen",
+                ["partner": "zilveren-kruis", "onderwerp": "Preventie"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
 
             let (ze, zp) = try await TestApp.user(app, role: .redacteur, organisation: "zilveren-kruis")
             let zk = Browser(app)
             _ = try await zk.login(ze, zp)
             _ = try await zk.get("/sociale-kaart/organisaties/zilveren-kruis")
-            let refused = try await zk.post("/sociale-kaart/organisaties/zilveren-kruis/samenwerkingen", ["partner": "flever", "onderwerp": "Overschreven"])
+            let refused = try await zk.post(
+                "/sociale-kaart/organisaties/zilveren-kruis/samenwerkingen",
+                ["partner": "flever", "onderwerp": "Overschreven"])
             XCTAssertEqual(refused.status, .forbidden, refused.body)
             XCTAssertTrue(refused.body.contains("andere organisatie"))
-            let rec = try await SocialMapCollaborationRecord.query(on: app.db).filter(\.$a == "flever").filter(\.$b == "zilveren-kruis").first()
+            let rec = try await SocialMapCollaborationRecord.query(on: app.db).filter(\.$a == "flever").filter(
+                \.$b == "zilveren-kruis"
+            ).first()
             XCTAssertEqual(rec?.topic, "Preventie", "A's record is unchanged")
             // Flever itself may still change its own record.
-            let again = try await flever.post("/sociale-kaart/organisaties/flever/samenwerkingen", ["partner": "zilveren-kruis", "onderwerp": "Preventie en zorg"])
+            let again = try await flever.post(
+                "/sociale-kaart/organisaties/flever/samenwerkingen",
+                ["partner": "zilveren-kruis", "onderwerp": "Preventie en zorg"])
             XCTAssertEqual(again.status, .seeOther)
         }
     }
@@ -126,7 +152,8 @@ final class SocialMapHardeningTests: XCTestCase {
             let rec = try XCTUnwrap(found)
             rec.payload = "{kapot"
             try await rec.save(on: app.db)
-            let foundOrg = try await SocialMapOrganisationRecord.query(on: app.db).filter(\.$key == "zilveren-kruis").first()
+            let foundOrg = try await SocialMapOrganisationRecord.query(on: app.db).filter(\.$key == "zilveren-kruis")
+                .first()
             let org = try XCTUnwrap(foundOrg)
             org.payload = "[]"
             try await org.save(on: app.db)
@@ -135,7 +162,10 @@ final class SocialMapHardeningTests: XCTestCase {
             XCTAssertEqual(map.status, .ok, map.body)
             XCTAssertTrue(map.body.contains("OCO"), "the other offers are listed")
             XCTAssertFalse(map.body.contains("Alzheimer Café"))
-            for path in ["/api/v1/initiatives", "/api/v1/organizations", "/sociale-kaart/netwerken", "/api/v1/networks/alle/analysis"] {
+            for path in [
+                "/api/v1/initiatives", "/api/v1/organizations", "/sociale-kaart/netwerken",
+                "/api/v1/networks/alle/analysis"
+            ] {
                 let r = try await b.get(path)
                 XCTAssertEqual(r.status, .ok, "\(path): \(r.body.prefix(300))")
             }

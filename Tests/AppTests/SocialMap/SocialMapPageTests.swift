@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 final class SocialMapPageTests: XCTestCase {
     typealias S = SocialMapTestSupport
@@ -52,7 +53,8 @@ final class SocialMapPageTests: XCTestCase {
             XCTAssertEqual(net.body.contains("ouder dan een jaar"), stale)
             let org = try await b.get("/sociale-kaart/organisaties/flever")
             XCTAssertTrue(org.body.contains("OCO Almere"))
-            XCTAssertTrue(org.body.contains("Netwerk dementie Almere") || org.body.contains("Onafhankelijke cliëntondersteuning"))
+            XCTAssertTrue(
+                org.body.contains("Netwerk dementie Almere") || org.body.contains("Onafhankelijke cliëntondersteuning"))
             let missing = try await b.get("/sociale-kaart/aanbod/bestaat-niet")
             XCTAssertEqual(missing.status, .notFound)
         }
@@ -82,10 +84,18 @@ final class SocialMapPageTests: XCTestCase {
         try await TestApp.with { app in
             try await S.seed(app)
             var incoming = SocialMap.Register()
-            incoming.contacts = [SocialMap.ContactPerson(id: "c1", organisationID: "flever", role: "coördinator vrijwilligers", name: "Jan Jansen", email: "jan@flever.example")]
-            incoming.phones = [SocialMap.Phone(id: "p1", number: "06 12345678", contactID: "c1"), SocialMap.Phone(id: "p2", number: "0320 123456", organisationID: "flever")]
-            try await SocialMapStore.write(incoming, on: app.db, actor: "test", action: "test", summary: "contact",
-                                           at: Fixtures.now)
+            incoming.contacts = [
+                SocialMap.ContactPerson(
+                    id: "c1", organisationID: "flever", role: "coördinator vrijwilligers", name: "Jan Jansen",
+                    email: "jan@flever.example")
+            ]
+            incoming.phones = [
+                SocialMap.Phone(id: "p1", number: "06 12345678", contactID: "c1"),
+                SocialMap.Phone(id: "p2", number: "0320 123456", organisationID: "flever")
+            ]
+            try await SocialMapStore.write(
+                incoming, on: app.db, actor: "test", action: "test", summary: "contact",
+                at: Fixtures.now)
             let b = Browser(app)
             let page = try await b.get("/sociale-kaart/organisaties/flever")
             XCTAssertTrue(page.body.contains("coördinator vrijwilligers"))

@@ -1,7 +1,8 @@
+import VitaalDomain
 import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 /// One HTML snapshot per kind of social map page, rendered from page models built from the demo
 /// register with the fixed clock of `Fixtures.now` (no application, no database).
@@ -15,8 +16,9 @@ final class SocialMapSnapshotTests: XCTestCase {
 
     func testMapPage() {
         let context = Fixtures.context(path: SocialMapURL.map.path)
-        let model = MapPage.Model(register: register, query: MapPage.Query(gemeente: "GM0995"), municipalities: [],
-                                  today: today)
+        let model = MapPage.Model(
+            register: register, query: MapPage.Query(gemeente: "GM0995"), municipalities: [],
+            today: today)
         assertSnapshot(render(MapPage.view(model, context), context), named: "SocialMap/map")
     }
 
@@ -24,16 +26,20 @@ final class SocialMapSnapshotTests: XCTestCase {
         let id = "oco-almere-ondersteuning"
         let editor = Fixtures.viewer(.redacteur)
         let context = Fixtures.context(viewer: editor, path: SocialMapURL.offer(.value(id)).path, csrfToken: "token")
-        let model = try XCTUnwrap(OfferPage.Model(id: id, register: register, maintainer: editor.organisationID,
-                                                  notice: .saved, context: context))
+        let model = try XCTUnwrap(
+            OfferPage.Model(
+                id: id, register: register, maintainer: editor.organisationID,
+                notice: .saved, context: context))
         XCTAssertTrue(model.canEdit)
         assertSnapshot(render(OfferPage.view(model, context), context), named: "SocialMap/offer")
     }
 
     func testOrganisationPage() throws {
         let context = Fixtures.context(path: SocialMapURL.organisation(.value("flever")).path)
-        let model = try XCTUnwrap(OrganisationPage.Model(id: "flever", register: register, maintainer: nil,
-                                                         context: context))
+        let model = try XCTUnwrap(
+            OrganisationPage.Model(
+                id: "flever", register: register, maintainer: nil,
+                context: context))
         XCTAssertFalse(model.canEdit)
         assertSnapshot(render(OrganisationPage.view(model, context), context), named: "SocialMap/organisation")
     }
@@ -41,8 +47,9 @@ final class SocialMapSnapshotTests: XCTestCase {
     func testNetworkPages() throws {
         let networksContext = Fixtures.context(path: SocialMapURL.networks.path)
         let networks = try NetworksPage.Model(register: register, today: today)
-        assertSnapshot(render(NetworksPage.view(networks, networksContext), networksContext),
-                       named: "SocialMap/networks")
+        assertSnapshot(
+            render(NetworksPage.view(networks, networksContext), networksContext),
+            named: "SocialMap/networks")
         let context = Fixtures.context(path: SocialMapURL.network(.value("oco-almere")).path)
         let network = try XCTUnwrap(try NetworkPage.Model(id: "oco-almere", register: register, today: today))
         assertSnapshot(render(NetworkPage.view(network, context), context), named: "SocialMap/network")
@@ -71,10 +78,12 @@ final class SocialMapSnapshotTests: XCTestCase {
         good["werken-meedoen"] = "1"
         let form = SpiderWebPage.Model(body: good)
         let scores = try XCTUnwrap(form.scores)
-        let matches = try SpiderWebMatching.matches(scores: scores, focus: form.focus,
-                                                    origin: .municipality("GM0995"), register: register)
-        let result = SpiderWebResultPage.Model(form: form, scores: scores, matches: matches, storage: .notAsked,
-                                               register: register)
+        let matches = try SpiderWebMatching.matches(
+            scores: scores, focus: form.focus,
+            origin: .municipality("GM0995"), register: register)
+        let result = SpiderWebResultPage.Model(
+            form: form, scores: scores, matches: matches, storage: .notAsked,
+            register: register)
         assertSnapshot(render(SpiderWebResultPage.view(result, context), context), named: "SocialMap/spiderweb-result")
     }
 

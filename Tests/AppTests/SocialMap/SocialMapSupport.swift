@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import SocialMapFeature
-import VitaalDomain
 
 enum SocialMapTestSupport {
     /// Foundation regions/organisations plus the social map's demo data, on the fixed clock of
@@ -16,11 +17,17 @@ enum SocialMapTestSupport {
 
     /// Row counts of every social map table (to prove nothing was written).
     static func counts(_ db: any Database) async throws -> [Int] {
-        [try await SocialMapOrganisationRecord.query(on: db).count(), try await SocialMapServiceRecord.query(on: db).count(),
-         try await SocialMapLocationRecord.query(on: db).count(), try await SocialMapHSDSRecord.query(on: db).count(),
-         try await SocialMapNetworkRecord.query(on: db).count(), try await SocialMapMembershipRecord.query(on: db).count(),
-         try await SocialMapCollaborationRecord.query(on: db).count(), try await SpiderWebRecord.query(on: db).count(),
-         try await AuditEntry.query(on: db).count()]
+        [
+            try await SocialMapOrganisationRecord.query(on: db).count(),
+            try await SocialMapServiceRecord.query(on: db).count(),
+            try await SocialMapLocationRecord.query(on: db).count(),
+            try await SocialMapHSDSRecord.query(on: db).count(),
+            try await SocialMapNetworkRecord.query(on: db).count(),
+            try await SocialMapMembershipRecord.query(on: db).count(),
+            try await SocialMapCollaborationRecord.query(on: db).count(),
+            try await SpiderWebRecord.query(on: db).count(),
+            try await AuditEntry.query(on: db).count()
+        ]
     }
 
     static func tempDir(_ name: String) -> URL {
@@ -32,10 +39,14 @@ enum SocialMapTestSupport {
     /// All files below `dir` (relative path → bytes).
     static func files(in dir: URL) -> [String: Data] {
         var out: [String: Data] = [:]
-        for case let rel as String in FileManager.default.enumerator(atPath: dir.path) ?? FileManager.default.enumerator(atPath: "/")! {
+        for case let rel as String in FileManager.default.enumerator(atPath: dir.path) ?? FileManager.default
+            .enumerator(atPath: "/")!
+        {
             var isDir: ObjCBool = false
             let full = dir.appendingPathComponent(rel).path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { out[rel] = FileManager.default.contents(atPath: full) }
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                out[rel] = FileManager.default.contents(atPath: full)
+            }
         }
         return out
     }
@@ -53,12 +64,17 @@ enum SocialMapTestSupport {
               {"name": "locations", "path": "locations.csv"}, {"name": "services_at_location", "path": "services_at_location.csv"},
               {"name": "taxonomy_terms", "path": "taxonomy.csv"}, {"name": "service_taxonomy", "path": "services_taxonomy.csv"}]}
             """,
-            "organizations.csv": "id,name,description,url,kvk_nummer,year_incorporated\norg-1,Buurtkracht Lelystad,\"Bewoners, samen\",https://buurtkracht.example.nl,12345678,2021\norg-2,Samen Urk,,,,\n",
-            "services.csv": "id,organization_id,name,status,x_kind\nsvc-1,org-1,Buurtkamer,active,inwonersinitiatief\nsvc-2,org-2,Koffie-ochtend,active,inwonersinitiatief\n",
-            "locations.csv": "id,organization_id,name,latitude,longitude,x_municipality_code\nloc-1,org-1,Buurthuis,52.5185,5.4714,GM0995\n",
+            "organizations.csv":
+                "id,name,description,url,kvk_nummer,year_incorporated\norg-1,Buurtkracht Lelystad,\"Bewoners, samen\",https://buurtkracht.example.nl,12345678,2021\norg-2,Samen Urk,,,,\n",
+            "services.csv":
+                "id,organization_id,name,status,x_kind\nsvc-1,org-1,Buurtkamer,active,inwonersinitiatief\nsvc-2,org-2,Koffie-ochtend,active,inwonersinitiatief\n",
+            "locations.csv":
+                "id,organization_id,name,latitude,longitude,x_municipality_code\nloc-1,org-1,Buurthuis,52.5185,5.4714,GM0995\n",
             "services_at_location.csv": "id,service_id,location_id\nx1,svc-1,loc-1\n",
-            "taxonomy.csv": "id,name,parent_id,vocabulary,parent_name\npg-meedoen,meedoen,,positieve-gezondheid,\noe-1,Eenzaamheid,,open-eligibility,Sociaal\n",
-            "services_taxonomy.csv": "id,service_id,taxonomy_id,taxonomy_detail\nt1,svc-1,pg-meedoen,\nt2,svc-1,oe-1,\nt3,svc-2,gemeente-GM0184,\n",
+            "taxonomy.csv":
+                "id,name,parent_id,vocabulary,parent_name\npg-meedoen,meedoen,,positieve-gezondheid,\noe-1,Eenzaamheid,,open-eligibility,Sociaal\n",
+            "services_taxonomy.csv":
+                "id,service_id,taxonomy_id,taxonomy_detail\nt1,svc-1,pg-meedoen,\nt2,svc-1,oe-1,\nt3,svc-2,gemeente-GM0184,\n"
         ]
         for (k, v) in replacements { files[k] = v }
         for (k, v) in files { try Data(v.utf8).write(to: dir.appendingPathComponent(k)) }
@@ -66,9 +82,12 @@ enum SocialMapTestSupport {
     }
 
     /// Runs `body` and returns the VitaalError it throws (fails when it does not throw one).
-    static func vitaalError(_ body: () async throws -> Void, file: StaticString = #filePath, line: UInt = #line) async -> VitaalError? {
+    static func vitaalError(_ body: () async throws -> Void, file: StaticString = #filePath, line: UInt = #line) async
+        -> VitaalError?
+    {
         do { try await body() } catch let e as VitaalError { return e } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line); return nil
+            XCTFail("unexpected error \(error)", file: file, line: line)
+            return nil
         }
         XCTFail("no error thrown", file: file, line: line)
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AppCore
 
 /// Test data in one namespace: each feature's builders live in `extension Fixtures` (in its own
@@ -8,9 +9,11 @@ enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_764_576_000)
 
     /// A page context for rendering a view without an application.
-    static func context(viewer: PageContext.Viewer? = nil, path: String = "/", csrfToken: String? = nil) -> PageContext {
-        PageContext(viewer: viewer, navigation: navigation, path: path, csrfToken: csrfToken, now: now,
-                    stylesheetPath: "/static/vitaal.css")
+    static func context(viewer: PageContext.Viewer? = nil, path: String = "/", csrfToken: String? = nil) -> PageContext
+    {
+        PageContext(
+            viewer: viewer, navigation: navigation, path: path, csrfToken: csrfToken, now: now,
+            stylesheetPath: "/static/vitaal.css")
     }
 
     /// The main navigation as the assembled app has it.
@@ -18,13 +21,15 @@ enum Fixtures {
         NavigationItem(title: "Monitor", path: "/monitor", order: 10),
         NavigationItem(title: "Plannen", path: "/plannen", order: 20),
         NavigationItem(title: "Sociale kaart", path: "/sociale-kaart", order: 30),
-        NavigationItem(title: "Modellen", path: "/modellen", order: 40),
+        NavigationItem(title: "Modellen", path: "/modellen", order: 40)
     ]
 
     /// Viewers by role (ids fixed so snapshots are stable).
     static func viewer(_ role: Role, organisationID: UUID? = UUID(uuidString: "00000000-0000-0000-0000-0000000000F1"))
-        -> PageContext.Viewer {
-        PageContext.Viewer(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000A1"), name: "Test \(role.label)",
-                           role: role, organisationID: organisationID)
+        -> PageContext.Viewer
+    {
+        PageContext.Viewer(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000A1"), name: "Test \(role.label)",
+            role: role, organisationID: organisationID)
     }
 }

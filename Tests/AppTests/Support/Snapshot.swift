@@ -21,9 +21,11 @@ func assertSnapshot(_ html: String, named name: String, file: StaticString = #fi
             return
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try normalised.write(to: url, atomically: true, encoding: .utf8)
-            XCTFail("Snapshot \(name).html opgenomen: bekijk het bestand en draai de test opnieuw", file: file, line: line)
+            XCTFail(
+                "Snapshot \(name).html opgenomen: bekijk het bestand en draai de test opnieuw", file: file, line: line)
         } catch {
             XCTFail("Snapshot \(name).html kon niet worden geschreven: \(error)", file: file, line: line)
         }
@@ -35,7 +37,8 @@ func assertSnapshot(_ html: String, named name: String, file: StaticString = #fi
     let first = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
     let actual = url.deletingPathExtension().appendingPathExtension("actual.html")
     try? normalised.write(to: actual, atomically: true, encoding: .utf8)
-    XCTFail("""
+    XCTFail(
+        """
         Snapshot \(name).html wijkt af vanaf regel \(first + 1):
           verwacht: \(first < old.count ? String(old[first]) : "(einde)")
           gekregen: \(first < new.count ? String(new[first]) : "(einde)")

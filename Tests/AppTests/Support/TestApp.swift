@@ -1,10 +1,11 @@
-import XCTest
-import XCTVapor
+import App
 import Fluent
 import SQLKit
-@testable import AppCore
-import App
 import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
 
 /// Every test runs against a fresh database: in-memory SQLite by default, or the PostgreSQL
 /// database named by `DATABASE_URL` (its `public` schema is dropped and recreated per test).
@@ -31,7 +32,10 @@ enum TestApp {
     /// Runs `body` with a fresh app and shuts it down afterwards.
     static func with(_ body: (Application) async throws -> Void) async throws {
         let app = try await make()
-        do { try await body(app) } catch { try? await app.asyncShutdown(); throw error }
+        do { try await body(app) } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
         try await app.asyncShutdown()
     }
 
@@ -43,7 +47,9 @@ enum TestApp {
 
     /// Creates a user and returns (email, password).
     @discardableResult
-    static func user(_ app: Application, role: Role, organisation: String = "flever", email: String? = nil) async throws -> (String, String) {
+    static func user(_ app: Application, role: Role, organisation: String = "flever", email: String? = nil) async throws
+        -> (String, String)
+    {
         let email = email ?? "\(role.rawValue)-\(organisation)@test.example"
         let (user, password) = try await UserService.create(
             on: app.db, password: app.password.async, email: email, name: "Test \(role.label)", role: role.rawValue,
@@ -70,8 +76,10 @@ final class Browser {
     }
 
     @discardableResult
-    func request(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: String? = nil,
-                 headers extra: [String: String] = [:], body rawBody: ByteBuffer? = nil, contentType: HTTPMediaType? = nil) async throws -> Result {
+    func request(
+        _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: String? = nil,
+        headers extra: [String: String] = [:], body rawBody: ByteBuffer? = nil, contentType: HTTPMediaType? = nil
+    ) async throws -> Result {
         var headers = HTTPHeaders()
         if let cookie { headers.replaceOrAdd(name: .cookie, value: "vitaal_sessie=\(cookie)") }
         for (k, v) in extra { headers.replaceOrAdd(name: k, value: v) }
@@ -87,9 +95,11 @@ final class Browser {
             if let contentType { headers.contentType = contentType }
         }
         var result: Result?
-        try await app.testable().test(method, path, headers: headers, body: body, afterResponse: { res async in
-            result = Result(status: res.status, headers: res.headers, body: res.body.string)
-        })
+        try await app.testable().test(
+            method, path, headers: headers, body: body,
+            afterResponse: { res async in
+                result = Result(status: res.status, headers: res.headers, body: res.body.string)
+            })
         let r = result!
         for value in r.headers[.setCookie] where value.hasPrefix("vitaal_sessie=") {
             let v = String(value.dropFirst("vitaal_sessie=".count).prefix { $0 != ";" })

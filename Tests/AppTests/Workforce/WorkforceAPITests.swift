@@ -1,15 +1,16 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import WorkforceFeature
-import VitaalDomain
 
 final class WorkforceAPITests: XCTestCase {
     func testDemoDataSavesTheBaseScenarioOnceWithAudit() async throws {
         try await TestApp.with { app in
             try await Fixtures.Workforce.loadDemo(app)
-            try await WorkforceFeature().loadDemoData(app: app, log: { _ in })   // idempotent
+            try await WorkforceFeature().loadDemoData(app: app, log: { _ in })  // idempotent
             let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2)
             let base = try await Fixtures.Workforce.base(app)
@@ -17,7 +18,14 @@ final class WorkforceAPITests: XCTestCase {
             XCTAssertTrue(base.isBase)
             XCTAssertEqual(base.version, 1)
             let scenario = try WorkforceScenarioStore.scenario(of: base)
-            XCTAssertEqual(scenario, { var s = WorkforceScenario.flevolandBase; s.id = "basisscenario-flevoland"; s.name = "Basisscenario Flevoland"; return s }())
+            XCTAssertEqual(
+                scenario,
+                {
+                    var s = WorkforceScenario.flevolandBase
+                    s.id = "basisscenario-flevoland"
+                    s.name = "Basisscenario Flevoland"
+                    return s
+                }())
             let audits = try await Fixtures.Workforce.auditCount(app)
             XCTAssertEqual(audits, 2)
         }
@@ -68,8 +76,12 @@ final class WorkforceAPITests: XCTestCase {
             let u = try XCTUnwrap(p.uncertainty)
             XCTAssertEqual(u.runs, 60)
             XCTAssertEqual(u.years.count, 21)
-            for b in u.years { XCTAssertLessThanOrEqual(b.shortageP5, b.shortageP50); XCTAssertLessThanOrEqual(b.shortageP50, b.shortageP95) }
-            let again = try Fixtures.Workforce.projection(try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=60").body)
+            for b in u.years {
+                XCTAssertLessThanOrEqual(b.shortageP5, b.shortageP50)
+                XCTAssertLessThanOrEqual(b.shortageP50, b.shortageP95)
+            }
+            let again = try Fixtures.Workforce.projection(
+                try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=60").body)
             XCTAssertEqual(again.uncertainty, u, "fixed seed: identical bands")
 
             let bad = try await browser.get("/api/v1/workforce/scenarios/\(base.id!.uuidString)/projection?runs=0")
@@ -102,17 +114,20 @@ final class WorkforceAPITests: XCTestCase {
             let headers = ["X-CSRF-Token": browser.csrf ?? ""]
             var s = WorkforceScenario.flevolandBase
             s.name = "Mijn scenario"
-            let first = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let first = try await browser.request(
+                .POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(first.status, .created, first.body)
             let created = try XCTUnwrap(try Fixtures.Workforce.json(first.body) as? [String: Any])
             XCTAssertEqual(created["version"] as? Int, 1)
             XCTAssertEqual(created["base"] as? Bool, false)
             XCTAssertEqual(created["organisation"] as? String, "flever")
 
-            let same = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let same = try await browser.request(
+                .POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(same.status, .ok)
             s.levers.extraInflow = 0.2
-            let changed = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
+            let changed = try await browser.request(
+                .POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(s), headers: headers)
             XCTAssertEqual(changed.status, .created)
             let second = try XCTUnwrap(try Fixtures.Workforce.json(changed.body) as? [String: Any])
             XCTAssertEqual(second["version"] as? Int, 2)
@@ -124,8 +139,10 @@ final class WorkforceAPITests: XCTestCase {
 
             // The base scenario cannot get a new version; nothing is saved.
             var b = WorkforceScenario.flevolandBase
-            b.name = "Basisscenario Flevoland"; b.levers.productivity = 0.02
-            let refused = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(b), headers: headers)
+            b.name = "Basisscenario Flevoland"
+            b.levers.productivity = 0.02
+            let refused = try await browser.request(
+                .POST, WorkforceURL.apiScenarios.path, json: WorkforceScenarioCodec.encode(b), headers: headers)
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertTrue(refused.body.contains("\"field\":\"name\""), refused.body)
 
@@ -145,7 +162,9 @@ final class WorkforceAPITests: XCTestCase {
             let (email, password) = try await TestApp.user(app, role: .lezer, organisation: "flever")
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let r = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: Fixtures.Workforce.baseFile, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+            let r = try await browser.request(
+                .POST, WorkforceURL.apiScenarios.path, json: Fixtures.Workforce.baseFile,
+                headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(r.status, .forbidden)
             let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2)

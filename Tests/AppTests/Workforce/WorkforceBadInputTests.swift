@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import WorkforceFeature
-import VitaalDomain
 
 /// Bad input through the API, the forms and the CLI: refused with field (and line for files); nothing saved.
 final class WorkforceBadInputTests: XCTestCase {
@@ -14,15 +15,18 @@ final class WorkforceBadInputTests: XCTestCase {
             let browser = Browser(app)
             _ = try await browser.login(email, password)
             for (what, text, field) in Fixtures.Workforce.badFiles {
-                let r = try await browser.request(.POST, WorkforceURL.apiScenarios.path, json: text, headers: ["X-CSRF-Token": browser.csrf ?? ""])
+                let r = try await browser.request(
+                    .POST, WorkforceURL.apiScenarios.path, json: text, headers: ["X-CSRF-Token": browser.csrf ?? ""])
                 XCTAssertEqual(r.status, .unprocessableEntity, what)
                 let body = try XCTUnwrap(try Fixtures.Workforce.json(r.body) as? [String: Any], what)
                 let error = try XCTUnwrap(body["error"] as? [String: Any], what)
                 XCTAssertEqual(error["code"] as? String, "invalid_input", what)
                 let details = try XCTUnwrap(error["details"] as? [[String: Any]], what)
-                XCTAssertTrue(details.contains { d in
-                    ((d["field"] as? String ?? "") + (d["element"] as? String ?? "")).contains(field) && (d["line"] as? Int ?? 0) > 0
-                }, "\(what): \(details)")
+                XCTAssertTrue(
+                    details.contains { d in
+                        ((d["field"] as? String ?? "") + (d["element"] as? String ?? "")).contains(field)
+                            && (d["line"] as? Int ?? 0) > 0
+                    }, "\(what): \(details)")
             }
             let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "nothing saved")
@@ -51,7 +55,8 @@ final class WorkforceBadInputTests: XCTestCase {
             let count = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(count, 2, "nothing saved")
 
-            let ok = try await browser.post(WorkforceURL.newScenario.path, ["scenario": Fixtures.Workforce.baseFile, "name": "Geplakt"])
+            let ok = try await browser.post(
+                WorkforceURL.newScenario.path, ["scenario": Fixtures.Workforce.baseFile, "name": "Geplakt"])
             XCTAssertEqual(ok.status, .seeOther)
             let after = try await Fixtures.Workforce.count(app)
             XCTAssertEqual(after, 3)
@@ -64,8 +69,10 @@ final class WorkforceBadInputTests: XCTestCase {
             let base = try await Fixtures.Workforce.base(app)
             let path = WorkforceURL.scenario(.value(base.id!.uuidString)).path
             let anonymous = Browser(app)
-            let cases: [(String, String)] = [("extraInflow=150", "extraInflow"), ("outflowReduction=-5", "outflowReduction"),
-                                             ("productivity=abc", "productivity"), ("horizon=2010", "horizon"), ("jaar=2050", "jaar")]
+            let cases: [(String, String)] = [
+                ("extraInflow=150", "extraInflow"), ("outflowReduction=-5", "outflowReduction"),
+                ("productivity=abc", "productivity"), ("horizon=2010", "horizon"), ("jaar=2050", "jaar")
+            ]
             for (query, field) in cases {
                 let r = try await anonymous.get("\(path)?\(query)")
                 XCTAssertEqual(r.status, .unprocessableEntity, query)
@@ -82,8 +89,10 @@ final class WorkforceBadInputTests: XCTestCase {
             let editor = Browser(app)
             _ = try await editor.login(email, password)
             _ = try await editor.get(path)
-            for (form, field) in [(["extraInflow": "150", "name": "X"], "extraInflow"), (["horizon": "2010", "name": "X"], "horizon"),
-                                  (["taskShifting": "6", "name": "X"], "taskShifting"), (["extraInflow": "20", "name": " "], "name")] {
+            for (form, field) in [
+                (["extraInflow": "150", "name": "X"], "extraInflow"), (["horizon": "2010", "name": "X"], "horizon"),
+                (["taskShifting": "6", "name": "X"], "taskShifting"), (["extraInflow": "20", "name": " "], "name")
+            ] {
                 let r = try await editor.post("\(path)/opslaan", form)
                 XCTAssertEqual(r.status, .unprocessableEntity, "\(form)")
                 XCTAssertTrue(r.body.contains("veld \"\(field)\""), "\(form) names \(field)")
@@ -102,15 +111,21 @@ final class WorkforceBadInputTests: XCTestCase {
         for (i, (what, text, field)) in Fixtures.Workforce.badFiles.enumerated() {
             let file = dir.appendingPathComponent("fout\(i).json")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            XCTAssertThrowsError(try WorkforceProjectCommand.output(file: file.path, json: true, year: nil, runs: nil), what) { error in
+            XCTAssertThrowsError(
+                try WorkforceProjectCommand.output(file: file.path, json: true, year: nil, runs: nil), what
+            ) { error in
                 guard let e = error as? VitaalError else { return XCTFail("\(what): \(error)") }
                 XCTAssertEqual(e.kind, .invalidInput)
-                XCTAssertTrue(e.problems.contains { p in
-                    p.location.file == "fout\(i).json" && (p.location.line ?? 0) > 0 && p.description.contains(field)
-                }, "\(what): \(e.description)")
+                XCTAssertTrue(
+                    e.problems.contains { p in
+                        p.location.file == "fout\(i).json" && (p.location.line ?? 0) > 0
+                            && p.description.contains(field)
+                    }, "\(what): \(e.description)")
                 XCTAssertTrue(e.description.contains("fout\(i).json, regel "), what)
             }
         }
-        XCTAssertThrowsError(try WorkforceProjectCommand.output(file: dir.appendingPathComponent("bestaat-niet.json").path, json: false, year: nil, runs: nil))
+        XCTAssertThrowsError(
+            try WorkforceProjectCommand.output(
+                file: dir.appendingPathComponent("bestaat-niet.json").path, json: false, year: nil, runs: nil))
     }
 }

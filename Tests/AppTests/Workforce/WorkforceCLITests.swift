@@ -1,12 +1,14 @@
-import XCTest
+import VitaalDomain
 import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import WorkforceFeature
-import VitaalDomain
 
 final class WorkforceCLITests: XCTestCase {
     func file(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-workforce-\(UUID().uuidString).json")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vitaal-workforce-\(UUID().uuidString).json")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
@@ -14,7 +16,8 @@ final class WorkforceCLITests: XCTestCase {
     /// `vitaal workforce project FILE --json` prints the same projection as the API.
     func testJSONOutputMatchesTheAPIProjection() async throws {
         var s = WorkforceScenario.flevolandBase
-        s.name = "Basisscenario Flevoland"; s.id = "basisscenario-flevoland"
+        s.name = "Basisscenario Flevoland"
+        s.id = "basisscenario-flevoland"
         let url = try file(WorkforceScenarioCodec.encode(s))
         defer { try? FileManager.default.removeItem(at: url) }
         let text = try WorkforceProjectCommand.output(file: url.path, json: true, year: nil, runs: nil)
@@ -24,7 +27,8 @@ final class WorkforceCLITests: XCTestCase {
         try await TestApp.with { app in
             try await Fixtures.Workforce.loadDemo(app)
             let base = try await Fixtures.Workforce.base(app)
-            let api = try Fixtures.Workforce.projection(try await Browser(app).get(WorkforceURL.apiProjection(.value(base.id!.uuidString)).path).body)
+            let api = try Fixtures.Workforce.projection(
+                try await Browser(app).get(WorkforceURL.apiProjection(.value(base.id!.uuidString)).path).body)
             XCTAssertEqual(api.years, cli.years)
             XCTAssertEqual(api.summary, cli.summary)
         }

@@ -1,16 +1,19 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import WorkforceFeature
-import VitaalDomain
 
 /// Security review H1/H2 (bounded input and work), H3 (escaping) and M11 (no e-mail addresses for
 /// anonymous visitors) on the workforce pages and API.
 final class WorkforceHardeningTests: XCTestCase {
     static func bodyPart(_ html: String) -> String { html.components(separatedBy: "</head>").last ?? html }
 
-    static let hostile = ["9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"]
+    static let hostile = [
+        "9999999999999999999", "-1", "1e308", "NaN", "", String(repeating: "x", count: 10000), "\"'><x y=z"
+    ]
 
     func testHostileValuesOnThePagesAndTheAPI() async throws {
         try await TestApp.with { app in
@@ -18,7 +21,11 @@ final class WorkforceHardeningTests: XCTestCase {
             let base = try await Fixtures.Workforce.base(app)
             let id = base.id!.uuidString
             let browser = Browser(app)
-            let params = WorkforceLevers.ids + [WorkforceLeverForm.horizonField, WorkforceLeverForm.yearField, WorkforceLeverForm.monitorField, "vergelijk", "opgeslagen"]
+            let params =
+                WorkforceLevers.ids + [
+                    WorkforceLeverForm.horizonField, WorkforceLeverForm.yearField, WorkforceLeverForm.monitorField,
+                    "vergelijk", "opgeslagen"
+                ]
             for value in Self.hostile {
                 for p in params {
                     for path in ["/modellen/personeel/\(id)", "/modellen/personeel/\(id)/rapport"] {
@@ -28,9 +35,11 @@ final class WorkforceHardeningTests: XCTestCase {
                     }
                 }
                 for p in ["runs", "year"] {
-                    let r = try await browser.get("/api/v1/workforce/scenarios/\(id)/projection?\(p)=\(Browser.enc(value))")
+                    let r = try await browser.get(
+                        "/api/v1/workforce/scenarios/\(id)/projection?\(p)=\(Browser.enc(value))")
                     XCTAssertLessThan(r.status.code, 500, "\(p)=\(value.prefix(30))")
-                    XCTAssertEqual(r.headers.contentType?.subType, "json", "JSON, not HTML, even for errors quoting the value")
+                    XCTAssertEqual(
+                        r.headers.contentType?.subType, "json", "JSON, not HTML, even for errors quoting the value")
                     if !value.isEmpty { XCTAssertEqual(r.status, .unprocessableEntity, "\(p)=\(value.prefix(30))") }
                 }
                 let cmp = try await browser.get("/modellen/personeel/vergelijk?a=\(Browser.enc(value))&b=\(id)")
@@ -79,7 +88,8 @@ final class WorkforceHardeningTests: XCTestCase {
             _ = try await editor.login(email, password)
             _ = try await editor.get(WorkforceURL.scenario(.value(base.id!.uuidString)).path)
             let evil = "Plan \"'><x y=z"
-            let saved = try await editor.post("/modellen/personeel/\(base.id!.uuidString)/opslaan", ["name": evil, "productivity": "1"])
+            let saved = try await editor.post(
+                "/modellen/personeel/\(base.id!.uuidString)/opslaan", ["name": evil, "productivity": "1"])
             XCTAssertEqual(saved.status, .seeOther, saved.body)
             let path = try XCTUnwrap(saved.location?.components(separatedBy: "?").first)
 

@@ -1,9 +1,10 @@
-import XCTest
-import XCTVapor
 import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
 @testable import AppCore
 @testable import WorkforceFeature
-import VitaalDomain
 
 final class WorkforcePageTests: XCTestCase {
     func testModelsIndexLinksBothModelsAndIsInTheNavigation() async throws {
@@ -12,7 +13,9 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertEqual(r.status, .ok)
             XCTAssertTrue(r.body.contains("href=\"/modellen/personeel\""))
             XCTAssertTrue(r.body.contains("href=\"/modellen/acute-zorg\""))
-            XCTAssertTrue(r.body.contains("<a href=\"/modellen\" aria-current=\"page\">Modellen</a>"), "navigation item marked current")
+            XCTAssertTrue(
+                r.body.contains("<a href=\"/modellen\" aria-current=\"page\">Modellen</a>"),
+                "navigation item marked current")
             XCTAssertEqual(app.navigation.first { $0.path == "/modellen" }?.order, 40)
         }
     }
@@ -41,7 +44,8 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertEqual(plain.status, .ok)
             let scenario = try WorkforceScenarioStore.scenario(of: base)
             let before = try WorkforceResults(scenario: scenario, year: 2032)
-            XCTAssertTrue(plain.body.contains(WorkforceViews.persons(before.yearResult.total.shortagePersons) + " personen"))
+            XCTAssertTrue(
+                plain.body.contains(WorkforceViews.persons(before.yearResult.total.shortagePersons) + " personen"))
             XCTAssertTrue(plain.body.contains("In 2032 tekort van"))
             XCTAssertTrue(plain.body.contains("in de sector"), "summary names a sector")
             XCTAssertFalse(plain.body.contains("Effect van uw hefbomen"))
@@ -49,10 +53,15 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertTrue(plain.body.contains("45.000"))
             XCTAssertTrue(plain.body.contains("41.500"))
             XCTAssertTrue(plain.body.contains("binnen 2 %"))
-            XCTAssertEqual(plain.body.components(separatedBy: "binnen 2 %</td>").count - 1, 5, "five seed figures reproduced")
-            XCTAssertTrue(plain.body.contains("wijkt af: bronnen tegenstrijdig"), "+33 % 2023–2033 cannot hold together with +34 % 2023–2032")
+            XCTAssertEqual(
+                plain.body.components(separatedBy: "binnen 2 %</td>").count - 1, 5, "five seed figures reproduced")
+            XCTAssertTrue(
+                plain.body.contains("wijkt af: bronnen tegenstrijdig"),
+                "+33 % 2023–2033 cannot hold together with +34 % 2023–2032")
             XCTAssertTrue(plain.body.contains(">aanname</span>"))
-            XCTAssertGreaterThanOrEqual(plain.body.components(separatedBy: "<svg").count - 1, 4, "line, stacked bar, fan and sensitivity charts")
+            XCTAssertGreaterThanOrEqual(
+                plain.body.components(separatedBy: "<svg").count - 1, 4, "line, stacked bar, fan and sensitivity charts"
+            )
             XCTAssertTrue(plain.body.contains("200 Monte Carlo-runs op deze pagina"))
 
             let moved = try await browser.get("\(path)?extraInflow=30&jaar=2032")
@@ -65,7 +74,10 @@ final class WorkforcePageTests: XCTestCase {
             let diff = before.yearResult.total.shortagePersons - after.yearResult.total.shortagePersons
             XCTAssertTrue(moved.body.contains("Tekort \(WorkforceViews.persons(diff)) personen kleiner"))
             let band = try XCTUnwrap(after.band)
-            XCTAssertTrue(moved.body.contains("90 %-interval: \(WorkforceViews.persons(band.shortagePersons.p5)) tot \(WorkforceViews.persons(band.shortagePersons.p95)) personen tekort"))
+            XCTAssertTrue(
+                moved.body.contains(
+                    "90 %-interval: \(WorkforceViews.persons(band.shortagePersons.p5)) tot \(WorkforceViews.persons(band.shortagePersons.p95)) personen tekort"
+                ))
             XCTAssertLessThan(band.shortagePersons.p95, try XCTUnwrap(before.band).shortagePersons.p95)
             XCTAssertTrue(moved.body.contains("Tekort met uw hefbomen"), "fan chart shows both")
             XCTAssertTrue(moved.body.contains("value=\"30\""), "form keeps the value")
@@ -91,11 +103,14 @@ final class WorkforcePageTests: XCTestCase {
             _ = try await editor.login(email, password)
             let page = try await editor.get(path)
             XCTAssertTrue(page.body.contains("action=\"\(path)/opslaan\""))
-            let baseName = try await editor.post("\(path)/opslaan", ["name": "Basisscenario Flevoland", "extraInflow": "20"])
+            let baseName = try await editor.post(
+                "\(path)/opslaan", ["name": "Basisscenario Flevoland", "extraInflow": "20"])
             XCTAssertEqual(baseName.status, .unprocessableEntity)
             XCTAssertTrue(baseName.body.contains("andere naam"))
 
-            let saved = try await editor.post("\(path)/opslaan", ["name": "Extra instroom", "extraInflow": "20", "note": "20 % meer instroom", "horizon": "2040"])
+            let saved = try await editor.post(
+                "\(path)/opslaan",
+                ["name": "Extra instroom", "extraInflow": "20", "note": "20 % meer instroom", "horizon": "2040"])
             XCTAssertEqual(saved.status, .seeOther)
             let location = try XCTUnwrap(saved.location)
             XCTAssertTrue(location.hasSuffix("?melding=opgeslagen"))
@@ -105,7 +120,8 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertEqual(record.version, 1)
             XCTAssertFalse(record.isBase)
             XCTAssertEqual(record.note, "20 % meer instroom")
-            XCTAssertEqual(try WorkforceScenarioStore.scenario(of: record).levers.extraInflow.value, 0.2, accuracy: 1e-12)
+            XCTAssertEqual(
+                try WorkforceScenarioStore.scenario(of: record).levers.extraInflow.value, 0.2, accuracy: 1e-12)
             let shown = try await editor.get(location)
             XCTAssertTrue(shown.body.contains("Scenario opgeslagen."))
 
@@ -119,11 +135,14 @@ final class WorkforcePageTests: XCTestCase {
             let latest = try WorkforceScenarioStore.scenario(of: versions[0])
             XCTAssertEqual(latest.levers.extraInflow.value, 0.2, accuracy: 1e-12)
             XCTAssertEqual(latest.levers.outflowReduction.value, 0.1, accuracy: 1e-12)
-            let audits = try await AuditEntry.query(on: app.db).filter(\.$entity == "personeelsscenario").filter(\.$actor == email).count()
+            let audits = try await AuditEntry.query(on: app.db).filter(\.$entity == "personeelsscenario").filter(
+                \.$actor == email
+            ).count()
             XCTAssertEqual(audits, 2)
 
             // Another organisation's editor may not add a version to Flever's scenario.
-            let (otherEmail, otherPassword) = try await TestApp.user(app, role: .redacteur, organisation: "ggd-flevoland")
+            let (otherEmail, otherPassword) = try await TestApp.user(
+                app, role: .redacteur, organisation: "ggd-flevoland")
             let other = Browser(app)
             _ = try await other.login(otherEmail, otherPassword)
             _ = try await other.get(own)
@@ -144,7 +163,9 @@ final class WorkforcePageTests: XCTestCase {
             XCTAssertEqual(csv.status, .ok)
             XCTAssertTrue(csv.headers.first(name: .contentDisposition)?.contains("-aangepast.csv") ?? false)
             XCTAssertTrue(csv.body.contains("jaar;sector;aanbod_personen;vraag_personen;tekort_personen"))
-            XCTAssertEqual(csv.body.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("2032;") }.count, 8, "total + 7 sectors")
+            XCTAssertEqual(
+                csv.body.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("2032;") }.count, 8,
+                "total + 7 sectors")
             let xlsx = try await browser.get("\(path)/download.xlsx")
             XCTAssertEqual(xlsx.status, .ok)
             XCTAssertTrue(xlsx.body.hasPrefix("PK"))
@@ -160,7 +181,8 @@ final class WorkforcePageTests: XCTestCase {
 
             let mixRecord = try await WorkforceScenarioRecord.query(on: app.db).filter(\.$isBase == false).first()
             let mix = try XCTUnwrap(mixRecord)
-            let compare = try await browser.get("/modellen/personeel/vergelijk?a=\(base.id!.uuidString)&b=\(mix.id!.uuidString)")
+            let compare = try await browser.get(
+                "/modellen/personeel/vergelijk?a=\(base.id!.uuidString)&b=\(mix.id!.uuidString)")
             XCTAssertEqual(compare.status, .ok)
             XCTAssertTrue(compare.body.contains("Tekort per scenario"))
             let inline = try await browser.get("\(path)?vergelijk=\(mix.id!.uuidString)")

@@ -1,8 +1,9 @@
+import VitaalDomain
 import XCTest
+
+@testable import AcuteCareFeature
 @testable import AppCore
 @testable import WorkforceFeature
-@testable import AcuteCareFeature
-import VitaalDomain
 
 /// The workforce pages rendered from their models with a fixed clock (no database, no app).
 final class WorkforceSnapshotTests: XCTestCase {
@@ -11,8 +12,9 @@ final class WorkforceSnapshotTests: XCTestCase {
         let url = WorkforceURL.scenario(.value(Fixtures.Workforce.baseID))
         let context = Fixtures.context(viewer: Fixtures.viewer(.redacteur), path: url.path, csrfToken: "token")
         XCTAssertEqual(model.status, .ok)
-        assertSnapshot(Layout.document(page: ScenarioPage.view(model, context), context: context),
-                       named: "Workforce/result")
+        assertSnapshot(
+            Layout.document(page: ScenarioPage.view(model, context), context: context),
+            named: "Workforce/result")
     }
 
     func testLeverFormWithAnError() throws {
@@ -20,8 +22,9 @@ final class WorkforceSnapshotTests: XCTestCase {
         let url = WorkforceURL.scenario(.value(Fixtures.Workforce.baseID))
         let context = Fixtures.context(path: url.path(query: [("extraInflow", "500")]))
         XCTAssertEqual(model.status, .unprocessableEntity)
-        assertSnapshot(Layout.document(page: ScenarioPage.view(model, context), context: context),
-                       named: "Workforce/lever-form-error")
+        assertSnapshot(
+            Layout.document(page: ScenarioPage.view(model, context), context: context),
+            named: "Workforce/lever-form-error")
     }
 
     /// The index links the acute-care page by its own path (this module cannot see `AcuteCareURL`).

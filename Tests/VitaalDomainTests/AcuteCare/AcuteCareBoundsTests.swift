@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import VitaalDomain
 
 /// Security review H1/H2/L13: the model's loops and conversions are bounded whatever the numbers.
@@ -7,7 +8,8 @@ struct AcuteCareBoundsTests {
     @Test func erlangBStopsAtItsHardBoundInsteadOfLooping() {
         let clock = ContinuousClock()
         let elapsed = clock.measure {
-            #expect(ErlangB.serversNeeded(load: 1e15, maxBlocking: 0.05) == nil, "answered at once: more than the bound")
+            #expect(
+                ErlangB.serversNeeded(load: 1e15, maxBlocking: 0.05) == nil, "answered at once: more than the bound")
             #expect(ErlangB.serversNeeded(load: 1e300, maxBlocking: 0.05) == nil)
             #expect(ErlangB.serversNeeded(load: .infinity, maxBlocking: 0.05) == nil)
             #expect(ErlangB.serversNeeded(load: .nan, maxBlocking: 0.05) == nil)
@@ -38,7 +40,8 @@ struct AcuteCareBoundsTests {
             #expect(error.message.contains("meer dan 10.000 ambulances"), "\(error.message)")
             #expect(error.problems.first?.location.field == "ridesPerYear")
         }
-        let ok = try AmbulanceCapacity.post(id: "p", hourly: Array(repeating: 10, count: 168), share: 0.5, settings: CapacitySettings())
+        let ok = try AmbulanceCapacity.post(
+            id: "p", hourly: Array(repeating: 10, count: 168), share: 0.5, settings: CapacitySettings())
         #expect(ok.ambulancesNeeded >= 5)
     }
 
@@ -52,19 +55,21 @@ struct AcuteCareBoundsTests {
     @Test func growthFactorsOutsideTheBoundsAreRefusedByTheModel() {
         let inputs = AcuteCareDemo.inputs
         for factor in [7.0, 0.001, 1e300, .nan] {
-            let s = AcuteCareScenario(id: "g", name: "G", growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: factor))
+            let s = AcuteCareScenario(
+                id: "g", name: "G", growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: factor))
             #expect(throws: VitaalError.self) { try AcuteCareModel.evaluate(base: inputs, scenario: s) }
         }
-        let far = AcuteCareScenario(id: "g", name: "G", growth: PopulationGrowth(baseYear: 2024, targetYear: 9999, defaultFactor: 1.1))
+        let far = AcuteCareScenario(
+            id: "g", name: "G", growth: PopulationGrowth(baseYear: 2024, targetYear: 9999, defaultFactor: 1.1))
         #expect(throws: VitaalError.self) { try AcuteCareModel.evaluate(base: inputs, scenario: far) }
     }
 
     @Test func osmWithADoctypeIsRefusedNamingTheFileAndLine() {
         let xml = """
-        <?xml version="1.0"?>
-        <!DOCTYPE osm [<!ENTITY a "aaaaaaaaaa">]>
-        <osm version="0.6"><node id="1" lat="52.5" lon="5.4"/></osm>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE osm [<!ENTITY a "aaaaaaaaaa">]>
+            <osm version="0.6"><node id="1" lat="52.5" lon="5.4"/></osm>
+            """
         do {
             _ = try AcuteCareImport.roadGraph(osm: Data(xml.utf8), file: "wegen.osm")
             Issue.record("DOCTYPE accepted")

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Counts elements by name and checks the text is well-formed XML.
@@ -16,7 +18,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         parser.delegate = self
         if !parser.parse() { error = parser.parserError ?? NSError(domain: "xml", code: 1) }
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
         self.attributes.append((name, attributes))
     }
@@ -29,8 +34,8 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(DutchNumberFormat.format(-0.5, decimals: 1) == "-0,5")
         #expect(DutchNumberFormat.format(0) == "0")
         #expect(DutchNumberFormat.format(0, decimals: 2) == "0,00")
-        #expect(DutchNumberFormat.format(-0.04, decimals: 1) == "0,0")   // never "-0,0"
-        #expect(DutchNumberFormat.format(0.15, decimals: 1) == "0,2")    // rounds the number as written
+        #expect(DutchNumberFormat.format(-0.04, decimals: 1) == "0,0")  // never "-0,0"
+        #expect(DutchNumberFormat.format(0.15, decimals: 1) == "0,2")  // rounds the number as written
         #expect(DutchNumberFormat.format(2.675, decimals: 2) == "2,68")
         #expect(DutchNumberFormat.format(999.96, decimals: 1) == "1.000,0")
         #expect(DutchNumberFormat.format(-1234.5) == "-1.235")
@@ -106,14 +111,16 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     @Test func projectionMapsCornersToFrame() {
         let box = GeoBoundingBox(minLon: 5.0, minLat: 52.2, maxLon: 6.0, maxLat: 52.9)
         let p = MapProjection(fitting: box, width: 500, margin: 10)
-        let nw = p.project(GeoPoint(lon: 5.0, lat: 52.9)), se = p.project(GeoPoint(lon: 6.0, lat: 52.2))
+        let nw = p.project(GeoPoint(lon: 5.0, lat: 52.9))
+        let se = p.project(GeoPoint(lon: 6.0, lat: 52.2))
         #expect(abs(nw.x - 10) < 1e-9 && abs(nw.y - 10) < 1e-9)
         #expect(abs(se.x - 490) < 1e-9 && abs(se.y - (p.height - 10)) < 1e-9)
         // Longitudes are shrunk by cos(mid-latitude): 1° lon is 0.61 × 1° lat here.
         #expect(abs((se.x - nw.x) / (se.y - nw.y) - cos(52.55 * Double.pi / 180) / 0.7) < 1e-9)
         // A fixed frame that is too wide: the map is centred horizontally, touching top and bottom.
         let q = MapProjection(bbox: box, width: 800, height: 300, margin: 10)
-        let a = q.project(GeoPoint(lon: 5.0, lat: 52.9)), b = q.project(GeoPoint(lon: 6.0, lat: 52.2))
+        let a = q.project(GeoPoint(lon: 5.0, lat: 52.9))
+        let b = q.project(GeoPoint(lon: 6.0, lat: 52.2))
         #expect(abs(a.y - 10) < 1e-9 && abs(b.y - 290) < 1e-9)
         #expect(abs((a.x + b.x) / 2 - 400) < 1e-9)
         // Round trip and the km scale.
@@ -123,8 +130,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     @Test func missingValueBreaksTheLine() throws {
-        let chart = LineChart(text: ChartText(title: "Gat"), labels: ["2020", "2021", "2022", "2023", "2024"],
-                              series: [.init(name: "A", values: [1, 2, nil, 4, 5])])
+        let chart = LineChart(
+            text: ChartText(title: "Gat"), labels: ["2020", "2021", "2022", "2023", "2024"],
+            series: [.init(name: "A", values: [1, 2, nil, 4, 5])])
         let svg = chart.svg()
         let inspector = SVGInspector(svg)
         let paths = inspector.all("path").compactMap { $0["d"] }.filter { $0.contains("L") && !$0.contains("Z") }
@@ -133,20 +141,27 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         // Four markers, none for the gap (the legend's sample marker has no white outline).
         #expect(inspector.all("circle").filter { $0["stroke"] == "#fff" }.count == 4)
         // An isolated value (gaps on both sides) still gets a marker.
-        let lonely = LineChart(text: ChartText(title: "Eén"), labels: (1...40).map(String.init),
-                               series: [.init(name: "A", values: Array(repeating: nil, count: 20) + [3.0] + Array(repeating: nil, count: 19))]).svg()
+        let lonely = LineChart(
+            text: ChartText(title: "Eén"), labels: (1...40).map(String.init),
+            series: [
+                .init(name: "A", values: Array(repeating: nil, count: 20) + [3.0] + Array(repeating: nil, count: 19))
+            ]
+        ).svg()
         #expect(SVGInspector(lonely).all("circle").filter { $0["stroke"] == "#fff" }.count == 1)
     }
 
     @Test func periodLabelsAreThinnedButKeepTheLast() {
         #expect(LineChart.shownLabels(count: 10, every: 1) == Array(0..<10))
         #expect(LineChart.shownLabels(count: 10, every: 3) == [0, 3, 6, 9])
-        #expect(LineChart.shownLabels(count: 10, every: 4) == [0, 4, 9])      // 8 gives way to 9
+        #expect(LineChart.shownLabels(count: 10, every: 4) == [0, 4, 9])  // 8 gives way to 9
         #expect(LineChart.shownLabels(count: 3, every: 3) == [2])
         #expect(LineChart.shownLabels(count: 1, every: 1) == [0])
         // 40 monthly labels in a 640-wide chart do not all fit, the last one is shown.
         let labels = (0..<40).map { "2021-\($0)" }
-        let svg = LineChart(text: ChartText(title: "Maanden"), labels: labels, series: [.init(name: "A", values: labels.map { _ in 1.0 })]).svg()
+        let svg = LineChart(
+            text: ChartText(title: "Maanden"), labels: labels,
+            series: [.init(name: "A", values: labels.map { _ in 1.0 })]
+        ).svg()
         #expect(svg.contains(">2021-39</text>") && !svg.contains(">2021-1</text>"))
     }
 
@@ -163,7 +178,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(quantiles.map(\.count) == [2, 2, 2, 2, 2])
         let equal = ChoroplethMap.classes(for: [0, 10, 35, 60, 100], count: 5, method: .equalIntervals)
         #expect(equal.map { [$0.lower, $0.upper] } == [[0, 20], [20, 40], [40, 60], [60, 80], [80, 100]])
-        #expect(equal.map(\.count) == [2, 1, 1, 0, 1])   // 60 sits on a boundary: lower class
+        #expect(equal.map(\.count) == [2, 1, 1, 0, 1])  // 60 sits on a boundary: lower class
         // Equal values share a class, so fewer classes remain.
         let ties = ChoroplethMap.classes(for: [5, 5, 5, 5, 6], count: 5)
         #expect(ties.map { [$0.lower, $0.upper] } == [[5, 5], [6, 6]])
@@ -187,7 +202,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(svg.contains("href=\"/regio/GM0034\""))
         #expect(svg.contains("Schematische omtrek, geen officiële grens"))
         // Region names are written on the map.
-        for name in ["Almere", "Lelystad", "Dronten", "Zeewolde", "Noordoostpolder", "Urk"] { #expect(svg.contains(">\(name)</text>")) }
+        for name in ["Almere", "Lelystad", "Dronten", "Zeewolde", "Noordoostpolder", "Urk"] {
+            #expect(svg.contains(">\(name)</text>"))
+        }
         // The class of each region is the fill of its path.
         let fills = inspector.all("path").compactMap { $0["fill"] }.filter { $0.hasPrefix("#") }
         #expect(Set(fills).isSubset(of: Set(Palette.sequential5)))
@@ -200,14 +217,18 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         #expect(abs(top.x - cx) < 1e-9 && abs(top.y - (cy - r)) < 1e-9)
         let right = chart.vertex(axis: 1, value: 10)
         #expect(abs(right.x - (cx + r * cos(Double.pi / 6))) < 1e-9 && abs(right.y - (cy - r * 0.5)) < 1e-9)
-        #expect(chart.vertex(axis: 3, value: 5) == (cx, cy + r / 2) || abs(chart.vertex(axis: 3, value: 5).y - (cy + r / 2)) < 1e-9)
+        #expect(
+            chart.vertex(axis: 3, value: 5) == (cx, cy + r / 2)
+                || abs(chart.vertex(axis: 3, value: 5).y - (cy + r / 2)) < 1e-9)
         // The 10-ring of the web goes through the top vertex.
         let svg = chart.svg()
         #expect(svg.contains("points=\"\(SVG.num(cx)),\(SVG.num(cy - r)) "))
         // A profile with 10 on axis 0 draws its first vertex there.
         let full = RadarChart(text: ChartText(title: "Max"), profiles: [.init(name: "", values: [10, 5, 5, 5, 5, 5])])
         let polygon = SVGInspector(full.svg()).all("polygon").last { $0["fill-opacity"] != nil }
-        #expect(polygon?["points"]?.hasPrefix("\(SVG.num(full.geometry.cx)),\(SVG.num(full.geometry.cy - full.geometry.radius)) ") == true)
+        #expect(
+            polygon?["points"]?.hasPrefix(
+                "\(SVG.num(full.geometry.cx)),\(SVG.num(full.geometry.cy - full.geometry.radius)) ") == true)
     }
 
     @Test func networkLegendExplainsHighlighting() {
@@ -244,23 +265,28 @@ final class SVGInspector: NSObject, XMLParserDelegate {
 @Suite struct MapBudgetTests {
     /// 342 regions (as many as Dutch municipalities) with 600 wiggly vertices each.
     static let detailed: [RegionFeature] = (0..<342).map { n in
-        let lon0 = 3.4 + Double(n % 18) * 0.18, lat0 = 50.8 + Double(n / 18) * 0.14
+        let lon0 = 3.4 + Double(n % 18) * 0.18
+        let lat0 = 50.8 + Double(n / 18) * 0.14
         var ring = (0..<600).map { k -> GeoPoint in
             let t = Double(k) / 600 * 2 * Double.pi
             let r = 0.06 + 0.004 * sin(t * 37) + 0.002 * cos(t * 91)
             return GeoPoint(lon: lon0 + 1.5 * r * cos(t), lat: lat0 + r * sin(t))
         }
         ring.append(ring[0])
-        return RegionFeature(code: "GM\(n)", name: "Gemeente \(n)", geometry: GeoMultiPolygon([GeoPolygon(outer: ring)]))
+        return RegionFeature(
+            code: "GM\(n)", name: "Gemeente \(n)", geometry: GeoMultiPolygon([GeoPolygon(outer: ring)]))
     }
 
     @Test func detailedMapsStayLight() {
         let values = Dictionary(uniqueKeysWithValues: Self.detailed.enumerated().map { ($1.code, Double($0 % 50)) })
-        let choropleth = ChoroplethMap(text: ChartText(title: "Alle gemeenten"), regions: Self.detailed, values: values).svg()
+        let choropleth = ChoroplethMap(text: ChartText(title: "Alle gemeenten"), regions: Self.detailed, values: values)
+            .svg()
         #expect(choropleth.utf8.count < 150_000)
         #expect(SVGInspector(choropleth).all("path").count >= 342)
-        let points = PointMap(text: ChartText(title: "Punten"), outlines: Self.detailed,
-                              points: [.init(location: GeoPoint(lon: 5, lat: 52), label: "X", category: "A")]).svg()
+        let points = PointMap(
+            text: ChartText(title: "Punten"), outlines: Self.detailed,
+            points: [.init(location: GeoPoint(lon: 5, lat: 52), label: "X", category: "A")]
+        ).svg()
         #expect(points.utf8.count < 150_000)
     }
 
@@ -275,8 +301,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
             return (100 + 40 * cos(t), 80 + 40 * sin(t))
         }
         let path = SVG.ringPath(pts)
-        let numbers = path.dropFirst().dropLast().replacingOccurrences(of: "l", with: " ").replacingOccurrences(of: "-", with: " -")
-            .split(separator: " ").compactMap { Double($0) }
+        let numbers = path.dropFirst().dropLast().replacingOccurrences(of: "l", with: " ").replacingOccurrences(
+            of: "-", with: " -"
+        )
+        .split(separator: " ").compactMap { Double($0) }
         let sumX = stride(from: 0, to: numbers.count, by: 2).reduce(0.0) { $0 + numbers[$1] }
         #expect(abs(sumX - (pts.last!.x * 10).rounded() / 10) < 1e-9)
     }
@@ -307,7 +335,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
             for (element, attrs) in inspector.attributes {
                 for key in geometry {
                     guard let value = attrs[key], element != "svg" else { continue }
-                    #expect(value.range(of: #"\d\.\d\d"#, options: .regularExpression) == nil, "\(name) \(element) \(key)=\(value)")
+                    #expect(
+                        value.range(of: #"\d\.\d\d"#, options: .regularExpression) == nil,
+                        "\(name) \(element) \(key)=\(value)")
                 }
             }
             if let dir { try svg.write(toFile: "\(dir)/\(name).svg", atomically: true, encoding: .utf8) }
@@ -328,7 +358,8 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     @Test func idsAreStableAndDistinct() {
-        let a = ChartSamples.bar.svg(), b = ChartSamples.bar.svg()
+        let a = ChartSamples.bar.svg()
+        let b = ChartSamples.bar.svg()
         #expect(a == b)
         let ids = ChartSamples.all.compactMap { SVGInspector($0.svg).all("title").first?["id"] }
         #expect(Set(ids).count == ChartSamples.all.count)

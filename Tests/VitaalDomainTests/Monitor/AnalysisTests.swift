@@ -15,7 +15,7 @@ struct MonitorPeriodTests {
         #expect(Period("2024MM05") == .month(2024, 5))
         for bad in [
             "", "24", "2024Q5", "2024Q0", "2024-13", "2024-5", "2024KW5", "2024MM13", "2024JJ01", "abcd", "2024 Q3",
-            "0999",
+            "0999"
         ] {
             #expect(Period(bad) == nil, "\(bad)")
         }
@@ -149,7 +149,7 @@ struct MonitorAnalysisTests {
         }
         var values: [Double] = [
             0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 0.05, -0.04, 9.995, 99.95, 1e14, 123456789.987654,
-            -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, .leastNonzeroMagnitude,
+            -1234.5678, 0.0000049, .infinity, -.infinity, .nan, 1e300, .leastNonzeroMagnitude
         ]
         for _ in 0..<4_000 {
             let magnitude = pow(10, Double(rng.next() % 12) - 4)
@@ -190,7 +190,7 @@ struct MonitorDemoDataTests {
         #expect(
             bw.themes.map(\.name) == [
                 "Subjectief welzijn", "Materiële welvaart", "Gezondheid", "Arbeid en vrije tijd",
-                "Wonen", "Samenleving", "Veiligheid", "Milieu",
+                "Wonen", "Samenleving", "Veiligheid", "Milieu"
             ])
         for theme in bw.themes { #expect(!bw.indicators(inTheme: theme.code).isEmpty, "\(theme.code)") }
         #expect(Set(MonitorDemoData.transformatie.indicators.map(\.level)) == [.throughput, .output, .outcome])
@@ -225,7 +225,7 @@ struct MonitorDemoDataTests {
         for o in obs {
             w.append([
                 o.indicator, o.region, o.period.cbsCode, ValueFormatter.number(o.value!, decimals: 3),
-                o.status.rawValue, o.note ?? "",
+                o.status.rawValue, o.note ?? ""
             ])
         }
         var rows: [ImportRow] = []

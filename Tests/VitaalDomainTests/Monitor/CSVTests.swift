@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 /// Writes `data` to a temporary file and returns its URL.
@@ -26,7 +27,10 @@ struct MonitorCSVTests {
         let recs = try readAll("a;b;c\r\n1;2;3\r\n")
         #expect(recs.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"]])
         #expect(recs.map(\.line) == [1, 2])
-        #expect(recs[1].positions == [CSVPosition(line: 2, column: 1), CSVPosition(line: 2, column: 3), CSVPosition(line: 2, column: 5)])
+        #expect(
+            recs[1].positions == [
+                CSVPosition(line: 2, column: 1), CSVPosition(line: 2, column: 3), CSVPosition(line: 2, column: 5)
+            ])
     }
 
     @Test func separatorDetection() throws {
@@ -50,7 +54,10 @@ struct MonitorCSVTests {
     @Test func rfc4180Quoting() throws {
         let text = "naam;opmerking\n\"Almere; stad\";\"zegt \"\"hoi\"\"\"\n\"twee\nregels\";x\nlaatste;\"\"\n"
         let recs = try readAll(text)
-        #expect(recs.map(\.fields) == [["naam", "opmerking"], ["Almere; stad", "zegt \"hoi\""], ["twee\nregels", "x"], ["laatste", ""]])
+        #expect(
+            recs.map(\.fields) == [
+                ["naam", "opmerking"], ["Almere; stad", "zegt \"hoi\""], ["twee\nregels", "x"], ["laatste", ""]
+            ])
         #expect(recs.map(\.line) == [1, 2, 3, 5])
         #expect(recs[2].positions[1] == CSVPosition(line: 4, column: 9))
         #expect(recs[3].quoted == [false, true])
@@ -107,7 +114,8 @@ struct MonitorCSVTests {
     }
 
     @Test func chunkedReadingMatchesInMemoryForEveryChunkSize() throws {
-        let text = "\u{FEFF}indicator;regio;periode;waarde;opmerking\r\n"
+        let text =
+            "\u{FEFF}indicator;regio;periode;waarde;opmerking\r\n"
             + "wor;GM0034;2024;1.234,5;\"lang\r\nveld met \"\"quotes\"\" en ;\"\r\n"
             + "wor;GM0995;2024;12;Ëén\r\n"
             + "wor;GM0303;2024;;\r\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 @Suite("Monitor – disclosure control (secondary suppression)")
@@ -27,7 +28,7 @@ struct DisclosureTests {
         // The subtraction PV24 − Σ published now leaves two unknowns: Urk is not solvable.
         #expect(!Disclosure.isSolvable("GM0184", hidden: Set(hidden.keys), values: v, groups: [Self.flevoland]))
         let published = Self.municipalities.filter { hidden[$0] == nil }.reduce(0) { $0 + v[$1]! }
-        #expect(v["PV24"]! - published == 21)   // Urk + Dronten together, not Urk
+        #expect(v["PV24"]! - published == 21)  // Urk + Dronten together, not Urk
     }
 
     @Test func withoutSecondarySuppressionTheValueIsSolvable() {
@@ -45,7 +46,7 @@ struct DisclosureTests {
 
     @Test func aMissingSiblingCountsAsUnknown() {
         var v = Self.flevolandValues(urk: 3)
-        v["GM0050"] = nil   // not available: the attacker does not know it either
+        v["GM0050"] = nil  // not available: the attacker does not know it either
         let hidden = Disclosure.suppress(values: v, groups: [Self.flevoland])
         #expect(hidden == ["GM0184": .primary])
     }
@@ -64,7 +65,10 @@ struct DisclosureTests {
 
     @Test func aSingleChildHidesTheTotal() {
         let v: [String: Double] = ["T": 30, "a": 3]
-        #expect(Disclosure.suppress(values: v, groups: [.init(total: "T", parts: ["a"])]) == ["a": .primary, "T": .secondary])
+        #expect(
+            Disclosure.suppress(values: v, groups: [.init(total: "T", parts: ["a"])]) == [
+                "a": .primary, "T": .secondary
+            ])
     }
 
     @Test func overlappingGroupingsAreSolvedTogether() {
@@ -102,7 +106,8 @@ struct DisclosureTests {
             let groups = [Self.flevoland, group2]
             let hidden = Disclosure.suppress(values: v, groups: groups)
             for (code, value) in v where value < 5 { #expect(hidden[code] == .primary) }
-            #expect(Disclosure.solvableCells(hidden: Set(hidden.keys), values: v, groups: groups).isEmpty, "\(v) \(hidden)")
+            #expect(
+                Disclosure.solvableCells(hidden: Set(hidden.keys), values: v, groups: groups).isEmpty, "\(v) \(hidden)")
         }
     }
 }
@@ -111,10 +116,13 @@ struct DisclosureTests {
 struct MonitorImportHardeningTests {
     @Test func hugeValuesAreRefusedNotStoredAsInfinity() throws {
         let huge = "1" + String(repeating: "0", count: 400)
-        let csv = "indicator;regio;periode;waarde\nbw_woz_waarde;GM0034;2024;\(huge)\nbw_woz_waarde;GM0995;2024;999999999999999\n"
+        let csv =
+            "indicator;regio;periode;waarde\nbw_woz_waarde;GM0034;2024;\(huge)\nbw_woz_waarde;GM0995;2024;999999999999999\n"
         var problems: [String] = []
         do {
-            _ = try ImportPipeline.run(data: Data(csv.utf8), fileName: "groot.csv", catalog: MonitorDemoData.catalog, options: ImportOptions()) { _ in }
+            _ = try ImportPipeline.run(
+                data: Data(csv.utf8), fileName: "groot.csv", catalog: MonitorDemoData.catalog, options: ImportOptions()
+            ) { _ in }
         } catch let e as VitaalError {
             problems = e.problems.map(\.description)
         }
@@ -125,7 +133,8 @@ struct MonitorImportHardeningTests {
 
     @Test func aHugeFirstLineIsReadInLinearTime() throws {
         // 8 MB header line read in 1 KiB chunks: copying the buffer per chunk (the old O(n²)) took minutes.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-lange-regel-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vitaal-lange-regel-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         let field = String(repeating: "a", count: 8 << 20)
         try Data("b;\(field)\n1;2\n".utf8).write(to: url)

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import VitaalDomain
 
 private func graph(_ n: Int, _ edges: [(Int, Int)]) throws -> NetworkGraph {
     try NetworkGraph(nodeCount: n, edges: edges)
 }
 
-private func expectClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-12,
-                         sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+private func expectClose(
+    _ a: [Double], _ b: [Double], tolerance: Double = 1e-12,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     #expect(a.count == b.count, sourceLocation: sourceLocation)
     for (x, y) in zip(a, b) {
         #expect(abs(x - y) <= tolerance * max(1, abs(y)), "\(a) ≠ \(b)", sourceLocation: sourceLocation)
@@ -18,8 +21,9 @@ private func pairs(_ p: [(Int, Int)]) -> [[Int]] { p.map { [$0.0, $0.1] } }
 @Suite("Network graph construction")
 struct NetworkGraphTests {
     @Test func csrIsSortedAndDuplicateEdgesCollapse() throws {
-        let g = try NetworkGraph(nodeIDs: ["a", "b", "c", "d"],
-                                 edges: [("c", "a"), ("a", "b"), ("b", "a"), ("a", "c"), ("d", "a")])
+        let g = try NetworkGraph(
+            nodeIDs: ["a", "b", "c", "d"],
+            edges: [("c", "a"), ("a", "b"), ("b", "a"), ("a", "c"), ("d", "a")])
         #expect(g.nodeCount == 4)
         #expect(g.edgeCount == 3)
         #expect(Array(g.neighbors(of: 0)) == [1, 2, 3])
@@ -86,7 +90,8 @@ struct NetworkAnalysisTests {
         #expect(a.articulationPoints == [0])
         #expect(a.removalImpact == [RemovalImpact(node: 0, cutOff: [2, 3, 4])])
         let names = ["Zorgloket", "Anna", "Bram", "Chris", "Dewi"]
-        #expect(a.explanation(of: a.removalImpact[0], names: names)
+        #expect(
+            a.explanation(of: a.removalImpact[0], names: names)
                 == "Als Zorgloket wegvalt, raken Bram, Chris en Dewi los van de rest.")
         #expect(a.centralSummary(names: names) == "Centraal: Zorgloket, Anna, Bram")
     }
@@ -96,14 +101,26 @@ struct NetworkAnalysisTests {
         typealias F = NetworkFixtures
         let cases: [String: (Int, [(Int, Int)], [Double], [Double], [Double], [Int], [(Int, Int)])] = [
             "p5": (5, F.p5Edges, F.p5Betweenness, F.p5Closeness, F.p5Degree, F.p5Articulation, F.p5Bridges),
-            "cycle6": (6, F.cycle6Edges, F.cycle6Betweenness, F.cycle6Closeness, F.cycle6Degree, F.cycle6Articulation, F.cycle6Bridges),
-            "twoTriangles": (6, F.twoTrianglesEdges, F.twoTrianglesBetweenness, F.twoTrianglesCloseness, F.twoTrianglesDegree,
-                             F.twoTrianglesArticulation, F.twoTrianglesBridges),
-            "disconnected": (6, F.disconnectedEdges, F.disconnectedBetweenness, F.disconnectedCloseness, F.disconnectedDegree,
-                             F.disconnectedArticulation, F.disconnectedBridges),
-            "barbell": (9, F.barbellEdges, F.barbellBetweenness, F.barbellCloseness, F.barbellDegree, F.barbellArticulation, F.barbellBridges),
-            "petersenPlusTail": (12, F.petersenPlusTailEdges, F.petersenPlusTailBetweenness, F.petersenPlusTailCloseness,
-                                 F.petersenPlusTailDegree, F.petersenPlusTailArticulation, F.petersenPlusTailBridges),
+            "cycle6": (
+                6, F.cycle6Edges, F.cycle6Betweenness, F.cycle6Closeness, F.cycle6Degree, F.cycle6Articulation,
+                F.cycle6Bridges
+            ),
+            "twoTriangles": (
+                6, F.twoTrianglesEdges, F.twoTrianglesBetweenness, F.twoTrianglesCloseness, F.twoTrianglesDegree,
+                F.twoTrianglesArticulation, F.twoTrianglesBridges
+            ),
+            "disconnected": (
+                6, F.disconnectedEdges, F.disconnectedBetweenness, F.disconnectedCloseness, F.disconnectedDegree,
+                F.disconnectedArticulation, F.disconnectedBridges
+            ),
+            "barbell": (
+                9, F.barbellEdges, F.barbellBetweenness, F.barbellCloseness, F.barbellDegree, F.barbellArticulation,
+                F.barbellBridges
+            ),
+            "petersenPlusTail": (
+                12, F.petersenPlusTailEdges, F.petersenPlusTailBetweenness, F.petersenPlusTailCloseness,
+                F.petersenPlusTailDegree, F.petersenPlusTailArticulation, F.petersenPlusTailBridges
+            )
         ]
         let (n, edges, bc, cc, dc, ap, br) = try #require(cases[name])
         let a = NetworkAnalysis.analyze(try graph(n, edges))
@@ -121,7 +138,8 @@ struct NetworkAnalysisTests {
         #expect(a.components == [[0, 1, 2], [3, 4], [5]])
         // Removing 1 leaves {0} and {2}: equally large, the part with node 0 stays.
         #expect(a.removalImpact == [RemovalImpact(node: 1, cutOff: [2])])
-        #expect(a.explanation(of: a.removalImpact[0], names: ["A", "B", "C"])
+        #expect(
+            a.explanation(of: a.removalImpact[0], names: ["A", "B", "C"])
                 == "Als B wegvalt, raakt C los van de rest.")
     }
 
@@ -129,24 +147,29 @@ struct NetworkAnalysisTests {
     /// removing 3 cuts off 0,1,2 and removing 5 cuts off 6,7,8.
     @Test func barbellRemovalImpact() throws {
         let a = NetworkAnalysis.analyze(try graph(9, NetworkFixtures.barbellEdges))
-        #expect(a.removalImpact == [
-            RemovalImpact(node: 4, cutOff: [5, 6, 7, 8]),
-            RemovalImpact(node: 3, cutOff: [0, 1, 2]),
-            RemovalImpact(node: 5, cutOff: [6, 7, 8]),
-        ])
+        #expect(
+            a.removalImpact == [
+                RemovalImpact(node: 4, cutOff: [5, 6, 7, 8]),
+                RemovalImpact(node: 3, cutOff: [0, 1, 2]),
+                RemovalImpact(node: 5, cutOff: [6, 7, 8])
+            ])
         let names = ["A", "B", "C", "D", "Brug", "E", "F", "G", "H"]
-        #expect(a.explanation(of: a.removalImpact[0], names: names) == "Als Brug wegvalt, raken E, F, G en H los van de rest.")
-        #expect(a.explanation(of: a.removalImpact[1], names: names) == "Als D wegvalt, raken A, B en C los van de rest.")
+        #expect(
+            a.explanation(of: a.removalImpact[0], names: names)
+                == "Als Brug wegvalt, raken E, F, G en H los van de rest.")
+        #expect(
+            a.explanation(of: a.removalImpact[1], names: names) == "Als D wegvalt, raken A, B en C los van de rest.")
         #expect(a.centralSummary(names: names) == "Centraal: Brug, D, E")
     }
 
     @Test func pathP5RemovalImpactTieKeepsPartWithLowestNode() throws {
         let a = NetworkAnalysis.analyze(try graph(5, NetworkFixtures.p5Edges))
-        #expect(a.removalImpact == [
-            RemovalImpact(node: 2, cutOff: [3, 4]),
-            RemovalImpact(node: 1, cutOff: [0]),
-            RemovalImpact(node: 3, cutOff: [4]),
-        ])
+        #expect(
+            a.removalImpact == [
+                RemovalImpact(node: 2, cutOff: [3, 4]),
+                RemovalImpact(node: 1, cutOff: [0]),
+                RemovalImpact(node: 3, cutOff: [4])
+            ])
     }
 
     @Test func dutchListsAndLongExplanations() throws {
@@ -156,8 +179,10 @@ struct NetworkAnalysisTests {
         #expect(NetworkAnalysis.dutchList(["A", "B", "C"]) == "A, B en C")
         let a = NetworkAnalysis.analyze(try graph(1, []))
         let long = RemovalImpact(node: 0, cutOff: Array(1...10))
-        #expect(a.explanation(of: long, names: ["X"])
-                == "Als X wegvalt, raken knooppunt 1, knooppunt 2, knooppunt 3, knooppunt 4, knooppunt 5, knooppunt 6, knooppunt 7 en 3 andere los van de rest.")
+        #expect(
+            a.explanation(of: long, names: ["X"])
+                == "Als X wegvalt, raken knooppunt 1, knooppunt 2, knooppunt 3, knooppunt 4, knooppunt 5, knooppunt 6, knooppunt 7 en 3 andere los van de rest."
+        )
     }
 
     @Test func tinyGraphs() throws {
@@ -188,20 +213,24 @@ struct NetworkAnalysisTests {
         for (n, m) in [(40, 50), (300, 420)] {
             var edges: [(Int, Int)] = []
             while edges.count < m {
-                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+                let a = Int(rng.next() % UInt64(n))
+                let b = Int(rng.next() % UInt64(n))
                 if a != b { edges.append((a, b)) }
             }
             let g = try graph(n, edges)
             let a = NetworkAnalysis.analyze(g)
-            #expect(NetworkAnalysis.betweennessCentrality(g) == a.betweenness)   // bit-identical
+            #expect(NetworkAnalysis.betweennessCentrality(g) == a.betweenness)  // bit-identical
 
             let dist = (0..<n).map { bfs(g, from: $0, skipping: -1) }
             var ref = [Double](repeating: 0, count: n)
-            for s in 0..<n { for t in (s + 1)..<n where dist[s].d[t] > 0 {
-                for v in 0..<n where v != s && v != t && dist[s].d[v] >= 0 && dist[s].d[v] + dist[t].d[v] == dist[s].d[t] {
-                    ref[v] += dist[s].sigma[v] * dist[t].sigma[v] / dist[s].sigma[t]
+            for s in 0..<n {
+                for t in (s + 1)..<n where dist[s].d[t] > 0 {
+                    for v in 0..<n
+                    where v != s && v != t && dist[s].d[v] >= 0 && dist[s].d[v] + dist[t].d[v] == dist[s].d[t] {
+                        ref[v] += dist[s].sigma[v] * dist[t].sigma[v] / dist[s].sigma[t]
+                    }
                 }
-            } }
+            }
             expectClose(a.betweenness, ref.map { $0 * 2 / Double((n - 1) * (n - 2)) }, tolerance: 1e-10)
 
             let baseComponents = a.components.count
@@ -212,9 +241,11 @@ struct NetworkAnalysisTests {
             #expect(a.articulationPoints == refAP)
             for (u, v) in a.bridges { #expect(edgeIsBridge(g, u, v)) }
             let bridgeSet = Set(a.bridges.map { $0.0 * n + $0.1 })
-            for u in 0..<n { for w in g.neighbors(of: u) where Int(w) > u && !bridgeSet.contains(u * n + Int(w)) {
-                #expect(!edgeIsBridge(g, u, Int(w)))
-            } }
+            for u in 0..<n {
+                for w in g.neighbors(of: u) where Int(w) > u && !bridgeSet.contains(u * n + Int(w)) {
+                    #expect(!edgeIsBridge(g, u, Int(w)))
+                }
+            }
             for impact in a.removalImpact {
                 let comp = a.components.first { $0.contains(impact.node) }!
                 #expect(impact.cutOff.count >= 1 && impact.cutOff.count <= (comp.count - 1) / 2)
@@ -224,14 +255,21 @@ struct NetworkAnalysisTests {
     }
 
     private func bfs(_ g: NetworkGraph, from s: Int, skipping skip: Int) -> (d: [Int], sigma: [Double]) {
-        var d = [Int](repeating: -1, count: g.nodeCount), sigma = [Double](repeating: 0, count: g.nodeCount)
-        d[s] = 0; sigma[s] = 1
-        var queue = [s], head = 0
+        var d = [Int](repeating: -1, count: g.nodeCount)
+        var sigma = [Double](repeating: 0, count: g.nodeCount)
+        d[s] = 0
+        sigma[s] = 1
+        var queue = [s]
+        var head = 0
         while head < queue.count {
-            let v = queue[head]; head += 1
+            let v = queue[head]
+            head += 1
             for w32 in g.neighbors(of: v) where Int(w32) != skip {
                 let w = Int(w32)
-                if d[w] < 0 { d[w] = d[v] + 1; queue.append(w) }
+                if d[w] < 0 {
+                    d[w] = d[v] + 1
+                    queue.append(w)
+                }
                 if d[w] == d[v] + 1 { sigma[w] += sigma[v] }
             }
         }
@@ -239,7 +277,8 @@ struct NetworkAnalysisTests {
     }
 
     private func componentCount(_ g: NetworkGraph, skipping skip: Int) -> Int {
-        var seen = [Bool](repeating: false, count: g.nodeCount), count = 0
+        var seen = [Bool](repeating: false, count: g.nodeCount)
+        var count = 0
         for s in 0..<g.nodeCount where s != skip && !seen[s] {
             count += 1
             for (v, dv) in bfs(g, from: s, skipping: skip).d.enumerated() where dv >= 0 { seen[v] = true }
@@ -249,12 +288,14 @@ struct NetworkAnalysisTests {
 
     private func edgeIsBridge(_ g: NetworkGraph, _ u: Int, _ v: Int) -> Bool {
         var seen = [Bool](repeating: false, count: g.nodeCount)
-        var stack = [u]; seen[u] = true
+        var stack = [u]
+        seen[u] = true
         while let x = stack.popLast() {
             for w32 in g.neighbors(of: x) {
                 let w = Int(w32)
                 if (x == u && w == v) || (x == v && w == u) || seen[w] { continue }
-                seen[w] = true; stack.append(w)
+                seen[w] = true
+                stack.append(w)
             }
         }
         return !seen[v]
@@ -273,13 +314,18 @@ struct NetworkLayoutTests {
         #expect(p1.allSatisfy { (0...1).contains($0.x) && (0...1).contains($0.y) })
         // Bounding boxes of different components do not overlap.
         func box(_ nodes: [Int]) -> (Double, Double, Double, Double) {
-            (nodes.map { p1[$0].x }.min()!, nodes.map { p1[$0].x }.max()!, nodes.map { p1[$0].y }.min()!, nodes.map { p1[$0].y }.max()!)
+            (
+                nodes.map { p1[$0].x }.min()!, nodes.map { p1[$0].x }.max()!, nodes.map { p1[$0].y }.min()!,
+                nodes.map { p1[$0].y }.max()!
+            )
         }
         let boxes = [box(Array(0...5)), box([6, 7]), box([8])]
-        for i in 0..<3 { for j in (i + 1)..<3 {
-            let (a, b) = (boxes[i], boxes[j])
-            #expect(a.1 < b.0 || b.1 < a.0 || a.3 < b.2 || b.3 < a.2)
-        } }
+        for i in 0..<3 {
+            for j in (i + 1)..<3 {
+                let (a, b) = (boxes[i], boxes[j])
+                #expect(a.1 < b.0 || b.1 < a.0 || a.3 < b.2 || b.3 < a.2)
+            }
+        }
         let p3 = NetworkLayout.positions(for: g, seed: 8, iterations: 100)
         #expect(!zip(p1, p3).allSatisfy { $0.x == $1.x && $0.y == $1.y })
     }
@@ -288,7 +334,9 @@ struct NetworkLayoutTests {
         let n = 12
         let g = try NetworkGraph(nodeCount: n, edges: (0..<n).map { ($0, ($0 + 1) % n) })
         let p = NetworkLayout.positions(for: g, seed: 1, iterations: 200)
-        func d(_ a: Int, _ b: Int) -> Double { ((p[a].x - p[b].x) * (p[a].x - p[b].x) + (p[a].y - p[b].y) * (p[a].y - p[b].y)).squareRoot() }
+        func d(_ a: Int, _ b: Int) -> Double {
+            ((p[a].x - p[b].x) * (p[a].x - p[b].x) + (p[a].y - p[b].y) * (p[a].y - p[b].y)).squareRoot()
+        }
         let edgeMean = (0..<n).map { d($0, ($0 + 1) % n) }.reduce(0, +) / Double(n)
         let oppositeMean = (0..<n).map { d($0, ($0 + n / 2) % n) }.reduce(0, +) / Double(n)
         #expect(edgeMean * 2.5 < oppositeMean)

@@ -1,24 +1,33 @@
 import Testing
+
 @testable import VitaalDomain
 
 /// H6: amounts, hours and FTE are bounded on input, and no sum of stored amounts can trap.
 @Suite struct PlansOverflowTests {
     @Test func amountsAboveOneTrillionEurosAreRefusedNamingFieldAndLimit() throws {
         let thousand = Money(thousands: 1)
-        for text in ["9223372036854775807", "9.223.372.036.854.775.807", "50.000.000.000.000", "1.000.000.001", "99999999999999999999999999999999999999"] {
+        for text in [
+            "9223372036854775807", "9.223.372.036.854.775.807", "50.000.000.000.000", "1.000.000.001",
+            "99999999999999999999999999999999999999"
+        ] {
             do {
                 _ = try BudgetCell.parse(text, unit: thousand, at: SourceLocation(field: "werkelijk.A&O"))
                 Issue.record("\(text) was accepted")
             } catch let error as VitaalError {
                 #expect(error.kind == .invalidInput)
                 #expect(error.problems.first?.location.field == "werkelijk.A&O")
-                #expect(error.problems.first?.message.contains("ten hoogste € 1.000.000.000.000 (in deze tabel 1.000.000.000 × € 1.000)") == true,
-                        "\(error.problems.first?.message ?? "")")
+                #expect(
+                    error.problems.first?.message.contains(
+                        "ten hoogste € 1.000.000.000.000 (in deze tabel 1.000.000.000 × € 1.000)") == true,
+                    "\(error.problems.first?.message ?? "")")
             }
         }
         #expect(try BudgetCell.parse("1.000.000.000", unit: thousand) == .amount(Money(cents: Money.maxCents)))
-        #expect(try BudgetCell.parse("-1.000.000.000.000", unit: Money(euros: 1)) == .amount(Money(cents: -Money.maxCents)))
-        #expect(try BudgetCell.parse("000000000000000000000000000001,5", unit: Money(euros: 1)) == .amount(Money(cents: 150)))
+        #expect(
+            try BudgetCell.parse("-1.000.000.000.000", unit: Money(euros: 1)) == .amount(Money(cents: -Money.maxCents)))
+        #expect(
+            try BudgetCell.parse("000000000000000000000000000001,5", unit: Money(euros: 1))
+                == .amount(Money(cents: 150)))
         #expect(throws: VitaalError.self) { try BudgetCell.parse("1.000.000.000.001", unit: Money(euros: 1)) }
     }
 
@@ -54,17 +63,25 @@ import Testing
     }
 
     @Test func personnelHoursEmployeesAndFTEAreBounded() throws {
-        #expect(throws: VitaalError.self) { try PersonnelFigures(year: 2025, employees: 1, fte: "1", programmeHours: Int.max, indirectHours: 1) }
-        #expect(throws: VitaalError.self) { try PersonnelFigures(year: 2025, employees: 1, fte: "1", programmeHours: 1, indirectHours: 10_000_001) }
-        #expect(throws: VitaalError.self) { try PersonnelFigures(year: 2025, employees: 10_000_001, fte: "1", programmeHours: 1, indirectHours: 1) }
+        #expect(throws: VitaalError.self) {
+            try PersonnelFigures(year: 2025, employees: 1, fte: "1", programmeHours: Int.max, indirectHours: 1)
+        }
+        #expect(throws: VitaalError.self) {
+            try PersonnelFigures(year: 2025, employees: 1, fte: "1", programmeHours: 1, indirectHours: 10_000_001)
+        }
+        #expect(throws: VitaalError.self) {
+            try PersonnelFigures(year: 2025, employees: 10_000_001, fte: "1", programmeHours: 1, indirectHours: 1)
+        }
         do {
-            _ = try PersonnelFigures(year: 2025, employees: 1, fte: "9223372036854775807", programmeHours: 1, indirectHours: 1)
+            _ = try PersonnelFigures(
+                year: 2025, employees: 1, fte: "9223372036854775807", programmeHours: 1, indirectHours: 1)
             Issue.record("huge FTE accepted")
         } catch let error as VitaalError {
             #expect(error.problems.first?.location.field == "fte")
             #expect(error.problems.first?.message.contains("ten hoogste 1.000.000 FTE") == true)
         }
-        let most = try PersonnelFigures(year: 2025, employees: 10_000_000, fte: "1.000.000", programmeHours: 10_000_000, indirectHours: 10_000_000)
+        let most = try PersonnelFigures(
+            year: 2025, employees: 10_000_000, fte: "1.000.000", programmeHours: 10_000_000, indirectHours: 10_000_000)
         #expect(most.totalHours == 20_000_000)
         #expect(most.programmeShare == 50)
     }

@@ -1,14 +1,19 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 private func d(_ y: Int, _ m: Int, _ day: Int) -> PlanDate { PlanDate(y, m, day)! }
 
 private func problems(_ body: () throws -> Void) -> [Problem] {
-    do { try body(); return [] } catch let e as VitaalError { return e.problems } catch { return [] }
+    do {
+        try body()
+        return []
+    } catch let e as VitaalError { return e.problems } catch { return [] }
 }
 
 // MARK: Lifecycle
@@ -16,7 +21,7 @@ private func problems(_ body: () throws -> Void) -> [Problem] {
 @Test func lifecycleStepsForwardOneAtATime() throws {
     var plan = Plan(key: "p", title: "P", owner: "O", period: .year(2025), levels: ["Doel"])
     try plan.transition(to: .ingediend)
-    try plan.transition(to: .concept)          // documented backward step
+    try plan.transition(to: .concept)  // documented backward step
     try plan.transition(to: .ingediend)
     try plan.transition(to: .vastgesteld)
     try plan.transition(to: .afgesloten)
@@ -34,7 +39,7 @@ private func problems(_ body: () throws -> Void) -> [Problem] {
         _ = try PlanStatus.concept.transition(to: .vastgesteld)
     } catch let e as VitaalError {
         #expect(e.kind == .conflict)
-        #expect(e.message.contains("\"Ingediend\""))   // names the skipped status
+        #expect(e.message.contains("\"Ingediend\""))  // names the skipped status
     } catch { Issue.record("wrong error") }
 }
 
@@ -58,25 +63,38 @@ private func problems(_ body: () throws -> Void) -> [Problem] {
 // MARK: Goal tree
 
 private func tree(_ nodes: [GoalNode]) -> Plan {
-    Plan(key: "t", title: "T", owner: "O", period: .year(2025), levels: ["A", "B", "C"], periodColumns: ["≤2020"], nodes: nodes)
+    Plan(
+        key: "t", title: "T", owner: "O", period: .year(2025), levels: ["A", "B", "C"], periodColumns: ["≤2020"],
+        nodes: nodes)
 }
 
 @Test func validTreePasses() throws {
-    try tree([GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b"),
-              GoalNode(key: "c", parent: "a", level: 2, title: "c", periods: ["≤2020"])]).validate()
+    try tree([
+        GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b"),
+        GoalNode(key: "c", parent: "a", level: 2, title: "c", periods: ["≤2020"])
+    ]).validate()
 }
 
 @Test func treeProblemsNameTheNode() {
-    let cycle = problems { try tree([GoalNode(key: "x", parent: "y", level: 1, title: "x"), GoalNode(key: "y", parent: "x", level: 2, title: "y")]).validate() }
+    let cycle = problems {
+        try tree([
+            GoalNode(key: "x", parent: "y", level: 1, title: "x"), GoalNode(key: "y", parent: "x", level: 2, title: "y")
+        ]).validate()
+    }
     #expect(cycle.contains { $0.message.contains("kring") && $0.location.element == "doel \"x\"" })
 
     let unknown = problems { try tree([GoalNode(key: "a", parent: "zz", level: 1, title: "a")]).validate() }
     #expect(unknown.count == 1 && unknown[0].message.contains("\"zz\"") && unknown[0].location.field == "parentKey")
 
-    let shallow = problems { try tree([GoalNode(key: "a", level: 1, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b")]).validate() }
+    let shallow = problems {
+        try tree([GoalNode(key: "a", level: 1, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b")])
+            .validate()
+    }
     #expect(shallow.count == 1 && shallow[0].location.element == "doel \"b\"" && shallow[0].location.field == "level")
 
-    let dup = problems { try tree([GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "a", level: 0, title: "a2")]).validate() }
+    let dup = problems {
+        try tree([GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "a", level: 0, title: "a2")]).validate()
+    }
     #expect(dup.count == 1 && dup[0].message.contains("meer dan één keer"))
 
     let badLevel = problems { try tree([GoalNode(key: "a", level: 3, title: "a")]).validate() }
@@ -93,50 +111,65 @@ private func tree(_ nodes: [GoalNode]) -> Plan {
 
 private func target(_ r: [(Double, PlanDate)]) -> SmartTarget { target(.increase, r) }
 
-private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, goal: Double = 100, _ r: [(Double, PlanDate)]) -> SmartTarget {
-    SmartTarget(key: "t", nodeKey: "a", measure: "m", unit: "u", baseline: DatedValue(base, at: d(2025, 1, 1)),
-                targetValue: goal, targetDate: d(2025, 4, 11), // 100 days after 2025-01-01
-                direction: dir, realisations: r.map { Realisation(value: $0.0, date: $0.1) })
+private func target(
+    _ dir: SmartTarget.Direction = .increase, base: Double = 0, goal: Double = 100, _ r: [(Double, PlanDate)]
+) -> SmartTarget {
+    SmartTarget(
+        key: "t", nodeKey: "a", measure: "m", unit: "u", baseline: DatedValue(base, at: d(2025, 1, 1)),
+        targetValue: goal, targetDate: d(2025, 4, 11),  // 100 days after 2025-01-01
+        direction: dir, realisations: r.map { Realisation(value: $0.0, date: $0.1) })
 }
 
 @Test func statusBoundaries() {
-    let mid = d(2025, 2, 20) // day 50 of 100: expected 50
+    let mid = d(2025, 2, 20)  // day 50 of 100: expected 50
     #expect(d(2025, 1, 1).days(to: d(2025, 4, 11)) == 100)
     #expect(target([]).status() == .noData)
-    #expect(target([(45, mid)]).status() == .onTrack)      // 45/50 = 0,90
-    #expect(target([(44.9, mid)]).status() == .atRisk)     // 0,898
-    #expect(target([(35, mid)]).status() == .atRisk)       // 0,70
-    #expect(target([(34.9, mid)]).status() == .offTrack)   // 0,698
+    #expect(target([(45, mid)]).status() == .onTrack)  // 45/50 = 0,90
+    #expect(target([(44.9, mid)]).status() == .atRisk)  // 0,898
+    #expect(target([(35, mid)]).status() == .atRisk)  // 0,70
+    #expect(target([(34.9, mid)]).status() == .offTrack)  // 0,698
     #expect(target([(100, mid)]).status() == .achieved)
-    #expect(target([(99, d(2025, 4, 11))]).status() == .offTrack) // deadline reached, not met
-    #expect(target([(0, d(2025, 1, 1))]).status() == .onTrack)    // nothing expected yet
+    #expect(target([(99, d(2025, 4, 11))]).status() == .offTrack)  // deadline reached, not met
+    #expect(target([(0, d(2025, 1, 1))]).status() == .onTrack)  // nothing expected yet
     // decrease: baseline 100 → 0; at day 50 expected 50; 55 is 45/50 = 0,9 of the way
     #expect(target(.decrease, base: 100, goal: 0, [(55, mid)]).status() == .onTrack)
-    #expect(target(.decrease, base: 100, goal: 0, [(66, mid)]).status() == .offTrack) // 34/50 = 0,68
+    #expect(target(.decrease, base: 100, goal: 0, [(66, mid)]).status() == .offTrack)  // 34/50 = 0,68
     #expect(target(.decrease, base: 100, goal: 0, [(0, mid)]).status() == .achieved)
     // count adds realisations: 20 + 25 = 45 by day 50 → on track
     #expect(target(.count, [(20, d(2025, 1, 20)), (25, mid)]).status() == .onTrack)
     // asOf ignores later realisations; the rule measures at the latest realisation's date (day 19: expected 19)
     #expect(target(.count, [(20, d(2025, 1, 20)), (25, mid)]).status(asOf: d(2025, 2, 1)) == .onTrack)  // 20/19
-    #expect(target(.count, [(12, d(2025, 1, 20)), (33, mid)]).status(asOf: d(2025, 2, 1)) == .offTrack) // 12/19 = 0,63
-    #expect(target(.count, [(12, d(2025, 1, 20)), (33, mid)]).status() == .onTrack)                     // 45/50
+    #expect(target(.count, [(12, d(2025, 1, 20)), (33, mid)]).status(asOf: d(2025, 2, 1)) == .offTrack)  // 12/19 = 0,63
+    #expect(target(.count, [(12, d(2025, 1, 20)), (33, mid)]).status() == .onTrack)  // 45/50
     #expect(SmartTarget.Status.atRisk.label == "risico" && SmartTarget.Status.noData.label == "geen gegevens")
 }
 
 @Test func rollUpTakesWorstWithData() {
-    var plan = tree([GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b"),
-                     GoalNode(key: "c", parent: "a", level: 1, title: "c"), GoalNode(key: "e", parent: "c", level: 2, title: "e")])
+    var plan = tree([
+        GoalNode(key: "a", level: 0, title: "a"), GoalNode(key: "b", parent: "a", level: 1, title: "b"),
+        GoalNode(key: "c", parent: "a", level: 1, title: "c"), GoalNode(key: "e", parent: "c", level: 2, title: "e")
+    ])
     let mid = d(2025, 2, 20)
-    var t1 = target([(45, mid)]); t1.key = "1"; t1.nodeKey = "b"          // onTrack
-    var t2 = target([(40, mid)]); t2.key = "2"; t2.nodeKey = "e"          // atRisk (0,8)
-    var t3 = target([]); t3.key = "3"; t3.nodeKey = "e"                   // noData
-    var t4 = target([(100, mid)]); t4.key = "4"; t4.nodeKey = "b"         // achieved
+    var t1 = target([(45, mid)])
+    t1.key = "1"
+    t1.nodeKey = "b"  // onTrack
+    var t2 = target([(40, mid)])
+    t2.key = "2"
+    t2.nodeKey = "e"  // atRisk (0,8)
+    var t3 = target([])
+    t3.key = "3"
+    t3.nodeKey = "e"  // noData
+    var t4 = target([(100, mid)])
+    t4.key = "4"
+    t4.nodeKey = "b"  // achieved
     plan.targets = [t1, t2, t3, t4]
     #expect(plan.rollUp("b").status == .onTrack)
     #expect(plan.rollUp("c").status == .atRisk)
     let all = plan.rollUp("a")
     #expect(all.status == .atRisk)
-    #expect(all.counts[.onTrack] == 1 && all.counts[.atRisk] == 1 && all.counts[.noData] == 1 && all.counts[.achieved] == 1 && all.counts[.offTrack] == 0)
+    #expect(
+        all.counts[.onTrack] == 1 && all.counts[.atRisk] == 1 && all.counts[.noData] == 1 && all.counts[.achieved] == 1
+            && all.counts[.offTrack] == 0)
     #expect(plan.rollUp().targetCount == 4)
     plan.targets = [t3]
     #expect(plan.rollUp("a").status == .noData)
@@ -152,13 +185,19 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     var p = problems { try plan.validate() }
     #expect(p.contains { $0.location.field == "measure" })
     #expect(p.contains { $0.location.field == "realisations[0].date" })
-    t = target([]); t.targetDate = nil; plan.targets = [t]
+    t = target([])
+    t.targetDate = nil
+    plan.targets = [t]
     p = problems { try plan.validate() }
     #expect(p.count == 1 && p[0].location.field == "targetDate" && p[0].message.contains("ontbreekt"))
-    t = target([]); t.targetDate = d(2024, 12, 31); plan.targets = [t]
+    t = target([])
+    t.targetDate = d(2024, 12, 31)
+    plan.targets = [t]
     p = problems { try plan.validate() }
     #expect(p.contains { $0.message.contains("vóór de datum van de nulmeting") })
-    t = target([]); t.nodeKey = "nope"; plan.targets = [t]
+    t = target([])
+    t.nodeKey = "nope"
+    plan.targets = [t]
     p = problems { try plan.validate() }
     #expect(p.count == 1 && p[0].location.field == "nodeKey")
 }
@@ -172,7 +211,7 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     #expect(Money(euros: 999).formatted == "€ 999")
     #expect(Money(thousands: -1069).formattedThousands == "-1.069")
     #expect(Money(euros: 1142).percent(of: Money(euros: 2814)) == 41)
-    #expect(Money(euros: 1).percent(of: Money(euros: 200)) == 1)   // 0,5 rounds up
+    #expect(Money(euros: 1).percent(of: Money(euros: 200)) == 1)  // 0,5 rounds up
     #expect(Money(euros: 1).percent(of: .zero) == nil)
 }
 
@@ -191,7 +230,9 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     #expect(try BudgetCell.parse("50.000 (gereserveerd)") == .reserved(Money(euros: 50_000)))
     for bad in ["abc", "1.24", "12,", "1,2,3", "1.2345", "€", "12a"] {
         let p = problems { _ = try BudgetCell.parse(bad, at: SourceLocation(line: 4, column: 3, field: "2025")) }
-        #expect(p.count == 1 && p[0].location.line == 4 && p[0].location.field == "2025" && p[0].message.contains(bad), "\(bad)")
+        #expect(
+            p.count == 1 && p[0].location.line == 4 && p[0].location.field == "2025" && p[0].message.contains(bad),
+            "\(bad)")
     }
 }
 
@@ -200,11 +241,18 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
 @Test func budgetCheckFlagsLineAndColumn() {
     var table = PlansDemoData.fleverBegrotingPerProgramma2025
     #expect(table.check().isEmpty)
-    table.sections[0].lines[0].cells[0] = .amount(Money(thousands: 198)) // A&O provincie 197 → 198
+    table.sections[0].lines[0].cells[0] = .amount(Money(thousands: 198))  // A&O provincie 197 → 198
     let found = table.check()
     #expect(found.count == 2)
-    #expect(found.contains { $0.kind == .lineTotal && $0.line == "Subsidie Provincie Flevoland (langlopend)" && $0.computed == 1248 && $0.stated == 1247 })
-    #expect(found.contains { $0.kind == .sectionTotal && $0.column == "Begroting 2025 A&O" && $0.computed == 1326 && $0.stated == 1325 })
+    #expect(
+        found.contains {
+            $0.kind == .lineTotal && $0.line == "Subsidie Provincie Flevoland (langlopend)" && $0.computed == 1248
+                && $0.stated == 1247
+        })
+    #expect(
+        found.contains {
+            $0.kind == .sectionTotal && $0.column == "Begroting 2025 A&O" && $0.computed == 1326 && $0.stated == 1325
+        })
     #expect(throws: VitaalError.self) { try table.validate() }
 }
 
@@ -220,12 +268,13 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     try t.validate(percentTolerance: 1)
     let pct = t.check(percentTolerance: 0)
     #expect(pct.allSatisfy { $0.kind == .percentage && abs($0.computed - $0.stated) == 1 })
-    #expect(Set(pct.map { "\($0.line!)|\($0.column)|\($0.computed)|\($0.stated)" }) == [
-        "Subsidie Provincie Flevoland (langlopend)|Werkelijk 2023|41|40",
-        "Huisvestingskosten|Begroting 2024|2|3",
-        "Overige organisatiekosten|Begroting 2024|4|5",
-        "Personele lasten|Begroting 2025|75|74",
-    ])
+    #expect(
+        Set(pct.map { "\($0.line!)|\($0.column)|\($0.computed)|\($0.stated)" }) == [
+            "Subsidie Provincie Flevoland (langlopend)|Werkelijk 2023|41|40",
+            "Huisvestingskosten|Begroting 2024|2|3",
+            "Overige organisatiekosten|Begroting 2024|4|5",
+            "Personele lasten|Begroting 2025|75|74"
+        ])
 }
 
 @Test func fleverBudgetPerProgrammeAddsUp() throws {
@@ -240,7 +289,9 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     let overhead = t.section("lasten")!.lines.first { $0.category == .overheadToerekening }!
     #expect(t.computedLineTotal(overhead) == .zero && overhead.cells[4].value.formatted == "€ -1.069.000")
     // Programme totals agree with the 2025 column of the overall table.
-    #expect(PlansDemoData.fleverBegroting2023_2025.computedTotal(section: "baten", column: 2) == t.computedGrandTotal(section: "baten"))
+    #expect(
+        PlansDemoData.fleverBegroting2023_2025.computedTotal(section: "baten", column: 2)
+            == t.computedGrandTotal(section: "baten"))
 }
 
 @Test func krachtigeSamenlevingBudgetsAddUp() throws {
@@ -263,10 +314,15 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     #expect(p[0].fteFormatted == "23,3" && p[1].fteHundredths == 2430)
     #expect(p[0].totalHours == 34_486 && p[1].totalHours == 35_583)
     #expect(p[1].programmeShare == 80 && p[1].indirectShare == 20)
-    #expect(p[0].programmeShare == 74 && p[0].statedProgrammeShare == 75) // source prints 75 %, 25.610/34.486 = 74,26 %
-    let neg = problems { _ = try PersonnelFigures(year: 2025, employees: 1, fte: "-1,5", programmeHours: 1, indirectHours: 1) }
+    // source prints 75 %, 25.610/34.486 = 74,26 %
+    #expect(p[0].programmeShare == 74 && p[0].statedProgrammeShare == 75)
+    let neg = problems {
+        _ = try PersonnelFigures(year: 2025, employees: 1, fte: "-1,5", programmeHours: 1, indirectHours: 1)
+    }
     #expect(neg.count == 1 && neg[0].location.field == "fte")
-    #expect(throws: VitaalError.self) { _ = try PersonnelFigures(year: 2025, employees: -1, fte: "1", programmeHours: 1, indirectHours: 1) }
+    #expect(throws: VitaalError.self) {
+        _ = try PersonnelFigures(year: 2025, employees: -1, fte: "1", programmeHours: 1, indirectHours: 1)
+    }
 }
 
 // MARK: Demo data
@@ -281,7 +337,7 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
     #expect(f.targets.first { $0.key == "VVI.t3" }?.targetValue == 4)
     #expect(f.targets.allSatisfy { $0.status() == .noData })
     let ks = PlansDemoData.krachtigeSamenleving2020
-    #expect(ks.nodes.filter { $0.level == 1 }.count == 21)   // K1.1–K1.8, K2.1–2, K3.1–4, K4.1–3, K5.1–4 = 8+2+4+3+4
+    #expect(ks.nodes.filter { $0.level == 1 }.count == 21)  // K1.1–K1.8, K2.1–2, K3.1–4, K4.1–3, K5.1–4 = 8+2+4+3+4
     #expect(ks.roots.count == 5)
     let iza = PlansDemoData.regioplanIZA
     #expect(iza.roots.filter { $0.title.hasPrefix("Bouwsteen") }.count == 8)
@@ -291,45 +347,66 @@ private func target(_ dir: SmartTarget.Direction = .increase, base: Double = 0, 
 // MARK: XLSX
 
 private final class Collector: NSObject, XMLParserDelegate {
-    var cells: [String: String] = [:]   // ref → text or value
+    var cells: [String: String] = [:]  // ref → text or value
     var current: String?
     var text = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        if name == "c" { current = attributes["r"]; text = "" }
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if name == "c" {
+            current = attributes["r"]
+            text = ""
+        }
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "c", let c = current { cells[c] = text; current = nil }
+        if name == "c", let c = current {
+            cells[c] = text
+            current = nil
+        }
     }
 }
 
 @Test func xlsxColumnNames() {
     #expect(XLSX.columnName(0) == "A" && XLSX.columnName(25) == "Z" && XLSX.columnName(26) == "AA")
     #expect(XLSX.columnName(701) == "ZZ" && XLSX.columnName(702) == "AAA")
-    #expect(XLSX.reference(row: 0, column: 0) == "A1" && XLSX.reference(row: 1, column: 1) == "B2" && XLSX.reference(row: 9, column: 26) == "AA10")
+    #expect(
+        XLSX.reference(row: 0, column: 0) == "A1" && XLSX.reference(row: 1, column: 1) == "B2"
+            && XLSX.reference(row: 9, column: 26) == "AA10")
 }
 
 @Test func xlsxPartsAreWellFormedAndCellsLand() throws {
     var rows: [[XLSX.Cell]] = [[.text("Regel"), .text("Bedrag & <meer>")], [.text("Provincie"), .amount(1_247_000)]]
-    var wide = Array(repeating: XLSX.Cell.empty, count: 27); wide[26] = .number(3.5)
+    var wide = Array(repeating: XLSX.Cell.empty, count: 27)
+    wide[26] = .number(3.5)
     while rows.count < 9 { rows.append([]) }
     rows.append(wide)
-    let parts = try XLSX.parts([XLSX.Sheet(name: "Begroting", rows: rows), XLSX.Sheet(budget: PlansDemoData.fleverBegrotingPerProgramma2025)])
-    #expect(parts.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                                  "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml"])
+    let parts = try XLSX.parts([
+        XLSX.Sheet(name: "Begroting", rows: rows), XLSX.Sheet(budget: PlansDemoData.fleverBegrotingPerProgramma2025)
+    ])
+    #expect(
+        parts.map(\.path) == [
+            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+            "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml"
+        ])
     for part in parts {
         let parser = XMLParser(data: part.data)
         #expect(parser.parse(), "\(part.path) is not well-formed")
     }
     let sheet1 = parts.first { $0.path == "xl/worksheets/sheet1.xml" }!.data
-    let c = Collector(); let parser = XMLParser(data: sheet1); parser.delegate = c
+    let c = Collector()
+    let parser = XMLParser(data: sheet1)
+    parser.delegate = c
     #expect(parser.parse())
     #expect(c.cells["A1"] == "Regel" && c.cells["B1"] == "Bedrag & <meer>")
     #expect(c.cells["B2"] == "1247000" && c.cells["AA10"] == "3.5")
     let xml = String(decoding: sheet1, as: UTF8.self)
-    #expect(xml.contains(#"<c r="A1" t="inlineStr" s="1">"#))       // bold header
-    #expect(xml.contains(#"<c r="B2" s="2"><v>1247000</v></c>"#))   // number format #,##0
+    #expect(xml.contains(#"<c r="A1" t="inlineStr" s="1">"#))  // bold header
+    #expect(xml.contains(#"<c r="B2" s="2"><v>1247000</v></c>"#))  // number format #,##0
     #expect(throws: VitaalError.self) { _ = try XLSX.parts([XLSX.Sheet(name: "a/b", rows: [])]) }
-    #expect(throws: VitaalError.self) { _ = try XLSX.parts([XLSX.Sheet(name: "A", rows: []), XLSX.Sheet(name: "a", rows: [])]) }
+    #expect(throws: VitaalError.self) {
+        _ = try XLSX.parts([XLSX.Sheet(name: "A", rows: []), XLSX.Sheet(name: "a", rows: [])])
+    }
     #expect(throws: VitaalError.self) { _ = try XLSX.parts([]) }
 }

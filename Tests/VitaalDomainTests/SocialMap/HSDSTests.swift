@@ -1,16 +1,19 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 /// A small valid HSDS 2.x datapackage with an unknown extra column ("kvk_nummer") and a foreign taxonomy.
-func smSmallPackage(organizations: String? = nil, services: String? = nil, locations: String? = nil,
-                  taxonomy: String? = nil, servicesTaxonomy: String? = nil, sal: String? = nil) -> [String: Data] {
+func smSmallPackage(
+    organizations: String? = nil, services: String? = nil, locations: String? = nil,
+    taxonomy: String? = nil, servicesTaxonomy: String? = nil, sal: String? = nil
+) -> [String: Data] {
     let pkg = """
-    {"name": "test", "resources": [
-      {"name": "organizations", "path": "organizations.csv"}, {"name": "services", "path": "services.csv"},
-      {"name": "locations", "path": "locations.csv"}, {"name": "services_at_location", "path": "services_at_location.csv"},
-      {"name": "taxonomy_terms", "path": "taxonomy.csv"}, {"name": "service_taxonomy", "path": "services_taxonomy.csv"}]}
-    """
+        {"name": "test", "resources": [
+          {"name": "organizations", "path": "organizations.csv"}, {"name": "services", "path": "services.csv"},
+          {"name": "locations", "path": "locations.csv"}, {"name": "services_at_location", "path": "services_at_location.csv"},
+          {"name": "taxonomy_terms", "path": "taxonomy.csv"}, {"name": "service_taxonomy", "path": "services_taxonomy.csv"}]}
+        """
     let files: [String: String] = [
         "datapackage.json": pkg,
         "organizations.csv": organizations ?? """
@@ -41,7 +44,7 @@ func smSmallPackage(organizations: String? = nil, services: String? = nil, locat
             t1,svc-1,pg-meedoen,
             t2,svc-1,oe-1,
             t3,svc-2,gemeente-GM0034,
-            """,
+            """
     ]
     return files.mapValues { Data($0.utf8) }
 }
@@ -79,14 +82,19 @@ struct SocialMapHSDSTests {
         #expect(first.keys.sorted() == second.keys.sorted())
         for (name, data) in first { #expect(second[name] == data, "\(name) changed") }
         let orgs = String(decoding: first["organizations.csv"]!, as: UTF8.self)
-        #expect(orgs.hasPrefix("id,name,alternate_name,description,email,url,year_incorporated,x_last_checked,x_is_example,kvk_nummer\n"))
-        #expect(orgs.contains("org-1,Flever,,\"Steunfunctie, Flevoland\",,https://www.flever.nl,2021,,false,12345678\n"))
+        #expect(
+            orgs.hasPrefix(
+                "id,name,alternate_name,description,email,url,year_incorporated,x_last_checked,x_is_example,kvk_nummer\n"
+            ))
+        #expect(
+            orgs.contains("org-1,Flever,,\"Steunfunctie, Flevoland\",,https://www.flever.nl,2021,,false,12345678\n"))
     }
 
     @Test func demoRegisterRoundTripsThroughBothFormats() throws {
         let demo = SocialMapDemoData.register
         let csv1 = SocialMap.HSDS.exportDatapackage(demo, options: .internal)
-        let csv2 = SocialMap.HSDS.exportDatapackage(try SocialMap.HSDS.importDatapackage(files: csv1), options: .internal)
+        let csv2 = SocialMap.HSDS.exportDatapackage(
+            try SocialMap.HSDS.importDatapackage(files: csv1), options: .internal)
         #expect(csv1 == csv2)
         let json1 = SocialMap.HSDS.exportJSON(demo, options: .internal)
         let json2 = SocialMap.HSDS.exportJSON(try SocialMap.HSDS.importJSON(json1), options: .internal)
@@ -94,16 +102,16 @@ struct SocialMapHSDSTests {
     }
 
     static let serviceArrayJSON = """
-    [
-      {"id": "svc-9", "name": "Alzheimer Café Lelystad", "x_kind": "inwonersinitiatief", "onbekend_veld": {"b": 1, "a": [true, null]},
-       "organization": {"id": "org-9", "name": "Alzheimer Flevoland", "website": "https://example.org", "extra_org": "x"},
-       "service_at_locations": [{"id": "sal-1", "location": {"id": "loc-9", "latitude": 52.51, "longitude": 5.47,
-          "addresses": [{"id": "adr-9", "address_1": "Agorabaan 1", "city": "Lelystad", "postal_code": "8224 JR", "country": "NL", "address_type": "physical"}]}}],
-       "phones": [{"id": "ph-9", "number": "0320 000000"}],
-       "attributes": [{"id": "a1", "taxonomy_term_id": "pg-zingeving"},
-                      {"id": "a2", "taxonomy_term": {"id": "t-dem", "name": "Dementie", "taxonomy": "vitaal-thema"}}]}
-    ]
-    """
+        [
+          {"id": "svc-9", "name": "Alzheimer Café Lelystad", "x_kind": "inwonersinitiatief", "onbekend_veld": {"b": 1, "a": [true, null]},
+           "organization": {"id": "org-9", "name": "Alzheimer Flevoland", "website": "https://example.org", "extra_org": "x"},
+           "service_at_locations": [{"id": "sal-1", "location": {"id": "loc-9", "latitude": 52.51, "longitude": 5.47,
+              "addresses": [{"id": "adr-9", "address_1": "Agorabaan 1", "city": "Lelystad", "postal_code": "8224 JR", "country": "NL", "address_type": "physical"}]}}],
+           "phones": [{"id": "ph-9", "number": "0320 000000"}],
+           "attributes": [{"id": "a1", "taxonomy_term_id": "pg-zingeving"},
+                          {"id": "a2", "taxonomy_term": {"id": "t-dem", "name": "Dementie", "taxonomy": "vitaal-thema"}}]}
+        ]
+        """
 
     @Test func importsHSDS3ServiceArray() throws {
         let r = try SocialMap.HSDS.importJSON(Data(Self.serviceArrayJSON.utf8), fileName: "diensten.json")
@@ -113,7 +121,11 @@ struct SocialMapHSDSTests {
         #expect(s.tags.dimensions == [.zingeving])
         #expect(s.tags.themes == ["Dementie"])
         #expect(s.locationIDs == ["loc-9"])
-        #expect(s.extra == [SocialMap.ExtraField("onbekend_veld", .object([("b", .number("1")), ("a", .array([.bool(true), .null]))]))])
+        #expect(
+            s.extra == [
+                SocialMap.ExtraField(
+                    "onbekend_veld", .object([("b", .number("1")), ("a", .array([.bool(true), .null]))]))
+            ])
         #expect(r.organisation("org-9")?.url == "https://example.org")
         #expect(r.organisation("org-9")?.extra.map(\.key) == ["extra_org"])
         #expect(r.location("loc-9")?.address?.postalCode == "8224 JR")
@@ -127,10 +139,15 @@ struct SocialMapHSDSTests {
 
     @Test func publicExportHidesContactNames() throws {
         var r = SocialMap.Register(organisations: [SocialMap.Organisation(id: "o", name: "Org")])
-        r.contacts = [SocialMap.ContactPerson(id: "c", organisationID: "o", role: "coördinator", name: "Jan Jansen", email: "jan@example.org")]
+        r.contacts = [
+            SocialMap.ContactPerson(
+                id: "c", organisationID: "o", role: "coördinator", name: "Jan Jansen", email: "jan@example.org")
+        ]
         r.phones = [SocialMap.Phone(id: "p", number: "06 12345678", contactID: "c")]
         let pub = String(decoding: SocialMap.HSDS.exportJSON(r), as: UTF8.self)
-        #expect(pub.contains("coördinator") && !pub.contains("Jan") && !pub.contains("jan@") && !pub.contains("06 12345678"))
+        #expect(
+            pub.contains("coördinator") && !pub.contains("Jan") && !pub.contains("jan@") && !pub.contains("06 12345678")
+        )
         let csv = SocialMap.HSDS.exportDatapackage(r)
         #expect(!String(decoding: csv["contacts.csv"]!, as: UTF8.self).contains("Jan"))
         #expect(!String(decoding: csv["phones.csv"]!, as: UTF8.self).contains("0612"))
@@ -141,66 +158,134 @@ struct SocialMapHSDSTests {
     // MARK: Bad input: every problem names file, row and field.
 
     @Test func missingRequiredField() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(organizations: "id,name\norg-1,Flever\norg-2,\n")) }
-        #expect(p.contains { $0.location == SourceLocation(file: "organizations.csv", line: 3, field: "name") && $0.message == "verplicht veld ontbreekt" })
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(organizations: "id,name\norg-1,Flever\norg-2,\n"))
+        }
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "organizations.csv", line: 3, field: "name")
+                    && $0.message == "verplicht veld ontbreekt"
+            })
     }
 
     @Test func danglingForeignKeys() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(
-            services: "id,organization_id,name\nsvc-1,org-1,A\nsvc-2,org-404,B\n",
-            sal: "id,service_id,location_id\nx,svc-1,loc-404\ny,svc-404,loc-1\n")) }
-        #expect(p.contains { $0.location == SourceLocation(file: "services.csv", line: 3, field: "organization_id") && $0.message.contains("org-404") })
-        #expect(p.contains { $0.location == SourceLocation(file: "services_at_location.csv", line: 2, field: "location_id") })
-        #expect(p.contains { $0.location == SourceLocation(file: "services_at_location.csv", line: 3, field: "service_id") })
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(
+                    services: "id,organization_id,name\nsvc-1,org-1,A\nsvc-2,org-404,B\n",
+                    sal: "id,service_id,location_id\nx,svc-1,loc-404\ny,svc-404,loc-1\n"))
+        }
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "services.csv", line: 3, field: "organization_id")
+                    && $0.message.contains("org-404")
+            })
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "services_at_location.csv", line: 2, field: "location_id")
+            })
+        #expect(
+            p.contains { $0.location == SourceLocation(file: "services_at_location.csv", line: 3, field: "service_id") }
+        )
     }
 
     @Test func duplicateID() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(organizations: "id,name\norg-1,A\norg-2,B\norg-1,C\n")) }
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(organizations: "id,name\norg-1,A\norg-2,B\norg-1,C\n"))
+        }
         #expect(p.count == 1)
         #expect(p.first?.location == SourceLocation(file: "organizations.csv", line: 4, field: "id"))
         #expect(p.first?.message.contains("\"org-1\" komt meer dan eens voor") == true)
     }
 
     @Test func wrongTypes() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(
-            organizations: "id,name,year_incorporated,url,email,x_is_example,x_last_checked\norg-1,A,twintig,ftp://x,geen-mail,misschien,2024-13-01\norg-2,B,,,,,\n")) }
-        let fields = Set(p.filter { $0.location.file == "organizations.csv" && $0.location.line == 2 }.compactMap(\.location.field))
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(
+                    organizations:
+                        "id,name,year_incorporated,url,email,x_is_example,x_last_checked\norg-1,A,twintig,ftp://x,geen-mail,misschien,2024-13-01\norg-2,B,,,,,\n"
+                ))
+        }
+        let fields = Set(
+            p.filter { $0.location.file == "organizations.csv" && $0.location.line == 2 }.compactMap(\.location.field))
         #expect(fields == ["year_incorporated", "url", "email", "x_is_example", "x_last_checked"])
     }
 
     @Test func invalidCoordinates() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(
-            locations: "id,organization_id,latitude,longitude\nloc-1,org-1,95,5\nloc-2,org-1,5.47,52.51\nloc-3,org-1,abc,5\nloc-4,org-1,52.5,\n")) }
-        #expect(p.contains { $0.location == SourceLocation(file: "locations.csv", line: 2, field: "latitude") && $0.message.contains("tussen -90 en 90") })
-        #expect(p.contains { $0.location == SourceLocation(file: "locations.csv", line: 3, field: "latitude") && $0.message.contains("buiten Nederland") })
-        #expect(p.contains { $0.location == SourceLocation(file: "locations.csv", line: 4, field: "latitude") && $0.message.contains("geen getal") })
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(
+                    locations:
+                        "id,organization_id,latitude,longitude\nloc-1,org-1,95,5\nloc-2,org-1,5.47,52.51\nloc-3,org-1,abc,5\nloc-4,org-1,52.5,\n"
+                ))
+        }
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "locations.csv", line: 2, field: "latitude")
+                    && $0.message.contains("tussen -90 en 90")
+            })
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "locations.csv", line: 3, field: "latitude")
+                    && $0.message.contains("buiten Nederland")
+            })
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "locations.csv", line: 4, field: "latitude")
+                    && $0.message.contains("geen getal")
+            })
         #expect(p.contains { $0.location == SourceLocation(file: "locations.csv", line: 5, field: "longitude") })
     }
 
     @Test func unknownTaxonomyTerm() {
-        let p = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(
-            servicesTaxonomy: "id,service_id,taxonomy_id\nt1,svc-1,bestaat-niet\n")) }
+        let p = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(
+                    servicesTaxonomy: "id,service_id,taxonomy_id\nt1,svc-1,bestaat-niet\n"))
+        }
         #expect(p.map(\.location) == [SourceLocation(file: "services_taxonomy.csv", line: 2, field: "taxonomy_id")])
-        let q = smProblems { _ = try SocialMap.HSDS.importDatapackage(files: smSmallPackage(
-            taxonomy: "id,name,vocabulary\npg-x,geluk,positieve-gezondheid\n", servicesTaxonomy: "id,service_id,taxonomy_id\n")) }
+        let q = smProblems {
+            _ = try SocialMap.HSDS.importDatapackage(
+                files: smSmallPackage(
+                    taxonomy: "id,name,vocabulary\npg-x,geluk,positieve-gezondheid\n",
+                    servicesTaxonomy: "id,service_id,taxonomy_id\n"))
+        }
         #expect(q.first?.location == SourceLocation(file: "taxonomy.csv", line: 2, field: "name"))
         #expect(q.first?.message.contains("onbekende term \"geluk\"") == true)
     }
 
     @Test func jsonProblemsNameThePath() {
         let bad = """
-        [{"id": "o1", "name": "A", "services": [{"id": "s1", "name": "", "service_at_locations": [{"location_id": "nergens"}],
-          "attributes": [{"taxonomy_term_id": "onbekend"}]}],
-          "locations": [{"id": "l1", "latitude": "noord", "longitude": 5.2}]},
-         {"id": "o1", "name": "B"}]
-        """
+            [{"id": "o1", "name": "A", "services": [{"id": "s1", "name": "", "service_at_locations": [{"location_id": "nergens"}],
+              "attributes": [{"taxonomy_term_id": "onbekend"}]}],
+              "locations": [{"id": "l1", "latitude": "noord", "longitude": 5.2}]},
+             {"id": "o1", "name": "B"}]
+            """
         let p = smProblems { _ = try SocialMap.HSDS.importJSON(Data(bad.utf8), fileName: "x.json") }
-        #expect(p.contains { $0.location == SourceLocation(file: "x.json", field: "name", element: "$[0].services[0]") })
-        #expect(p.contains { $0.location == SourceLocation(file: "x.json", field: "location_id", element: "$[0].services[0].service_at_locations[0]") })
-        #expect(p.contains { $0.location == SourceLocation(file: "x.json", field: "taxonomy_term_id", element: "$[0].services[0].attributes[0]") })
-        #expect(p.contains { $0.location == SourceLocation(file: "x.json", field: "latitude", element: "$[0].locations[0]") })
+        #expect(
+            p.contains { $0.location == SourceLocation(file: "x.json", field: "name", element: "$[0].services[0]") })
+        #expect(
+            p.contains {
+                $0.location
+                    == SourceLocation(
+                        file: "x.json", field: "location_id", element: "$[0].services[0].service_at_locations[0]")
+            })
+        #expect(
+            p.contains {
+                $0.location
+                    == SourceLocation(
+                        file: "x.json", field: "taxonomy_term_id", element: "$[0].services[0].attributes[0]")
+            })
+        #expect(
+            p.contains {
+                $0.location == SourceLocation(file: "x.json", field: "latitude", element: "$[0].locations[0]")
+            })
         #expect(p.contains { $0.location == SourceLocation(file: "x.json", field: "id", element: "$[1]") })
-        let syntax = smProblems { _ = try SocialMap.HSDS.importJSON(Data("[{\"id\": 1,\n }]".utf8), fileName: "y.json") }
+        let syntax = smProblems {
+            _ = try SocialMap.HSDS.importJSON(Data("[{\"id\": 1,\n }]".utf8), fileName: "y.json")
+        }
         #expect(syntax.first?.location.file == "y.json" && syntax.first?.location.line == 2)
     }
 }

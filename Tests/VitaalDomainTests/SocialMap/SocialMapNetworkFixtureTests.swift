@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitaalDomain
 
 /// The demo collaboration graph analysed by `NetworkAnalysis` must match networkx
@@ -11,9 +12,11 @@ struct SocialMapNetworkFixtureTests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bench/socialmap/fixtures")
 
     @Test func committedGraphMatchesDemoData() throws {
-        let committed = try String(contentsOf: Self.fixtures.appendingPathComponent("demo_collaboration_graph.json"), encoding: .utf8)
-        #expect(committed == SocialMapDemoData.register.collaborationGraphJSON(),
-                "demo data changed: rerun the graph dump and bench/socialmap/demo_network_fixtures.py")
+        let committed = try String(
+            contentsOf: Self.fixtures.appendingPathComponent("demo_collaboration_graph.json"), encoding: .utf8)
+        #expect(
+            committed == SocialMapDemoData.register.collaborationGraphJSON(),
+            "demo data changed: rerun the graph dump and bench/socialmap/demo_network_fixtures.py")
     }
 
     @Test func analysisMatchesNetworkx() throws {
@@ -35,7 +38,9 @@ struct SocialMapNetworkFixtureTests {
         #expect(a.articulationPoints.map { g.nodeIDs[$0] }.sorted() == ap)
         #expect(ap == ["zilveren-kruis"])
         let bridges = try #require(nx["bridges"] as? [[String]])
-        #expect(a.bridges.map { [g.nodeIDs[$0.0], g.nodeIDs[$0.1]].sorted() }.sorted { $0.lexicographicallyPrecedes($1) } == bridges)
+        #expect(
+            a.bridges.map { [g.nodeIDs[$0.0], g.nodeIDs[$0.1]].sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+                == bridges)
         let components = try #require(nx["components"] as? [[String]])
         #expect(a.components.count == components.count)
     }

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import VitaalDomain
 
 /// Security review M6: the published spider-web statistics never reveal a group under 5, not
@@ -7,11 +8,17 @@ import Foundation
 struct SpiderWebDisclosureTests {
     typealias S = SocialMap.SpiderWebStatistics
 
-    static func webs(_ groups: [(String, Int, Double)]) throws -> [(municipalityCode: String, scores: SpiderWebScores)] {
+    static func webs(_ groups: [(String, Int, Double)]) throws -> [(municipalityCode: String, scores: SpiderWebScores)]
+    {
         var out: [(municipalityCode: String, scores: SpiderWebScores)] = []
         for (code, n, v) in groups {
             for _ in 0..<n {
-                out.append((code, try SpiderWebScores(Dictionary(uniqueKeysWithValues: PositiveHealthDimension.allCases.map { ($0, v) }))))
+                out.append(
+                    (
+                        code,
+                        try SpiderWebScores(
+                            Dictionary(uniqueKeysWithValues: PositiveHealthDimension.allCases.map { ($0, v) }))
+                    ))
             }
         }
         return out
@@ -24,7 +31,9 @@ struct SpiderWebDisclosureTests {
         let dronten = try #require(p.municipalities.first { $0.code == "GM0303" })
         let lelystad = try #require(p.municipalities.first { $0.code == "GM0995" })
         #expect(urk.isSuppressed && urk.reason == .tooFew)
-        #expect(dronten.isSuppressed && dronten.reason == .protectsOthers, "secondary suppression: the next-smallest group is hidden too")
+        #expect(
+            dronten.isSuppressed && dronten.reason == .protectsOthers,
+            "secondary suppression: the next-smallest group is hidden too")
         #expect(lelystad.count == 10, "12 rounded to a multiple of 5")
         let total = try #require(p.total)
         #expect(total.count == 20, "22 rounded to a multiple of 5")
@@ -33,7 +42,10 @@ struct SpiderWebDisclosureTests {
         #expect(remainder != 3, "Urk's count is not recovered")
         #expect(remainder >= S.minimumGroupSize, "the hidden part holds at least 5 people")
         // Means are published with one decimal: total 22·m − 12·8 − 7·6 would give Urk's sum only with exact means.
-        guard case let .mean(m) = total.means[0] else { Issue.record("total mean hidden"); return }
+        guard case .mean(let m) = total.means[0] else {
+            Issue.record("total mean hidden")
+            return
+        }
         #expect(m == (m * 10).rounded() / 10)
     }
 
@@ -72,10 +84,14 @@ struct SpiderWebDisclosureTests {
     }
 
     @Test func webAddressesAndEmailAddressesAreValidatedStrictly() {
-        #expect(SocialMap.webAddress("https://buurtkracht.example.nl/pad?x=1") == "https://buurtkracht.example.nl/pad?x=1")
+        #expect(
+            SocialMap.webAddress("https://buurtkracht.example.nl/pad?x=1") == "https://buurtkracht.example.nl/pad?x=1")
         #expect(SocialMap.webAddress("http://a.nl") == "http://a.nl")
-        for bad in ["javascript:alert(1)", "//evil.example", "https://x.nl/\"><x y=z", "https://x.nl/'", "ftp://x.nl", "https://localhost",
-                    "https://user:pw@x.nl", "https://x.nl/ a", "https://x.nl/<b>", ""] {
+        for bad in [
+            "javascript:alert(1)", "//evil.example", "https://x.nl/\"><x y=z", "https://x.nl/'", "ftp://x.nl",
+            "https://localhost",
+            "https://user:pw@x.nl", "https://x.nl/ a", "https://x.nl/<b>", ""
+        ] {
             #expect(SocialMap.webAddress(bad) == nil, "\(bad)")
         }
         #expect(SocialMap.isEmailAddress("info@buurtkracht.example.nl"))
@@ -89,13 +105,18 @@ struct ResultCacheTests {
     @Test func keepsAtMostCapacityEntriesAndEvictsTheLeastRecentlyUsed() {
         let cache = ResultCache<Int>(capacity: 3)
         for i in 0..<3 { cache.store(i, for: "k\(i)") }
-        #expect(cache.value(for: "k0") == 0)        // k0 is now the most recently used
-        cache.store(3, for: "k3")                    // evicts k1
+        #expect(cache.value(for: "k0") == 0)  // k0 is now the most recently used
+        cache.store(3, for: "k3")  // evicts k1
         #expect(cache.count == 3)
         #expect(cache.value(for: "k1") == nil)
         #expect(cache.value(for: "k0") == 0 && cache.value(for: "k3") == 3)
         var computed = 0
-        for _ in 0..<5 { _ = cache.value(for: "x") { computed += 1; return 42 } }
+        for _ in 0..<5 {
+            _ = cache.value(for: "x") {
+                computed += 1
+                return 42
+            }
+        }
         #expect(computed == 1)
         for i in 0..<1000 { cache.store(i, for: "many\(i)") }
         #expect(cache.count == 3)

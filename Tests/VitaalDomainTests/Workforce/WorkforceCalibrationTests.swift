@@ -1,13 +1,18 @@
 import Testing
+
 @testable import VitaalDomain
 
 @Suite("Workforce Flevoland calibration")
 struct WorkforceCalibrationTests {
-    func within(_ value: Double, _ target: Double, relative: Double = 0.02) -> Bool { abs(value - target) <= relative * abs(target) }
+    func within(_ value: Double, _ target: Double, relative: Double = 0.02) -> Bool {
+        abs(value - target) <= relative * abs(target)
+    }
 
     @Test func reproducesSeedFigures() throws {
         let p = try WorkforceEngine.project(.flevolandBase)
-        let y20 = try #require(p.year(2020)), y23 = try #require(p.year(2023)), y32 = try #require(p.year(2032))
+        let y20 = try #require(p.year(2020))
+        let y23 = try #require(p.year(2023))
+        let y32 = try #require(p.year(2032))
         #expect(within(y32.total.demandPersons, 45_000))
         #expect(within(y32.total.supplyPersons, 41_500))
         #expect(within(y20.total.shortageRate, 0.04))
@@ -20,7 +25,11 @@ struct WorkforceCalibrationTests {
     @Test func everyNumberIsSourcedOrAssumed() throws {
         let s = WorkforceScenario.flevolandBase
         var ps: [WorkforceParameter] = [s.extraDemandGrowth, s.fteTrend, s.taskShiftAbsorption]
-        for x in s.sectors { ps += [x.fteFactor, x.vacancyRate, x.outflowFactor, x.graduateShare, x.sideEntrants, x.returners] + x.levelShares + x.ageShares + x.careUse }
+        for x in s.sectors {
+            ps +=
+                [x.fteFactor, x.vacancyRate, x.outflowFactor, x.graduateShare, x.sideEntrants, x.returners]
+                + x.levelShares + x.ageShares + x.careUse
+        }
         for x in s.levels { ps.append(x.graduates) }
         for x in s.ageBands { ps += [x.outflowRate, x.lateralEntryShare] }
         for x in s.regions { ps += x.population + x.populationGrowth }

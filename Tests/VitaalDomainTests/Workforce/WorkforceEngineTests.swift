@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VitaalDomain
 
 @Suite("Workforce engine")
@@ -32,7 +33,8 @@ struct WorkforceEngineTests {
         var checked = 0
         for k in 0..<(tr.stocks.count - 1) {
             for c in 0..<tr.stocks[k].count {
-                let expected = tr.stocks[k][c] + tr.inflow[k][c] - tr.outflow[k][c] - tr.movesOut[k][c] + tr.movesIn[k][c]
+                let expected =
+                    tr.stocks[k][c] + tr.inflow[k][c] - tr.outflow[k][c] - tr.movesOut[k][c] + tr.movesIn[k][c]
                 #expect(abs(tr.stocks[k + 1][c] - expected) < 1e-7)
                 #expect(tr.stocks[k + 1][c] >= 0)
                 checked += 1
@@ -52,13 +54,17 @@ struct WorkforceEngineTests {
             more.levers.extraInflow.value += 0.1 + 0.3 * rng.nextUnit()
             more.levels[0].graduates.value += 50
             var less = s
-            less.levers.outflowReduction.value = min(0.5, less.levers.outflowReduction.value + 0.05 + 0.2 * rng.nextUnit())
-            let pm = try WorkforceEngine.project(more), pl = try WorkforceEngine.project(less)
+            less.levers.outflowReduction.value = min(
+                0.5, less.levers.outflowReduction.value + 0.05 + 0.2 * rng.nextUnit())
+            let pm = try WorkforceEngine.project(more)
+            let pl = try WorkforceEngine.project(less)
             for k in 0..<base.years.count {
                 #expect(pm.years[k].total.shortagePersons <= base.years[k].total.shortagePersons + 1e-9)
                 #expect(pl.years[k].total.shortagePersons <= base.years[k].total.shortagePersons + 1e-9)
                 for j in 0..<base.years[k].sectors.count {
-                    #expect(pm.years[k].sectors[j].figures.shortagePersons <= base.years[k].sectors[j].figures.shortagePersons + 1e-9)
+                    #expect(
+                        pm.years[k].sectors[j].figures.shortagePersons <= base.years[k].sectors[j].figures
+                            .shortagePersons + 1e-9)
                 }
             }
             // Strictly better by the horizon.
@@ -72,7 +78,7 @@ struct WorkforceEngineTests {
         s.levers.productivity.value = 0.02
         let p = try WorkforceEngine.project(s)
         #expect(abs(p.years[3].total.demandPersons - 1397.55 / (1.02 * 1.02 * 1.02)) < 1e-9)
-        #expect(abs(p.years[3].careDemandIndex - 1.331) < 1e-12) // care demand itself is not changed by the lever
+        #expect(abs(p.years[3].careDemandIndex - 1.331) < 1e-12)  // care demand itself is not changed by the lever
     }
 
     @Test func monteCarloIsReproducible() throws {
@@ -98,7 +104,9 @@ struct WorkforceEngineTests {
         let sens = try WorkforceEngine.sensitivity(.flevolandBase, year: 2032)
         #expect(sens.levers.count == 4)
         #expect(sens.levers.map(\.id).sorted() == WorkforceLevers.ids.sorted())
-        for k in 1..<sens.levers.count { #expect(sens.levers[k - 1].gapClosedPersons >= sens.levers[k].gapClosedPersons) }
+        for k in 1..<sens.levers.count {
+            #expect(sens.levers[k - 1].gapClosedPersons >= sens.levers[k].gapClosedPersons)
+        }
         #expect(sens.levers.allSatisfy { $0.gapClosedPersons > 0 })
         let text = WorkforceSummary.text(sens)
         #expect(text.contains(sens.levers[0].label))
@@ -106,7 +114,8 @@ struct WorkforceEngineTests {
 
     @Test func comparisonListsBothScenarios() throws {
         var better = WorkforceScenario.flevolandBase
-        better.id = "beleid"; better.levers.productivity.value = 0.01
+        better.id = "beleid"
+        better.levers.productivity.value = 0.01
         let cmp = try WorkforceEngine.compare([.flevolandBase, better])
         #expect(cmp.scenarioIds == ["flevoland-basis", "beleid"])
         #expect(cmp.years.count == 21)

@@ -1,7 +1,7 @@
+import AppCore
+import Fluent
 import Foundation
 import Vapor
-import Fluent
-import AppCore
 import VitaalDomain
 
 /// The acute-care page: coverage now and in a scenario (a what-if from the form or a saved
@@ -46,8 +46,10 @@ enum CoveragePage {
         var status: HTTPResponseStatus { problems == nil ? .ok : .unprocessableEntity }
         var showsSaveForm: Bool { canSave && scenario == nil && !form.isEmpty }
 
-        init(form: WhatIfForm, scenario: SavedScenario?, saveError: VitaalError?, viewer: PageContext.Viewer?,
-             outlines: [RegionFeature], scenarios: [SavedScenario]) throws {
+        init(
+            form: WhatIfForm, scenario: SavedScenario?, saveError: VitaalError?, viewer: PageContext.Viewer?,
+            outlines: [RegionFeature], scenarios: [SavedScenario]
+        ) throws {
             self.form = scenario == nil ? form : WhatIfForm()
             self.scenario = scenario
             self.scenarios = scenarios
@@ -73,29 +75,35 @@ enum CoveragePage {
             guard let changes = scenario.changes else {
                 throw VitaalError(.internal, "Scenario \"\(scenario.name)\" bevat onleesbare wijzigingen.")
             }
-            return try AcuteCareService.evaluate(changes, id: scenario.slug, name: scenario.name,
-                                                 description: scenario.summary, isSchematic: scenario.isSchematic)
+            return try AcuteCareService.evaluate(
+                changes, id: scenario.slug, name: scenario.name,
+                description: scenario.summary, isSchematic: scenario.isSchematic)
         }
 
         /// Loads the municipality outlines and the saved scenarios.
-        static func load(form: WhatIfForm, scenario: AcuteCareScenarioRecord?, saveError: VitaalError?,
-                         viewer: PageContext.Viewer?, on db: any Database) async throws -> Model {
+        static func load(
+            form: WhatIfForm, scenario: AcuteCareScenarioRecord?, saveError: VitaalError?,
+            viewer: PageContext.Viewer?, on db: any Database
+        ) async throws -> Model {
             let regions = try await Region.query(on: db).filter(\.$kind == RegionKind.gemeente.rawValue).all()
-            let outlines = RegionMaps.features(regions.filter { region in
-                WhatIfForm.municipalityFields.contains { $0.name == region.name }
-            })
+            let outlines = RegionMaps.features(
+                regions.filter { region in
+                    WhatIfForm.municipalityFields.contains { $0.name == region.name }
+                })
             let records = try await AcuteCareScenarioRecord.query(on: db).with(\.$organisation)
                 .sort(\.$createdAt).sort(\.$name).all()
-            return try Model(form: form, scenario: scenario.map(SavedScenario.init), saveError: saveError,
-                             viewer: viewer, outlines: outlines, scenarios: records.map(SavedScenario.init))
+            return try Model(
+                form: form, scenario: scenario.map(SavedScenario.init), saveError: saveError,
+                viewer: viewer, outlines: outlines, scenarios: records.map(SavedScenario.init))
         }
     }
 }
 
 extension CoveragePage.SavedScenario {
     init(_ record: AcuteCareScenarioRecord) {
-        self.init(slug: record.slug, name: record.name, summary: record.summary,
-                  organisationName: (record.$organisation.value ?? nil)?.name, organisationID: record.$organisation.id,
-                  isSchematic: record.isSchematic, changes: try? record.changes())
+        self.init(
+            slug: record.slug, name: record.name, summary: record.summary,
+            organisationName: (record.$organisation.value ?? nil)?.name, organisationID: record.$organisation.id,
+            isSchematic: record.isSchematic, changes: try? record.changes())
     }
 }

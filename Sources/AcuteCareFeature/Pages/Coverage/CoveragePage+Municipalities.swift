@@ -17,15 +17,17 @@ extension CoveragePage {
 
         static func rows(_ evaluation: AcuteCareService.Evaluation) -> [MunicipalityRow] {
             let coverage = evaluation.result.coverage
-            let baseByName = Dictionary(evaluation.base.coverage.municipalities.map { ($0.name, $0) },
-                                        uniquingKeysWith: { first, _ in first })
+            let baseByName = Dictionary(
+                evaluation.base.coverage.municipalities.map { ($0.name, $0) },
+                uniquingKeysWith: { first, _ in first })
             return (coverage.municipalities + [coverage.region]).map { area in
                 let isRegion = area.name == "regio"
                 let points = coverage.points.filter { isRegion || ($0.municipality ?? "onbekend") == area.name }
                 let times = ResponseTimes(points, times: evaluation.scenarioTimes)
-                return MunicipalityRow(name: area.name, isRegion: isRegion,
-                                       base: isRegion ? evaluation.base.coverage.region : baseByName[area.name],
-                                       scenario: area, meanText: times.meanText, longestText: times.longestText)
+                return MunicipalityRow(
+                    name: area.name, isRegion: isRegion,
+                    base: isRegion ? evaluation.base.coverage.region : baseByName[area.name],
+                    scenario: area, meanText: times.meanText, longestText: times.longestText)
             }
         }
     }

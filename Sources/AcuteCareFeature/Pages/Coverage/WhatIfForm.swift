@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// The scenario form (GET for a what-if, POST to save). Every field is optional text so bad input
@@ -36,7 +36,7 @@ struct WhatIfForm: Content {
     /// Form field → municipality name of the demo demand points.
     static let municipalityFields: [(field: String, name: String)] = [
         ("groei_almere", "Almere"), ("groei_lelystad", "Lelystad"), ("groei_dronten", "Dronten"),
-        ("groei_noordoostpolder", "Noordoostpolder"), ("groei_zeewolde", "Zeewolde"), ("groei_urk", "Urk"),
+        ("groei_noordoostpolder", "Noordoostpolder"), ("groei_zeewolde", "Zeewolde"), ("groei_urk", "Urk")
     ]
 
     func value(_ field: String) -> String? {
@@ -74,9 +74,12 @@ struct WhatIfForm: Content {
     }
 
     /// The scenario fields that are filled in, as (name, value) pairs (for links and hidden fields).
-    static let scenarioFields = ["norm", "meldtijd", "post_plaats", "post_lat", "post_lon", "post_naam", "opheffen",
-                                 "wijk_naam", "wijk_gemeente", "wijk_lat", "wijk_lon", "wijk_inwoners", "groei_jaar",
-                                 "groei_totaal", "groei_pct"] + municipalityFields.map(\.field) + ["vergrijzing", "ritten"]
+    static let scenarioFields =
+        [
+            "norm", "meldtijd", "post_plaats", "post_lat", "post_lon", "post_naam", "opheffen",
+            "wijk_naam", "wijk_gemeente", "wijk_lat", "wijk_lon", "wijk_inwoners", "groei_jaar",
+            "groei_totaal", "groei_pct"
+        ] + municipalityFields.map(\.field) + ["vergrijzing", "ritten"]
 
     /// The changes described by the form; every problem names its field (and the label the user
     /// sees). Every number is bounded (`AcuteCareLimits`, documented in docs/acute-care-model.md).
@@ -111,6 +114,7 @@ struct WhatIfForm: Content {
         var s = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
         let grouped = s.range(of: #"^-?\d{1,3}(\.\d{3})+$"#, options: .regularExpression) != nil
         if (s.contains(",") && s.contains(".")) || grouped { s = s.replacingOccurrences(of: ".", with: "") }
-        return try? BoundedNumber.decimal(s, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
+        return try? BoundedNumber.decimal(
+            s, field: "getal", in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     }
 }

@@ -10,13 +10,16 @@ extension WhatIfParser {
         guard latitude != nil || longitude != nil || residents != nil || value("wijk_naam") != nil else { return }
         if latitude == nil && value("wijk_lat") == nil { add("Nieuwe wijk: breedtegraad ontbreekt", "wijk_lat") }
         if longitude == nil && value("wijk_lon") == nil { add("Nieuwe wijk: lengtegraad ontbreekt", "wijk_lon") }
-        if residents == nil && value("wijk_inwoners") == nil { add("Nieuwe wijk: aantal inwoners ontbreekt", "wijk_inwoners") }
+        if residents == nil && value("wijk_inwoners") == nil {
+            add("Nieuwe wijk: aantal inwoners ontbreekt", "wijk_inwoners")
+        }
         var population = residents
         if let residents, residents < 0 {
             add("Nieuwe wijk: het aantal inwoners mag niet negatief zijn (is \(number(residents)))", "wijk_inwoners")
             population = nil
         } else if let residents, residents > Limits.population.upperBound {
-            add("Nieuwe wijk: hoogstens \(number(Limits.population.upperBound)) inwoners (is \(number(residents)))",
+            add(
+                "Nieuwe wijk: hoogstens \(number(Limits.population.upperBound)) inwoners (is \(number(residents)))",
                 "wijk_inwoners")
             population = nil
         }
@@ -33,9 +36,12 @@ extension WhatIfParser {
         if let municipality, !WhatIfForm.municipalityFields.contains(where: { $0.name == municipality }) {
             add("Nieuwe wijk: onbekende gemeente \"\(BoundedNumber.short(municipality))\"", "wijk_gemeente")
         }
-        changes.newDistricts = [DemandPoint(id: "nieuwe-wijk", location: location, population: population,
-                                            municipality: municipality, name: value("wijk_naam") ?? "Nieuwe wijk",
-                                            isSchematic: true, note: "Schematisch: nieuwe wijk in een wat-als-berekening.")]
+        changes.newDistricts = [
+            DemandPoint(
+                id: "nieuwe-wijk", location: location, population: population,
+                municipality: municipality, name: value("wijk_naam") ?? "Nieuwe wijk",
+                isSchematic: true, note: "Schematisch: nieuwe wijk in een wat-als-berekening.")
+        ]
     }
 
     /// A growth percentage within the limits (a shrink of 100 % or more is impossible).
@@ -59,10 +65,16 @@ extension WhatIfParser {
         var isValid = true
         for (field, name) in WhatIfForm.municipalityFields {
             guard let growth = num(field, "Groei \(name) (%)") else { continue }
-            if isValidGrowth(growth, field, "Groei \(name)") { perMunicipality[name] = 1 + growth / 100 } else { isValid = false }
+            if isValidGrowth(growth, field, "Groei \(name)") {
+                perMunicipality[name] = 1 + growth / 100
+            } else {
+                isValid = false
+            }
         }
         let ageing = value("vergrijzing") != nil
-        guard year != nil || total != nil || percent != nil || !perMunicipality.isEmpty || ageing || !isValid else { return }
+        guard year != nil || total != nil || percent != nil || !perMunicipality.isEmpty || ageing || !isValid else {
+            return
+        }
         let target = targetYear(year, isValid: &isValid)
         if total != nil && percent != nil {
             add("Groei: vul óf het aantal inwoners in het doeljaar óf een percentage in, niet allebei", "groei_totaal")
@@ -70,8 +82,9 @@ extension WhatIfParser {
         }
         if let percent, !isValidGrowth(percent, "groei_pct", "Groei") { isValid = false }
         if let total, !Limits.population.contains(total) {
-            add("Groei, inwoners in het doeljaar: kies een aantal van 0 tot en met "
-                + "\(number(Limits.population.upperBound)) (is \(number(total)))", "groei_totaal")
+            add(
+                "Groei, inwoners in het doeljaar: kies een aantal van 0 tot en met "
+                    + "\(number(Limits.population.upperBound)) (is \(number(total)))", "groei_totaal")
             isValid = false
         }
         var defaultFactor = 1 + (percent ?? 0) / 100
@@ -83,9 +96,10 @@ extension WhatIfParser {
             }
         }
         guard isValid else { return }
-        changes.growth = PopulationGrowth(baseYear: WhatIfForm.baseYear, targetYear: max(target, WhatIfForm.baseYear),
-                                          factorByMunicipality: perMunicipality, defaultFactor: defaultFactor,
-                                          bandFactors: ageing ? AcuteCareDemo.ageing2035 : [:])
+        changes.growth = PopulationGrowth(
+            baseYear: WhatIfForm.baseYear, targetYear: max(target, WhatIfForm.baseYear),
+            factorByMunicipality: perMunicipality, defaultFactor: defaultFactor,
+            bandFactors: ageing ? AcuteCareDemo.ageing2035 : [:])
     }
 
     /// The target year (2035 when not given). It is checked as a number before it becomes an Int:
@@ -95,8 +109,9 @@ extension WhatIfParser {
         if year == year.rounded(), year >= Double(Limits.years.lowerBound), year <= Double(Limits.years.upperBound) {
             return Int(year)
         }
-        add("Groei, doeljaar: kies een jaar van \(Limits.years.lowerBound) tot en met \(Limits.years.upperBound) "
-            + "(is \(number(year, decimals: 1)))", "groei_jaar")
+        add(
+            "Groei, doeljaar: kies een jaar van \(Limits.years.lowerBound) tot en met \(Limits.years.upperBound) "
+                + "(is \(number(year, decimals: 1)))", "groei_jaar")
         isValid = false
         return 2035
     }
@@ -112,13 +127,15 @@ extension WhatIfParser {
         let districts = changes.newDistricts.reduce(0.0) { $0 + $1.population }
         let factor = rest > 0 ? (total - districts - fixed) / rest : 1
         if !(factor > 0) {
-            add("Groei: \(number(total)) inwoners in het doeljaar is te weinig voor de opgegeven gemeenten en wijken",
+            add(
+                "Groei: \(number(total)) inwoners in het doeljaar is te weinig voor de opgegeven gemeenten en wijken",
                 "groei_totaal")
             return nil
         }
         if !Limits.growthFactor.contains(factor) {
-            add("Groei: \(number(total)) inwoners in het doeljaar vraagt een groei van de overige gemeenten buiten "
-                + "−99% tot +500%", "groei_totaal")
+            add(
+                "Groei: \(number(total)) inwoners in het doeljaar vraagt een groei van de overige gemeenten buiten "
+                    + "−99% tot +500%", "groei_totaal")
             return nil
         }
         return factor

@@ -33,8 +33,9 @@ struct WhatIfParser {
     mutating func bounded(_ field: String, _ label: String, _ range: ClosedRange<Double>) -> Double? {
         guard let parsed = num(field, label) else { return nil }
         guard range.contains(parsed) else {
-            add("\(label): kies een waarde van \(number(range.lowerBound)) tot en met \(number(range.upperBound)) "
-                + "(is \(number(parsed, decimals: 1)))", field)
+            add(
+                "\(label): kies een waarde van \(number(range.lowerBound)) tot en met \(number(range.upperBound)) "
+                    + "(is \(number(parsed, decimals: 1)))", field)
             return nil
         }
         return parsed
@@ -55,7 +56,9 @@ struct WhatIfParser {
             if dispatch < 0 {
                 add("Meldings- en uitruktijd mag niet negatief zijn (is \(number(dispatch, decimals: 1)))", "meldtijd")
             } else if dispatch >= (changes.normMinutes ?? 15) {
-                add("Meldings- en uitruktijd (\(number(dispatch, decimals: 1)) min) moet kleiner zijn dan de norm", "meldtijd")
+                add(
+                    "Meldings- en uitruktijd (\(number(dispatch, decimals: 1)) min) moet kleiner zijn dan de norm",
+                    "meldtijd")
             }
             changes.dispatchMinutes = dispatch
         }
@@ -63,7 +66,9 @@ struct WhatIfParser {
             if rides < 0 {
                 add("Ritten per jaar: mag niet negatief zijn (is \(number(rides)))", "ritten")
             } else if rides > Limits.ridesPerYear.upperBound {
-                add("Ritten per jaar: hoogstens \(number(Limits.ridesPerYear.upperBound)) (is \(number(rides)))", "ritten")
+                add(
+                    "Ritten per jaar: hoogstens \(number(Limits.ridesPerYear.upperBound)) (is \(number(rides)))",
+                    "ritten")
             } else {
                 changes.ridesPerYear = rides
             }
@@ -100,11 +105,16 @@ struct WhatIfParser {
         }
         if let location {
             if !AcuteGeo.isInNetherlands(location) {
-                add("Nieuwe post: de coördinaten (\(location.lat), \(location.lon)) liggen buiten Nederland", "post_lat")
+                add(
+                    "Nieuwe post: de coördinaten (\(location.lat), \(location.lon)) liggen buiten Nederland", "post_lat"
+                )
             }
-            changes.addedPosts = [AmbulancePost(id: "nieuwe-post", name: name ?? "Nieuwe post", location: location,
-                                                isSchematic: true,
-                                                note: "Schematisch: nieuwe post in een wat-als-berekening.")]
+            changes.addedPosts = [
+                AmbulancePost(
+                    id: "nieuwe-post", name: name ?? "Nieuwe post", location: location,
+                    isSchematic: true,
+                    note: "Schematisch: nieuwe post in een wat-als-berekening.")
+            ]
         }
         if let removed = value("opheffen") {
             if AcuteCareDemo.posts.contains(where: { $0.id == removed }) {

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// `/beheer/organisaties`: every organisation and the form for a new one.
 enum AdminOrganisationsPage {
@@ -29,8 +29,9 @@ enum AdminOrganisationsPage {
 extension AdminOrganisationsPage.Model {
     static func load(on db: any Database) async throws -> Self {
         let organisations = try await Organisation.query(on: db).sort(\.$name).all()
-        return Self(organisations: organisations.map {
-            Row(name: $0.name, kind: $0.kind, regionCode: $0.regionCode, website: $0.website)
-        })
+        return Self(
+            organisations: organisations.map {
+                Row(name: $0.name, kind: $0.kind, regionCode: $0.regionCode, website: $0.website)
+            })
     }
 }

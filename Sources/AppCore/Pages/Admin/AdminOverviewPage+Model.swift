@@ -12,10 +12,11 @@ enum AdminOverviewPage {
 
 extension AdminOverviewPage.Model {
     static func load(on db: any Database) async throws -> Self {
-        Self(userCount: try await User.query(on: db).count(),
-             organisationCount: try await Organisation.query(on: db).count(),
-             regionCount: try await Region.query(on: db).count(),
-             recent: try await AuditEntry.query(on: db).sort(\.$at, .descending).limit(10).all()
+        Self(
+            userCount: try await User.query(on: db).count(),
+            organisationCount: try await Organisation.query(on: db).count(),
+            regionCount: try await Region.query(on: db).count(),
+            recent: try await AuditEntry.query(on: db).sort(\.$at, .descending).limit(10).all()
                 .map(AuditTable.Row.init))
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// `/beheer/gebruikers`: every account, the form for a new one, and a one-time password just issued.
 enum AdminUsersPage {
@@ -48,8 +48,9 @@ extension AdminUsersPage.Model {
         let organisations = try await Organisation.query(on: db).sort(\.$name).all()
         return Self(
             accounts: try users.map {
-                Account(id: try $0.requireID(), email: $0.email, name: $0.name, role: $0.role,
-                        organisation: $0.organisation.name, lastLogin: $0.lastLoginAt)
+                Account(
+                    id: try $0.requireID(), email: $0.email, name: $0.name, role: $0.role,
+                    organisation: $0.organisation.name, lastLogin: $0.lastLoginAt)
             },
             organisations: organisations.map { .init(value: $0.slug, label: $0.name) })
     }

@@ -12,8 +12,9 @@ enum AuditTable {
         var summary: String
 
         init(_ entry: AuditEntry) {
-            self.init(at: entry.at, actor: entry.actor, action: entry.action,
-                      subject: entry.entity + (entry.entityID.map { " \($0.prefix(8))" } ?? ""), summary: entry.summary)
+            self.init(
+                at: entry.at, actor: entry.actor, action: entry.action,
+                subject: entry.entity + (entry.entityID.map { " \($0.prefix(8))" } ?? ""), summary: entry.summary)
         }
 
         init(at: Date, actor: String, action: String, subject: String, summary: String) {
@@ -26,10 +27,13 @@ enum AuditTable {
     }
 
     static func view(_ rows: [Row]) -> BodyNode {
-        UI.table(caption: nil, headers: ["Tijdstip", "Wie", "Actie", "Onderwerp", "Omschrijving"],
-                 rows: rows.map { row in
-            [.text(DutchDate.dateTime(row.at)), .text(row.actor), .text(row.action), .text(row.subject),
-             .text(row.summary)]
-        })
+        UI.table(
+            caption: nil, headers: ["Tijdstip", "Wie", "Actie", "Onderwerp", "Omschrijving"],
+            rows: rows.map { row in
+                [
+                    .text(DutchDate.dateTime(row.at)), .text(row.actor), .text(row.action), .text(row.subject),
+                    .text(row.summary)
+                ]
+            })
     }
 }

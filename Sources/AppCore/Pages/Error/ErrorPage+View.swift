@@ -15,15 +15,19 @@ extension ErrorPage {
         let home = BodyNode.p(.a(.href(SiteURL.home.path), .text("Naar de startpagina")))
         switch status {
         case .notFound:
-            return SitePage("Pagina niet gevonden", status: status,
-                UI.notice("info", "De pagina die u zoekt bestaat niet (meer). Controleer het adres of ga naar de "
-                    + "startpagina."),
+            return SitePage(
+                "Pagina niet gevonden", status: status,
+                UI.notice(
+                    "info",
+                    "De pagina die u zoekt bestaat niet (meer). Controleer het adres of ga naar de "
+                        + "startpagina."),
                 home)
         case .forbidden:
             return SitePage("Geen toegang", status: status, UI.notice("error", model.message), home)
         case .unauthorized:
-            return SitePage("Inloggen vereist", status: status, UI.notice("info", model.message),
-                            .p(.a(.href(SiteURL.login.path), .text("Inloggen"))))
+            return SitePage(
+                "Inloggen vereist", status: status, UI.notice("info", model.message),
+                .p(.a(.href(SiteURL.login.path), .text("Inloggen"))))
         case .tooManyRequests:
             return SitePage("Te veel pogingen", status: status, UI.notice("error", model.message))
         case .methodNotAllowed:
@@ -32,8 +36,9 @@ extension ErrorPage {
             if status.code >= 500 {
                 return SitePage("Er ging iets mis", status: status, UI.notice("error", model.message))
             }
-            return SitePage("Ongeldige invoer", status: status, UI.problems(model.message, model.problems),
-                            .p(.text("Ga terug, pas de invoer aan en probeer het opnieuw.")))
+            return SitePage(
+                "Ongeldige invoer", status: status, UI.problems(model.message, model.problems),
+                .p(.text("Ga terug, pas de invoer aan en probeer het opnieuw.")))
         }
     }
 }

@@ -27,15 +27,27 @@ enum HomePage {
 extension HomePage.Model {
     /// The parts of Vitaal by their navigation paths; the features register these paths.
     static let parts: [(title: String, path: String, text: String)] = [
-        ("Monitor", "/monitor", "Indicatoren per regio en periode: Brede Welvaart, de transformatie van zorg en "
-            + "welzijn (Regioplan IZA) en de arbeidsmarkt. Trends, normen, kaarten en verhalen naast cijfers."),
-        ("Plannen", "/plannen", "Doelenbomen met SMART-doelen en realisaties, begrotingen per programma en "
-            + "financieringsbron, de planning- en controlcyclus en rapportages aan Provinciale Staten."),
-        ("Sociale kaart", "/sociale-kaart", "Organisaties, initiatieven en netwerken op de kaart, wie centraal staat "
-            + "en waar het netwerk kwetsbaar is, en initiatieven die passen bij het spinnenweb van Positieve "
-            + "Gezondheid."),
-        ("Modellen", "/modellen", "Regionale personeelsplanning zorg en welzijn tot 2040 en de bereikbaarheid van "
-            + "ambulancezorg binnen 15 minuten bij de groei van Flevoland."),
+        (
+            "Monitor", "/monitor",
+            "Indicatoren per regio en periode: Brede Welvaart, de transformatie van zorg en "
+                + "welzijn (Regioplan IZA) en de arbeidsmarkt. Trends, normen, kaarten en verhalen naast cijfers."
+        ),
+        (
+            "Plannen", "/plannen",
+            "Doelenbomen met SMART-doelen en realisaties, begrotingen per programma en "
+                + "financieringsbron, de planning- en controlcyclus en rapportages aan Provinciale Staten."
+        ),
+        (
+            "Sociale kaart", "/sociale-kaart",
+            "Organisaties, initiatieven en netwerken op de kaart, wie centraal staat "
+                + "en waar het netwerk kwetsbaar is, en initiatieven die passen bij het spinnenweb van Positieve "
+                + "Gezondheid."
+        ),
+        (
+            "Modellen", "/modellen",
+            "Regionale personeelsplanning zorg en welzijn tot 2040 en de bereikbaarheid van "
+                + "ambulancezorg binnen 15 minuten bij de groei van Flevoland."
+        )
     ]
 
     static func load(on db: any Database, navigation: [NavigationItem]) async throws -> Self {

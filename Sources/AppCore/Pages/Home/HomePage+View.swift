@@ -2,23 +2,30 @@ import Plot
 
 extension HomePage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(Layout.siteName, showTitle: false,
-                 description: "Planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland",
-                 intro(), capabilities(model.capabilities), municipalities(model))
+        SitePage(
+            Layout.siteName, showTitle: false,
+            description: "Planning, monitoring en sociale kaart voor een vitale samenleving in Flevoland",
+            intro(), capabilities(model.capabilities), municipalities(model))
     }
 
     static func intro() -> BodyNode {
-        .section(.class("intro"),
+        .section(
+            .class("intro"),
             .h1(.text("Samen werken aan een vitale samenleving in Flevoland")),
-            .p(.class("lead"), .text("Vitaal brengt de plannen, cijfers en netwerken van de provincie, Flever, de GGD, "
-                + "gemeenten en het netwerk Zorgzaam Flevoland samen: wat willen we bereiken, hoe staan we ervoor en "
-                + "wie doet wat.")))
+            .p(
+                .class("lead"),
+                .text(
+                    "Vitaal brengt de plannen, cijfers en netwerken van de provincie, Flever, de GGD, "
+                        + "gemeenten en het netwerk Zorgzaam Flevoland samen: wat willen we bereiken, hoe staan we ervoor en "
+                        + "wie doet wat.")))
     }
 
     static func capabilities(_ capabilities: [Model.Capability]) -> BodyNode {
-        .div(.class("tiles"),
+        .div(
+            .class("tiles"),
             .forEach(capabilities) { capability in
-                .div(.class("tile"),
+                .div(
+                    .class("tile"),
                     .h2(.text(capability.title)),
                     .p(.text(capability.text)),
                     capability.available
@@ -30,12 +37,16 @@ extension HomePage {
     static func municipalities(_ model: Model) -> BodyNode {
         .group(
             .h2(.text("Gemeenten in Flevoland")),
-            .div(.class("grid-2"),
-                UI.figure(UI.svg(model.map),
-                          caption: "De zes gemeenten van Flevoland; zie de lijst voor hun regiopagina."),
-                .ul(.forEach(model.municipalities) { municipality in
-                    .li(.a(.href(SiteURL.region(.value(municipality.code)).path), .text(municipality.name)),
-                        .text(" (\(municipality.code))"))
-                })))
+            .div(
+                .class("grid-2"),
+                UI.figure(
+                    UI.svg(model.map),
+                    caption: "De zes gemeenten van Flevoland; zie de lijst voor hun regiopagina."),
+                .ul(
+                    .forEach(model.municipalities) { municipality in
+                        .li(
+                            .a(.href(SiteURL.region(.value(municipality.code)).path), .text(municipality.name)),
+                            .text(" (\(municipality.code))"))
+                    })))
     }
 }

@@ -2,21 +2,27 @@ import Plot
 
 extension PasswordPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("Wachtwoord wijzigen", status: model.status, breadcrumbs: Breadcrumbs.home,
-            .if(model.mustChange,
+        SitePage(
+            "Wachtwoord wijzigen", status: model.status, breadcrumbs: Breadcrumbs.home,
+            .if(
+                model.mustChange,
                 UI.notice("warning", "U bent ingelogd met een eenmalig wachtwoord. Kies nu een eigen wachtwoord.")),
             form(model, context))
     }
 
     static func form(_ model: Model, _ context: PageContext) -> BodyNode {
-        .form(.method(.post), .action(SiteURL.accountPassword.path), .class("card"),
+        .form(
+            .method(.post), .action(SiteURL.accountPassword.path), .class("card"),
             Layout.csrfField(context),
-            UI.field("current", label: "Huidig wachtwoord", type: .password, error: model.errors["current"],
-                     required: true),
-            UI.field("new", label: "Nieuw wachtwoord", type: .password, error: model.errors["new"], required: true,
-                     hint: "Minstens 12 tekens."),
-            UI.field("repeat", label: "Herhaal nieuw wachtwoord", type: .password, error: model.errors["repeat"],
-                     required: true),
+            UI.field(
+                "current", label: "Huidig wachtwoord", type: .password, error: model.errors["current"],
+                required: true),
+            UI.field(
+                "new", label: "Nieuw wachtwoord", type: .password, error: model.errors["new"], required: true,
+                hint: "Minstens 12 tekens."),
+            UI.field(
+                "repeat", label: "Herhaal nieuw wachtwoord", type: .password, error: model.errors["repeat"],
+                required: true),
             .button(.type(.submit), .text("Wachtwoord opslaan")))
     }
 }

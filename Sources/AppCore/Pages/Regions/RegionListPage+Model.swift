@@ -32,7 +32,8 @@ extension RegionListPage.Model {
             let under = parent?.name ?? grouping
             return Row(code: region.code, name: region.name, kind: region.regionKind, under: under)
         }
-        return Self(rows: rows, map: RegionMaps.overview(municipalities),
-                    schematic: municipalities.contains { $0.geometrySchematic })
+        return Self(
+            rows: rows, map: RegionMaps.overview(municipalities),
+            schematic: municipalities.contains { $0.geometrySchematic })
     }
 }

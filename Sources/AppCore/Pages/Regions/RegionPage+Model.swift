@@ -30,12 +30,13 @@ extension RegionPage.Model {
         let parent = try await region.$parent.get(on: db)
         // The monitor registers `/monitor`; AppCore cannot name the monitor's typed URLs.
         let monitor = navigation.contains { $0.path == "/monitor" }
-        return Self(code: region.code, name: region.name, kind: region.regionKind,
-                    parent: parent.map { Link(code: $0.code, name: $0.name) },
-                    children: children.map { Link(code: $0.code, name: $0.name) },
-                    map: region.geometry == nil ? nil : RegionMaps.single(region),
-                    schematic: region.geometrySchematic,
-                    monitorProfilePath: monitor ? "/monitor/regio/" + URLSegment.encode(region.code) : nil)
+        return Self(
+            code: region.code, name: region.name, kind: region.regionKind,
+            parent: parent.map { Link(code: $0.code, name: $0.name) },
+            children: children.map { Link(code: $0.code, name: $0.name) },
+            map: region.geometry == nil ? nil : RegionMaps.single(region),
+            schematic: region.geometrySchematic,
+            monitorProfilePath: monitor ? "/monitor/regio/" + URLSegment.encode(region.code) : nil)
     }
 }
 

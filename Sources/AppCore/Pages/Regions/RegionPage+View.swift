@@ -2,18 +2,22 @@ import Plot
 
 extension RegionPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(model.name, breadcrumbs: Breadcrumbs.regions,
+        SitePage(
+            model.name, breadcrumbs: Breadcrumbs.regions,
             facts(model),
             .unwrap(model.monitorProfilePath) { .ul(.li(.a(.href($0), .text("Regioprofiel in de monitor")))) },
             .unwrap(model.map) { map in
-                UI.figure(UI.svg(map), caption: model.schematic
-                    ? "Schematische omtrek, geen officiële grens." : "Omtrek van \(model.name).")
+                UI.figure(
+                    UI.svg(map),
+                    caption: model.schematic
+                        ? "Schematische omtrek, geen officiële grens." : "Omtrek van \(model.name).")
             },
             children(model.children))
     }
 
     static func facts(_ model: Model) -> BodyNode {
-        .dl(.class("kv"),
+        .dl(
+            .class("kv"),
             .dt(.text("Code")), .dd(.text(model.code)),
             .dt(.text("Soort")), .dd(.text(model.kind.label)),
             .dt(.text("Valt onder")),
@@ -21,10 +25,13 @@ extension RegionPage {
     }
 
     static func children(_ children: [Model.Link]) -> BodyNode {
-        .if(!children.isEmpty, .group(
-            .h2(.text("Onderliggende regio's")),
-            .ul(.forEach(children) { child in
-                .li(.a(.href(SiteURL.region(.value(child.code)).path), .text("\(child.name) (\(child.code))")))
-            })))
+        .if(
+            !children.isEmpty,
+            .group(
+                .h2(.text("Onderliggende regio's")),
+                .ul(
+                    .forEach(children) { child in
+                        .li(.a(.href(SiteURL.region(.value(child.code)).path), .text("\(child.name) (\(child.code))")))
+                    })))
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
-import Fluent
-import SQLKit
 import AppCore
+import Fluent
+import Foundation
+import SQLKit
 import VitaalDomain
 
 /// `/monitor/import/geschiedenis`: the import batches, newest first, with undo where allowed.
@@ -37,7 +37,8 @@ enum ImportHistoryPage {
         }
 
         static func row(_ batch: DataImport, viewer: PageContext.Viewer, replacedLater: Set<UUID>) -> Row {
-            let mayUndo = batch.undoneAt == nil && batch.format != "demo"
+            let mayUndo =
+                batch.undoneAt == nil && batch.format != "demo"
                 && (viewer.role == .beheerder || batch.userID == viewer.id)
             var action = Action.none
             if mayUndo, let id = batch.id {
@@ -45,24 +46,27 @@ enum ImportHistoryPage {
             }
             func count(_ number: Int) -> String { ValueFormatter.number(Double(number), decimals: 0) }
             let format = batch.format == "statLine" ? "CBS StatLine" : batch.format == "demo" ? "demodata" : "lang"
-            return Row(createdAt: MonitorText.dateTime(batch.createdAt), fileName: batch.fileName, actor: batch.actor,
-                       format: format, records: count(batch.records), inserted: count(batch.inserted),
-                       replaced: count(batch.replaced),
-                       undone: batch.undoneAt.map {
-                           "ongedaan gemaakt \(MonitorText.dateTime($0)) door \(batch.undoneBy ?? "?")"
-                       },
-                       action: action)
+            return Row(
+                createdAt: MonitorText.dateTime(batch.createdAt), fileName: batch.fileName, actor: batch.actor,
+                format: format, records: count(batch.records), inserted: count(batch.inserted),
+                replaced: count(batch.replaced),
+                undone: batch.undoneAt.map {
+                    "ongedaan gemaakt \(MonitorText.dateTime($0)) door \(batch.undoneBy ?? "?")"
+                },
+                action: action)
         }
 
         /// Which of these batches have values that a later, active import replaced: one aggregated query
         /// over the shown batches (indexed on previous_batch_id), not every replaced value.
         static func replacedLater(_ ids: [UUID], on db: any Database) async throws -> Set<UUID> {
             guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT DISTINCT r.previous_batch_id AS pb FROM monitor_replaced_values r
                 JOIN monitor_import_batches b ON b.id = r.batch_id
                 WHERE b.undone_at IS NULL AND r.previous_batch_id IN (\(binds: ids))
-                """).all()
+                """
+            ).all()
             return Set(try rows.map { try $0.decode(column: "pb", as: UUID.self) })
         }
     }

@@ -1,23 +1,29 @@
-import Plot
 import AppCore
+import Plot
 
 extension ImportHistoryPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("Importgeschiedenis", breadcrumbs: MonitorURL.crumbs + [("Importeren", MonitorURL.importUpload.path)],
-            .p(.text("Elke import is één batch. Ongedaan maken verwijdert de waarden die de import toevoegde en zet "
-                + "vervangen waarden terug; het wordt vastgelegd in het auditlog. Redacteuren kunnen hun eigen imports "
-                + "ongedaan maken, beheerders alle.")),
+        SitePage(
+            "Importgeschiedenis", breadcrumbs: MonitorURL.crumbs + [("Importeren", MonitorURL.importUpload.path)],
+            .p(
+                .text(
+                    "Elke import is één batch. Ongedaan maken verwijdert de waarden die de import toevoegde en zet "
+                        + "vervangen waarden terug; het wordt vastgelegd in het auditlog. Redacteuren kunnen hun eigen imports "
+                        + "ongedaan maken, beheerders alle.")),
             .if(model.rows.isEmpty, .p(.class("muted"), .text("Nog geen imports."))),
-            UI.table(caption: "Imports (nieuwste eerst)",
-                     headers: ["Tijdstip", "Bestand", "Door", "Formaat", "Regels", "Nieuw", "Vervangen", "Status", ""],
-                     rows: model.rows.map { row($0, context) }, numericColumns: [4, 5, 6]))
+            UI.table(
+                caption: "Imports (nieuwste eerst)",
+                headers: ["Tijdstip", "Bestand", "Door", "Formaat", "Regels", "Nieuw", "Vervangen", "Status", ""],
+                rows: model.rows.map { row($0, context) }, numericColumns: [4, 5, 6]))
     }
 
     static func row(_ row: Model.Row, _ context: PageContext) -> [BodyNode] {
-        [.text(row.createdAt), .text(row.fileName), .text(row.actor), .text(row.format), .text(row.records),
-         .text(row.inserted), .text(row.replaced),
-         row.undone.map { .span(.class("muted"), .text($0)) } ?? .text("actief"),
-         action(row.action, context)]
+        [
+            .text(row.createdAt), .text(row.fileName), .text(row.actor), .text(row.format), .text(row.records),
+            .text(row.inserted), .text(row.replaced),
+            row.undone.map { .span(.class("muted"), .text($0)) } ?? .text("actief"),
+            action(row.action, context)
+        ]
     }
 
     static func action(_ action: Model.Action, _ context: PageContext) -> BodyNode {
@@ -27,9 +33,10 @@ extension ImportHistoryPage {
         case .replacedLater:
             .span(.class("muted"), .text("later vervangen; maak eerst de latere import ongedaan"))
         case .undo(let id):
-            .form(.method(.post), .action(attr(MonitorURL.importUndo(.value(id)).path)), .class("inline"),
-                  Layout.csrfField(context),
-                  .button(.type(.submit), .class("button-secondary"), .text("Ongedaan maken")))
+            .form(
+                .method(.post), .action(attr(MonitorURL.importUndo(.value(id)).path)), .class("inline"),
+                Layout.csrfField(context),
+                .button(.type(.submit), .class("button-secondary"), .text("Ongedaan maken")))
         }
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import AppCore
+import Vapor
 import VitaalDomain
 
 /// `/monitor/import`: the upload form, with the outcome of the last upload (a summary or the

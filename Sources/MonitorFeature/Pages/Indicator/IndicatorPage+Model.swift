@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// `/monitor/indicator/{code}?regio=CODE`: key facts, line chart, municipalities compared (bars and
@@ -61,12 +61,15 @@ enum IndicatorPage {
         }
 
         /// The `?formaat=` download: every value of the indicator in every region.
-        static func downloadRows(code: String, region: String?, audience: Audience,
-                                 on db: any Database) async throws -> [DataRow] {
+        static func downloadRows(
+            code: String, region: String?, audience: Audience,
+            on db: any Database
+        ) async throws -> [DataRow] {
             let source = try await Source.load(code: code, region: region, audience: audience, on: db)
-            return MonitorDownloads.rows(indicators: [source.indicator], values: [source.indicator.code: source.values],
-                                         regions: source.regions, regionCodes: source.regions.all.map(\.code),
-                                         audience: audience)
+            return MonitorDownloads.rows(
+                indicators: [source.indicator], values: [source.indicator.code: source.values],
+                regions: source.regions, regionCodes: source.regions.all.map(\.code),
+                audience: audience)
         }
     }
 }
@@ -80,8 +83,10 @@ extension IndicatorPage.Model {
         var regionCode: String
         var audience: Audience
 
-        static func load(code: String, region: String?, audience: Audience,
-                         on db: any Database) async throws -> Source {
+        static func load(
+            code: String, region: String?, audience: Audience,
+            on db: any Database
+        ) async throws -> Source {
             let indicator = try await MonitorData.indicator(code, for: audience, on: db)
             let regions = try await RegionSet.load(on: db)
             let fallback = regions.municipalities.first?.code ?? RegionSet.provinceCode
@@ -90,8 +95,9 @@ extension IndicatorPage.Model {
             guard let values = loaded[indicator.code] else {
                 throw Abort(.notFound)
             }
-            return Source(indicator: indicator, values: values, regions: regions, regionCode: regionCode,
-                          audience: audience)
+            return Source(
+                indicator: indicator, values: values, regions: regions, regionCode: regionCode,
+                audience: audience)
         }
 
         var definition: IndicatorDefinition { values.definition }
@@ -123,17 +129,20 @@ extension IndicatorPage.Model {
         let values = source.values
         let latest = values.latest(source.regionCode)
         let shown = values.display(latest, source.audience)
-        return Facts(latest: shown.text, period: latest.map { MonitorText.periodLabel($0.period) } ?? "geen gegevens",
-                     isExample: latest?.status == DataStatus.voorbeeld.rawValue,
-                     trend: TrendCell(values.trend(source.regionCode, source.audience)),
-                     polarity: source.definition.polarity.dutchLabel,
-                     norm: NormCell(source.definition, value: latest?.value, suppressed: shown.suppressed),
-                     normSource: source.definition.norm?.source)
+        return Facts(
+            latest: shown.text, period: latest.map { MonitorText.periodLabel($0.period) } ?? "geen gegevens",
+            isExample: latest?.status == DataStatus.voorbeeld.rawValue,
+            trend: TrendCell(values.trend(source.regionCode, source.audience)),
+            polarity: source.definition.polarity.dutchLabel,
+            norm: NormCell(source.definition, value: latest?.value, suppressed: shown.suppressed),
+            normSource: source.definition.norm?.source)
     }
 
     /// Better or worse than Flevoland and the Netherlands, and the rank among the municipalities.
     static func comparisons(_ source: Source, _ period: LatestPeriod) -> ([Comparison], String?) {
-        let values = source.values, audience = source.audience, regionCode = source.regionCode
+        let values = source.values
+        let audience = source.audience
+        let regionCode = source.regionCode
         let definition = source.definition
         let latest = values.latest(regionCode)
         guard let value = latest?.value, let latest, !values.display(latest, audience).suppressed else {
@@ -142,24 +151,29 @@ extension IndicatorPage.Model {
         func reference(_ code: String) -> Double? {
             regionCode == code ? nil : values.chartValue(values.value(code, period: latest.period), audience)
         }
-        let comparison = RegionComparison(value: value, parent: reference(RegionSet.provinceCode),
-                                          national: reference(RegionSet.nationalCode), polarity: definition.polarity)
+        let comparison = RegionComparison(
+            value: value, parent: reference(RegionSet.provinceCode),
+            national: reference(RegionSet.nationalCode), polarity: definition.polarity)
         let references = [("Flevoland", comparison.parent), ("Nederland", comparison.national)]
         let items = references.compactMap { label, difference in
             difference.map { difference -> Comparison in
-                let words = difference.isBetter.map { $0 ? "beter dan" : "slechter dan" }
+                let words =
+                    difference.isBetter.map { $0 ? "beter dan" : "slechter dan" }
                     ?? (difference.absolute == 0 ? "gelijk aan" : "anders dan")
                 let sign = difference.absolute >= 0 ? "+" : ""
-                let detail = ": " + sign + ValueFormatter.format(difference.absolute, indicator: definition)
+                let detail =
+                    ": " + sign + ValueFormatter.format(difference.absolute, indicator: definition)
                     + " (\(label) \(ValueFormatter.format(difference.reference, indicator: definition)))"
-                return Comparison(kind: StatusKind(isBetter: difference.isBetter), words: words + " " + label,
-                                  detail: detail)
+                return Comparison(
+                    kind: StatusKind(isBetter: difference.isBetter), words: words + " " + label,
+                    detail: detail)
             }
         }
         var rank: String?
         let quartile = Ranking.quartilePosition(of: regionCode, among: period.drawable, polarity: definition.polarity)
         if let quartile,
-           let position = period.ranks[regionCode], latest.period == period.period {
+            let position = period.ranks[regionCode], latest.period == period.period
+        {
             rank = "Rang \(position) van \(period.ranks.count) gemeenten in Flevoland; \(quartile.dutchLabel)"
         }
         return (items, rank)
@@ -167,8 +181,11 @@ extension IndicatorPage.Model {
 
     /// Line chart of the region against Flevoland and the Netherlands, with its table.
     static func development(_ source: Source) -> (LineChart, DataTable) {
-        let values = source.values, audience = source.audience, regions = source.regions
-        let definition = source.definition, indicator = source.indicator
+        let values = source.values
+        let audience = source.audience
+        let regions = source.regions
+        let definition = source.definition
+        let indicator = source.indicator
         let periods = values.periods
         var lineRegions = [source.regionCode]
         for code in [RegionSet.provinceCode, RegionSet.nationalCode] where !lineRegions.contains(code) {
@@ -176,32 +193,41 @@ extension IndicatorPage.Model {
         }
         lineRegions = lineRegions.filter { regions.byCode[$0] != nil }
         let series = lineRegions.map { code in
-            LineChart.Series(name: regions.name(code),
-                             values: periods.map { values.chartValue(values.value(code, period: $0), audience) })
+            LineChart.Series(
+                name: regions.name(code),
+                values: periods.map { values.chartValue(values.value(code, period: $0), audience) })
         }
-        let suppressedNote = definition.isCount && audience == .public
+        let suppressedNote =
+            definition.isCount && audience == .public
             ? " Aantallen kleiner dan 5 zijn niet getekend en staan als ‘<5’ in de tabel." : ""
         let norm = definition.norm.map {
-            LineChart.ReferenceLine(value: $0.value, label: "norm \($0.comparison.rawValue) "
-                                    + ValueFormatter.format($0.value, indicator: definition))
+            LineChart.ReferenceLine(
+                value: $0.value,
+                label: "norm \($0.comparison.rawValue) "
+                    + ValueFormatter.format($0.value, indicator: definition))
         }
-        let text = ChartText(title: "\(indicator.name): \(source.regionName), Flevoland en Nederland",
-                             caption: "Bron: \(indicator.source). Eenheid: \(indicator.unit).\(suppressedNote)")
-        let chart = LineChart(text: text, labels: periods.map(MonitorText.periodLabel), series: series,
-                              highlighted: source.regionName,
-                              reference: norm, valueSuffix: source.valueSuffix, decimals: definition.decimals,
-                              includeZero: definition.isCount)
+        let text = ChartText(
+            title: "\(indicator.name): \(source.regionName), Flevoland en Nederland",
+            caption: "Bron: \(indicator.source). Eenheid: \(indicator.unit).\(suppressedNote)")
+        let chart = LineChart(
+            text: text, labels: periods.map(MonitorText.periodLabel), series: series,
+            highlighted: source.regionName,
+            reference: norm, valueSuffix: source.valueSuffix, decimals: definition.decimals,
+            includeZero: definition.isCount)
         let rows: [[TableCell]] = periods.reversed().map { period in
             let cells = lineRegions.map { values.value($0, period: period) }
             let statuses = Set(cells.compactMap { $0?.dataStatus })
-            let status: TableCell = statuses.contains(.voorbeeld) ? .exampleBadge
+            let status: TableCell =
+                statuses.contains(.voorbeeld)
+                ? .exampleBadge
                 : .text(statuses.map(\.dutchLabel).sorted().joined(separator: ", "))
             return [.text(MonitorText.periodLabel(period))] + cells.map { .text(values.display($0, audience).text) }
                 + [status]
         }
-        let table = DataTable(caption: "Tabel bij de lijngrafiek",
-                              headers: ["Periode"] + lineRegions.map(regions.name) + ["Status"], rows: rows,
-                              numericColumns: Set(1...lineRegions.count))
+        let table = DataTable(
+            caption: "Tabel bij de lijngrafiek",
+            headers: ["Periode"] + lineRegions.map(regions.name) + ["Status"], rows: rows,
+            numericColumns: Set(1...lineRegions.count))
         return (chart, table)
     }
 }

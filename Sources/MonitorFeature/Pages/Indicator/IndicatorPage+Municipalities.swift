@@ -19,9 +19,10 @@ extension IndicatorPage.Model {
             let codes = source.regions.municipalities.map(\.code)
             let period = values.latestPeriod(among: codes)
             self.period = period
-            current = Dictionary(codes.compactMap { code in
-                period.flatMap { values.value(code, period: $0) }.map { (code, $0) }
-            }, uniquingKeysWith: { first, _ in first })
+            current = Dictionary(
+                codes.compactMap { code in
+                    period.flatMap { values.value(code, period: $0) }.map { (code, $0) }
+                }, uniquingKeysWith: { first, _ in first })
             drawable = current.compactMapValues { values.chartValue($0, source.audience) }
             ranks = Ranking.ranks(drawable, polarity: source.definition.polarity)
             let provinceValue = period.flatMap { values.value(RegionSet.provinceCode, period: $0) }
@@ -33,14 +34,17 @@ extension IndicatorPage.Model {
         var captionNote: String { allExample ? " — alle waarden zijn voorbeelddata" : "" }
 
         func cell(_ code: String, _ source: Source) -> TableCell {
-            allExample ? .text(source.values.display(current[code], source.audience).text)
+            allExample
+                ? .text(source.values.display(current[code], source.audience).text)
                 : .value(ValueCell(source.values, current[code], source.audience))
         }
     }
 
     /// The municipalities from high to low, with Flevoland as the reference line.
     static func bars(_ source: Source, _ latest: LatestPeriod) -> (BarChart, DataTable) {
-        let values = source.values, definition = source.definition, regions = source.regions
+        let values = source.values
+        let definition = source.definition
+        let regions = source.regions
         let sorted = regions.municipalities.sorted { first, second in
             let left = latest.drawable[first.code] ?? -Double.infinity
             let right = latest.drawable[second.code] ?? -Double.infinity
@@ -48,8 +52,9 @@ extension IndicatorPage.Model {
         }
         let page = IndicatorPage.route(source.indicator.code)
         let chart = BarChart(
-            text: ChartText(title: "\(source.indicator.name) per gemeente, \(latest.label)",
-                            caption: "Bron: \(source.indicator.source)."),
+            text: ChartText(
+                title: "\(source.indicator.name) per gemeente, \(latest.label)",
+                caption: "Bron: \(source.indicator.source)."),
             bars: sorted.map {
                 .init(label: $0.name, value: latest.drawable[$0.code], link: page.path(region: $0.code))
             },
@@ -60,30 +65,38 @@ extension IndicatorPage.Model {
             let shown = values.display(latest.current[region.code], source.audience)
             var difference = "–"
             if !shown.suppressed, let value = latest.current[region.code]?.value, let province = latest.province {
-                difference = (value - province >= 0 ? "+" : "")
+                difference =
+                    (value - province >= 0 ? "+" : "")
                     + ValueFormatter.format(value - province, indicator: definition)
             }
-            let rank = shown.suppressed ? "–"
+            let rank =
+                shown.suppressed
+                ? "–"
                 : latest.ranks[region.code].map { "\($0) van \(latest.ranks.count)" } ?? "–"
-            return [.link(region.name, path: MonitorURL.region(.value(region.code)).path),
-                    latest.cell(region.code, source),
-                    .text(rank), .text(difference)]
+            return [
+                .link(region.name, path: MonitorURL.region(.value(region.code)).path),
+                latest.cell(region.code, source),
+                .text(rank), .text(difference)
+            ]
         }
-        let table = DataTable(caption: "Tabel bij het staafdiagram (\(latest.label))\(latest.captionNote)",
-                              headers: ["Gemeente", "Waarde", "Rang (1 = best)", "Verschil met Flevoland"],
-                              rows: rows, numericColumns: [1, 2, 3])
+        let table = DataTable(
+            caption: "Tabel bij het staafdiagram (\(latest.label))\(latest.captionNote)",
+            headers: ["Gemeente", "Waarde", "Rang (1 = best)", "Verschil met Flevoland"],
+            rows: rows, numericColumns: [1, 2, 3])
         return (chart, table)
     }
 
     /// The choropleth map of the municipalities, with its table of classes.
     static func map(_ source: Source, _ latest: LatestPeriod) -> (ChoroplethMap, DataTable) {
-        let definition = source.definition, indicator = source.indicator
+        let definition = source.definition
+        let indicator = source.indicator
         let municipalities = source.regions.municipalities
         let page = IndicatorPage.route(indicator.code)
         let map = ChoroplethMap(
-            text: ChartText(title: "Kaart: \(indicator.name) per gemeente, \(latest.label)",
-                            caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde "
-                                + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source)."),
+            text: ChartText(
+                title: "Kaart: \(indicator.name) per gemeente, \(latest.label)",
+                caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde "
+                    + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source)."),
             regions: RegionMaps.features(municipalities), values: latest.drawable,
             classCount: min(5, max(1, latest.drawable.count)), valueSuffix: source.valueSuffix,
             decimals: definition.decimals,
@@ -97,20 +110,25 @@ extension IndicatorPage.Model {
             let found = classes[index]
             let lower = ValueFormatter.format(found.lower, indicator: definition)
             return "klasse \(index + 1): "
-                + (found.lower == found.upper ? lower
+                + (found.lower == found.upper
+                    ? lower
                     : "\(lower) – \(ValueFormatter.format(found.upper, indicator: definition))")
         }
-        let table = DataTable(caption: "Tabel bij de kaart (\(latest.label))\(latest.captionNote)",
-                              headers: ["Gemeente", "Waarde", "Kaartklasse"],
-                              rows: municipalities.map { region in
-                                  [.text(region.name), latest.cell(region.code, source),
-                                   .text(classLabel(latest.drawable[region.code]))]
-                              }, numericColumns: [1])
+        let table = DataTable(
+            caption: "Tabel bij de kaart (\(latest.label))\(latest.captionNote)",
+            headers: ["Gemeente", "Waarde", "Kaartklasse"],
+            rows: municipalities.map { region in
+                [
+                    .text(region.name), latest.cell(region.code, source),
+                    .text(classLabel(latest.drawable[region.code]))
+                ]
+            }, numericColumns: [1])
         return (map, table)
     }
 
     static func definition(_ source: Source, ownerName: String?) -> [Term] {
-        let indicator = source.indicator, definition = source.definition
+        let indicator = source.indicator
+        let definition = source.definition
         let norm = definition.norm.map {
             "\($0.comparison.rawValue) \(ValueFormatter.format($0.value, indicator: definition)) (\($0.source))"
         }
@@ -124,13 +142,17 @@ extension IndicatorPage.Model {
             Term(term: "Eigenaar", detail: ownerName ?? "geen (alleen beheerders importeren waarden)"),
             Term(term: "Licentie", detail: indicator.licence),
             Term(term: "Norm", detail: norm ?? "geen"),
-            Term(term: "Zichtbaarheid",
-                 detail: indicator.isPublic ? "openbaar" : "intern (alleen voor ingelogde gebruikers)"),
+            Term(
+                term: "Zichtbaarheid",
+                detail: indicator.isPublic ? "openbaar" : "intern (alleen voor ingelogde gebruikers)")
         ]
         if definition.isCount {
-            terms.append(Term(term: "Privacy", detail: "Aantal personen: waarden kleiner dan 5 worden openbaar "
-                + "als ‘<5’ getoond. Zodat zo’n waarde niet is terug te rekenen (bijvoorbeeld Flevoland min de "
-                + "andere gemeenten), wordt dan ook de kleinste andere gemeente ‘afgeschermd’."))
+            terms.append(
+                Term(
+                    term: "Privacy",
+                    detail: "Aantal personen: waarden kleiner dan 5 worden openbaar "
+                        + "als ‘<5’ getoond. Zodat zo’n waarde niet is terug te rekenen (bijvoorbeeld Flevoland min de "
+                        + "andere gemeenten), wordt dan ook de kleinste andere gemeente ‘afgeschermd’."))
         }
         return terms
     }

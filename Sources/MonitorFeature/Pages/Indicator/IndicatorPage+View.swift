@@ -1,40 +1,52 @@
-import Plot
 import AppCore
+import Plot
 
 extension IndicatorPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(model.name, breadcrumbs: MonitorURL.crumbs,
-            .p(.class("lead"), .text(model.lead),
-               MonitorViews.exampleBadge(model.hasExample), MonitorViews.internalBadge(model.isInternal)),
-            .if(model.hasExample, UI.notice("warning", "Deze indicator bevat voorbeelddata (verzonnen cijfers, "
-                + "gemarkeerd met ‘voorbeelddata’). Het zijn geen officiële cijfers.")),
+        SitePage(
+            model.name, breadcrumbs: MonitorURL.crumbs,
+            .p(
+                .class("lead"), .text(model.lead),
+                MonitorViews.exampleBadge(model.hasExample), MonitorViews.internalBadge(model.isInternal)),
+            .if(
+                model.hasExample,
+                UI.notice(
+                    "warning",
+                    "Deze indicator bevat voorbeelddata (verzonnen cijfers, "
+                        + "gemarkeerd met ‘voorbeelddata’). Het zijn geen officiële cijfers.")),
             MonitorViews.regionFilter(action: model.route, regions: model.regions, selected: model.regionCode),
             facts(model.facts, regionName: model.regionName),
             comparisons(model),
             charts(model),
             definition(model.definition),
             .h2(.text("Verhalen bij de cijfers")),
-            model.stories.isEmpty ? .p(.class("muted"), .text("Nog geen verhalen bij deze indicator."))
+            model.stories.isEmpty
+                ? .p(.class("muted"), .text("Nog geen verhalen bij deze indicator."))
                 : MonitorViews.stories(model.stories),
             MonitorViews.downloads(model.route))
     }
 
     static func facts(_ facts: Model.Facts, regionName: String) -> BodyNode {
-        .div(.class("mon-facts"),
-            .div(.class("card"), .p(.class("muted"), .text("\(regionName), laatste waarde")),
-                 .p(.class("mon-value"), .text(facts.latest)),
-                 .p(.text(facts.period), MonitorViews.exampleBadge(facts.isExample))),
-            .div(.class("card"), .p(.class("muted"), .text("Trend")), .p(MonitorViews.trend(facts.trend)),
-                 .p(.class("muted"), .text(facts.polarity))),
-            .div(.class("card"), .p(.class("muted"), .text("Norm")), .p(MonitorViews.norm(facts.norm)),
-                 .unwrap(facts.normSource) { .p(.class("muted"), .text("Bron norm: \($0)")) }))
+        .div(
+            .class("mon-facts"),
+            .div(
+                .class("card"), .p(.class("muted"), .text("\(regionName), laatste waarde")),
+                .p(.class("mon-value"), .text(facts.latest)),
+                .p(.text(facts.period), MonitorViews.exampleBadge(facts.isExample))),
+            .div(
+                .class("card"), .p(.class("muted"), .text("Trend")), .p(MonitorViews.trend(facts.trend)),
+                .p(.class("muted"), .text(facts.polarity))),
+            .div(
+                .class("card"), .p(.class("muted"), .text("Norm")), .p(MonitorViews.norm(facts.norm)),
+                .unwrap(facts.normSource) { .p(.class("muted"), .text("Bron norm: \($0)")) }))
     }
 
     static func comparisons(_ model: Model) -> BodyNode {
         guard !model.comparisons.isEmpty || model.rank != nil else { return .empty }
         return .ul(
             .forEach(model.comparisons) { comparison in
-                .li(.span(.class("status status-\(comparison.kind.rawValue)"), .text(comparison.words)),
+                .li(
+                    .span(.class("status status-\(comparison.kind.rawValue)"), .text(comparison.words)),
                     .text(comparison.detail))
             },
             .unwrap(model.rank) { .li(.text($0)) })
@@ -43,19 +55,24 @@ extension IndicatorPage {
     static func charts(_ model: Model) -> BodyNode {
         .group(
             .h2(.text("Ontwikkeling")),
-            .div(.class("grid-2"),
-                 UI.figure(UI.svg(model.lineChart.svg()),
-                           caption: "\(model.regionName) vergeleken met Flevoland en Nederland."),
-                 MonitorViews.table(model.lineTable)),
+            .div(
+                .class("grid-2"),
+                UI.figure(
+                    UI.svg(model.lineChart.svg()),
+                    caption: "\(model.regionName) vergeleken met Flevoland en Nederland."),
+                MonitorViews.table(model.lineTable)),
             .h2(.text("Gemeenten vergeleken")),
-            .div(.class("grid-2"),
-                 UI.figure(UI.svg(model.barChart.svg()),
-                           caption: "Gemeenten van hoog naar laag; de lijn is Flevoland."),
-                 MonitorViews.table(model.barTable)),
+            .div(
+                .class("grid-2"),
+                UI.figure(
+                    UI.svg(model.barChart.svg()),
+                    caption: "Gemeenten van hoog naar laag; de lijn is Flevoland."),
+                MonitorViews.table(model.barTable)),
             .h2(.text("Kaart")),
-            .div(.class("grid-2"),
-                 UI.figure(UI.svg(model.map.svg()), caption: "Klik op een gemeente om die te kiezen."),
-                 MonitorViews.table(model.mapTable)))
+            .div(
+                .class("grid-2"),
+                UI.figure(UI.svg(model.map.svg()), caption: "Klik op een gemeente om die te kiezen."),
+                MonitorViews.table(model.mapTable)))
     }
 
     static func definition(_ terms: [Model.Term]) -> BodyNode {

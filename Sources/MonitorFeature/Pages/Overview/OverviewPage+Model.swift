@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 /// `/monitor`: the monitors, the region profiles, the open data API and the editors' links.
@@ -27,12 +27,15 @@ enum OverviewPage {
                 let content = try await MonitorData.content(monitor, for: audience, on: db)
                 // A monitor of internal indicators only is not shown to the public (not even its name).
                 if audience == .public && content.indicators.isEmpty { continue }
-                tiles.append(Tile(slug: monitor.slug, name: monitor.name, summary: monitor.summary,
-                                  themeCount: content.sections.count, indicatorCount: content.indicators.count))
+                tiles.append(
+                    Tile(
+                        slug: monitor.slug, name: monitor.name, summary: monitor.summary,
+                        themeCount: content.sections.count, indicatorCount: content.indicators.count))
             }
             let regions = try await RegionSet.load(on: db)
-            return Model(hasNoMonitors: monitors.isEmpty, tiles: tiles, regions: regions.choiceList,
-                         canEdit: (viewer?.role ?? .lezer) >= .redacteur)
+            return Model(
+                hasNoMonitors: monitors.isEmpty, tiles: tiles, regions: regions.choiceList,
+                canEdit: (viewer?.role ?? .lezer) >= .redacteur)
         }
     }
 }

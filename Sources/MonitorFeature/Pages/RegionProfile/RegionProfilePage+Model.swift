@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 /// `/monitor/regio/{code}`: every indicator of every monitor for a municipality (or Flevoland) next
@@ -56,8 +56,9 @@ enum RegionProfilePage {
             let source = try await Source.load(code: code, audience: audience, on: db)
             let compared = [source.region.code, RegionSet.provinceCode, RegionSet.nationalCode]
                 .reduce(into: [String]()) { list, code in if !list.contains(code) { list.append(code) } }
-            return MonitorDownloads.rows(indicators: source.indicators, values: source.values, regions: source.regions,
-                                         regionCodes: compared, audience: audience)
+            return MonitorDownloads.rows(
+                indicators: source.indicators, values: source.values, regions: source.regions,
+                regionCodes: compared, audience: audience)
         }
     }
 }
@@ -76,8 +77,9 @@ extension RegionProfilePage.Model {
             let regions = try await RegionSet.load(on: db)
             let code = code.uppercased()
             guard let region = regions.byCode[code], region.regionKind != .land else {
-                throw VitaalError(.notFound,
-                                  "Geen regioprofiel voor \(MonitorText.echo(code)): kies Flevoland of een gemeente.")
+                throw VitaalError(
+                    .notFound,
+                    "Geen regioprofiel voor \(MonitorText.echo(code)): kies Flevoland of een gemeente.")
             }
             var contents: [MonitorData.MonitorContent] = []
             for monitor in try await MonitorData.monitors(on: db) {
@@ -86,8 +88,9 @@ extension RegionProfilePage.Model {
             var seen = Set<String>()
             let indicators = contents.flatMap(\.indicators).filter { seen.insert($0.code).inserted }
             let values = try await MonitorData.values(indicators, audience: audience, on: db)
-            return Source(region: region, regions: regions, contents: contents, indicators: indicators, values: values,
-                          audience: audience)
+            return Source(
+                region: region, regions: regions, contents: contents, indicators: indicators, values: values,
+                audience: audience)
         }
 
         var isMunicipality: Bool { region.regionKind == .gemeente }
@@ -101,20 +104,25 @@ extension RegionProfilePage.Model {
         hasExample = source.indicators.contains { source.values[$0.code]?.hasExampleData ?? false }
         regions = source.regions.choiceList
         locationMap = Self.locationMap(region, source.regions)
-        let schematic = isMunicipality ? region.geometrySchematic
+        let schematic =
+            isMunicipality
+            ? region.geometrySchematic
             : source.regions.municipalities.contains { $0.geometrySchematic }
         mapCaption = schematic ? "Schematische omtrek, geen officiële grens." : region.name
         sections = source.contents.filter { !$0.indicators.isEmpty }.map { content in
-            Section(monitorSlug: content.monitor.slug, monitorName: content.monitor.name,
-                    rows: content.indicators.compactMap { indicator in
-                        source.values[indicator.code].map { Self.row(indicator, $0, source) }
-                    })
+            Section(
+                monitorSlug: content.monitor.slug, monitorName: content.monitor.name,
+                rows: content.indicators.compactMap { indicator in
+                    source.values[indicator.code].map { Self.row(indicator, $0, source) }
+                })
         }
         self.stories = stories
     }
 
     static func row(_ indicator: Indicator, _ values: IndicatorValues, _ source: Source) -> Row {
-        let code = source.region.code, audience = source.audience, polarity = values.definition.polarity
+        let code = source.region.code
+        let audience = source.audience
+        let polarity = values.definition.polarity
         let latest = values.latest(code)
         let shown = values.display(latest, audience)
         let period = latest?.period
@@ -124,26 +132,29 @@ extension RegionProfilePage.Model {
         if source.isMunicipality {
             rank = "–"
             if let period, !shown.suppressed {
-                let drawable = Dictionary(source.regions.municipalities.compactMap { municipality in
-                    values.chartValue(values.value(municipality.code, period: period), audience)
-                        .map { (municipality.code, $0) }
-                }, uniquingKeysWith: { first, _ in first })
+                let drawable = Dictionary(
+                    source.regions.municipalities.compactMap { municipality in
+                        values.chartValue(values.value(municipality.code, period: period), audience)
+                            .map { (municipality.code, $0) }
+                    }, uniquingKeysWith: { first, _ in first })
                 let ranks = Ranking.ranks(drawable, polarity: polarity)
                 if let position = ranks[code] { rank = "\(position) van \(ranks.count)" }
             }
         }
         var isBetter: Bool?
         if let value = latest?.value, !shown.suppressed,
-           let reference = values.chartValue(source.isMunicipality ? province : national, audience) {
+            let reference = values.chartValue(source.isMunicipality ? province : national, audience)
+        {
             isBetter = ReferenceDifference(value: value, reference: reference, polarity: polarity).isBetter
         }
-        return Row(code: indicator.code, name: indicator.name, isInternal: !indicator.isPublic,
-                   period: period.map(MonitorText.periodLabel) ?? "–", value: ValueCell(values, latest, audience),
-                   province: source.isMunicipality ? values.display(province, audience).text : nil,
-                   national: values.display(national, audience).text, rank: rank,
-                   trend: TrendCell(values.trend(code, audience)),
-                   norm: NormCell(values.definition, value: latest?.value, suppressed: shown.suppressed),
-                   isBetter: isBetter)
+        return Row(
+            code: indicator.code, name: indicator.name, isInternal: !indicator.isPublic,
+            period: period.map(MonitorText.periodLabel) ?? "–", value: ValueCell(values, latest, audience),
+            province: source.isMunicipality ? values.display(province, audience).text : nil,
+            national: values.display(national, audience).text, rank: rank,
+            trend: TrendCell(values.trend(code, audience)),
+            norm: NormCell(values.definition, value: latest?.value, suppressed: shown.suppressed),
+            isBetter: isBetter)
     }
 
     /// The municipalities with the chosen one marked (or all of them for Flevoland).
@@ -153,12 +164,17 @@ extension RegionProfilePage.Model {
         let points = outlines.filter { $0.code == region.code }.map {
             PointMap.Point(location: $0.geometry.labelPoint, label: $0.name, category: "Gekozen gemeente")
         }
-        let description = region.regionKind == .gemeente
+        let description =
+            region.regionKind == .gemeente
             ? "\(region.name) tussen de andere gemeenten van Flevoland." : "De gemeenten van Flevoland."
-        return PointMap(text: ChartText(title: "Ligging van \(region.name)", description: description),
-                        outlines: outlines, points: points,
-                        categories: [.init(name: "Gekozen gemeente", color: MonitorColours.chosenRegion,
-                                           shape: .circle)],
-                        showRegionNames: true, showPointLabels: false, width: 420, maxMapHeight: 300)
+        return PointMap(
+            text: ChartText(title: "Ligging van \(region.name)", description: description),
+            outlines: outlines, points: points,
+            categories: [
+                .init(
+                    name: "Gekozen gemeente", color: MonitorColours.chosenRegion,
+                    shape: .circle)
+            ],
+            showRegionNames: true, showPointLabels: false, width: 420, maxMapHeight: 300)
     }
 }

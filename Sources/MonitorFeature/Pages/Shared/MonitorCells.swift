@@ -1,5 +1,5 @@
-import Foundation
 import AppCore
+import Foundation
 import VitaalDomain
 
 /// Good, bad or neither: the CSS kind of a status word and its dot (`status-good`, `dot-bad`, …).
@@ -26,14 +26,17 @@ struct ValueCell: Sendable, Equatable {
     var isProvisional: Bool
 
     init(text: String, isExample: Bool = false, isProvisional: Bool = false) {
-        self.text = text; self.isExample = isExample; self.isProvisional = isProvisional
+        self.text = text
+        self.isExample = isExample
+        self.isProvisional = isProvisional
     }
 
     init(_ values: IndicatorValues, _ value: DataValue?, _ audience: Audience, withPeriod: Bool = false) {
         let period = withPeriod ? value.map { " (\(MonitorText.periodLabel($0.period)))" } ?? "" : ""
-        self.init(text: values.display(value, audience).text + period,
-                  isExample: value?.status == DataStatus.voorbeeld.rawValue,
-                  isProvisional: value?.status == DataStatus.voorlopig.rawValue)
+        self.init(
+            text: values.display(value, audience).text + period,
+            isExample: value?.status == DataStatus.voorbeeld.rawValue,
+            isProvisional: value?.status == DataStatus.voorlopig.rawValue)
     }
 }
 
@@ -64,20 +67,26 @@ struct NormCell: Sendable, Equatable {
 
     init(_ definition: IndicatorDefinition, value: Double?, suppressed: Bool) {
         guard let norm = definition.norm else {
-            kind = nil; text = "geen norm"; return
+            kind = nil
+            text = "geen norm"
+            return
         }
         let normText = "\(norm.comparison.rawValue) \(ValueFormatter.format(norm.value, indicator: definition))"
         guard let value, !suppressed else {
-            kind = nil; text = "norm \(normText)"; return
+            kind = nil
+            text = "norm \(normText)"
+            return
         }
         switch definition.normStatus(value) {
         case .met:
-            kind = .good; text = "norm gehaald (\(normText))"
+            kind = .good
+            text = "norm gehaald (\(normText))"
         case .notMet(let distance):
             kind = .bad
             text = "norm niet gehaald (\(normText); nog \(ValueFormatter.format(distance, indicator: definition)))"
         case .noNorm:
-            kind = nil; text = "geen norm"
+            kind = nil
+            text = "geen norm"
         }
     }
 }
@@ -93,7 +102,10 @@ struct StoryCard: Sendable, Equatable {
     var footer: String
 
     init(_ story: Story) {
-        title = story.title; text = story.text; quote = story.quote; personRole = story.personRole
+        title = story.title
+        text = story.text
+        quote = story.quote
+        personRole = story.personRole
         isExample = story.isExample
         footer = [story.source.map { "Bron: \($0)" }, story.date.map { MonitorText.date($0) }]
             .compactMap { $0 }.joined(separator: " · ")

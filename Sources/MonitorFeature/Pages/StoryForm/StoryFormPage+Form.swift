@@ -1,5 +1,5 @@
-import Foundation
 import AppCore
+import Foundation
 import VitaalDomain
 
 extension StoryFormPage {
@@ -21,16 +21,25 @@ extension StoryFormPage {
         init() {}
 
         init(_ story: Story, indicators: Set<String>, regions: Set<String>) {
-            title = story.title; text = story.text; quote = story.quote ?? ""; personRole = story.personRole ?? ""
-            source = story.source ?? ""; date = story.date.map(Self.isoDate) ?? ""
-            self.indicators = indicators; self.regions = regions
+            title = story.title
+            text = story.text
+            quote = story.quote ?? ""
+            personRole = story.personRole ?? ""
+            source = story.source ?? ""
+            date = story.date.map(Self.isoDate) ?? ""
+            self.indicators = indicators
+            self.regions = regions
         }
 
         /// A posted form: `field` gives a field's trimmed text ("" when absent); a box is checked when
         /// its field (`ind_CODE`, `reg_CODE`) is "on".
         init(field: (String) -> String, indicatorCodes: [String], regionCodes: [String]) {
-            title = field("title"); text = field("text"); quote = field("quote"); personRole = field("personRole")
-            source = field("source"); date = field("date")
+            title = field("title")
+            text = field("text")
+            quote = field("quote")
+            personRole = field("personRole")
+            source = field("source")
+            date = field("date")
             indicators = Set(indicatorCodes.filter { field("ind_\($0)") == "on" })
             regions = Set(regionCodes.filter { field("reg_\($0)") == "on" })
         }
@@ -49,8 +58,9 @@ extension StoryFormPage {
             }
             if text.isEmpty { problems.add("het verhaal ontbreekt", at: SourceLocation(field: "text")) }
             if text.count > Self.maxText {
-                problems.add("het verhaal is langer dan \(Self.maxText) tekens (nu \(text.count))",
-                             at: SourceLocation(field: "text"))
+                problems.add(
+                    "het verhaal is langer dan \(Self.maxText) tekens (nu \(text.count))",
+                    at: SourceLocation(field: "text"))
             }
             for (name, value) in [("quote", quote), ("personRole", personRole), ("source", source)]
             where value.count > Self.maxShort {
@@ -61,13 +71,15 @@ extension StoryFormPage {
                 problems.add("\"\(date)\" is geen datum (jjjj-mm-dd)", at: SourceLocation(field: "date"))
             }
             if indicators.isEmpty && regions.isEmpty {
-                problems.add("koppel het verhaal aan ten minste één indicator of regio, anders staat het nergens",
-                             at: SourceLocation(field: "indicators"))
+                problems.add(
+                    "koppel het verhaal aan ten minste één indicator of regio, anders staat het nergens",
+                    at: SourceLocation(field: "indicators"))
             }
             try problems.throwIfAny("Verhaal niet opgeslagen")
             func optional(_ value: String) -> String? { value.isEmpty ? nil : value }
-            return Input(title: title, text: text, source: optional(source), date: parsedDate, quote: optional(quote),
-                         personRole: optional(personRole), indicators: indicators.sorted(), regions: regions.sorted())
+            return Input(
+                title: title, text: text, source: optional(source), date: parsedDate, quote: optional(quote),
+                personRole: optional(personRole), indicators: indicators.sorted(), regions: regions.sorted())
         }
 
         static var calendar: Calendar {
@@ -80,7 +92,8 @@ extension StoryFormPage {
         static func parseDate(_ raw: String) -> Date? {
             let parts = raw.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]),
-                  (1...31).contains(parts[2]) else { return nil }
+                (1...31).contains(parts[2])
+            else { return nil }
             let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)
             guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else {
                 return nil

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 /// `/monitor/verhalen/nieuw` and `/monitor/verhalen/{id}`: the story form, empty, filled from a
@@ -32,8 +32,10 @@ enum StoryFormPage {
             error?.problems.first { $0.location.field == field }?.message
         }
 
-        static func load(story: Story?, form: Form, error: VitaalError? = nil,
-                         on db: any Database) async throws -> Model {
+        static func load(
+            story: Story?, form: Form, error: VitaalError? = nil,
+            on db: any Database
+        ) async throws -> Model {
             let indicators = try await Indicator.query(on: db).sort(\.$name).sort(\.$code).all()
             let regions = try await Region.query(on: db).all()
                 .filter {
@@ -45,10 +47,12 @@ enum StoryFormPage {
             return Model(
                 storyID: story?.id?.uuidString, isExample: story?.isExample ?? false, form: form,
                 indicators: indicators.map { indicator in
-                    Choice(field: "ind_\(indicator.code)",
-                           label: duplicateNames.contains(indicator.name) ? "\(indicator.name) (\(indicator.code))"
-                               : indicator.name,
-                           checked: form.indicators.contains(indicator.code))
+                    Choice(
+                        field: "ind_\(indicator.code)",
+                        label: duplicateNames.contains(indicator.name)
+                            ? "\(indicator.name) (\(indicator.code))"
+                            : indicator.name,
+                        checked: form.indicators.contains(indicator.code))
                 },
                 regions: regions.map {
                     Choice(field: "reg_\($0.code)", label: $0.name, checked: form.regions.contains($0.code))

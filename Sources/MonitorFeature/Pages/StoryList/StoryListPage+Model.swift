@@ -1,6 +1,6 @@
-import Foundation
-import Fluent
 import AppCore
+import Fluent
+import Foundation
 import VitaalDomain
 
 /// `/monitor/verhalen` (editors): every story, with links to the ones the viewer may change.
@@ -33,11 +33,13 @@ enum StoryListPage {
 
         static func load(notice: String?, viewer: PageContext.Viewer, on db: any Database) async throws -> Model {
             let stories = try await Story.query(on: db).all().sorted(by: MonitorLookup.storyOrder)
-            let organisations = Dictionary(try await Organisation.query(on: db).all().compactMap { organisation in
-                organisation.id.map { ($0, organisation.name) }
-            }, uniquingKeysWith: { first, _ in first })
+            let organisations = Dictionary(
+                try await Organisation.query(on: db).all().compactMap { organisation in
+                    organisation.id.map { ($0, organisation.name) }
+                }, uniquingKeysWith: { first, _ in first })
             let rows = stories.map { story in
-                Row(editID: viewer.mayWrite(organisationID: story.organisationID) ? story.id?.uuidString : nil,
+                Row(
+                    editID: viewer.mayWrite(organisationID: story.organisationID) ? story.id?.uuidString : nil,
                     title: story.title, organisation: story.organisationID.flatMap { organisations[$0] } ?? "–",
                     date: story.date.map(MonitorText.date) ?? "–", isExample: story.isExample)
             }

@@ -24,15 +24,21 @@ enum BudgetPage {
         init(_ loaded: LoadedPlan, viewer: PageContext.Viewer?) {
             let plan = loaded.plan
             let canEdit = PlanAccess.mayEdit(loaded, viewer)
-            key = plan.key; title = plan.title
+            key = plan.key
+            title = plan.title
             tables = zip(loaded.budgetTables, plan.budgets).map { record, table in
-                let tableKey = table.key, planKey = plan.key
-                return Table(table: table, actuals: loaded.actuals(table: record),
-                             editLink: canEdit ? { line in
-                                 PlanURL.budgetLine(plan: .value(planKey), table: .value(tableKey),
-                                     line: .value(line)).path
-                             } : nil,
-                             hasBudgetColumns: table.columns.contains { $0.kind == .budget })
+                let tableKey = table.key
+                let planKey = plan.key
+                return Table(
+                    table: table, actuals: loaded.actuals(table: record),
+                    editLink: canEdit
+                        ? { line in
+                            PlanURL.budgetLine(
+                                plan: .value(planKey), table: .value(tableKey),
+                                line: .value(line)
+                            ).path
+                        } : nil,
+                    hasBudgetColumns: table.columns.contains { $0.kind == .budget })
             }
             personnel = plan.personnel
             personnelProblems = loaded.personnelProblems

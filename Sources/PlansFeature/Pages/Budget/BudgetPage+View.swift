@@ -1,17 +1,21 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension BudgetPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("Begroting: \(model.title)", breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
-            .p(.a(.href(attr(PlanURL.budgetCSV(plan: .value(model.key)).path)), .text("Begroting (CSV)")), .text(" · "),
-               .a(.href(attr(PlanURL.budgetXLSX(plan: .value(model.key)).path)), .text("Begroting (Excel)"))),
+        SitePage(
+            "Begroting: \(model.title)", breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
+            .p(
+                .a(.href(attr(PlanURL.budgetCSV(plan: .value(model.key)).path)), .text("Begroting (CSV)")),
+                .text(" · "),
+                .a(.href(attr(PlanURL.budgetXLSX(plan: .value(model.key)).path)), .text("Begroting (Excel)"))),
             .if(model.tables.isEmpty, .p(.class("muted"), .text("Dit plan heeft geen begroting."))),
             .forEach(model.tables) { table($0) },
             .h2(.text("Personeel")),
             .forEach(model.personnelProblems) { UI.notice("warning", $0) },
-            model.personnel.isEmpty ? .p(.class("muted"), .text("Geen personeelsgegevens."))
+            model.personnel.isEmpty
+                ? .p(.class("muted"), .text("Geen personeelsgegevens."))
                 : BudgetViews.personnel(model.personnel),
             .unwrap(model.personnelYear) { personnelForm(key: model.key, year: $0, context) })
     }
@@ -28,7 +32,8 @@ extension BudgetPage {
     }
 
     static func personnelForm(key: String, year: Int, _ context: PageContext) -> BodyNode {
-        .form(.method(.post), .action(attr(PlanURL.personnel(plan: .value(key)).path)), .class("card no-print"),
+        .form(
+            .method(.post), .action(attr(PlanURL.personnel(plan: .value(key)).path)), .class("card no-print"),
             .h3(.text("Personeelsgegevens invoeren of bijwerken")),
             Layout.csrfField(context),
             UI.field("year", label: "Jaar", value: "\(year)", required: true),

@@ -24,18 +24,23 @@ enum BudgetLinePage {
                 throw VitaalError(.notFound, "Onbekende begrotingsregel.")
             }
             let actuals = loaded.actuals(table: record)[line.key] ?? [:]
-            planKey = loaded.key; planTitle = loaded.plan.title; tableTitle = table.title; lineLabel = line.label
+            planKey = loaded.key
+            planTitle = loaded.plan.title
+            tableTitle = table.title
+            lineLabel = line.label
             unitLabel = BudgetFormat.unitLabel(table)
             action = PlanURL.budgetLine(plan: .value(loaded.key), table: .value(table.key), line: .value(line.key)).path
             var fields: [Field] = []
             var values: [String: String] = [:]
             for (index, column) in table.columns.enumerated() {
                 fields.append(Field(name: "cel.\(column.key)", label: column.label))
-                values["cel.\(column.key)"] = line.cells.indices.contains(index)
+                values["cel.\(column.key)"] =
+                    line.cells.indices.contains(index)
                     ? BudgetFormat.cell(line.cells[index], table: table) : ""
                 guard column.kind == .budget else { continue }
                 fields.append(Field(name: "werkelijk.\(column.key)", label: "Werkelijk – \(column.label)"))
-                values["werkelijk.\(column.key)"] = actuals[column.key]
+                values["werkelijk.\(column.key)"] =
+                    actuals[column.key]
                     .map { BudgetFormat.amount($0, table: table) } ?? ""
             }
             if table.hasTotalColumn {

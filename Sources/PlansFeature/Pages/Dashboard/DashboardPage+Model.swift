@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 /// Across all plans (`/plannen/dashboard`, readers): what is on track and what is not, and the
@@ -45,7 +45,8 @@ enum DashboardPage {
         static func load(on db: any Database) async throws -> Model {
             var model = Model(totals: StatusRollUp(statuses: []))
             var statuses: [SmartTarget.Status] = []
-            var offTrack: [TargetRow] = [], atRisk: [TargetRow] = []
+            var offTrack: [TargetRow] = []
+            var atRisk: [TargetRow] = []
             for record in try await PlanStore.all(on: db) {
                 let loaded = try await PlanStore.load(record: record, audience: .internal, on: db)
                 statuses += loaded.plan.targets.map { $0.status() }
@@ -67,30 +68,39 @@ enum DashboardPage {
         mutating func add(_ loaded: LoadedPlan) {
             let plan = loaded.plan
             let overflow = plan.budgets.compactMap(\.arithmeticError).map(\.message)
-            let discrepancies = overflow.isEmpty
+            let discrepancies =
+                overflow.isEmpty
                 ? plan.budgets.flatMap { $0.check(percentTolerance: 1) }.map(\.message) : overflow
-            let budget = !overflow.isEmpty ? "bedragen te groot"
-                : !discrepancies.isEmpty ? "\(discrepancies.count) verschil(len)"
-                : plan.budgets.isEmpty ? "–" : "telt op"
-            plans.append(PlanRow(key: plan.key, title: plan.title, organisation: loaded.organisation.name,
-                                 status: plan.status, rollUp: plan.rollUp(), budget: budget))
+            let budget =
+                !overflow.isEmpty
+                ? "bedragen te groot"
+                : !discrepancies.isEmpty
+                    ? "\(discrepancies.count) verschil(len)"
+                    : plan.budgets.isEmpty ? "–" : "telt op"
+            plans.append(
+                PlanRow(
+                    key: plan.key, title: plan.title, organisation: loaded.organisation.name,
+                    status: plan.status, rollUp: plan.rollUp(), budget: budget))
             if !discrepancies.isEmpty {
-                budgetFlags.append(BudgetFlag(title: plan.title, link: PlanURL.budget(plan: .value(plan.key)).path,
-                                              differences: discrepancies.prefix(3).joined(separator: "; "),
-                                              more: discrepancies.count > 3))
+                budgetFlags.append(
+                    BudgetFlag(
+                        title: plan.title, link: PlanURL.budget(plan: .value(plan.key)).path,
+                        differences: discrepancies.prefix(3).joined(separator: "; "),
+                        more: discrepancies.count > 3))
             }
         }
 
         static func targetRows(_ loaded: LoadedPlan) -> [TargetRow] {
             let plan = loaded.plan
             return plan.targets.map { target in
-                TargetRow(status: target.status(), measure: target.measure,
-                          link: PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path,
-                          isExample: loaded.isExample(target),
-                          node: plan.node(target.nodeKey)?.title ?? target.nodeKey, plan: plan.title,
-                          current: target.currentValue().map {
-                              "\(PlanViews.number($0.value)) van \(PlanViews.number(target.targetValue))"
-                          } ?? "–")
+                TargetRow(
+                    status: target.status(), measure: target.measure,
+                    link: PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path,
+                    isExample: loaded.isExample(target),
+                    node: plan.node(target.nodeKey)?.title ?? target.nodeKey, plan: plan.title,
+                    current: target.currentValue().map {
+                        "\(PlanViews.number($0.value)) van \(PlanViews.number(target.targetValue))"
+                    } ?? "–")
             }
         }
     }

@@ -1,13 +1,18 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension DashboardPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("Dashboard plannen", breadcrumbs: PlanViews.crumbs,
-            .p(.class("lead"), .text("Wat ligt op koers en wat niet, over alle plannen heen. De status komt uit de "
-                + "realisaties en de statusregel.")),
-            .div(.class("tiles"),
+        SitePage(
+            "Dashboard plannen", breadcrumbs: PlanViews.crumbs,
+            .p(
+                .class("lead"),
+                .text(
+                    "Wat ligt op koers en wat niet, over alle plannen heen. De status komt uit de "
+                        + "realisaties en de statusregel.")),
+            .div(
+                .class("tiles"),
                 .forEach([SmartTarget.Status.offTrack, .atRisk, .onTrack, .achieved, .noData]) { status in
                     .div(.class("tile"), .h2(.text("\(model.totals.counts[status] ?? 0)")), PlanViews.status(status))
                 }),
@@ -22,28 +27,36 @@ extension DashboardPage {
     }
 
     static func plans(_ rows: [Model.PlanRow]) -> BodyNode {
-        UI.table(caption: "Plannen", headers: ["Plan", "Eigenaar", "Status", "Voortgang", "Begroting"],
+        UI.table(
+            caption: "Plannen", headers: ["Plan", "Eigenaar", "Status", "Voortgang", "Begroting"],
             rows: rows.map { row in
-            [.a(.href(attr(PlanURL.plan(.value(row.key)).path)), .text(row.title)), .text(row.organisation),
-             PlanViews.planStatusBadge(row.status), PlanViews.rollUpNode(row.rollUp), .text(row.budget)]
-        })
+                [
+                    .a(.href(attr(PlanURL.plan(.value(row.key)).path)), .text(row.title)), .text(row.organisation),
+                    PlanViews.planStatusBadge(row.status), PlanViews.rollUpNode(row.rollUp), .text(row.budget)
+                ]
+            })
     }
 
     static func targets(_ rows: [Model.TargetRow], none: String) -> BodyNode {
         if rows.isEmpty { return .p(.class("muted"), .text(none)) }
-        return UI.table(caption: nil, headers: ["Status", "Doelstelling", "Doel", "Plan", "Stand"],
+        return UI.table(
+            caption: nil, headers: ["Status", "Doelstelling", "Doel", "Plan", "Stand"],
             rows: rows.map { row in
-            [PlanViews.status(row.status),
-             .group(.a(.href(attr(row.link)), .text(row.measure)), PlanViews.exampleBadge(row.isExample)),
-             .text(row.node), .text(row.plan), .text(row.current)]
-        })
+                [
+                    PlanViews.status(row.status),
+                    .group(.a(.href(attr(row.link)), .text(row.measure)), PlanViews.exampleBadge(row.isExample)),
+                    .text(row.node), .text(row.plan), .text(row.current)
+                ]
+            })
     }
 
     static func budgetFlags(_ flags: [Model.BudgetFlag]) -> BodyNode {
         if flags.isEmpty { return .p(.text("Alle begrotingen tellen op.")) }
-        return .ul(.forEach(flags) { flag in
-            .li(.a(.href(attr(flag.link)), .text(flag.title)), .text(": "), .text(flag.differences),
-                .if(flag.more, .text(" …")))
-        })
+        return .ul(
+            .forEach(flags) { flag in
+                .li(
+                    .a(.href(attr(flag.link)), .text(flag.title)), .text(": "), .text(flag.differences),
+                    .if(flag.more, .text(" …")))
+            })
     }
 }

@@ -1,7 +1,7 @@
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
 import MonitorFeature
+import VitaalDomain
 
 /// One goal node's logic model and its links to monitor indicators (`/plannen/<key>/doelen/<node>`),
 /// editable while the plan is a concept.
@@ -30,12 +30,15 @@ enum NodeEditPage {
         var typeOptions: [(value: String, label: String)]
         var notice: String?
 
-        static func load(_ loaded: LoadedPlan, node: GoalNode, notice code: String?,
-            on db: any Database) async -> Model {
+        static func load(
+            _ loaded: LoadedPlan, node: GoalNode, notice code: String?,
+            on db: any Database
+        ) async -> Model {
             let plan = loaded.plan
             let indicators = (try? await MonitorLookup.indicators(audience: .internal, on: db)) ?? []
             let names = Dictionary(indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-            let planKey = Parameter.value(plan.key), nodeKey = Parameter.value(node.key)
+            let planKey = Parameter.value(plan.key)
+            let nodeKey = Parameter.value(node.key)
             return Model(
                 planKey: plan.key, planTitle: plan.title, title: "\(plan.levelName(of: node)): \(node.title)",
                 statusLabel: plan.status.label.lowercased(), editable: plan.status == .concept,
@@ -44,11 +47,12 @@ enum NodeEditPage {
                 linksAction: PlanURL.indicatorLinks(plan: planKey, node: nodeKey).path,
                 logicModel: node.logicModel ?? LogicModel(),
                 links: node.indicators.map { link in
-                    Link(code: link.indicatorCode, name: names[link.indicatorCode],
-                         page: names[link.indicatorCode].map { _ in
-                             MonitorURL.indicator(.value(link.indicatorCode)).path
-                         },
-                         type: link.monitoringType.label, note: link.note ?? "")
+                    Link(
+                        code: link.indicatorCode, name: names[link.indicatorCode],
+                        page: names[link.indicatorCode].map { _ in
+                            MonitorURL.indicator(.value(link.indicatorCode)).path
+                        },
+                        type: link.monitoringType.label, note: link.note ?? "")
                 },
                 indicatorOptions: indicators.map { (value: $0.code, label: "\($0.name) (\($0.code))") },
                 typeOptions: MonitoringType.allCases.map { (value: $0.rawValue, label: $0.label) },
@@ -64,6 +68,6 @@ enum NodeEditPage {
         ("output", "Output (producten)", \.output),
         ("outcome", "Outcome (resultaten en effecten)", \.outcome),
         ("mechanisms", "Werkingsmechanismen (binnen invloed)", \.mechanisms),
-        ("contextFactors", "Contextfactoren (buiten invloed)", \.contextFactors),
+        ("contextFactors", "Contextfactoren (buiten invloed)", \.contextFactors)
     ]
 }

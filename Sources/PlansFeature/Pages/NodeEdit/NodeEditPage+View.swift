@@ -1,18 +1,26 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension NodeEditPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(model.title, breadcrumbs: PlanViews.planCrumbs(key: model.planKey, title: model.planTitle),
+        SitePage(
+            model.title, breadcrumbs: PlanViews.planCrumbs(key: model.planKey, title: model.planTitle),
             .unwrap(model.notice) { UI.notice("success", $0) },
-            .if(!model.editable, UI.notice("warning", "Dit plan is \(model.statusLabel); het logisch model en de "
-                + "indicatoren wijzigt u alleen in een concept. Kopieer het plan naar een nieuwe versie.")),
+            .if(
+                !model.editable,
+                UI.notice(
+                    "warning",
+                    "Dit plan is \(model.statusLabel); het logisch model en de "
+                        + "indicatoren wijzigt u alleen in een concept. Kopieer het plan naar een nieuwe versie.")),
             .p(.a(.href(attr(model.treeLink)), .text("Terug naar de doelenboom"))),
             .h2(.text("Logisch model")),
-            .p(.class("muted"), .text("Van input via activiteiten naar output en outcome, met de werkingsmechanismen "
-                + "(binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf "
-                + "\u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
+            .p(
+                .class("muted"),
+                .text(
+                    "Van input via activiteiten naar output en outcome, met de werkingsmechanismen "
+                        + "(binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf "
+                        + "\u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
             logicModelForm(model, context),
             .h2(.text("Indicatoren van de monitor")),
             links(model, context),
@@ -20,53 +28,67 @@ extension NodeEditPage {
     }
 
     static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {
-        .div(.class("field"), .label(.for(attr("f-\(name)")), .text(label)),
-             .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows",
-                 value: "\(max(2, lines.count + 1))"),
-                       .text(lines.joined(separator: "\n"))))
+        .div(
+            .class("field"), .label(.for(attr("f-\(name)")), .text(label)),
+            .textarea(
+                .id(attr("f-\(name)")), .name(attr(name)),
+                .attribute(
+                    named: "rows",
+                    value: "\(max(2, lines.count + 1))"),
+                .text(lines.joined(separator: "\n"))))
     }
 
     static func logicModelForm(_ model: Model, _ context: PageContext) -> BodyNode {
         let logic = model.logicModel
-        return .form(.method(.post), .action(attr(model.logicModelAction)), .class("card"),
+        return .form(
+            .method(.post), .action(attr(model.logicModelAction)), .class("card"),
             Layout.csrfField(context),
             textarea("means", listFields[0].label, logic.means),
-            UI.field("capacity", label: "Input: capaciteit", value: logic.capacity ?? "",
+            UI.field(
+                "capacity", label: "Input: capaciteit", value: logic.capacity ?? "",
                 hint: "bijv. 2 fte programmamanagement"),
-            UI.field("budget", label: "Input: budget (euro)", value: logic.budget.map { $0.formatted } ?? "",
-                     hint: "bijv. 125.000 of 125.000,50; leeg als onbekend"),
+            UI.field(
+                "budget", label: "Input: budget (euro)", value: logic.budget.map { $0.formatted } ?? "",
+                hint: "bijv. 125.000 of 125.000,50; leeg als onbekend"),
             .group(listFields.dropFirst().map { textarea($0.name, $0.label, logic[keyPath: $0.path]) }),
             .if(model.editable, .button(.type(.submit), .text("Logisch model opslaan"))))
     }
 
     static func links(_ model: Model, _ context: PageContext) -> BodyNode {
         if model.links.isEmpty { return .p(.class("muted"), .text("Aan dit doel is nog geen indicator gekoppeld.")) }
-        return UI.table(caption: "\(model.links.count) gekoppelde indicator(en)",
-                        headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""],
-                            rows: model.links.map { link in
-            [.code(.text(link.code)),
-             link.name.map { name in .a(.href(attr(link.page ?? "")), .text(name)) }
-                ?? .span(.class("muted"), .text("niet in de monitor")),
-             .text(link.type), .text(link.note),
-             model.editable ? unlinkForm(link.code, action: model.linksAction, context) : .empty]
-        })
+        return UI.table(
+            caption: "\(model.links.count) gekoppelde indicator(en)",
+            headers: ["Code", "Indicator", "Soort monitoring", "Toelichting", ""],
+            rows: model.links.map { link in
+                [
+                    .code(.text(link.code)),
+                    link.name.map { name in .a(.href(attr(link.page ?? "")), .text(name)) }
+                        ?? .span(.class("muted"), .text("niet in de monitor")),
+                    .text(link.type), .text(link.note),
+                    model.editable ? unlinkForm(link.code, action: model.linksAction, context) : .empty
+                ]
+            })
     }
 
     static func unlinkForm(_ code: String, action: String, _ context: PageContext) -> BodyNode {
-        .form(.class("inline"), .method(.post), .action(attr(action)), Layout.csrfField(context),
-              .input(.type(.hidden), .name("indicator"), .value(attr(code))),
-              .input(.type(.hidden), .name("action"), .value("verwijderen")),
-              .button(.type(.submit), .class("button-secondary"), .text("Ontkoppelen")))
+        .form(
+            .class("inline"), .method(.post), .action(attr(action)), Layout.csrfField(context),
+            .input(.type(.hidden), .name("indicator"), .value(attr(code))),
+            .input(.type(.hidden), .name("action"), .value("verwijderen")),
+            .button(.type(.submit), .class("button-secondary"), .text("Ontkoppelen")))
     }
 
     static func linkForm(_ model: Model, _ context: PageContext) -> BodyNode {
-        .form(.method(.post), .action(attr(model.linksAction)), .class("card"),
+        .form(
+            .method(.post), .action(attr(model.linksAction)), .class("card"),
             Layout.csrfField(context),
             .input(.type(.hidden), .name("action"), .value("koppelen")),
-            .div(.class("field"), .label(.for("f-indicator"), .text("Indicator")),
-                 UI.select("indicator", options: model.indicatorOptions, selected: nil)),
-            .div(.class("field"), .label(.for("f-monitoringType"), .text("Soort monitoring")),
-                 UI.select("monitoringType", options: model.typeOptions, selected: "output")),
+            .div(
+                .class("field"), .label(.for("f-indicator"), .text("Indicator")),
+                UI.select("indicator", options: model.indicatorOptions, selected: nil)),
+            .div(
+                .class("field"), .label(.for("f-monitoringType"), .text("Soort monitoring")),
+                UI.select("monitoringType", options: model.typeOptions, selected: "output")),
             UI.field("note", label: "Toelichting (optioneel)"),
             .button(.type(.submit), .text("Indicator koppelen")),
             .p(.class("hint"), .text("Een indicator die al gekoppeld is, krijgt de nieuwe soort en toelichting.")))

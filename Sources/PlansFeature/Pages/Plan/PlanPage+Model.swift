@@ -42,11 +42,18 @@ enum PlanPage {
         init(_ loaded: LoadedPlan, viewer: PageContext.Viewer?, notice code: String?) {
             let plan = loaded.plan
             let canEdit = PlanAccess.mayEdit(loaded, viewer)
-            key = plan.key; title = plan.title; organisation = loaded.organisation.name
-            period = plan.period.description; version = plan.version; previousVersionKey = plan.previousVersionKey
-            status = plan.status; levels = plan.levels; rollUp = plan.rollUp()
+            key = plan.key
+            title = plan.title
+            organisation = loaded.organisation.name
+            period = plan.period.description
+            version = plan.version
+            previousVersionKey = plan.previousVersionKey
+            status = plan.status
+            levels = plan.levels
+            rollUp = plan.rollUp()
             hasExampleRealisations = loaded.realisations.values.contains { $0.contains { $0.isExample } }
-            source = plan.source; notes = plan.notes
+            source = plan.source
+            notes = plan.notes
             tree = GoalTree(loaded, editLinks: canEdit && plan.status == .concept)
             targets = plan.targets.isEmpty ? nil : TargetTable(loaded, showEvidence: PlanAccess.showsEvidence(viewer))
             notice = PlanNotice(code: code)?.text(status: plan.status.label.lowercased())

@@ -1,10 +1,11 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension PlanPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(model.title, breadcrumbs: PlanViews.crumbs,
+        SitePage(
+            model.title, breadcrumbs: PlanViews.crumbs,
             .unwrap(model.notice) { UI.notice("success", $0) },
             facts(model),
             .if(!model.notes.isEmpty, .ul(.class("muted"), .forEach(model.notes) { .li(.text($0)) })),
@@ -12,8 +13,11 @@ extension PlanPage {
             PlanViews.lifecycle(model.status),
             .unwrap(model.lifecycle) { cycle($0, model, context) },
             .h2(.text("Doelenboom")),
-            .p(.class("muted"), .text("Klap onderdelen in of uit. Achter elk doel staat de samengevatte status van de "
-                + "doelstellingen eronder.")),
+            .p(
+                .class("muted"),
+                .text(
+                    "Klap onderdelen in of uit. Achter elk doel staat de samengevatte status van de "
+                        + "doelstellingen eronder.")),
             GoalTreeView.view(model.tree),
             .h2(.id("doelstellingen"), .text("Doelstellingen")),
             model.targets.map(TargetTable.view)
@@ -23,46 +27,67 @@ extension PlanPage {
     }
 
     static func facts(_ model: Model) -> BodyNode {
-        .dl(.class("kv"),
+        .dl(
+            .class("kv"),
             .dt(.text("Eigenaar")), .dd(.text(model.organisation)),
             .dt(.text("Periode")), .dd(.text(model.period)),
-            .dt(.text("Versie")), .dd(.text("\(model.version)"), .unwrap(model.previousVersionKey) { previous in
-                .group(.text(" (kopie van "), .a(.href(attr(PlanURL.plan(.value(previous)).path)), .text(previous)),
-                    .text(")"))
-            }),
+            .dt(.text("Versie")),
+            .dd(
+                .text("\(model.version)"),
+                .unwrap(model.previousVersionKey) { previous in
+                    .group(
+                        .text(" (kopie van "), .a(.href(attr(PlanURL.plan(.value(previous)).path)), .text(previous)),
+                        .text(")"))
+                }),
             .dt(.text("Status")), .dd(PlanViews.planStatusBadge(model.status)),
             .dt(.text("Niveaus")), .dd(.text(model.levels.joined(separator: " → "))),
-            .dt(.text("Voortgang")), .dd(PlanViews.rollUpNode(model.rollUp), .if(model.hasExampleRealisations,
-                .group(.text(" "), UI.badge("voorbeelddata"), .span(.class("muted"),
-                    .text(" een deel van de realisaties is verzonnen om de statusregel te tonen"))))),
+            .dt(.text("Voortgang")),
+            .dd(
+                PlanViews.rollUpNode(model.rollUp),
+                .if(
+                    model.hasExampleRealisations,
+                    .group(
+                        .text(" "), UI.badge("voorbeelddata"),
+                        .span(
+                            .class("muted"),
+                            .text(" een deel van de realisaties is verzonnen om de statusregel te tonen"))))),
             .unwrap(model.source) { .group(.dt(.text("Bron")), .dd(.text($0))) })
     }
 
     static func links(_ key: String) -> BodyNode {
-        .p(.a(.class("button"), .href(attr(PlanURL.report(plan: .value(key)).path)), .text("Rapportage")), .text(" "),
-           .a(.class("button button-secondary"), .href(attr(PlanURL.budget(plan: .value(key)).path)),
-               .text("Begroting")),
-           .text(" "),
-           .a(.href(attr(PlanURL.targetsCSV(plan: .value(key)).path)), .text("Doelstellingen (CSV)")), .text(" · "),
-           .a(.href(attr(PlanURL.targetsXLSX(plan: .value(key)).path)), .text("Doelstellingen (Excel)")))
+        .p(
+            .a(.class("button"), .href(attr(PlanURL.report(plan: .value(key)).path)), .text("Rapportage")), .text(" "),
+            .a(
+                .class("button button-secondary"), .href(attr(PlanURL.budget(plan: .value(key)).path)),
+                .text("Begroting")),
+            .text(" "),
+            .a(.href(attr(PlanURL.targetsCSV(plan: .value(key)).path)), .text("Doelstellingen (CSV)")), .text(" · "),
+            .a(.href(attr(PlanURL.targetsXLSX(plan: .value(key)).path)), .text("Doelstellingen (Excel)")))
     }
 
     /// The planning & control cycle: one button per allowed next status, and the copy to next year.
     static func cycle(_ cycle: Model.Lifecycle, _ model: Model, _ context: PageContext) -> BodyNode {
-        .div(.class("card no-print"),
+        .div(
+            .class("card no-print"),
             .h2(.text("Planning- en controlcyclus")),
             .if(cycle.next.isEmpty, .p(.text("Dit plan is afgesloten; het kan niet meer van status veranderen."))),
             .forEach(cycle.next) { status in
-                .form(.class("inline"), .method(.post), .action(attr(PlanURL.status(plan: .value(model.key)).path)),
-                      Layout.csrfField(context), .input(.type(.hidden), .name("status"), .value(attr(status.rawValue))),
-                      .button(.type(.submit), .class(status == .concept ? "button-secondary" : ""),
-                              .text(status == .concept ? "Terug naar concept" : "Naar \(status.label.lowercased())")))
+                .form(
+                    .class("inline"), .method(.post), .action(attr(PlanURL.status(plan: .value(model.key)).path)),
+                    Layout.csrfField(context), .input(.type(.hidden), .name("status"), .value(attr(status.rawValue))),
+                    .button(
+                        .type(.submit), .class(status == .concept ? "button-secondary" : ""),
+                        .text(status == .concept ? "Terug naar concept" : "Naar \(status.label.lowercased())")))
             },
             .text(" "),
-            .form(.class("inline"), .method(.post), .action(attr(PlanURL.copy(plan: .value(model.key)).path)),
-                  Layout.csrfField(context),
-                  .button(.type(.submit), .class("button-secondary"), .text("Kopiëren naar volgend jaar"))),
-            .p(.class("hint"), .text("Elke statuswijziging komt met gebruiker en datum in het auditlog. "
-                + "Een stap overslaan kan niet.")))
+            .form(
+                .class("inline"), .method(.post), .action(attr(PlanURL.copy(plan: .value(model.key)).path)),
+                Layout.csrfField(context),
+                .button(.type(.submit), .class("button-secondary"), .text("Kopiëren naar volgend jaar"))),
+            .p(
+                .class("hint"),
+                .text(
+                    "Elke statuswijziging komt met gebruiker en datum in het auditlog. "
+                        + "Een stap overslaan kan niet.")))
     }
 }

@@ -1,7 +1,7 @@
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
 import MonitorFeature
+import VitaalDomain
 
 /// The list of plans (`/plannen`).
 enum PlanListPage {
@@ -29,9 +29,11 @@ enum PlanListPage {
                 guard loggedIn || [PlanStatus.vastgesteld, .afgesloten].contains(record.planStatus) else { continue }
                 let loaded = try await PlanStore.load(record: record, audience: PlanAccess.audience(viewer), on: db)
                 guard loaded.isPublished || loggedIn else { continue }
-                rows.append(Row(key: record.key, title: record.title, organisation: loaded.organisation.name,
-                                period: loaded.plan.period.description, version: record.version,
-                                status: loaded.plan.status, rollUp: loaded.plan.rollUp()))
+                rows.append(
+                    Row(
+                        key: record.key, title: record.title, organisation: loaded.organisation.name,
+                        period: loaded.plan.period.description, version: record.version,
+                        status: loaded.plan.status, rollUp: loaded.plan.rollUp()))
             }
             return Model(rows: rows, loggedIn: loggedIn, showsDashboard: viewer.map { $0.role >= .lezer } ?? false)
         }

@@ -1,8 +1,8 @@
-import Foundation
-import Fluent
 import AppCore
-import VitaalDomain
+import Fluent
+import Foundation
 import MonitorFeature
+import VitaalDomain
 
 /// The progress report or annual report of a plan (`/plannen/<key>/rapport`, and as PDF): summary,
 /// goal tree, targets, budgets, personnel, the linked monitor indicators as charts, and stories.
@@ -42,8 +42,10 @@ enum ReportPage {
 
 extension ReportPage.Model {
     /// `now` gives the day the report is drawn up; `pdfAvailable` whether Chromium is installed.
-    static func load(_ loaded: LoadedPlan, kind: ReportPage.Kind, viewer: PageContext.Viewer?, now: Date,
-                     forPDF: Bool, pdfAvailable: Bool, on db: any Database) async -> Self {
+    static func load(
+        _ loaded: LoadedPlan, kind: ReportPage.Kind, viewer: PageContext.Viewer?, now: Date,
+        forPDF: Bool, pdfAvailable: Bool, on db: any Database
+    ) async -> Self {
         let plan = loaded.plan
         let today = now.formatted(.iso8601.year().month().day())
         let charts = await ReportPage.charts(plan, audience: PlanAccess.audience(viewer), on: db)
@@ -57,7 +59,8 @@ extension ReportPage.Model {
             targetCount: plan.targets.count, rollUp: plan.rollUp(),
             budgets: BudgetPage.Model(loaded, viewer: nil).tables, personnel: plan.personnel,
             tree: GoalTree(loaded, linkTargets: !forPDF),
-            targets: plan.targets.isEmpty ? nil
+            targets: plan.targets.isEmpty
+                ? nil
                 : TargetTable(loaded, showEvidence: PlanAccess.showsEvidence(viewer), links: !forPDF),
             charts: charts, stories: stories)
     }
@@ -76,27 +79,36 @@ extension ReportPage {
         var charts: [Chart] = []
         for code in codes where audience != .public || !internalCodes.contains(code) {
             let linkedTo = links.filter { $0.1.indicatorCode == code }
-            let series = (try? await MonitorLookup.series(indicator: code, region: "PV24", audience: audience,
-                on: db)) ?? []
-            charts.append(chart(code: code, info: infos[code], type: linkedTo.first?.1.monitoringType.label ?? "",
-                                nodes: linkedTo.map { $0.0.title }.joined(separator: "; "), series: series))
+            let series =
+                (try? await MonitorLookup.series(
+                    indicator: code, region: "PV24", audience: audience,
+                    on: db)) ?? []
+            charts.append(
+                chart(
+                    code: code, info: infos[code], type: linkedTo.first?.1.monitoringType.label ?? "",
+                    nodes: linkedTo.map { $0.0.title }.joined(separator: "; "), series: series))
         }
         return charts
     }
 
-    static func chart(code: String, info: IndicatorSummary?, type: String, nodes: String,
-        series: [SeriesPoint]) -> Chart {
+    static func chart(
+        code: String, info: IndicatorSummary?, type: String, nodes: String,
+        series: [SeriesPoint]
+    ) -> Chart {
         let title = "\(info?.name ?? code) – Flevoland"
-        let missing = "\(type), gekoppeld aan: \(nodes). "
+        let missing =
+            "\(type), gekoppeld aan: \(nodes). "
             + "De monitor heeft (nog) geen cijfers voor indicator \(code) in Flevoland."
         guard series.contains(where: { $0.value != nil }) else {
             return Chart(title: title, isExample: false, svg: nil, missing: missing)
         }
         let example = series.contains { $0.status == "voorbeeld" }
         let caption = "\(type), gekoppeld aan: \(nodes). Bron: monitor\(example ? " (voorbeelddata)" : "")."
-        let svg = LineChart(text: ChartText(title: title, caption: caption), labels: series.map(\.period),
-                            series: [.init(name: info?.name ?? code, values: series.map(\.value))],
-                            valueSuffix: info?.unit == "%" ? "%" : "", decimals: info?.decimals).svg()
+        let svg = LineChart(
+            text: ChartText(title: title, caption: caption), labels: series.map(\.period),
+            series: [.init(name: info?.name ?? code, values: series.map(\.value))],
+            valueSuffix: info?.unit == "%" ? "%" : "", decimals: info?.decimals
+        ).svg()
         return Chart(title: title, isExample: example, svg: svg, missing: missing)
     }
 }

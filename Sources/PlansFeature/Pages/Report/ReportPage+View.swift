@@ -1,17 +1,20 @@
-import Plot
 import AppCore
-import VitaalDomain
 import MonitorFeature
+import Plot
+import VitaalDomain
 
 extension ReportPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage("\(model.kind.label): \(model.title)",
-                 breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
-            .div(.class("plan-report"),
+        SitePage(
+            "\(model.kind.label): \(model.title)",
+            breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
+            .div(
+                .class("plan-report"),
                 .p(.class("lead"), .text(model.lead)),
                 .if(!model.forPDF, navigation(model)),
                 .h2(.id("samenvatting"), .text("Samenvatting")),
-                .dl(.class("kv"),
+                .dl(
+                    .class("kv"),
                     .dt(.text("Doelstellingen")), .dd(.text("\(model.targetCount)")),
                     .dt(.text("Voortgang")), .dd(PlanViews.rollUpNode(model.rollUp))),
                 BudgetViews.summaryTotals(model.budgets.map(\.table)),
@@ -27,16 +30,27 @@ extension ReportPage {
 
     static func navigation(_ model: Model) -> BodyNode {
         let report = PlanURL.report(plan: .value(model.key))
-        return .div(.class("no-print"),
-            .p(.a(.href(attr(report.path(query: [("soort", Kind.voortgang.rawValue)]))), .text("Voortgangsrapportage")),
-               .text(" · "),
-               .a(.href(attr(report.path(query: [("soort", Kind.jaarverslag.rawValue)]))), .text("Jaarverslag"))),
+        return .div(
+            .class("no-print"),
+            .p(
+                .a(
+                    .href(attr(report.path(query: [("soort", Kind.voortgang.rawValue)]))), .text("Voortgangsrapportage")
+                ),
+                .text(" · "),
+                .a(.href(attr(report.path(query: [("soort", Kind.jaarverslag.rawValue)]))), .text("Jaarverslag"))),
             model.pdfAvailable
-                ? .p(.a(.class("button"), .href(attr(PlanURL.reportPDF(plan: .value(model.key))
-                        .path(query: [("soort", model.kind.rawValue)]))), .text("Download als PDF")))
-                : UI.notice("warning",
+                ? .p(
+                    .a(
+                        .class("button"),
+                        .href(
+                            attr(
+                                PlanURL.reportPDF(plan: .value(model.key))
+                                    .path(query: [("soort", model.kind.rawValue)]))), .text("Download als PDF")))
+                : UI.notice(
+                    "warning",
                     "PDF niet beschikbaar: Chromium is niet geïnstalleerd op deze server. Gebruik de "
-                    + "afdrukfunctie van de browser (Afdrukken → Opslaan als PDF); de pagina heeft een afdrukopmaak."))
+                        + "afdrukfunctie van de browser (Afdrukken → Opslaan als PDF); de pagina heeft een afdrukopmaak."
+                ))
     }
 
     static func budgets(_ model: Model) -> BodyNode {
@@ -44,9 +58,10 @@ extension ReportPage {
             .h2(.id("begroting"), .text("Begroting en realisatie")),
             .if(model.budgets.isEmpty, .p(.class("muted"), .text("Dit plan heeft geen begroting."))),
             .forEach(model.budgets) { budget in
-                .group(.h3(.text(budget.table.title)), BudgetTableView.view(budget.table, actuals: budget.actuals),
-                       BudgetViews.check(budget.table),
-                       .if(budget.hasBudgetColumns, BudgetViews.versusActual(budget.table, actuals: budget.actuals)))
+                .group(
+                    .h3(.text(budget.table.title)), BudgetTableView.view(budget.table, actuals: budget.actuals),
+                    BudgetViews.check(budget.table),
+                    .if(budget.hasBudgetColumns, BudgetViews.versusActual(budget.table, actuals: budget.actuals)))
             },
             .if(!model.personnel.isEmpty, BudgetViews.personnel(model.personnel)))
     }
@@ -54,11 +69,13 @@ extension ReportPage {
     static func indicators(_ charts: [Chart]) -> BodyNode {
         .group(
             .h2(.id("indicatoren"), .text("Indicatoren uit de monitor")),
-            charts.isEmpty ? .p(.class("muted"), .text("Aan dit plan zijn geen indicatoren van de monitor gekoppeld."))
+            charts.isEmpty
+                ? .p(.class("muted"), .text("Aan dit plan zijn geen indicatoren van de monitor gekoppeld."))
                 : .forEach(charts) { chart in
                     chart.svg.map { svg in
-                        .div(.class("card"), .if(chart.isExample, UI.badge("voorbeelddata")),
-                             UI.figure(UI.svg(svg), caption: chart.title))
+                        .div(
+                            .class("card"), .if(chart.isExample, UI.badge("voorbeelddata")),
+                            UI.figure(UI.svg(svg), caption: chart.title))
                     } ?? .div(.class("card"), .h3(.text(chart.title)), .p(.class("muted"), .text(chart.missing)))
                 })
     }
@@ -66,12 +83,17 @@ extension ReportPage {
     static func stories(_ stories: [StorySummary]) -> BodyNode {
         .group(
             .h2(.text("Verhalen")),
-            stories.isEmpty ? .p(.class("muted"), .text("Geen verhalen bij de gekoppelde indicatoren."))
+            stories.isEmpty
+                ? .p(.class("muted"), .text("Geen verhalen bij de gekoppelde indicatoren."))
                 : .forEach(stories) { story in
-                    .div(.class("card"), .h3(.text(story.title)), .p(.text(story.text)),
-                         .unwrap(story.quote) { .blockquote(.text("“\($0)”"),
-                             .unwrap(story.personRole) { .text(" – \($0)") }) },
-                         .unwrap(story.source) { .p(.class("muted"), .text("Bron: \($0)")) })
+                    .div(
+                        .class("card"), .h3(.text(story.title)), .p(.text(story.text)),
+                        .unwrap(story.quote) {
+                            .blockquote(
+                                .text("“\($0)”"),
+                                .unwrap(story.personRole) { .text(" – \($0)") })
+                        },
+                        .unwrap(story.source) { .p(.class("muted"), .text("Bron: \($0)")) })
                 })
     }
 }
@@ -79,11 +101,15 @@ extension ReportPage {
 extension ReportPage {
     /// The page instead of a PDF: Chromium is not installed, or two PDFs are being made already.
     static func unavailable(_ key: String, title: String, busy: Bool) -> SitePage {
-        SitePage(busy ? "PDF even niet beschikbaar" : "PDF niet beschikbaar", status: .serviceUnavailable,
-                 breadcrumbs: PlanViews.planCrumbs(key: key, title: title),
-            UI.notice("warning", busy ? PDFReports.busyMessage
-                : "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. "
-                    + "Open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."),
+        SitePage(
+            busy ? "PDF even niet beschikbaar" : "PDF niet beschikbaar", status: .serviceUnavailable,
+            breadcrumbs: PlanViews.planCrumbs(key: key, title: title),
+            UI.notice(
+                "warning",
+                busy
+                    ? PDFReports.busyMessage
+                    : "PDF niet beschikbaar: Chromium (chromium) is niet geïnstalleerd op deze server. "
+                        + "Open de HTML-rapportage en gebruik Afdrukken → Opslaan als PDF."),
             .p(.a(.href(attr(PlanURL.report(plan: .value(key)).path)), .text("Naar de rapportage (HTML)"))))
     }
 }

@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 /// One SMART target (`/plannen/<key>/doelstellingen/<target>`): its facts, how its status rolls up,
@@ -61,15 +61,18 @@ enum TargetPage {
 }
 
 extension TargetPage.Model {
-    static func load(_ loaded: LoadedPlan, targetKey: String, viewer: PageContext.Viewer?, csrfToken: String?,
-                     attachmentLimit: Int, notice code: String?, on db: any Database) async throws -> Self {
+    static func load(
+        _ loaded: LoadedPlan, targetKey: String, viewer: PageContext.Viewer?, csrfToken: String?,
+        attachmentLimit: Int, notice code: String?, on db: any Database
+    ) async throws -> Self {
         let plan = loaded.plan
         guard let target = plan.targets.first(where: { $0.key == targetKey }) else {
             throw VitaalError(.notFound, "Onbekende doelstelling \"\(targetKey)\".")
         }
         let showsEvidence = PlanAccess.showsEvidence(viewer)
         let rows = loaded.realisations[target.key] ?? []
-        let attachments = showsEvidence
+        let attachments =
+            showsEvidence
             ? try await PlanAttachments.list(realisationIDs: rows.compactMap(\.id), on: db) : [:]
         let chain = Self.chain(plan, from: target.nodeKey)
         let unit = target.unit
@@ -85,12 +88,16 @@ extension TargetPage.Model {
             source: target.indicatorCode.map { "monitorindicator \($0)" } ?? "handmatige invoer",
             responsible: target.responsible, sourceText: target.sourceText,
             chain: chain.map { node in
-                ChainRow(level: plan.levelName(of: node), title: node.title,
-                         link: PlanURL.nodeAnchor(plan: plan.key, node: node.key), rollUp: plan.rollUp(node.key))
+                ChainRow(
+                    level: plan.levelName(of: node), title: node.title,
+                    link: PlanURL.nodeAnchor(plan: plan.key, node: node.key), rollUp: plan.rollUp(node.key))
             } + [ChainRow(level: "Plan", title: plan.title, link: nil, rollUp: plan.rollUp())],
             showsEvidence: showsEvidence,
-            realisations: rows.map { Self.realisation($0, planKey: plan.key, showsEvidence: showsEvidence,
-                                                      attachments: $0.id.flatMap { attachments[$0] } ?? []) },
+            realisations: rows.map {
+                Self.realisation(
+                    $0, planKey: plan.key, showsEvidence: showsEvidence,
+                    attachments: $0.id.flatMap { attachments[$0] } ?? [])
+            },
             notice: PlanNotice(code: code)?.text())
         if PlanAccess.mayEdit(loaded, viewer) {
             model.form = TargetPage.RealisationForm(
@@ -114,16 +121,19 @@ extension TargetPage.Model {
         return chain
     }
 
-    static func realisation(_ row: RealisationRecord, planKey: String, showsEvidence: Bool,
-                            attachments: [PlanAttachmentRecord]) -> Realisation {
+    static func realisation(
+        _ row: RealisationRecord, planKey: String, showsEvidence: Bool,
+        attachments: [PlanAttachmentRecord]
+    ) -> Realisation {
         Realisation(
             date: (try? PlanDate.parse(row.date))?.dutch ?? row.date, period: row.period ?? "–",
             value: PlanViews.number(row.value), evidence: showsEvidence ? row.evidence ?? "" : nil,
             evidenceLink: showsEvidence ? row.evidenceLink.flatMap(FormInput.evidenceLink) : nil,
             attachments: attachments.compactMap { attachment in
                 attachment.id.map {
-                    Attachment(filename: attachment.filename, size: PlanAttachments.sizeText(attachment.size),
-                               link: PlanURL.attachment(plan: .value(planKey), attachment: .value($0.uuidString)).path)
+                    Attachment(
+                        filename: attachment.filename, size: PlanAttachments.sizeText(attachment.size),
+                        link: PlanURL.attachment(plan: .value(planKey), attachment: .value($0.uuidString)).path)
                 }
             },
             isExample: row.isExample)

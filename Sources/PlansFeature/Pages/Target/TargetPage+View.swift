@@ -1,18 +1,23 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension TargetPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(model.measure, breadcrumbs: PlanViews.planCrumbs(key: model.planKey, title: model.planTitle),
+        SitePage(
+            model.measure, breadcrumbs: PlanViews.planCrumbs(key: model.planKey, title: model.planTitle),
             .unwrap(model.notice) { UI.notice("success", $0) },
             .if(model.isExample, UI.badge("voorbeelddata")),
             facts(model),
             .h2(.text("Doorwerking naar doelen en plan")),
-            UI.table(caption: nil, headers: ["Niveau", "Doel", "Status"], rows: model.chain.map { row in
-                [.text(row.level), row.link.map { .a(.href(attr($0)), .text(row.title)) } ?? .text(row.title),
-                 PlanViews.rollUpNode(row.rollUp)]
-            }),
+            UI.table(
+                caption: nil, headers: ["Niveau", "Doel", "Status"],
+                rows: model.chain.map { row in
+                    [
+                        .text(row.level), row.link.map { .a(.href(attr($0)), .text(row.title)) } ?? .text(row.title),
+                        PlanViews.rollUpNode(row.rollUp)
+                    ]
+                }),
             .h2(.text("Realisaties")),
             realisations(model.realisations),
             PlanViews.statusRule,
@@ -20,7 +25,8 @@ extension TargetPage {
     }
 
     static func facts(_ model: Model) -> BodyNode {
-        .dl(.class("kv"),
+        .dl(
+            .class("kv"),
             .dt(.text("Status")), .dd(PlanViews.status(model.status)),
             .dt(.text("Doel")), .dd(.text(model.node)),
             .dt(.text("Nulmeting")), .dd(.text(model.baseline)),
@@ -33,9 +39,11 @@ extension TargetPage {
 
     static func realisations(_ rows: [Model.Realisation]) -> BodyNode {
         if rows.isEmpty { return .p(.class("muted"), .text("Nog geen realisaties.")) }
-        return UI.table(caption: nil, headers: ["Datum", "Periode", "Waarde", "Onderbouwing"], rows: rows.map { row in
-            [.text(row.date), .text(row.period), .text(row.value), evidence(row)]
-        }, numericColumns: [2])
+        return UI.table(
+            caption: nil, headers: ["Datum", "Periode", "Waarde", "Onderbouwing"],
+            rows: rows.map { row in
+                [.text(row.date), .text(row.period), .text(row.value), evidence(row)]
+            }, numericColumns: [2])
     }
 
     static func evidence(_ row: Model.Realisation) -> BodyNode {
@@ -43,20 +51,24 @@ extension TargetPage {
             row.evidence.map { .text($0) } ?? .span(.class("muted"), .text("zichtbaar na inloggen")),
             .unwrap(row.evidenceLink) { .group(.text(" "), .a(.href(attr($0)), .text("bewijsstuk"))) },
             .forEach(row.attachments) { file in
-                .span(.class("plan-attachment"), .text(" "), .a(.href(attr(file.link)), .text(file.filename)),
-                      .span(.class("muted"), .text(" (\(file.size))")))
+                .span(
+                    .class("plan-attachment"), .text(" "), .a(.href(attr(file.link)), .text(file.filename)),
+                    .span(.class("muted"), .text(" (\(file.size))")))
             },
             PlanViews.exampleBadge(row.isExample))
     }
 
     static func realisationForm(_ form: RealisationForm, _ context: PageContext) -> BodyNode {
-        .form(.method(.post), .action(attr(form.action)), .enctype(.multipartData), .class("card no-print"),
+        .form(
+            .method(.post), .action(attr(form.action)), .enctype(.multipartData), .class("card no-print"),
             .h2(.text("Realisatie invoeren")),
             form.form.summary(),
             Layout.csrfField(context),
-            form.form.field("value", label: form.counts ? "Aantal in deze periode" : "Gemeten waarde", required: true,
-                            hint: form.counts ? "Bij tellingen worden de realisaties opgeteld." : nil),
-            form.form.field("date", label: "Datum", type: .date, required: true,
+            form.form.field(
+                "value", label: form.counts ? "Aantal in deze periode" : "Gemeten waarde", required: true,
+                hint: form.counts ? "Bij tellingen worden de realisaties opgeteld." : nil),
+            form.form.field(
+                "date", label: "Datum", type: .date, required: true,
                 hint: "binnen de planperiode \(form.period)"),
             form.form.field("period", label: "Periode", hint: "bijv. 2025-K2"),
             form.form.field("evidence", label: "Onderbouwing"),
@@ -66,14 +78,21 @@ extension TargetPage {
     }
 
     static func attachmentField<C: HTML.BodyContext>(_ form: RealisationForm) -> Node<C> {
-        .div(.class("field"), .label(.for("f-bijlage"), .text("Bijlage (optioneel)")),
-             .small(.class("hint"), .id("f-bijlage-hint"),
-                    .text("\(PlanAttachments.allowedText), hoogstens \(form.attachmentLimit); alleen zichtbaar voor "
-                          + "ingelogde gebruikers")),
-             .unwrap(form.form.errors["bijlage"]) { .p(.class("field-message"), .id("f-bijlage-error"), .text($0)) },
-             .input(.type(.file), .id("f-bijlage"), .name("bijlage"), .attribute(named: "aria-describedby",
-                 value: "f-bijlage-hint"),
-                    .attribute(named: "accept",
-                        value: PlanAttachments.allowedTypes.map { ".\($0.ext)" }.joined(separator: ","))))
+        .div(
+            .class("field"), .label(.for("f-bijlage"), .text("Bijlage (optioneel)")),
+            .small(
+                .class("hint"), .id("f-bijlage-hint"),
+                .text(
+                    "\(PlanAttachments.allowedText), hoogstens \(form.attachmentLimit); alleen zichtbaar voor "
+                        + "ingelogde gebruikers")),
+            .unwrap(form.form.errors["bijlage"]) { .p(.class("field-message"), .id("f-bijlage-error"), .text($0)) },
+            .input(
+                .type(.file), .id("f-bijlage"), .name("bijlage"),
+                .attribute(
+                    named: "aria-describedby",
+                    value: "f-bijlage-hint"),
+                .attribute(
+                    named: "accept",
+                    value: PlanAttachments.allowedTypes.map { ".\($0.ext)" }.joined(separator: ","))))
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
-import Fluent
 import AppCore
+import Fluent
+import Vapor
 import VitaalDomain
 
 extension MapPage {
@@ -21,8 +21,10 @@ extension MapPage {
             soort = query[String.self, at: "soort"]
         }
 
-        init(thema: String? = nil, dimensie: String? = nil, doelgroep: String? = nil, gemeente: String? = nil,
-             soort: String? = nil) {
+        init(
+            thema: String? = nil, dimensie: String? = nil, doelgroep: String? = nil, gemeente: String? = nil,
+            soort: String? = nil
+        ) {
             self.thema = thema
             self.dimensie = dimensie
             self.doelgroep = doelgroep
@@ -62,9 +64,10 @@ extension MapPage {
 
         init(register: SocialMap.Register, query: Query, municipalities: [Region], today: SocialMap.Day) {
             do {
-                filter = try OfferFilter.parse(theme: query.thema, dimension: query.dimensie,
-                                               targetGroup: query.doelgroep, municipality: query.gemeente,
-                                               kind: query.soort)
+                filter = try OfferFilter.parse(
+                    theme: query.thema, dimension: query.dimensie,
+                    targetGroup: query.doelgroep, municipality: query.gemeente,
+                    kind: query.soort)
             } catch {
                 problem = error
             }
@@ -88,13 +91,16 @@ extension MapPage {
             return Model(register: register, query: query, municipalities: municipalities, today: today)
         }
 
-        private static func offer(_ service: SocialMap.Service, _ register: SocialMap.Register,
-                                  _ today: SocialMap.Day) -> Offer {
-            Offer(id: service.id, name: service.name, kindLabel: service.kind.label, isExample: service.isExample,
-                  check: CheckStatus(service, today: today),
-                  organisationName: register.name(of: service.organisationID),
-                  area: SocialMapText.area(OfferFilter.municipalities(of: service, in: register)),
-                  dimensions: service.tags.dimensions.map(\.label))
+        private static func offer(
+            _ service: SocialMap.Service, _ register: SocialMap.Register,
+            _ today: SocialMap.Day
+        ) -> Offer {
+            Offer(
+                id: service.id, name: service.name, kindLabel: service.kind.label, isExample: service.isExample,
+                check: CheckStatus(service, today: today),
+                organisationName: register.name(of: service.organisationID),
+                area: SocialMapText.area(OfferFilter.municipalities(of: service, in: register)),
+                dimensions: service.tags.dimensions.map(\.label))
         }
 
         private mutating func setOptions(_ register: SocialMap.Register) {
@@ -102,18 +108,24 @@ extension MapPage {
                 [SelectOption(value: "", label: none)] + values.map { SelectOption(value: $0, label: $0) }
             }
             themeOptions = options(Set(register.services.flatMap(\.tags.themes)).sorted(), none: "Alle thema's")
-            targetGroupOptions = options(Set(register.services.flatMap(\.tags.targetGroups)).sorted(),
-                                         none: "Alle doelgroepen")
-            dimensionOptions = [SelectOption(value: "", label: "Alle dimensies")]
+            targetGroupOptions = options(
+                Set(register.services.flatMap(\.tags.targetGroups)).sorted(),
+                none: "Alle doelgroepen")
+            dimensionOptions =
+                [SelectOption(value: "", label: "Alle dimensies")]
                 + PositiveHealthDimension.allCases.map {
                     SelectOption(value: $0.rawValue, label: SocialMapText.capitalizedFirst($0.label))
                 }
-            municipalityOptions = [SelectOption(value: "", label: "Heel Flevoland")] + SocialMap.Municipality.all.map {
-                SelectOption(value: $0.code, label: $0.name)
-            }
-            kindOptions = [SelectOption(value: "", label: "Alle soorten")] + SocialMap.OfferKind.allCases.map {
-                SelectOption(value: $0.rawValue, label: $0.label)
-            }
+            municipalityOptions =
+                [SelectOption(value: "", label: "Heel Flevoland")]
+                + SocialMap.Municipality.all.map {
+                    SelectOption(value: $0.code, label: $0.name)
+                }
+            kindOptions =
+                [SelectOption(value: "", label: "Alle soorten")]
+                + SocialMap.OfferKind.allCases.map {
+                    SelectOption(value: $0.rawValue, label: $0.label)
+                }
         }
     }
 }

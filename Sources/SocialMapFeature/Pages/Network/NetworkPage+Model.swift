@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 extension NetworkPage {
@@ -10,8 +10,10 @@ extension NetworkPage {
         var participants: String
         var figures: NetworkFigures
 
-        init(network: SocialMap.Network, collaboration: CollaborationNetwork, register: SocialMap.Register,
-             today: SocialMap.Day) {
+        init(
+            network: SocialMap.Network, collaboration: CollaborationNetwork, register: SocialMap.Register,
+            today: SocialMap.Day
+        ) {
             self.network = network
             check = CheckStatus(network, today: today)
             participants = SocialMapText.participants(of: network, namedSuffix: "met naam genoemd")
@@ -21,8 +23,9 @@ extension NetworkPage {
         /// Nil when the register has no network `id` (the network of all collaborations has its own page).
         init?(id: String, register: SocialMap.Register, today: SocialMap.Day) throws {
             guard id != CollaborationNetwork.allID,
-                  let collaboration = try CollaborationNetwork.build(id: id, register: register),
-                  let network = collaboration.network else { return nil }
+                let collaboration = try CollaborationNetwork.build(id: id, register: register),
+                let network = collaboration.network
+            else { return nil }
             self.init(network: network, collaboration: collaboration, register: register, today: today)
         }
 

@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 extension NetworksPage {
@@ -26,7 +26,8 @@ extension NetworksPage {
             hasCollaborations = !register.collaborations.isEmpty
             figures = NetworkFigures(all, register: register, width: 960, height: 680)
             networks = register.networks.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { network in
-                Row(id: network.id, name: network.name, goal: network.goal,
+                Row(
+                    id: network.id, name: network.name, goal: network.goal,
                     participants: SocialMapText.participants(of: network, namedSuffix: "genoemd"),
                     fleverRole: network.fleverRole ?? "", check: CheckStatus(network, today: today))
             }

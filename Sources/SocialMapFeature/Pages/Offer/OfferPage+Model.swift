@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 extension OfferPage {
@@ -19,8 +19,10 @@ extension OfferPage {
         var notice: SocialMapNotice?
 
         /// Nil when the register has no offer `id`.
-        init?(id: String, register: SocialMap.Register, maintainer: UUID?, notice: SocialMapNotice? = nil,
-              context: PageContext) {
+        init?(
+            id: String, register: SocialMap.Register, maintainer: UUID?, notice: SocialMapNotice? = nil,
+            context: PageContext
+        ) {
             guard let offer = register.service(id) else { return nil }
             self.offer = offer
             organisationName = register.name(of: offer.organisationID)
@@ -36,12 +38,17 @@ extension OfferPage {
             self.notice = notice
         }
 
-        static func load(id: String, notice: SocialMapNotice?, on db: any Database,
-                         context: PageContext) async throws -> Model {
+        static func load(
+            id: String, notice: SocialMapNotice?, on db: any Database,
+            context: PageContext
+        ) async throws -> Model {
             let register = try await SocialMapStore.load(on: db)
             let maintainers = try await SocialMapStore.maintainers(on: db)
-            guard let model = Model(id: id, register: register, maintainer: maintainers.services[id], notice: notice,
-                                    context: context) else {
+            guard
+                let model = Model(
+                    id: id, register: register, maintainer: maintainers.services[id], notice: notice,
+                    context: context)
+            else {
                 throw VitaalError(.notFound, "Dit aanbod staat niet (meer) op de sociale kaart.")
             }
             return model

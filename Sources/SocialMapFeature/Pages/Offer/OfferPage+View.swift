@@ -1,15 +1,17 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// The page of one service or initiative.
 enum OfferPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         let offer = model.offer
-        return SitePage(offer.name, breadcrumbs: [SocialMapParts.breadcrumb],
+        return SitePage(
+            offer.name, breadcrumbs: [SocialMapParts.breadcrumb],
             SocialMapParts.notice(model.notice),
-            .p(UI.badge(offer.kind.label, kind: "schematic"),
-               .if(offer.isExample, .group(.text(" "), UI.badge("voorbeelddata")))),
+            .p(
+                UI.badge(offer.kind.label, kind: "schematic"),
+                .if(offer.isExample, .group(.text(" "), UI.badge("voorbeelddata")))),
             SocialMapParts.staleNotice(model.check),
             .unwrap(offer.description) { .p(.class("lead"), .text($0)) },
             facts(model),
@@ -22,7 +24,8 @@ enum OfferPage {
     static func facts(_ model: Model) -> BodyNode {
         let offer = model.offer
         let contacts = model.contactRoles.joined(separator: ", ")
-        return .dl(.class("kv"),
+        return .dl(
+            .class("kv"),
             .dt(.text("Organisatie")),
             .dd(SocialMapParts.link(.organisation(.value(offer.organisationID)), model.organisationName)),
             .dt(.text("Werkgebied")), .dd(.text(model.area)),
@@ -37,31 +40,40 @@ enum OfferPage {
     }
 
     static func locations(_ locations: [SocialMap.Location]) -> BodyNode {
-        .if(!locations.isEmpty, .group(
-            .h2(.text("Locaties")),
-            .ul(.forEach(locations) { location in
-                .li(.text(location.name ?? location.id),
-                    .unwrap(location.address) { .text(" — " + SocialMapText.address($0)) },
-                    .if(location.positionIsApproximate,
-                        .span(.class("muted"), .text(" (positie benaderd: centrum van de gemeente)"))))
-            })
-        ))
+        .if(
+            !locations.isEmpty,
+            .group(
+                .h2(.text("Locaties")),
+                .ul(
+                    .forEach(locations) { location in
+                        .li(
+                            .text(location.name ?? location.id),
+                            .unwrap(location.address) { .text(" — " + SocialMapText.address($0)) },
+                            .if(
+                                location.positionIsApproximate,
+                                .span(.class("muted"), .text(" (positie benaderd: centrum van de gemeente)"))))
+                    })
+            ))
     }
 
     static func networks(_ networks: [SocialMap.Network]) -> BodyNode {
-        .if(!networks.isEmpty, .group(
-            .h2(.text("Netwerken van de organisatie")),
-            .ul(.forEach(networks) { .li(SocialMapParts.link(.network(.value($0.id)), $0.name)) })
-        ))
+        .if(
+            !networks.isEmpty,
+            .group(
+                .h2(.text("Netwerken van de organisatie")),
+                .ul(.forEach(networks) { .li(SocialMapParts.link(.network(.value($0.id)), $0.name)) })
+            ))
     }
 
     static func management(_ model: Model, _ context: PageContext) -> BodyNode {
         let id = model.offer.id
-        return .div(.class("card"),
+        return .div(
+            .class("card"),
             .h2(.text("Beheer")),
             .p(.a(.class("button"), .href(attr(SocialMapURL.offerEdit(.value(id)).path)), .text("Bewerken"))),
-            SocialMapParts.buttonForm(.offerChecked(.value(id)), "Gegevens gecontroleerd: zet de datum op vandaag",
-                                      context)
+            SocialMapParts.buttonForm(
+                .offerChecked(.value(id)), "Gegevens gecontroleerd: zet de datum op vandaag",
+                context)
         )
     }
 }

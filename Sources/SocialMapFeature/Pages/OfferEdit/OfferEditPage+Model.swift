@@ -48,10 +48,12 @@ extension OfferEditPage {
             changed.name = name.isEmpty ? offer.name : name
             changed.description = description.isEmpty ? nil : description
             changed.url = website.isEmpty ? nil : SocialMap.webAddress(website) ?? website
-            changed.tags = SocialMap.Tags(themes: Self.list(themes), dimensions: PositiveHealthDimension.allCases
-                                              .filter(dimensions.contains),
-                                          targetGroups: Self.list(targetGroups),
-                                          municipalityCodes: offer.tags.municipalityCodes)
+            changed.tags = SocialMap.Tags(
+                themes: Self.list(themes),
+                dimensions: PositiveHealthDimension.allCases
+                    .filter(dimensions.contains),
+                targetGroups: Self.list(targetGroups),
+                municipalityCodes: offer.tags.municipalityCodes)
             if let today { changed.lastChecked = today }
             return changed
         }
@@ -60,8 +62,9 @@ extension OfferEditPage {
             var problems = ProblemCollector()
             if name.isEmpty { problems.add("vul een naam in", at: SourceLocation(field: "naam")) }
             if !website.isEmpty && SocialMap.webAddress(website) == nil {
-                problems.add("\"\(website.prefix(80))\" is geen geldig webadres (begin met https://; geen spaties, "
-                             + "aanhalingstekens of < >)", at: SourceLocation(field: "website"))
+                problems.add(
+                    "\"\(website.prefix(80))\" is geen geldig webadres (begin met https://; geen spaties, "
+                        + "aanhalingstekens of < >)", at: SourceLocation(field: "website"))
             }
             if name.count > 200 {
                 problems.add("de naam mag hoogstens 200 tekens hebben", at: SourceLocation(field: "naam"))
@@ -74,8 +77,9 @@ extension OfferEditPage {
                 }
             }
             guard !problems.isEmpty else { return nil }
-            return VitaalError(.invalidInput, "Niet opgeslagen: \(problems.totalCount) fout(en)",
-                               problems: problems.problems)
+            return VitaalError(
+                .invalidInput, "Niet opgeslagen: \(problems.totalCount) fout(en)",
+                problems: problems.problems)
         }
 
         /// "a, b ,, c" → ["a", "b", "c"]

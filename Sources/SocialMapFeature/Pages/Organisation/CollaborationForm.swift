@@ -28,8 +28,9 @@ struct CollaborationForm: Sendable {
         if topic.isEmpty {
             problems.add("vul het onderwerp van de samenwerking in", at: SourceLocation(field: "onderwerp"))
         } else if topic.count > Self.maxTopicLength {
-            problems.add("het onderwerp mag hoogstens \(Self.maxTopicLength) tekens hebben (zijn er \(topic.count))",
-                         at: SourceLocation(field: "onderwerp"))
+            problems.add(
+                "het onderwerp mag hoogstens \(Self.maxTopicLength) tekens hebben (zijn er \(topic.count))",
+                at: SourceLocation(field: "onderwerp"))
         }
         let day = since.isEmpty ? nil : SocialMap.Day(iso: since)
         if !since.isEmpty && day == nil {
@@ -42,8 +43,9 @@ struct CollaborationForm: Sendable {
             if !partner.isEmpty { problems.add(error.message, at: SourceLocation(field: "partner")) }
         }
         guard problems.isEmpty, let collaboration else {
-            throw VitaalError(.invalidInput, "Samenwerking niet opgeslagen: \(problems.totalCount) fout(en)",
-                              problems: problems.problems)
+            throw VitaalError(
+                .invalidInput, "Samenwerking niet opgeslagen: \(problems.totalCount) fout(en)",
+                problems: problems.problems)
         }
         return collaboration
     }

@@ -1,5 +1,5 @@
-import Fluent
 import AppCore
+import Fluent
 import VitaalDomain
 
 extension OrganisationPage {
@@ -28,8 +28,10 @@ extension OrganisationPage {
         var notice: SocialMapNotice?
 
         /// Nil when the register has no organisation `id`.
-        init?(id: String, register: SocialMap.Register, maintainer: UUID?, notice: SocialMapNotice? = nil,
-              context: PageContext) {
+        init?(
+            id: String, register: SocialMap.Register, maintainer: UUID?, notice: SocialMapNotice? = nil,
+            context: PageContext
+        ) {
             guard let organisation = register.organisation(id) else { return nil }
             self.organisation = organisation
             check = CheckStatus(organisation, today: SocialMapDates.today(at: context.now))
@@ -42,20 +44,26 @@ extension OrganisationPage {
                 $0.contactID == nil && $0.organisationID == id && $0.serviceID == nil && $0.locationID == nil
             }.map(\.number)
             contactRoles = register.contacts.filter { $0.organisationID == id && $0.serviceID == nil }.map(\.role)
-            partnerOptions = (register.organisations.map { SelectOption(value: $0.id, label: $0.name) }
-                              + register.services.map { SelectOption(value: $0.id, label: $0.name) })
+            partnerOptions =
+                (register.organisations.map { SelectOption(value: $0.id, label: $0.name) }
+                + register.services.map { SelectOption(value: $0.id, label: $0.name) })
                 .filter { $0.value != id }.sorted { $0.label.lowercased() < $1.label.lowercased() }
             canEdit = context.viewer?.mayWrite(organisationID: maintainer) ?? false
             self.notice = notice
         }
 
-        static func load(id: String, notice: SocialMapNotice?, on db: any Database,
-                         context: PageContext) async throws -> Model {
+        static func load(
+            id: String, notice: SocialMapNotice?, on db: any Database,
+            context: PageContext
+        ) async throws -> Model {
             let register = try await SocialMapStore.load(on: db)
             let maintainers = try await SocialMapStore.maintainers(on: db)
             let maintainer = maintainers.organisations[id]
-            guard let model = Model(id: id, register: register, maintainer: maintainer, notice: notice,
-                                    context: context) else {
+            guard
+                let model = Model(
+                    id: id, register: register, maintainer: maintainer, notice: notice,
+                    context: context)
+            else {
                 throw VitaalError(.notFound, "Deze organisatie staat niet (meer) op de sociale kaart.")
             }
             return model
@@ -66,9 +74,10 @@ extension OrganisationPage {
                 let partnerID = collaboration.a == id ? collaboration.b : collaboration.a
                 let derived = collaboration.isDerived ? " (afgeleid uit gezamenlijk netwerk)" : ""
                 let since = collaboration.since.map { ", sinds \(SocialMapDates.dutch($0))" } ?? ""
-                return Partner(id: partnerID, name: register.name(of: partnerID),
-                               isOffer: register.service(partnerID) != nil,
-                               description: collaboration.topic + derived + since)
+                return Partner(
+                    id: partnerID, name: register.name(of: partnerID),
+                    isOffer: register.service(partnerID) != nil,
+                    description: collaboration.topic + derived + since)
             }.sorted { $0.name < $1.name }
         }
     }

@@ -1,20 +1,24 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// The page of one organisation.
 enum OrganisationPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         let organisation = model.organisation
-        return SitePage(organisation.name, breadcrumbs: [SocialMapParts.breadcrumb],
+        return SitePage(
+            organisation.name, breadcrumbs: [SocialMapParts.breadcrumb],
             SocialMapParts.notice(model.notice),
             .if(organisation.isExample, .p(UI.badge("voorbeelddata"))),
             SocialMapParts.staleNotice(model.check),
             .unwrap(organisation.description) { .p(.class("lead"), .text($0)) },
             facts(model),
             offers(model.offers),
-            .if(!model.networks.isEmpty, .group(.h2(.text("Netwerken")),
-                .ul(.forEach(model.networks) { .li(SocialMapParts.link(.network(.value($0.id)), $0.name)) }))),
+            .if(
+                !model.networks.isEmpty,
+                .group(
+                    .h2(.text("Netwerken")),
+                    .ul(.forEach(model.networks) { .li(SocialMapParts.link(.network(.value($0.id)), $0.name)) }))),
             partners(model.partners),
             .if(model.canEdit, management(model, context))
         )
@@ -22,7 +26,8 @@ enum OrganisationPage {
 
     static func facts(_ model: Model) -> BodyNode {
         let organisation = model.organisation
-        return .dl(.class("kv"),
+        return .dl(
+            .class("kv"),
             SocialMapParts.row("Gemeente", model.municipalities),
             SocialMapParts.tagRows(organisation.tags),
             .unwrap(organisation.url) { .group(.dt(.text("Website")), .dd(SocialMapParts.webLink($0))) },
@@ -34,31 +39,46 @@ enum OrganisationPage {
     }
 
     static func offers(_ offers: [SocialMap.Service]) -> BodyNode {
-        .if(!offers.isEmpty, .group(.h2(.text("Aanbod")),
-            .ul(.forEach(offers) { offer in
-                .li(SocialMapParts.link(.offer(.value(offer.id)), offer.name),
-                    .text(" (\(offer.kind.label.lowercased()))"))
-            })))
+        .if(
+            !offers.isEmpty,
+            .group(
+                .h2(.text("Aanbod")),
+                .ul(
+                    .forEach(offers) { offer in
+                        .li(
+                            SocialMapParts.link(.offer(.value(offer.id)), offer.name),
+                            .text(" (\(offer.kind.label.lowercased()))"))
+                    })))
     }
 
     static func partners(_ partners: [Partner]) -> BodyNode {
-        .if(!partners.isEmpty, .group(.h2(.text("Samenwerking met \(partners.count) partijen")),
-            .details(.summary(.text("Toon de samenwerkingspartners")),
-                .ul(.forEach(partners) { partner in
-                    .li(SocialMapParts.link(SocialMapURL.entry(partner.id, isOffer: partner.isOffer), partner.name),
-                        .span(.class("muted"), .text(" — " + partner.description)))
-                }))))
+        .if(
+            !partners.isEmpty,
+            .group(
+                .h2(.text("Samenwerking met \(partners.count) partijen")),
+                .details(
+                    .summary(.text("Toon de samenwerkingspartners")),
+                    .ul(
+                        .forEach(partners) { partner in
+                            .li(
+                                SocialMapParts.link(
+                                    SocialMapURL.entry(partner.id, isOffer: partner.isOffer), partner.name),
+                                .span(.class("muted"), .text(" — " + partner.description)))
+                        }))))
     }
 
     static func management(_ model: Model, _ context: PageContext) -> BodyNode {
         let id = model.organisation.id
-        return .div(.class("card"),
+        return .div(
+            .class("card"),
             .h2(.text("Beheer")),
-            SocialMapParts.buttonForm(.organisationChecked(.value(id)),
-                                      "Gegevens gecontroleerd: zet de datum op vandaag", context),
+            SocialMapParts.buttonForm(
+                .organisationChecked(.value(id)),
+                "Gegevens gecontroleerd: zet de datum op vandaag", context),
             .h3(.text("Samenwerking toevoegen")),
-            .form(.method(.post), .action(attr(SocialMapURL.organisationCollaborations(.value(id)).path)),
-                  Layout.csrfField(context),
+            .form(
+                .method(.post), .action(attr(SocialMapURL.organisationCollaborations(.value(id)).path)),
+                Layout.csrfField(context),
                 SocialMapParts.selectField("partner", "Samenwerkingspartner", model.partnerOptions, nil),
                 UI.field("onderwerp", label: "Onderwerp", required: true),
                 UI.field("sinds", label: "Sinds (jjjj-mm-dd, mag leeg)", hint: "Bijvoorbeeld 2024-09-01"),

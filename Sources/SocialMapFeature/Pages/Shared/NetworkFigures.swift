@@ -31,7 +31,8 @@ struct NetworkFigures: Sendable {
             (analysis.betweenness[$0], analysis.degree[$0], $1) > (analysis.betweenness[$1], analysis.degree[$1], $0)
         }
         rows = order.map { index in
-            Row(name: network.names[index], link: NetworkChart.link(for: network.nodeIDs[index], in: register),
+            Row(
+                name: network.names[index], link: NetworkChart.link(for: network.nodeIDs[index], in: register),
                 degree: network.graph.degree(of: index), betweenness: analysis.betweenness[index],
                 closeness: analysis.closeness[index], isArticulationPoint: analysis.articulationPoints.contains(index))
         }

@@ -1,36 +1,45 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// View parts of the network pages (only Plot).
 enum NetworkParts {
     static func chart(_ figures: NetworkFigures, caption: String) -> BodyNode {
         guard let svg = figures.chart else {
-            return .p(.class("muted"), .text("Het netwerk heeft \(figures.participantCount) deelnemers; "
-                                             + "tekeningen maken we tot "
-                                             + "\(CollaborationNetwork.maxLayoutNodes) deelnemers. "
-                                             + "De tabel hieronder bevat de analyse."))
+            return .p(
+                .class("muted"),
+                .text(
+                    "Het netwerk heeft \(figures.participantCount) deelnemers; "
+                        + "tekeningen maken we tot "
+                        + "\(CollaborationNetwork.maxLayoutNodes) deelnemers. "
+                        + "De tabel hieronder bevat de analyse."))
         }
         return UI.figure(UI.svg(svg), caption: caption)
     }
 
     static func explanations(_ figures: NetworkFigures) -> BodyNode {
-        .div(.class("card"), .h2(.text("Wie staat centraal, waar is het netwerk kwetsbaar?")),
-             .ul(.forEach(figures.explanations) { .li(.text($0)) }))
+        .div(
+            .class("card"), .h2(.text("Wie staat centraal, waar is het netwerk kwetsbaar?")),
+            .ul(.forEach(figures.explanations) { .li(.text($0)) }))
     }
 
     static func centralityTable(_ figures: NetworkFigures, limit: Int? = nil) -> BodyNode {
         let shown = limit.map { Array(figures.rows.prefix($0)) } ?? figures.rows
         let rows = shown.map { row -> [BodyNode] in
-            [.a(.href(attr(row.link)), .text(row.name)),
-             .text(String(row.degree)),
-             .text(DutchNumberFormat.format(row.betweenness, decimals: 3)),
-             .text(DutchNumberFormat.format(row.closeness, decimals: 3)),
-             .text(row.isArticulationPoint ? "ja" : "")]
+            [
+                .a(.href(attr(row.link)), .text(row.name)),
+                .text(String(row.degree)),
+                .text(DutchNumberFormat.format(row.betweenness, decimals: 3)),
+                .text(DutchNumberFormat.format(row.closeness, decimals: 3)),
+                .text(row.isArticulationPoint ? "ja" : "")
+            ]
         }
-        return UI.table(caption: limit.map { "De \($0) meest centrale deelnemers" } ?? "Centraliteit per deelnemer",
-                        headers: ["Deelnemer", "Verbindingen", "Tussenpositie (betweenness)", "Nabijheid (closeness)",
-                                  "Kwetsbaar punt"],
-                        rows: rows, numericColumns: [1, 2, 3])
+        return UI.table(
+            caption: limit.map { "De \($0) meest centrale deelnemers" } ?? "Centraliteit per deelnemer",
+            headers: [
+                "Deelnemer", "Verbindingen", "Tussenpositie (betweenness)", "Nabijheid (closeness)",
+                "Kwetsbaar punt"
+            ],
+            rows: rows, numericColumns: [1, 2, 3])
     }
 }

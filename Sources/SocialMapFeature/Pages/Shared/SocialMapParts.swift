@@ -1,5 +1,5 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 /// View parts shared by the social map's pages (only Plot).
@@ -20,11 +20,15 @@ enum SocialMapParts {
     static func staleNotice(_ status: CheckStatus) -> BodyNode {
         guard status.isStale else { return .empty }
         guard let checked = status.lastCheckedText else {
-            return UI.notice("warning", "Deze gegevens zijn nog nooit gecontroleerd. "
-                             + "Controleer ze bij de organisatie voordat u erop vertrouwt.")
+            return UI.notice(
+                "warning",
+                "Deze gegevens zijn nog nooit gecontroleerd. "
+                    + "Controleer ze bij de organisatie voordat u erop vertrouwt.")
         }
-        return UI.notice("warning", "Deze gegevens zijn langer dan een jaar geleden voor het laatst gecontroleerd "
-                         + "(\(checked)). Ze kunnen verouderd zijn.")
+        return UI.notice(
+            "warning",
+            "Deze gegevens zijn langer dan een jaar geleden voor het laatst gecontroleerd "
+                + "(\(checked)). Ze kunnen verouderd zijn.")
     }
 
     static func notice(_ notice: SocialMapNotice?) -> BodyNode {
@@ -61,10 +65,13 @@ enum SocialMapParts {
         .a(.href(attr(route.path)), .text(text))
     }
 
-    static func selectField<C: HTML.BodyContext>(_ name: String, _ label: String, _ options: [SelectOption],
-                                                 _ selected: String?) -> Node<C> {
-        .div(.class("field"), .label(.for("f-\(name)"), .text(label)),
-             UI.select(name, options: options.map { ($0.value, $0.label) }, selected: selected ?? ""))
+    static func selectField<C: HTML.BodyContext>(
+        _ name: String, _ label: String, _ options: [SelectOption],
+        _ selected: String?
+    ) -> Node<C> {
+        .div(
+            .class("field"), .label(.for("f-\(name)"), .text(label)),
+            UI.select(name, options: options.map { ($0.value, $0.label) }, selected: selected ?? ""))
     }
 
     /// `<fieldset><legend>…</legend>…</fieldset>` inside a form.
@@ -72,16 +79,20 @@ enum SocialMapParts {
         .element(named: "fieldset", nodes: [BodyNode.element(named: "legend", text: legend)] + nodes)
     }
 
-    static func checkbox<C: HTML.BodyContext>(_ name: String, value: String = "1", checked: Bool = false,
-                                              _ label: String) -> Node<C> {
-        .label(.class("sm-check"), .input(.type(.checkbox), .name(name), .value(value), .checked(checked)),
-               .text(" " + label))
+    static func checkbox<C: HTML.BodyContext>(
+        _ name: String, value: String = "1", checked: Bool = false,
+        _ label: String
+    ) -> Node<C> {
+        .label(
+            .class("sm-check"), .input(.type(.checkbox), .name(name), .value(value), .checked(checked)),
+            .text(" " + label))
     }
 
     /// A form that posts to `route` with the CSRF field and one secondary button.
     static func buttonForm(_ route: SocialMapURL, _ label: String, _ context: PageContext) -> BodyNode {
-        .form(.method(.post), .action(attr(route.path)), Layout.csrfField(context),
-              .button(.type(.submit), .class("button button-secondary"), .text(label)))
+        .form(
+            .method(.post), .action(attr(route.path)), Layout.csrfField(context),
+            .button(.type(.submit), .class("button button-secondary"), .text(label)))
     }
 }
 

@@ -31,15 +31,19 @@ extension SpiderWebPage {
             readOrigin(body, &problems)
             consent = body["toestemming"] == "ja"
             guard problems.isEmpty else {
-                error = VitaalError(.invalidInput, "Het spinnenweb is niet volledig of klopt niet: "
-                                    + "\(problems.totalCount) fout(en)", problems: problems.problems)
+                error = VitaalError(
+                    .invalidInput,
+                    "Het spinnenweb is niet volledig of klopt niet: "
+                        + "\(problems.totalCount) fout(en)", problems: problems.problems)
                 return
             }
             do { scores = try SpiderWebScores(values) } catch { self.error = error }
         }
 
-        private mutating func readScores(_ body: [String: String],
-                                         _ problems: inout ProblemCollector) -> [PositiveHealthDimension: Double] {
+        private mutating func readScores(
+            _ body: [String: String],
+            _ problems: inout ProblemCollector
+        ) -> [PositiveHealthDimension: Double] {
             var values: [PositiveHealthDimension: Double] = [:]
             for dimension in PositiveHealthDimension.allCases {
                 let field = dimension.rawValue
@@ -76,22 +80,25 @@ extension SpiderWebPage {
             }
             if !postcodeText.isEmpty { readPostcode(postcodeText, &problems) }
             if code.isEmpty && postcodeText.isEmpty {
-                problems.add("kies uw gemeente of vul de cijfers van uw postcode in",
-                             at: SourceLocation(field: "origin"))
+                problems.add(
+                    "kies uw gemeente of vul de cijfers van uw postcode in",
+                    at: SourceLocation(field: "origin"))
             }
         }
 
         private mutating func readPostcode(_ text: String, _ problems: inout ProblemCollector) {
             postcode = text
             guard let area = SocialMap.PostcodeArea.lookup(text) else {
-                problems.add("postcode \"\(text.prefix(40))\" ligt niet in Flevoland of is geen postcode "
-                             + "(vul vier cijfers in, bijv. 8232)", at: SourceLocation(field: "postcode"))
+                problems.add(
+                    "postcode \"\(text.prefix(40))\" ligt niet in Flevoland of is geen postcode "
+                        + "(vul vier cijfers in, bijv. 8232)", at: SourceLocation(field: "postcode"))
                 return
             }
             if let chosen = municipality, chosen != area.municipalityCode {
                 let areaName = SocialMapText.municipalityName(area.municipalityCode)
-                problems.add("postcode \(text) ligt in \(areaName), niet in \(SocialMapText.municipalityName(chosen))",
-                             at: SourceLocation(field: "postcode"))
+                problems.add(
+                    "postcode \(text) ligt in \(areaName), niet in \(SocialMapText.municipalityName(chosen))",
+                    at: SourceLocation(field: "postcode"))
             }
             municipality = area.municipalityCode
         }

@@ -22,19 +22,23 @@ extension SpiderWebResultPage {
         var lowest: [(dimension: PositiveHealthDimension, score: Double)]
         var items: [Item]
 
-        init(form: SpiderWebPage.Model, scores: SpiderWebScores, matches: [SocialMap.Match],
-             storage: SpiderWebStorage.Outcome, register: SocialMap.Register) {
+        init(
+            form: SpiderWebPage.Model, scores: SpiderWebScores, matches: [SocialMap.Match],
+            storage: SpiderWebStorage.Outcome, register: SocialMap.Register
+        ) {
             self.form = form
             self.scores = scores
             self.storage = storage
-            place = form.postcode.flatMap { SocialMap.PostcodeArea.lookup($0)?.place }
+            place =
+                form.postcode.flatMap { SocialMap.PostcodeArea.lookup($0)?.place }
                 ?? form.municipality.map(SocialMapText.municipalityName) ?? ""
             lowest = PositiveHealthDimension.allCases.sorted { (scores[$0], $0.index) < (scores[$1], $1.index) }
                 .prefix(2).map { ($0, scores[$0]) }
             items = matches.map { match in
                 let offer = register.service(match.initiativeID)
-                return Item(id: match.initiativeID, name: match.name, kindLabel: offer?.kind.label,
-                            reason: match.reason, description: offer?.description)
+                return Item(
+                    id: match.initiativeID, name: match.name, kindLabel: offer?.kind.label,
+                    reason: match.reason, description: offer?.description)
             }
         }
     }

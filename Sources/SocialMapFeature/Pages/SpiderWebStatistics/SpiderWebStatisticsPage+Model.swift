@@ -23,14 +23,16 @@ extension SpiderWebStatisticsPage {
             if let total = published.total { rows.append(Self.row("Flevoland", total)) }
             // The chart is drawn from the published (rounded) means only.
             totalMeans = published.total.flatMap { total in
-                total.isSuppressed ? nil : total.means.map { if case let .mean(mean) = $0 { mean } else { nil } }
+                total.isSuppressed ? nil : total.means.map { if case .mean(let mean) = $0 { mean } else { nil } }
             }
         }
 
         static func load(on db: any Database) async throws -> Model {
             let webs = try await SpiderWebRecord.query(on: db).all().compactMap { record in
-                let values = [record.lichaamsfuncties, record.mentaalWelbevinden, record.zingeving,
-                              record.kwaliteitVanLeven, record.meedoen, record.dagelijksFunctioneren]
+                let values = [
+                    record.lichaamsfuncties, record.mentaalWelbevinden, record.zingeving,
+                    record.kwaliteitVanLeven, record.meedoen, record.dagelijksFunctioneren
+                ]
                 let keyed = Dictionary(uniqueKeysWithValues: zip(PositiveHealthDimension.allCases, values))
                 return (try? SpiderWebScores(keyed)).map { (municipalityCode: record.municipalityCode, scores: $0) }
             }

@@ -47,11 +47,14 @@ extension JSONNode: Codable {
             var c = encoder.unkeyedContainer()
             for item in items { try c.encode(item) }
         case .string(let s):
-            var c = encoder.singleValueContainer(); try c.encode(s)
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
         case .bool(let b):
-            var c = encoder.singleValueContainer(); try c.encode(b)
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
         case .null:
-            var c = encoder.singleValueContainer(); try c.encodeNil()
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
         case .number(let n):
             var c = encoder.singleValueContainer()
             if let i = Int64(n) { try c.encode(i) } else { try c.encode(Double(n) ?? 0) }

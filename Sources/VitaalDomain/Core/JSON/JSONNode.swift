@@ -22,7 +22,9 @@ public struct JSONPosition: Sendable, Hashable {
     public var column: Int
 
     public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset; self.line = line; self.column = column
+        self.offset = offset
+        self.line = line
+        self.column = column
     }
 
     /// The position as a `SourceLocation` in `file`.
@@ -52,7 +54,9 @@ public struct JSONNode: Sendable {
         public var keyPosition: JSONPosition?
 
         public init(_ key: String, _ value: JSONNode, keyPosition: JSONPosition? = nil) {
-            self.key = key; self.value = value; self.keyPosition = keyPosition
+            self.key = key
+            self.value = value
+            self.keyPosition = keyPosition
         }
     }
 
@@ -61,7 +65,8 @@ public struct JSONNode: Sendable {
     public var position: JSONPosition?
 
     public init(_ value: Content, position: JSONPosition? = nil) {
-        self.value = value; self.position = position
+        self.value = value
+        self.position = position
     }
 }
 
@@ -90,7 +95,10 @@ extension JSONNode {
         members.reserveCapacity(pairs.count)
         var index: [String: Int] = [:]
         for (key, value) in pairs {
-            if let at = index[key] { members[at].value = value; continue }
+            if let at = index[key] {
+                members[at].value = value
+                continue
+            }
             index[key] = members.count
             members.append(Member(key, value))
         }
@@ -117,14 +125,32 @@ extension JSONNode {
         return nil
     }
 
-    public var string: String? { if case .string(let s) = value { return s }; return nil }
-    public var bool: Bool? { if case .bool(let b) = value { return b }; return nil }
-    public var array: [JSONNode]? { if case .array(let a) = value { return a }; return nil }
-    public var members: [Member]? { if case .object(let m) = value { return m }; return nil }
-    public var isNull: Bool { if case .null = value { return true }; return false }
+    public var string: String? {
+        if case .string(let s) = value { return s }
+        return nil
+    }
+    public var bool: Bool? {
+        if case .bool(let b) = value { return b }
+        return nil
+    }
+    public var array: [JSONNode]? {
+        if case .array(let a) = value { return a }
+        return nil
+    }
+    public var members: [Member]? {
+        if case .object(let m) = value { return m }
+        return nil
+    }
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
     public var isObject: Bool { members != nil }
     /// A number's literal text, as read.
-    public var numberText: String? { if case .number(let n) = value { return n }; return nil }
+    public var numberText: String? {
+        if case .number(let n) = value { return n }
+        return nil
+    }
     /// A number as `Double`; ±infinity for literals beyond `Double`'s range (check `isFinite`).
     public var double: Double? { numberText.flatMap { Double($0) } }
     /// A number written as an integer that fits `Int` (`12`, not `12.0` or `1e3`).
@@ -166,11 +192,11 @@ extension JSONNode.Content: Hashable {
     public static func == (lhs: JSONNode.Content, rhs: JSONNode.Content) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b || (Double(a) != nil && Double(a) == Double(b))
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b || (Double(a) != nil && Double(a) == Double(b))
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
         default: return false
         }
     }
@@ -178,11 +204,21 @@ extension JSONNode.Content: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .number(let n): hasher.combine(2); hasher.combine(Double(n))
-        case .string(let s): hasher.combine(3); hasher.combine(s)
-        case .array(let items): hasher.combine(4); hasher.combine(items)
-        case .object(let members): hasher.combine(5); hasher.combine(members)
+        case .bool(let b):
+            hasher.combine(1)
+            hasher.combine(b)
+        case .number(let n):
+            hasher.combine(2)
+            hasher.combine(Double(n))
+        case .string(let s):
+            hasher.combine(3)
+            hasher.combine(s)
+        case .array(let items):
+            hasher.combine(4)
+            hasher.combine(items)
+        case .object(let members):
+            hasher.combine(5)
+            hasher.combine(members)
         }
     }
 }
@@ -196,7 +232,10 @@ extension JSONNode.Member: Hashable {
     public static func == (lhs: JSONNode.Member, rhs: JSONNode.Member) -> Bool {
         lhs.key == rhs.key && lhs.value == rhs.value
     }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key); hasher.combine(value) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(value)
+    }
 }
 
 extension JSONNode: CustomStringConvertible {
@@ -207,7 +246,8 @@ extension JSONNode: CustomStringConvertible {
 // MARK: - Literals (documents written in code, e.g. the OpenAPI document)
 
 extension JSONNode: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
     public init(stringLiteral value: String) { self.init(.string(value)) }
     public init(integerLiteral value: Int) { self.init(.number(String(value))) }
     public init(floatLiteral value: Double) { self = .number(value) }

@@ -1,6 +1,6 @@
-import Foundation
-import Fluent
 import AppCore
+import Fluent
+import Foundation
 import VitaalDomain
 
 /// Two saved scenarios side by side (`?a=ID&b=ID`).

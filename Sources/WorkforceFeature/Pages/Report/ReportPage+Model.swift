@@ -1,5 +1,5 @@
-import Foundation
 import AppCore
+import Foundation
 import VitaalDomain
 
 /// The printable RSPP report of a scenario (with the visitor's levers when valid).

@@ -1,11 +1,12 @@
-import Plot
 import AppCore
+import Plot
 import VitaalDomain
 
 extension ReportPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         let version = model.version
-        return SitePage("RSPP-rapport: \(version.name)", breadcrumbs: WorkforceCrumbs.list + [(version.name, version.url.path)],
+        return SitePage(
+            "RSPP-rapport: \(version.name)", breadcrumbs: WorkforceCrumbs.list + [(version.name, version.url.path)],
             .p(.class("no-print"), .text("Deze pagina is bedoeld om af te drukken of als pdf op te slaan (Ctrl+P).")),
             about(model),
             summary(model),
@@ -16,16 +17,21 @@ extension ReportPage {
             WorkforceViews.calibrationTable(model.results),
             .h2(.text("Parameters en aannames")),
             WorkforceViews.parameterList(model.scenario),
-            .p(.class("muted"), .text("Model en bronnen: docs/workforce-model.md. "
-                                      + "Gemaakt met Vitaal op \(DutchDate.dateTime(context.now)).")))
+            .p(
+                .class("muted"),
+                .text(
+                    "Model en bronnen: docs/workforce-model.md. "
+                        + "Gemaakt met Vitaal op \(DutchDate.dateTime(context.now)).")))
     }
 
     static func about(_ model: Model) -> BodyNode {
         let changed = model.changesScenario ? " met aangepaste hefbomen (niet opgeslagen)" : ""
-        return .p(.text("Regionale strategische personeelsplanning zorg en welzijn Flevoland · scenario "
-                        + "\(model.version.name), versie \(model.version.version)\(changed) · "
-                        + "\(model.scenario.baseYear)–\(model.scenario.horizon)"),
-                  .if(model.version.isExample, .group(.text(" "), UI.badge("voorbeelddata"))))
+        return .p(
+            .text(
+                "Regionale strategische personeelsplanning zorg en welzijn Flevoland · scenario "
+                    + "\(model.version.name), versie \(model.version.version)\(changed) · "
+                    + "\(model.scenario.baseYear)–\(model.scenario.horizon)"),
+            .if(model.version.isExample, .group(.text(" "), UI.badge("voorbeelddata"))))
     }
 
     static func summary(_ model: Model) -> BodyNode {
@@ -35,10 +41,12 @@ extension ReportPage {
             .p(.class("wf-summary"), .text(results.summary)),
             .p(.text(WorkforceViews.sensitivityText(results.sensitivity))),
             .unwrap(results.band) { band in
-                .p(.text("Onzekerheid: het tekort in \(results.year) ligt met 90 % zekerheid tussen "
-                         + "\(WorkforceViews.persons(band.shortagePersons.p5)) en "
-                         + "\(WorkforceViews.persons(band.shortagePersons.p95)) personen "
-                         + "(\(results.uncertainty?.runs ?? 0) Monte Carlo-runs, seed \(model.scenario.seed))."))
+                .p(
+                    .text(
+                        "Onzekerheid: het tekort in \(results.year) ligt met 90 % zekerheid tussen "
+                            + "\(WorkforceViews.persons(band.shortagePersons.p5)) en "
+                            + "\(WorkforceViews.persons(band.shortagePersons.p95)) personen "
+                            + "(\(results.uncertainty?.runs ?? 0) Monte Carlo-runs, seed \(model.scenario.seed))."))
             })
     }
 

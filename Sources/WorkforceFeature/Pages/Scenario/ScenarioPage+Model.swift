@@ -1,7 +1,7 @@
+import AppCore
+import Fluent
 import Foundation
 import Vapor
-import Fluent
-import AppCore
 import VitaalDomain
 
 /// The page of one saved scenario: outcome, lever form (what-if), save form, charts, comparison,
@@ -24,15 +24,18 @@ enum ScenarioPage {
         var form: WorkforceLeverForm { whatIf.form }
         var status: HTTPResponseStatus { form.isValid && save.errors.isEmpty ? .ok : .unprocessableEntity }
         var problems: [Problem] {
-            whatIf.problems + save.errors.sorted { $0.key < $1.key }.map { Problem($0.value, at: SourceLocation(field: $0.key)) }
+            whatIf.problems
+                + save.errors.sorted { $0.key < $1.key }.map { Problem($0.value, at: SourceLocation(field: $0.key)) }
         }
         /// The lever values as a query (links to downloads and the report keep the what-if).
         var query: [(String, String?)] { form.isValid ? form.queryItems.map { ($0.0, $0.1) } : [] }
 
         /// `compareWith`: another version and its scenario (the `vergelijk` choice).
-        init(version: WorkforceScenarioVersion, whatIf: WorkforceWhatIf, versions: [WorkforceScenarioVersion],
-             others: [WorkforceScenarioVersion], compareWith: (WorkforceScenarioVersion, WorkforceScenario)?,
-             save: SaveForm, notice: WorkforceNotice?) throws {
+        init(
+            version: WorkforceScenarioVersion, whatIf: WorkforceWhatIf, versions: [WorkforceScenarioVersion],
+            others: [WorkforceScenarioVersion], compareWith: (WorkforceScenarioVersion, WorkforceScenario)?,
+            save: SaveForm, notice: WorkforceNotice?
+        ) throws {
             self.version = version
             self.whatIf = whatIf
             self.versions = versions
@@ -54,17 +57,21 @@ enum ScenarioPage {
         }
 
         /// Loads the versions, the scenarios to compare with and the chosen one (`compareID`).
-        static func load(record: WorkforceScenarioRecord, whatIf: WorkforceWhatIf, compareID: String?,
-                         save: SaveForm, notice: WorkforceNotice?, on db: any Database) async throws -> Model {
+        static func load(
+            record: WorkforceScenarioRecord, whatIf: WorkforceWhatIf, compareID: String?,
+            save: SaveForm, notice: WorkforceNotice?, on db: any Database
+        ) async throws -> Model {
             let versions = try await WorkforceScenarioStore.versions(of: record.lineage, on: db)
             let all = try await WorkforceScenarioStore.latest(on: db)
             var compareWith: (WorkforceScenarioVersion, WorkforceScenario)?
-            if let compareID, !compareID.isEmpty, let other = try? await WorkforceScenarioStore.find(compareID, on: db) {
+            if let compareID, !compareID.isEmpty, let other = try? await WorkforceScenarioStore.find(compareID, on: db)
+            {
                 compareWith = (WorkforceScenarioVersion(other), try WorkforceScenarioStore.scenario(of: other))
             }
-            return try Model(version: WorkforceScenarioVersion(record), whatIf: whatIf,
-                             versions: versions.map(WorkforceScenarioVersion.init), others: all.map(WorkforceScenarioVersion.init),
-                             compareWith: compareWith, save: save, notice: notice)
+            return try Model(
+                version: WorkforceScenarioVersion(record), whatIf: whatIf,
+                versions: versions.map(WorkforceScenarioVersion.init), others: all.map(WorkforceScenarioVersion.init),
+                compareWith: compareWith, save: save, notice: notice)
         }
     }
 

@@ -1,6 +1,6 @@
-import Foundation
-import Fluent
 import AppCore
+import Fluent
+import Foundation
 import VitaalDomain
 
 /// The list of saved scenarios (newest version of each) with their 2032 shortage.
@@ -25,8 +25,9 @@ enum ScenarioListPage {
 
         static func load(viewer: PageContext.Viewer?, on db: any Database) async throws -> Model {
             let records = try await WorkforceScenarioStore.latest(on: db)
-            return Model(versions: records.map { (WorkforceScenarioVersion($0), try? WorkforceScenarioStore.scenario(of: $0)) },
-                         viewer: viewer)
+            return Model(
+                versions: records.map { (WorkforceScenarioVersion($0), try? WorkforceScenarioStore.scenario(of: $0)) },
+                viewer: viewer)
         }
 
         var compareOptions: [WorkforceScenarioVersion] { rows.map(\.version) }
