@@ -11,6 +11,9 @@ public struct MonitorFeature: VitaalFeature {
         [NavigationItem(title: "Monitor", path: MonitorURL.overview.path, order: 10)]
     }
     public var stylesheet: String { String(decoding: PackageResources.monitor_css, as: UTF8.self) }
+    public var regionLinks: [RegionLink] {
+        [RegionLink(title: "Regioprofiel in de monitor") { MonitorURL.region(.value($0)).path }]
+    }
     public var commands: [CommandRegistration] {
         [CommandRegistration(group: "import", name: "data", command: ImportDataCommand())]
     }

@@ -19,7 +19,7 @@ struct RegionController: RouteCollection {
     @Sendable func detail(_ req: Request) async throws -> SitePage {
         let model = try await RegionPage.Model.load(
             code: req.parameters.get("code") ?? "",
-            navigation: req.application.navigation, on: req.db)
+            links: req.application.regionLinks, on: req.db)
         return RegionPage.view(model, req.pageContext)
     }
 

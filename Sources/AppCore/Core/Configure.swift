@@ -28,6 +28,7 @@ public enum Vitaal {
 
         app.navigation = features.flatMap(\.navigation)
         app.stylesheets = Stylesheets(features: features.map(\.stylesheet))
+        app.regionLinks = features.flatMap(\.regionLinks)
         try FoundationRoutes.register(app)
         for feature in features { try feature.register(routes: app) }
 

@@ -16,6 +16,8 @@ public protocol VitaalFeature: Sendable {
     func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws
     /// The feature's CSS (its `Resources/<name>.css`), appended to the site stylesheet.
     var stylesheet: String { get }
+    /// Links a feature adds to every region's page (`/regios/<code>`), e.g. the monitor's profile.
+    var regionLinks: [RegionLink] { get }
 }
 
 extension VitaalFeature {
@@ -23,6 +25,7 @@ extension VitaalFeature {
     public var navigation: [NavigationItem] { [] }
     public var commands: [CommandRegistration] { [] }
     public var stylesheet: String { "" }
+    public var regionLinks: [RegionLink] { [] }
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {}
 }
 
@@ -35,6 +38,26 @@ public struct NavigationItem: Sendable {
         self.title = title
         self.path = path
         self.order = order
+    }
+}
+
+/// A link on a region's page to the feature's page about that region. AppCore does not know the
+/// features' URLs; each feature names its own page through its URL enum.
+public struct RegionLink: Sendable {
+    public var title: String
+    public var path: @Sendable (_ regionCode: String) -> String
+    public init(title: String, path: @escaping @Sendable (_ regionCode: String) -> String) {
+        self.title = title
+        self.path = path
+    }
+}
+
+extension Application {
+    private struct RegionLinksKey: StorageKey { typealias Value = [RegionLink] }
+    /// Set by `configure` from the registered features.
+    public var regionLinks: [RegionLink] {
+        get { storage[RegionLinksKey.self] ?? [] }
+        set { storage[RegionLinksKey.self] = newValue }
     }
 }
 

@@ -208,13 +208,25 @@ public enum UI {
         .span(.class("badge badge-\(kind)"), .text(text))
     }
 
+    /// The box around a table that scrolls sideways when the table is wider than the page. Keyboard
+    /// users must be able to reach and scroll it (WCAG 2.1.1; axe `scrollable-region-focusable`), so it
+    /// is a named region in the Tab order.
+    public static func tableWrap(label: String, class extra: String? = nil, _ table: BodyNode) -> BodyNode {
+        .div(
+            .class(extra.map { "table-wrap \($0)" } ?? "table-wrap"),
+            .attribute(named: "role", value: "region"),
+            .attribute(named: "aria-label", value: attr(label)),
+            .attribute(named: "tabindex", value: "0"),
+            table)
+    }
+
     /// A simple data table with a caption.
     public static func table(
         caption: String?, headers: [String], rows: [[BodyNode]],
         numericColumns: Set<Int> = []
     ) -> BodyNode {
-        .div(
-            .class("table-wrap"),
+        tableWrap(
+            label: caption ?? "Tabel",
             .table(
                 .unwrap(caption) { .caption(.text($0)) },
                 .thead(

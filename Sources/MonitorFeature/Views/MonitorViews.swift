@@ -10,8 +10,8 @@ enum MonitorViews {
         caption: String?, headers: [String], widths: [Int], rows: [[BodyNode]],
         numericColumns: Set<Int> = []
     ) -> BodyNode {
-        .div(
-            .class("table-wrap mon-table"),
+        UI.tableWrap(
+            label: caption ?? "Tabel", class: "mon-table",
             .table(
                 .unwrap(caption) { .caption(.text($0)) },
                 .element(

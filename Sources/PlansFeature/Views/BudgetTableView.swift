@@ -46,8 +46,8 @@ enum BudgetTableView {
     ) -> BodyNode {
         if let error = table.arithmeticError { return overflow(table, message: error.message, editLink: editLink) }
         let shape = Shape(table, actuals: actuals, editLink: editLink)
-        return .div(
-            .class("table-wrap"),
+        return UI.tableWrap(
+            label: table.title,
             .table(
                 .class("plan-budget"),
                 .caption(

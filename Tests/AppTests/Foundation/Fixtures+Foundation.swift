@@ -12,8 +12,9 @@ extension Fixtures {
 
         static var home: HomePage.Model {
             HomePage.Model(
-                capabilities: HomePage.Model.parts.map {
-                    .init(title: $0.title, path: $0.path, text: $0.text, available: $0.path != "/modellen")
+                capabilities: HomePage.Model.parts.map { part in
+                    let path = Fixtures.navigation.first { $0.title == part.title }?.path ?? ""
+                    return .init(title: part.title, path: path, text: part.text, available: part.title != "Modellen")
                 },
                 municipalities: DemoData.municipalities.map { .init(code: $0.0, name: $0.1) },
                 map: "<svg role=\"img\" aria-label=\"Kaart\"></svg>")
@@ -50,13 +51,14 @@ extension Fixtures {
         static var region: RegionPage.Model {
             RegionPage.Model(
                 code: "GM0995", name: "Lelystad", kind: .gemeente, parent: flevoland, children: [],
-                map: nil, schematic: true, monitorProfilePath: "/monitor/regio/GM0995")
+                map: nil, schematic: true,
+                featureLinks: [.init(title: "Regioprofiel in de monitor", path: "/monitor/regio/GM0995")])
         }
 
         static var regionGroup: RegionPage.Model {
             RegionPage.Model(
                 code: "PV24", name: "Flevoland", kind: .provincie, parent: nil, children: [almere],
-                map: nil, schematic: false, monitorProfilePath: nil)
+                map: nil, schematic: false, featureLinks: [])
         }
 
         static var notFound: ErrorPage.Model {

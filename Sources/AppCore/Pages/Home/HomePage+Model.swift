@@ -25,26 +25,27 @@ enum HomePage {
 }
 
 extension HomePage.Model {
-    /// The parts of Vitaal by their navigation paths; the features register these paths.
-    static let parts: [(title: String, path: String, text: String)] = [
+    /// The parts of Vitaal by their navigation titles; an installed feature registers the title with its
+    /// path (AppCore does not know the features' URLs), a part not installed says it follows later.
+    static let parts: [(title: String, text: String)] = [
         (
-            "Monitor", "/monitor",
+            "Monitor",
             "Indicatoren per regio en periode: Brede Welvaart, de transformatie van zorg en "
                 + "welzijn (Regioplan IZA) en de arbeidsmarkt. Trends, normen, kaarten en verhalen naast cijfers."
         ),
         (
-            "Plannen", "/plannen",
+            "Plannen",
             "Doelenbomen met SMART-doelen en realisaties, begrotingen per programma en "
                 + "financieringsbron, de planning- en controlcyclus en rapportages aan Provinciale Staten."
         ),
         (
-            "Sociale kaart", "/sociale-kaart",
+            "Sociale kaart",
             "Organisaties, initiatieven en netwerken op de kaart, wie centraal staat "
                 + "en waar het netwerk kwetsbaar is, en initiatieven die passen bij het spinnenweb van Positieve "
                 + "Gezondheid."
         ),
         (
-            "Modellen", "/modellen",
+            "Modellen",
             "Regionale personeelsplanning zorg en welzijn tot 2040 en de bereikbaarheid van "
                 + "ambulancezorg binnen 15 minuten bij de groei van Flevoland."
         )
@@ -53,10 +54,10 @@ extension HomePage.Model {
     static func load(on db: any Database, navigation: [NavigationItem]) async throws -> Self {
         let municipalities = try await Region.query(on: db).filter(\.$kind == RegionKind.gemeente.rawValue)
             .sort(\.$sortOrder).sort(\.$name).all()
-        let available = Set(navigation.map(\.path))
         return Self(
-            capabilities: parts.map {
-                .init(title: $0.title, path: $0.path, text: $0.text, available: available.contains($0.path))
+            capabilities: parts.map { part in
+                let path = navigation.first { $0.title == part.title }?.path
+                return .init(title: part.title, path: path ?? "", text: part.text, available: path != nil)
             },
             municipalities: municipalities.map { .init(code: $0.code, name: $0.name) },
             map: RegionMaps.overview(municipalities))

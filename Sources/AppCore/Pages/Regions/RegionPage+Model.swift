@@ -17,26 +17,29 @@ enum RegionPage {
         /// The outline as SVG; nil when the region has none.
         var map: String?
         var schematic: Bool
-        /// The region's profile in the monitor, when the monitor is installed.
-        var monitorProfilePath: String?
+        /// The installed features' pages about this region (the monitor's profile).
+        var featureLinks: [FeatureLink]
+
+        struct FeatureLink: Sendable, Equatable {
+            var title: String
+            var path: String
+        }
     }
 }
 
 extension RegionPage.Model {
-    static func load(code: String, navigation: [NavigationItem], on db: any Database) async throws -> Self {
+    static func load(code: String, links: [RegionLink], on db: any Database) async throws -> Self {
         let region = try await Region.find(code: code, on: db)
         let children = try await Region.query(on: db).filter(\.$parent.$id == region.requireID())
             .sort(\.$sortOrder).sort(\.$name).all()
         let parent = try await region.$parent.get(on: db)
-        // The monitor registers `/monitor`; AppCore cannot name the monitor's typed URLs.
-        let monitor = navigation.contains { $0.path == "/monitor" }
         return Self(
             code: region.code, name: region.name, kind: region.regionKind,
             parent: parent.map { Link(code: $0.code, name: $0.name) },
             children: children.map { Link(code: $0.code, name: $0.name) },
             map: region.geometry == nil ? nil : RegionMaps.single(region),
             schematic: region.geometrySchematic,
-            monitorProfilePath: monitor ? "/monitor/regio/" + URLSegment.encode(region.code) : nil)
+            featureLinks: links.map { FeatureLink(title: $0.title, path: $0.path(region.code)) })
     }
 }
 

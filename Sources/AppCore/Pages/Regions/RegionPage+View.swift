@@ -5,7 +5,9 @@ extension RegionPage {
         SitePage(
             model.name, breadcrumbs: Breadcrumbs.regions,
             facts(model),
-            .unwrap(model.monitorProfilePath) { .ul(.li(.a(.href($0), .text("Regioprofiel in de monitor")))) },
+            .if(
+                !model.featureLinks.isEmpty,
+                .ul(.forEach(model.featureLinks) { link in .li(.a(.href(attr(link.path)), .text(link.title))) })),
             .unwrap(model.map) { map in
                 UI.figure(
                     UI.svg(map),
