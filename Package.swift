@@ -28,12 +28,8 @@ if !domainOnly {
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent")
     ]
-    // Every target builds in the Swift 6 language mode (strict concurrency). A module that is still
-    // being moved over is listed here until it builds without errors.
-    let swift5Modules: Set<String> = []
-    func swiftSettings(_ module: String) -> [SwiftSetting] {
-        swift5Modules.contains(module) ? [.swiftLanguageMode(.v5)] : []
-    }
+    // Every target builds in the Swift 6 language mode (strict concurrency), the default of
+    // swift-tools-version 6.
     // Feature modules build on AppCore and on the plain domain; `swift build --target NAME`
     // compiles one of them alone.
     let features = ["MonitorFeature", "PlansFeature", "SocialMapFeature", "WorkforceFeature", "AcuteCareFeature"]
@@ -73,25 +69,22 @@ if !domainOnly {
             dependencies: ["AppCore", "VitaalDomain"] + vapor + [.product(name: "Plot", package: "Plot")]
                 + (featureDependencies[name] ?? []),
             path: "Sources/\(name)",
-            resources: [.embedInCode("Resources/\(stylesheets[name]!).css")],
-            swiftSettings: swiftSettings(name))
+            resources: [.embedInCode("Resources/\(stylesheets[name]!).css")])
     }
     targets += [
         // Assembly: wires the features into one application and its CLI commands.
         .target(
             name: "App", dependencies: ["AppCore"] + features.map { .target(name: $0) } + vapor,
-            path: "Sources/App", swiftSettings: swiftSettings("App")),
+            path: "Sources/App"),
         .executableTarget(
-            name: "vitaal", dependencies: ["App", "AppCore"], path: "Sources/vitaal",
-            swiftSettings: swiftSettings("vitaal")),
+            name: "vitaal", dependencies: ["App", "AppCore"], path: "Sources/vitaal"),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "AppCore", "VitaalDomain", .product(name: "XCTVapor", package: "vapor")]
                 + features.map { .target(name: $0) },
             path: "Tests/AppTests",
             // HTML snapshots are read by the tests from their source folder (see Support/Snapshot.swift).
-            exclude: ["__Snapshots__"],
-            swiftSettings: swiftSettings("AppTests")
+            exclude: ["__Snapshots__"]
         )
     ]
 }
