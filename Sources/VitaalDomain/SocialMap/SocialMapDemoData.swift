@@ -8,7 +8,7 @@ import Foundation
 /// Coordinates are municipality centroids, marked `positionIsApproximate`. Collaborations are
 /// derived from co-membership of listed networks (`isDerived`), not reported by the partners.
 public enum SocialMapDemoData {
-    static let bijlage1 = "Flever jaarplan 2025, Bijlage 1 (seed 003, r. 989-1018)"
+    static let bijlage1 = "Flever, Jaarplan 2025, Bijlage 1 (Netwerken)"
     static let referenceDate = SocialMap.Day(year: 2025, month: 1, day: 1)!
 
     /// (id, name, municipality code or nil when regional/national)
@@ -220,66 +220,66 @@ public enum SocialMapDemoData {
         [(String, String, String, SocialMap.OfferKind, String, [D], [String], [String], [String])] = [
             (
                 "oco-almere-ondersteuning", "flever", "OCO Almere", .professionalInitiative,
-                "Ervaringsdeskundige vrijwilligers helpen inwoners bij gesprekken met instanties (seed 002 r. 1561; seed 003 r. 279, 296).",
+                "Ervaringsdeskundige vrijwilligers helpen inwoners bij gesprekken met instanties (Regioplan IZA Flevoland, hoofdstuk 4; Flever, Jaarplan 2025, Versterken).",
                 [.meedoen, .dagelijksFunctioneren], ["cliëntondersteuning", "ervaringsdeskundigheid"],
                 ["inwoners met een ondersteuningsvraag"], ["GM0034"]
             ),
             (
                 "expex-flevoland", "flever", "ExpEx Flevoland", .professionalInitiative,
-                "Jongeren met ervaring (GGZ, dak- en thuisloosheid, jeugddetentie) verbeteren de jeugdhulp (seed 001 r. 4140-4202; seed 002 r. 1587).",
+                "Jongeren met ervaring (GGZ, dak- en thuisloosheid, jeugddetentie) verbeteren de jeugdhulp (CMO Flevoland, Meerjarenplan 2021–2024, § 4.4 Ervaringsdeskundigheid; Regioplan IZA Flevoland, hoofdstuk 4).",
                 [.mentaalWelbevinden, .meedoen], ["jeugdhulp", "ervaringsdeskundigheid"], ["jongeren in de jeugdhulp"],
                 ["GM0034", "GM0995"]
             ),
             (
                 "participatiehub-flevoland", "flever", "Participatiehub Flevoland", .professionalInitiative,
-                "Betrokkenheid van inwoners bij zorg- en welzijnsvraagstukken versterken, met de Flevolandse Patiëntenfederatie (seed 003 r. 217-242).",
+                "Betrokkenheid van inwoners bij zorg- en welzijnsvraagstukken versterken, met de Flevolandse Patiëntenfederatie (Flever, Jaarplan 2025, Participatie).",
                 [.meedoen], ["inwonerparticipatie"], ["inwoners", "bewonersinitiatieven"], []
             ),
             (
                 "samen-buurten", "flever", "Samen Buurten", .professionalInitiative,
-                "Beweging voor samenlevingsopbouw en vitale buurten; Flever zit in het kernteam (seed 003 r. 295).",
+                "Beweging voor samenlevingsopbouw en vitale buurten; Flever zit in het kernteam (Flever, Jaarplan 2025, Versterken).",
                 [.meedoen, .kwaliteitVanLeven], ["samenlevingsopbouw"], ["inwoners"], []
             ),
             (
                 "weldoeners-podcast", "flever", "WELdoeners podcast", .professionalInitiative,
-                "Podcast die inwonersinitiatieven een podium geeft, 6 tot 8 afleveringen (seed 003 r. 345).",
+                "Podcast die inwonersinitiatieven een podium geeft, 6 tot 8 afleveringen (Flever, Jaarplan 2025, Inspireren & activeren).",
                 [.zingeving, .meedoen], ["inspiratie", "inwonersinitiatieven"], ["inwoners"], []
             ),
             (
                 "welzijn-op-recept", "zorgzaam-flevoland", "Welzijn op Recept", .service,
-                "Huisarts verwijst naar welzijnsactiviteiten; genoemd in het Regioplan IZA (seed 002 r. 910, 1060, 1819, 3352).",
+                "Huisarts verwijst naar welzijnsactiviteiten; genoemd in het Regioplan IZA (Regioplan IZA Flevoland, hoofdstukken 4 en 7).",
                 [.zingeving, .mentaalWelbevinden, .meedoen], ["preventie", "welzijn"],
                 ["inwoners met psychosociale klachten"], []
             ),
             (
                 "alzheimer-cafe", "alzheimer-nederland", "Alzheimer Café", .residentsInitiative,
-                "Trefpunt voor mensen met dementie, hun partners, familie en vrienden, o.a. in Almere, Lelystad en Dronten (seed 002 r. 1578).",
+                "Trefpunt voor mensen met dementie, hun partners, familie en vrienden, o.a. in Almere, Lelystad en Dronten (Regioplan IZA Flevoland, hoofdstuk 4).",
                 [.mentaalWelbevinden, .meedoen], ["dementie"], ["mensen met dementie", "mantelzorgers"],
                 ["GM0034", "GM0995", "GM0303"]
             ),
             (
                 "challenge-up", "welzijn-lelystad", "Challenge Up", .professionalInitiative,
-                "Jongeren van 15 tot en met 27 jaar zetten hun talenten in voor de buurt (seed 002 r. 1539-1556).",
+                "Jongeren van 15 tot en met 27 jaar zetten hun talenten in voor de buurt (Regioplan IZA Flevoland, hoofdstuk 4).",
                 [.meedoen, .zingeving], ["maatschappelijke diensttijd"], ["jongeren 15-27"], ["GM0995"]
             ),
             (
                 "vrijwilligerscentrale-vmca", "vmca", "Vrijwilligerscentrale VMCA", .service,
-                "Vrijwilligerscentrale in Almere waarop het Regioplan voortbouwt (seed 002 r. 1548).",
+                "Vrijwilligerscentrale in Almere waarop het Regioplan voortbouwt (Regioplan IZA Flevoland, hoofdstuk 4).",
                 [.meedoen, .zingeving], ["vrijwilligerswerk"], ["vrijwilligers"], ["GM0034"]
             ),
             (
                 "een-tegen-eenzaamheid-lelystad", "flever", "Eén tegen Eenzaamheid Lelystad", .professionalInitiative,
-                "Convenant tegen eenzaamheid in Lelystad (seed 001 r. 2583; seed 003 r. 871).",
+                "Convenant tegen eenzaamheid in Lelystad (CMO Flevoland, Meerjarenplan 2021–2024, § 2.3; Flever, Jaarplan 2025, Positieve gezondheid).",
                 [.mentaalWelbevinden, .meedoen], ["eenzaamheid"], ["ouderen", "jongeren"], ["GM0995"]
             ),
             (
                 "roggebotstaete", "ivn", "Roggebotstaete icoonlocatie Positieve Gezondheid", .professionalInitiative,
-                "'Buiten word je beter'-landgoed van IVN als icoonlocatie voor Positieve Gezondheid (seed 000 r. 1494-1498).",
+                "'Buiten word je beter'-landgoed van IVN als icoonlocatie voor Positieve Gezondheid (Contourenschets Krachtige Samenleving, 2020, bijlage 2: programmaplan WEL in Flevoland).",
                 [.lichaamsfuncties, .mentaalWelbevinden], ["natuur"], ["inwoners"], ["GM0303"]
             ),
             (
                 "doortrappen", "provincie-flevoland", "Doortrappen", .professionalInitiative,
-                "Ouderen langer veilig laten fietsen (seed 000 r. 578, 983).",
+                "Ouderen langer veilig laten fietsen (Contourenschets Krachtige Samenleving, 2020, activiteit K1.7 Mobiliteit).",
                 [.lichaamsfuncties, .meedoen], ["mobiliteit", "bewegen"], ["ouderen"], []
             )
         ]
