@@ -16,8 +16,10 @@ Needs Debian's `chromium` and `chromium-driver`, and from PyPI `selenium` and
    and every control shows a visible focus indicator (outline or box-shadow).
 Prints `accessibility: N pages checked, M violations` and exits non-zero when M > 0.
 """
-import html.parser, http.cookiejar, os, re, shutil, subprocess, sys, tempfile, time, urllib.error
+import html.parser, http.cookiejar, os, re, shutil, sys, time, urllib.error
 import urllib.parse, urllib.request
+
+from vitaal_server import DemoServer
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/vitaal"
 PORT = int(os.environ.get("A11Y_PORT", "18090"))
@@ -107,21 +109,6 @@ def crawl(client):
     return pages
 
 
-def start_server(data_dir):
-    env = dict(os.environ, VITAAL_DATA_DIR=data_dir, VITAAL_DEMO="1", VITAAL_DEMO_PASSWORD=PASSWORD,
-               PORT=str(PORT), LOG_LEVEL="error")
-    env.pop("DATABASE_URL", None)
-    server = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(600):
-        try:
-            with urllib.request.urlopen(BASE + "/ready", timeout=2) as r:
-                if r.status == 200:
-                    return server
-        except Exception:
-            time.sleep(0.5)
-        if server.poll() is not None:
-            sys.exit("accessibility: the server did not start: " + server.stderr.read().decode()[-2000:])
-    sys.exit("accessibility: the server did not become ready")
 
 
 def browser():
@@ -210,8 +197,7 @@ def keyboard_check(driver, path):
 
 
 def main():
-    data_dir = tempfile.mkdtemp(prefix="vitaal-a11y-")
-    server = start_server(data_dir)
+    server = DemoServer(BINARY, PORT, PASSWORD, "accessibility")
     axe = axe_source()
     checked, violations, failures = 0, 0, []
     seen_kinds = set()
@@ -262,9 +248,7 @@ def main():
         finally:
             driver.quit()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        shutil.rmtree(data_dir, ignore_errors=True)
+        server.stop()
     for f in failures:
         print("  " + f)
     print(f"accessibility: {checked} pages checked, {violations} violations")

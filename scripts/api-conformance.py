@@ -7,7 +7,9 @@ Run by .ci/run on SQLite:  scripts/api-conformance.py .build/debug/vitaal
 Needs `schemathesis` from PyPI. Prints `schemathesis: N cases, M failures` and exits non-zero
 when M > 0. The seed is fixed so that a failure can be replayed; `API_SEED` picks another.
 """
-import http.cookiejar, os, re, shutil, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import http.cookiejar, os, re, shutil, subprocess, sys, urllib.parse, urllib.request
+
+from vitaal_server import DemoServer
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/vitaal"
 PORT = int(os.environ.get("API_PORT", "18091"))
@@ -17,21 +19,6 @@ EXAMPLES = os.environ.get("API_EXAMPLES", "40")
 SEED = os.environ.get("API_SEED", "20261205")
 
 
-def start_server(data_dir):
-    env = dict(os.environ, VITAAL_DATA_DIR=data_dir, VITAAL_DEMO="1", VITAAL_DEMO_PASSWORD=PASSWORD,
-               PORT=str(PORT), LOG_LEVEL="error")
-    env.pop("DATABASE_URL", None)
-    server = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(600):
-        try:
-            with urllib.request.urlopen(BASE + "/ready", timeout=2) as r:
-                if r.status == 200:
-                    return server
-        except Exception:
-            time.sleep(0.5)
-        if server.poll() is not None:
-            sys.exit("schemathesis: the server did not start: " + server.stderr.read().decode()[-2000:])
-    sys.exit("schemathesis: the server did not become ready")
 
 
 def session(email):
@@ -68,8 +55,7 @@ def run(label, headers):
 
 
 def main():
-    data_dir = tempfile.mkdtemp(prefix="vitaal-api-")
-    server = start_server(data_dir)
+    server = DemoServer(BINARY, PORT, PASSWORD, "schemathesis")
     try:
         total_cases, total_failures = 0, 0
         for label, headers in [("anoniem", []), ("redacteur", None)]:
@@ -80,9 +66,7 @@ def main():
             total_cases += n
             total_failures += m
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        shutil.rmtree(data_dir, ignore_errors=True)
+        server.stop()
     print(f"schemathesis: {total_cases} cases, {total_failures} failures")
     sys.exit(1 if total_failures or total_cases < 1000 else 0)
 
