@@ -15,7 +15,11 @@ public struct MonitorFeature: VitaalFeature {
         [RegionLink(title: "Regioprofiel in de monitor") { MonitorURL.region(.value($0)).path }]
     }
     public var commands: [CommandRegistration] {
-        [CommandRegistration(group: "import", name: "data", command: ImportDataCommand())]
+        [
+            CommandRegistration(group: "import", name: "data", command: ImportDataCommand()),
+            CommandRegistration(group: "import", name: "indicators", command: ImportIndicatorsCommand()),
+            CommandRegistration(group: "export", name: "indicators", command: ExportIndicatorsCommand())
+        ]
     }
     public func register(routes app: Application) throws {
         app.registerMonitorImportDatabase()
@@ -25,7 +29,9 @@ public struct MonitorFeature: VitaalFeature {
         try app.register(collection: MonitorImportController())
         try app.register(collection: MonitorStoryController())
         try app.register(collection: MonitorAPIController())
+        try app.register(collection: MonitorWriteAPIController())
         MonitorAPIController.registerOpenAPI(app.openAPI)
+        MonitorWriteAPIController.registerOpenAPI(app.openAPI)
     }
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {
         try await MonitorDemoLoader.load(on: app.db, now: app.clock.now(), log: log)

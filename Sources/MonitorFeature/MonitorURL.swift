@@ -22,6 +22,9 @@ public enum MonitorURL: SiteRoute {
     case apiMonitors
     case apiIndicators
     case apiData
+    /// One indicator of the write API (PUT updates, DELETE removes) and the catalogue import (#15).
+    case apiIndicator(Parameter<String>)
+    case apiIndicatorsImport
 
     public var segments: [URLSegment] {
         switch self {
@@ -42,6 +45,9 @@ public enum MonitorURL: SiteRoute {
         case .apiMonitors: [.constant("api"), .constant("v1"), .constant("monitors")]
         case .apiIndicators: [.constant("api"), .constant("v1"), .constant("indicators")]
         case .apiData: [.constant("api"), .constant("v1"), .constant("data")]
+        case .apiIndicator(let code):
+            [.constant("api"), .constant("v1"), .constant("indicators"), .parameter("code", code)]
+        case .apiIndicatorsImport: [.constant("api"), .constant("v1"), .constant("indicators"), .constant("import")]
         }
     }
 

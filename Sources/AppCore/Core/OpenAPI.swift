@@ -38,6 +38,18 @@ public final class OpenAPIRegistry: Sendable {
         state.withLockedValue { $0.schemas[name] = schema }
     }
 
+    /// Gives an added operation a request body in other media types than JSON (a CSV upload), each
+    /// with its schema, e.g. `[("text/csv", ["type": "string"])]`.
+    public func setRequestBody(_ method: String, _ path: String, content: [(String, JSONValue)]) {
+        state.withLockedValue { s in
+            guard var members = s.paths[path]?[method.lowercased()]?.members else { return }
+            members.removeAll { $0.key == "requestBody" }
+            let media = JSONValue.object(content.map { ($0.0, JSONValue.object([("schema", $0.1)])) })
+            members.append(JSONValue.Member("requestBody", .object([("required", .bool(true)), ("content", media)])))
+            s.paths[path]?[method.lowercased()] = .object(members: members)
+        }
+    }
+
     public static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     public static func array(of item: JSONValue) -> JSONValue { ["type": "array", "items": item] }
     public static func query(

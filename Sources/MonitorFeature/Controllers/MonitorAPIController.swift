@@ -192,9 +192,10 @@ struct MonitorAPIController: RouteCollection {
             }
             let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
             let offset = try Checked.multiply(q.page - 1, q.pageSize, what: "page × pageSize")
-            let (total, rows) = try await DataAPIRows.fetch(
+            // Derived indicators are computed from their inputs (`DerivedValues`), with their own hidden cells.
+            let (total, rows, derivedHidden) = try await DataAPIRows.fetchWithDerived(
                 codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
-                offset: offset, limit: q.pageSize, on: req.db)
+                offset: offset, limit: q.pageSize, audience: audience, on: req.db)
             // Disclosure control over all regions of the periods on this page (so that a region filter
             // or another page cannot reveal what this page hides).
             var hidden: [String: Disclosure.Reason] = [:]
@@ -204,6 +205,7 @@ struct MonitorAPIController: RouteCollection {
                     indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
                     periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
             }
+            hidden.merge(derivedHidden) { a, _ in a }
             let next = offset + rows.count < total ? q.nextPagePath : nil
             return DataAPIRows.json(
                 rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,

@@ -88,6 +88,17 @@ public enum MonitorLookup {
     public static func series(indicator: String, region: String, audience: MonitorAudience, on db: any Database)
         async throws -> [SeriesPoint]
     {
+        // A derived indicator has no stored values: its series is computed (`DerivedValues`).
+        if let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.formula != nil {
+            let shown: Audience = audience == .public ? .public : .internal
+            guard MonitorData.isVisible(found, to: shown),
+                let values = try await MonitorData.values([found], audience: shown, on: db)[found.code]
+            else { return [] }
+            return values.series(region).map { v in
+                SeriesPoint(
+                    period: v.period, value: values.hiddenReason(v, shown) == nil ? v.value : nil, status: v.status)
+            }
+        }
         if audience == .public {
             guard let found = try await Indicator.query(on: db).filter(\.$code == indicator).first(), found.isPublic
             else { return [] }

@@ -43,6 +43,8 @@ struct DatabaseImportCatalog: ImportCatalog {
     let regions: Set<String>
     /// Owning organisation per indicator code (nil: no owner, beheerders only).
     var owners: [String: UUID] = [:]
+    /// Formula per derived indicator: computed when read, never imported.
+    var formulas: [String: String] = [:]
     func indicator(_ code: String) -> IndicatorDefinition? { indicators[code] }
     func regionExists(_ code: String) -> Bool { regions.contains(code) }
 
@@ -53,6 +55,7 @@ struct DatabaseImportCatalog: ImportCatalog {
             indicators: Dictionary(inds.map { ($0.code, $0.definition) }, uniquingKeysWith: { a, _ in a }),
             regions: Set(regions))
         for ind in inds { if let owner = ind.$owner.id { catalog.owners[ind.code] = owner } }
+        for ind in inds { if let formula = ind.formula { catalog.formulas[ind.code] = formula } }
         return catalog
     }
 }
@@ -69,9 +72,12 @@ struct ImportScope {
         return owners[indicator] != nil && owners[indicator] == user.$organisation.id
     }
 
+    /// How every refusal starts (the write API answers 403 when all problems are refusals).
+    static let refusalPrefix = "u mag geen waarden van indicator "
+
     func refusal(_ indicator: String) -> String {
         let owner = owners[indicator].flatMap { organisationNames[$0] }
-        return "u mag geen waarden van indicator \(indicator) importeren: die indicator is van "
+        return Self.refusalPrefix + "\(indicator) importeren: die indicator is van "
             + (owner ?? "geen organisatie (alleen een beheerder mag hem vullen)")
             + (owner == nil ? "" : " (alleen redacteuren van die organisatie en beheerders mogen hem vullen)")
     }
@@ -135,6 +141,13 @@ public enum DataImporter {
                 var replaced = 0
                 while true {
                     guard let rows = try session.nextBatch()?.rows else { break }
+                    for row in rows {
+                        guard let formula = catalog.formulas[row.observation.indicator] else { continue }
+                        conflicts.add(
+                            "indicator \(row.observation.indicator) wordt berekend (\(formula)) en heeft geen eigen "
+                                + "waarden: importeer de waarden van de indicatoren in de formule",
+                            at: SourceLocation(file: input.name, line: row.line, field: "indicator"))
+                    }
                     for row in rows where !scope.allows(row.observation.indicator) {
                         conflicts.add(
                             scope.refusal(row.observation.indicator),

@@ -151,6 +151,8 @@ enum MonitorData {
             }
             out[ind.code] = v
         }
+        // Derived indicators have no stored values: their rows are computed from their inputs.
+        try await DerivedValues.fill(&out, audience: audience, on: db)
         return out
     }
 

@@ -50,6 +50,8 @@ enum IndicatorPage {
         var mapTable: DataTable
         var definition: [Term]
         var stories: [StoryCard]
+        /// A derived indicator's formula ("Berekend: …", with links to the inputs).
+        var formula: DerivedValues.Note? = nil
 
         var route: MonitorURL { IndicatorPage.route(code) }
 
@@ -57,7 +59,9 @@ enum IndicatorPage {
             let source = try await Source.load(code: code, region: region, audience: audience, on: db)
             let stories = try await MonitorData.stories(indicator: source.indicator.code, on: db)
             let owner = try await source.indicator.$owner.get(on: db)
-            return Model(source, stories: stories.map(StoryCard.init), ownerName: owner?.name)
+            var model = Model(source, stories: stories.map(StoryCard.init), ownerName: owner?.name)
+            model.formula = try await DerivedValues.note(source.indicator, audience: audience, on: db)
+            return model
         }
 
         /// The `?formaat=` download: every value of the indicator in every region.

@@ -8,6 +8,7 @@ extension IndicatorPage {
             .p(
                 .class("lead"), .text(model.lead),
                 MonitorViews.exampleBadge(model.hasExample), MonitorViews.internalBadge(model.isInternal)),
+            formulaNote(model.formula),
             .if(
                 model.hasExample,
                 UI.notice(
