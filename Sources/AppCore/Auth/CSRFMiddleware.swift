@@ -4,6 +4,8 @@ import VitaalDomain
 /// Every state-changing request (POST/PUT/PATCH/DELETE) must carry the session's CSRF token:
 /// as form field `csrf` (url-encoded forms), header `X-CSRF-Token` (API clients, JS) or — only for
 /// uploads that are not url-encoded (multipart, whose body the handler reads) — query parameter `csrf`.
+/// A request authenticated by an API token (`APITokenAuthenticator`) needs none: CSRF abuses the
+/// cookie a browser sends by itself, and no browser adds an `Authorization: Bearer` header on its own.
 public struct CSRFMiddleware: AsyncMiddleware {
     public static let sessionKey = "csrf"
     public init() {}
@@ -13,6 +15,8 @@ public struct CSRFMiddleware: AsyncMiddleware {
         case .GET, .HEAD, .OPTIONS: return try await next.respond(to: request)
         default: break
         }
+        // Only a request whose bearer token was checked and accepted; a refused token never gets here.
+        if request.apiToken != nil { return try await next.respond(to: request) }
         // A method the path has no route for gets its 405/404 from the router, not a CSRF error.
         guard let route = MethodNotAllowed.route(request.method, request.url.path, in: request.application.routes)
         else {

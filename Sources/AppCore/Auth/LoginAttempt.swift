@@ -45,6 +45,13 @@ enum LoginAttempt {
             req.logger.notice("failed login", metadata: ["account": .string(accountKey), "client": .string(clientKey)])
             throw Refusal(message: "Onjuist e-mailadres of wachtwoord.", status: .unauthorized)
         }
+        // Said only to whoever knows the password: a wrong one gets the message above, whatever the
+        // account's state. The attempt stays counted (no `succeeded`): it did not log in.
+        guard user.isActive else {
+            throw Refusal(
+                message: "Dit account is gedeactiveerd. Neem contact op met de beheerder van uw organisatie.",
+                status: .unauthorized)
+        }
         try await throttle.succeeded(accountKey: accountKey, clientKey: clientKey, on: req.db)
         if user.mustChangePassword, let expires = user.oneTimePasswordExpiresAt, expires < req.now {
             throw Refusal(

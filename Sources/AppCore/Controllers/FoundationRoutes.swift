@@ -7,6 +7,7 @@ enum FoundationRoutes {
         try app.register(collection: HomeController())
         try app.register(collection: AuthController())
         try app.register(collection: AdminController())
+        try app.register(collection: AccountTokensController())
         try app.register(collection: RegionController())
         try app.register(collection: RegionAPIController())
         try app.register(collection: SystemController())

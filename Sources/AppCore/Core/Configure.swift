@@ -83,7 +83,8 @@ public enum Vitaal {
     /// the session layer included); in-flight counting for a clean shutdown; the error middleware
     /// around the session layer, so a database failure while saving a session still becomes a Vitaal
     /// error page; then sessions, a second error layer inside them (so error pages keep the session
-    /// and its CSRF token), authentication, the forced password change, CSRF.
+    /// and its CSRF token), authentication (an API token on `/api/v1`, else the session), the forced
+    /// password change, CSRF.
     static func useMiddleware(_ app: Application, _ config: VitaalConfiguration) {
         app.middleware = .init()
         let errors = VitaalErrorMiddleware(renderPage: { req, status, message, problems in
@@ -95,7 +96,8 @@ public enum Vitaal {
         app.middleware.use(errors)
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(errors)
-        app.middleware.use(User.sessionAuthenticator())
+        app.middleware.use(APITokenAuthenticator())
+        app.middleware.use(ActiveUserSessionAuthenticator())
         app.middleware.use(PasswordChangeRequiredMiddleware())
         app.middleware.use(CSRFMiddleware())
         app.routes.defaultMaxBodySize = "2mb"
@@ -109,7 +111,8 @@ public enum Vitaal {
         var groups: [String: [String: any AnyAsyncCommand]] = [
             "import": ["regions": ImportRegionsCommand()],
             "user": ["create": CreateUserCommand(), "list": ListUsersCommand()],
-            "organisation": ["create": CreateOrganisationCommand(), "list": ListOrganisationsCommand()]
+            "organisation": ["create": CreateOrganisationCommand(), "list": ListOrganisationsCommand()],
+            "token": ["create": CreateTokenCommand()]
         ]
         app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
         app.asyncCommands.use(DemoCommand(features: features), as: "demo")

@@ -30,7 +30,7 @@ public final class OpenAPIRegistry: Sendable {
             op["requestBody"] = ["required": true, "content": ["application/json": ["schema": requestBody]]]
         }
         if let description { op["description"] = .string(description) }
-        if !isPublic { op["security"] = [["session": []]] }
+        if !isPublic { op["security"] = [["session": []], ["bearer": []]] }
         state.withLockedValue { $0.paths[path, default: [:]][method.lowercased()] = .object(op) }
     }
 
@@ -112,15 +112,24 @@ public final class OpenAPIRegistry: Sendable {
                     .string(
                         "Open data en modellen van Vitaal Flevoland. "
                             + "Openbare gegevens zijn zonder inloggen beschikbaar; "
-                            + "interne gegevens alleen met een sessie (inloggen via /inloggen). "
-                            + "Schrijfverzoeken vereisen de header X-CSRF-Token."),
+                            + "interne gegevens alleen met een sessie (inloggen via /inloggen) of een "
+                            + "persoonlijk API-token (Authorization: Bearer vit_…, aan te maken op "
+                            + "/account/tokens of met `vitaal token create`). Schrijfverzoeken met een sessie "
+                            + "vereisen de header X-CSRF-Token; met een token met bereik schrijven niet."),
                 "license": ["name": "EUPL-1.2"]
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths.mapValues { .object($0) }),
             "components": [
                 "schemas": .object(allSchemas),
-                "securitySchemes": ["session": ["type": "apiKey", "in": "cookie", "name": "vitaal_sessie"]]
+                "securitySchemes": [
+                    "session": ["type": "apiKey", "in": "cookie", "name": "vitaal_sessie"],
+                    "bearer": [
+                        "type": "http", "scheme": "bearer", "bearerFormat": "vit_…",
+                        "description":
+                            "Persoonlijk API-token. Bereik lezen: alleen GET; bereik schrijven: ook wijzigen."
+                    ]
+                ]
             ]
         ]
     }

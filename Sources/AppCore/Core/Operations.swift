@@ -58,14 +58,16 @@ struct DrainRequests: LifecycleHandler {
 
 /// A user who logged in with a one-time password can do nothing but choose a password of their
 /// own (or log out): every other route answers with the password form (pages) or 403 (API, writes).
+/// An API token is a credential of its own (made by the user or the operator, with an expiry) and is
+/// not held back by a one-time password still to be replaced.
 struct PasswordChangeRequiredMiddleware: AsyncMiddleware {
     static let allowed: Set<String> = [
         SiteURL.accountPassword.path, SiteURL.logout.path, SiteURL.health.path, SiteURL.ready.path
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let user = request.user, user.mustChangePassword, !Self.allowed.contains(request.url.path),
-            !request.url.path.hasPrefix("/static/")
+        guard let user = request.user, user.mustChangePassword, request.apiToken == nil,
+            !Self.allowed.contains(request.url.path), !request.url.path.hasPrefix("/static/")
         else {
             return try await next.respond(to: request)
         }

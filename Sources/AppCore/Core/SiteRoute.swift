@@ -128,6 +128,16 @@ public enum SiteURL: SiteRoute {
     /// `/api/v1` (redirects to the OpenAPI document) and the region API.
     case apiRoot, apiRegions
     case apiRegion(Parameter<String>)
+    /// Personal API tokens (#15): the list and form, and revoking one (by id).
+    case accountTokens
+    case accountTokenRevoke(Parameter<String>)
+    /// One account (by id) and one organisation (by slug) in the admin pages (#15).
+    case adminUser(Parameter<String>)
+    case adminUserDeactivate(Parameter<String>)
+    case adminUserReactivate(Parameter<String>)
+    case adminOrganisation(Parameter<String>)
+    case adminOrganisationRetire(Parameter<String>)
+    case adminOrganisationReinstate(Parameter<String>)
 
     public var segments: [URLSegment] {
         switch self {
@@ -156,6 +166,19 @@ public enum SiteURL: SiteRoute {
         case .apiRoot: [.constant("api"), .constant("v1")]
         case .apiRegions: [.constant("api"), .constant("v1"), .constant("regions")]
         case .apiRegion(let code): [.constant("api"), .constant("v1"), .constant("regions"), .parameter("code", code)]
+        case .accountTokens: [.constant("account"), .constant("tokens")]
+        case .accountTokenRevoke(let id):
+            [.constant("account"), .constant("tokens"), .parameter("id", id), .constant("intrekken")]
+        case .adminUser(let id): [.constant("beheer"), .constant("gebruikers"), .parameter("id", id)]
+        case .adminUserDeactivate(let id):
+            [.constant("beheer"), .constant("gebruikers"), .parameter("id", id), .constant("deactiveren")]
+        case .adminUserReactivate(let id):
+            [.constant("beheer"), .constant("gebruikers"), .parameter("id", id), .constant("activeren")]
+        case .adminOrganisation(let slug): [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug)]
+        case .adminOrganisationRetire(let slug):
+            [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug), .constant("opheffen")]
+        case .adminOrganisationReinstate(let slug):
+            [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug), .constant("herstellen")]
         }
     }
 }

@@ -15,6 +15,9 @@ public final class Organisation: Model, Content, @unchecked Sendable {
     @OptionalField(key: "website") public var website: String?
     @OptionalField(key: "description") public var summary: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// Set when the organisation is retired (opgeheven): hidden from the pickers for new things,
+    /// kept for everything that names it.
+    @OptionalField(key: "retired_at") public var retiredAt: Date?
 
     public init() {}
     public init(
@@ -27,5 +30,14 @@ public final class Organisation: Model, Content, @unchecked Sendable {
         self.regionCode = regionCode
         self.website = website
         self.summary = summary
+    }
+}
+
+extension Organisation {
+    public var isRetired: Bool { retiredAt != nil }
+
+    /// The organisations to offer for something new (an account, an owner): not retired, by name.
+    public static func pickable(on db: any Database) async throws -> [Organisation] {
+        try await Organisation.query(on: db).filter(\.$retiredAt == nil).sort(\.$name).all()
     }
 }

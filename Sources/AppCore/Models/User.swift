@@ -41,6 +41,10 @@ public final class User: Model, Content, @unchecked Sendable {
     /// A one-time password (new account, reset by a beheerder) works for 24 hours.
     @OptionalField(key: "one_time_password_expires_at") public var oneTimePasswordExpiresAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// A deactivated user cannot log in, has no sessions and their API tokens are refused; the
+    /// account and its history stay.
+    @Field(key: "is_active") public var isActive: Bool
+    @OptionalField(key: "deactivated_at") public var deactivatedAt: Date?
 
     public init() {}
     /// A new account; with `mustChangePassword` its password is a one-time password valid from `now`.
@@ -54,6 +58,7 @@ public final class User: Model, Content, @unchecked Sendable {
         self.role = role
         self.$organisation.id = organisationID
         self.mustChangePassword = mustChangePassword
+        self.isActive = true
         if mustChangePassword { oneTimePasswordExpiresAt = now.addingTimeInterval(User.oneTimePasswordLifetime) }
     }
     public static let oneTimePasswordLifetime: TimeInterval = 24 * 3600
