@@ -1,7 +1,8 @@
 import Vapor
 import VitaalDomain
 
-/// Admin pages (beheerder): overview, users, organisations, audit log.
+/// Admin pages (beheerder): overview, users, organisations, audit log; one account and one
+/// organisation in `AdminController+Accounts.swift`.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.requiring(.beheerder)
@@ -12,6 +13,17 @@ struct AdminController: RouteCollection {
         routes.write(.POST, SiteURL.adminUsers, access: .role(.beheerder), use: createUser)
         routes.write(.POST, SiteURL.adminUserPassword(.key), access: .role(.beheerder), use: resetPassword)
         routes.write(.POST, SiteURL.adminOrganisations, access: .role(.beheerder), use: createOrganisation)
+        // One account, one organisation (AdminController+Accounts.swift).
+        admin.get(SiteURL.adminUser(.key), use: user)
+        routes.write(.POST, SiteURL.adminUser(.key), access: .role(.beheerder), use: changeUser)
+        routes.write(.POST, SiteURL.adminUserDeactivate(.key), access: .role(.beheerder), use: deactivateUser)
+        routes.write(.POST, SiteURL.adminUserReactivate(.key), access: .role(.beheerder), use: reactivateUser)
+        admin.get(SiteURL.adminOrganisation(.key), use: organisation)
+        routes.write(.POST, SiteURL.adminOrganisation(.key), access: .role(.beheerder), use: changeOrganisation)
+        routes.write(
+            .POST, SiteURL.adminOrganisationRetire(.key), access: .role(.beheerder), use: retireOrganisation)
+        routes.write(
+            .POST, SiteURL.adminOrganisationReinstate(.key), access: .role(.beheerder), use: reinstateOrganisation)
     }
 
     @Sendable func overview(_ req: Request) async throws -> SitePage {

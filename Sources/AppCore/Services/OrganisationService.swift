@@ -16,6 +16,27 @@ public enum OrganisationService {
         actorName: String? = nil, now: Date
     ) async throws -> Organisation {
         var problems = ProblemCollector()
+        let (name, kind, region, website) = try await validate(
+            name: rawName, kind: rawKind, region: rawRegion, website: rawWebsite, problems: &problems, on: db)
+        let slug = slug(rawSlug, name: name, problems: &problems)
+        try problems.throwIfAny("Organisatie niet aangemaakt")
+        try await checkUnique(slug: slug, name: name, slugGiven: rawSlug != nil, on: db)
+        let organisation = Organisation(slug: slug, name: name, kind: kind, regionCode: region, website: website)
+        try await db.transaction { db in
+            try await organisation.create(on: db)
+            try await Audit.record(
+                on: db, user: actor, actor: actorName, action: "aangemaakt", entity: "organisatie",
+                entityID: organisation.id?.uuidString, summary: "Organisatie \(name)", at: now)
+        }
+        return organisation
+    }
+
+    /// The checked fields of a new or edited organisation: the trimmed name, the kind ("anders" when
+    /// none is given), the region code and the normalised website; problems by field name.
+    static func validate(
+        name rawName: String, kind rawKind: String?, region rawRegion: String?, website rawWebsite: String?,
+        problems: inout ProblemCollector, on db: any Database
+    ) async throws -> (name: String, kind: String, region: String?, website: String?) {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { problems.add("Vul een naam in.", at: SourceLocation(field: "name")) }
         if name.count > 200 {
@@ -38,19 +59,7 @@ public enum OrganisationService {
                 "Een website begint met https:// (of http://) en heeft een domeinnaam.",
                 at: SourceLocation(field: "website"))
         }
-        let slug = slug(rawSlug, name: name, problems: &problems)
-        try problems.throwIfAny("Organisatie niet aangemaakt")
-        try await checkUnique(slug: slug, name: name, slugGiven: rawSlug != nil, on: db)
-        let organisation = Organisation(
-            slug: slug, name: name, kind: kind.isEmpty ? "anders" : kind,
-            regionCode: region.isEmpty ? nil : region, website: website)
-        try await db.transaction { db in
-            try await organisation.create(on: db)
-            try await Audit.record(
-                on: db, user: actor, actor: actorName, action: "aangemaakt", entity: "organisatie",
-                entityID: organisation.id?.uuidString, summary: "Organisatie \(name)", at: now)
-        }
-        return organisation
+        return (name, kind.isEmpty ? "anders" : kind, region.isEmpty ? nil : region, website)
     }
 
     /// The given code, or one made from the name.

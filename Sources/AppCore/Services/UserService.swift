@@ -25,6 +25,10 @@ public enum UserService {
             .group(.or) { $0.filter(\.$slug == organisationSlug).filter(\.$name == organisationSlug) }.first()
         if organisation == nil {
             problems.add("Onbekende organisatie \"\(organisationSlug)\".", at: SourceLocation(field: "organisation"))
+        } else if let organisation, organisation.isRetired {
+            problems.add(
+                "De organisatie \(organisation.name) is opgeheven; kies een andere.",
+                at: SourceLocation(field: "organisation"))
         }
         try problems.throwIfAny("Gebruiker niet aangemaakt")
         guard let role, let organisation, let organisationID = organisation.id else {

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// `/beheer/organisaties`: every organisation and the form for a new one.
+/// `/beheer/organisaties`: every organisation (each linking to its own page) and the form for a new one.
 enum AdminOrganisationsPage {
     /// The new-organisation form as posted.
     struct Form: Content, Equatable {
@@ -13,10 +13,12 @@ enum AdminOrganisationsPage {
 
     struct Model: Sendable, Equatable {
         struct Row: Sendable, Equatable {
+            var slug: String
             var name: String
             var kind: String
             var regionCode: String?
             var website: String?
+            var retired = false
         }
 
         var organisations: [Row]
@@ -31,7 +33,9 @@ extension AdminOrganisationsPage.Model {
         let organisations = try await Organisation.query(on: db).sort(\.$name).all()
         return Self(
             organisations: organisations.map {
-                Row(name: $0.name, kind: $0.kind, regionCode: $0.regionCode, website: $0.website)
+                Row(
+                    slug: $0.slug, name: $0.name, kind: $0.kind, regionCode: $0.regionCode, website: $0.website,
+                    retired: $0.isRetired)
             })
     }
 }

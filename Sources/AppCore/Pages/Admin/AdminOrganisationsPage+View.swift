@@ -11,11 +11,13 @@ extension AdminOrganisationsPage {
 
     static func table(_ organisations: [Model.Row]) -> BodyNode {
         UI.table(
-            caption: "\(organisations.count) organisaties", headers: ["Naam", "Soort", "Regio", "Website"],
+            caption: "\(organisations.count) organisaties", headers: ["Naam", "Soort", "Regio", "Website", "Status"],
             rows: organisations.map { organisation in
                 [
-                    .text(organisation.name), .text(organisation.kind), .text(organisation.regionCode ?? "–"),
-                    .unwrap(organisation.website) { .a(.href(attr($0)), .text($0)) }
+                    .a(.href(SiteURL.adminOrganisation(.value(organisation.slug)).path), .text(organisation.name)),
+                    .text(organisation.kind), .text(organisation.regionCode ?? "–"),
+                    .unwrap(organisation.website) { .a(.href(attr($0)), .text($0)) },
+                    .text(organisation.retired ? "opgeheven" : "actief")
                 ]
             })
     }

@@ -24,11 +24,15 @@ extension AdminUsersPage {
     static func accounts(_ accounts: [Model.Account], _ context: PageContext) -> BodyNode {
         UI.table(
             caption: "\(accounts.count) gebruikers",
-            headers: ["E-mail", "Naam", "Rol", "Organisatie", "Laatst ingelogd", ""],
+            headers: ["E-mail", "Naam", "Rol", "Organisatie", "Laatst ingelogd", "Status", ""],
             rows: accounts.map { account in
                 [
-                    .text(account.email), .text(account.name), .text(account.role.label), .text(account.organisation),
+                    .a(.href(SiteURL.adminUser(.value(account.id.uuidString)).path), .text(account.email)),
+                    .text(account.name), .text(account.role.label), .text(account.organisation),
                     .text(account.lastLogin.map(DutchDate.dateTime) ?? "nooit"),
+                    .span(
+                        .class(account.isActive ? "status status-good" : "status status-bad"),
+                        .text(account.isActive ? "actief" : "gedeactiveerd")),
                     .form(
                         .method(.post), .action(SiteURL.adminUserPassword(.value(account.id.uuidString)).path),
                         .class("inline"), Layout.csrfField(context),
