@@ -86,8 +86,18 @@ enum MethodNotAllowed {
     /// The methods registered for `path`, or empty when no route has this path at all.
     static func allowedMethods(for path: String, in routes: Routes) -> [String] {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Only the most specific paths count: a constant segment before a parameter, so that
+        // `/api/v1/indicators/import` (POST) does not advertise the methods of `/api/v1/indicators/{code}`.
+        let matching = routes.all.filter { matches($0.path, parts) }
+        func constants(_ route: Route) -> [Int] {
+            route.path.map {
+                if case .constant = $0 { return 1 }
+                return 0
+            }
+        }
+        let best = matching.map(constants).max { $0.lexicographicallyPrecedes($1) }
         var methods = Set<String>()
-        for route in routes.all where matches(route.path, parts) { methods.insert(route.method.rawValue) }
+        for route in matching where constants(route) == best { methods.insert(route.method.rawValue) }
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
     }

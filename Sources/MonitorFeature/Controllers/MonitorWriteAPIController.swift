@@ -45,6 +45,7 @@ struct MonitorWriteAPIController: RouteCollection {
     @Sendable func update(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         let code = req.parameters.get("code") ?? ""
+        if code == Self.importSegment { return Self.onlyPost(req) }
         let stored = try await Self.stored(code, user: user, on: req.db)
         let entry = try Self.entry(req, path: stored.code)
         try await Self.requireOwner(entry, user: user, on: req.db)
@@ -60,16 +61,13 @@ struct MonitorWriteAPIController: RouteCollection {
             renaming: renaming, on: req.db)
         guard let indicator = written.first else { throw VitaalError(.internal, "Indicator niet opgeslagen.") }
         let owner = try await indicator.$owner.get(on: req.db)?.slug
-        let response = Self.json(IndicatorCatalogueIO.json(indicator, ownerSlug: owner), status: status)
-        if status == .created {
-            response.headers.replaceOrAdd(name: .location, value: MonitorURL.apiIndicator(.value(indicator.code)).path)
-        }
-        return response
+        return Self.json(IndicatorCatalogueIO.json(indicator, ownerSlug: owner), status: status)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         let code = req.parameters.get("code") ?? ""
+        if code == Self.importSegment { return Self.onlyPost(req) }
         let indicator = try await Self.stored(code, user: user, on: req.db)
         var uses: [String] = []
         let values = try await DataValue.query(on: req.db).filter(\.$indicatorCode == indicator.code).count()
@@ -115,7 +113,7 @@ struct MonitorWriteAPIController: RouteCollection {
             throw VitaalError.invalid(
                 "de body is leeg: stuur een CSV of JSON-catalogus", at: SourceLocation(file: "body"))
         }
-        let name = Self.fileName(req, default: "catalogus")
+        let name = try Self.fileName(req, default: "catalogus")
         let file = try IndicatorCatalogueIO.parse(data, fileName: name)
         let (outcome, _) = try await IndicatorCatalogueIO.run(
             file, user: user, actor: user.email, usage: req.application.indicatorUsage, now: req.now, on: req.db)
@@ -133,8 +131,14 @@ struct MonitorWriteAPIController: RouteCollection {
     @Sendable func importData(_ req: Request) async throws -> Response {
         let user = try req.requireRole(.redacteur)
         let data = Self.body(req)
-        let name = Self.fileName(req, default: "data.csv")
-        let replace = ["true", "1", "ja"].contains((req.query[String.self, at: "replace"] ?? "").lowercased())
+        let name = try Self.fileName(req, default: "data.csv")
+        let replace: Bool
+        switch req.query[String.self, at: "replace"] ?? "" {
+        case "", "false": replace = false
+        case "true": replace = true
+        default:
+            throw VitaalError.invalid("replace moet true of false zijn", at: SourceLocation(field: "replace"))
+        }
         let db = req.application.monitorImportDB
         let outcome: ImportOutcome
         do {
@@ -161,15 +165,40 @@ struct MonitorWriteAPIController: RouteCollection {
 
     // MARK: Helpers
 
+    /// `/api/v1/indicators/import` is the catalogue import (POST only), never an indicator's address
+    /// (the router hands PUT and DELETE on it to the `{code}` routes).
+    static let importSegment = "import"
+
+    static func onlyPost(_ req: Request) -> Response {
+        let message = "Methode \(req.method.rawValue) is hier niet toegestaan; wel: POST."
+        let response = json(
+            .object([
+                (
+                    "error",
+                    .object([
+                        ("code", .string("method_not_allowed")), ("message", .string(message)), ("details", .array([]))
+                    ])
+                )
+            ]), status: .methodNotAllowed)
+        response.headers.replaceOrAdd(name: .allow, value: "POST")
+        return response
+    }
+
     static func body(_ req: Request) -> Data {
         guard var buffer = req.body.data else { return Data() }
         return buffer.readData(length: buffer.readableBytes) ?? Data()
     }
 
-    /// `?name=` (the file name used in messages), letters, digits and `._-` only.
-    static func fileName(_ req: Request, default fallback: String) -> String {
+    /// `?name=` (the file name used in messages): at most 40 letters, digits and `_.,-` (else 422).
+    static func fileName(_ req: Request, default fallback: String) throws -> String {
         guard let name = req.query[String.self, at: "name"], !name.isEmpty else { return fallback }
-        return MonitorText.echo(name)
+        guard name.count <= 40, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.,-".contains($0)) })
+        else {
+            throw VitaalError.invalid(
+                "name mag alleen letters, cijfers en _ . , - bevatten (hoogstens 40 tekens)",
+                at: SourceLocation(field: "name"))
+        }
+        return name
     }
 
     /// The indicator of the body; the path's code when the body has none.

@@ -270,6 +270,13 @@ enum IndicatorCatalogueIO {
                 continue
             }
             let allowed = group == "norm" ? ["comparison", "value", "source"] : ["min", "max"]
+            // A norm names its comparison and value (a norm without them is written as null).
+            for key in group == "norm" ? ["comparison", "value"] : []
+            where inner[key] == nil || inner[key]?.isNull == true {
+                problems.add(
+                    "het veld \"\(key)\" van de norm ontbreekt (of geef \"norm\": null)",
+                    at: inner.location(file: file, field: "norm.\(key)", element: "\(path).norm"))
+            }
             for member in inner.members ?? [] where !allowed.contains(member.key) {
                 problems.add(
                     "onbekend veld \"\(BoundedNumber.short(member.key))\"",
@@ -367,6 +374,10 @@ enum IndicatorCatalogueIO {
                         continue
                     }
                     unknownFields(item, ["code", "name", "description", "retired", "indicators"], p)
+                    if let n = item["name"]?.string, n.trimmingCharacters(in: .whitespaces).isEmpty {
+                        problems.add(
+                            "de naam van het thema is leeg", at: item.location(file: file, field: "name", element: p))
+                    }
                     themes.append(
                         .init(
                             code: string(item, "code", p, required: true),
