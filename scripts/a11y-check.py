@@ -211,7 +211,8 @@ def main():
                     client.login(email)
                 pages = crawl(client)
                 if visitor == "anoniem":
-                    pages += ["/bestaat-niet", "/inloggen"]
+                    # The error page, the login form and the accessibility statement, crawled or not.
+                    pages += [p for p in ["/bestaat-niet", "/inloggen", "/toegankelijkheid"] if p not in pages]
                 else:
                     # A role sees the public pages too; check its own kinds, and the home page (its header).
                     pages = ["/"] + [p for p in pages if kind(p.split("?")[0]) not in seen_kinds]

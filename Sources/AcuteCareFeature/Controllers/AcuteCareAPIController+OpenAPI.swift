@@ -1,4 +1,5 @@
 import AppCore
+import VitaalDomain
 
 /// The acute-care part of the OpenAPI document: one schema per DTO, then the paths.
 extension AcuteCareAPIController {
@@ -25,11 +26,17 @@ extension AcuteCareAPIController {
             requestBody: [
                 "type": "object", "required": ["name", "changes"],
                 "properties": [
-                    "name": ["type": "string"], "description": ["type": "string"],
-                    "changes": Registry.ref("AcuteCareChanges")
+                    "name": [
+                        "type": "string", "minLength": 1, "maxLength": .number(AcuteCareLimits.maxTextLength),
+                        "pattern": "\\S"
+                    ],
+                    "description": ["type": "string", "nullable": true], "changes": Registry.ref("AcuteCareChanges")
                 ]
             ],
-            response: scenario, public: false)
+            response: scenario, statuses: [201], public: false,
+            description: "Het scenario wordt eerst doorgerekend: posten en wijken moeten binnen het gebied "
+                + "van het model liggen en over de weg bereikbaar zijn, en de meldings- en uitruktijd moet "
+                + "kleiner zijn dan de norm. Anders 422 met het veld; er wordt dan niets opgeslagen.")
         registry.add(
             "GET", AcuteCareURL.apiScenario(.key).openAPIPath, summary: "Eén scenario", tag: "Acute zorg",
             parameters: [idParam], response: scenario)
@@ -41,13 +48,32 @@ extension AcuteCareAPIController {
 
     static let point: JSONValue = [
         "type": "object", "required": ["lat", "lon"],
-        "properties": ["lat": ["type": "number"], "lon": ["type": "number"]]
+        "properties": [
+            "lat": [
+                "type": "number", "minimum": .number(AcuteCareLimits.latitude.lowerBound),
+                "maximum": .number(AcuteCareLimits.latitude.upperBound)
+            ],
+            "lon": [
+                "type": "number", "minimum": .number(AcuteCareLimits.longitude.lowerBound),
+                "maximum": .number(AcuteCareLimits.longitude.upperBound)
+            ]
+        ]
     ]
+    /// An id or name inside a scenario.
+    static let text: JSONValue = ["type": "string", "maxLength": .number(AcuteCareLimits.maxTextLength)]
+    /// The same, optional: the decoder takes null as absent (`decodeIfPresent`), so the schema allows it.
+    static let optionalText: JSONValue = [
+        "type": "string", "nullable": true, "maxLength": .number(AcuteCareLimits.maxTextLength)
+    ]
+    static let optionalFlag: JSONValue = ["type": "boolean", "nullable": true]
 
     /// An array of objects with `properties` (and the `required` names).
     static func array(of properties: JSONValue, required: JSONValue? = nil) -> JSONValue {
         guard let required else { return ["type": "array", "items": ["type": "object", "properties": properties]] }
-        return ["type": "array", "items": ["type": "object", "required": required, "properties": properties]]
+        return [
+            "type": "array", "nullable": true, "maxItems": .number(AcuteCareLimits.maxListItems),
+            "items": ["type": "object", "required": required, "properties": properties]
+        ]
     }
 
     static var changesSchema: JSONValue {
@@ -59,30 +85,37 @@ extension AcuteCareAPIController {
             "properties": [
                 "addedPosts": array(
                     of: [
-                        "id": ["type": "string"], "name": ["type": "string"], "location": point,
-                        "isSchematic": ["type": "boolean"]
+                        "id": text, "name": optionalText, "location": point, "isSchematic": optionalFlag
                     ], required: ["id", "location"]),
                 "movedPosts": array(
-                    of: ["postId": ["type": "string"], "location": point], required: ["postId", "location"]),
-                "removedPostIds": ["type": "array", "items": ["type": "string"]],
+                    of: ["postId": text, "location": point], required: ["postId", "location"]),
+                "removedPostIds": [
+                    "type": "array", "nullable": true, "maxItems": .number(AcuteCareLimits.maxListItems),
+                    "items": text
+                ],
                 "newDistricts": array(
                     of: [
-                        "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"],
-                        "location": point,
-                        "population": ["type": "number", "description": "Inwoners, 0 … 10.000.000"],
-                        "isSchematic": ["type": "boolean"]
-                    ], required: ["id", "location", "population", "isSchematic"]),
+                        "id": text, "name": optionalText, "municipality": optionalText, "location": point,
+                        "population": [
+                            "type": "number", "minimum": 0, "maximum": .number(AcuteCareLimits.population.upperBound),
+                            "description": "Inwoners, 0 … 10.000.000"
+                        ],
+                        "isSchematic": optionalFlag
+                    ], required: ["id", "location", "population"]),
                 "growth": growthSchema,
                 "normMinutes": [
-                    "type": "number",
+                    "type": "number", "nullable": true, "exclusiveMinimum": true, "minimum": 0,
+                    "maximum": .number(AcuteCareLimits.normMinutes.upperBound),
                     "description": "Norm in minuten inclusief meldings- en uitruktijd (> 0, ≤ 240)"
                 ],
                 "dispatchMinutes": [
-                    "type": "number",
+                    "type": "number", "nullable": true, "minimum": 0,
+                    "maximum": .number(AcuteCareLimits.normMinutes.upperBound),
                     "description": "Meldings- en uitruktijd in minuten (0 … 240, kleiner dan de norm)"
                 ],
                 "ridesPerYear": [
-                    "type": "number",
+                    "type": "number", "nullable": true, "minimum": 0,
+                    "maximum": .number(AcuteCareLimits.ridesPerYear.upperBound),
                     "description": "Ritten per jaar in de regio (0 … 10.000.000); standaard voorbeelddata"
                 ]
             ]
@@ -91,18 +124,33 @@ extension AcuteCareAPIController {
 
     static var growthSchema: JSONValue {
         [
-            "type": "object",
+            "type": "object", "nullable": true,
             "required": ["baseYear", "targetYear", "factorByMunicipality", "defaultFactor", "bandFactors"],
             "properties": [
                 "baseYear": ["type": "integer", "description": "2024"],
-                "targetYear": ["type": "integer", "description": "2024 … 2060"],
+                "targetYear": [
+                    "type": "integer", "minimum": .number(AcuteCareLimits.years.lowerBound),
+                    "maximum": .number(AcuteCareLimits.years.upperBound), "description": "2024 … 2060"
+                ],
                 "factorByMunicipality": [
-                    "type": "object", "additionalProperties": ["type": "number"],
+                    "type": "object",
+                    "additionalProperties": [
+                        "type": "number", "minimum": .number(AcuteCareLimits.growthFactor.lowerBound),
+                        "maximum": .number(AcuteCareLimits.growthFactor.upperBound)
+                    ],
                     "description": "Groeifactor per gemeente (0,01 … 6), bv. {\"Almere\": 1.2}"
                 ],
-                "defaultFactor": ["type": "number", "description": "0,01 … 6 (−99% … +500%)"],
+                "defaultFactor": [
+                    "type": "number", "minimum": .number(AcuteCareLimits.growthFactor.lowerBound),
+                    "maximum": .number(AcuteCareLimits.growthFactor.upperBound),
+                    "description": "0,01 … 6 (−99% … +500%)"
+                ],
                 "bandFactors": [
-                    "type": "object", "additionalProperties": ["type": "number"],
+                    "type": "object",
+                    "additionalProperties": [
+                        "type": "number", "minimum": .number(AcuteCareLimits.bandFactor.lowerBound),
+                        "maximum": .number(AcuteCareLimits.bandFactor.upperBound)
+                    ],
                     "description": "Factor per leeftijdsgroep, 0 … 6"
                 ]
             ]

@@ -153,6 +153,38 @@ public enum Backup {
         }
     }
 
+    /// Writes the whole PostgreSQL database at `url` to `file` (which must not exist) with `pg_dump`
+    /// in its custom format: one consistent snapshot, also while the server runs.
+    public static func backupPostgres(url: String, to file: String) throws {
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw VitaalError(.invalidInput, "\(file) bestaat al; kies een nieuwe bestandsnaam voor de back-up.")
+        }
+        try runTool("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(url)"], path: nil)
+    }
+
+    /// Restores `file` into the empty PostgreSQL database at `url` (`db` is a connection to it) in one
+    /// transaction — an error leaves the database empty — and checks its migrations against the code.
+    public static func restorePostgres(
+        file: String, url: String, on db: any Database, knownMigrations: Set<String>
+    ) async throws -> Summary {
+        guard let sql = db as? any SQLDatabase else { throw VitaalError(.internal, "Geen SQL-database.") }
+        let tables =
+            try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        guard tables == 0 else {
+            throw VitaalError(
+                .invalidInput,
+                "De database is niet leeg (\(tables) tabellen); zet een back-up terug in een lege database.")
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw VitaalError(.invalidInput, "\(file) bestaat niet of is niet leesbaar.")
+        }
+        try runTool(
+            "pg_restore", ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname=\(url)", file],
+            path: nil)
+        return try await checkPostgres(on: db, knownMigrations: knownMigrations, file: file)
+    }
+
     /// The migrations table of the (restored) PostgreSQL database, checked against the code.
     static func checkPostgres(on db: any Database, knownMigrations: Set<String>, file: String) async throws -> Summary {
         guard let sql = db as? any SQLDatabase else {
@@ -180,11 +212,7 @@ struct BackupCommand: AsyncCommand {
         let app = context.application
         let config = app.vitaal
         if let url = config.databaseURL {
-            guard !FileManager.default.fileExists(atPath: signature.file) else {
-                throw VitaalError(.invalidInput, "\(signature.file) bestaat al; kies een nieuwe bestandsnaam.")
-            }
-            try Backup.runTool(
-                "pg_dump", ["--format=custom", "--no-owner", "--file=\(signature.file)", "--dbname=\(url)"], path: nil)
+            try Backup.backupPostgres(url: url, to: signature.file)
         } else {
             try await Backup.backupSQLite(on: app.db, to: signature.file)
         }
@@ -211,23 +239,8 @@ struct RestoreCommand: AsyncCommand {
             FoundationMigrations.all(clock: app.clock).map(\.name) + features.flatMap(\.migrations).map(\.name))
         let summary: Backup.Summary
         if let url = config.databaseURL {
-            guard let sql = app.db as? any SQLDatabase else { throw VitaalError(.internal, "Geen SQL-database.") }
-            let tables =
-                try await sql.raw("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-            guard tables == 0 else {
-                throw VitaalError(
-                    .invalidInput,
-                    "De database is niet leeg (\(tables) tabellen); zet een back-up terug in een "
-                        + "lege database.")
-            }
-            try Backup.runTool(
-                "pg_restore",
-                [
-                    "--no-owner", "--single-transaction", "--exit-on-error",
-                    "--dbname=\(url)", signature.file
-                ], path: nil)
-            summary = try await Backup.checkPostgres(on: app.db, knownMigrations: known, file: signature.file)
+            summary = try await Backup.restorePostgres(
+                file: signature.file, url: url, on: app.db, knownMigrations: known)
         } else {
             summary = try await Backup.restoreSQLite(
                 file: signature.file, to: config.sqlitePath, knownMigrations: known)

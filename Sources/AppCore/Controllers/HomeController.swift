@@ -1,10 +1,11 @@
 import Vapor
 
-/// The start page and "Over Vitaal".
+/// The start page, "Over Vitaal" and the accessibility statement.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.home, use: home)
         routes.get(SiteURL.about, use: about)
+        routes.get(SiteURL.accessibility, use: accessibility)
     }
 
     @Sendable func home(_ req: Request) async throws -> SitePage {
@@ -14,5 +15,10 @@ struct HomeController: RouteCollection {
 
     @Sendable func about(_ req: Request) -> SitePage {
         AboutPage.view(req.pageContext)
+    }
+
+    @Sendable func accessibility(_ req: Request) -> SitePage {
+        AccessibilityPage.view(
+            AccessibilityPage.Model(contactEmail: req.application.vitaal.contactEmail), req.pageContext)
     }
 }

@@ -27,6 +27,10 @@ public struct VitaalConfiguration: Sendable {
     public var metricsToken: String?
     /// Path of the Chromium binary for PDF reports (`VITAAL_CHROMIUM`, default: searched on PATH).
     public var chromiumPath: String?
+    /// Where visitors report accessibility problems and ask for information in another form
+    /// (`VITAAL_CONTACT_EMAIL`); the accessibility statement names it. Without it the statement
+    /// points to the organisation running this installation.
+    public var contactEmail: String?
     /// Where `serve` listens (`PORT`, `HOST`; the `--port`/`--hostname` flags win).
     public var port: Int?
     public var host: String
@@ -70,6 +74,8 @@ public struct VitaalConfiguration: Sendable {
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             metricsToken: nonEmpty("VITAAL_METRICS_TOKEN"),
             chromiumPath: nonEmpty("VITAAL_CHROMIUM") ?? executable("chromium", onPath: nonEmpty("PATH")),
+            contactEmail: nonEmpty("VITAAL_CONTACT_EMAIL").map { $0.trimmingCharacters(in: .whitespaces) }
+                .flatMap { $0.contains("@") && !$0.contains(" ") ? $0 : nil },
             port: nonEmpty("PORT").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
             host: nonEmpty("HOST") ?? "127.0.0.1",
             demoPassword: nonEmpty("VITAAL_DEMO_PASSWORD").flatMap { $0.count >= 12 ? $0 : nil },

@@ -8,22 +8,31 @@ public final class OpenAPIRegistry: Sendable {
 
     public init() {}
 
-    /// Adds an operation. `path` uses OpenAPI templating, e.g. `/api/v1/regions/{code}`.
+    /// Adds an operation. `path` uses OpenAPI templating, e.g. `/api/v1/regions/{code}`. `statuses` are the
+    /// success statuses the operation answers with (201 for a create), all with `response`; every other
+    /// status is `default`, the error body.
     public func add(
         _ method: String, _ path: String, summary: String, tag: String, parameters: [JSONValue] = [],
-        requestBody: JSONValue? = nil, response: JSONValue, public isPublic: Bool = true, description: String? = nil
+        requestBody: JSONValue? = nil, response: JSONValue, statuses: [Int] = [200], public isPublic: Bool = true,
+        description: String? = nil
     ) {
+        var responses: [String: JSONValue] = [
+            "default": [
+                "description": "Fout",
+                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
+            ]
+        ]
+        for status in statuses {
+            responses[String(status)] = [
+                "description": .string(status == 201 ? "Aangemaakt" : "OK"),
+                "content": ["application/json": ["schema": response]]
+            ]
+        }
         var op: [String: JSONValue] = [
             "summary": .string(summary),
             "tags": [.string(tag)],
             "operationId": .string(Self.operationID(method, path)),
-            "responses": [
-                "200": ["description": "OK", "content": ["application/json": ["schema": response]]],
-                "default": [
-                    "description": "Fout",
-                    "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
-                ]
-            ]
+            "responses": .object(responses)
         ]
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let requestBody {
@@ -59,6 +68,29 @@ public final class OpenAPIRegistry: Sendable {
             "name": .string(name), "in": "query", "required": .bool(required), "description": .string(description),
             "schema": ["type": .string(type)]
         ]
+    }
+    /// A query parameter with its own schema (ranges, enums, patterns), so that the document says which
+    /// values are accepted and which answer 422.
+    public static func query(
+        _ name: String, _ description: String, schema: JSONValue, required: Bool = false
+    ) -> JSONValue {
+        [
+            "name": .string(name), "in": "query", "required": .bool(required), "description": .string(description),
+            "schema": schema
+        ]
+    }
+    /// An integer query parameter accepted within `range` (outside it: 422 naming the parameter).
+    public static func query(_ name: String, _ description: String, range: ClosedRange<Int>) -> JSONValue {
+        query(
+            name, description,
+            schema: [
+                "type": "integer", "minimum": .number(range.lowerBound),
+                "maximum": .number(range.upperBound)
+            ])
+    }
+    /// A string query parameter that takes one of `values` (or is empty: no filter).
+    public static func query(_ name: String, _ description: String, oneOf values: [String]) -> JSONValue {
+        query(name, description, schema: ["type": "string", "enum": .array(([""] + values).map { .string($0) })])
     }
     public static func pathParameter(_ name: String, _ description: String, type: String = "string") -> JSONValue {
         [

@@ -114,7 +114,7 @@ extension Request {
 
 /// AppCore's own routes.
 public enum SiteURL: SiteRoute {
-    case home, about, login, logout, account, accountPassword
+    case home, about, accessibility, login, logout, account, accountPassword
     case admin, adminUsers
     case adminUserPassword(Parameter<String>)
     case adminOrganisations, adminAudit
@@ -151,6 +151,7 @@ public enum SiteURL: SiteRoute {
         case .adminUsers: [.constant("beheer"), .constant("gebruikers")]
         case .adminUserPassword(let id):
             [.constant("beheer"), .constant("gebruikers"), .parameter("id", id), .constant("wachtwoord")]
+        case .accessibility: [.constant("toegankelijkheid")]
         case .adminOrganisations: [.constant("beheer"), .constant("organisaties")]
         case .adminAudit: [.constant("beheer"), .constant("audit")]
         case .regions: [.constant("regios")]

@@ -149,6 +149,7 @@ public enum Layout {
                                 + "Flevoland.")),
                     .ul(
                         .li(.a(.href(SiteURL.about.path), .text("Over deze site en de gegevens"))),
+                        .li(.a(.href(SiteURL.accessibility.path), .text("Toegankelijkheid"))),
                         .li(.a(.href(SiteURL.openAPI.path), .text("Open data-API (OpenAPI)"))),
                         .li(.a(.href(SiteURL.regions.path), .text("Regio's")))
                     ),

@@ -120,19 +120,33 @@ extension MonitorAPIController {
             parameters: [OpenAPIRegistry.query("monitor", "Alleen de indicatoren van deze monitor (slug)")],
             response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Indicator")),
             description: "Zonder inloggen alleen openbare indicatoren. " + cacheNote)
+        // What `MonitorAPIController.parseQuery` accepts: a list of codes within the text limit, and the
+        // period notations of `Period` (year from 1000; empty = no filter).
+        let codes: JSONValue = ["type": "string", "maxLength": .number(MonitorAPIController.maxQueryText)]
+        let period: JSONValue = [
+            "type": "string",
+            "pattern":
+                "^([1-9][0-9]{3}([Jj][Jj]00|[Kk][Ww]0[1-4]|[Mm][Mm](0[1-9]|1[0-2])|-?[QqKk][1-4]|-(0[1-9]|1[0-2]))?)?$"
+        ]
         registry.add(
             "GET", MonitorURL.apiData.openAPIPath,
             summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
             parameters: [
-                OpenAPIRegistry.query("indicator", "Indicatorcode(s), komma-gescheiden"),
-                OpenAPIRegistry.query("region", "Regiocode(s), komma-gescheiden, bv. GM0034,PV24"),
-                OpenAPIRegistry.query("period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)"),
-                OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)"),
-                OpenAPIRegistry.query("to", "Tot en met deze periode"),
-                OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", type: "integer"),
+                OpenAPIRegistry.query(
+                    "indicator",
+                    "Indicatorcode(s), komma-gescheiden (hoogstens 500 codes, 3.000 tekens); een onbekende code geeft 404",
+                    schema: codes),
+                OpenAPIRegistry.query(
+                    "region", "Regiocode(s), komma-gescheiden (hoogstens 500 codes, 3.000 tekens), bv. GM0034,PV24",
+                    schema: codes),
+                OpenAPIRegistry.query(
+                    "period", "Precies deze periode (2024, 2024Q3, 2024-05 of CBS-code)", schema: period),
+                OpenAPIRegistry.query("from", "Vanaf deze periode (inclusief)", schema: period),
+                OpenAPIRegistry.query("to", "Tot en met deze periode", schema: period),
+                OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", range: 1...MonitorAPIController.maxPage),
                 OpenAPIRegistry.query(
                     "pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)",
-                    type: "integer")
+                    range: 1...MonitorAPIController.maxPageSize)
             ],
             response: OpenAPIRegistry.ref("DataPage"),
             description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value "

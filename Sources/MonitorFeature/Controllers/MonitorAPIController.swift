@@ -130,8 +130,11 @@ struct MonitorAPIController: RouteCollection {
     static let maxPage = 1_000_000
     /// At most this many codes in `indicator=` or `region=` (database bind limits).
     static let maxListCodes = 500
-    /// Longest accepted text of a query parameter (a list of 500 codes fits).
-    static let maxQueryText = 8_000
+    /// Longest accepted text of a query parameter. The request line must stay well under the HTTP
+    /// server's 80 KB header limit (beyond it the connection is closed without an answer) even when
+    /// every character is a 4-byte UTF-8 character sent percent-encoded (12 bytes): two lists of
+    /// 3,000 characters take at most 72 KB.
+    static let maxQueryText = 3_000
 
     /// A query parameter's text, at most `maxQueryText` characters (else a 422 naming the field).
     static func boundedText(_ req: Request, _ name: String) throws -> String? {

@@ -4,7 +4,10 @@ import SQLKit
 
 enum MonitorMigrations {
     static var all: [any Migration] {
-        [CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening()]
+        [
+            CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening(),
+            AddIndicatorCatalogue()
+        ]
     }
 
     struct CreateMonitorTables: AsyncMigration {
@@ -217,12 +220,15 @@ enum MonitorMigrations {
                 ).run()
             }
             // Demo indicators already loaded get the owners the demo loader gives them.
-            let orgs = try await Organisation.query(on: db).all()
+            let orgs = try await Organisation.query(on: db).field(\.$id).field(\.$slug).all()
             let bySlug = Dictionary(orgs.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-            for ind in try await Indicator.query(on: db).all() where ind.$owner.id == nil {
-                guard let slug = MonitorDemoLoader.ownerSlug(ind.code), let id = bySlug[slug]?.id else { continue }
-                ind.$owner.id = id
-                try await ind.save(on: db)
+            // Only the columns this migration knows: later migrations add fields to `Indicator`.
+            let indicators = try await Indicator.query(on: db).field(\.$id).field(\.$code).field(\.$owner.$id).all()
+            for ind in indicators where ind.$owner.id == nil {
+                guard let slug = MonitorDemoLoader.ownerSlug(ind.code), let id = bySlug[slug]?.id,
+                    let indicatorID = ind.id
+                else { continue }
+                try await Indicator.query(on: db).filter(\.$id == indicatorID).set(\.$owner.$id, to: id).update()
             }
         }
         func revert(on db: any Database) async throws {
@@ -238,6 +244,35 @@ enum MonitorMigrations {
             try await db.schema(DataVersion.schema).deleteField("public_changed_at").update()
             try await db.schema(DataVersion.schema).deleteField("public_version").update()
             try await db.schema(Indicator.schema).deleteField("owner_organisation_id").update()
+        }
+    }
+
+    /// #15: the catalogue the partners manage — status, "vervangt" link and formula of an indicator,
+    /// and the version history of definition changes.
+    struct AddIndicatorCatalogue: AsyncMigration {
+        var name: String { "MonitorFeature.AddIndicatorCatalogue" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Indicator.schema).field("status", .string, .required, .sql(.default("actief")))
+                .update()
+            try await db.schema(Indicator.schema).field("replaces_code", .string).update()
+            try await db.schema(Indicator.schema).field("formula", .string).update()
+            try await db.schema(IndicatorRevision.schema)
+                .id()
+                .field("indicator_code", .string, .required)
+                .field("actor", .string, .required)
+                .field("changed_at", .datetime, .required)
+                .field("changes", .string, .required)
+                .create()
+            if let sql = db as? any SQLDatabase {
+                try await sql.create(index: "monitor_indicator_revisions_code_idx").on(IndicatorRevision.schema)
+                    .column("indicator_code").run()
+            }
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(IndicatorRevision.schema).delete()
+            try await db.schema(Indicator.schema).deleteField("formula").update()
+            try await db.schema(Indicator.schema).deleteField("replaces_code").update()
+            try await db.schema(Indicator.schema).deleteField("status").update()
         }
     }
 }

@@ -36,12 +36,22 @@ public final class Indicator: Model, Content, @unchecked Sendable {
     /// The organisation that owns the indicator: only its editors (and beheerders) may import,
     /// replace or undo its values. nil: beheerders only.
     @OptionalParent(key: "owner_organisation_id") public var owner: Organisation?
+    /// `IndicatorStatus` raw value (concept, actief, vervallen). A retired (vervallen) indicator keeps
+    /// its values and says so on its page.
+    @Field(key: "status") public var status: String
+    /// The code this indicator replaces ("vervangt"): codes never change once values exist, so a
+    /// renamed indicator is a new code pointing to the old one.
+    @OptionalField(key: "replaces_code") public var replacesCode: String?
+    /// A derived indicator's formula over other indicators of the same region and period
+    /// (`DerivedFormula` text, e.g. `ratio(a, b) * 1000`); nil for an indicator with its own values.
+    @OptionalField(key: "formula") public var formula: String?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
 
     public init(_ d: IndicatorDefinition) {
         code = d.code
+        status = "actief"
         apply(d)
     }
 
@@ -78,6 +88,28 @@ public final class Indicator: Model, Content, @unchecked Sendable {
             polarity: Polarity(rawValue: polarity) ?? .neutral, source: source, licence: licence,
             level: IndicatorLevel(rawValue: level) ?? .outcome, isCount: isCount, norm: norm,
             validRange: range, visibility: Visibility(rawValue: visibility) ?? .internal)
+    }
+}
+
+/// One change of an indicator's definition (version history, shown on the indicator page): who,
+/// when, and per field the old and new text.
+public final class IndicatorRevision: Model, @unchecked Sendable {
+    public static let schema = "monitor_indicator_revisions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "indicator_code") public var indicatorCode: String
+    @Field(key: "actor") public var actor: String
+    @Field(key: "changed_at") public var changedAt: Date
+    /// JSON array of `{"field", "old", "new"}` objects (written with `JSONWriter`).
+    @Field(key: "changes") public var changes: String
+
+    public init() {}
+
+    public init(indicatorCode: String, actor: String, changedAt: Date, changes: String) {
+        self.indicatorCode = indicatorCode
+        self.actor = actor
+        self.changedAt = changedAt
+        self.changes = changes
     }
 }
 

@@ -135,10 +135,15 @@ enum SocialMapOpenAPI {
         let tag = "Sociale kaart"
         let filters = [
             Registry.query("thema", "Thema (exacte tekst)"),
-            Registry.query("dimensie", "Dimensie van Positieve Gezondheid, bijv. meedoen"),
+            Registry.query(
+                "dimensie", "Dimensie van Positieve Gezondheid, bijv. meedoen",
+                oneOf: PositiveHealthDimension.allCases.map(\.rawValue)),
             Registry.query("doelgroep", "Doelgroep (exacte tekst)"),
-            Registry.query("gemeente", "CBS-gemeentecode, bijv. GM0995"),
-            Registry.query("soort", "dienst, inwonersinitiatief of professioneel-initiatief")
+            Registry.query(
+                "gemeente", "CBS-gemeentecode, bijv. GM0995", oneOf: SocialMap.Municipality.all.map(\.code)),
+            Registry.query(
+                "soort", "dienst, inwonersinitiatief of professioneel-initiatief",
+                oneOf: SocialMap.OfferKind.allCases.map(\.rawValue))
         ]
         let id = Registry.pathParameter("id", "Netwerk-id, of \"alle\" voor alle samenwerkingen samen")
         document.add(

@@ -3,6 +3,15 @@ import Foundation
 /// Reads and writes workforce scenario files (JSON, format in `docs/workforce-model.md`).
 /// Every problem is reported with the JSON path (e.g. `$.sectors[2].vacancyRate`) and its line.
 public enum WorkforceScenarioCodec {
+    /// The keys a scenario file must have at its top level (also the API's request schema).
+    public static let requiredKeys = [
+        "id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"
+    ]
+    /// The keys it may have besides those.
+    public static let optionalKeys = [
+        "description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
+        "taskShiftAbsorption", "levers", "monteCarlo"
+    ]
     /// Parses and validates a scenario. Throws a `VitaalError` (`invalidInput`) listing every problem.
     public static func decode(_ text: String, file: String? = nil) throws -> WorkforceScenario {
         let root = try JSONParser.parse(text, file: file)
@@ -344,13 +353,8 @@ extension WorkforceScenarioCodec {
 extension WorkforceScenarioCodec.Reader {
     typealias Parsed<T> = WorkforceScenarioCodec.Parsed<T>
 
-    static let requiredKeys = [
-        "id", "name", "baseYear", "populationBands", "sectors", "levels", "ageBands", "regions", "stock"
-    ]
-    static let optionalKeys = [
-        "description", "horizon", "sectorMoves", "levelMoves", "extraDemandGrowth", "fteTrend",
-        "taskShiftAbsorption", "levers", "monteCarlo"
-    ]
+    static let requiredKeys = WorkforceScenarioCodec.requiredKeys
+    static let optionalKeys = WorkforceScenarioCodec.optionalKeys
 
     mutating func scenario(_ root: JSONNode) -> WorkforceScenario? {
         guard let m = object(root, "$", required: Self.requiredKeys, optional: Self.optionalKeys) else { return nil }

@@ -1,4 +1,5 @@
 import AppCore
+import VitaalDomain
 
 /// The workforce part of the OpenAPI document: one schema per DTO, then the paths.
 extension WorkforceAPIController {
@@ -6,6 +7,8 @@ extension WorkforceAPIController {
 
     static func registerOpenAPI(_ registry: OpenAPIRegistry) {
         registry.schema("WorkforceScenario", scenarioSchema)
+        registry.schema("WorkforceScenarioDetail", detailSchema)
+        registry.schema("WorkforceScenarioFile", scenarioFileSchema)
         registry.schema("WorkforceFigures", figuresSchema)
         registry.schema("WorkforceProjection", projectionSchema)
         registerPaths(registry)
@@ -21,7 +24,8 @@ extension WorkforceAPIController {
             tag: tag, response: Registry.array(of: scenario))
         registry.add(
             "get", WorkforceURL.apiScenario(.key).openAPIPath,
-            summary: "Eén scenarioversie met de andere versies", tag: tag, parameters: [id], response: scenario)
+            summary: "Eén scenarioversie met de andere versies", tag: tag, parameters: [id],
+            response: Registry.ref("WorkforceScenarioDetail"))
         registry.add(
             "get", WorkforceURL.apiProjection(.key).openAPIPath,
             summary: "Projectie per jaar en sector: aanbod, vraag en tekort (personen) en totalen", tag: tag,
@@ -29,12 +33,12 @@ extension WorkforceAPIController {
                 id,
                 Registry.query(
                     "runs",
-                    "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–2000; zonder: "
-                        + "geen banden); daarbuiten 422", type: "integer"),
+                    "Aantal Monte Carlo-runs voor onzekerheidsbanden (1–2000; zonder: geen banden); "
+                        + "daarbuiten 422", range: 1...WorkforceAPIController.maxRuns),
                 Registry.query(
                     "year",
-                    "Jaar van de samenvatting (basisjaar tot en met de horizon van het "
-                        + "scenario; standaard 2032)", type: "integer")
+                    "Jaar van de samenvatting: het basisjaar van het scenario tot en met zijn horizon "
+                        + "(standaard 2032); een jaar daarbuiten geeft 422", range: 1900...2300)
             ],
             response: Registry.ref("WorkforceProjection"))
         registry.add(
@@ -44,8 +48,12 @@ extension WorkforceAPIController {
         registry.add(
             "post", WorkforceURL.apiScenarios.openAPIPath,
             summary: "Scenariobestand opslaan (redacteur); zelfde naam = nieuwe versie", tag: tag,
-            requestBody: ["type": "object", "description": "Scenariobestand (JSON)"],
-            response: scenario, public: false)
+            requestBody: Registry.ref("WorkforceScenarioFile"), response: scenario, statuses: [200, 201],
+            public: false,
+            description: "201 bij een nieuw scenario, 200 bij een nieuwe versie van een bestaand scenario. "
+                + "Regels tussen velden (aandelen tellen op tot 1, bekende ids, horizon na het basisjaar) "
+                + "staan in docs/workforce-model.md; een bestand dat ze breekt geeft 422 met de plaats van "
+                + "elke fout (regel, kolom, element).")
     }
 
     static let number: JSONValue = ["type": "number"]
@@ -73,6 +81,36 @@ extension WorkforceAPIController {
                 "createdAt": ["type": "string", "format": "date-time"],
                 "updatedAt": ["type": "string", "format": "date-time"],
                 "projection": ["type": "string"], "page": ["type": "string"]
+            ]
+        ]
+    }
+
+    static var detailSchema: JSONValue {
+        [
+            "type": "object", "required": ["scenario", "versions"],
+            "properties": [
+                "scenario": Registry.ref("WorkforceScenario"),
+                "versions": Registry.array(of: Registry.ref("WorkforceScenario"))
+            ]
+        ]
+    }
+
+    /// The top level of a scenario file (`WorkforceScenarioCodec`): its keys and their types. The rules
+    /// inside the lists are in docs/workforce-model.md.
+    static var scenarioFileSchema: JSONValue {
+        let list: JSONValue = ["type": "array", "minItems": 1, "items": ["type": "object"]]
+        let text: JSONValue = ["type": "string", "minLength": 1, "pattern": "\\S"]
+        return [
+            "type": "object", "additionalProperties": false,
+            "required": .array(WorkforceScenarioCodec.requiredKeys.map { .string($0) }),
+            "properties": [
+                "id": text, "name": text, "description": ["type": "string"],
+                "baseYear": ["type": "integer", "minimum": 1900, "maximum": 2200],
+                "horizon": ["type": "integer", "minimum": 1900, "maximum": 2300],
+                "populationBands": list, "sectors": list, "levels": list, "ageBands": list, "regions": list,
+                "stock": list, "sectorMoves": ["type": "array"], "levelMoves": ["type": "array"],
+                "extraDemandGrowth": [:], "fteTrend": [:], "taskShiftAbsorption": [:],
+                "levers": ["type": "object"], "monteCarlo": ["type": "object"]
             ]
         ]
     }

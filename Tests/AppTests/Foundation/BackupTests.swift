@@ -1,6 +1,7 @@
 import App
 import Fluent
 import MonitorFeature
+import SQLKit
 import SocialMapFeature
 import VitaalDomain
 import XCTVapor
@@ -118,6 +119,62 @@ final class BackupTests: XCTestCase {
             XCTAssertTrue(error.message.contains("Er staat al een database"), error.message)
         }
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int, sizeBefore)
+    }
+
+    /// PostgreSQL: `pg_dump` of the test database, `pg_restore` into a new empty database, the same
+    /// exports byte for byte; restoring again into the now filled database is refused. Needs the
+    /// PostgreSQL client programs and a role that may create databases (`.ci/run` grants it).
+    func testPostgresBackupRestoredIntoAnEmptyDatabaseGivesIdenticalExports() async throws {
+        try XCTSkipUnless(TestApp.usesPostgres, "the SQLite path is the test above")
+        let url = try XCTUnwrap(VitaalConfiguration.fromEnvironment().databaseURL)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let backup = root.appendingPathComponent("vitaal-backup.pgdump").path
+        let name = "vitaal_restore_\(UUID().uuidString.prefix(8).lowercased())"
+        var components = try XCTUnwrap(URLComponents(string: url))
+        components.path = "/" + name
+        let restoreURL = try XCTUnwrap(components.string)
+
+        try await TestApp.with { original in
+            try await DemoData.load(app: original, features: vitaalFeatures) { _ in }
+            let before = try await exports(original, into: root.appendingPathComponent("export-a").path)
+            try Backup.backupPostgres(url: url, to: backup)
+            let sql = try XCTUnwrap(original.db as? any SQLDatabase)
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            do {
+                let restored = try await Application.make(.testing)
+                var config = VitaalConfiguration.fromEnvironment([:])
+                config.databaseURL = restoreURL
+                restored.vitaal = config
+                restored.logger.logLevel = .warning
+                do {
+                    try await configure(restored)
+                    let summary = try await Backup.restorePostgres(
+                        file: backup, url: restoreURL, on: restored.db, knownMigrations: knownMigrations)
+                    XCTAssertEqual(summary.migrations, knownMigrations.count)
+                    let after = try await exports(restored, into: root.appendingPathComponent("export-b").path)
+                    XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
+                    XCTAssertGreaterThanOrEqual(after.count, 6)
+                    for (file, text) in before {
+                        XCTAssertEqual(after[file], text, "\(file) differs after pg_dump and pg_restore")
+                    }
+                    do {
+                        _ = try await Backup.restorePostgres(
+                            file: backup, url: restoreURL, on: restored.db, knownMigrations: knownMigrations)
+                        XCTFail("a restore into a database with data was accepted")
+                    } catch let error as VitaalError {
+                        XCTAssertTrue(error.message.contains("niet leeg"), error.message)
+                    }
+                } catch {
+                    try? await restored.asyncShutdown()
+                    throw error
+                }
+                try await restored.asyncShutdown()
+            } catch {
+                try? await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+                throw error
+            }
+            try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        }
     }
 
     func testRestoreRefusesWhatIsNotASoundVitaalDatabase() async throws {

@@ -40,4 +40,29 @@ final class FoundationSnapshotTests: XCTestCase {
         XCTAssertEqual(page.status, .notFound)
         assertSnapshot(Layout.document(page: page, context: context), named: "Foundation/not-found")
     }
+
+    /// The statement names the configured contact address as a mailto link, escaped.
+    func testAccessibilityStatement() {
+        let context = Fixtures.context(path: SiteURL.accessibility.path)
+        let model = AccessibilityPage.Model(contactEmail: "toegankelijkheid@flevoland.example")
+        let html = Layout.document(page: AccessibilityPage.view(model, context), context: context)
+        XCTAssertTrue(html.contains("href=\"mailto:toegankelijkheid@flevoland.example\""))
+        assertSnapshot(html, named: "Foundation/accessibility")
+    }
+
+    /// Without `VITAAL_CONTACT_EMAIL` the statement sends visitors to the organisation running it,
+    /// and every page's footer links to the statement.
+    func testAccessibilityStatementWithoutContactAddressIsLinkedFromEveryPage() async throws {
+        try await TestApp.with { app in
+            let browser = Browser(app)
+            let statement = try await browser.get(SiteURL.accessibility.path)
+            XCTAssertEqual(statement.status, .ok)
+            XCTAssertTrue(statement.body.contains("Toegankelijkheidsverklaring"))
+            XCTAssertTrue(statement.body.contains("C — eerste maatregelen genomen"))
+            XCTAssertFalse(statement.body.contains("mailto:"))
+            XCTAssertTrue(statement.body.contains("Meld het bij de organisatie die deze installatie"))
+            let home = try await browser.get(SiteURL.home.path)
+            XCTAssertTrue(home.body.contains("<a href=\"/toegankelijkheid\">Toegankelijkheid</a>"))
+        }
+    }
 }

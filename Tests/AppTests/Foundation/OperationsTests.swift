@@ -70,6 +70,12 @@ final class OperationsTests: XCTestCase {
         ])
         XCTAssertEqual(c.sessionIdleTimeout, 30 * 60)
         XCTAssertEqual(c.sessionAbsoluteTimeout, 12 * 3600, "an absurd value falls back to the default")
+        XCTAssertEqual(
+            VitaalConfiguration.fromEnvironment(["VITAAL_CONTACT_EMAIL": " a11y@flevoland.example "]).contactEmail,
+            "a11y@flevoland.example")
+        XCTAssertNil(
+            VitaalConfiguration.fromEnvironment(["VITAAL_CONTACT_EMAIL": "geen adres"]).contactEmail,
+            "a value without @ is not an address")
         XCTAssertTrue(ServeBootstrap.firstRunHelp.contains("vitaal organisation create"))
         XCTAssertTrue(ServeBootstrap.firstRunHelp.contains("vitaal user create"))
     }

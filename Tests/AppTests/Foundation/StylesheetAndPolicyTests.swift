@@ -58,7 +58,8 @@ final class StylesheetAndPolicyTests: XCTestCase {
             try await DemoData.load(app: app, features: vitaalFeatures) { _ in }
             let browser = Browser(app)
             let paths = [
-                SiteURL.home.path, SiteURL.about.path, SiteURL.login.path, SiteURL.regions.path,
+                SiteURL.home.path, SiteURL.about.path, SiteURL.accessibility.path, SiteURL.login.path,
+                SiteURL.regions.path,
                 SiteURL.region(.value("GM0034")).path, "/monitor", "/plannen", "/sociale-kaart", "/modellen"
             ]
             for path in paths {
