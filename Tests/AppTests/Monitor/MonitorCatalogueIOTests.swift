@@ -283,6 +283,56 @@ final class MonitorCatalogueIOTests: XCTestCase {
         }
     }
 
+    /// The researcher's script: a write token creates an indicator, sends its values and reads them back.
+    func testAScriptWithAWriteTokenCreatesAnIndicatorAndImportsItsValues() async throws {
+        try await TestApp.with { app in
+            try await MonitorTestSupport.seedIndicators(app)
+            let (email, _) = try await TestApp.user(app, role: .redacteur, organisation: "ggd-flevoland")
+            let user = try await MonitorTestSupport.user(app, email)
+            func token(_ scope: APITokenScope) async throws -> String {
+                try await APITokens.create(
+                    for: user, name: "script", scope: scope.rawValue, days: 30, actor: nil, actorName: "test",
+                    on: app.db, now: app.clock.now()
+                ).1
+            }
+            let write = try await token(.schrijven)
+            let read = try await token(.lezen)
+            func send(_ method: HTTPMethod, _ path: String, _ text: String, _ type: HTTPMediaType, _ token: String)
+                async throws -> Browser.Result
+            {
+                var buffer = ByteBuffer()
+                buffer.writeString(text)
+                return try await Browser(app).request(
+                    method, path, headers: ["Authorization": "Bearer \(token)"], body: buffer, contentType: type)
+            }
+            let body = """
+                {"code": "ggd_eenzaam", "name": "Ernstig eenzaam", "unit": "%", "decimals": 1,
+                 "polarity": "lowerIsBetter", "source": "GGD Gezondheidsmonitor", "owner": "ggd-flevoland",
+                 "validRange": {"min": 0, "max": 100}}
+                """
+            let refused = try await send(.POST, "/api/v1/indicators", body, .json, read)
+            XCTAssertEqual(refused.status, .forbidden, refused.body)
+            let created = try await send(.POST, "/api/v1/indicators", body, .json, write)
+            XCTAssertEqual(created.status, .created, created.body)
+            let csv = HTTPMediaType(type: "text", subType: "csv")
+            let values = try await send(
+                .POST, "/api/v1/data?name=eenzaam.csv",
+                "indicator;regio;periode;waarde\nggd_eenzaam;GM0034;2024;11,5\nggd_eenzaam;PV24;2024;10,2\n", csv,
+                write)
+            XCTAssertEqual(values.status, .created, values.body)
+            XCTAssertTrue(values.body.contains("\"values\":2"), values.body)
+            let bad = try await send(
+                .POST, "/api/v1/data", "indicator;regio;periode;waarde\nggd_eenzaam;GM0034;2023;140\n", csv, write)
+            XCTAssertEqual(bad.status, .unprocessableEntity, bad.body)
+            XCTAssertTrue(bad.body.contains("\"line\":2"), bad.body)
+            let data = try await Browser(app).get("/api/v1/data?indicator=ggd_eenzaam&region=GM0034")
+            XCTAssertTrue(data.body.contains("\"value\":11.5"), data.body)
+            let page = try await Browser(app).get("/monitor/indicator/ggd_eenzaam?regio=GM0034")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("<svg"), "chart and map")
+        }
+    }
+
     func testOpenAPIDocumentsTheWriteRoutes() async throws {
         try await TestApp.with { app in
             let doc = try await Browser(app).get("/api/v1/openapi.json")
