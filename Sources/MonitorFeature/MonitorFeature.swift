@@ -28,6 +28,7 @@ public struct MonitorFeature: VitaalFeature {
         try app.register(collection: MonitorPagesController())
         try app.register(collection: MonitorImportController())
         try app.register(collection: MonitorStoryController())
+        try app.register(collection: MonitorCatalogueController())
         try app.register(collection: MonitorAPIController())
         try app.register(collection: MonitorWriteAPIController())
         MonitorAPIController.registerOpenAPI(app.openAPI)

@@ -19,6 +19,27 @@ public enum MonitorURL: SiteRoute {
     case storyNew
     case story(Parameter<String>)
     case storyDelete(Parameter<String>)
+    /// The indicator catalogue: the list (GET, with filters) and a new indicator (POST).
+    case catalogue
+    case catalogueNew
+    /// The edit form of one indicator (GET) and its save (POST).
+    case catalogueEdit(Parameter<String>)
+    /// Monitors and themes: the list (GET) and a new monitor (POST).
+    case structure
+    /// One monitor's page of themes and indicators (GET) and its save (POST).
+    case structureMonitor(Parameter<String>)
+    /// `richting=omhoog|omlaag`.
+    case structureMonitorMove(Parameter<String>)
+    /// `actie=vervallen|herstellen`.
+    case structureMonitorRetire(Parameter<String>)
+    case structureThemeNew(Parameter<String>)
+    case structureTheme(Parameter<String>)
+    case structureThemeMove(Parameter<String>)
+    case structureThemeRetire(Parameter<String>)
+    /// Puts an indicator in the monitor (POST `indicator`, `theme`).
+    case structureItemNew(Parameter<String>)
+    case structureItemMove(Parameter<String>)
+    case structureItemDelete(Parameter<String>)
     case apiMonitors
     case apiIndicators
     case apiData
@@ -42,6 +63,33 @@ public enum MonitorURL: SiteRoute {
         case .story(let id): [.constant("monitor"), .constant("verhalen"), .parameter("id", id)]
         case .storyDelete(let id):
             [.constant("monitor"), .constant("verhalen"), .parameter("id", id), .constant("verwijderen")]
+        case .catalogue: [.constant("monitor"), .constant("indicatoren")]
+        case .catalogueNew: [.constant("monitor"), .constant("indicatoren"), .constant("nieuw")]
+        case .catalogueEdit(let code):
+            [.constant("monitor"), .constant("indicatoren"), .parameter("code", code), .constant("bewerken")]
+        case .structure: [.constant("monitor"), .constant("beheer")]
+        case .structureMonitor(let slug): [.constant("monitor"), .constant("beheer"), .parameter("slug", slug)]
+        case .structureMonitorMove(let slug):
+            [.constant("monitor"), .constant("beheer"), .parameter("slug", slug), .constant("volgorde")]
+        case .structureMonitorRetire(let slug):
+            [.constant("monitor"), .constant("beheer"), .parameter("slug", slug), .constant("status")]
+        case .structureThemeNew(let slug):
+            [.constant("monitor"), .constant("beheer"), .parameter("slug", slug), .constant("themas")]
+        case .structureTheme(let id):
+            [.constant("monitor"), .constant("beheer"), .constant("thema"), .parameter("id", id)]
+        case .structureThemeMove(let id):
+            [.constant("monitor"), .constant("beheer"), .constant("thema"), .parameter("id", id), .constant("volgorde")]
+        case .structureThemeRetire(let id):
+            [.constant("monitor"), .constant("beheer"), .constant("thema"), .parameter("id", id), .constant("status")]
+        case .structureItemNew(let slug):
+            [.constant("monitor"), .constant("beheer"), .parameter("slug", slug), .constant("indicatoren")]
+        case .structureItemMove(let id):
+            [.constant("monitor"), .constant("beheer"), .constant("item"), .parameter("id", id), .constant("volgorde")]
+        case .structureItemDelete(let id):
+            [
+                .constant("monitor"), .constant("beheer"), .constant("item"), .parameter("id", id),
+                .constant("verwijderen")
+            ]
         case .apiMonitors: [.constant("api"), .constant("v1"), .constant("monitors")]
         case .apiIndicators: [.constant("api"), .constant("v1"), .constant("indicators")]
         case .apiData: [.constant("api"), .constant("v1"), .constant("data")]

@@ -35,6 +35,15 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanAttachmentController())
         try app.register(collection: PlanAPIController())
         PlanAPIController.registerOpenAPI(app.openAPI)
+        app.indicatorUsage.register(Self.targetsUsing)
+    }
+
+    /// The plan targets that read a monitor indicator: the monitor refuses to retire it while they do.
+    @Sendable static func targetsUsing(_ code: String, on db: any Database) async throws -> [String] {
+        let targets = try await TargetRecord.query(on: db).filter(\.$indicatorCode == code).with(\.$plan)
+            .sort(\.$sortOrder).all()
+        return targets.sorted { ($0.plan.title, $0.sortOrder) < ($1.plan.title, $1.sortOrder) }
+            .map { "Plan ‘\($0.plan.title)’, doel ‘\($0.measure)’" }
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {

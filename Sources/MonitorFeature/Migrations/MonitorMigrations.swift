@@ -6,7 +6,7 @@ enum MonitorMigrations {
     static var all: [any Migration] {
         [
             CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening(),
-            AddIndicatorCatalogue()
+            AddIndicatorCatalogue(), AddCatalogueRetirement()
         ]
     }
 
@@ -222,13 +222,15 @@ enum MonitorMigrations {
             // Demo indicators already loaded get the owners the demo loader gives them.
             let orgs = try await Organisation.query(on: db).field(\.$id).field(\.$slug).all()
             let bySlug = Dictionary(orgs.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-            // Only the columns this migration knows: later migrations add fields to `Indicator`.
-            let indicators = try await Indicator.query(on: db).field(\.$id).field(\.$code).field(\.$owner.$id).all()
-            for ind in indicators where ind.$owner.id == nil {
-                guard let slug = MonitorDemoLoader.ownerSlug(ind.code), let id = bySlug[slug]?.id,
-                    let indicatorID = ind.id
-                else { continue }
-                try await Indicator.query(on: db).filter(\.$id == indicatorID).set(\.$owner.$id, to: id).update()
+            // Columns named one by one: the `Indicator` model has fields that later migrations add.
+            guard let sql = db as? any SQLDatabase else { return }
+            let unowned = try await sql.select().column("code").from(Indicator.schema)
+                .where("owner_organisation_id", .is, SQLLiteral.null).all()
+            for row in unowned {
+                let code = try row.decode(column: "code", as: String.self)
+                guard let slug = MonitorDemoLoader.ownerSlug(code), let id = bySlug[slug]?.id else { continue }
+                try await sql.update(Indicator.schema).set("owner_organisation_id", to: id).where("code", .equal, code)
+                    .run()
             }
         }
         func revert(on db: any Database) async throws {
@@ -273,6 +275,19 @@ enum MonitorMigrations {
             try await db.schema(Indicator.schema).deleteField("formula").update()
             try await db.schema(Indicator.schema).deleteField("replaces_code").update()
             try await db.schema(Indicator.schema).deleteField("status").update()
+        }
+    }
+
+    /// #15: monitors and themes are retired, not deleted (they leave the public lists but are kept).
+    struct AddCatalogueRetirement: AsyncMigration {
+        var name: String { "MonitorFeature.AddCatalogueRetirement" }
+        func prepare(on db: any Database) async throws {
+            try await db.schema(Monitor.schema).field("retired_at", .datetime).update()
+            try await db.schema(MonitorTheme.schema).field("retired_at", .datetime).update()
+        }
+        func revert(on db: any Database) async throws {
+            try await db.schema(MonitorTheme.schema).deleteField("retired_at").update()
+            try await db.schema(Monitor.schema).deleteField("retired_at").update()
         }
     }
 }

@@ -122,6 +122,8 @@ public final class Monitor: Model, Content, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "description") public var summary: String
     @Field(key: "sort_order") public var sortOrder: Int
+    /// Set when a beheerder retires the monitor: it leaves the public lists but is kept.
+    @OptionalField(key: "retired_at") public var retiredAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
@@ -143,6 +145,8 @@ public final class MonitorTheme: Model, Content, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "description") public var summary: String
     @Field(key: "sort_order") public var sortOrder: Int
+    /// Set when a beheerder retires the theme: it and its indicators leave the monitor's pages.
+    @OptionalField(key: "retired_at") public var retiredAt: Date?
 
     public init() {}
     public init(monitorID: UUID, code: String, name: String, summary: String, sortOrder: Int) {

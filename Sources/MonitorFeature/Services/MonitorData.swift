@@ -112,17 +112,25 @@ struct IndicatorValues {
 }
 
 enum MonitorData {
-    /// Indicators the audience may see, by code.
+    /// Indicators the audience may see, by code (the public: public indicators that are no concept).
     static func indicators(for audience: Audience, on db: any Database) async throws -> [Indicator] {
         var query = Indicator.query(on: db).sort(\.$code)
-        if audience == .public { query = query.filter(\.$visibility == Visibility.public.rawValue) }
+        if audience == .public {
+            query = query.filter(\.$visibility == Visibility.public.rawValue)
+                .filter(\.$status != IndicatorStatus.concept.rawValue)
+        }
         return try await query.all()
+    }
+
+    /// Whether the audience may see the indicator: the public sees public indicators that are no concept.
+    static func isVisible(_ indicator: Indicator, to audience: Audience) -> Bool {
+        audience == .internal || (indicator.isPublic && indicator.status != IndicatorStatus.concept.rawValue)
     }
 
     /// One indicator; internal indicators do not exist for the public (404, no hint).
     static func indicator(_ code: String, for audience: Audience, on db: any Database) async throws -> Indicator {
         guard let ind = try await Indicator.query(on: db).filter(\.$code == code).first(),
-            audience == .internal || ind.isPublic
+            isVisible(ind, to: audience)
         else {
             throw VitaalError(.notFound, "Onbekende indicator \(MonitorText.echo(code)).")
         }
@@ -207,11 +215,15 @@ enum MonitorData {
     static func content(_ monitor: Monitor, for audience: Audience, on db: any Database) async throws -> MonitorContent
     {
         let id = try monitor.requireID()
+        // Retired themes (and the indicators under them) leave the monitor's pages.
         let themes = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).sort(\.$sortOrder).all()
+            .filter { $0.retiredAt == nil }
+        let retired = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).filter(\.$retiredAt != nil)
+            .all().compactMap(\.id)
         let items = try await MonitorItem.query(on: db).filter(\.$monitor.$id == id).with(\.$indicator).sort(
             \.$sortOrder
         ).all()
-            .filter { audience == .internal || $0.indicator.isPublic }
+            .filter { isVisible($0.indicator, to: audience) && !retired.contains($0.$theme.id ?? UUID()) }
         var sections: [(theme: MonitorTheme?, indicators: [Indicator])] = themes.map { theme in
             (theme, items.filter { $0.$theme.id == theme.id }.map(\.indicator))
         }
@@ -220,8 +232,9 @@ enum MonitorData {
         return MonitorContent(monitor: monitor, sections: sections.filter { !$0.indicators.isEmpty })
     }
 
+    /// The monitors in their order; retired monitors are not listed.
     static func monitors(on db: any Database) async throws -> [Monitor] {
-        try await Monitor.query(on: db).sort(\.$sortOrder).sort(\.$name).all()
+        try await Monitor.query(on: db).filter(\.$retiredAt == nil).sort(\.$sortOrder).sort(\.$name).all()
     }
 
     /// Stories linked to an indicator (and optionally a region), newest first.

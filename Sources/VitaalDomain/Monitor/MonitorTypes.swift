@@ -30,6 +30,19 @@ public enum IndicatorLevel: String, Sendable, Codable, CaseIterable, Hashable {
     }
 }
 
+/// Where an indicator stands in the catalogue: a concept is not yet shown to the public, an active
+/// indicator is, and a retired (vervallen) indicator keeps its values and says so on its page.
+public enum IndicatorStatus: String, Sendable, Codable, CaseIterable, Hashable {
+    case concept, actief, vervallen
+    public var dutchLabel: String {
+        switch self {
+        case .concept: return "concept"
+        case .actief: return "actief"
+        case .vervallen: return "vervallen"
+        }
+    }
+}
+
 /// Who may see an indicator.
 public enum Visibility: String, Sendable, Codable, CaseIterable, Hashable {
     case `public`, `internal`

@@ -52,6 +52,8 @@ enum IndicatorPage {
         var stories: [StoryCard]
         /// A derived indicator's formula ("Berekend: …", with links to the inputs).
         var formula: DerivedValues.Note? = nil
+        /// Status, "vervangt" links and version history (#15).
+        var catalogue = Catalogue()
 
         var route: MonitorURL { IndicatorPage.route(code) }
 
@@ -61,6 +63,7 @@ enum IndicatorPage {
             let owner = try await source.indicator.$owner.get(on: db)
             var model = Model(source, stories: stories.map(StoryCard.init), ownerName: owner?.name)
             model.formula = try await DerivedValues.note(source.indicator, audience: audience, on: db)
+            model.catalogue = try await Catalogue.load(source.indicator, audience: audience, on: db)
             return model
         }
 

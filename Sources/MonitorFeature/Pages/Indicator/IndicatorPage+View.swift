@@ -9,6 +9,7 @@ extension IndicatorPage {
                 .class("lead"), .text(model.lead),
                 MonitorViews.exampleBadge(model.hasExample), MonitorViews.internalBadge(model.isInternal)),
             formulaNote(model.formula),
+            catalogueNotices(model, context),
             .if(
                 model.hasExample,
                 UI.notice(
@@ -20,6 +21,7 @@ extension IndicatorPage {
             comparisons(model),
             charts(model),
             definition(model.definition),
+            history(model.catalogue.history),
             .h2(.text("Verhalen bij de cijfers")),
             model.stories.isEmpty
                 ? .p(.class("muted"), .text("Nog geen verhalen bij deze indicator."))

@@ -56,6 +56,7 @@ extension OverviewPage {
         .p(
             .a(.class("button"), .href(MonitorURL.importUpload.path), .text("Gegevens importeren")), .text(" "),
             .a(.href(MonitorURL.importHistory.path), .text("Importgeschiedenis")), .text(" · "),
-            .a(.href(MonitorURL.stories.path), .text("Verhalen beheren")))
+            .a(.href(MonitorURL.stories.path), .text("Verhalen beheren")), .text(" · "),
+            .a(.href(MonitorURL.catalogue.path), .text("Indicatorencatalogus")))
     }
 }
