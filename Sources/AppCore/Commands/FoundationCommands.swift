@@ -112,7 +112,8 @@ struct ListOrganisationsCommand: AsyncCommand {
         let width = organisations.map(\.slug.count).max() ?? 0
         for organisation in organisations {
             let slug = organisation.slug.padding(toLength: width, withPad: " ", startingAt: 0)
-            context.console.print(slug + "  " + organisation.name + " (" + organisation.kind + ")")
+            let retired = organisation.isRetired ? "  (opgeheven)" : ""
+            context.console.print(slug + "  " + organisation.name + " (" + organisation.kind + ")" + retired)
         }
     }
 }
@@ -131,7 +132,9 @@ struct ListUsersCommand: AsyncCommand {
         }
         let width = users.map(\.email.count).max() ?? 0
         for user in users {
-            let pending = user.mustChangePassword ? "  (eenmalig wachtwoord nog niet vervangen)" : ""
+            let pending =
+                !user.isActive
+                ? "  (gedeactiveerd)" : user.mustChangePassword ? "  (eenmalig wachtwoord nog niet vervangen)" : ""
             let email = user.email.padding(toLength: width, withPad: " ", startingAt: 0)
             context.console.print(email + "  " + user.role.rawValue + "  " + user.organisation.slug + pending)
         }

@@ -237,6 +237,30 @@ final class AdminUsersTests: XCTestCase {
         }
     }
 
+    /// `vitaal user list` and `vitaal organisation list` say which accounts and organisations are out of use.
+    func testListsMarkDeactivatedUsersAndRetiredOrganisations() async throws {
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            let (admin, _) = try await Self.admin(app)
+            let (lezer, _) = try await TestApp.user(app, role: .lezer, organisation: "medrie")
+            let off = try await admin.post(SiteURL.adminUserDeactivate(.value(try await Self.id(app, lezer))).path)
+            XCTAssertEqual(off.status, .seeOther)
+            let retired = try await admin.post(SiteURL.adminOrganisationRetire(.value("medrie")).path)
+            XCTAssertEqual(retired.status, .seeOther)
+            func run(_ arguments: [String]) async throws -> String {
+                let console = MonitorRecordingConsole()
+                var context = CommandContext(console: console, input: CommandInput(arguments: ["vitaal"] + arguments))
+                context.application = app
+                try await console.run(app.asyncCommands.group(), with: context)
+                return console.output
+            }
+            let users = try await run(["user", "list"])
+            XCTAssertTrue(users.contains("lezer  medrie  (gedeactiveerd)"), users)
+            let organisations = try await run(["organisation", "list"])
+            XCTAssertTrue(organisations.contains("Medrie (zorg)  (opgeheven)"), organisations)
+        }
+    }
+
     func testEditingAnOrganisation() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
@@ -261,7 +285,8 @@ final class AdminUsersTests: XCTestCase {
             let ok = try await admin.post(
                 path,
                 [
-                    "name": "Proscop Welzijn", "kind": "welzijn", "region": "pv24", "website": "https://proscop.example",
+                    "name": "Proscop Welzijn", "kind": "welzijn", "region": "pv24",
+                    "website": "https://proscop.example",
                     "description": "Welzijnsorganisatie in Flevoland."
                 ])
             XCTAssertEqual(ok.status, .seeOther)
