@@ -6,8 +6,8 @@ import VitaalDomain
 /// Derived indicators computed when read (`DerivedFormula`): they have no stored values; every read
 /// path (pages, charts, maps, downloads, the data API, `MonitorLookup`) asks this for their rows.
 /// Disclosure control applies to the inputs: a derived cell computed from an input cell that the
-/// public may not see (a count below 5, or its secondary suppression) is hidden from the public too;
-/// a derived count indicator is also suppressed on its own values.
+/// public may not see (a count below 5, its secondary suppression, or an internal or concept input)
+/// is hidden from the public too; a derived count indicator is also suppressed on its own values.
 enum DerivedValues {
     /// The formulas of the catalogue: every indicator's code, unit and parsed formula (a formula that
     /// does not parse counts as no value).
@@ -69,10 +69,14 @@ enum DerivedValues {
         for code in plan.stored {
             var cells: [DerivedFormula.Key: DerivedFormula.Cell] = [:]
             let hidden = hiddenCells[code] ?? [:]
+            // An input the public may not see at all (internal, or a concept) hides every result from it.
+            let secret =
+                audience == .public
+                && !(catalogue.indicators[code].map { MonitorData.isVisible($0, to: .public) } ?? false)
             for v in byCode[code] ?? [] {
                 cells[DerivedFormula.Key(region: v.regionCode, period: v.period)] = DerivedFormula.Cell(
                     value: v.value, missingReason: v.reason, status: v.dataStatus,
-                    hidden: hidden[MonitorDisclosure.key(v.regionCode, v.period)] != nil)
+                    hidden: secret || hidden[MonitorDisclosure.key(v.regionCode, v.period)] != nil)
             }
             series[code] = cells
         }

@@ -129,6 +129,7 @@ final class MonitorDerivedTests: XCTestCase {
                 tz_welzijn_op_recept;GM0995;2024;40;definitief
                 tz_werkgevers_vrijwilligersverlof;GM0034;2024;20;definitief
                 tz_werkgevers_vrijwilligersverlof;GM0995;2024;50;definitief
+                tz_mijlpalen;GM0995;2024;80;definitief
                 """)
             let admin = try await Self.browser(app, role: .beheerder)
             let r = try await Self.send(
@@ -153,6 +154,25 @@ final class MonitorDerivedTests: XCTestCase {
             let exact = try XCTUnwrap(internalPage.items.first { $0.region == "GM0034" })
             XCTAssertEqual(try XCTUnwrap(exact.value), 3.0 / 20.0, accuracy: 1e-12)
             XCTAssertFalse(exact.suppressed)
+            // A public derived indicator over an internal input shows the public nothing of it.
+            let secret = try await Self.send(
+                admin, .POST, "/api/v1/indicators",
+                json: """
+                    {"code": "tz_mijlpalen_per_werkgever", "name": "Mijlpalen per werkgever", "unit": "ratio",
+                     "decimals": 2, "polarity": "neutral", "source": "Berekend",
+                     "formula": "ratio(tz_mijlpalen, tz_werkgevers_vrijwilligersverlof)"}
+                    """)
+            XCTAssertEqual(secret.status, .created, secret.body)
+            let secretPath = "/api/v1/data?indicator=tz_mijlpalen_per_werkgever"
+            let secretPublic = try await Browser(app).get(secretPath).body
+            let secretItem = try XCTUnwrap(
+                try JSONDecoder().decode(DataPage.self, from: Data(secretPublic.utf8)).items.first)
+            XCTAssertTrue(secretItem.suppressed)
+            XCTAssertNil(secretItem.value)
+            let secretInternal = try await admin.get(secretPath).body
+            let exactSecret = try XCTUnwrap(
+                try JSONDecoder().decode(DataPage.self, from: Data(secretInternal.utf8)).items.first)
+            XCTAssertEqual(try XCTUnwrap(exactSecret.value), 80.0 / 50.0, accuracy: 1e-12)
             // The public page does not show the hidden value either.
             let page = try await Browser(app).get("/monitor/indicator/tz_recept_per_werkgever?regio=GM0034")
             XCTAssertFalse(page.body.contains("0,15"), "hidden value leaked")
