@@ -48,6 +48,14 @@ SEMANTIC = [
     ("GET", "/api/v1/workforce/scenarios/{id}/projection"),
     ("POST", "/api/v1/workforce/scenarios"),
     ("POST", "/api/v1/acute-care/scenarios"),
+    # - the monitor's write API (#15): codes must be new (POST) or exist and belong to the user's
+    #   organisation (PUT/DELETE); owners, "vervangt" links and formula inputs must exist, a norm must lie
+    #   in the valid range, DELETE only without values or users; the imports' bodies are whole files.
+    ("POST", "/api/v1/indicators"),
+    ("PUT", "/api/v1/indicators/{code}"),
+    ("DELETE", "/api/v1/indicators/{code}"),
+    ("POST", "/api/v1/indicators/import"),
+    ("POST", "/api/v1/data"),
 ]
 
 
