@@ -83,12 +83,22 @@ enum CataloguePage {
             on db: any Database
         ) async throws -> Model {
             let audience: Audience = viewer == nil ? .public : .internal
-            let indicators = try await Indicator.query(on: db).sort(\.$name).sort(\.$code).all()
-                .filter { MonitorData.isVisible($0, to: audience) }
-            let organisations = try await Organisation.query(on: db).sort(\.$name).all()
-            let monitors = try await Monitor.query(on: db).sort(\.$sortOrder).all()
-            let themes = try await MonitorTheme.query(on: db).sort(\.$sortOrder).all()
+            // Sorted here, not in SQL: SQLite and PostgreSQL collate names differently.
+            let indicators = try await Indicator.query(on: db).all()
+                .filter { MonitorData.isVisible($0, to: audience) }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+            let organisations = try await Organisation.query(on: db).all().sorted { $0.name < $1.name }
+            let monitors = try await Monitor.query(on: db).all().sorted {
+                ($0.sortOrder, $0.name) < ($1.sortOrder, $1.name)
+            }
+            let monitorOrder = Dictionary(
+                monitors.enumerated().compactMap { index, m in m.id.map { ($0, index) } },
+                uniquingKeysWith: { a, _ in a })
+            let themes = try await MonitorTheme.query(on: db).all()
                 .filter { $0.retiredAt == nil || viewer != nil }
+                .sorted {
+                    (monitorOrder[$0.$monitor.id] ?? 0, $0.sortOrder, $0.name)
+                        < (monitorOrder[$1.$monitor.id] ?? 0, $1.sortOrder, $1.name)
+                }
             let items = try await MonitorItem.query(on: db).all()
             let monitorNames = Dictionary(
                 monitors.compactMap { m in m.id.map { ($0, m.name) } }, uniquingKeysWith: { a, _ in a })
