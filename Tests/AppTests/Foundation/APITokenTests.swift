@@ -245,6 +245,28 @@ final class APITokenTests: XCTestCase {
         }
     }
 
+    /// The account decides too: a deactivated user's token is refused even if it was not revoked; a
+    /// one-time password still to be replaced does not hold a token back (the CLI flow for a new account).
+    func testTheTokensAccountDecides() async throws {
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            let (email, _) = try await TestApp.user(app, role: .lezer)
+            let token = try await Self.makeToken(app, email, scope: .lezen)
+            let user = try await Self.user(app, email)
+            user.mustChangePassword = true
+            try await user.save(on: app.db)
+            let client = Browser(app)
+            let allowed = try await client.request(.GET, "/api/v1/regions", headers: Self.bearer(token))
+            XCTAssertEqual(allowed.status, .ok, allowed.body)
+
+            user.isActive = false
+            try await user.save(on: app.db)
+            let refused = try await client.request(.GET, "/api/v1/regions", headers: Self.bearer(token))
+            XCTAssertEqual(refused.status, .unauthorized)
+            XCTAssertTrue(refused.body.contains("gedeactiveerd"), refused.body)
+        }
+    }
+
     /// Bad input on the form: 422 naming the field, nothing written.
     func testBadTokenFormsAreRefused() async throws {
         try await TestApp.with { app in
