@@ -57,7 +57,13 @@ extension MonitorAPIController {
                     ]
                 ],
                 "visibility": ["type": "string", "enum": ["public", "internal"]],
-                "url": ["type": "string"]
+                "url": ["type": "string"],
+                "formula": [
+                    "type": "string",
+                    "description": .string(
+                        "Alleen bij een berekende indicator, bv. ratio(a, b) * 1000; de waarden worden bij het "
+                            + "lezen berekend")
+                ]
             ]
         ]
     }

@@ -49,6 +49,8 @@ struct MonitorAPIController: RouteCollection {
         var norm: NormDTO?
         var visibility: String
         var url: String
+        /// A derived indicator's formula (`DerivedFormula`); left out for an indicator with stored values.
+        var formula: String?
     }
     struct DataPageDTO: Content {
         var items: [DataRow]
@@ -98,7 +100,7 @@ struct MonitorAPIController: RouteCollection {
                     norm: i.normValue.map {
                         NormDTO(comparison: i.normComparison ?? "", value: $0, source: i.normSource ?? "")
                     },
-                    visibility: i.visibility, url: MonitorURL.indicator(.value(i.code)).path)
+                    visibility: i.visibility, url: MonitorURL.indicator(.value(i.code)).path, formula: i.formula)
             }
         }
     }

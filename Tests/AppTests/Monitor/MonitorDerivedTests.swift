@@ -51,6 +51,8 @@ final class MonitorDerivedTests: XCTestCase {
             XCTAssertEqual(created.status, .created, created.body)
             XCTAssertTrue(created.body.contains("\"formula\":\"ratio(bw_laag_inkomen, bw_werkloosheid) * 100\""))
 
+            let listed = try await Browser(app).get("/api/v1/indicators")
+            XCTAssertTrue(listed.body.contains("\"formula\":\"ratio(bw_laag_inkomen, bw_werkloosheid) * 100\""))
             // The hand-computed ratio from the two inputs' stored values, for every region and period.
             let a = try await DataValue.query(on: app.db).filter(\.$indicatorCode == "bw_laag_inkomen").all()
             let b = try await DataValue.query(on: app.db).filter(\.$indicatorCode == "bw_werkloosheid").all()
