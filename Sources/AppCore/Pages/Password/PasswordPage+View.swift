@@ -7,7 +7,8 @@ extension PasswordPage {
             .if(
                 model.mustChange,
                 UI.notice("warning", "U bent ingelogd met een eenmalig wachtwoord. Kies nu een eigen wachtwoord.")),
-            form(model, context))
+            form(model, context),
+            .if(!model.mustChange, .p(.a(.href(SiteURL.accountTokens.path), .text("API-tokens voor scripts")))))
     }
 
     static func form(_ model: Model, _ context: PageContext) -> BodyNode {
