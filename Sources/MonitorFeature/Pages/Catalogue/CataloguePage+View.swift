@@ -61,19 +61,23 @@ extension CataloguePage {
         let caption =
             model.rows.count == model.total
             ? "\(model.total) indicatoren" : "\(model.rows.count) van \(model.total) indicatoren"
+        // The column of edit links only for someone who may change an indicator in the list.
+        let editable = model.rows.contains(where: \.canEdit)
         guard !model.rows.isEmpty else {
             return .p(.class("muted"), .text("Geen indicatoren gevonden (\(caption))."))
         }
         return UI.table(
             caption: caption,
-            headers: ["Naam", "Code", "Eenheid", "Niveau", "Eigenaar", "Zichtbaarheid", "Status", "Thema's", ""],
-            rows: model.rows.map(row))
+            headers: ["Indicator", "Eenheid", "Niveau", "Eigenaar", "Zichtbaarheid", "Status", "Thema's"]
+                + (editable ? ["Wijzigen"] : []),
+            rows: model.rows.map { Array(row($0).prefix(editable ? 8 : 7)) })
     }
 
     static func row(_ row: Model.Row) -> [BodyNode] {
         [
-            .a(.href(attr(MonitorURL.indicator(.value(row.code)).path)), .text(row.name)),
-            .code(.text(row.code)),
+            .group(
+                .a(.href(attr(MonitorURL.indicator(.value(row.code)).path)), .text(row.name)),
+                .code(.class("mon-code"), .text(row.code))),
             .text(row.unit),
             .text(row.level),
             .text(row.owner),

@@ -17,6 +17,9 @@ extension IndicatorPage {
             /// Who changed it (logged-in readers only).
             var actor: String?
             var changes: [IndicatorChange]
+
+            /// The first version: every field new (shown as "Aangemaakt").
+            var isCreation: Bool { changes.contains { $0.field == "code" } && changes.allSatisfy(\.old.isEmpty) }
         }
 
         var status: IndicatorStatus = .actief
@@ -74,6 +77,18 @@ extension IndicatorPage {
                     .a(.href(attr(MonitorURL.catalogueEdit(.value(model.code)).path)), .text("Definitie bewerken")))))
     }
 
+    /// A field's text as people read it: Dutch labels for the coded values.
+    static func shown(_ field: String, _ text: String) -> String {
+        guard !text.isEmpty else { return "(leeg)" }
+        switch field {
+        case "polarity": return Polarity(rawValue: text)?.dutchLabel ?? text
+        case "level": return IndicatorLevel(rawValue: text)?.dutchLabel ?? text
+        case "visibility": return text == Visibility.public.rawValue ? "openbaar" : "intern"
+        case "status": return IndicatorStatus(rawValue: text)?.dutchLabel ?? text
+        default: return text
+        }
+    }
+
     static func indicatorLink(_ link: Catalogue.Link) -> BodyNode {
         .a(.href(attr(MonitorURL.indicator(.value(link.code)).path)), .text(link.name))
     }
@@ -90,14 +105,16 @@ extension IndicatorPage {
                     [
                         .text(revision.date),
                         .text(revision.actor ?? "redactie"),
-                        .ul(
-                            .class("mon-plain"),
-                            .forEach(revision.changes) { change in
-                                .li(
-                                    .strong(.text(IndicatorChange.dutchLabel(change.field) + ": ")),
-                                    .text(change.old.isEmpty ? "(leeg)" : change.old), .text(" → "),
-                                    .text(change.new.isEmpty ? "(leeg)" : change.new))
-                            })
+                        revision.isCreation
+                            ? .text("Aangemaakt")
+                            : .ul(
+                                .class("mon-plain"),
+                                .forEach(revision.changes) { change in
+                                    .li(
+                                        .strong(.text(IndicatorChange.dutchLabel(change.field) + ": ")),
+                                        .text(shown(change.field, change.old)), .text(" → "),
+                                        .text(shown(change.field, change.new)))
+                                })
                     ]
                 }))
     }

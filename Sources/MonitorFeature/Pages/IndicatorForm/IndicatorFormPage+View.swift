@@ -122,10 +122,10 @@ extension IndicatorFormPage {
 
     static func checkbox<C: HTML.BodyContext>(_ name: String, _ label: String, checked: Bool) -> Node<C> {
         .div(
-            .class("field"),
+            .class("field checks"),
             .label(
                 .input(.type(.checkbox), .id(attr("f-\(name)")), .name(attr(name)), .value("on"), .checked(checked)),
-                .text(" " + label)))
+                .span(.text(label))))
     }
 
     static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ value: String, error: String?) -> Node<

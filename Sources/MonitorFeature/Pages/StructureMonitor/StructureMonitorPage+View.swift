@@ -15,7 +15,9 @@ extension StructureMonitorPage {
                 .a(.href(attr(MonitorURL.monitor(.value(model.slug)).path)), .text("Bekijk de monitor")),
                 .text(" · "), .a(.href(MonitorURL.catalogue.path), .text("Indicatorencatalogus"))),
             .group(model.themes.map { theme($0, model, context) }),
-            .if(!model.loose.isEmpty, .group(.h2(.text("Zonder thema")), items(model.loose, context))),
+            .if(
+                !model.loose.isEmpty,
+                .group(.h2(.text("Zonder thema")), items(model.loose, caption: "Indicatoren zonder thema", context))),
             addIndicator(model, context),
             .if(model.isBeheerder, .group(newTheme(model, context), editMonitor(model, context))))
     }
@@ -35,12 +37,12 @@ extension StructureMonitorPage {
                     editTheme(theme, context))),
             theme.items.isEmpty
                 ? .p(.class("muted"), .text("Nog geen indicatoren in dit thema."))
-                : items(theme.items, context))
+                : items(theme.items, caption: "Indicatoren in thema \(theme.name)", context))
     }
 
-    static func items(_ items: [Model.Item], _ context: PageContext) -> BodyNode {
+    static func items(_ items: [Model.Item], caption: String, _ context: PageContext) -> BodyNode {
         UI.table(
-            caption: nil, headers: ["Indicator", "Code", ""],
+            caption: caption, headers: ["Indicator", "Code", ""],
             rows: items.map { item in
                 [
                     .a(.href(attr(MonitorURL.indicator(.value(item.code)).path)), .text(item.name)),
