@@ -15,8 +15,9 @@ extension StructurePage {
                         + "staat niet meer in de openbare lijsten, maar blijft bewaard.")),
             UI.table(
                 caption: "\(model.rows.count) monitors, in hun volgorde",
-                headers: ["Monitor", "Thema's", "Indicatoren", "Status", ""],
-                rows: model.rows.map { row($0, model.isBeheerder, context) }, numericColumns: [1, 2]),
+                headers: ["Monitor", "Thema's", "Indicatoren", "Status"] + (model.isBeheerder ? ["Wijzigen"] : []),
+                rows: model.rows.map { Array(row($0, model.isBeheerder, context).prefix(model.isBeheerder ? 5 : 4)) },
+                numericColumns: [1, 2]),
             .if(model.isBeheerder, newMonitor(model, context)))
     }
 
