@@ -143,6 +143,7 @@ public enum SiteURL: SiteRoute {
         switch self {
         case .home: []
         case .about: [.constant("over")]
+        case .accessibility: [.constant("toegankelijkheid")]
         case .login: [.constant("inloggen")]
         case .logout: [.constant("uitloggen")]
         case .account: [.constant("account")]
@@ -151,7 +152,6 @@ public enum SiteURL: SiteRoute {
         case .adminUsers: [.constant("beheer"), .constant("gebruikers")]
         case .adminUserPassword(let id):
             [.constant("beheer"), .constant("gebruikers"), .parameter("id", id), .constant("wachtwoord")]
-        case .accessibility: [.constant("toegankelijkheid")]
         case .adminOrganisations: [.constant("beheer"), .constant("organisaties")]
         case .adminAudit: [.constant("beheer"), .constant("audit")]
         case .regions: [.constant("regios")]

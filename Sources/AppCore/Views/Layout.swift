@@ -276,7 +276,8 @@ public enum UI {
                     .element(
                         named: "option",
                         nodes: [
-                            .attribute(named: "value", value: attr(option.value)),
+                            // Plot drops empty attributes by default; an option without `value` would post its label.
+                            .attribute(named: "value", value: attr(option.value), ignoreIfValueIsEmpty: false),
                             option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                             .text(option.label)
                         ])

@@ -99,11 +99,7 @@ final class BackupTests: XCTestCase {
         let restored = try await fileApp(root.appendingPathComponent("b").path)
         do {
             let after = try await exports(restored, into: root.appendingPathComponent("export-b").path)
-            XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
-            XCTAssertGreaterThanOrEqual(after.count, 6)
-            for (name, text) in before {
-                XCTAssertEqual(after[name], text, "\(name) differs after backup and restore")
-            }
+            assertSameExports(after, before, "backup and restore")
         } catch {
             try? await restored.asyncShutdown()
             throw error
@@ -152,11 +148,7 @@ final class BackupTests: XCTestCase {
                         file: backup, url: restoreURL, on: restored.db, knownMigrations: knownMigrations)
                     XCTAssertEqual(summary.migrations, knownMigrations.count)
                     let after = try await exports(restored, into: root.appendingPathComponent("export-b").path)
-                    XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
-                    XCTAssertGreaterThanOrEqual(after.count, 6)
-                    for (file, text) in before {
-                        XCTAssertEqual(after[file], text, "\(file) differs after pg_dump and pg_restore")
-                    }
+                    assertSameExports(after, before, "pg_dump and pg_restore")
                     do {
                         _ = try await Backup.restorePostgres(
                             file: backup, url: restoreURL, on: restored.db, knownMigrations: knownMigrations)
@@ -206,6 +198,17 @@ final class BackupTests: XCTestCase {
             XCTAssertTrue(error.message.contains(dropped), error.message)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing is written on a refused restore")
+    }
+
+    /// The same open-data files, byte for byte, and at least the six the test asks for.
+    private func assertSameExports(
+        _ after: [String: String], _ before: [String: String], _ what: String, line: UInt = #line
+    ) {
+        XCTAssertEqual(after.keys.sorted(), before.keys.sorted(), line: line)
+        XCTAssertGreaterThanOrEqual(after.count, 6, line: line)
+        for (name, text) in before {
+            XCTAssertEqual(after[name], text, "\(name) differs after \(what)", line: line)
+        }
     }
 
     private func assertRefused(

@@ -1,3 +1,4 @@
+import Foundation
 import AppCore
 import Fluent
 import VitaalDomain
