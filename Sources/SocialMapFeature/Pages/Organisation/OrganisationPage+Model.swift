@@ -1,6 +1,6 @@
-import Foundation
 import AppCore
 import Fluent
+import Foundation
 import VitaalDomain
 
 extension OrganisationPage {
