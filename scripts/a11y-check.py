@@ -33,6 +33,7 @@ ROLES = {
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PER_KIND = 2          # pages kept of every kind
 MAX_PAGES = 90        # per visitor
+MAX_FETCH = 600       # pages fetched while crawling, per visitor
 SKIP = re.compile(r"\.(csv|json|xlsx|pdf|svg|css|zip|geojson)$|^/api/|^/uitloggen|^/metrics|^/health|^/ready")
 
 
@@ -81,10 +82,14 @@ def kind(path):
     return "/" + "/".join(shape)
 
 
-def crawl(client):
+def crawl(client, skip=frozenset()):
+    """Up to MAX_PAGES pages, PER_KIND of every kind, breadth-first from the home page. Kinds in `skip`
+    (already checked for another visitor) are followed for their links but not counted, so that a
+    role's own pages are reached however many public pages lie before them."""
     seen, pages, queue = set(), [], ["/"]
     kinds = {}
-    while queue and len(pages) < MAX_PAGES:
+    fetched = 0
+    while queue and len(pages) < MAX_PAGES and fetched < MAX_FETCH:
         path = queue.pop(0)
         if path in seen:
             continue
@@ -93,10 +98,12 @@ def crawl(client):
         if kinds.get(k, 0) >= PER_KIND:
             continue
         status, ctype, body = client.get(path)
+        fetched += 1
         if status != 200 or "text/html" not in ctype:
             continue
         kinds[k] = kinds.get(k, 0) + 1
-        pages.append(path)
+        if k not in skip:
+            pages.append(path)
         parser = Links()
         parser.feed(body)
         for href in parser.links:
@@ -209,13 +216,15 @@ def main():
                 client = Client()
                 if email:
                     client.login(email)
-                pages = crawl(client)
+                pages = crawl(client, skip=frozenset(seen_kinds))
                 if visitor == "anoniem":
                     # The error page, the login form and the accessibility statement, crawled or not.
                     pages += [p for p in ["/bestaat-niet", "/inloggen", "/toegankelijkheid"] if p not in pages]
                 else:
                     # A role sees the public pages too; check its own kinds, and the home page (its header).
-                    pages = ["/"] + [p for p in pages if kind(p.split("?")[0]) not in seen_kinds]
+                    # The account pages are reached from the header only by a click on the name.
+                    extra = [p for p in ["/account/wachtwoord", "/account/tokens"] if p not in pages]
+                    pages = ["/"] + [p for p in pages + extra if kind(p.split("?")[0]) not in seen_kinds]
                 seen_kinds.update(kind(p.split("?")[0]) for p in pages)
                 driver.delete_all_cookies()
                 if email:

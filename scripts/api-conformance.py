@@ -16,7 +16,7 @@ BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/vitaal"
 PORT = int(os.environ.get("API_PORT", "18091"))
 BASE = f"http://127.0.0.1:{PORT}"
 PASSWORD = "conformance-wachtwoord-2026"
-EXAMPLES = os.environ.get("API_EXAMPLES", "40")
+EXAMPLES = os.environ.get("API_EXAMPLES", "25")
 SEED = os.environ.get("API_SEED", "20261205")
 
 

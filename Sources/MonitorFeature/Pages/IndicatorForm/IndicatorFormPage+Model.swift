@@ -40,7 +40,9 @@ enum IndicatorFormPage {
             indicator: Indicator?, draft: IndicatorDraft, owner: String, viewer: PageContext.Viewer,
             error: VitaalError? = nil, on db: any Database
         ) async throws -> Model {
+            // A retired organisation gets no new indicators, but an indicator it owns keeps showing it.
             let organisations = try await Organisation.query(on: db).sort(\.$name).all()
+                .filter { $0.retiredAt == nil || $0.slug == owner }
                 .filter { viewer.role == .beheerder || $0.id == viewer.organisationID }
             let others = try await Indicator.query(on: db).sort(\.$name).sort(\.$code).all()
                 .filter { $0.code != indicator?.code }
