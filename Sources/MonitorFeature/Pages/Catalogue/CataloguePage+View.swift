@@ -54,7 +54,7 @@ extension CataloguePage {
     ) -> Node<C> {
         .div(
             .class("field"), .label(.for(attr("f-\(name)")), .text(label)),
-            CatalogueSelect.select(name, options: options, selected: selected))
+            UI.select(name, options: options, selected: selected))
     }
 
     static func table(_ model: Model) -> BodyNode {

@@ -117,7 +117,7 @@ extension IndicatorFormPage {
             .label(.for(attr("f-\(name)")), .text(label)),
             .unwrap(hint) { .small(.class("hint"), .text($0)) },
             .unwrap(error) { .p(.class("field-message"), .id(attr("f-\(name)-error")), .text($0)) },
-            CatalogueSelect.select(name, options: options, selected: selected))
+            UI.select(name, options: options, selected: selected))
     }
 
     static func checkbox<C: HTML.BodyContext>(_ name: String, _ label: String, checked: Bool) -> Node<C> {

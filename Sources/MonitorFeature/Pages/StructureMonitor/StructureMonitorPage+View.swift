@@ -125,7 +125,7 @@ extension StructureMonitorPage {
             .class(error == nil ? "field" : "field field-error"),
             .label(.for(attr("f-\(name)")), .text(label)),
             .unwrap(error) { .p(.class("field-message"), .text($0)) },
-            CatalogueSelect.select(name, options: options.map { ($0.value, $0.label) }, selected: nil))
+            UI.select(name, options: options.map { ($0.value, $0.label) }, selected: nil))
     }
 
     /// A text field with its own id (the page has one edit form per theme).
