@@ -216,14 +216,13 @@ enum MonitorData {
     {
         let id = try monitor.requireID()
         // Retired themes (and the indicators under them) leave the monitor's pages.
-        let themes = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).sort(\.$sortOrder).all()
-            .filter { $0.retiredAt == nil }
-        let retired = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).filter(\.$retiredAt != nil)
-            .all().compactMap(\.id)
+        let allThemes = try await MonitorTheme.query(on: db).filter(\.$monitor.$id == id).sort(\.$sortOrder).all()
+        let themes = allThemes.filter { $0.retiredAt == nil }
+        let retired = Set(allThemes.filter { $0.retiredAt != nil }.compactMap(\.id))
         let items = try await MonitorItem.query(on: db).filter(\.$monitor.$id == id).with(\.$indicator).sort(
             \.$sortOrder
         ).all()
-            .filter { isVisible($0.indicator, to: audience) && !retired.contains($0.$theme.id ?? UUID()) }
+            .filter { isVisible($0.indicator, to: audience) && !($0.$theme.id.map(retired.contains) ?? false) }
         var sections: [(theme: MonitorTheme?, indicators: [Indicator])] = themes.map { theme in
             (theme, items.filter { $0.$theme.id == theme.id }.map(\.indicator))
         }
