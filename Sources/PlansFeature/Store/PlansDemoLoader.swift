@@ -37,13 +37,16 @@ public enum PlansDemoLoader {
                             evidence: "Voorbeelddata: verzonnen realisatie om de statusregel te tonen."))
                     examples.insert(key)
                 }
-                // The year plan names "vraagstukken rondom instroom en behoud" as the A&O goal for 2025 (003 r.426):
+                // The year plan names "vraagstukken rondom instroom en behoud" as the A&O goal for 2025 (its "Doelenboom"):
                 // linked to the monitor's labour-market indicators (interpretation).
                 if let i = plan.nodes.firstIndex(where: { $0.key == "A&O.doel2025" }) {
                     plan.nodes[i].indicators = [
-                        IndicatorLink("az_instroom", .outcome, note: "Instroom (koppeling bij r.426, interpretatie)"),
                         IndicatorLink(
-                            "az_behoud_eerste_jaar", .outcome, note: "Behoud (koppeling bij r.426, interpretatie)")
+                            "az_instroom", .outcome,
+                            note: "Instroom (koppeling bij het Doel 2025 van A&O, interpretatie)"),
+                        IndicatorLink(
+                            "az_behoud_eerste_jaar", .outcome,
+                            note: "Behoud (koppeling bij het Doel 2025 van A&O, interpretatie)")
                     ]
                 }
             }

@@ -141,7 +141,7 @@ public enum AcuteCareDemo {
     }
 
     /// Band factors that keep the headcount and raise the 65+ share from 17 % to 20 % (IZA regioplan:
-    /// one in five residents 65+ in 2035, 002 l.435): 0.83·x + 0.17·y = 1 with 0.17·y = 0.20.
+    /// one in five residents 65+ in 2035, Regioplan IZA Flevoland, hoofdstuk 2): 0.83·x + 0.17·y = 1 with 0.17·y = 0.20.
     public static let ageing2035: [String: Double] = [
         "0-19": 0.80 / 0.83, "20-64": 0.80 / 0.83, "65-79": 0.20 / 0.17, "80+": 0.20 / 0.17
     ]
@@ -152,7 +152,7 @@ public enum AcuteCareDemo {
         name: "Almere Pampus (groeilocatie)", isSchematic: true,
         note: "Schematisch: aangenomen ligging en inwonertal van een groeilocatie.")
 
-    /// Growth to 540,000 residents in 2035 (Flever jaarplan 2025, 003 l.639), including Pampus,
+    /// Growth to 540,000 residents in 2035 (Flever jaarplan 2025, "Bouwen aan de Samenleving"), including Pampus,
     /// with ageing to 20 % 65+.
     public static var growth2035: AcuteCareScenario {
         let base = places.reduce(0) { $0 + $1.population }
@@ -166,7 +166,7 @@ public enum AcuteCareDemo {
             isSchematic: true)
     }
 
-    /// IZA regioplan variant: +16 % 2023→2035 (002 l.433), applied to the 2024 base.
+    /// IZA regioplan variant: +16 % 2023→2035 (Regioplan IZA Flevoland, hoofdstuk 2), applied to the 2024 base.
     public static var growthIZA2035: AcuteCareScenario {
         AcuteCareScenario(
             id: "groei-iza-2035", name: "Groei +16 % (IZA) tot 2035",

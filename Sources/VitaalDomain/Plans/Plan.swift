@@ -131,7 +131,8 @@ public struct GoalNode: Sendable, Hashable, Codable, Identifiable {
     public var periods: [String]
     public var indicators: [IndicatorLink]
     public var logicModel: LogicModel?
-    /// Where the text comes from, e.g. "003 r.184"; nil when not from a source.
+    /// Where the text comes from, as document title and section (e.g. "Flever jaarplan 2025, Versterken van
+    /// Inwoners – Doelenboom"); nil when not from a source.
     public var sourceRef: String?
     /// True when the node is example data, not transcribed from a source.
     public var isExample: Bool
@@ -181,7 +182,8 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
     public var personnel: [PersonnelFigures]
     /// Key of the plan version this one was copied from.
     public var previousVersionKey: String?
-    /// Source document reference, e.g. "seeds/003_62bb856f7619d33d.txt".
+    /// The source document as its readers know it, e.g. `Flever, Jaarplan 2025 "Samen werken aan een vitaal
+    /// Flevoland"`.
     public var source: String?
     /// Free notes, e.g. which data are interpretation or example.
     public var notes: [String]

@@ -1,9 +1,13 @@
 import Foundation
 
 extension PlansDemoData {
-    static let fleverSource = "seeds/003_62bb856f7619d33d.txt"
+    /// The year plan as its readers know it (shown as the plan's source).
+    static let fleverSource = "Flever, Jaarplan 2025 \"Samen werken aan een vitaal Flevoland\""
 
-    /// Flever year plan 2025 (seed 003): goal trees VVI, A&O, BAS, PG with targets as written,
+    /// A section of the year plan, cited by chapter and paragraph as its table of contents names them.
+    static func flever(_ section: String) -> String { "Flever jaarplan 2025, \(section)" }
+
+    /// Flever year plan 2025 ("Flever jaarplan 2025"): goal trees VVI, A&O, BAS, PG with targets as written,
     /// budget 2023–2025 (k€), budget per programme 2025 and personnel 2024/2025.
     ///
     /// Tree shape: Visie → Strategisch doel → {Tactisch doel…, Doel 2025 → Activiteit…}. The source
@@ -13,163 +17,129 @@ extension PlansDemoData {
     public static var fleverJaarplan2025: Plan {
         var nodes: [GoalNode] = []
         func tree(
-            _ p: String, programme: String, visie: (String, String), strategisch: (String, String),
-            tactisch: [(String, String, String)], doel: (String, String), activiteiten: (String, [String])
+            _ p: String, programme: String, chapter: String, visie: String, strategisch: String,
+            tactisch: [(String, String)], doel: String, activiteiten: [String]
         ) {
             let owner = "Flever – programma \(programme)"
+            // Every level of a programme's tree is from its "Doelenboom" section.
+            let doelenboom = flever("\(chapter) – Doelenboom")
             nodes.append(
                 GoalNode(
-                    key: "\(p).visie", level: 0, title: "Visie \(p) 2025-2028 (MJP)", text: visie.0, owner: owner,
-                    sourceRef: "003 r.\(visie.1)"))
+                    key: "\(p).visie", level: 0, title: "Visie \(p) 2025-2028 (MJP)", text: visie, owner: owner,
+                    sourceRef: doelenboom))
             nodes.append(
                 GoalNode(
                     key: "\(p).sd", parent: "\(p).visie", level: 1, title: "Strategisch doel \(p) 2025-2028 (MJP)",
-                    text: strategisch.0, owner: owner, sourceRef: "003 r.\(strategisch.1)"))
+                    text: strategisch, owner: owner, sourceRef: doelenboom))
             for (i, t) in tactisch.enumerated() {
                 nodes.append(
                     GoalNode(
                         key: "\(p).T\(i + 1)", parent: "\(p).sd", level: 2, title: t.0, text: t.1, owner: owner,
-                        sourceRef: "003 r.\(t.2)"))
+                        sourceRef: doelenboom))
             }
             nodes.append(
                 GoalNode(
-                    key: "\(p).doel2025", parent: "\(p).sd", level: 3, title: "Doel 2025 \(p)", text: doel.0,
-                    owner: owner, sourceRef: "003 r.\(doel.1)"))
-            for (i, a) in activiteiten.1.enumerated() {
+                    key: "\(p).doel2025", parent: "\(p).sd", level: 3, title: "Doel 2025 \(p)", text: doel,
+                    owner: owner, sourceRef: doelenboom))
+            for (i, a) in activiteiten.enumerated() {
                 nodes.append(
                     GoalNode(
                         key: "\(p).A\(i + 1)", parent: "\(p).doel2025", level: 4, title: a, owner: owner,
-                        sourceRef: "003 r.\(activiteiten.0)"))
+                        sourceRef: doelenboom))
             }
         }
         tree(
-            "VVI", programme: "Versterken van Inwoners",
-            visie: (
+            "VVI", programme: "Versterken van Inwoners", chapter: "Versterken van Inwoners",
+            visie:
                 "Een vitale samenleving begint bij de leefwereld van mensen. Inwoners in Flevoland zijn met overheidsinstanties en organisaties gelijkwaardige partner in de transformatie van zorg en welzijn. De ervaring, behoeften en perspectieven van inwoners dragen bij aan benodigde veranderingen. Actieve betrokkenheid door alle partijen, ook inwoners, is daarbij van essentieel belang.",
-                "160"
-            ),
-            strategisch: (
+            strategisch:
                 "Inwoners krijgen in Flevoland de ruimte om actief deel te nemen aan de transformatie van zorg en welzijn, worden gestimuleerd om mee te doen en ontvangen daarvoor de benodigde kennis, middelen en vaardigheden.",
-                "165"
-            ),
             tactisch: [
                 (
                     "Participatie",
-                    "van inwoners vergroten. Dit doen we door het verbinden van stakeholders. Kennis delen ten aanzien van inclusieve inwonerbetrokkenheid. Het op gang brengen van de dialoog en participatie trajecten.",
-                    "170-172"
+                    "van inwoners vergroten. Dit doen we door het verbinden van stakeholders. Kennis delen ten aanzien van inclusieve inwonerbetrokkenheid. Het op gang brengen van de dialoog en participatie trajecten."
                 ),
                 (
                     "Versterken",
-                    "van inwoners door initiatieven op gang te brengen, kennis te vergroten en te verbinden.", "174-176"
+                    "van inwoners door initiatieven op gang te brengen, kennis te vergroten en te verbinden."
                 ),
-                (
-                    "Inspireren & Activeren", "van inwoners aan de hand van initiatieven en het delen van oplossingen.",
-                    "178-180"
-                )
+                ("Inspireren & Activeren", "van inwoners aan de hand van initiatieven en het delen van oplossingen.")
             ],
-            doel: (
+            doel:
                 "Het doel in 2025 is het vergroten van de bewustwording van het belang van inwonerbetrokkenheid bij inwoners en professionals en een grotere groep inwoners betrekken bij de transformatie van zorg en welzijn.",
-                "184"
-            ),
-            activiteiten: (
-                "188-197",
-                [
-                    "Uitvoeren rol adviseur inwonerparticipatie Netwerkbureau Zorgzaam Flevoland",
-                    "Opbouwen en inrichten Participatiehub",
-                    "Uitbreiden en verbreden betrokken inwoners", "Versterken verbinding formele en informele zorg",
-                    "Begeleiden van inwonersinitiatieven", "Ervaringsdeskundigheid",
-                    "Ondersteuning (advies/cliënten) raden, netwerken en samenwerkingsverbanden",
-                    "Signaleren en agenderen",
-                    "Inspiratie delen", "Bijeenkomsten/ webinars/ trainingen organiseren"
-                ]
-            ))
+            activiteiten: [
+                "Uitvoeren rol adviseur inwonerparticipatie Netwerkbureau Zorgzaam Flevoland",
+                "Opbouwen en inrichten Participatiehub",
+                "Uitbreiden en verbreden betrokken inwoners", "Versterken verbinding formele en informele zorg",
+                "Begeleiden van inwonersinitiatieven", "Ervaringsdeskundigheid",
+                "Ondersteuning (advies/cliënten) raden, netwerken en samenwerkingsverbanden",
+                "Signaleren en agenderen",
+                "Inspiratie delen", "Bijeenkomsten/ webinars/ trainingen organiseren"
+            ])
         tree(
-            "A&O", programme: "Arbeidsmarkt & Onderwijs",
-            visie: (
+            "A&O", programme: "Arbeidsmarkt & Onderwijs", chapter: "Arbeidsmarkt & Onderwijs in 2025",
+            visie:
                 "Voor een toekomstbestendige arbeidsmarkt Zorg en Welzijn in Flevoland, zet Flever zich maximaal in om samenwerking tussen de partijen in de sector te bevorderen, gericht op de benodigde transformatie van werk.",
-                "404"
-            ),
-            strategisch: (
+            strategisch:
                 "Eind 2028 hebben we een onomkeerbare beweging op gang gebracht in de transformatie van werk. Door in te zetten om samen te leren, te ontwikkelen en te doen.",
-                "409"
-            ),
             tactisch: [
                 (
                     "HCA ZWF continueren",
-                    "Het continueren van de HCA ZWF en de meerjarige afspraken herijken door hen beter aan te laten sluiten op de transformatie van werk.",
-                    "414"
+                    "Het continueren van de HCA ZWF en de meerjarige afspraken herijken door hen beter aan te laten sluiten op de transformatie van werk."
                 ),
                 (
                     "Aansluiting onderwijs en arbeidsmarkt",
-                    "Een goede aansluiting onderwijs op de arbeidsmarkt en het duurzaam inzetbaar houden van (aankomende) medewerkers).",
-                    "416"
+                    "Een goede aansluiting onderwijs op de arbeidsmarkt en het duurzaam inzetbaar houden van (aankomende) medewerkers)."
                 ),
                 (
                     "Vernieuwingskracht en innovatievermogen",
-                    "Het versterken van vernieuwingskracht van de arbeidsmarkt en innovatievermogen van organisaties.",
-                    "418"
+                    "Het versterken van vernieuwingskracht van de arbeidsmarkt en innovatievermogen van organisaties."
                 ),
                 (
                     "Formele en informele zorg verbinden",
-                    "Het verbinden van formele en informele zorg en de samenwerking tussen mantelzorgers, vrijwilligers en professionals.",
-                    "420"
+                    "Het verbinden van formele en informele zorg en de samenwerking tussen mantelzorgers, vrijwilligers en professionals."
                 ),
                 (
                     "Datagedreven werken",
-                    "Investeren in datagedreven werken waarin we de netwerken ondersteunen met actuele gegevens en het duiden van informatie.",
-                    "422"
+                    "Investeren in datagedreven werken waarin we de netwerken ondersteunen met actuele gegevens en het duiden van informatie."
                 )
             ],
-            doel: (
+            doel:
                 "Het doel in 2025 is samen leren, ontwikkelen én doen als het gaat om anders werken in de zorg, waarbij we ons ook richten op de vraagstukken rondom instroom en behoud.",
-                "426"
-            ),
-            activiteiten: (
-                "430-440",
-                [
-                    "Ontregel de zorg", "Koplopersbijeenkomst", "Monitoring", "Faciliteren netwerken",
-                    "Skillsgerichte benadering en modulair opleiden", "Onderzoek samen met stakeholders",
-                    "Symposium organiseren",
-                    "Regionale strategische personeelsplanning", "Datavolwassenheidsscan", "Bijeenkomsten organiseren",
-                    "Kennis delen"
-                ]
-            ))
+            activiteiten: [
+                "Ontregel de zorg", "Koplopersbijeenkomst", "Monitoring", "Faciliteren netwerken",
+                "Skillsgerichte benadering en modulair opleiden", "Onderzoek samen met stakeholders",
+                "Symposium organiseren",
+                "Regionale strategische personeelsplanning", "Datavolwassenheidsscan", "Bijeenkomsten organiseren",
+                "Kennis delen"
+            ])
         tree(
-            "BAS", programme: "Bouwen aan de Samenleving",
-            visie: (
+            "BAS", programme: "Bouwen aan de Samenleving", chapter: "Bouwen aan de Samenleving",
+            visie:
                 "De groei van Flevoland in de komende jaren grijpen wij aan als kans om brede welvaart in de samenleving en een toekomstbestendige sector zorg en welzijn te helpen ontwikkelen. Alleen in structurele domein-overstijgende coalities, waardoor meerdere perspectieven worden ingebracht, kan er voldoende denk- en doe-kracht ontstaan voor een vitale samenleving.",
-                "702"
-            ),
-            strategisch: (
+            strategisch:
                 "Strategisch doel is op regionale en sub-regionale schaal het sociaal-maatschappelijk perspectief ten aanzien van de fysiek-ruimtelijke en sociaal-economische opgaven te versterken door inbreng, verbinding en uitwisseling van kennis en ervaring. In dit sociaal-maatschappelijk perspectief is naast 'brede welvaart' ook 'positieve gezondheid' begrepen.",
-                "707"
-            ),
             tactisch: [
-                ("Kennis", "Kennis brengen, delen en ontwikkelen.", "712"),
-                (
-                    "Experimenten gebiedsontwikkeling", "Experimenteren met nieuwe manieren van gebiedsontwikkeling.",
-                    "714"
-                ),
-                ("Leeromgevingen", "Vormgeven van regionale en sub-regionale leeromgevingen.", "716")
+                ("Kennis", "Kennis brengen, delen en ontwikkelen."),
+                ("Experimenten gebiedsontwikkeling", "Experimenteren met nieuwe manieren van gebiedsontwikkeling."),
+                ("Leeromgevingen", "Vormgeven van regionale en sub-regionale leeromgevingen.")
             ],
-            doel: ("Het doel voor 2025 is om te bereiken dat het programma wordt opgebouwd en ingericht.", "720"),
-            activiteiten: (
-                "724-729",
-                [
-                    "Kennisbronnen van binnen en buiten de provincie inbrengen", "Begrippenkader uitwerken",
-                    "Kennis delen in netwerken en met partners", "Nieuwe relaties opbouwen t.b.v. het programma",
-                    "Twee experimenten opstarten", "Participatie van inwoners (ook benutten en voortbouwen op VVI)"
-                ]
-            ))
-        // PG has no full goal tree in the source: its "Doelstelling" (r.826) is the Doel 2025 and
-        // the "Inzet overzicht" rows (r.866-872) are its activities.
+            doel: "Het doel voor 2025 is om te bereiken dat het programma wordt opgebouwd en ingericht.",
+            activiteiten: [
+                "Kennisbronnen van binnen en buiten de provincie inbrengen", "Begrippenkader uitwerken",
+                "Kennis delen in netwerken en met partners", "Nieuwe relaties opbouwen t.b.v. het programma",
+                "Twee experimenten opstarten", "Participatie van inwoners (ook benutten en voortbouwen op VVI)"
+            ])
+        // PG has no full goal tree in the source: its "Doelstelling" is the Doel 2025 and the rows of
+        // its "Inzet overzicht" are its activities.
         let pg = "Flever – programma Positieve Gezondheid"
         nodes.append(
             GoalNode(
                 key: "PG.doel2025", level: 3, title: "Doelstelling PG 2025 (afbouwjaar)",
                 text:
                     "Het gedachtegoed van Positieve Gezondheid is duurzaam geïntegreerd binnen Flevor. De inzet van WEL de afgelopen jaren heeft geresulteerd in borging van het gedachtegoed binnen beleid en binnen werkwijzen en uitvoering van projecten en initiatieven.",
-                owner: pg, partners: ["GGD Flevoland", "Provincie Flevoland"], sourceRef: "003 r.826"))
+                owner: pg, partners: ["GGD Flevoland", "Provincie Flevoland"], sourceRef: flever("Positieve gezondheid")
+            ))
         for (i, a) in [
             ("Projecten", "Een tegen eenzaamheid, Lelystad Uitvoeren van wijkscans, Medrie"),
             (
@@ -185,7 +155,7 @@ extension PlansDemoData {
             nodes.append(
                 GoalNode(
                     key: "PG.A\(i + 1)", parent: "PG.doel2025", level: 4, title: a.0, text: a.1, owner: pg,
-                    sourceRef: "003 r.868-872"))
+                    sourceRef: flever("Positieve gezondheid – Inzet overzicht")))
         }
 
         let vvi = "Flever – programma VVI"
@@ -195,79 +165,86 @@ extension PlansDemoData {
             count2025(
                 "VVI.t1", node: "VVI.A1", measure: "Projecten met inwonersbetrokkenheid gefaciliteerd en geadviseerd",
                 unit: "projecten", target: 3,
-                responsible: vvi, ref: "003 r.241",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Participatie"),
                 text: "Faciliteren en adviseren van ten minste drie projecten waar inwoners bij betrokken zijn."),
             count2025(
                 "VVI.t2", node: "VVI.A6", measure: "Projecten/initiatieven ervaringsdeskundigheid met 'een podium'",
                 unit: "projecten", target: 1,
-                responsible: vvi, ref: "003 r.296",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Versterken"),
                 text:
                     "We geven tenminste een project/initiatief gericht op ervaringsdeskundigheid 'een podium' om meer zichtbaar te zijn."
             ),
             count2025(
                 "VVI.t3", node: "VVI.A8", measure: "Momenten waarop actualiteiten/onderwerpen geagendeerd worden",
                 unit: "momenten", target: 4,
-                responsible: vvi, ref: "003 r.344",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text:
                     "Er zijn ten minste vier momenten waarop in meer of minder actieve mate actualiteiten/ onderwerpen geagendeerd worden."
             ),
             count2025(
                 "VVI.t4", node: "VVI.A9", measure: "Inwonersinitiatieven die ruimte kregen om anderen te inspireren",
                 unit: "initiatieven", target: 3,
-                responsible: vvi, ref: "003 r.345",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text: "Ten minste drie inwonersinitiatieven hebben ruimte gekregen om anderen te inspireren."),
             count2025(
                 "VVI.t5", node: "VVI.A9",
                 measure: "Inwonersinitiatieven met een bijdrage aan de podcast van WELdoeners", unit: "initiatieven",
                 target: 1,
-                responsible: vvi, ref: "003 r.345",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text: "Waarvan één een bijdrage heeft geleverd aan de podcast van WELdoeners."),
             count2025(
                 "VVI.t6", node: "VVI.A9", measure: "Beschikbare podcastafleveringen (6 tot 8)", unit: "afleveringen",
                 target: 6,
-                responsible: vvi, ref: "003 r.345",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text: "De podcast is gelanceerd en er zijn 6 tot 8 podcast beschikbaar"),
             count2025(
                 "VVI.t7", node: "VVI.A10",
                 measure: "Signalen die leidden tot een vervolgactie (publicatie of training)", unit: "signalen",
                 target: 2,
-                responsible: vvi, ref: "003 r.346",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text: "Twee signalen hebben geleid tot een vervolgactie in de vorm van een publicatie of een training."),
             count2025(
                 "VVI.t8", node: "VVI.A10",
                 measure: "Bijeenkomsten, webinars of trainingen op basis van een actueel thema", unit: "bijeenkomsten",
                 target: 1,
-                responsible: vvi, ref: "003 r.346",
+                responsible: vvi, ref: flever("Versterken van Inwoners – Inspireren & activeren"),
                 text:
                     "Op basis van een actueel thema is er tenminste een bijeenkomst, webinar of training georganiseerd/ aangeboden."
             ),
             count2025(
                 "AO.t1", node: "A&O.A4", measure: "Bijeenkomsten lerend netwerk \"Anders Werken en Anders Leren\"",
                 unit: "bijeenkomsten", target: 4,
-                responsible: ao, ref: "003 r.473",
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Human Capital Agenda Zorg en Welzijn Flevoland"),
                 text: "Het lerende netwerk \"Anders Werken en Anders Leren\" komt vier keer per jaar bij elkaar"),
             count2025(
                 "AO.t2", node: "A&O.A4", measure: "Bijeenkomsten sectortafel Zorg en Welzijn", unit: "bijeenkomsten",
                 target: 3,
-                responsible: ao, ref: "003 r.474", text: "De sectortafel Zorg en Welzijn komt 3 keer bij elkaar"),
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Human Capital Agenda Zorg en Welzijn Flevoland"),
+                text: "De sectortafel Zorg en Welzijn komt 3 keer bij elkaar"),
             count2025(
                 "AO.t3", node: "A&O.A6", measure: "Gemeenten met onderzoek en aanbevelingen over stageplaatsen",
                 unit: "gemeenten", target: 5,
-                responsible: ao, ref: "003 r.513",
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Aansluiting onderwijs op de arbeidsmarkt"),
                 text:
                     "Onderzoek doen en aanbevelingen opstellen voor 5 Flevolandse gemeenten over het vergroten van het aantal stageplaatsen en het verhogen van de kwaliteit van stages."
             ),
             count2025(
                 "AO.t4", node: "A&O.A5", measure: "Gestarte projecten skillsgerichte benadering", unit: "projecten",
                 target: 1,
-                responsible: ao, ref: "003 r.514",
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Aansluiting onderwijs op de arbeidsmarkt"),
                 text:
                     "We streven ernaar een eerste project op te starten met als doel bijvoorbeeld het implementeren van het zogenoemde skills paspoort."
             ),
             count2025(
                 "AO.t5", node: "A&O.A10", measure: "Activiteiten vaardigheden data- en technologische innovaties",
                 unit: "activiteiten", target: 3,
-                responsible: ao, ref: "003 r.552",
+                responsible: ao,
+                ref: flever(
+                    "Arbeidsmarkt & Onderwijs in 2025 – Versterken van vernieuwingskracht en innovatievermogen"),
                 text:
                     "We organiseren drie activiteiten, zoals themabijeenkomsten, die de vaardigheden en kennis van zorg- en welzijnsprofessionals vergroten op het gebied van data- en technologische innovaties"
             ),
@@ -278,12 +255,13 @@ extension PlansDemoData {
                 direction: .atMost,
                 responsible: ao,
                 sourceText:
-                    "In 2025 investeren we in het opzetten, verder brengen en/of etaleren van maximaal drie experimenten (003 r.553)"
+                    "In 2025 investeren we in het opzetten, verder brengen en/of etaleren van maximaal drie experimenten"
             ),
             count2025(
                 "AO.t7", node: "A&O.A6", measure: "Focusgroepen formele en informele zorg", unit: "focusgroepen",
                 target: 4,
-                responsible: ao, ref: "003 r.576",
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Verbinden van formele en informele zorg"),
                 text:
                     "Daarna organiseren we vier focusgroepen om meer grip te krijgen op de materie. De focusgroepen bestaan uit tenminste een mantelzorger, vrijwilliger, professional en zorgprofessional."
             ),
@@ -294,7 +272,7 @@ extension PlansDemoData {
                 direction: .count,
                 responsible: ao,
                 sourceText:
-                    "Op 13 maart 2025 organiseren we in samenwerking met het ActieLeerNetwerk een koplopersbijeenkomst. (003 r.555)"
+                    "Op 13 maart 2025 organiseren we in samenwerking met het ActieLeerNetwerk een koplopersbijeenkomst."
             ),
             SmartTarget(
                 key: "AO.t9", nodeKey: "A&O.A7", measure: "Symposium formele en informele zorg gehouden",
@@ -303,25 +281,29 @@ extension PlansDemoData {
                 direction: .count,
                 responsible: ao,
                 sourceText:
-                    "het symposium over formele en informele zorg dat op 6 februari 2025 door Flever wordt georganiseerd (003 r.571)"
+                    "het symposium over formele en informele zorg dat op 6 februari 2025 door Flever wordt georganiseerd"
             ),
             count2025(
                 "BAS.t1", node: "BAS.A5", measure: "Experimenten gekozen en opgestart", unit: "experimenten", target: 2,
-                responsible: bas, ref: "003 r.772",
+                responsible: bas,
+                ref: flever("Bouwen aan de Samenleving – Experimenteren met nieuwe manier(en) gebiedsontwikkeling"),
                 text:
                     "kiezen op basis van criteria twee projecten om met het netwerk van te leren en kennis in te brengen."
             ),
             count2025(
                 "BAS.t2", node: "BAS.A3", measure: "Inspiratiesessies (drieluik)", unit: "sessies", target: 3,
-                responsible: bas, ref: "003 r.752", text: "We organiseren in 2025 een drieluik van inspiratiesessies"),
+                responsible: bas, ref: flever("Bouwen aan de Samenleving – Kennis brengen, kennis delen en inspireren"),
+                text: "We organiseren in 2025 een drieluik van inspiratiesessies"),
             count2025(
                 "BAS.t3", node: "BAS.A2", measure: "Sociaal-ruimtelijke ontwerpprincipes uitgewerkt", unit: "principes",
                 target: 7,
-                responsible: bas, ref: "003 r.775",
+                responsible: bas,
+                ref: flever("Bouwen aan de Samenleving – Experimenteren met nieuwe manier(en) gebiedsontwikkeling"),
                 text: "We werken een set van 7 sociaal-ruimtelijke ontwerpprincipes uit."),
             count2025(
                 "PG.t1", node: "PG.A1", measure: "Uitgevoerde wijkscans (Medrie)", unit: "wijkscans", target: 5,
-                responsible: pg, ref: "003 r.962", text: "We zijn vooralsnog uitgegaan van een 5-tal wijkscans.")
+                responsible: pg, ref: flever("Begroting per programma – Toelichting personele ontwikkeling"),
+                text: "We zijn vooralsnog uitgegaan van een 5-tal wijkscans.")
         ]
         return Plan(
             key: "flever-jaarplan-2025", title: "Jaarplan Flever 2025", owner: "Flever", version: 1,
@@ -335,7 +317,7 @@ extension PlansDemoData {
     static func k(_ v: Int) -> BudgetCell { .amount(Money(thousands: v)) }
 
     /// "Begroting FLEVER 2025 * In duizend euro" with Werkelijk 2023, Begroting 2024, 2025 and the
-    /// printed "% baten" (003 r.882-897).
+    /// printed "% baten".
     public static var fleverBegroting2023_2025: BudgetTable {
         let cols = [
             BudgetColumn(key: "2023", label: "Werkelijk 2023", year: 2023, kind: .actual),
@@ -384,14 +366,14 @@ extension PlansDemoData {
                             key: "financieel", label: "Financiële baten en lasten", cells: [k(-1), .empty, .empty])
                     ], statedTotals: [k(56), .empty, .empty])
             ],
-            sourceRef: "003 r.882-897",
+            sourceRef: flever("Begroting en organisatie"),
             notes: [
                 "In de bron heet de som van Resultaat \"Exploitatiesaldo\" (56 in 2023).",
                 "De vermelde percentages volgen niet overal uit gewone afronding; check(percentTolerance: 0) toont de verschillen van 1 procentpunt."
             ])
     }
 
-    /// "Begroting per programma" 2025, k€, incl. overhead toerekening −1.069 (003 r.909-923).
+    /// "Begroting per programma" 2025, k€, incl. overhead toerekening −1.069.
     public static var fleverBegrotingPerProgramma2025: BudgetTable {
         let cols = ["A&O", "PG", "VVI", "BAS", "BV"].map {
             BudgetColumn(key: $0, label: "Begroting 2025 \($0)", year: 2025, kind: .budget, programme: $0)
@@ -431,10 +413,10 @@ extension PlansDemoData {
                         line("overhead", "Overhead", .overheadToerekening, nil, [367, 177, 404, 121, -1069])
                     ], statedTotals: [k(1325), k(577), k(1189), k(361), k(0)], statedGrandTotal: k(3452))
             ],
-            sourceRef: "003 r.909-923", notes: ["BV = bedrijfsvoering (interpretatie)."])
+            sourceRef: flever("Begroting per programma"), notes: ["BV = bedrijfsvoering (interpretatie)."])
     }
 
-    /// Personnel 2025 and 2024 as budgeted (003 r.945-950).
+    /// Personnel 2025 and 2024 as budgeted (section "Toelichting personele ontwikkeling").
     public static var fleverPersoneel: [PersonnelFigures] {
         [
             try! PersonnelFigures(

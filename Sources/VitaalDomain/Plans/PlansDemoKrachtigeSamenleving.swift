@@ -1,9 +1,17 @@
 import Foundation
 
 extension PlansDemoData {
-    /// Contourenschets Krachtige Samenleving, province of Flevoland, April 2020 (seed 000):
-    /// programme lines K1–K5 and activities K1.1–K5.4 (Bijlage 1, r.935-1059) with the time
-    /// columns "≤2020", "2021-2025", "≥2026", and the budget tables (r.695-905, r.1756-1770).
+    /// The document as its readers know it (shown as the plan's source).
+    static let krachtigeSamenlevingSource = "Provincie Flevoland, Contourenschets Krachtige Samenleving (april 2020)"
+
+    /// A section of the Contourenschets, cited by its heading.
+    static func krachtigeSamenleving(_ section: String) -> String {
+        "Contourenschets Krachtige Samenleving, \(section)"
+    }
+
+    /// Contourenschets Krachtige Samenleving, province of Flevoland, April 2020:
+    /// programme lines K1–K5 and activities K1.1–K5.4 (Bijlage 1, "Overzicht van activiteiten") with the time
+    /// columns "≤2020", "2021-2025", "≥2026", and the budget tables ("Bestedingsoverzicht", "Overzicht voorstel bestedingen … per financieringsbron" and the WEL programme plan's "Middelen").
     ///
     /// The extraction lost the X positions. A row with two X marks is read as "≤2020" and
     /// "2021-2025" (interpretation); a row with one X (K1.8, K4.3) gets no period (column unknown).
@@ -11,96 +19,96 @@ extension PlansDemoData {
         let owner = "Provincie Flevoland"
         let both = ["≤2020", "2021-2025"]
         var nodes: [GoalNode] = []
-        func line(_ key: String, _ title: String, _ text: String, _ ref: String) {
+        // Programme lines and activities are all rows of the appendix's activity overview.
+        let activities = krachtigeSamenleving("Bijlage 1 – Overzicht van activiteiten Krachtige Samenleving")
+        func line(_ key: String, _ title: String, _ text: String) {
             nodes.append(
-                GoalNode(key: key, level: 0, title: title, text: text, owner: owner, sourceRef: "000 r.\(ref)"))
+                GoalNode(key: key, level: 0, title: title, text: text, owner: owner, sourceRef: activities))
         }
         func act(
-            _ key: String, _ parent: String, _ text: String, _ ref: String, periods: [String]? = nil,
+            _ key: String, _ parent: String, _ text: String, periods: [String]? = nil,
             partners: [String] = []
         ) {
             nodes.append(
                 GoalNode(
                     key: key, parent: parent, level: 1, title: key, text: text, owner: owner, partners: partners,
-                    periods: periods ?? both, sourceRef: "000 r.\(ref)"))
+                    periods: periods ?? both, sourceRef: activities))
         }
         line(
             "K1", "Programmalijn 1: Een gezond en veerkrachtig Flevoland (preventie en positieve gezondheid)",
-            "Uitgaande van de pijlers van positieve gezondheid zetten we in op een trendbreuk. Specifieke aandachtspunten zijn overgewicht en beweging (waarop Flevoland nu slecht scoort).",
-            "63-67, 940")
+            "Uitgaande van de pijlers van positieve gezondheid zetten we in op een trendbreuk. Specifieke aandachtspunten zijn overgewicht en beweging (waarop Flevoland nu slecht scoort)."
+        )
         act(
             "K1.1", "K1",
-            "Met het programma WEL in Flevoland zetten we in op: netwerkplatform, kennisdeling, procesbegeleiding en stimuleren onderzoek, experimenten en initiatieven die (positieve) gezondheid bevorderen.",
-            "944-948")
+            "Met het programma WEL in Flevoland zetten we in op: netwerkplatform, kennisdeling, procesbegeleiding en stimuleren onderzoek, experimenten en initiatieven die (positieve) gezondheid bevorderen."
+        )
         act(
             "K1.2", "K1",
             "We focussen de inzet van het jaarplan CMO op de nieuwe richting van Krachtige Samenleving, onder andere op het concept positieve gezondheid (WEL).",
-            "950-954", partners: ["CMO Flevoland"])
+            partners: ["CMO Flevoland"])
         act(
             "K1.3", "K1",
-            "Omgevingswet: gezonde leefomgeving en veiligheid bekeken vanuit een integraal perspectief op gezondheid",
-            "957-959")
+            "Omgevingswet: gezonde leefomgeving en veiligheid bekeken vanuit een integraal perspectief op gezondheid")
         act(
             "K1.4", "K1",
             "Sport: we zetten Sportservice Flevoland in voor het programma Positieve Gezondheid en voor onderzoek naar een beweegvriendelijke leefomgeving.",
-            "961-965", partners: ["Sportservice Flevoland"])
+            partners: ["Sportservice Flevoland"])
         act(
-            "K1.5", "K1", "Kunst en Cultuur: aansluiting bij het sociaal domein (Kunstlink).", "967",
+            "K1.5", "K1", "Kunst en Cultuur: aansluiting bij het sociaal domein (Kunstlink).",
             partners: ["Kunstlink"])
         act(
             "K1.6", "K1",
-            "Voeding en gezondheid: we sluiten aan bij Floriade Werkt! en Landbouw Meerdere Smaken (LMS). Inclusief programma DuurzaamDoor.",
-            "968-972")
+            "Voeding en gezondheid: we sluiten aan bij Floriade Werkt! en Landbouw Meerdere Smaken (LMS). Inclusief programma DuurzaamDoor."
+        )
         act(
             "K1.7", "K1",
-            "Mobiliteit: we hebben raakvlak met het belang van toegankelijkheid OV voor participatie en zelfredzaamheid, zie programma Mobiliteit en Ruimte. Bijv. in project Doortrappen (ouderen leren en stimuleren om te blijven fietsen) en OV-ambassadeurs (drempel verlagen OV-gebruik ouderen / mensen met een beperking).",
-            "974-981")
+            "Mobiliteit: we hebben raakvlak met het belang van toegankelijkheid OV voor participatie en zelfredzaamheid, zie programma Mobiliteit en Ruimte. Bijv. in project Doortrappen (ouderen leren en stimuleren om te blijven fietsen) en OV-ambassadeurs (drempel verlagen OV-gebruik ouderen / mensen met een beperking)."
+        )
         act(
             "K1.8", "K1",
             "Natuur: we werken samen met IVN om de verbinding tussen natuur en gezondheid te maken in icoonlocatie voor positieve gezondheid Roggebotstaete.",
-            "983-987 (één X, kolom onbekend)", periods: [], partners: ["IVN"])
+            periods: [], partners: ["IVN"])
         line(
             "K2", "Programmalijn 2: Leefbaar Platteland",
-            "We zetten ons in voor de bereikbaarheid van voorzieningen, kwaliteit natuur & milieu, sociale cohesie en (economische) veerkracht platteland.",
-            "69-74, 989")
+            "We zetten ons in voor de bereikbaarheid van voorzieningen, kwaliteit natuur & milieu, sociale cohesie en (economische) veerkracht platteland."
+        )
         act(
             "K2.1", "K2",
-            "We ontwikkelen een nieuw fonds Krachtige Samenleving, in aansluiting bij het Fonds Leefbaar Platteland (opvolger van fonds leefbaarheid landelijk gebied). - relatie met andere subsidies binnen team Samenleving en Europese fondsen (GE).",
-            "990-996")
-        act("K2.2", "K2", "We sluiten aan bij LEADER en LMS.", "1000")
+            "We ontwikkelen een nieuw fonds Krachtige Samenleving, in aansluiting bij het Fonds Leefbaar Platteland (opvolger van fonds leefbaarheid landelijk gebied). - relatie met andere subsidies binnen team Samenleving en Europese fondsen (GE)."
+        )
+        act("K2.2", "K2", "We sluiten aan bij LEADER en LMS.")
         line(
             "K3", "Programmalijn 3: Toekomstbestendige gezondheidszorg",
-            "We werken aan een zorglandschap en aanbod dat past bij de behoeften en mogelijkheden van Flevoland in 2030 en daarna, waarbij bereikbaarheid en betaalbaarheid hand in hand gaan.",
-            "76-82, 1001")
-        act("K3.1", "K3", "We voeren een actieve lobby richting Den Haag en overleg met VWS.", "1002-1004")
-        act("K3.2", "K3", "We onderzoeken de ontwikkeling van de zorgvraag en het aanbod in Flevoland.", "1006-1007")
+            "We werken aan een zorglandschap en aanbod dat past bij de behoeften en mogelijkheden van Flevoland in 2030 en daarna, waarbij bereikbaarheid en betaalbaarheid hand in hand gaan."
+        )
+        act("K3.1", "K3", "We voeren een actieve lobby richting Den Haag en overleg met VWS.")
+        act("K3.2", "K3", "We onderzoeken de ontwikkeling van de zorgvraag en het aanbod in Flevoland.")
         act(
-            "K3.3", "K3", "We leveren een bijdrage aan het opstellen van een regioperspectief Zorg in Flevoland.",
-            "1010-1011")
-        act("K3.4", "K3", "Waar nodig faciliteren/ondersteunen we pilots en innovatieve ideeën.", "1014-1015")
+            "K3.3", "K3", "We leveren een bijdrage aan het opstellen van een regioperspectief Zorg in Flevoland.")
+        act("K3.4", "K3", "Waar nodig faciliteren/ondersteunen we pilots en innovatieve ideeën.")
         line(
             "K4", "Programmalijn 4: Arbeidsmarkt & participatie (onderdeel Human Capital Agenda)",
-            "In aansluiting bij de Human Capital Agenda werken we aan een goede balans tussen vraag en aanbod op de arbeidsmarkt van gezondheid, zorg en welzijn.",
-            "84-87, 1018")
+            "In aansluiting bij de Human Capital Agenda werken we aan een goede balans tussen vraag en aanbod op de arbeidsmarkt van gezondheid, zorg en welzijn."
+        )
         act(
             "K4.1", "K4",
-            "We verstrekken een subsidie aan de pilot Academische Verpleeg(t)huiszorg en de aanvraag fieldlab 2.0 'Zorg in de wijk' (PPS).",
-            "1019-1021")
+            "We verstrekken een subsidie aan de pilot Academische Verpleeg(t)huiszorg en de aanvraag fieldlab 2.0 'Zorg in de wijk' (PPS)."
+        )
         act(
-            "K4.2", "K4", "We gaan de inzet van CMO/ netwerk Zowelwerk verder focussen en ontwikkelen.", "1025-1026",
+            "K4.2", "K4", "We gaan de inzet van CMO/ netwerk Zowelwerk verder focussen en ontwikkelen.",
             partners: ["CMO Flevoland"])
         act(
             "K4.3", "K4",
             "Economie - Human Capital Agenda: (zie programmalijn 3 - aansluiting onderwijs/ arbeidsmarkt).",
-            "1029-1030 (één X, kolom onbekend)", periods: [])
-        line("K5", "Overige inspanningen", "", "1034")
+            periods: [])
+        line("K5", "Overige inspanningen", "")
         act(
             "K5.1", "K5",
-            "We bouwen het netwerk van de provincie (ambtelijk en bestuurlijk) uit door A) aan te sluiten bij bestaande netwerken en B) een platform te bieden en samen met partners themabijeenkomsten e.d. te organiseren of aan te sluiten bij (informele) ontmoetingen.",
-            "1035-1040")
-        act("K5.2", "K5", "Regenboogprovincie / het goede voorbeeld", "1042")
-        act("K5.3", "K5", "Jeugddebatten, democratie & educatie", "1043")
-        act("K5.4", "K5", "Subsidierelatie met IVN en NMF", "1059", partners: ["IVN", "NMF"])
+            "We bouwen het netwerk van de provincie (ambtelijk en bestuurlijk) uit door A) aan te sluiten bij bestaande netwerken en B) een platform te bieden en samen met partners themabijeenkomsten e.d. te organiseren of aan te sluiten bij (informele) ontmoetingen."
+        )
+        act("K5.2", "K5", "Regenboogprovincie / het goede voorbeeld")
+        act("K5.3", "K5", "Jeugddebatten, democratie & educatie")
+        act("K5.4", "K5", "Subsidierelatie met IVN en NMF", partners: ["IVN", "NMF"])
 
         return Plan(
             key: "krachtige-samenleving-2020", title: "Contourenschets Krachtige Samenleving (april 2020)",
@@ -109,7 +117,7 @@ extension PlansDemoData {
             levels: ["Programmalijn", "Activiteit"], periodColumns: ["≤2020", "2021-2025", "≥2026"],
             nodes: nodes,
             budgets: [ksBestedingsoverzicht, ksBestedingsvoorstel, ksPerFinancieringsbron, welBegroting2020_2023],
-            source: "seeds/000_cdded7a4b7bcfa00.txt")
+            source: krachtigeSamenlevingSource)
     }
 
     static func e(_ v: Int) -> BudgetCell { .amount(Money(euros: v)) }
@@ -118,7 +126,7 @@ extension PlansDemoData {
         labels.map { BudgetColumn(key: $0, label: $0, year: Int($0), kind: .budget) }
     }
 
-    /// "Besteding middelen uit bestaande bestemmingsreserve" (000 r.695-760), euros.
+    /// "Besteding middelen uit bestaande bestemmingsreserve" (section "Bestedingsoverzicht"), euros.
     public static var ksBestedingsoverzicht: BudgetTable {
         BudgetTable(
             key: "ks-bestemmingsreserve", title: "Besteding middelen uit bestaande bestemmingsreserve",
@@ -149,10 +157,11 @@ extension PlansDemoData {
                     ], statedTotals: cells([410_000, 528_000, 374_000, 148_000, 40_000]), statedGrandTotal: e(1_500_000)
                 )
             ],
-            sourceRef: "000 r.695-760")
+            sourceRef: krachtigeSamenleving("Bestedingsoverzicht – Besteding middelen uit bestaande bestemmingsreserve")
+        )
     }
 
-    /// "Bestedingsvoorstel middelen uit coalitieakkoord" (000 r.762-842), euros. The extraction
+    /// "Bestedingsvoorstel middelen uit coalitieakkoord" (section "Bestedingsoverzicht"), euros. The extraction
     /// lost the column positions; this allocation is reconstructed from the year totals.
     public static var ksBestedingsvoorstel: BudgetTable {
         BudgetTable(
@@ -191,13 +200,13 @@ extension PlansDemoData {
                             cells: cells([nil, 50_000, 50_000, nil]), total: e(100_000))
                     ], statedTotals: cells([225_000, 254_000, 346_000, 175_000]), statedGrandTotal: e(1_000_000))
             ],
-            sourceRef: "000 r.762-842",
+            sourceRef: krachtigeSamenleving("Bestedingsoverzicht – Bestedingsvoorstel middelen uit coalitieakkoord"),
             notes: [
                 "De kolomposities zijn bij de tekstextractie verloren gegaan; de verdeling over de jaren is gereconstrueerd uit de jaartotalen (interpretatie). Of \"CMO transitie\" in 2020 en \"Onderzoek\" in 2023 valt of omgekeerd, past beide bij de totalen."
             ])
     }
 
-    /// "Overzicht voorstel bestedingen Krachtige Samenleving per financieringsbron" (000 r.843-905), euros.
+    /// "Overzicht voorstel bestedingen Krachtige Samenleving per financieringsbron", euros.
     public static var ksPerFinancieringsbron: BudgetTable {
         BudgetTable(
             key: "ks-financieringsbron", title: "Voorstel bestedingen per financieringsbron",
@@ -238,10 +247,11 @@ extension PlansDemoData {
                             total: e(100_000))
                     ], statedTotals: cells([1_500_000, 1_000_000]), statedGrandTotal: e(2_500_000))
             ],
-            sourceRef: "000 r.843-905")
+            sourceRef: krachtigeSamenleving(
+                "Overzicht voorstel bestedingen Krachtige Samenleving per financieringsbron"))
     }
 
-    /// WEL in Flevoland 2020–2023, "Middelen" (000 r.1756-1770), euros; staff capacity excluded.
+    /// WEL in Flevoland 2020–2023, "Middelen" (Bijlage 2), euros; staff capacity excluded.
     /// Totals €606.254 over 2020–2023 against €560.000 for WEL in the reserve table; the document
     /// does not reconcile the two.
     public static var welBegroting2020_2023: BudgetTable {
@@ -271,6 +281,6 @@ extension PlansDemoData {
                             cells: cells([75_000, 75_000, 75_000, nil]))
                     ], statedTotals: cells([252_951, 197_803, 116_500, 39_000]))
             ],
-            sourceRef: "000 r.1756-1770")
+            sourceRef: krachtigeSamenleving("Bijlage 2 – Programmaplan WEL in Flevoland 2020-2023, Middelen"))
     }
 }

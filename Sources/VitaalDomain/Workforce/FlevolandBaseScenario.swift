@@ -14,23 +14,23 @@ extension WorkforceScenario {
         .init(
             id: "careDemandGrowth2023_2032", description: "Toename zorgvraag Flevoland 2023–2032 (landelijk +21 %)",
             value: 0.34,
-            source: "Regioplan IZA Flevoland r.527-533"),
+            source: "Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’"),
         .init(
             id: "demandPersons2032", description: "Benodigde zorgprofessionals in 2032", value: 45_000,
-            source: "Regioplan IZA Flevoland r.535-537"),
+            source: "Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’"),
         .init(
             id: "supplyPersons2032", description: "Beschikbare zorgprofessionals in 2032", value: 41_500,
-            source: "Regioplan IZA Flevoland r.535-537"),
+            source: "Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’"),
         .init(
             id: "shortageRate2020", description: "Personeelstekort in de hele zorgsector 2020", value: 0.04,
-            source: "Regioplan IZA Flevoland r.2565-2566"),
+            source: "Regioplan IZA Flevoland, hoofdstuk 5, fundament ‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’"),
         .init(
             id: "shortageRate2032", description: "Personeelstekort in de hele zorgsector 2032 (in het model: in fte)",
             value: 0.11,
-            source: "Regioplan IZA Flevoland r.2565-2566"),
+            source: "Regioplan IZA Flevoland, hoofdstuk 5, fundament ‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’"),
         .init(
             id: "careDemandGrowth2023_2033", description: "Stijging zorgvraag 2023–2033", value: 0.33,
-            source: "Flever jaarplan 2025 r.352")
+            source: "Flever jaarplan 2025, Arbeidsmarkt & Onderwijs in 2025")
     ]
 
     /// Calibration knobs of the demo scenario, solved once so the model reproduces `flevolandTargets`.
@@ -68,9 +68,9 @@ extension WorkforceScenario {
             .init(id: "65-74", name: "65–74 jaar"), .init(id: "75+", name: "75 jaar en ouder")
         ]
         let popNote =
-            "Aanname: inwoners 2020 naar leeftijd, afgerond op CBS-orde van grootte; Regioplan r.413-421: ruim de helft woont in Almere, een vijfde in Lelystad."
+            "Aanname: inwoners 2020 naar leeftijd, afgerond op CBS-orde van grootte; Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’: ruim de helft woont in Almere, een vijfde in Lelystad."
         let growthNote =
-            "Aanname afgeleid uit Regioplan r.433-436 (bevolking +16 % 2023–2035, in 2035 1 op de 5 inwoners 65+): constante groei per leeftijdsgroep."
+            "Aanname afgeleid uit Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’ (bevolking +16 % 2023–2035, in 2035 1 op de 5 inwoners 65+): constante groei per leeftijdsgroep."
         let growth: [P] = [
             a(0.005, growthNote, 0.0...0.01), a(0.009, growthNote, 0.005...0.013),
             a(0.025, growthNote, 0.02...0.03), a(0.046, growthNote, 0.04...0.052)
@@ -92,7 +92,7 @@ extension WorkforceScenario {
                 id: "mbo-1-3", name: "MBO niveau 1–3",
                 graduates: rel(
                     (1_000 * cal.inflowScale).rounded(), 0.1,
-                    "Aanname: gediplomeerden per jaar die in Flevoland kunnen instromen; gekalibreerd zodat in 2032 ca. 41.500 zorgprofessionals beschikbaar zijn (Regioplan r.535-537)."
+                    "Aanname: gediplomeerden per jaar die in Flevoland kunnen instromen; gekalibreerd zodat in 2032 ca. 41.500 zorgprofessionals beschikbaar zijn (Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’)."
                 )),
             WorkforceLevel(
                 id: "mbo-4", name: "MBO niveau 4",
@@ -182,7 +182,7 @@ extension WorkforceScenario {
                         ceiling: 1),
                     vacancyRate: a(
                         sp.vacancy * cal.vacancyScale,
-                        "Aanname: openstaande vacatures 2020 als deel van het personeel; relatieve verschillen naar krapte (GGZ het krapst, Regioplan r.515-518), geschaald zodat het tekort in 2020 ~4 % is (Regioplan r.2565-2566)."
+                        "Aanname: openstaande vacatures 2020 als deel van het personeel; relatieve verschillen naar krapte (GGZ het krapst, Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’), geschaald zodat het tekort in 2020 ~4 % is (Regioplan IZA, hoofdstuk 5, fundament ‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’)."
                     ),
                     outflowFactor: a(
                         sp.outflowFactor,
@@ -193,7 +193,7 @@ extension WorkforceScenario {
                         ceiling: 1),
                     sideEntrants: rel(
                         (sectorStock * (sp.id == "vvt" ? 0.045 : 0.03) * cal.inflowScale).rounded(), 0.25,
-                        "Aanname: zij-instromers per jaar ≈ 3 % van het personeel 2020, in de VVT 4,5 % (instapfuncties; CMO r.3032-3034: een derde van de werknemers werkt in krimpsectoren)."
+                        "Aanname: zij-instromers per jaar ≈ 3 % van het personeel 2020, in de VVT 4,5 % (instapfuncties; CMO Flevoland, Meerjarenplan 2021-2024, §3.1: een derde van de werknemers werkt in krimpsectoren)."
                     ),
                     returners: rel(
                         (sectorStock * 0.015 * cal.inflowScale).rounded(), 0.25,
@@ -202,7 +202,10 @@ extension WorkforceScenario {
                         a($0, "Aanname: opleidingsniveaus in de sector, landelijke verhoudingen.")
                     },
                     ageShares: ageShares.map {
-                        a($0, "Aanname: leeftijdsopbouw van het personeel (vergrijzende beroepsbevolking, CMO r.3006).")
+                        a(
+                            $0,
+                            "Aanname: leeftijdsopbouw van het personeel (vergrijzende beroepsbevolking, CMO Flevoland, Meerjarenplan 2021-2024, §3.1)."
+                        )
                     },
                     careUse: sp.careUse.map {
                         a(
@@ -217,7 +220,7 @@ extension WorkforceScenario {
                         sector: sp.id, region: r.id,
                         persons: a(
                             (sectorStock * sp.regionShares[k]).rounded(),
-                            "Aanname: personeel 2020 = totaal (afgeleid uit 45.000 nodig in 2032, Regioplan r.535-537, en de gemodelleerde vraaggroei) × sectoraandeel × regioaandeel."
+                            "Aanname: personeel 2020 = totaal (afgeleid uit 45.000 nodig in 2032, Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’, en de gemodelleerde vraaggroei) × sectoraandeel × regioaandeel."
                         )))
             }
         }
@@ -244,11 +247,11 @@ extension WorkforceScenario {
             regions: regions, stock: stock, sectorMoves: sectorMoves, levelMoves: levelMoves,
             extraDemandGrowth: .assumed(
                 cal.extraDemandGrowth,
-                "Aanname: niet-demografische groei van de zorgvraag per jaar (meer mensen die minder gezond zijn, Regioplan r.540-545); gekalibreerd zodat de zorgvraag 2023–2032 met 34 % stijgt (Regioplan r.531-533).",
+                "Aanname: niet-demografische groei van de zorgvraag per jaar (meer mensen die minder gezond zijn, Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’); gekalibreerd zodat de zorgvraag 2023–2032 met 34 % stijgt (Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’).",
                 range: (cal.extraDemandGrowth - 0.005)...(cal.extraDemandGrowth + 0.005)),
             fteTrend: .assumed(
                 cal.fteTrend,
-                "Aanname: jaarlijkse daling van de fte per persoon (kleinere contracten); gekalibreerd zodat het tekort in fte in 2032 ~11 % is (Regioplan r.2566) terwijl het tekort in personen 45.000 − 41.500 is.",
+                "Aanname: jaarlijkse daling van de fte per persoon (kleinere contracten); gekalibreerd zodat het tekort in fte in 2032 ~11 % is (Regioplan IZA, hoofdstuk 5, fundament ‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’) terwijl het tekort in personen 45.000 − 41.500 is.",
                 range: (cal.fteTrend - 0.002)...(cal.fteTrend + 0.002)),
             taskShiftAbsorption: .assumed(
                 0.5,

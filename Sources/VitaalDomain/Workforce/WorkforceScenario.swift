@@ -16,7 +16,7 @@ public struct WorkforceParameter: Sendable, Hashable, ExpressibleByFloatLiteral,
     public var range: Range?
     /// Dutch explanation why this value was assumed; non-nil means "aanname".
     public var assumption: String?
-    /// Citation of a published figure, e.g. "Regioplan IZA Flevoland r.535-537".
+    /// Citation of a published figure, e.g. `Regioplan IZA Flevoland, hoofdstuk 2 "Flevoland in woord en beeld"` (title and section).
     public var source: String?
 
     public init(_ value: Double, range: Range? = nil, assumption: String? = nil, source: String? = nil) {

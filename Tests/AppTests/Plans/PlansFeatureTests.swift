@@ -131,7 +131,7 @@ final class PlansFeatureTests: XCTestCase {
         }
     }
 
-    /// Done when: the Flever 2025 report renders as HTML with the seed's totals (003 r.882-923, 945-950).
+    /// Done when: the Flever 2025 report renders as HTML with the year plan's totals (its budget, budget per programme and personnel tables).
     func testFleverReportHTMLHasTheSeedTotals() async throws {
         try await TestApp.with { app in
             try await Self.seeded(app)
