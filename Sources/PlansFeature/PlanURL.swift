@@ -26,10 +26,28 @@ enum PlanURL: SiteRoute {
     case budgetCSV(plan: Parameter<String>)
     case budgetXLSX(plan: Parameter<String>)
     case attachment(plan: Parameter<String>, attachment: Parameter<String>)
+    case newPlan
+    case newNode(plan: Parameter<String>)
+    case editNode(plan: Parameter<String>, node: Parameter<String>)
+    case nodeOrder(plan: Parameter<String>, node: Parameter<String>)
+    case deleteNode(plan: Parameter<String>, node: Parameter<String>)
+    case undoTree(plan: Parameter<String>)
+    case treeHistory(plan: Parameter<String>)
     case apiPlans
     case apiPlan(Parameter<String>)
     case apiTargets(plan: Parameter<String>)
     case apiBudgets(plan: Parameter<String>)
+    // #16 part B: approval, budget structure, P&C calendar, province contributions.
+    case approval(plan: Parameter<String>)
+    case budgetTables(plan: Parameter<String>)
+    case budgetTable(plan: Parameter<String>, table: Parameter<String>)
+    case budgetTableRemove(plan: Parameter<String>, table: Parameter<String>)
+    case budgetLines(plan: Parameter<String>, table: Parameter<String>)
+    case budgetLineRemove(plan: Parameter<String>, table: Parameter<String>, line: Parameter<String>)
+    case budgetColumns(plan: Parameter<String>, table: Parameter<String>)
+    case budgetColumnRemove(plan: Parameter<String>, table: Parameter<String>, column: Parameter<String>)
+    case calendar
+    case contributions
 
     var segments: [URLSegment] {
         switch self {
@@ -61,10 +79,40 @@ enum PlanURL: SiteRoute {
         case .budgetXLSX(let plan): Self.planPath(plan, "begroting.xlsx")
         case .attachment(let plan, let attachment):
             Self.planPath(plan, "bijlagen") + [.parameter("attachment", attachment)]
+        case .newPlan: [.constant("plannen"), .constant("nieuw")]
+        case .newNode(let plan): Self.planPath(plan, "nieuw-doel")
+        case .editNode(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("bewerken")]
+        case .nodeOrder(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("volgorde")]
+        case .deleteNode(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("verwijderen")]
+        case .undoTree(let plan): Self.planPath(plan, "ongedaan-maken")
+        case .treeHistory(let plan): Self.planPath(plan, "versies")
         case .apiPlans: Self.api
         case .apiPlan(let plan): Self.api + [.parameter("plan", plan)]
         case .apiTargets(let plan): Self.api + [.parameter("plan", plan), .constant("targets")]
         case .apiBudgets(let plan): Self.api + [.parameter("plan", plan), .constant("budgets")]
+        case .approval(let plan): Self.planPath(plan, "vaststelling")
+        case .budgetTables(let plan): Self.planPath(plan, "begrotingstabellen")
+        case .budgetTable(let plan, let table): Self.planPath(plan, "begrotingstabellen") + [.parameter("table", table)]
+        case .budgetTableRemove(let plan, let table):
+            Self.planPath(plan, "begrotingstabellen") + [.parameter("table", table), .constant("verwijderen")]
+        case .budgetLines(let plan, let table):
+            Self.planPath(plan, "begrotingstabellen") + [.parameter("table", table), .constant("regels")]
+        case .budgetLineRemove(let plan, let table, let line):
+            Self.planPath(plan, "begrotingstabellen")
+                + [.parameter("table", table), .constant("regels"), .parameter("line", line), .constant("verwijderen")]
+        case .budgetColumns(let plan, let table):
+            Self.planPath(plan, "begrotingstabellen") + [.parameter("table", table), .constant("kolommen")]
+        case .budgetColumnRemove(let plan, let table, let column):
+            Self.planPath(plan, "begrotingstabellen")
+                + [
+                    .parameter("table", table), .constant("kolommen"), .parameter("column", column),
+                    .constant("verwijderen")
+                ]
+        case .calendar: [.constant("plannen"), .constant("kalender")]
+        case .contributions: [.constant("plannen"), .constant("bijdragen")]
         }
     }
 

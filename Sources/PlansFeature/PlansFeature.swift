@@ -10,7 +10,10 @@ public struct PlansFeature: VitaalFeature {
     public init() {}
 
     public var migrations: [any Migration] {
-        [CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes()]
+        [
+            CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes(), AddPlanReview(),
+            CreatePlanTreeVersions()
+        ]
     }
 
     public var navigation: [NavigationItem] { [NavigationItem(title: "Plannen", path: PlanURL.plans.path, order: 20)] }
@@ -30,10 +33,14 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanPagesController())
         try app.register(collection: PlanWriteController())
         try app.register(collection: PlanNodeEditController())
+        try app.register(collection: PlanAuthoringController())
         try app.register(collection: PlanReportController())
         try app.register(collection: PlanDownloadController())
         try app.register(collection: PlanAttachmentController())
         try app.register(collection: PlanAPIController())
+        try app.register(collection: PlanApprovalController())
+        try app.register(collection: PlanBudgetController())
+        try app.register(collection: PlanCalendarController())
         PlanAPIController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
     }

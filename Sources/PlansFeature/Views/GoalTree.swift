@@ -32,6 +32,9 @@ struct GoalTree {
         var isExample: Bool
         /// The node's logic-model and indicator editor (editors, concept plans).
         var editLink: String?
+        /// Editing and moving the node, and adding a child under it (editors, concept plans; no child
+        /// link on the deepest level).
+        var authoringLinks: (edit: String, addChild: String?)?
         var indicators: [Indicator]
         var logicModel: LogicModel?
         var rollUp: StatusRollUp
@@ -67,6 +70,7 @@ struct GoalTree {
                 anchor: GoalTreeView.anchor(node.key), levelName: plan.levelName(of: node), title: node.title,
                 text: node.text, facts: Self.facts(node), isExample: node.isExample,
                 editLink: editLinks ? PlanURL.node(plan: .value(plan.key), node: .value(node.key)).path : nil,
+                authoringLinks: editLinks ? Self.authoringLinks(plan, node) : nil,
                 indicators: node.indicators.map {
                     Indicator(
                         type: $0.monitoringType.label, code: $0.indicatorCode, note: $0.note,
@@ -79,6 +83,15 @@ struct GoalTree {
         let keys = Set(plan.nodes.map(\.key))
         let roots = plan.nodes.filter { $0.parentKey.map { !keys.contains($0) } ?? true }
         self.roots = roots.map(makeNode)
+    }
+
+    static func authoringLinks(_ plan: Plan, _ node: GoalNode) -> (edit: String, addChild: String?) {
+        let key = Parameter.value(plan.key)
+        return (
+            edit: PlanURL.editNode(plan: key, node: .value(node.key)).path,
+            addChild: plan.childLevel(under: node.key) == nil
+                ? nil : PlanURL.newNode(plan: key).path(query: [("onder", node.key)])
+        )
     }
 
     static func facts(_ node: GoalNode) -> [String] {

@@ -62,6 +62,12 @@ enum GoalTreeView {
     static func facts(_ node: GoalTree.Node) -> BodyNode {
         var facts: [BodyNode] = node.facts.map { .span(.text($0)) }
         if node.isExample { facts.append(UI.badge("voorbeelddata")) }
+        if let links = node.authoringLinks {
+            facts.append(.a(.class("no-print"), .href(attr(links.edit)), .text("Bewerken of verplaatsen")))
+            if let add = links.addChild {
+                facts.append(.a(.class("no-print"), .href(attr(add)), .text("Onderliggend doel toevoegen")))
+            }
+        }
         if let link = node.editLink {
             facts.append(.a(.class("no-print"), .href(attr(link)), .text("Logisch model en indicatoren bewerken")))
         }

@@ -7,6 +7,10 @@ enum PlanNotice: String {
     case logicModelSaved = "logisch-model"
     case indicatorLinked = "gekoppeld"
     case indicatorUnlinked = "ontkoppeld"
+    case planCreated = "plan-aangemaakt"
+    case nodeMoved = "volgorde"
+    case nodeDeleted = "doel-verwijderd"
+    case undone = "ongedaan"
 
     /// The notice of a request's `melding` code; nil for none or an unknown code.
     init?(code: String?) {
@@ -23,6 +27,10 @@ enum PlanNotice: String {
         case .logicModelSaved: "Logisch model opgeslagen."
         case .indicatorLinked: "Indicator gekoppeld."
         case .indicatorUnlinked: "Indicator ontkoppeld."
+        case .planCreated: "Plan aangemaakt als concept. Bouw nu de doelenboom op."
+        case .nodeMoved: "Volgorde gewijzigd."
+        case .nodeDeleted: "Doel verwijderd. U kunt dit ongedaan maken onder de doelenboom."
+        case .undone: "De laatste wijziging van de doelenboom is ongedaan gemaakt."
         }
     }
 }

@@ -26,6 +26,15 @@ enum PlanPage {
         var lifecycle: Lifecycle?
         /// The forms to add targets and goals (editors only).
         var editor: Editor?
+        /// Links to write the goal tree in the browser and to start a new plan from this one (editors).
+        var authoring: Authoring?
+
+        struct Authoring {
+            /// Adding a top-level node and the tree's version history (concept plans only).
+            var newNode: String?
+            var history: String?
+            var newFromThis: String
+        }
 
         struct Lifecycle {
             var next: [PlanStatus]
@@ -59,6 +68,14 @@ enum PlanPage {
             notice = PlanNotice(code: code)?.text(status: plan.status.label.lowercased())
             lifecycle = canEdit ? Lifecycle(next: plan.status.allowedNextStatuses) : nil
             editor = canEdit ? Editor(plan) : nil
+            let concept = plan.status == .concept
+            let planKey = Parameter.value(plan.key)
+            authoring =
+                canEdit
+                ? Authoring(
+                    newNode: concept ? PlanURL.newNode(plan: planKey).path : nil,
+                    history: concept ? PlanURL.treeHistory(plan: planKey).path : nil,
+                    newFromThis: PlanURL.newPlan.path(query: [("basis", plan.key)])) : nil
         }
     }
 }

@@ -18,12 +18,29 @@ extension PlanPage {
                 .text(
                     "Klap onderdelen in of uit. Achter elk doel staat de samengevatte status van de "
                         + "doelstellingen eronder.")),
+            .unwrap(model.authoring) { authoring($0) },
             GoalTreeView.view(model.tree),
             .h2(.id("doelstellingen"), .text("Doelstellingen")),
             model.targets.map(TargetTable.view)
                 ?? .p(.class("muted"), .text("Dit plan heeft (nog) geen SMART-doelstellingen.")),
             PlanViews.statusRule,
             .unwrap(model.editor) { editorForms($0, key: model.key, context) })
+    }
+
+    /// The editor's links above the tree: add a top-level goal, the tree's versions (undo), a new plan
+    /// with this structure.
+    static func authoring(_ links: Model.Authoring) -> BodyNode {
+        .p(
+            .class("no-print"),
+            .unwrap(links.newNode) {
+                .group(.a(.class("button"), .href(attr($0)), .text("Doel toevoegen")), .text(" "))
+            },
+            .unwrap(links.history) {
+                .group(
+                    .a(.href(attr($0)), .text("Versies van de doelenboom (laatste wijziging ongedaan maken)")),
+                    .text(" · "))
+            },
+            .a(.href(attr(links.newFromThis)), .text("Nieuw plan met deze structuur")))
     }
 
     static func facts(_ model: Model) -> BodyNode {

@@ -20,6 +20,8 @@ enum PlanListPage {
         var loggedIn: Bool
         /// Readers and up see the link to the cross-plan dashboard.
         var showsDashboard: Bool
+        /// Editors and beheerders see the link to a new plan.
+        var canCreate = false
 
         /// The plans the viewer may see: published ones for everyone, all of them after logging in.
         static func load(viewer: PageContext.Viewer?, on db: any Database) async throws -> Model {
@@ -35,7 +37,9 @@ enum PlanListPage {
                         period: loaded.plan.period.description, version: record.version,
                         status: loaded.plan.status, rollUp: loaded.plan.rollUp()))
             }
-            return Model(rows: rows, loggedIn: loggedIn, showsDashboard: viewer.map { $0.role >= .lezer } ?? false)
+            return Model(
+                rows: rows, loggedIn: loggedIn, showsDashboard: viewer.map { $0.role >= .lezer } ?? false,
+                canCreate: viewer.map { $0.role >= .redacteur } ?? false)
         }
     }
 }

@@ -12,8 +12,15 @@ extension PlanListPage {
                         + "SMART-doelstellingen, realisaties en begrotingen. De status van een doelstelling wordt berekend "
                         + "uit de realisaties, nooit met de hand ingevuld.")),
             .if(
-                model.showsDashboard,
-                .p(.a(.class("button"), .href(PlanURL.dashboard.path), .text("Dashboard over alle plannen")))),
+                model.showsDashboard || model.canCreate,
+                .p(
+                    .if(
+                        model.showsDashboard,
+                        .a(.class("button"), .href(PlanURL.dashboard.path), .text("Dashboard over alle plannen"))),
+                    .text(" "),
+                    .if(
+                        model.canCreate,
+                        .a(.class("button button-secondary"), .href(PlanURL.newPlan.path), .text("Nieuw plan"))))),
             .if(
                 !model.loggedIn,
                 UI.notice(
