@@ -116,8 +116,20 @@ public enum DemoData {
                     try await Organisation(slug: slug, name: name, kind: kind, regionCode: region).create(on: db)
                 }
             }
+            // The province is the steering organisation (#16) unless a beheerder chose another one.
+            if try await Organisation.query(on: db).filter(\.$isSteering == true).first() == nil,
+                let province = try await Organisation.query(on: db).filter(\.$slug == steeringSlug).first()
+            {
+                province.isSteering = true
+                try await province.save(on: db)
+            }
         }
     }
+
+    /// The demo's steering organisation (#16): its vaststellers adopt the plans of the partners.
+    public static let steeringSlug = "provincie-flevoland"
+    /// The demo accounts that may adopt plans (vaststeller, #16).
+    static let approvers: Set<String> = ["vaststeller@flevoland.example"]
 
     /// One user per role. Passwords: `VITAAL_DEMO_PASSWORD` if set (≥ 12 characters), else random.
     static func loadUsers(app: Application) async throws -> [(String, Role, String)] {
@@ -125,7 +137,8 @@ public enum DemoData {
         let demo: [(String, String, Role, String)] = [
             ("beheerder@vitaal.example", "Demo Beheerder", .beheerder, "provincie-flevoland"),
             ("redacteur@flever.example", "Demo Redacteur Flever", .redacteur, "flever"),
-            ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland")
+            ("lezer@flevoland.example", "Demo Lezer Provincie", .lezer, "provincie-flevoland"),
+            ("vaststeller@flevoland.example", "Demo Vaststeller Provincie", .redacteur, "provincie-flevoland")
         ]
         var out: [(String, Role, String)] = []
         for (email, name, role, organisationSlug) in demo {
@@ -140,12 +153,14 @@ public enum DemoData {
                 user.role = role
                 user.$organisation.id = organisationID
                 user.mustChangePassword = false
+                user.mayApprove = approvers.contains(email)
                 try await user.save(on: app.db)
             } else {
-                try await User(
+                let user = User(
                     email: email, name: name, passwordHash: hash, role: role, organisationID: organisationID,
-                    mustChangePassword: false, now: app.clock.now()
-                ).create(on: app.db)
+                    mustChangePassword: false, now: app.clock.now())
+                user.mayApprove = approvers.contains(email)
+                try await user.create(on: app.db)
             }
             out.append((email, role, password))
         }

@@ -24,6 +24,10 @@ struct AdminController: RouteCollection {
             .POST, SiteURL.adminOrganisationRetire(.key), access: .role(.beheerder), use: retireOrganisation)
         routes.write(
             .POST, SiteURL.adminOrganisationReinstate(.key), access: .role(.beheerder), use: reinstateOrganisation)
+        // The four-eyes roles (AdminController+Approval.swift).
+        routes.write(.POST, SiteURL.adminUserApprover(.key), access: .role(.beheerder), use: changeApprover)
+        routes.write(
+            .POST, SiteURL.adminOrganisationSteering(.key), access: .role(.beheerder), use: changeSteering)
     }
 
     @Sendable func overview(_ req: Request) async throws -> SitePage {

@@ -138,6 +138,9 @@ public enum SiteURL: SiteRoute {
     case adminOrganisation(Parameter<String>)
     case adminOrganisationRetire(Parameter<String>)
     case adminOrganisationReinstate(Parameter<String>)
+    /// The vaststeller flag of an account and the steering organisation flag (#16).
+    case adminUserApprover(Parameter<String>)
+    case adminOrganisationSteering(Parameter<String>)
 
     public var segments: [URLSegment] {
         switch self {
@@ -180,6 +183,10 @@ public enum SiteURL: SiteRoute {
             [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug), .constant("opheffen")]
         case .adminOrganisationReinstate(let slug):
             [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug), .constant("herstellen")]
+        case .adminUserApprover(let id):
+            [.constant("beheer"), .constant("gebruikers"), .parameter("id", id), .constant("vaststeller")]
+        case .adminOrganisationSteering(let slug):
+            [.constant("beheer"), .constant("organisaties"), .parameter("slug", slug), .constant("sturend")]
         }
     }
 }

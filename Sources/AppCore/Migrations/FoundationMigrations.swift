@@ -8,7 +8,7 @@ enum FoundationMigrations {
         [
             CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
             CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(clock: clock), DropFluentSessions(),
-            AddRegionParentIndex(), AddAccountStatus(), CreateAPITokens()
+            AddRegionParentIndex(), AddAccountStatus(), CreateAPITokens(), AddApprovalRoles()
         ]
     }
 

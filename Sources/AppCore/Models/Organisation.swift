@@ -18,6 +18,10 @@ public final class Organisation: Model, Content, @unchecked Sendable {
     /// Set when the organisation is retired (opgeheven): hidden from the pickers for new things,
     /// kept for everything that names it.
     @OptionalField(key: "retired_at") public var retiredAt: Date?
+    /// The steering organisation (#16): the province, which adopts (vaststellen) the plans of its
+    /// partners. Its users with `User.mayApprove` are the vaststellers. Set by a beheerder on the
+    /// organisation's admin page; at most one organisation has it (setting it clears the others).
+    @Field(key: "is_steering") public var isSteering: Bool
 
     public init() {}
     public init(
@@ -30,6 +34,7 @@ public final class Organisation: Model, Content, @unchecked Sendable {
         self.regionCode = regionCode
         self.website = website
         self.summary = summary
+        self.isSteering = false
     }
 }
 

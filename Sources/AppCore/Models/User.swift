@@ -45,6 +45,10 @@ public final class User: Model, Content, @unchecked Sendable {
     /// account and its history stay.
     @Field(key: "is_active") public var isActive: Bool
     @OptionalField(key: "deactivated_at") public var deactivatedAt: Date?
+    /// Vaststeller (#16): may adopt (vaststellen) or reject submitted plans of every organisation,
+    /// when the user is at least redacteur of the steering organisation (`Organisation.isSteering`).
+    /// Set by a beheerder on the user's admin page; never for their own submission (four eyes).
+    @Field(key: "may_approve") public var mayApprove: Bool
 
     public init() {}
     /// A new account; with `mustChangePassword` its password is a one-time password valid from `now`.
@@ -59,6 +63,7 @@ public final class User: Model, Content, @unchecked Sendable {
         self.$organisation.id = organisationID
         self.mustChangePassword = mustChangePassword
         self.isActive = true
+        self.mayApprove = false
         if mustChangePassword { oneTimePasswordExpiresAt = now.addingTimeInterval(User.oneTimePasswordLifetime) }
     }
     public static let oneTimePasswordLifetime: TimeInterval = 24 * 3600

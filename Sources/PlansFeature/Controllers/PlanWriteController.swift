@@ -82,34 +82,27 @@ struct PlanWriteController: RouteCollection {
 
     // MARK: Lifecycle
 
-    /// The four-eyes rule (docs/plans-and-steering.md): a redacteur may take a plan to vastgesteld or
-    /// afgesloten only when someone else submitted it (moved it to ingediend); a beheerder always may.
-    /// The refusal is a 403 that names the rule.
-    static func requireSecondPerson(_ user: User, record: PlanRecord, organisation: String, to target: PlanStatus)
-        throws
-    {
-        guard target == .vastgesteld || target == .afgesloten, user.role < .beheerder else { return }
-        let step = target == .vastgesteld ? "vaststellen" : "afsluiten"
-        guard let submitter = record.submittedByID else {
-            throw VitaalError(
-                .forbidden,
-                "Vier-ogenprincipe: een plan \(step) doet een tweede persoon. Van dit plan is niet bekend wie het "
-                    + "heeft ingediend, dus alleen een beheerder kan het \(step).")
-        }
-        if submitter == user.id {
-            throw VitaalError(
-                .forbidden,
-                "Vier-ogenprincipe: u hebt dit plan zelf ingediend, dus een andere redacteur van \(organisation) "
-                    + "of een beheerder moet het \(step).")
-        }
-    }
-
+    /// A status step under the four-eyes rule (`PlanApproval`): checked, then written in one transaction
+    /// with its audit entry. A refusal (403 rule, 422 missing reason, 409 lifecycle) shows the approval
+    /// page again with the message next to the field.
     @Sendable func transition(_ req: Request) async throws -> Response {
         let loaded = try await PlanAccess.loadVisible(req)
-        let user = try PlanAccess.requireEdit(loaded, req)
-        let input = try TransitionInput(req, from: loaded.plan.status)
-        try Self.requireSecondPerson(user, record: loaded.record, organisation: loaded.organisation.name, to: input.to)
-        try await input.save(loaded, by: user, req)
+        let user = try req.requireRole(.redacteur)
+        do {
+            let input = try TransitionInput(req, from: loaded.plan.status)
+            let rights = try await PlanApproval.rights(user, loaded, on: req.db)
+            let rejected = try PlanApproval.authorize(
+                rights, to: input.to, record: loaded.record, organisation: loaded.organisation.name,
+                steering: try await ApprovalRoles.steeringName(on: req.db))
+            try await input.save(loaded, by: user, rejected: rejected, req)
+            if input.to == .concept || input.to == .vastgesteld {
+                return req.redirect(to: PlanURL.approval(plan: .value(loaded.key)), notice: input.to.rawValue)
+            }
+        } catch let error as VitaalError where [.invalidInput, .forbidden, .conflict].contains(error.kind) {
+            var model = try await ApprovalPage.Model.load(loaded, user: user, on: req.db)
+            model.refuse(error, reason: req.formText("reden"))
+            return ApprovalPage.view(model, req.pageContext).render(for: req)
+        }
         return req.redirect(to: PlanURL.plan(.value(loaded.key)), notice: PlanNotice.statusChanged.rawValue)
     }
 

@@ -29,6 +29,13 @@ public final class PlanRecord: Model, @unchecked Sendable {
     @Field(key: "notes") public var notesJSON: String
     /// The user who moved the plan to ingediend (the four-eyes rule: someone else takes it further).
     @OptionalField(key: "submitted_by") public var submittedByID: UUID?
+    /// The last rejection (#16): its reason, who rejected (e-mail) and when; kept until adopted.
+    @OptionalField(key: "rejection_reason") public var rejectionReason: String?
+    @OptionalField(key: "rejected_by") public var rejectedBy: String?
+    @OptionalField(key: "rejected_at") public var rejectedAt: Date?
+    /// Who adopted the plan (vastgesteld, e-mail) and when (#16).
+    @OptionalField(key: "adopted_by") public var adoptedBy: String?
+    @OptionalField(key: "adopted_at") public var adoptedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

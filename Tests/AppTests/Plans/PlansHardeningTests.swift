@@ -354,7 +354,7 @@ final class PlansHardeningTests: XCTestCase {
 
     // MARK: L3 four eyes
 
-    func testTheSubmitterCannotAdoptOrCloseAloneASecondEditorOrABeheerderCan() async throws {
+    func testTheSubmitterCannotAdoptOrCloseAloneABeheerderAdoptsASecondEditorCloses() async throws {
         try await TestApp.with { app in
             let submitter = try await PlansInputTests.setUp(app)
             let submitted = try await submitter.post("/plannen/\(Self.next)/status", ["status": "ingediend"])
@@ -373,18 +373,22 @@ final class PlansHardeningTests: XCTestCase {
                 app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
             let second = Browser(app)
             try await second.login(email, password)
-            let adopted = try await second.post("/plannen/\(Self.next)/status", ["status": "vastgesteld"])
-            XCTAssertEqual(adopted.status, .seeOther, adopted.body)
-            let closeAlone = try await submitter.post("/plannen/\(Self.next)/status", ["status": "afgesloten"])
-            XCTAssertEqual(closeAlone.status, .forbidden, "the submitter cannot close it either")
+            // #16: a second editor of the same organisation is no vaststeller; a beheerder adopts.
+            let notAdopted = try await second.post("/plannen/\(Self.next)/status", ["status": "vastgesteld"])
+            XCTAssertEqual(notAdopted.status, .forbidden)
+            XCTAssertTrue(notAdopted.body.contains("Vier-ogenprincipe"), notAdopted.body)
             let (adminEmail, adminPassword) = try await TestApp.user(
                 app, role: .beheerder, organisation: "provincie-flevoland")
             let admin = Browser(app)
             try await admin.login(adminEmail, adminPassword)
-            let closed = try await admin.post("/plannen/\(Self.next)/status", ["status": "afgesloten"])
+            let adopted = try await admin.post("/plannen/\(Self.next)/status", ["status": "vastgesteld"])
+            XCTAssertEqual(adopted.status, .seeOther, adopted.body)
+            let closeAlone = try await submitter.post("/plannen/\(Self.next)/status", ["status": "afgesloten"])
+            XCTAssertEqual(closeAlone.status, .forbidden, "the submitter cannot close it either")
+            let closed = try await second.post("/plannen/\(Self.next)/status", ["status": "afgesloten"])
             XCTAssertEqual(closed.status, .seeOther, closed.body)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "status").sort(\.$at).all()
-            XCTAssertEqual(audit.map(\.actor), ["redacteur-flever@test.example", "tweede@flever.example", adminEmail])
+            XCTAssertEqual(audit.map(\.actor), ["redacteur-flever@test.example", adminEmail, "tweede@flever.example"])
             XCTAssertTrue(audit[0].summary.contains("ingediend door redacteur-flever@test.example"))
         }
     }

@@ -21,6 +21,8 @@ enum AdminOrganisationPage {
         var website: String?
         var description: String?
         var retiredAt: Date?
+        /// The steering organisation (#16): its vaststellers adopt the plans.
+        var isSteering: Bool = false
         var activeUsers: Int
         var inactiveUsers: Int
         var history: [AuditTable.Row]
@@ -42,7 +44,8 @@ extension AdminOrganisationPage.Model {
         return Self(
             slug: organisation.slug, name: organisation.name, kind: organisation.kind,
             regionCode: organisation.regionCode, website: organisation.website, description: organisation.summary,
-            retiredAt: organisation.retiredAt, activeUsers: users.filter(\.isActive).count,
+            retiredAt: organisation.retiredAt, isSteering: organisation.isSteering,
+            activeUsers: users.filter(\.isActive).count,
             inactiveUsers: users.filter { !$0.isActive }.count, history: history.map(AuditTable.Row.init))
     }
 }

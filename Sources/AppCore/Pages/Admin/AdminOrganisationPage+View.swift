@@ -15,15 +15,33 @@ extension AdminOrganisationPage {
                     .span(
                         .class(model.retiredAt == nil ? "status status-good" : "status status-none"),
                         .text(model.retiredAt.map { "Opgeheven op \(DutchDate.date($0))" } ?? "Actief"))),
+                .dt(.text("Sturende organisatie")),
+                .dd(.text(model.isSteering ? "Ja, stelt de plannen van de partners vast" : "Nee")),
                 .dt(.text("Gebruikers")),
                 .dd(.text("\(model.activeUsers) actief, \(model.inactiveUsers) gedeactiveerd"))),
             .h2(.text("Gegevens")),
             form(model, context),
+            .h2(.text("Sturende organisatie")),
+            steering(model, context),
             .h2(.text(model.retiredAt == nil ? "Opheffen" : "Herstellen")),
             retirement(model, context),
             .h2(.text("Geschiedenis")),
             model.history.isEmpty
                 ? .p(.class("muted"), .text("Nog niets vastgelegd.")) : AuditTable.view(model.history))
+    }
+
+    /// The steering organisation flag (#16); at most one organisation has it.
+    static func steering(_ model: Model, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(SiteURL.adminOrganisationSteering(.value(model.slug)).path), .class("card"),
+            Layout.csrfField(context),
+            AdminController.checkbox(
+                "steering", label: "Sturende organisatie (stelt plannen vast)", checked: model.isSteering,
+                error: model.errors["steering"],
+                hint: "De vaststellers van de sturende organisatie (de provincie) stellen de ingediende plannen van "
+                    + "alle organisaties vast. Er is er ten hoogste één: aanvinken haalt het vinkje bij een "
+                    + "andere organisatie weg."),
+            .button(.type(.submit), .text("Opslaan")))
     }
 
     static func noticeText(_ code: String) -> String? {

@@ -25,6 +25,9 @@ enum AdminUserPage {
         var usableTokens: Int
         /// Organisations to choose from: the ones not retired, and the account's own.
         var organisations: [AdminUsersPage.Choice]
+        /// The vaststeller flag, and whether the account's organisation is the steering one (#16).
+        var mayApprove: Bool = false
+        var organisationIsSteering: Bool = false
         /// The account's entries in the audit log, newest first (at most 50).
         var history: [AuditTable.Row]
         var form: Form?
@@ -58,6 +61,7 @@ extension AdminUserPage.Model {
             organisations: organisations.map {
                 .init(value: $0.slug, label: $0.name + ($0.isRetired ? " (opgeheven)" : ""))
             },
+            mayApprove: user.mayApprove, organisationIsSteering: user.organisation.isSteering,
             history: history.map(AuditTable.Row.init))
     }
 }

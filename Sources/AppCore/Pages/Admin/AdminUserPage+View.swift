@@ -11,6 +11,8 @@ extension AdminUserPage {
             facts(model),
             .h2(.text("Rol en organisatie")),
             form(model, context, isSelf: isSelf),
+            .h2(.text("Plannen vaststellen")),
+            approver(model, context),
             .h2(.text("Toegang")),
             access(model, context, isSelf: isSelf),
             .h2(.text("Geschiedenis")),
@@ -33,6 +35,7 @@ extension AdminUserPage {
             .dt(.text("E-mailadres")), .dd(.text(model.email)),
             .dt(.text("Rol")), .dd(.text(model.role.label)),
             .dt(.text("Organisatie")), .dd(.text(model.organisationName)),
+            .dt(.text("Vaststeller")), .dd(.text(model.mayApprove ? "Ja, mag plannen vaststellen" : "Nee")),
             .dt(.text("Status")),
             .dd(
                 .span(
@@ -60,6 +63,26 @@ extension AdminUserPage {
             AdminUsersPage.choice(
                 "organisation", label: "Organisatie", error: model.errors["organisation"],
                 options: model.organisations, selected: model.form?.organisation ?? model.organisationSlug),
+            .button(.type(.submit), .text("Opslaan")))
+    }
+
+    /// The vaststeller flag (#16): only for redacteurs and beheerders of the steering organisation.
+    static func approver(_ model: Model, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(SiteURL.adminUserApprover(.value(model.id.uuidString)).path), .class("card"),
+            Layout.csrfField(context),
+            .if(
+                !model.organisationIsSteering,
+                .p(
+                    .class("hint"),
+                    .text(
+                        "\(model.organisationName) is niet de sturende organisatie; alleen gebruikers van de "
+                            + "sturende organisatie (de provincie) kunnen vaststeller zijn."))),
+            AdminController.checkbox(
+                "approver", label: "Mag plannen vaststellen (vaststeller)", checked: model.mayApprove,
+                error: model.errors["approver"],
+                hint: "Een vaststeller stelt ingediende plannen van alle organisaties vast of wijst ze af met een "
+                    + "reden, maar nooit een plan dat hij zelf heeft ingediend (vier-ogenprincipe)."),
             .button(.type(.submit), .text("Opslaan")))
     }
 

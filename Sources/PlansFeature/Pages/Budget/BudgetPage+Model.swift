@@ -11,6 +11,10 @@ enum BudgetPage {
             /// The line edit page by line key (editors only).
             var editLink: BudgetTableView.EditLink?
             var hasBudgetColumns: Bool
+            /// The table's structure page (editors only).
+            var structureLink: String?
+            /// Budget versus actual, like with like (#16).
+            var comparison: BudgetComparison
         }
 
         var key: String
@@ -20,6 +24,9 @@ enum BudgetPage {
         var personnelProblems: [String]
         /// The personnel form's default year (editors only).
         var personnelYear: Int?
+        /// The form to add a budget table (editors of a concept only, #16).
+        var tableForm: PlanForm?
+        var defaultYear: Int
 
         init(_ loaded: LoadedPlan, viewer: PageContext.Viewer?) {
             let plan = loaded.plan
@@ -38,11 +45,18 @@ enum BudgetPage {
                                 line: .value(line)
                             ).path
                         } : nil,
-                    hasBudgetColumns: table.columns.contains { $0.kind == .budget })
+                    hasBudgetColumns: table.columns.contains { $0.kind == .budget },
+                    structureLink: canEdit
+                        ? PlanURL.budgetTable(plan: .value(planKey), table: .value(tableKey)).path : nil,
+                    comparison: BudgetComparison(table, actuals: loaded.actuals(table: record)))
             }
             personnel = plan.personnel
             personnelProblems = loaded.personnelProblems
             personnelYear = canEdit ? plan.period.end.year : nil
+            defaultYear = plan.period.end.year
+            tableForm =
+                canEdit && plan.status == .concept
+                ? PlanForm(values: ["eenheid": "euro", "jaar": "\(plan.period.end.year)"]) : nil
         }
     }
 }

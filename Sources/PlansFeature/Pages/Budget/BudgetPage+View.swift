@@ -5,13 +5,15 @@ import VitaalDomain
 extension BudgetPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         SitePage(
-            "Begroting: \(model.title)", breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
+            "Begroting: \(model.title)", status: model.tableForm?.message == nil ? .ok : .unprocessableEntity,
+            breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
             .p(
                 .a(.href(attr(PlanURL.budgetCSV(plan: .value(model.key)).path)), .text("Begroting (CSV)")),
                 .text(" · "),
                 .a(.href(attr(PlanURL.budgetXLSX(plan: .value(model.key)).path)), .text("Begroting (Excel)"))),
             .if(model.tables.isEmpty, .p(.class("muted"), .text("Dit plan heeft geen begroting."))),
             .forEach(model.tables) { table($0) },
+            .unwrap(model.tableForm) { tableForm(model, form: $0, context) },
             .h2(.text("Personeel")),
             .forEach(model.personnelProblems) { UI.notice("warning", $0) },
             model.personnel.isEmpty
@@ -28,7 +30,34 @@ extension BudgetPage {
             BudgetTableView.view(budget, actuals: table.actuals, editLink: table.editLink),
             BudgetViews.check(budget),
             .if(!budget.notes.isEmpty, .ul(.class("muted"), .forEach(budget.notes) { .li(.text($0)) })),
-            .if(table.hasBudgetColumns, BudgetViews.versusActual(budget, actuals: table.actuals)))
+            .unwrap(table.structureLink) {
+                .p(.class("no-print"), .a(.href(attr($0)), .text("Regels en kolommen van \(budget.title) bewerken")))
+            },
+            .if(table.hasBudgetColumns, BudgetComparisonView.view(table.comparison, table: budget)))
+    }
+
+    /// The form to add a budget table (#16): title, unit, the first column's year and programme.
+    static func tableForm(_ model: Model, form: PlanForm, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(attr(PlanURL.budgetTables(plan: .value(model.key)).path)), .class("card no-print"),
+            .h3(.text("Begrotingstabel toevoegen")),
+            form.summary(),
+            Layout.csrfField(context),
+            form.field(
+                "titel", label: "Titel", required: true,
+                hint: "bijv. ‘Begroting programma Gezond Leven’; ten hoogste \(BudgetLimits.titleLength) tekens"),
+            BudgetForms.select(
+                "eenheid", label: "Eenheid", options: [("euro", "euro"), ("duizend", "duizend euro")], form: form),
+            form.field("jaar", label: "Jaar van de eerste kolom", required: true),
+            form.field(
+                "programma", label: "Programma (optioneel)",
+                hint: "bijv. ‘A&O’; ten hoogste \(BudgetLimits.programmeLength) tekens"),
+            .p(
+                .class("hint"),
+                .text(
+                    "De tabel krijgt de onderdelen Baten en Lasten en één kolom; regels en meer kolommen voegt u "
+                        + "daarna toe.")),
+            .button(.type(.submit), .text("Tabel toevoegen")))
     }
 
     static func personnelForm(key: String, year: Int, _ context: PageContext) -> BodyNode {
