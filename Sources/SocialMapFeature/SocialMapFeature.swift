@@ -27,6 +27,8 @@ public struct SocialMapFeature: VitaalFeature {
         try app.register(collection: SocialMapAPIController())
         try app.register(collection: SocialMapPagesController())
         try app.register(collection: SocialMapEditController())
+        try app.register(collection: SocialMapEntriesController())
+        try app.register(collection: SocialMapNetworksController())
         try app.register(collection: SpiderWebController())
         SocialMapOpenAPI.register(in: app.openAPI)
     }

@@ -12,8 +12,24 @@ public enum SocialMapURL: SiteRoute {
     case organisation(Parameter<String>)
     case organisationChecked(Parameter<String>)
     case organisationCollaborations(Parameter<String>)
+    case organisationNew
+    case organisationEdit(Parameter<String>)
+    case organisationArchive(Parameter<String>)
+    case offerNew(Parameter<String>)
+    case offerArchive(Parameter<String>)
+    case locationNew(Parameter<String>)
+    case locationEdit(Parameter<String>)
+    case locationArchive(Parameter<String>)
+    case contactNew(Parameter<String>)
+    case contactEdit(Parameter<String>)
+    case contactArchive(Parameter<String>)
     case networks
     case network(Parameter<String>)
+    case networkNew
+    case networkEdit(Parameter<String>)
+    case networkChecked(Parameter<String>)
+    case networkMembers(Parameter<String>)
+    case networkMemberRemove(Parameter<String>)
     case spiderWeb
     case spiderWebStatistics
     // Open-data API
@@ -32,8 +48,28 @@ public enum SocialMapURL: SiteRoute {
         case .organisation(let id): Self.root + [.constant("organisaties"), .parameter("id", id)]
         case .organisationChecked(let id): Self.organisation(id).segments + [.constant("gecontroleerd")]
         case .organisationCollaborations(let id): Self.organisation(id).segments + [.constant("samenwerkingen")]
+        case .organisationNew: Self.root + [.constant("organisaties"), .constant("nieuw")]
+        case .organisationEdit(let id): Self.organisation(id).segments + [.constant("bewerken")]
+        case .organisationArchive(let id): Self.organisation(id).segments + [.constant("archiveren")]
+        case .offerNew(let id): Self.organisation(id).segments + [.constant("aanbod"), .constant("nieuw")]
+        case .offerArchive(let id): Self.offer(id).segments + [.constant("archiveren")]
+        case .locationNew(let id): Self.organisation(id).segments + [.constant("locaties"), .constant("nieuw")]
+        case .locationEdit(let id): Self.root + [.constant("locaties"), .parameter("id", id), .constant("bewerken")]
+        case .locationArchive(let id):
+            Self.root + [.constant("locaties"), .parameter("id", id), .constant("archiveren")]
+        case .contactNew(let id): Self.organisation(id).segments + [.constant("contactpersonen"), .constant("nieuw")]
+        case .contactEdit(let id):
+            Self.root + [.constant("contactpersonen"), .parameter("id", id), .constant("bewerken")]
+        case .contactArchive(let id):
+            Self.root + [.constant("contactpersonen"), .parameter("id", id), .constant("archiveren")]
         case .networks: Self.root + [.constant("netwerken")]
         case .network(let id): Self.root + [.constant("netwerken"), .parameter("id", id)]
+        case .networkNew: Self.root + [.constant("netwerken"), .constant("nieuw")]
+        case .networkEdit(let id): Self.network(id).segments + [.constant("bewerken")]
+        case .networkChecked(let id): Self.network(id).segments + [.constant("gecontroleerd")]
+        case .networkMembers(let id): Self.network(id).segments + [.constant("deelnemers")]
+        case .networkMemberRemove(let id):
+            Self.network(id).segments + [.constant("deelnemers"), .constant("verwijderen")]
         case .spiderWeb: Self.root + [.constant("spinnenweb")]
         case .spiderWebStatistics: Self.root + [.constant("spinnenweb"), .constant("statistiek")]
         case .apiOrganizations: Self.api + [.constant("organizations")]

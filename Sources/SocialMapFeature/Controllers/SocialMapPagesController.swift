@@ -39,7 +39,10 @@ struct SocialMapPagesController: RouteCollection {
     }
 
     @Sendable func network(req: Request) async throws -> SitePage {
-        let model = try await NetworkPage.Model.load(id: req.socialMapID, on: req.db, today: req.socialMapToday)
-        return NetworkPage.view(model, req.pageContext)
+        let context = req.pageContext
+        let model = try await NetworkPage.Model.load(
+            id: req.socialMapID, notice: req.socialMapNotice, on: req.db, today: req.socialMapToday,
+            viewer: context.viewer)
+        return NetworkPage.view(model, context)
     }
 }

@@ -1,7 +1,9 @@
 import Fluent
 
 enum SocialMapMigrations {
-    static var all: [any Migration] { [CreateSocialMapTables(), CollaborationOwnerAndSpiderWebMonth()] }
+    static var all: [any Migration] {
+        [CreateSocialMapTables(), CollaborationOwnerAndSpiderWebMonth(), ArchivedEntries()]
+    }
 
     struct CreateSocialMapTables: AsyncMigration {
         var name: String { "SocialMap.CreateSocialMapTables" }
@@ -109,6 +111,22 @@ enum SocialMapMigrations {
         }
         func revert(on db: any Database) async throws {
             try await db.schema(SocialMapCollaborationRecord.schema).deleteField("entered_by").update()
+        }
+    }
+
+    /// Entries can be archived in the web editor (`archived_on`, a day): archived entries vanish
+    /// from pages, API and exports but stay in the database (and the audit log names them).
+    struct ArchivedEntries: AsyncMigration {
+        var name: String { "SocialMapArchivedEntries" }
+        static let schemas = [
+            SocialMapOrganisationRecord.schema, SocialMapServiceRecord.schema, SocialMapLocationRecord.schema,
+            SocialMapHSDSRecord.schema
+        ]
+        func prepare(on db: any Database) async throws {
+            for schema in Self.schemas { try await db.schema(schema).field("archived_on", .string).update() }
+        }
+        func revert(on db: any Database) async throws {
+            for schema in Self.schemas { try await db.schema(schema).deleteField("archived_on").update() }
         }
     }
 }

@@ -21,6 +21,9 @@ public final class SocialMapOrganisationRecord: Model, @unchecked Sendable {
     @Field(key: "is_example") public var isExample: Bool
     @Field(key: "payload") public var payload: String
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    /// The day it was archived (yyyy-MM-dd); archived entries are left out of every page, the API
+    /// and exports (`SocialMapStore.load`).
+    @OptionalField(key: "archived_on") public var archivedOn: String?
     public init() {}
 }
 
@@ -37,6 +40,9 @@ public final class SocialMapServiceRecord: Model, @unchecked Sendable {
     @Field(key: "is_example") public var isExample: Bool
     @Field(key: "payload") public var payload: String
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    /// The day it was archived (yyyy-MM-dd); archived entries are left out of every page, the API
+    /// and exports (`SocialMapStore.load`).
+    @OptionalField(key: "archived_on") public var archivedOn: String?
     public init() {}
 }
 
@@ -50,6 +56,7 @@ public final class SocialMapLocationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "municipality_code") public var municipalityCode: String?
     @Field(key: "position_is_approximate") public var positionIsApproximate: Bool
     @Field(key: "payload") public var payload: String
+    @OptionalField(key: "archived_on") public var archivedOn: String?
     public init() {}
 }
 
@@ -61,6 +68,7 @@ public final class SocialMapHSDSRecord: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "key") public var key: String
     @Field(key: "payload") public var payload: String
+    @OptionalField(key: "archived_on") public var archivedOn: String?
     public init() {}
 }
 

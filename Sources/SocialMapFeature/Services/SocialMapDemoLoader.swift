@@ -4,7 +4,7 @@ import Vapor
 import VitaalDomain
 
 /// Loads `SocialMapDemoData.register` (Flever's networks of Bijlage 1, WEL partners, initiatives
-/// from the seeds). Entries are linked to the foundation organisation with the same slug or name,
+/// from the source documents). Entries are linked to the foundation organisation with the same slug or name,
 /// so that organisation's editors maintain them; networks are maintained by Flever (it keeps the
 /// register). Skips when the social map already holds organisations.
 enum SocialMapDemoLoader {

@@ -48,10 +48,12 @@ extension SocialMapStore {
         _ incoming: SocialMap.Register, on db: any Database, maintainer: UUID? = nil,
         overrideMaintainer: Bool = false, maintainerFor: (@Sendable (String) -> UUID?)? = nil,
         user: User? = nil, actor: String, action: String,
-        summary what: String, at now: Date
+        summary what: String, at now: Date, refreshDerivedCollaborations: Bool = false
     ) async throws -> WriteSummary {
+        try incoming.validateFields()
         let base = try await load(on: db)
-        try merged(base, with: incoming).validate()
+        let after = merged(base, with: incoming)
+        try after.validate()
         let rule = MaintainerRule(
             maintainer: maintainer, overrideMaintainer: overrideMaintainer,
             maintainerFor: maintainerFor)
@@ -64,6 +66,7 @@ extension SocialMapStore {
             try await writeOtherRecords(incoming, base: base, &summary, on: db)
             try await writeNetworks(incoming.networks, rule, &summary, on: db)
             try await writeCollaborations(incoming.collaborations, enteredBy: enteredBy, &summary, on: db)
+            if refreshDerivedCollaborations { try await refreshDerived(after.networks, on: db) }
             try await Audit.record(
                 on: db, user: user, actor: actor, action: action, entity: "sociale kaart",
                 summary: "\(what): \(summary)", at: now)
@@ -221,5 +224,87 @@ extension SocialMapStore {
             try await record.create(on: db)
             summary.count("samenwerkingen", created: existing.isEmpty)
         }
+    }
+
+    /// Replaces the derived collaborations (co-membership of a listed network) by those of
+    /// `networks`, so the network pages and analyses follow a change of memberships at once. A pair
+    /// with a reported collaboration keeps only that one.
+    private static func refreshDerived(_ networks: [SocialMap.Network], on db: any Database) async throws {
+        try await SocialMapCollaborationRecord.query(on: db).filter(\.$isDerived == true).delete()
+        let reported = Set(
+            try await SocialMapCollaborationRecord.query(on: db).all().map { $0.a + "\u{1F}" + $0.b })
+        for collaboration in SocialMap.Register.coMembershipCollaborations(of: networks)
+        where !reported.contains(collaboration.a + "\u{1F}" + collaboration.b) {
+            let record = SocialMapCollaborationRecord()
+            record.a = collaboration.a
+            record.b = collaboration.b
+            record.topic = collaboration.topic
+            record.isDerived = true
+            try await record.create(on: db)
+        }
+    }
+
+    /// Entries to archive together (by key).
+    struct ArchiveSet: Sendable, Equatable {
+        var organisations: [String] = []
+        var services: [String] = []
+        var locations: [String] = []
+        var contacts: [String] = []
+    }
+
+    /// Marks the entries archived on `day` in one transaction with an audit entry. Archived
+    /// entries stay in the database but vanish from `load` (pages, API, exports).
+    static func archive(
+        _ set: ArchiveSet, day: SocialMap.Day, user: User, summary: String, at now: Date,
+        on db: any Database
+    ) async throws {
+        try await db.transaction { db in
+            if !set.organisations.isEmpty {
+                try await SocialMapOrganisationRecord.query(on: db).filter(\.$key ~~ set.organisations)
+                    .set(\.$archivedOn, to: day.iso).update()
+            }
+            if !set.services.isEmpty {
+                try await SocialMapServiceRecord.query(on: db).filter(\.$key ~~ set.services)
+                    .set(\.$archivedOn, to: day.iso).update()
+            }
+            if !set.locations.isEmpty {
+                try await SocialMapLocationRecord.query(on: db).filter(\.$key ~~ set.locations)
+                    .set(\.$archivedOn, to: day.iso).update()
+            }
+            if !set.contacts.isEmpty {
+                try await SocialMapHSDSRecord.query(on: db).filter(\.$kind == "contact")
+                    .filter(\.$key ~~ set.contacts).set(\.$archivedOn, to: day.iso).update()
+            }
+            try await Audit.record(
+                on: db, user: user, actor: user.email, action: "gearchiveerd", entity: "sociale kaart",
+                summary: summary, at: now)
+        }
+    }
+
+    /// Every key in use by an organisation, offer, location, contact person or network, archived
+    /// ones included (a new entry never reuses one).
+    static func usedKeys(on db: any Database) async throws -> Set<String> {
+        var keys = Set(try await SocialMapOrganisationRecord.query(on: db).all().map(\.key))
+        keys.formUnion(try await SocialMapServiceRecord.query(on: db).all().map(\.key))
+        keys.formUnion(try await SocialMapLocationRecord.query(on: db).all().map(\.key))
+        keys.formUnion(try await SocialMapHSDSRecord.query(on: db).all().map(\.key))
+        keys.formUnion(try await SocialMapNetworkRecord.query(on: db).all().map(\.key))
+        return keys
+    }
+
+    /// A new key from `name`: its slug (at most 60 characters), with "-2", "-3", … when taken;
+    /// never a word the routes use ("nieuw").
+    static func newKey(_ name: String, prefix: String = "", on db: any Database) async throws -> String {
+        let taken = try await usedKeys(on: db).union(["nieuw", CollaborationNetwork.allID])
+        var base = prefix + String(Slug.make(name).prefix(60))
+        while base.hasSuffix("-") { base.removeLast() }
+        if base.isEmpty || base == prefix { base = prefix + "item" }
+        var key = base
+        var n = 2
+        while taken.contains(key) {
+            key = "\(base)-\(n)"
+            n += 1
+        }
+        return key
     }
 }

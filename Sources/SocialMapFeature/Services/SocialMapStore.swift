@@ -20,7 +20,8 @@ public enum SocialMapStore {
     {
         var reader = PayloadReader(db: db)
         var register = SocialMap.Register()
-        register.organisations = try await SocialMapOrganisationRecord.query(on: db).all().sorted { $0.key < $1.key }
+        register.organisations = try await SocialMapOrganisationRecord.query(on: db).filter(\.$archivedOn == nil).all()
+            .sorted { $0.key < $1.key }
             .compactMap { record in
                 reader.read("organisatie", record.key) {
                     try Payload.decode(
@@ -29,21 +30,25 @@ public enum SocialMapStore {
                     ).domain()
                 }
             }
-        register.services = try await SocialMapServiceRecord.query(on: db).all().sorted { $0.key < $1.key }
-            .compactMap { record in
-                reader.read("dienst", record.key) {
-                    try Payload.decode(Payload.Service.self, record.payload, table: "dienst", key: record.key).domain()
-                }
+        register.services = try await SocialMapServiceRecord.query(on: db).filter(\.$archivedOn == nil).all().sorted {
+            $0.key < $1.key
+        }
+        .compactMap { record in
+            reader.read("dienst", record.key) {
+                try Payload.decode(Payload.Service.self, record.payload, table: "dienst", key: record.key).domain()
             }
-        register.locations = try await SocialMapLocationRecord.query(on: db).all().sorted { $0.key < $1.key }
-            .compactMap { record in
-                reader.read("locatie", record.key) {
-                    try Payload.decode(
-                        Payload.Location.self, record.payload, table: "locatie",
-                        key: record.key
-                    ).domain()
-                }
+        }
+        register.locations = try await SocialMapLocationRecord.query(on: db).filter(\.$archivedOn == nil).all().sorted {
+            $0.key < $1.key
+        }
+        .compactMap { record in
+            reader.read("locatie", record.key) {
+                try Payload.decode(
+                    Payload.Location.self, record.payload, table: "locatie",
+                    key: record.key
+                ).domain()
             }
+        }
         try await readOtherRecords(into: &register, reader: &reader, on: db)
         register.networks = try await readNetworks(reader: &reader, on: db)
         register.collaborations = try await SocialMapCollaborationRecord.query(on: db).all()
@@ -54,8 +59,9 @@ public enum SocialMapStore {
                     since: record.since.flatMap(SocialMap.Day.init(iso:)),
                     isDerived: record.isDerived)
             }
-        // References to skipped records would make the register fail validation: drop them too.
-        if !reader.skipped.isEmpty { register = register.withoutDanglingReferences() }
+        // References to skipped or archived records would make the register fail validation: drop
+        // them too (the stored payloads keep them).
+        register = register.withoutDanglingReferences()
         return (register, reader.skipped)
     }
 
@@ -64,7 +70,9 @@ public enum SocialMapStore {
         into register: inout SocialMap.Register, reader: inout PayloadReader,
         on db: any Database
     ) async throws {
-        for record in try await SocialMapHSDSRecord.query(on: db).all().sorted(by: { $0.key < $1.key }) {
+        for record in try await SocialMapHSDSRecord.query(on: db).filter(\.$archivedOn == nil).all()
+            .sorted(by: { $0.key < $1.key })
+        {
             let key = record.key
             let payload = record.payload
             switch record.kind {

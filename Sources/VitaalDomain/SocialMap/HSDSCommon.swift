@@ -196,18 +196,15 @@ extension SocialMap {
             mutating func url(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
                 guard let address = SocialMap.webAddress(t) else {
-                    problems.add(
-                        "\"\(t.prefix(80))\" is geen geldig webadres "
-                            + "(http:// of https://, zonder spaties, aanhalingstekens of < >)",
-                        at: r.at(key))
+                    problems.add(FieldRules.webAddressProblem(t) ?? "", at: r.at(key))
                     return nil
                 }
                 return address
             }
             mutating func email(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
-                guard SocialMap.isEmailAddress(t) else {
-                    problems.add("\"\(t.prefix(80))\" is geen geldig e-mailadres", at: r.at(key))
+                if let problem = FieldRules.emailProblem(t) {
+                    problems.add(problem, at: r.at(key))
                     return nil
                 }
                 return t

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Demo data from the seed documents: the networks of Flever's year plan 2025 (Bijlage 1, as of
-/// 1 January 2025, seed 003 l.989-1018) with their real participants, the WEL in Flevoland partners
-/// and initiatives named in the seeds. Organisation names are lightly normalised (source typos
+/// Demo data from the source documents: the networks of Flever's year plan 2025 (Flever, Jaarplan
+/// 2025, Bijlage 1 "Netwerken", as of 1 January 2025) with their real participants, the WEL in
+/// Flevoland partners and initiatives named in the documents. Organisation names are lightly normalised (source typos
 /// "Coloiet", "'s Heerenloo", "Allerzor" corrected; "Demeeek Lelystad" and "Elaa" kept as written).
 /// One participant of "Netwerk dementie Almere" is a private person and is left out (no personal data).
 /// Coordinates are municipality centroids, marked `positionIsApproximate`. Collaborations are
@@ -215,7 +215,7 @@ public enum SocialMapDemoData {
     ]
 
     typealias D = PositiveHealthDimension
-    /// (id, owner, name, kind, description with seed reference, dimensions, themes, target groups, municipalities)
+    /// (id, owner, name, kind, description with its source document, dimensions, themes, target groups, municipalities)
     static let initiativeTable:
         [(String, String, String, SocialMap.OfferKind, String, [D], [String], [String], [String])] = [
             (

@@ -85,9 +85,7 @@ extension MapPage {
 
         static func load(query: Query, on db: any Database, today: SocialMap.Day) async throws -> Model {
             let register = try await SocialMapStore.load(on: db)
-            let municipalities = try await Region.query(on: db).filter(\.$kind == RegionKind.gemeente.rawValue)
-                .sort(\.$sortOrder).all()
-                .filter { $0.code.hasPrefix("GM") && SocialMap.Municipality.byCode($0.code) != nil }
+            let municipalities = try await SocialMapMaps.municipalities(on: db)
             return Model(register: register, query: query, municipalities: municipalities, today: today)
         }
 

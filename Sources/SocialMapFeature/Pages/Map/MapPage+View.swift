@@ -13,6 +13,12 @@ enum MapPage {
                     "Wie doet wat in Flevoland? Initiatieven van inwoners en professionals, "
                         + "diensten en de netwerken waarin organisaties samenwerken.")),
             links(),
+            .if(
+                (context.viewer?.role ?? .lezer) >= .redacteur,
+                .p(
+                    .a(
+                        .class("button"), .href(attr(SocialMapURL.organisationNew.path)),
+                        .text("Organisatie of initiatief toevoegen")))),
             .unwrap(model.problem) { UI.problems($0.message, $0.problems) },
             filterForm(model),
             .div(.class("grid-2"), mapSection(model), listSection(model))

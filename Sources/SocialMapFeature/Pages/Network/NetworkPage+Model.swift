@@ -9,6 +9,11 @@ extension NetworkPage {
         var check: CheckStatus
         var participants: String
         var figures: NetworkFigures
+        /// The viewer maintains the network (or is a beheerder).
+        var canEdit = false
+        /// The viewer's own organisations and offers that do not take part yet (the "join" form).
+        var joinOptions: [SelectOption] = []
+        var notice: SocialMapNotice?
 
         init(
             network: SocialMap.Network, collaboration: CollaborationNetwork, register: SocialMap.Register,
@@ -29,12 +34,27 @@ extension NetworkPage {
             self.init(network: network, collaboration: collaboration, register: register, today: today)
         }
 
-        static func load(id: String, on db: any Database, today: SocialMap.Day) async throws -> Model {
+        static func load(
+            id: String, notice: SocialMapNotice? = nil, on db: any Database, today: SocialMap.Day,
+            viewer: PageContext.Viewer? = nil
+        ) async throws -> Model {
             if id == CollaborationNetwork.allID {
                 throw VitaalError(.notFound, "Het totale netwerk staat op de pagina Netwerken.")
             }
-            guard let model = try Model(id: id, register: try await SocialMapStore.load(on: db), today: today) else {
+            let register = try await SocialMapStore.load(on: db)
+            guard var model = try Model(id: id, register: register, today: today) else {
                 throw VitaalError(.notFound, "Dit netwerk staat niet (meer) op de sociale kaart.")
+            }
+            model.notice = notice
+            if let viewer, viewer.role >= .redacteur {
+                let maintainers = try await SocialMapStore.maintainers(on: db)
+                model.canEdit = viewer.mayWrite(organisationID: maintainers.networks[id])
+                let members = Set(model.network.memberships.map(\.memberID))
+                model.joinOptions = NetworkFormPage.Model.entries(register).filter { option in
+                    guard !members.contains(option.value) else { return false }
+                    let owner = maintainers.organisations[option.value] ?? maintainers.services[option.value]
+                    return !model.canEdit && viewer.mayWrite(organisationID: owner)
+                }
             }
             return model
         }

@@ -10,6 +10,7 @@ enum NetworkPage {
         let breadcrumbs = [SocialMapParts.breadcrumb, ("Netwerken", SocialMapURL.networks.path)]
         return SitePage(
             network.name, breadcrumbs: breadcrumbs,
+            SocialMapParts.notice(model.notice),
             SocialMapParts.staleNotice(model.check),
             .p(.class("lead"), .text(network.goal)),
             facts(model),
@@ -32,8 +33,36 @@ enum NetworkPage {
                 SocialMapParts.link(
                     .networks, "Bekijk de positie van de deelnemers in het totale samenwerkingsnetwerk"),
                 .text(" · "),
-                SocialMapParts.link(.apiNetworkAnalysis(.value(network.id)), "Netwerkanalyse als open data (JSON)"))
+                SocialMapParts.link(.apiNetworkAnalysis(.value(network.id)), "Netwerkanalyse als open data (JSON)")),
+            .if(model.canEdit, management(model, context)),
+            .if(!model.joinOptions.isEmpty, join(model, context))
         )
+    }
+
+    static func management(_ model: Model, _ context: PageContext) -> BodyNode {
+        let id = model.network.id
+        return .div(
+            .class("card"),
+            .h2(.text("Beheer")),
+            .p(
+                .a(
+                    .class("button"), .href(attr(SocialMapURL.networkEdit(.value(id)).path)),
+                    .text("Netwerk en deelnemers bewerken"))),
+            SocialMapParts.buttonForm(
+                .networkChecked(.value(id)), "Nog actueel (laatst gecontroleerd: vandaag)", context))
+    }
+
+    /// "Deelnemen": a partner adds one of its own organisations or offers to the network.
+    static func join(_ model: Model, _ context: PageContext) -> BodyNode {
+        .div(
+            .class("card"),
+            .h2(.text("Deelnemen aan dit netwerk")),
+            .form(
+                .method(.post), .action(attr(SocialMapURL.networkMembers(.value(model.network.id)).path)),
+                Layout.csrfField(context),
+                SocialMapParts.selectField("lid", "Uw organisatie of aanbod", model.joinOptions, nil),
+                UI.field("rol", label: "Rol in het netwerk (mag leeg)", hint: "Bijvoorbeeld deelnemer of trekker"),
+                .button(.type(.submit), .text("Deelnemen"))))
     }
 
     static func facts(_ model: Model) -> BodyNode {

@@ -19,6 +19,9 @@ enum NetworksPage {
             model.hasCollaborations
                 ? analysis(model.figures) : .p(.text("Er zijn nog geen samenwerkingen vastgelegd.")),
             .h2(.text("Netwerken")),
+            .if(
+                (context.viewer?.role ?? .lezer) >= .redacteur,
+                .p(.a(.class("button"), .href(attr(SocialMapURL.networkNew.path)), .text("Netwerk toevoegen")))),
             networkTable(model.networks)
         )
     }

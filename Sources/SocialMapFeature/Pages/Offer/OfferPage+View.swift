@@ -70,9 +70,14 @@ enum OfferPage {
         return .div(
             .class("card"),
             .h2(.text("Beheer")),
-            .p(.a(.class("button"), .href(attr(SocialMapURL.offerEdit(.value(id)).path)), .text("Bewerken"))),
+            .p(
+                .a(.class("button"), .href(attr(SocialMapURL.offerEdit(.value(id)).path)), .text("Bewerken")),
+                .text(" "),
+                .a(
+                    .class("button button-secondary"), .href(attr(SocialMapURL.offerArchive(.value(id)).path)),
+                    .text("Archiveren"))),
             SocialMapParts.buttonForm(
-                .offerChecked(.value(id)), "Gegevens gecontroleerd: zet de datum op vandaag",
+                .offerChecked(.value(id)), "Nog actueel (laatst gecontroleerd: vandaag)",
                 context)
         )
     }

@@ -23,6 +23,9 @@ extension OrganisationPage {
         var partners: [Partner]
         var phones: [String]
         var contactRoles: [String]
+        /// The organisation's locations and contact persons (editors see the internal names).
+        var locations: [SocialMap.Location]
+        var contacts: [SocialMap.ContactPerson]
         /// Everyone this organisation may enter a collaboration with (name order).
         var partnerOptions: [SelectOption]
         var canEdit: Bool
@@ -45,6 +48,8 @@ extension OrganisationPage {
                 $0.contactID == nil && $0.organisationID == id && $0.serviceID == nil && $0.locationID == nil
             }.map(\.number)
             contactRoles = register.contacts.filter { $0.organisationID == id && $0.serviceID == nil }.map(\.role)
+            locations = register.locations.filter { $0.organisationID == id }
+            contacts = register.contacts.filter { $0.organisationID == id }
             partnerOptions =
                 (register.organisations.map { SelectOption(value: $0.id, label: $0.name) }
                 + register.services.map { SelectOption(value: $0.id, label: $0.name) })

@@ -72,9 +72,27 @@ enum OrganisationPage {
         return .div(
             .class("card"),
             .h2(.text("Beheer")),
+            .p(
+                .class("sm-actions"),
+                .a(.class("button"), .href(attr(SocialMapURL.organisationEdit(.value(id)).path)), .text("Bewerken")),
+                .text(" "),
+                .a(.class("button"), .href(attr(SocialMapURL.offerNew(.value(id)).path)), .text("Aanbod toevoegen")),
+                .text(" "),
+                .a(
+                    .class("button"), .href(attr(SocialMapURL.locationNew(.value(id)).path)), .text("Locatie toevoegen")
+                ),
+                .text(" "),
+                .a(
+                    .class("button"), .href(attr(SocialMapURL.contactNew(.value(id)).path)),
+                    .text("Contactpersoon toevoegen")),
+                .text(" "),
+                .a(
+                    .class("button button-secondary"), .href(attr(SocialMapURL.organisationArchive(.value(id)).path)),
+                    .text("Archiveren"))),
             SocialMapParts.buttonForm(
                 .organisationChecked(.value(id)),
-                "Gegevens gecontroleerd: zet de datum op vandaag", context),
+                "Nog actueel (laatst gecontroleerd: vandaag)", context),
+            entries(model, context),
             .h3(.text("Samenwerking toevoegen")),
             .form(
                 .method(.post), .action(attr(SocialMapURL.organisationCollaborations(.value(id)).path)),
@@ -83,6 +101,51 @@ enum OrganisationPage {
                 UI.field("onderwerp", label: "Onderwerp", required: true),
                 UI.field("sinds", label: "Sinds (jjjj-mm-dd, mag leeg)", hint: "Bijvoorbeeld 2024-09-01"),
                 .button(.type(.submit), .text("Samenwerking opslaan")))
+        )
+    }
+
+    /// The organisation's locations and contact persons with their edit links (editors only).
+    static func entries(_ model: Model, _ context: PageContext) -> BodyNode {
+        .group(
+            .if(
+                !model.locations.isEmpty,
+                .group(
+                    .h3(.text("Locaties")),
+                    .ul(
+                        .forEach(model.locations) { location in
+                            .li(
+                                .text(location.name ?? location.id),
+                                .unwrap(location.address) { .text(" — " + SocialMapText.address($0)) },
+                                .text(" "),
+                                .a(
+                                    .href(attr(SocialMapURL.locationEdit(.value(location.id)).path)),
+                                    .text("bewerken")),
+                                .text(" · "),
+                                .a(
+                                    .href(attr(SocialMapURL.locationArchive(.value(location.id)).path)),
+                                    .text("archiveren")))
+                        }))),
+            .if(
+                !model.contacts.isEmpty,
+                .group(
+                    .h3(.text("Contactpersonen (naam en e-mail alleen voor redacteuren)")),
+                    .ul(
+                        .forEach(model.contacts) { contact in
+                            .li(
+                                .text(
+                                    [contact.role, contact.name, contact.email].compactMap { $0 }
+                                        .joined(separator: " — ")),
+                                .text(" "),
+                                .a(.href(attr(SocialMapURL.contactEdit(.value(contact.id)).path)), .text("bewerken")),
+                                .form(
+                                    .class("sm-inline"), .method(.post),
+                                    .action(attr(SocialMapURL.contactArchive(.value(contact.id)).path)),
+                                    Layout.csrfField(context),
+                                    .button(
+                                        .type(.submit), .class("button button-secondary"),
+                                        .attribute(named: "aria-label", value: attr("\(contact.role) archiveren")),
+                                        .text("Archiveren"))))
+                        })))
         )
     }
 }
