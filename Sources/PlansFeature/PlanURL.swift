@@ -33,6 +33,8 @@ enum PlanURL: SiteRoute {
     case deleteNode(plan: Parameter<String>, node: Parameter<String>)
     case undoTree(plan: Parameter<String>)
     case treeHistory(plan: Parameter<String>)
+    case realisation(plan: Parameter<String>, target: Parameter<String>, realisation: Parameter<String>)
+    case deleteRealisation(plan: Parameter<String>, target: Parameter<String>, realisation: Parameter<String>)
     case apiPlans
     case apiPlan(Parameter<String>)
     case apiTargets(plan: Parameter<String>)
@@ -89,6 +91,15 @@ enum PlanURL: SiteRoute {
             Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("verwijderen")]
         case .undoTree(let plan): Self.planPath(plan, "ongedaan-maken")
         case .treeHistory(let plan): Self.planPath(plan, "versies")
+        case .realisation(let plan, let target, let realisation):
+            Self.planPath(plan, "doelstellingen")
+                + [.parameter("target", target), .constant("realisaties"), .parameter("realisation", realisation)]
+        case .deleteRealisation(let plan, let target, let realisation):
+            Self.planPath(plan, "doelstellingen")
+                + [
+                    .parameter("target", target), .constant("realisaties"), .parameter("realisation", realisation),
+                    .constant("verwijderen")
+                ]
         case .apiPlans: Self.api
         case .apiPlan(let plan): Self.api + [.parameter("plan", plan)]
         case .apiTargets(let plan): Self.api + [.parameter("plan", plan), .constant("targets")]

@@ -34,6 +34,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanWriteController())
         try app.register(collection: PlanNodeEditController())
         try app.register(collection: PlanAuthoringController())
+        try app.register(collection: RealisationCorrectionController())
         try app.register(collection: PlanReportController())
         try app.register(collection: PlanDownloadController())
         try app.register(collection: PlanAttachmentController())

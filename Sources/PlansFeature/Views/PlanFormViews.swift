@@ -54,22 +54,25 @@ enum PlanFormViews {
             .element(named: "select", nodes: attributes + describedBy(name, error: error, hint: hint) + optionNodes))
     }
 
+    /// A textarea; `id` (default: the name) makes the element ids unique when two forms on a page
+    /// have a field of the same name.
     static func textarea<C: HTML.BodyContext>(
-        _ name: String, label: String, form: PlanForm, hint: String? = nil, rows: Int = 4
+        _ name: String, label: String, form: PlanForm, hint: String? = nil, rows: Int = 4, id: String? = nil
     ) -> Node<C> {
         let error = form.errors[name]
-        let id = "f-\(name)"
+        let idName = id ?? name
+        let elementID = "f-\(idName)"
         let attributes: [Node<C>] = [
-            .attribute(named: "id", value: attr(id)), .attribute(named: "name", value: attr(name)),
+            .attribute(named: "id", value: attr(elementID)), .attribute(named: "name", value: attr(name)),
             .attribute(named: "rows", value: "\(rows)")
         ]
         return .div(
             .class(error == nil ? "field" : "field field-error"),
-            .label(.for(attr(id)), .text(label)),
-            messages(name, error: error, hint: hint),
+            .label(.for(attr(elementID)), .text(label)),
+            messages(idName, error: error, hint: hint),
             .element(
                 named: "textarea",
-                nodes: attributes + describedBy(name, error: error, hint: hint) + [.text(form[name] ?? "")]))
+                nodes: attributes + describedBy(idName, error: error, hint: hint) + [.text(form[name] ?? "")]))
     }
 
     /// Radio buttons in a fieldset; the error is shown under the legend and linked from the fieldset.
@@ -78,10 +81,9 @@ enum PlanFormViews {
     ) -> Node<C> {
         let error = form.errors[name]
         let buttons: [Node<C>] = options.enumerated().map { i, option in
-            .div(
-                .class("check"),
+            .label(
                 radio(name, id: "f-\(name)-\(i)", value: option.value, checked: option.value == form[name]),
-                .label(.for(attr("f-\(name)-\(i)")), .text(option.label)))
+                .span(.text(option.label)))
         }
         let message: Node<C> = messages(name, error: error, hint: nil)
         let head: [Node<C>] = [
@@ -89,7 +91,7 @@ enum PlanFormViews {
             error == nil ? .empty : .attribute(named: "aria-describedby", value: "f-\(name)-error"),
             .element(named: "legend", nodes: [.text(legend)]), message
         ]
-        return .element(named: "fieldset", nodes: head + buttons)
+        return .element(named: "fieldset", nodes: head + [.div(.class("checks"), .group(buttons))])
     }
 
     static func radio<C: HTML.BodyContext>(_ name: String, id: String, value: String, checked: Bool) -> Node<C> {

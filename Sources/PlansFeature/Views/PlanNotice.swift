@@ -11,6 +11,8 @@ enum PlanNotice: String {
     case nodeMoved = "volgorde"
     case nodeDeleted = "doel-verwijderd"
     case undone = "ongedaan"
+    case realisationCorrected = "gecorrigeerd"
+    case realisationDeleted = "realisatie-verwijderd"
 
     /// The notice of a request's `melding` code; nil for none or an unknown code.
     init?(code: String?) {
@@ -31,6 +33,8 @@ enum PlanNotice: String {
         case .nodeMoved: "Volgorde gewijzigd."
         case .nodeDeleted: "Doel verwijderd. U kunt dit ongedaan maken onder de doelenboom."
         case .undone: "De laatste wijziging van de doelenboom is ongedaan gemaakt."
+        case .realisationCorrected: "Realisatie gecorrigeerd. De status is opnieuw berekend."
+        case .realisationDeleted: "Realisatie verwijderd. De status is opnieuw berekend."
         }
     }
 }

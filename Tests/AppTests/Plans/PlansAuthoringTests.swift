@@ -302,4 +302,78 @@ final class PlansAuthoringTests: XCTestCase {
             XCTAssertEqual(unknown.status, .notFound)
         }
     }
+
+    /// After vaststelling (the demo's Flever plan is vastgesteld) a realisation is corrected and
+    /// deleted only with a reason, both in the audit log; another organisation and readers cannot.
+    func testRealisationsAreCorrectedAndDeletedWithAReasonAfterVaststelling() async throws {
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            try await PlansFeature().loadDemoData(app: app, log: { _ in })
+            let plan = Fixtures.fleverPlan
+            let loaded = try await PlanStore.load(key: plan, audience: .internal, on: app.db)
+            XCTAssertEqual(loaded.plan.status, .vastgesteld)
+            let (targetKey, rows) = try XCTUnwrap(
+                loaded.realisations.first { $0.value.contains { $0.id != nil } })
+            let row = try XCTUnwrap(rows.first { $0.id != nil })
+            let id = try XCTUnwrap(row.id).uuidString
+            let target = try XCTUnwrap(loaded.plan.targets.first { $0.key == targetKey })
+            let path = "/plannen/\(plan)/doelstellingen/\(targetKey)/realisaties/\(id)"
+
+            let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
+            let editor = Browser(app)
+            try await editor.login(email, password)
+            let targetPage = try await editor.get("/plannen/\(plan)/doelstellingen/\(targetKey)")
+            XCTAssertTrue(
+                targetPage.body.contains("href=\"\(path)\""), "each stored realisation links to its correction")
+            let form = try await editor.get(path)
+            XCTAssertEqual(form.status, .ok, form.body)
+            let newValue = target.direction == .count ? "3" : "\(Int(row.value) + 1)"
+            let noReason = try await editor.post(path, ["value": newValue, "date": row.date])
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            XCTAssertTrue(noReason.body.contains("id=\"f-reden-error\">geef een reden"), noReason.body)
+            let badDate = try await editor.post(path, ["value": newValue, "date": "2031-01-01", "reden": "typfout"])
+            XCTAssertEqual(badDate.status, .unprocessableEntity)
+            XCTAssertTrue(badDate.body.contains("id=\"f-date-error\">de datum 01-01-2031 valt buiten de planperiode"))
+            var stored = try await RealisationRecord.find(row.id, on: app.db)
+            XCTAssertEqual(stored?.value, row.value, "nothing written")
+
+            // Another organisation and a reader cannot.
+            let almere = try await TestApp.user(app, role: .redacteur, organisation: "gemeente-almere")
+            let lezer = try await TestApp.user(app, role: .lezer, organisation: "flever")
+            for account in [almere, lezer] {
+                let other = Browser(app)
+                try await other.login(account.0, account.1)
+                let refused = try await other.post(path, ["value": newValue, "date": row.date, "reden": "x"])
+                XCTAssertEqual(refused.status, .forbidden)
+                let gone = try await other.post(path + "/verwijderen", ["reden": "x"])
+                XCTAssertEqual(gone.status, .forbidden)
+            }
+
+            let corrected = try await editor.post(
+                path,
+                [
+                    "value": newValue, "date": row.date, "evidence": "telling gecontroleerd",
+                    "reden": "typfout in de telling"
+                ])
+            XCTAssertEqual(corrected.status, .seeOther, corrected.body)
+            stored = try await RealisationRecord.find(row.id, on: app.db)
+            XCTAssertEqual(stored.map { PlanViews.number($0.value) }, newValue)
+            XCTAssertEqual(stored?.evidence, "telling gecontroleerd")
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "realisatie").all()
+            XCTAssertEqual(audit.map(\.action), ["gecorrigeerd"])
+            XCTAssertTrue(audit.first?.summary.contains("reden: typfout in de telling") == true)
+
+            _ = try await editor.get(path)
+            let deleteWithoutReason = try await editor.post(path + "/verwijderen", [:])
+            XCTAssertEqual(deleteWithoutReason.status, .unprocessableEntity)
+            XCTAssertTrue(deleteWithoutReason.body.contains("id=\"f-reden-verwijderen-error\">geef een reden"))
+            let deleted = try await editor.post(path + "/verwijderen", ["reden": "dubbel ingevoerd"])
+            XCTAssertEqual(deleted.status, .seeOther, deleted.body)
+            let after = try await RealisationRecord.find(row.id, on: app.db)
+            XCTAssertNil(after)
+            let all = try await AuditEntry.query(on: app.db).filter(\.$entity == "realisatie").all()
+            XCTAssertEqual(Set(all.map(\.action)), ["gecorrigeerd", "verwijderd"])
+            XCTAssertTrue(all.contains { $0.summary.contains("reden: dubbel ingevoerd") })
+        }
+    }
 }

@@ -44,22 +44,22 @@ extension NodeDeletePage {
                     nodes: [
                         .element(named: "legend", nodes: [.text("Wat gebeurt er met de onderliggende doelen?")]),
                         .div(
-                            .class("check"),
-                            PlanFormViews.radio("children", id: "f-children-0", value: "omhoog", checked: true),
+                            .class("checks"),
                             .label(
-                                .for("f-children-0"),
-                                .text(
-                                    "Behouden: ze gaan één plaats omhoog, naar \(model.newParent); alleen de "
-                                        + "doelstellingen van dit doel zelf verdwijnen"
-                                        + (model.ownTargets.isEmpty ? "" : " (\(model.ownTargets.count))")))),
-                        .if(
-                            model.blocking.isEmpty,
-                            .div(
-                                .class("check"),
-                                PlanFormViews.radio("children", id: "f-children-1", value: "mee", checked: false),
+                                PlanFormViews.radio("children", id: "f-children-0", value: "omhoog", checked: true),
+                                .span(
+                                    .text(
+                                        "Behouden: ze gaan één plaats omhoog, naar \(model.newParent); alleen de "
+                                            + "doelstellingen van dit doel zelf verdwijnen"
+                                            + (model.ownTargets.isEmpty ? "" : " (\(model.ownTargets.count))")))),
+                            .if(
+                                model.blocking.isEmpty,
                                 .label(
-                                    .for("f-children-1"),
-                                    .text("Mee verwijderen, met alle doelstellingen erop (zie de lijst hierboven)"))))
+                                    PlanFormViews.radio("children", id: "f-children-1", value: "mee", checked: false),
+                                    .span(
+                                        .text(
+                                            "Mee verwijderen, met alle doelstellingen erop (zie de lijst hierboven)"))
+                                )))
                     ])),
             .p(.text("U kunt dit daarna ongedaan maken op de pagina ‘Versies van de doelenboom’.")),
             .button(.type(.submit), .text("Definitief verwijderen")))

@@ -28,6 +28,8 @@ enum TargetPage {
             var evidenceLink: String?
             var attachments: [Attachment]
             var isExample: Bool
+            /// The correction page (editors; stored realisations of a plan that is not afgesloten).
+            var editLink: String? = nil
         }
 
         var planKey: String
@@ -99,6 +101,15 @@ extension TargetPage.Model {
                     attachments: $0.id.flatMap { attachments[$0] } ?? [])
             },
             notice: PlanNotice(code: code)?.text())
+        if PlanAccess.mayEdit(loaded, viewer) && plan.status != .afgesloten {
+            for (i, row) in rows.enumerated() {
+                guard let id = row.id else { continue }
+                model.realisations[i].editLink =
+                    PlanURL.realisation(
+                        plan: .value(plan.key), target: .value(target.key), realisation: .value(id.uuidString)
+                    ).path
+            }
+        }
         if PlanAccess.mayEdit(loaded, viewer) {
             model.form = TargetPage.RealisationForm(
                 action: PlanURL.realisations(plan: .value(plan.key), target: .value(target.key))

@@ -55,7 +55,10 @@ extension TargetPage {
                     .class("plan-attachment"), .text(" "), .a(.href(attr(file.link)), .text(file.filename)),
                     .span(.class("muted"), .text(" (\(file.size))")))
             },
-            PlanViews.exampleBadge(row.isExample))
+            PlanViews.exampleBadge(row.isExample),
+            .unwrap(row.editLink) {
+                .group(.text(" "), .a(.class("no-print"), .href(attr($0)), .text("Corrigeren of verwijderen")))
+            })
     }
 
     static func realisationForm(_ form: RealisationForm, _ context: PageContext) -> BodyNode {
