@@ -60,6 +60,17 @@ final class PlansApprovalTests: XCTestCase {
             let submitted = try await flever.post(status, ["status": "ingediend"])
             XCTAssertEqual(submitted.status, .seeOther, submitted.body)
 
+            // The P&C calendar lists it as waiting for adoption; its year is bounded.
+            let calendar = try await province.get("/plannen/kalender?jaar=2025")
+            XCTAssertEqual(calendar.status, .ok)
+            XCTAssertTrue(calendar.body.contains("Ter vaststelling"), calendar.body)
+            XCTAssertTrue(calendar.body.contains("\(approval)\">Jaarplan Flever 2026</a>"), calendar.body)
+            XCTAssertTrue(calendar.body.contains("2025-11-01"), "the jaarplan deadline for 2026")
+            let badYear = try await province.get("/plannen/kalender?jaar=99999")
+            XCTAssertEqual(badYear.status.code / 100, 4)
+            let anonymousCalendar = try await Browser(app).get("/plannen/kalender")
+            XCTAssertNotEqual(anonymousCalendar.status, .ok)
+
             // Neither the submitter, nor a second Flever editor, nor a province editor without the flag adopts.
             let own = try await flever.post(status, ["status": "vastgesteld"])
             XCTAssertEqual(own.status, .forbidden)

@@ -11,6 +11,11 @@ extension DashboardPage {
                 .text(
                     "Wat ligt op koers en wat niet, over alle plannen heen. De status komt uit de "
                         + "realisaties en de statusregel.")),
+            .p(
+                .a(.href(attr(PlanURL.calendar.path)), .text("P&C-kalender")),
+                .text(
+                    ": deadlines van kaderbrief, jaarplan, voortgangsrapportage en jaarverslag, en de plannen "
+                        + "ter vaststelling.")),
             .div(
                 .class("tiles"),
                 .forEach([SmartTarget.Status.offTrack, .atRisk, .onTrack, .achieved, .noData]) { status in
