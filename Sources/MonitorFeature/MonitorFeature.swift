@@ -17,6 +17,7 @@ public struct MonitorFeature: VitaalFeature {
     public var commands: [CommandRegistration] {
         [
             CommandRegistration(group: "import", name: "data", command: ImportDataCommand()),
+            CommandRegistration(group: "import", name: "cbs", command: ImportCBSCommand()),
             CommandRegistration(group: "import", name: "indicators", command: ImportIndicatorsCommand()),
             CommandRegistration(group: "export", name: "indicators", command: ExportIndicatorsCommand())
         ]

@@ -64,15 +64,36 @@ struct MonitorImportController: RouteCollection {
         }
         defer { form.remove() }
         guard let file = form.file, !file.filename.isEmpty else {
-            return render(.refused("kies een CSV-bestand"), req)
+            return render(.refused("kies een CSV- of xlsx-bestand"), req)
         }
         do {
             var mapping: StatLineMapping?
             if let part = form.parts["mapping"], let name = part.filename, !name.isEmpty {
                 mapping = try StatLineMapping.parse(data: part.data, fileName: name)
             }
+            let input: ImportInput
+            if file.filename.lowercased().hasSuffix(".xlsx") {
+                // A workbook is a zip: read whole (within the upload limit); its parts may expand
+                // to at most 200 MB (SpreadsheetUpload).
+                let sheet = form.parts["blad"].map { String(decoding: $0.data.prefix(400), as: UTF8.self) }
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? NSNumber)?
+                    .intValue
+                guard let size, size <= SpreadsheetUpload.maxFileBytes else {
+                    return render(
+                        .refused("een xlsx-bestand mag hoogstens 200 MB zijn: splits het of exporteer het als CSV"), req
+                    )
+                }
+                guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                    return render(.refused("het bestand kon niet worden gelezen"), req)
+                }
+                input = .xlsx(
+                    data, name: file.filename, sheet: sheet?.isEmpty == false ? String(sheet!.prefix(100)) : nil)
+            } else {
+                input = .file(file.url, name: file.filename)
+            }
             let outcome = try await DataImporter.run(
-                .file(file.url, name: file.filename), mapping: mapping,
+                input, mapping: mapping,
                 replace: form.parts["replace"] != nil, user: user,
                 actor: user.email, clock: req.application.clock, on: db)
             return render(.done(outcome.message), req)
@@ -94,7 +115,7 @@ struct MonitorImportController: RouteCollection {
                 "het veld ‘\(name)’ is groter dan \(size(limit)) (er is niets opgeslagen)",
                 status: .payloadTooLarge)
         case .malformed(let reason):
-            .refused("het formulier kon niet worden gelezen (\(reason)): kies een CSV-bestand")
+            .refused("het formulier kon niet worden gelezen (\(reason)): kies een CSV- of xlsx-bestand")
         }
     }
 

@@ -8,9 +8,13 @@ import VitaalDomain
 public enum ImportInput: Sendable {
     case file(URL, name: String)
     case data(Data, name: String)
+    /// An xlsx workbook: the named sheet, or the first.
+    case xlsx(Data, name: String, sheet: String?)
+    /// A CBS OData v4 `Observations` document with the table's code lists (when given).
+    case odata(Data, name: String, codeLists: ODataCodeLists)
     var name: String {
         switch self {
-        case .file(_, let n), .data(_, let n): return n
+        case .file(_, let n), .data(_, let n), .xlsx(_, let n, _), .odata(_, let n, _): return n
         }
     }
 }
@@ -122,6 +126,14 @@ public enum DataImporter {
             session = try ImportSession(url: url, fileName: name, catalog: catalog, options: options)
         case .data(let data, let name):
             session = try ImportSession(data: data, fileName: name, catalog: catalog, options: options)
+        case .xlsx(let data, let name, let sheet):
+            let source = try SpreadsheetUpload.sheetSource(data, fileName: name, sheet: sheet)
+            session = try ImportSession(reader: source, catalog: catalog, options: options)
+        case .odata(let data, let name, let codeLists):
+            let source = try ODataObservationSource(
+                data: data, fileName: name, regionDimension: mapping?.regionColumn,
+                periodDimension: mapping?.periodColumn, codeLists: codeLists)
+            session = try ImportSession(reader: source, catalog: catalog, options: options)
         }
         let box = SessionBox(session)
         return try await db.transaction { tx in

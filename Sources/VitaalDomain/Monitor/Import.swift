@@ -6,6 +6,36 @@ import Foundation
 // problem is found, no further batches are emitted and the run throws — the app rolls back.
 // Formats: docs/import-formats.md.
 
+/// Where an import's records come from: a CSV file (`CSVReader`), a CBS OData v4 `Observations`
+/// document (`ODataObservationSource`) or one sheet of an xlsx workbook (`XLSXSheetSource`). All
+/// go through the same `ImportSession` — one pipeline, one set of rules and messages; only the
+/// first record (the header) and how a place in the source is named differ.
+public protocol ImportRecordSource: AnyObject {
+    /// File name used in error locations.
+    var fileName: String { get }
+    /// The CSV separator (nil for sources that have none).
+    var separator: CSVSeparator? { get }
+    var bytesRead: Int { get }
+    var totalBytes: Int? { get }
+    /// The next record; the first is the header.
+    func next() throws -> CSVRecord?
+    /// How field `index` (0-based) of `record` is named in messages: "regel 12, kolom 3" in a CSV,
+    /// the JSON line and column in an OData file, "cel B17" in a sheet.
+    func location(of record: CSVRecord, field index: Int, name: String?) -> SourceLocation
+    /// The decimal mark every number in the source uses, when the format fixes it (JSON, xlsx).
+    var fixedDecimalMark: DecimalMark? { get }
+}
+
+extension CSVReader: ImportRecordSource {
+    public func location(of record: CSVRecord, field index: Int, name: String?) -> SourceLocation {
+        SourceLocation(
+            file: fileName,
+            line: record.positions.indices.contains(index) ? record.positions[index].line : record.line,
+            column: index + 1, field: name)
+    }
+    public var fixedDecimalMark: DecimalMark? { nil }
+}
+
 /// Lookups the app provides for validation.
 public protocol ImportCatalog {
     /// The definition of an indicator code, or nil if unknown.
@@ -47,13 +77,18 @@ public struct StatLineMapping: Sendable, Codable, Hashable {
     public var regionColumn: String?
     public var periodColumn: String?
     public var status: DataStatus?
+    /// Measure codes of an OData file that are deliberately not imported. Any other measure that is
+    /// not in `measures` is refused, so a renamed or new CBS measure is never dropped silently.
+    public var skip: [String]?
     public init(
-        measures: [String: String], regionColumn: String? = nil, periodColumn: String? = nil, status: DataStatus? = nil
+        measures: [String: String], regionColumn: String? = nil, periodColumn: String? = nil, status: DataStatus? = nil,
+        skip: [String]? = nil
     ) {
         self.measures = measures
         self.regionColumn = regionColumn
         self.periodColumn = periodColumn
         self.status = status
+        self.skip = skip
     }
     public static func parse(data: Data, fileName: String = "mapping.json") throws -> StatLineMapping {
         let mapping: StatLineMapping
@@ -84,6 +119,8 @@ public enum ImportFormat: String, Sendable, Codable, Hashable {
     case auto
     case long
     case statLine
+    /// CBS StatLine OData v4 `Observations` (one row per measure, region and period; `ValueAttribute`).
+    case odata
 }
 
 public enum DecimalMark: String, Sendable, Codable, Hashable {
@@ -163,9 +200,11 @@ public final class ImportSession {
     public let fileName: String
     public let format: ImportFormat
     public var separator: CSVSeparator { reader.separator ?? .comma }
+    /// Decimal mark for the summary: the source's own (JSON, xlsx) or the one seen in the CSV.
+    private var summaryMark: DecimalMark? { reader.fixedDecimalMark ?? numbers.mark }
     public private(set) var problems = ProblemCollector()
 
-    private let reader: CSVReader
+    private let reader: any ImportRecordSource
     private let catalog: any ImportCatalog
     private let options: ImportOptions
     private let header: [String]
@@ -175,6 +214,9 @@ public final class ImportSession {
     private var colStatus: Int?, colNote: Int?, colReason: Int?
     // StatLine columns: (column index, indicator code).
     private var measureColumns: [(Int, String)] = []
+    // OData columns: measure and value attribute (region, period and value use the long ones).
+    private var colMeasure = 0, colAttribute = 4
+    private var skippedMeasures: Set<String> = []
     private var statLineStatus: DataStatus
 
     // Caches and interning for duplicate detection.
@@ -198,7 +240,9 @@ public final class ImportSession {
 
     /// Reads and checks the header. Throws for an empty file, a one-column file, missing columns,
     /// a missing StatLine mapping, invalid UTF-8 in the header.
-    public init(reader: CSVReader, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()) throws {
+    public init(
+        reader: any ImportRecordSource, catalog: any ImportCatalog, options: ImportOptions = ImportOptions()
+    ) throws {
         self.reader = reader
         self.catalog = catalog
         self.options = options
@@ -214,18 +258,24 @@ public final class ImportSession {
         let headerLine = head.line
         let header = head.fields.map { $0.trimmedFast }
         self.header = header
-        numbers = NumberReader(given: options.decimalMark, separator: reader.separator ?? .comma)
-        let loc = SourceLocation(file: file, line: headerLine)
+        numbers = NumberReader(
+            given: reader.fixedDecimalMark ?? options.decimalMark, separator: reader.separator ?? .comma)
+        // A CSV header is named by its line; a sheet's by its first cell ("blad …, cel A1").
+        let isCSV = reader is CSVReader
+        var loc = isCSV ? SourceLocation(file: file, line: headerLine) : reader.location(of: head, field: 0, name: nil)
+        loc.field = nil
         if header.count == 1 {
             throw VitaalError.invalid(
-                "het bestand heeft maar één kolom (\"\(header[0].prefix(40))\"): gebruik puntkomma (;), komma (,) of tab als scheidingsteken",
+                isCSV
+                    ? "het bestand heeft maar één kolom (\"\(header[0].prefix(40))\"): gebruik puntkomma (;), komma (,) of tab als scheidingsteken"
+                    : "de tabel heeft maar één kolom (\"\(header[0].prefix(40))\"): verwacht een kopregel met indicator, regio, periode en waarde (of kies het juiste blad)",
                 at: loc)
         }
         let find = { (names: [String]) in CSVTable.columnIndex(ofAny: names, in: header) }
         let regionNames = [options.mapping?.regionColumn ?? "RegioS", "Regio's", "RegioS", "regios"]
         let periodNames = [options.mapping?.periodColumn ?? "Perioden", "Perioden"]
         let valueNames = ["value", "waarde"]
-        var fmt = options.format
+        var fmt = reader is ODataObservationSource ? .odata : options.format
         if fmt == .auto {
             fmt = (find(regionNames) != nil && find(periodNames) != nil && find(valueNames) == nil) ? .statLine : .long
         }
@@ -293,6 +343,25 @@ public final class ImportSession {
                 }
             }
             measureColumns.sort { $0.0 < $1.0 }
+        case .odata:
+            guard let mapping = options.mapping else {
+                throw VitaalError.invalid(
+                    "een CBS OData-bestand heeft een mapping-bestand nodig (--mapping) dat de Measure-codes aan indicatorcodes koppelt",
+                    at: SourceLocation(file: file))
+            }
+            // The source writes the header itself: Measure, region, period, Value, ValueAttribute.
+            colMeasure = 0
+            colRegion = 1
+            colPeriod = 2
+            colValue = 3
+            colAttribute = 4
+            skippedMeasures = Set(mapping.skip ?? [])
+            for (measure, code) in mapping.measures.sorted(by: { $0.key < $1.key }) where catalog.indicator(code) == nil
+            {
+                headerProblems.add(
+                    "mapping verwijst naar onbekende indicator \"\(code)\"",
+                    at: SourceLocation(file: file, field: "measures.\(measure)"))
+            }
         }
         if !headerProblems.isEmpty, looksLikeData() {
             headerProblems.add(
@@ -340,7 +409,11 @@ public final class ImportSession {
                 break
             }
             records += 1
-            if format == .statLine { readStatLine(record, into: &rows) } else { readLong(record, into: &rows) }
+            switch format {
+            case .statLine: readStatLine(record, into: &rows)
+            case .odata: readOData(record, into: &rows)
+            case .long, .auto: readLong(record, into: &rows)
+            }
             if !problems.isEmpty, !rows.isEmpty { rows.removeAll(keepingCapacity: true) }
         }
         guard problems.isEmpty, !rows.isEmpty else { return nil }
@@ -368,7 +441,7 @@ public final class ImportSession {
         while try nextBatch() != nil {}
         try problems.throwIfAny("import van \(fileName) afgebroken, er is niets opgeslagen")
         return ImportSummary(
-            fileName: fileName, format: format, separator: separator, decimalMark: numbers.mark,
+            fileName: fileName, format: format, separator: separator, decimalMark: summaryMark,
             records: records, values: values, missing: missing,
             indicatorCodes: indicatorIds.keys.sorted(), regionCount: regionIds.count,
             firstPeriod: firstPeriod, lastPeriod: lastPeriod, batches: batchIndex)
@@ -377,10 +450,7 @@ public final class ImportSession {
     // MARK: Row validation
 
     private func loc(_ record: CSVRecord, _ column: Int) -> SourceLocation {
-        SourceLocation(
-            file: fileName,
-            line: record.positions.indices.contains(column) ? record.positions[column].line : record.line,
-            column: column + 1, field: column < header.count ? header[column] : nil)
+        reader.location(of: record, field: column, name: column < header.count ? header[column] : nil)
     }
 
     private func checkWidth(_ record: CSVRecord) -> Bool {
@@ -619,6 +689,97 @@ public final class ImportSession {
             case .invalid:
                 continue
             }
+        }
+    }
+
+    private func readOData(_ record: CSVRecord, into rows: inout [ImportRow]) {
+        let measure = record.fields[colMeasure].trimmedFast
+        let regionText = record.fields[colRegion].trimmedFast
+        let periodText = record.fields[colPeriod].trimmedFast
+        if let lists = (reader as? ODataObservationSource)?.codeLists {
+            // Codes the table's own code lists do not have: CBS does not use them here.
+            var unknown = false
+            for (list, text, column, name) in [
+                (lists.measures, measure, colMeasure, "MeasureCodes"),
+                (lists.regions, regionText, colRegion, "codelijst van \(header[colRegion])"),
+                (lists.periods, periodText, colPeriod, "PeriodenCodes")
+            ] {
+                if let list, !list.contains(text) {
+                    problems.add(
+                        "code \"\(text.prefix(40))\" komt niet voor in de \(name) van deze CBS-tabel",
+                        at: loc(record, column))
+                    unknown = true
+                }
+            }
+            if unknown { return }
+        }
+        if skippedMeasures.contains(measure) { return }
+        guard let code = options.mapping?.measures[measure] else {
+            problems.add(
+                measure.isEmpty
+                    ? "Measure ontbreekt"
+                    : "Measure \"\(measure)\" staat niet in de mapping: koppel hem aan een indicator onder \"measures\" of zet hem onder \"skip\"",
+                at: loc(record, colMeasure))
+            return
+        }
+        let region = regionText
+        let def = lookupIndicator(record, colMeasure, code: code)
+        let regionOK = lookupRegion(record, colRegion, code: region)
+        let period = parsePeriod(record, colPeriod, text: periodText)
+        let attribute = record.fields[colAttribute].trimmedFast
+        guard let reason = Self.missingReason(odataAttribute: attribute) else {
+            problems.add(
+                "onbekend ValueAttribute \"\(attribute.prefix(40))\" (bekend: None, Impossible, Confidential, NotAvailable, Unknown, Missing, TooFewObservations, Unreliable)",
+                at: loc(record, colAttribute))
+            return
+        }
+        let valueText = record.fields[colValue].trimmedFast
+        let cell: Cell
+        if let reason {
+            // A reason: whatever Value holds (CBS writes null) is not a figure.
+            cell = .missing(reason)
+        } else if valueText.isEmpty {
+            // "None" without a value: CBS has no figure; never a 0.
+            cell = .missing(.notAvailable)
+        } else {
+            cell = parseValue(record, colValue, emptyReason: .notAvailable, indicator: def)
+        }
+        guard let def, regionOK, let period else { return }
+        guard register(indicator: def.code, region: region, period: period, record: record, column: colMeasure) else {
+            return
+        }
+        let status = options.mapping?.status ?? options.defaultStatus
+        switch cell {
+        case .value(let v):
+            rows.append(
+                ImportRow(
+                    observation: Observation(
+                        indicator: def.code, region: region, period: period, value: v, status: status),
+                    line: record.line))
+        case .missing(let r):
+            missing += 1
+            rows.append(
+                ImportRow(
+                    observation: Observation(
+                        indicator: def.code, region: region, period: period, value: nil, missingReason: r,
+                        status: status), line: record.line))
+        case .invalid:
+            return
+        }
+    }
+}
+
+extension ImportSession {
+    /// What CBS's `ValueAttribute` says about a value: "None" means an ordinary value; the others
+    /// say why there is none. A value is never read as 0 because it is missing.
+    static func missingReason(odataAttribute text: String) -> MissingReason?? {
+        switch text {
+        case "None", "": return .some(nil)
+        case "Impossible": return .some(.notApplicable)
+        case "Confidential": return .some(.confidential)
+        case "NotAvailable", "Unknown", "Missing": return .some(.notAvailable)
+        case "TooFewObservations", "Unreliable": return .some(.tooFewObservations)
+        default: return nil
         }
     }
 }

@@ -82,6 +82,11 @@ final class MonitorStreamedUploadTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else {
             throw XCTSkip("curl is not installed")
         }
+        // 70 MB through a real server takes two minutes in a debug build; the file is refused
+        // before anything is written, so the database plays no part: run it once, on SQLite.
+        if ProcessInfo.processInfo.environment["DATABASE_URL"] != nil {
+            throw XCTSkip("streaming is database-independent; this test runs in the SQLite pass")
+        }
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("vitaal-groot-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: csv) }
         let lastLine = try Self.writeLargeCSV(to: csv, megabytes: 70)
@@ -168,7 +173,7 @@ final class MonitorStreamedUploadTests: XCTestCase {
                 body: MonitorTestSupport.multipart(boundary: boundary, files: [], fields: ["replace": "ja"]),
                 contentType: type)
             XCTAssertEqual(noFile.status, .unprocessableEntity)
-            XCTAssertTrue(noFile.body.contains("kies een CSV-bestand"), noFile.body)
+            XCTAssertTrue(noFile.body.contains("kies een CSV- of xlsx-bestand"), noFile.body)
             let cut = try await browser.request(
                 .POST, MonitorURL.importUpload.path(query: [("csrf", csrf)]),
                 body: ByteBuffer(

@@ -8,9 +8,11 @@ extension ImportUploadPage {
             .p(
                 .class("lead"),
                 .text(
-                    "Upload indicatorwaarden als CSV: het lange formaat "
+                    "Upload indicatorwaarden als CSV of Excel (xlsx): het lange formaat "
                         + "(indicator;regio;periode;waarde, met optioneel status, opmerking en reden) of een CSV-download van "
-                        + "CBS StatLine met een mapping-bestand (JSON) dat de kolommen aan indicatorcodes koppelt.")),
+                        + "CBS StatLine met een mapping-bestand (JSON) dat de kolommen aan indicatorcodes koppelt. In een "
+                        + "xlsx-bestand staat de tabel op het eerste blad of op het blad dat u noemt; formules en "
+                        + "samengevoegde cellen worden geweigerd met de celverwijzing.")),
             .p(
                 .text(
                     "Scheidingsteken puntkomma, komma of tab; decimaalkomma of -punt (één per bestand); UTF-8 met of "
@@ -31,10 +33,19 @@ extension ImportUploadPage {
             .method(.post), .action(attr(MonitorURL.importUpload.path(query: [("csrf", csrfToken)]))),
             .enctype(.multipartData), .class("card"),
             .div(
-                .class("field"), .label(.for("f-file"), .text("CSV-bestand")),
+                .class("field"), .label(.for("f-file"), .text("CSV- of xlsx-bestand")),
                 .input(
                     .type(.file), .id("f-file"), .name("file"),
-                    .attribute(named: "accept", value: ".csv,.txt,text/csv"), .required(true))),
+                    .attribute(
+                        named: "accept",
+                        value:
+                            ".csv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    ),
+                    .required(true))),
+            .div(
+                .class("field"),
+                .label(.for("f-sheet"), .text("Blad (alleen voor xlsx; leeg = het eerste blad)")),
+                .input(.type(.text), .id("f-sheet"), .name("blad"), .attribute(named: "maxlength", value: "100"))),
             .div(
                 .class("field"),
                 .label(.for("f-mapping"), .text("Mapping (alleen voor CBS StatLine-bestanden, JSON)")),
