@@ -147,7 +147,7 @@ final class SocialMapEntryFormTests: XCTestCase {
             XCTAssertEqual(twice.status, .unprocessableEntity)
             XCTAssertTrue(twice.body.contains("neemt al deel aan dit netwerk"))
             let networkPage = try await b.get("/sociale-kaart/netwerken/oco-almere")
-            XCTAssertTrue(networkPage.body.contains("Buurtkracht Zeewolde"))
+            XCTAssertTrue(networkPage.body.contains("Buurtkracht Zeewolde uit dit netwerk halen"))
             let analysis = try S.json(try await b.get("/api/v1/networks/oco-almere/analysis").body) as! [String: Any]
             XCTAssertTrue("\(analysis)".contains("buurtkracht-zeewolde"))
             let graph = try S.json(try await b.get("/api/v1/networks/oco-almere/graph").body) as! [String: Any]

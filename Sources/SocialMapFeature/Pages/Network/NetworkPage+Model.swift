@@ -13,6 +13,8 @@ extension NetworkPage {
         var canEdit = false
         /// The viewer's own organisations and offers that do not take part yet (the "join" form).
         var joinOptions: [SelectOption] = []
+        /// The viewer's own organisations and offers that take part (each with a "leave" button).
+        var ownMembers: [SelectOption] = []
         var notice: SocialMapNotice?
 
         init(
@@ -54,6 +56,14 @@ extension NetworkPage {
                     guard !members.contains(option.value) else { return false }
                     let owner = maintainers.organisations[option.value] ?? maintainers.services[option.value]
                     return !model.canEdit && viewer.mayWrite(organisationID: owner)
+                }
+                if !model.canEdit {
+                    model.ownMembers = model.network.memberships.compactMap { membership in
+                        let owner =
+                            maintainers.organisations[membership.memberID] ?? maintainers.services[membership.memberID]
+                        guard viewer.mayWrite(organisationID: owner) else { return nil }
+                        return SelectOption(value: membership.memberID, label: register.name(of: membership.memberID))
+                    }
                 }
             }
             return model

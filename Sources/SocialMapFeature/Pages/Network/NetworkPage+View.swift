@@ -35,7 +35,7 @@ enum NetworkPage {
                 .text(" · "),
                 SocialMapParts.link(.apiNetworkAnalysis(.value(network.id)), "Netwerkanalyse als open data (JSON)")),
             .if(model.canEdit, management(model, context)),
-            .if(!model.joinOptions.isEmpty, join(model, context))
+            .if(!model.joinOptions.isEmpty || !model.ownMembers.isEmpty, join(model, context))
         )
     }
 
@@ -57,12 +57,31 @@ enum NetworkPage {
         .div(
             .class("card"),
             .h2(.text("Deelnemen aan dit netwerk")),
-            .form(
-                .method(.post), .action(attr(SocialMapURL.networkMembers(.value(model.network.id)).path)),
-                Layout.csrfField(context),
-                SocialMapParts.selectField("lid", "Uw organisatie of aanbod", model.joinOptions, nil),
-                UI.field("rol", label: "Rol in het netwerk (mag leeg)", hint: "Bijvoorbeeld deelnemer of trekker"),
-                .button(.type(.submit), .text("Deelnemen"))))
+            .if(
+                !model.ownMembers.isEmpty,
+                .ul(
+                    .forEach(model.ownMembers) { member in
+                        .li(
+                            .text(member.label + " neemt deel. "),
+                            .form(
+                                .class("sm-inline"), .method(.post),
+                                .action(attr(SocialMapURL.networkMemberRemove(.value(model.network.id)).path)),
+                                Layout.csrfField(context),
+                                .input(.type(.hidden), .name("lid"), .value(attr(member.value))),
+                                .button(
+                                    .type(.submit), .class("button button-secondary"),
+                                    .text("\(member.label) uit dit netwerk halen"))))
+                    })),
+            .if(!model.joinOptions.isEmpty, joinForm(model, context)))
+    }
+
+    static func joinForm(_ model: Model, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(attr(SocialMapURL.networkMembers(.value(model.network.id)).path)),
+            Layout.csrfField(context),
+            SocialMapParts.selectField("lid", "Uw organisatie of aanbod", model.joinOptions, nil),
+            UI.field("rol", label: "Rol in het netwerk (mag leeg)", hint: "Bijvoorbeeld deelnemer of trekker"),
+            .button(.type(.submit), .text("Deelnemen")))
     }
 
     static func facts(_ model: Model) -> BodyNode {
