@@ -149,7 +149,19 @@ struct PlanWriteController: RouteCollection {
     @Sendable func saveBudgetLine(_ req: Request) async throws -> Response {
         let (loaded, _) = try await Self.loadForChange(req)
         let (record, table) = try PlanPagesController.budgetTable(loaded, req)
-        let input = try BudgetLineInput(req, table: table, editsAmounts: loaded.plan.status == .concept)
+        let input: BudgetLineInput
+        do {
+            input = try BudgetLineInput(req, table: table, editsAmounts: loaded.plan.status == .concept)
+        } catch let error as VitaalError where error.kind == .invalidInput {
+            // The form again, as sent, with each message next to its field (#16); nothing written.
+            var model = try BudgetLinePage.Model(
+                loaded, table: table, record: record, lineKey: req.parameters.get("line") ?? "")
+            let values = BudgetStructureInput.values(req, model.fields.map(\.name))
+            model.form = PlanForm(values: values, refused: error)
+            var page = BudgetLinePage.view(model, req.pageContext)
+            page.status = .unprocessableEntity
+            return page.render(for: req)
+        }
         try await input.save(loaded, table: record, req)
         return req.redirect(to: PlanURL.budget(plan: .value(loaded.key)))
     }

@@ -93,6 +93,8 @@ final class PlansBudgetEditTests: XCTestCase {
             let beforeAmounts = try await Self.shape(app)
             let text = try await flever.post(subsidy, ["cel.gl-2026": "veel", "cel.begroting-2027": "1.000"])
             XCTAssertEqual(text.status, .unprocessableEntity)
+            XCTAssertTrue(text.body.contains("id=\"f-cel.gl-2026-error\""), "next to the field: \(text.body)")
+            XCTAssertTrue(text.body.contains("value=\"veel\""), "the form as sent")
             let tooMuch = try await flever.post(subsidy, ["cel.gl-2026": "2.000.000.000.000", "cel.begroting-2027": ""])
             XCTAssertEqual(tooMuch.status, .unprocessableEntity)
             XCTAssertTrue(tooMuch.body.contains("1.000.000.000.000"), tooMuch.body)
@@ -161,6 +163,42 @@ final class PlansBudgetEditTests: XCTestCase {
             XCTAssertEqual(removeTable.status, .conflict)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "begroting").count()
             XCTAssertEqual(audit, 1 + 3 + 1 + 3 + 2 + 1)
+        }
+    }
+
+    /// Every new write route of #16 B: a lezer is refused (403), an editor of another organisation is
+    /// refused naming the owner (403), the owner's editor gets through to the route's own checks.
+    func testOrganisationAndRoleMatrixOfTheNewWriteRoutes() async throws {
+        try await TestApp.with { app in
+            let flever = try await PlansInputTests.setUp(app)
+            let table = "/plannen/\(Self.next)/begrotingstabellen"
+            let made = try await flever.post(table, ["titel": "Matrix", "eenheid": "euro", "jaar": "2026"])
+            XCTAssertEqual(made.status, .seeOther, made.body)
+            _ = try await flever.post(
+                "\(table)/matrix/regels", ["regel.sectie": "baten", "regel.label": "Regel", "regel.categorie": "other"])
+            let routes = [
+                "\(table)", "\(table)/matrix/regels", "\(table)/matrix/kolommen",
+                "\(table)/matrix/regels/regel/verwijderen", "\(table)/matrix/kolommen/begroting-2026/verwijderen",
+                "\(table)/matrix/verwijderen", "/plannen/\(Self.next)/status"
+            ]
+            let (ggdEmail, ggdPassword) = try await TestApp.user(app, role: .redacteur, organisation: "ggd-flevoland")
+            let ggd = Browser(app)
+            try await ggd.login(ggdEmail, ggdPassword)
+            let (lezerEmail, lezerPassword) = try await TestApp.user(
+                app, role: .lezer, organisation: "provincie-flevoland")
+            let lezer = Browser(app)
+            try await lezer.login(lezerEmail, lezerPassword)
+            for route in routes {
+                let foreign = try await ggd.post(route, ["status": "ingediend"])
+                XCTAssertEqual(foreign.status, .forbidden, "\(route) as another organisation's editor")
+                XCTAssertTrue(foreign.body.contains("Flever"), "names the owner: \(route)")
+                let reader = try await lezer.post(route, ["status": "ingediend"])
+                XCTAssertEqual(reader.status, .forbidden, "\(route) as lezer")
+            }
+            let tables = try await BudgetTableRecord.query(on: app.db).filter(\.$key == "matrix").count()
+            XCTAssertEqual(tables, 1, "nothing written by the refused requests")
+            let owner = try await flever.post("\(table)/matrix/verwijderen")
+            XCTAssertEqual(owner.status, .seeOther, owner.body)
         }
     }
 }
