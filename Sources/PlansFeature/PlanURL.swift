@@ -34,6 +34,8 @@ enum PlanURL: SiteRoute {
     case undoTree(plan: Parameter<String>)
     case treeHistory(plan: Parameter<String>)
     case realisation(plan: Parameter<String>, target: Parameter<String>, realisation: Parameter<String>)
+    case editTarget(plan: Parameter<String>, target: Parameter<String>)
+    case deleteTarget(plan: Parameter<String>, target: Parameter<String>)
     case deleteRealisation(plan: Parameter<String>, target: Parameter<String>, realisation: Parameter<String>)
     case apiPlans
     case apiPlan(Parameter<String>)
@@ -91,6 +93,10 @@ enum PlanURL: SiteRoute {
             Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("verwijderen")]
         case .undoTree(let plan): Self.planPath(plan, "ongedaan-maken")
         case .treeHistory(let plan): Self.planPath(plan, "versies")
+        case .editTarget(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("bewerken")]
+        case .deleteTarget(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("verwijderen")]
         case .realisation(let plan, let target, let realisation):
             Self.planPath(plan, "doelstellingen")
                 + [.parameter("target", target), .constant("realisaties"), .parameter("realisation", realisation)]

@@ -35,6 +35,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanNodeEditController())
         try app.register(collection: PlanAuthoringController())
         try app.register(collection: RealisationCorrectionController())
+        try app.register(collection: TargetEditController())
         try app.register(collection: PlanReportController())
         try app.register(collection: PlanDownloadController())
         try app.register(collection: PlanAttachmentController())

@@ -13,6 +13,8 @@ enum PlanNotice: String {
     case undone = "ongedaan"
     case realisationCorrected = "gecorrigeerd"
     case realisationDeleted = "realisatie-verwijderd"
+    case targetSaved = "doelstelling-opgeslagen"
+    case targetDeleted = "doelstelling-verwijderd"
 
     /// The notice of a request's `melding` code; nil for none or an unknown code.
     init?(code: String?) {
@@ -35,6 +37,8 @@ enum PlanNotice: String {
         case .undone: "De laatste wijziging van de doelenboom is ongedaan gemaakt."
         case .realisationCorrected: "Realisatie gecorrigeerd. De status is opnieuw berekend."
         case .realisationDeleted: "Realisatie verwijderd. De status is opnieuw berekend."
+        case .targetSaved: "Doelstelling opgeslagen. De status is opnieuw berekend."
+        case .targetDeleted: "Doelstelling verwijderd."
         }
     }
 }

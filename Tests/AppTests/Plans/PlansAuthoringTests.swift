@@ -131,10 +131,29 @@ final class PlansAuthoringTests: XCTestCase {
                 ])
             XCTAssertEqual(target.status, .seeOther, target.body)
             let targetKey = "\(activity).t1"
+            // Edit the target through its form: a bad value names the field, a good one is stored.
+            let targetPath = "/plannen/\(Self.key)/doelstellingen/\(targetKey)"
+            let targetEdit = try await browser.get(targetPath + "/bewerken")
+            XCTAssertEqual(targetEdit.status, .ok, targetEdit.body)
+            XCTAssertTrue(targetEdit.body.contains("value=\"Buurtkamers open\""))
+            let stored = try await Self.plan(app).targets.first
+            var targetForm = TargetEditController.values(try XCTUnwrap(stored))
+            targetForm["targetValue"] = "veel"
+            let badTarget = try await browser.post(targetPath + "/bewerken", targetForm)
+            XCTAssertEqual(badTarget.status, .unprocessableEntity)
+            XCTAssertTrue(badTarget.body.contains("id=\"f-targetValue-error\">Streefwaarde: \"veel\" is geen getal"))
+            targetForm["targetValue"] = "8"
+            let savedTarget = try await browser.post(targetPath + "/bewerken", targetForm)
+            XCTAssertEqual(savedTarget.status, .seeOther, savedTarget.body)
+            plan = try await Self.plan(app)
+            XCTAssertEqual(plan.targets.map(\.targetValue), [8])
+            XCTAssertEqual(plan.targets.map(\.key), [targetKey], "the key stays")
             _ = try await browser.get("/plannen/\(Self.key)/doelstellingen/\(targetKey)")
             let realisation = try await browser.postWithHeader(
                 "/plannen/\(Self.key)/doelstellingen/\(targetKey)/realisaties", ["value": "2", "date": "2026-04-01"])
             XCTAssertEqual(realisation.status, .seeOther, realisation.body)
+            let refusedDelete = try await browser.post(targetPath + "/verwijderen")
+            XCTAssertEqual(refusedDelete.status, .conflict, "a target with realisations stays")
 
             // Edit and move: never under itself or a descendant; the key stays.
             let edit = try await browser.get("/plannen/\(Self.key)/doelen/\(result)/bewerken")

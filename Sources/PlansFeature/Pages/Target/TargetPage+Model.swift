@@ -48,6 +48,8 @@ enum TargetPage {
         var showsEvidence: Bool
         var realisations: [Realisation]
         var notice: String?
+        /// The target's edit page (editors, concept plans).
+        var editLink: String? = nil
         /// The realisation form (editors of the owning organisation only).
         var form: RealisationForm?
     }
@@ -101,6 +103,9 @@ extension TargetPage.Model {
                     attachments: $0.id.flatMap { attachments[$0] } ?? [])
             },
             notice: PlanNotice(code: code)?.text())
+        if PlanAccess.mayEdit(loaded, viewer) && plan.status == .concept {
+            model.editLink = PlanURL.editTarget(plan: .value(plan.key), target: .value(target.key)).path
+        }
         if PlanAccess.mayEdit(loaded, viewer) && plan.status != .afgesloten {
             for (i, row) in rows.enumerated() {
                 guard let id = row.id else { continue }

@@ -9,6 +9,9 @@ extension TargetPage {
             .unwrap(model.notice) { UI.notice("success", $0) },
             .if(model.isExample, UI.badge("voorbeelddata")),
             facts(model),
+            .unwrap(model.editLink) {
+                .p(.class("no-print"), .a(.href(attr($0)), .text("Doelstelling bewerken of verwijderen")))
+            },
             .h2(.text("Doorwerking naar doelen en plan")),
             UI.table(
                 caption: nil, headers: ["Niveau", "Doel", "Status"],
