@@ -10,7 +10,9 @@ var dependencies: [Package.Dependency] = []
 var targets: [Target] = [
     // Plain Swift: trend rules, SMART status, network analysis, projections, coverage, parsers.
     // Never imports Vapor or a database driver.
-    .target(name: "VitaalDomain", path: "Sources/VitaalDomain"),
+    // Resources/flevoland holds the published open-data files; they are compiled in as string
+    // literals (OpenData/FlevolandOpenData+Files.swift, written by scripts/embed-open-data).
+    .target(name: "VitaalDomain", path: "Sources/VitaalDomain", exclude: ["Resources"]),
     .testTarget(name: "VitaalDomainTests", dependencies: ["VitaalDomain"], path: "Tests/VitaalDomainTests")
 ]
 
