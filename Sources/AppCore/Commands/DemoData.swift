@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 import VitaalDomain
 
-/// The foundation's demo data: regions with schematic outlines, organisations from the source
+/// The foundation's demo data: the real regions of Flevoland (CBS/PDOK 2024 boundaries), organisations from the source
 /// documents and one demo user per role. Idempotent: running it again adds what is missing and
 /// gives the demo users new passwords (printed on the console).
 public enum DemoData {
@@ -11,7 +11,9 @@ public enum DemoData {
         log: @escaping @Sendable (String) -> Void
     ) async throws {
         try await loadRegions(on: app.db)
-        log("Regio's geladen (NL01, PV24, zes gemeenten met schematische omtrek, subregio's).")
+        log(
+            "Regio's geladen (NL01, PV24, zes gemeenten en 103 wijken met hun grenzen van CBS/PDOK 2024, "
+                + "dienstregio's en subregio's).")
         try await loadOrganisations(on: app.db)
         log("Organisaties geladen.")
         let users = try await loadUsers(app: app)
@@ -33,7 +35,7 @@ public enum DemoData {
         ("GM0171", "Noordoostpolder"), ("GM0050", "Zeewolde"), ("GM0184", "Urk")
     ]
 
-    /// Custom groupings from the Regioplan IZA and the domain notes.
+    /// Custom groupings from the Regioplan IZA and the domain notes (outline: their members').
     static let groupings: [(String, String, [String])] = [
         (
             "GR-IZA-FLEVOLAND", "IZA-regio Flevoland (zonder Zeewolde)",
@@ -47,36 +49,61 @@ public enum DemoData {
         ("GR-POLDER-ZUID", "Zuidelijk Flevoland", ["GM0034", "GM0050"])
     ]
 
+    /// The real regions of Flevoland (`FlevolandOpenData`): the province, its six municipalities and
+    /// 103 wijken with their CBS/PDOK 2024 boundaries, the service regions (GGD, veiligheidsregio,
+    /// zorgkantoor- and arbeidsmarktregio's, with the regions outside Flevoland that hold Almere and
+    /// Zeewolde) and the documents' subregions. A hand-drawn outline stored earlier is replaced; an
+    /// imported one is kept.
     public static func loadRegions(on db: any Database) async throws {
         try await db.transaction { db in
+            var byCode = Dictionary(
+                try await Region.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             func upsert(
-                _ code: String, _ name: String, _ kind: RegionKind, parent: UUID?,
-                order: Int
-            ) async throws -> Region {
-                if let region = try await Region.query(on: db).filter(\.$code == code).first() { return region }
-                let region = Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
-                try await region.create(on: db)
-                return region
+                _ code: String, _ name: String, _ kind: RegionKind, parent: UUID?, order: Int,
+                geometry: GeoMultiPolygon? = nil
+            ) async throws -> UUID {
+                let region =
+                    byCode[code]
+                    ?? Region(code: code, name: name, kind: kind, parentID: parent, sortOrder: order)
+                if let geometry, region.geometry == nil || region.geometrySchematic {
+                    try region.setGeometry(geometry, schematic: false)
+                }
+                if region.id == nil || region.hasChanges { try await region.save(on: db) }
+                byCode[code] = region
+                return try region.requireID()
             }
             let country = try await upsert("NL01", "Nederland", .land, parent: nil, order: 0)
-            let province = try await upsert("PV24", "Flevoland", .provincie, parent: country.id, order: 1)
-            let outlines = Dictionary(uniqueKeysWithValues: SchematicOutlines.flevoland.map { ($0.code, $0) })
+            let province = try await upsert(
+                "PV24", "Flevoland", .provincie, parent: country, order: 1,
+                geometry: FlevolandOpenData.province?.geometry)
+            let outlines = Dictionary(
+                uniqueKeysWithValues: FlevolandOpenData.municipalities.map { ($0.code, $0.geometry) })
             var ids: [String: UUID] = [:]
             for (index, (code, name)) in municipalities.enumerated() {
-                let region = try await upsert(code, name, .gemeente, parent: province.id, order: 10 + index)
-                if region.geometry == nil, let outline = outlines[code] {
-                    try region.setGeometry(outline.geometry, schematic: true)
-                    try await region.save(on: db)
-                }
-                ids[code] = region.id
+                ids[code] = try await upsert(
+                    code, name, .gemeente, parent: province, order: 10 + index, geometry: outlines[code])
             }
-            for (index, (code, name, members)) in groupings.enumerated() {
-                let groupID = try await upsert(code, name, .groep, parent: province.id, order: 100 + index).requireID()
-                for member in members {
-                    guard let memberID = ids[member] else { continue }
-                    let exists = try await RegionGroupMember.query(on: db).filter(\.$group.$id == groupID)
-                        .filter(\.$member.$id == memberID).first()
-                    guard exists == nil else { continue }
+            for (index, wijk) in FlevolandOpenData.wijken.enumerated() {
+                guard let parent = wijk.properties["gemeentecode"].flatMap({ ids[$0] }) else { continue }
+                _ = try await upsert(
+                    wijk.code, wijk.name, .wijk, parent: parent, order: 1000 + index, geometry: wijk.geometry)
+            }
+            var members: [(UUID, [String])] = []
+            for (index, grouping) in FlevolandOpenData.serviceRegions.enumerated() {
+                let id = try await upsert(
+                    grouping.code, grouping.name, .groep, parent: grouping.reachesOutside ? country : province,
+                    order: 100 + index, geometry: FlevolandOpenData.boundary(of: grouping)?.geometry)
+                members.append((id, grouping.members))
+            }
+            for (index, (code, name, codes)) in groupings.enumerated() {
+                let outline = RegionGrouping.outline(members: codes.compactMap { outlines[$0] })
+                let id = try await upsert(code, name, .groep, parent: province, order: 200 + index, geometry: outline)
+                members.append((id, codes))
+            }
+            let existing = Set(
+                try await RegionGroupMember.query(on: db).all().map { "\($0.$group.id)/\($0.$member.id)" })
+            for (groupID, codes) in members {
+                for memberID in codes.compactMap({ ids[$0] }) where !existing.contains("\(groupID)/\(memberID)") {
                     try await RegionGroupMember(groupID: groupID, memberID: memberID).create(on: db)
                 }
             }

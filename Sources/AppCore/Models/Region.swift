@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// A region with its CBS code: NL01 (land), PV24 (provincie), GM0034 (gemeente), WK003401 (wijk),
-/// BU00340101 (buurt), or a custom grouping (code starting with "GR", e.g. subregions).
+/// BU00340101 (buurt), a CBS service region (GG2209, VR25, ZK07, AM11) or a custom grouping (code
+/// starting with "GR", e.g. subregions).
 public final class Region: Model, Content, @unchecked Sendable {
     public static let schema = "regions"
 
@@ -70,6 +71,10 @@ public enum RegionKind: String, Codable, Sendable, CaseIterable {
         case "GM": return digits(rest, 4) ? .gemeente : nil
         case "WK": return digits(rest, 6) ? .wijk : nil
         case "BU": return digits(rest, 8) ? .buurt : nil
+        // CBS service regions: GGD-regio GG2209, veiligheidsregio VR25, zorgkantoorregio ZK07,
+        // arbeidsmarktregio AM11.
+        case "GG": return digits(rest, 4) ? .groep : nil
+        case "VR", "ZK", "AM": return digits(rest, 2) ? .groep : nil
         case "GR":
             let ok =
                 rest.count >= 2 && rest.count <= 40

@@ -15,6 +15,9 @@ struct RegionSet: Sendable {
     var national: Region?
     var province: Region?
     var municipalities: [Region]
+    /// Wijken (below the municipalities) and groupings (service regions, subregions).
+    var wijken: [Region] = []
+    var groupings: [Region] = []
     var all: [Region]
     var byCode: [String: Region]
 
@@ -22,25 +25,44 @@ struct RegionSet: Sendable {
     static let provinceCode = "PV24"
 
     static func load(on db: any Database) async throws -> RegionSet {
-        let regions = try await Region.query(on: db).filter(
-            \.$kind ~~ [RegionKind.land.rawValue, RegionKind.provincie.rawValue, RegionKind.gemeente.rawValue]
-        )
-        .sort(\.$sortOrder).sort(\.$name).all()
+        let kinds: [RegionKind] = [.land, .provincie, .gemeente, .wijk, .groep]
+        let regions = try await Region.query(on: db).filter(\.$kind ~~ kinds.map(\.rawValue))
+            .sort(\.$sortOrder).sort(\.$name).all()
         let byCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let province = byCode[provinceCode]
         let municipalities = regions.filter {
             $0.regionKind == .gemeente && (province == nil || $0.$parent.id == province?.id)
         }
+        let municipalityIDs = Set(municipalities.compactMap(\.id))
+        let wijken = regions.filter { $0.regionKind == .wijk && $0.$parent.id.map(municipalityIDs.contains) == true }
+        let groupings = regions.filter { $0.regionKind == .groep }
         return RegionSet(
-            national: byCode[nationalCode], province: province, municipalities: municipalities, all: regions,
-            byCode: byCode)
+            national: byCode[nationalCode], province: province, municipalities: municipalities, wijken: wijken,
+            groupings: groupings, all: regions, byCode: byCode)
     }
 
     func name(_ code: String) -> String { byCode[code]?.name ?? code }
-    /// The regions to choose from on pages: Flevoland, then the municipalities.
-    var choices: [Region] { [province].compactMap { $0 } + municipalities }
+    /// The regions to choose from on pages: Flevoland, the municipalities, then the groupings (GGD
+    /// region, care-office and labour-market regions, subregions). Wijken are chosen from their
+    /// municipality's map and table.
+    var choices: [Region] { [province].compactMap { $0 } + municipalities + groupings }
     /// The same, as page models carry them.
     var choiceList: [RegionChoice] { choices.map { RegionChoice(code: $0.code, name: $0.name) } }
+
+    /// The wijken of a municipality (in the order of the CBS codes).
+    func wijken(of municipality: Region) -> [Region] {
+        wijken.filter { $0.$parent.id == municipality.id }.sorted { $0.code < $1.code }
+    }
+
+    /// The municipality a region belongs to: itself, or a wijk's parent.
+    func municipality(of code: String) -> Region? {
+        guard let region = byCode[code] else { return nil }
+        switch region.regionKind {
+        case .gemeente: return region
+        case .wijk: return municipalities.first { $0.id == region.$parent.id }
+        default: return nil
+        }
+    }
 
     /// The region of a page's `?regio=` (one of these regions; else 404), or `fallback` without one.
     func chosen(_ query: String?, default fallback: String) throws -> String {

@@ -4,8 +4,8 @@ import Vapor
 import VitaalDomain
 
 /// Loads the demo monitors, indicators, values and stories (from `MonitorDemoData`). Skips when
-/// monitors already exist. Generated values carry status `voorbeeld`; the few real figures from
-/// the seed documents keep their status and name their source in the note.
+/// monitors already exist. Real figures (CBS open data, the seed documents) keep their status and
+/// name their source in the note; generated values carry status `voorbeeld`.
 enum MonitorDemoLoader {
     static func load(on db: any Database, now: Date, log: @escaping @Sendable (String) -> Void) async throws {
         if try await Monitor.query(on: db).count() > 0 {
@@ -74,7 +74,7 @@ enum MonitorDemoLoader {
                 at: now)
             try await DataVersion.bump(on: tx, at: now)
             log(
-                "Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (voorbeelddata) en \(demoStories.count) verhalen geladen."
+                "Monitor: \(MonitorDemoData.monitors.count) monitors, \(indicatorIDs.count) indicatoren, \(rows.count) waarden (\(MonitorDemoData.openDataObservations.count) echte CBS-cijfers, de rest voorbeelddata) en \(demoStories.count) verhalen geladen."
             )
         }
     }

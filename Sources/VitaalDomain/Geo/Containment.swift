@@ -6,18 +6,48 @@ extension Geo {
     /// Boundaries generalised separately (e.g. CBS wijken and gemeenten, ~100 m) differ by a little;
     /// a value of a few hundred metres means the same border drawn twice, more means another area.
     public static func distanceOutsideKm(_ inner: GeoMultiPolygon, _ outer: GeoMultiPolygon) -> Double {
-        let outerEdges = outer.polygons.flatMap { polygon in
-            ([polygon.outer] + polygon.holes).flatMap { edges($0) }
-        }
+        let outerEdges = boundaryEdges(outer)
         guard !outerEdges.isEmpty else { return .infinity }
         var worst = 0.0
         for polygon in inner.polygons {
             for p in polygon.outer where !outer.contains(p) {
-                let nearest = outerEdges.reduce(Double.infinity) { min($0, distanceToSegmentKm(p, $1.0, $1.1)) }
-                worst = max(worst, nearest)
+                worst = max(worst, distanceKm(p, to: outerEdges))
             }
         }
         return worst
+    }
+
+    /// Where one region lies with respect to another that should hold it (a wijk in its gemeente).
+    public enum Containment: Sendable, Equatable {
+        /// Inside, or reaching out by no more than the tolerance (two generalisations of one border).
+        case within
+        /// Mostly inside (its interior point is), but some vertices lie further out than the
+        /// tolerance: worth a warning, e.g. an outer area or water drawn differently in two layers.
+        case reachesOut(km: Double)
+        /// Its interior point lies outside, further than the tolerance: another area.
+        case outside(km: Double)
+    }
+
+    /// Checks that `inner` lies within `outer`, allowing `toleranceKm` for separately generalised
+    /// layers (CBS's generalised wijken and gemeenten differ by up to about 200 m).
+    public static func containment(
+        _ inner: GeoMultiPolygon, in outer: GeoMultiPolygon, toleranceKm: Double = 0.2
+    ) -> Containment {
+        let reach = distanceOutsideKm(inner, outer)
+        if reach <= toleranceKm { return .within }
+        let interior = inner.labelPoint
+        if !outer.contains(interior), distanceKm(interior, to: boundaryEdges(outer)) > toleranceKm {
+            return .outside(km: reach)
+        }
+        return .reachesOut(km: reach)
+    }
+
+    static func boundaryEdges(_ region: GeoMultiPolygon) -> [(GeoPoint, GeoPoint)] {
+        region.polygons.flatMap { polygon in ([polygon.outer] + polygon.holes).flatMap { edges($0) } }
+    }
+
+    static func distanceKm(_ p: GeoPoint, to edges: [(GeoPoint, GeoPoint)]) -> Double {
+        edges.reduce(Double.infinity) { min($0, distanceToSegmentKm(p, $1.0, $1.1)) }
     }
 
     /// Distance in km from `p` to the segment a–b (local equirectangular frame around `p`).

@@ -8,26 +8,38 @@ public struct MonitorRegion: Sendable, Hashable, Codable {
     public var code: String
     public var name: String
     public var parent: String?
-    /// Rough relative size (for generating counts); Almere = 1.
+    /// Relative size for generating example counts: inhabitants on 1 January 2024 (CBS KWB 2024)
+    /// relative to Almere.
     public var size: Double
 }
 
-/// Demo monitors and values. Values are generated deterministically and marked `voorbeeld`, except
-/// the few real figures from the seed documents (marked `definitief`/`voorlopig` with a note).
+/// Demo monitors and values. Real figures first: CBS open data for Flevoland (`FlevolandOpenData`:
+/// population, density and dwellings for the province, municipalities and wijken; the Gezondheidsmonitor
+/// 2020 for GGD Flevoland and the Netherlands) and the few figures of the seed documents, each with
+/// its source in the note. Indicators without real figures get deterministic example values, marked
+/// `voorbeeld`; an indicator with real figures gets no invented ones.
 public enum MonitorDemoData {
     public static let regions: [MonitorRegion] = [
-        MonitorRegion(code: "NL01", name: "Nederland", parent: nil, size: 80),
-        MonitorRegion(code: "PV24", name: "Flevoland", parent: "NL01", size: 1.9),
+        MonitorRegion(code: "NL01", name: "Nederland", parent: nil, size: 79.24),
+        MonitorRegion(code: "PV24", name: "Flevoland", parent: "NL01", size: 1.99),
         MonitorRegion(code: "GM0034", name: "Almere", parent: "PV24", size: 1),
-        MonitorRegion(code: "GM0995", name: "Lelystad", parent: "PV24", size: 0.36),
-        MonitorRegion(code: "GM0303", name: "Dronten", parent: "PV24", size: 0.19),
-        MonitorRegion(code: "GM0171", name: "Noordoostpolder", parent: "PV24", size: 0.21),
-        MonitorRegion(code: "GM0050", name: "Zeewolde", parent: "PV24", size: 0.1),
-        MonitorRegion(code: "GM0184", name: "Urk", parent: "PV24", size: 0.09)
+        MonitorRegion(code: "GM0995", name: "Lelystad", parent: "PV24", size: 0.371),
+        MonitorRegion(code: "GM0303", name: "Dronten", parent: "PV24", size: 0.196),
+        MonitorRegion(code: "GM0171", name: "Noordoostpolder", parent: "PV24", size: 0.221),
+        MonitorRegion(code: "GM0050", name: "Zeewolde", parent: "PV24", size: 0.106),
+        MonitorRegion(code: "GM0184", name: "Urk", parent: "PV24", size: 0.097)
     ]
     public static let years = Array(2019...2024)
 
     static let cbs = "CBS, Monitor Brede Welvaart (voorbeeldwaarden)"
+    static let kwb =
+        "CBS StatLine, tabel 85984NED Kerncijfers wijken en buurten 2024 (gemeenten en wijken, 1 januari 2024)"
+    static let population =
+        kwb + "; tabel 70072ned Regionale kerncijfers Nederland (Flevoland en Nederland); "
+        + "Flevoland 1995–2020: CBS-bevolking op 1 januari"
+    static let health =
+        "CBS/GGD'en/RIVM Gezondheidsmonitor Volwassenen en Ouderen 2020, CBS StatLine tabel 85012NED "
+        + "(18 jaar en ouder; GGD-regio en Nederland)"
     static let voorbeeldNorm = "voorbeeldnorm (geen vastgestelde norm)"
 
     public static let bredeWelvaart = MonitorDefinition(
@@ -41,7 +53,10 @@ public enum MonitorDemoData {
             Theme(code: "wonen", name: "Wonen"),
             Theme(code: "samenleving", name: "Samenleving"),
             Theme(code: "veiligheid", name: "Veiligheid"),
-            Theme(code: "milieu", name: "Milieu")
+            Theme(code: "milieu", name: "Milieu"),
+            Theme(
+                code: "bevolking", name: "Bevolking en woningen",
+                description: "Context: inwoners, bevolkingsdichtheid en woningvoorraad (CBS).")
         ],
         indicators: [
             IndicatorDefinition(
@@ -62,13 +77,38 @@ public enum MonitorDemoData {
             IndicatorDefinition(
                 code: "bw_ervaren_gezondheid", name: "Ervaren gezondheid",
                 description: "Aandeel inwoners dat de eigen gezondheid als goed of zeer goed ervaart.",
-                unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "gezondheid",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: health, themeCode: "gezondheid",
                 norm: Norm(.atLeast, 80, source: voorbeeldNorm), validRange: .percentage),
             IndicatorDefinition(
                 code: "bw_overgewicht", name: "Overgewicht (volwassenen)",
                 description: "Aandeel volwassenen met overgewicht.",
-                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: cbs, themeCode: "gezondheid",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: health, themeCode: "gezondheid",
                 norm: Norm(.atMost, 38, source: "Nationaal Preventieakkoord (2018): 38% in 2040"),
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "gm_obesitas", name: "Ernstig overgewicht (obesitas)",
+                description: "Aandeel volwassenen met ernstig overgewicht (BMI 30 of hoger).",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: health, themeCode: "gezondheid",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "gm_langdurige_aandoening", name: "Eén of meer langdurige aandoeningen",
+                description: "Aandeel volwassenen met één of meer langdurige aandoeningen.",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: health, themeCode: "gezondheid",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "gm_lichamelijke_beperking", name: "Eén of meer lichamelijke beperkingen",
+                description:
+                    "Aandeel volwassenen met één of meer lichamelijke beperkingen (horen, zien of mobiliteit).",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: health, themeCode: "gezondheid",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "gm_rokers", name: "Rokers", description: "Aandeel volwassenen dat rookt.",
+                unit: "%", decimals: 1, polarity: .lowerIsBetter, source: health, themeCode: "gezondheid",
+                validRange: .percentage),
+            IndicatorDefinition(
+                code: "gm_alcohol_richtlijn", name: "Voldoet aan de richtlijn alcoholgebruik",
+                description: "Aandeel volwassenen dat geen of hooguit één glas alcohol per dag drinkt.",
+                unit: "%", decimals: 1, polarity: .higherIsBetter, source: health, themeCode: "gezondheid",
                 validRange: .percentage),
             IndicatorDefinition(
                 code: "bw_nettoarbeidsparticipatie", name: "Netto arbeidsparticipatie",
@@ -92,6 +132,11 @@ public enum MonitorDemoData {
                 polarity: .higherIsBetter,
                 source: cbs, themeCode: "samenleving", validRange: .percentage),
             IndicatorDefinition(
+                code: "gm_mantelzorger", name: "Mantelzorgers",
+                description: "Aandeel volwassenen dat mantelzorg geeft.",
+                unit: "%", decimals: 1, polarity: .neutral, source: health, themeCode: "samenleving",
+                validRange: .percentage),
+            IndicatorDefinition(
                 code: "bw_vrijwilligerswerk", name: "Vrijwilligerswerk",
                 description: "Aandeel inwoners dat vrijwilligerswerk doet.",
                 unit: "%", decimals: 1, polarity: .higherIsBetter, source: cbs, themeCode: "samenleving",
@@ -109,7 +154,22 @@ public enum MonitorDemoData {
                 description: "Jaargemiddelde concentratie fijnstof PM2,5.",
                 unit: "µg/m³", decimals: 1, polarity: .lowerIsBetter, source: "RIVM (voorbeeldwaarden)",
                 themeCode: "milieu",
-                norm: Norm(.atMost, 5, source: "WHO-advieswaarde luchtkwaliteit 2021"), validRange: .nonNegative)
+                norm: Norm(.atMost, 5, source: "WHO-advieswaarde luchtkwaliteit 2021"), validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "cbs_inwoners", name: "Inwoners",
+                description: "Aantal inwoners op 1 januari.",
+                unit: "aantal", decimals: 0, polarity: .neutral, source: population, level: .input,
+                themeCode: "bevolking", validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "cbs_bevolkingsdichtheid", name: "Bevolkingsdichtheid",
+                description: "Inwoners per km² land op 1 januari 2024.",
+                unit: "inwoners per km²", decimals: 0, polarity: .neutral, source: kwb, level: .input,
+                themeCode: "bevolking", validRange: .nonNegative),
+            IndicatorDefinition(
+                code: "cbs_woningvoorraad", name: "Woningvoorraad",
+                description: "Aantal woningen op 1 januari 2024.",
+                unit: "aantal", decimals: 0, polarity: .neutral, source: kwb, level: .input, themeCode: "wonen",
+                validRange: .nonNegative)
         ])
 
     public static let transformatie = MonitorDefinition(
@@ -143,7 +203,7 @@ public enum MonitorDemoData {
             IndicatorDefinition(
                 code: "tz_ervaren_gezondheid", name: "Ervaren gezondheid", unit: "%", decimals: 1,
                 polarity: .higherIsBetter,
-                source: "GGD Flevoland Gezondheidsmonitor (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
+                source: health, level: .outcome, themeCode: "outcome",
                 validRange: .percentage),
             IndicatorDefinition(
                 code: "tz_ggz_wachttijd", name: "Wachttijd GGZ tot verkennend gesprek", unit: "weken", decimals: 1,
@@ -201,8 +261,60 @@ public enum MonitorDemoData {
     public static let monitors = [bredeWelvaart, transformatie, arbeidsmarkt]
     public static var indicators: [IndicatorDefinition] { monitors.flatMap(\.indicators) }
 
+    /// Real figures: CBS open data (`openDataObservations`) and the seed documents (source in the note).
+    public static var realObservations: [Observation] { documentObservations + openDataObservations }
+
+    /// Which demo indicator shows which column of the CBS files.
+    static let openDataIndicators: [(file: String, column: String, indicators: [String])] = [
+        (FlevolandOpenData.kwbMunicipalitiesFile, FlevolandOpenData.KWB.inhabitants, ["cbs_inwoners"]),
+        (FlevolandOpenData.kwbWijkenFile, FlevolandOpenData.KWB.inhabitants, ["cbs_inwoners"]),
+        (FlevolandOpenData.kwbMunicipalitiesFile, FlevolandOpenData.KWB.density, ["cbs_bevolkingsdichtheid"]),
+        (FlevolandOpenData.kwbWijkenFile, FlevolandOpenData.KWB.density, ["cbs_bevolkingsdichtheid"]),
+        (FlevolandOpenData.kwbMunicipalitiesFile, FlevolandOpenData.KWB.dwellings, ["cbs_woningvoorraad"]),
+        (FlevolandOpenData.kwbWijkenFile, FlevolandOpenData.KWB.dwellings, ["cbs_woningvoorraad"]),
+        (FlevolandOpenData.populationFile, "totale_bevolking_1_januari", ["cbs_inwoners"]),
+        (FlevolandOpenData.populationSeriesFile, "aantal", ["cbs_inwoners"]),
+        (
+            FlevolandOpenData.healthFile, "ervaren_gezondheid_goed_zeer_goed",
+            ["bw_ervaren_gezondheid", "tz_ervaren_gezondheid"]
+        ),
+        (FlevolandOpenData.healthFile, "overgewicht", ["bw_overgewicht"]),
+        (FlevolandOpenData.healthFile, "ernstig_overgewicht_obesitas", ["gm_obesitas"]),
+        (FlevolandOpenData.healthFile, "een_of_meer_langdurige_aandoeningen", ["gm_langdurige_aandoening"]),
+        (FlevolandOpenData.healthFile, "een_of_meer_lichamelijke_beperkingen", ["gm_lichamelijke_beperking"]),
+        (FlevolandOpenData.healthFile, "rokers", ["gm_rokers"]),
+        (FlevolandOpenData.healthFile, "voldoet_aan_richtlijn_alcoholgebruik", ["gm_alcohol_richtlijn"]),
+        (FlevolandOpenData.healthFile, "mantelzorger", ["gm_mantelzorger"])
+    ]
+
+    /// The indicators that show real figures only.
+    public static var realIndicators: Set<String> { Set(openDataIndicators.flatMap(\.indicators)) }
+
+    /// The CBS figures as observations: status `definitief` (`voorlopig` where CBS says so), the
+    /// CBS table and licence in the note. Where two files give the same region and year, the first
+    /// listed wins (70072ned's 2024 province figure over none; the series only fills 1995–2020).
+    public static let openDataObservations: [Observation] = {
+        var out: [ObservationKey: Observation] = [:]
+        for (file, column, indicators) in openDataIndicators {
+            for figure in FlevolandOpenData.figures(file) where figure.code == column {
+                for indicator in indicators {
+                    let key = ObservationKey(
+                        indicator: indicator, region: figure.regionCode, period: .year(figure.year))
+                    guard out[key] == nil else { continue }
+                    out[key] = Observation(
+                        indicator: indicator, region: figure.regionCode, period: .year(figure.year),
+                        value: figure.value, status: figure.isProvisional ? .voorlopig : .definitief,
+                        note: figure.citation)
+                }
+            }
+        }
+        return out.values.sorted {
+            ($0.indicator, $0.region, $0.period.sortKey) < ($1.indicator, $1.region, $1.period.sortKey)
+        }
+    }()
+
     /// Real figures from the seed documents (source in the note).
-    public static let realObservations: [Observation] = [
+    static let documentObservations: [Observation] = [
         Observation(
             indicator: "tz_meldingen_verward_gedrag", region: "PV24", period: .year(2022), value: 709,
             status: .definitief,
@@ -245,8 +357,10 @@ public enum MonitorDemoData {
     public static func observations(seed: UInt64 = 20_240_101) -> [Observation] {
         var rng = MonitorRNG(seed: seed)
         var out: [Observation] = []
-        let real = Dictionary(realObservations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        for def in indicators {
+        let real = Dictionary(documentObservations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let realOnly = realIndicators
+        out += openDataObservations
+        for def in indicators where !realOnly.contains(def.code) {
             let p = profile(def)
             var provinceCounts: [Int: Double] = [:]
             // Municipalities first, so count totals for PV24 can be summed.
@@ -287,6 +401,8 @@ public enum MonitorDemoData {
 
     /// A catalog of the demo indicators and regions.
     public static var catalog: StaticImportCatalog {
-        StaticImportCatalog(indicators: indicators, regions: regions.map(\.code))
+        StaticImportCatalog(
+            indicators: indicators,
+            regions: regions.map(\.code) + ["GG2209"] + FlevolandOpenData.wijken.map(\.code))
     }
 }

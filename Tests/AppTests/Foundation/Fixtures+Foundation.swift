@@ -50,14 +50,19 @@ extension Fixtures {
 
         static var region: RegionPage.Model {
             RegionPage.Model(
-                code: "GM0995", name: "Lelystad", kind: .gemeente, parent: flevoland, children: [],
+                code: "GM0995", name: "Lelystad", kind: .gemeente, kindLabel: "Gemeente", parent: flevoland,
+                children: [], members: [],
+                population: .init(
+                    text: "84.080 (1 januari 2024)",
+                    source: "Bron: CBS, tabel 85984NED (Kerncijfers wijken en buurten 2024), CC BY 4.0"),
                 map: nil, schematic: true,
                 featureLinks: [.init(title: "Regioprofiel in de monitor", path: "/monitor/regio/GM0995")])
         }
 
         static var regionGroup: RegionPage.Model {
             RegionPage.Model(
-                code: "PV24", name: "Flevoland", kind: .provincie, parent: nil, children: [almere],
+                code: "PV24", name: "Flevoland", kind: .provincie, kindLabel: "Provincie", parent: nil,
+                children: [almere], members: [], population: nil,
                 map: nil, schematic: false, featureLinks: [])
         }
 

@@ -28,16 +28,16 @@ final class RegionImportTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             let file = Self.collection(
-                Self.feature("GM0995", "Lelystad"), Self.feature("WK099501", "Lelystad-Haven"),
-                Self.feature("BU09950101", "Haven-Noord"))
+                Self.feature("GM0995", "Lelystad"), Self.feature("WK099599", "Lelystad-Proef"),
+                Self.feature("BU09959901", "Proef-Noord"))
             let summary = try await importFile(app, file)
             XCTAssertTrue(summary.contains("2 nieuw, 1 bijgewerkt"), summary)
             let lelystad = try await Region.query(on: app.db).filter(\.$code == "GM0995").first()!
             XCTAssertFalse(lelystad.geometrySchematic, "an imported boundary is no longer schematic")
-            let wijk = try await Region.query(on: app.db).filter(\.$code == "WK099501").with(\.$parent).first()!
+            let wijk = try await Region.query(on: app.db).filter(\.$code == "WK099599").with(\.$parent).first()!
             XCTAssertEqual(wijk.parent?.code, "GM0995")
-            let buurt = try await Region.query(on: app.db).filter(\.$code == "BU09950101").with(\.$parent).first()!
-            XCTAssertEqual(buurt.parent?.code, "WK099501")
+            let buurt = try await Region.query(on: app.db).filter(\.$code == "BU09959901").with(\.$parent).first()!
+            XCTAssertEqual(buurt.parent?.code, "WK099599")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "regio").count()
             XCTAssertEqual(audit, 1)
         }
@@ -127,10 +127,13 @@ final class RegionImportTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("regions-\(UUID()).geojson")
-            try Data(Self.collection(Self.feature("WK003401", "Almere-Stad")).utf8).write(to: url)
+            // A wijk inside Almere (the within-check refuses one elsewhere).
+            let inAlmere =
+                #"{"type":"Polygon","coordinates":[[[5.21,52.37],[5.215,52.37],[5.215,52.373],[5.21,52.37]]]}"#
+            try Data(Self.collection(Self.feature("WK003499", "Proefwijk", geometry: inAlmere)).utf8).write(to: url)
             defer { try? FileManager.default.removeItem(at: url) }
             try await app.execute(command: ["vitaal", "import", "regions", url.path])
-            let value3 = try await Region.query(on: app.db).filter(\.$code == "WK003401").first()
+            let value3 = try await Region.query(on: app.db).filter(\.$code == "WK003499").first()
             XCTAssertNotNil(value3)
         }
     }

@@ -90,6 +90,7 @@ import Testing
             reaches[wijk.code] = Geo.distanceOutsideKm(wijk.geometry, municipality)
             // Every wijk's interior point lies in its municipality.
             #expect(municipality.contains(wijk.geometry.labelPoint), "\(wijk.code)")
+            if case .outside = Geo.containment(wijk.geometry, in: municipality) { Issue.record("\(wijk.code)") }
         }
         // The layers were generalised separately: most wijken stay within 200 m of their
         // municipality's outline; seven reach further (outer areas and water, up to 2.3 km for
@@ -100,5 +101,12 @@ import Testing
         let urk = try #require(municipalities["GM0184"])
         let almereWijk = try #require(FlevolandOpenData.wijken.first { $0.code == "WK003401" })
         #expect(Geo.distanceOutsideKm(almereWijk.geometry, urk) > 10)
+        if case .outside = Geo.containment(almereWijk.geometry, in: urk) {} else { Issue.record("not outside") }
+        let dronten = try #require(municipalities["GM0303"])
+        let buitengebied = try #require(FlevolandOpenData.wijken.first { $0.code == "WK030305" })
+        if case .reachesOut = Geo.containment(buitengebied.geometry, in: dronten) {
+        } else {
+            Issue.record("not reachesOut")
+        }
     }
 }

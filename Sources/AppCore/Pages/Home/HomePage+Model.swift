@@ -15,12 +15,16 @@ enum HomePage {
         struct Municipality: Sendable, Equatable {
             var code: String
             var name: String
+            /// Inhabitants on 1 January 2024 (CBS KWB 2024).
+            var inhabitants: Double?
         }
 
         var capabilities: [Capability]
         var municipalities: [Municipality]
         /// The municipalities' outlines as SVG (empty when none has one).
         var map: String
+        /// The map's caption: boundary source or schematic note.
+        var mapCredit: String = ""
     }
 }
 
@@ -59,7 +63,9 @@ extension HomePage.Model {
                 let path = navigation.first { $0.title == part.title }?.path
                 return .init(title: part.title, path: path ?? "", text: part.text, available: path != nil)
             },
-            municipalities: municipalities.map { .init(code: $0.code, name: $0.name) },
-            map: RegionMaps.overview(municipalities))
+            municipalities: municipalities.map {
+                .init(code: $0.code, name: $0.name, inhabitants: FlevolandOpenData.population2024($0.code)?.value)
+            },
+            map: RegionMaps.overview(municipalities), mapCredit: RegionMaps.credit(municipalities))
     }
 }

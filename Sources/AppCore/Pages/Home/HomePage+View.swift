@@ -1,4 +1,5 @@
 import Plot
+import VitaalDomain
 
 extension HomePage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
@@ -41,12 +42,23 @@ extension HomePage {
                 .class("grid-2"),
                 UI.figure(
                     UI.svg(model.map),
-                    caption: "De zes gemeenten van Flevoland; zie de lijst voor hun regiopagina."),
-                .ul(
-                    .forEach(model.municipalities) { municipality in
-                        .li(
-                            .a(.href(SiteURL.region(.value(municipality.code)).path), .text(municipality.name)),
-                            .text(" (\(municipality.code))"))
-                    })))
+                    caption: "De gemeenten van Flevoland; zie de lijst voor hun regiopagina. \(model.mapCredit)"),
+                .div(
+                    .ul(
+                        .forEach(model.municipalities) { municipality in
+                            .li(
+                                .a(.href(SiteURL.region(.value(municipality.code)).path), .text(municipality.name)),
+                                .text(" (\(municipality.code))"),
+                                .unwrap(municipality.inhabitants) {
+                                    .text(": \(DutchNumberFormat.format($0)) inwoners")
+                                })
+                        }),
+                    .if(
+                        model.municipalities.contains { $0.inhabitants != nil },
+                        .p(
+                            .class("muted"),
+                            .text(
+                                "Inwoners op 1 januari 2024. Bron: CBS, tabel 85984NED (Kerncijfers wijken en "
+                                    + "buurten 2024), CC BY 4.0."))))))
     }
 }

@@ -8,13 +8,15 @@ extension RegionListPage {
                 .class("lead"),
                 .text(
                     "Vitaal gebruikt de regiocodes van het CBS: land, provincie, gemeente, wijk en "
-                        + "buurt, plus eigen indelingen zoals de subregio's van Zorgzaam Flevoland.")),
+                        + "buurt, de dienstregio's (GGD-regio, veiligheidsregio, zorgkantoor- en "
+                        + "arbeidsmarktregio) en eigen indelingen zoals de subregio's van Zorgzaam Flevoland.")),
             .div(
                 .class("grid-2"),
                 UI.figure(
                     UI.svg(model.map),
                     caption: model.schematic
-                        ? "Schematische omtrekken, geen officiële grenzen." : "Gemeentegrenzen."),
+                        ? "Schematische omtrekken, geen officiële grenzen."
+                        : "Gemeentegrenzen. Bron: CBS/PDOK, gebiedsindelingen 2024 (gegeneraliseerd), CC BY 4.0."),
                 table(model.rows)))
     }
 

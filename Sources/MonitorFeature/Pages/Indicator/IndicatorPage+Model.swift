@@ -48,6 +48,8 @@ enum IndicatorPage {
         var barTable: DataTable
         var map: ChoroplethMap
         var mapTable: DataTable
+        /// The chosen municipality's wijken (map and table), when the indicator has wijk values.
+        var wijken: WijkView?
         var definition: [Term]
         var stories: [StoryCard]
         /// A derived indicator's formula ("Berekend: …", with links to the inputs).
@@ -96,12 +98,17 @@ extension IndicatorPage.Model {
         ) async throws -> Source {
             let indicator = try await MonitorData.indicator(code, for: audience, on: db)
             let regions = try await RegionSet.load(on: db)
-            let fallback = regions.municipalities.first?.code ?? RegionSet.provinceCode
-            let regionCode = try regions.chosen(region, default: fallback)
             let loaded = try await MonitorData.values([indicator], audience: audience, on: db)
             guard let values = loaded[indicator.code] else {
                 throw Abort(.notFound)
             }
+            // Without a choice: the first municipality with a value, else Flevoland or the first
+            // grouping with one (a figure published for the GGD region is shown for that region).
+            let candidates = regions.municipalities + [regions.province].compactMap { $0 } + regions.groupings
+            let fallback =
+                candidates.first { values.latest($0.code) != nil }?.code
+                ?? regions.municipalities.first?.code ?? RegionSet.provinceCode
+            let regionCode = try regions.chosen(region, default: fallback)
             return Source(
                 indicator: indicator, values: values, regions: regions, regionCode: regionCode,
                 audience: audience)
@@ -128,6 +135,7 @@ extension IndicatorPage.Model {
         (lineChart, lineTable) = Self.development(source)
         (barChart, barTable) = Self.bars(source, latestPeriod)
         (map, mapTable) = Self.map(source, latestPeriod)
+        wijken = Self.wijken(source)
         definition = Self.definition(source, ownerName: ownerName)
         self.stories = stories
     }

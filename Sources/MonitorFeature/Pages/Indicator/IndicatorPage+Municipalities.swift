@@ -157,3 +157,67 @@ extension IndicatorPage.Model {
         return terms
     }
 }
+
+extension IndicatorPage.Model {
+    /// The wijken of the chosen municipality (or of the chosen wijk's municipality) in the latest
+    /// period any of them has: a choropleth map and its table. Nil when the indicator has no wijk
+    /// values there. The province map links every municipality to this view (drill-down).
+    struct WijkView: Sendable {
+        var municipality: String
+        var map: ChoroplethMap
+        var table: DataTable
+    }
+
+    static func wijken(_ source: Source) -> WijkView? {
+        guard let municipality = source.regions.municipality(of: source.regionCode) else { return nil }
+        let values = source.values
+        let definition = source.definition
+        let indicator = source.indicator
+        let wijken = source.regions.wijken(of: municipality)
+        let codes = wijken.map(\.code)
+        guard let period = values.latestPeriod(among: codes) else { return nil }
+        let current = Dictionary(
+            codes.compactMap { code in values.value(code, period: period).map { (code, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        let drawable = current.compactMapValues { values.chartValue($0, source.audience) }
+        let label = MonitorText.periodLabel(period)
+        let page = IndicatorPage.route(indicator.code)
+        let map = ChoroplethMap(
+            text: ChartText(
+                title: "Kaart: \(indicator.name) per wijk in \(municipality.name), \(label)",
+                caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde. Bron: \(indicator.source). "
+                    + "\(FlevolandOpenData.boundaryCredit)."),
+            regions: RegionMaps.features(wijken), values: drawable,
+            classCount: min(5, max(1, drawable.count)), valueSuffix: source.valueSuffix,
+            decimals: definition.decimals,
+            links: Dictionary(uniqueKeysWithValues: wijken.map { ($0.code, page.path(region: $0.code)) }),
+            highlighted: source.regionCode, legendTitle: indicator.unit == "aantal" ? "Aantal" : indicator.unit)
+        let classes = map.classes
+        let allExample = !current.isEmpty && current.values.allSatisfy { $0.dataStatus == .voorbeeld }
+        let table = DataTable(
+            caption: "Tabel bij de wijkkaart van \(municipality.name) (\(label), \(wijken.count) wijken)"
+                + (allExample ? " — alle waarden zijn voorbeelddata" : ""),
+            headers: ["Wijk", "Waarde", "Kaartklasse"],
+            rows: wijken.map { wijk in
+                [
+                    .link(wijk.name, path: MonitorURL.region(.value(wijk.code)).path),
+                    .value(ValueCell(values, current[wijk.code], source.audience)),
+                    .text(classLabel(drawable[wijk.code], classes, definition))
+                ]
+            }, numericColumns: [1])
+        return WijkView(municipality: municipality.name, map: map, table: table)
+    }
+
+    /// "klasse 2: 1.200 – 3.400", or "geen gegevens".
+    static func classLabel(_ value: Double?, _ classes: [ChoroplethClass], _ definition: IndicatorDefinition) -> String
+    {
+        guard let value, let index = classes.firstIndex(where: { value >= $0.lower && value <= $0.upper }) else {
+            return "geen gegevens"
+        }
+        let found = classes[index]
+        let lower = ValueFormatter.format(found.lower, indicator: definition)
+        return "klasse \(index + 1): "
+            + (found.lower == found.upper
+                ? lower : "\(lower) – \(ValueFormatter.format(found.upper, indicator: definition))")
+    }
+}

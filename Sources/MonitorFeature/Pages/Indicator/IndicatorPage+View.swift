@@ -74,8 +74,17 @@ extension IndicatorPage {
             .h2(.text("Kaart")),
             .div(
                 .class("grid-2"),
-                UI.figure(UI.svg(model.map.svg()), caption: "Klik op een gemeente om die te kiezen."),
-                MonitorViews.table(model.mapTable)))
+                UI.figure(
+                    UI.svg(model.map.svg()), caption: "Klik op een gemeente om die en haar wijken te kiezen."),
+                MonitorViews.table(model.mapTable)),
+            .unwrap(model.wijken) { wijken in
+                .group(
+                    .h2(.text("Wijken van \(wijken.municipality)")),
+                    .div(
+                        .class("grid-2"),
+                        UI.figure(UI.svg(wijken.map.svg()), caption: "Klik op een wijk om die te kiezen."),
+                        MonitorViews.table(wijken.table)))
+            })
     }
 
     static func definition(_ terms: [Model.Term]) -> BodyNode {

@@ -108,7 +108,10 @@ extension RegionProfilePage.Model {
             isMunicipality
             ? region.geometrySchematic
             : source.regions.municipalities.contains { $0.geometrySchematic }
-        mapCaption = schematic ? "Schematische omtrek, geen officiële grens." : region.name
+        mapCaption =
+            schematic
+            ? "Schematische omtrek, geen officiële grens."
+            : "\(region.name). Grenzen: CBS/PDOK 2024 (gegeneraliseerd), CC BY 4.0."
         sections = source.contents.filter { !$0.indicators.isEmpty }.map { content in
             Section(
                 monitorSlug: content.monitor.slug, monitorName: content.monitor.name,
@@ -159,6 +162,19 @@ extension RegionProfilePage.Model {
 
     /// The municipalities with the chosen one marked (or all of them for Flevoland).
     static func locationMap(_ region: Region, _ regions: RegionSet) -> PointMap? {
+        // A wijk among the other wijken of its municipality.
+        if region.regionKind == .wijk, let municipality = regions.municipality(of: region.code) {
+            let outlines = RegionMaps.features(regions.wijken(of: municipality))
+            guard let chosen = outlines.first(where: { $0.code == region.code }) else { return nil }
+            return PointMap(
+                text: ChartText(
+                    title: "Ligging van \(region.name)",
+                    description: "\(region.name) tussen de andere wijken van \(municipality.name)."),
+                outlines: outlines,
+                points: [.init(location: chosen.geometry.labelPoint, label: chosen.name, category: "Gekozen wijk")],
+                categories: [.init(name: "Gekozen wijk", color: MonitorColours.chosenRegion, shape: .circle)],
+                showRegionNames: false, showPointLabels: true, width: 420, maxMapHeight: 300)
+        }
         let outlines = RegionMaps.features(regions.municipalities)
         guard !outlines.isEmpty else { return nil }
         let points = outlines.filter { $0.code == region.code }.map {
