@@ -70,12 +70,12 @@ final class MonitorAPITests: XCTestCase {
         try await TestApp.with { app in
             try await MonitorTestSupport.seedDemo(app)
             let b = Browser(app)
-            let first = try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&pageSize=10")
+            let first = try await b.get("/api/v1/data?indicator=bw_tevreden_leven&pageSize=10")
             XCTAssertEqual(first.status, .ok)
             let p1 = try decode(DataPage.self, first.body)
             XCTAssertEqual(p1.total, 8 * MonitorDemoData.years.count)
             XCTAssertEqual(p1.items.count, 10)
-            XCTAssertEqual(p1.next, "/api/v1/data?indicator=bw_ervaren_gezondheid&page=2&pageSize=10")
+            XCTAssertEqual(p1.next, "/api/v1/data?indicator=bw_tevreden_leven&page=2&pageSize=10")
             XCTAssertEqual(p1.items.first?.region, "GM0034")
             XCTAssertEqual(p1.items.first?.period, "2019")
             XCTAssertEqual(p1.items.first?.status, "voorbeeld")
@@ -86,7 +86,7 @@ final class MonitorAPITests: XCTestCase {
                 second.items.first?.region.appending(second.items.first!.period),
                 p1.items.last?.region.appending(p1.items.last!.period))
             var seen = 0
-            var url: String? = "/api/v1/data?indicator=bw_ervaren_gezondheid&pageSize=10"
+            var url: String? = "/api/v1/data?indicator=bw_tevreden_leven&pageSize=10"
             while let u = url {
                 let page = try decode(DataPage.self, try await b.get(u).body)
                 seen += page.items.count
@@ -96,12 +96,12 @@ final class MonitorAPITests: XCTestCase {
 
             let filtered = try decode(
                 DataPage.self,
-                try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&region=GM0034,pv24&from=2021&to=2022JJ00")
+                try await b.get("/api/v1/data?indicator=bw_tevreden_leven&region=GM0034,pv24&from=2021&to=2022JJ00")
                     .body)
             XCTAssertEqual(filtered.total, 4)
             XCTAssertEqual(Set(filtered.items.map(\.period)), ["2021", "2022"])
             let exact = try decode(
-                DataPage.self, try await b.get("/api/v1/data?indicator=bw_ervaren_gezondheid&period=2024").body)
+                DataPage.self, try await b.get("/api/v1/data?indicator=bw_tevreden_leven&period=2024").body)
             XCTAssertEqual(exact.total, 8)
 
             let bad = try await b.get("/api/v1/data?from=2024Q9")

@@ -190,7 +190,7 @@ struct MonitorDemoDataTests {
         #expect(
             bw.themes.map(\.name) == [
                 "Subjectief welzijn", "Materiële welvaart", "Gezondheid", "Arbeid en vrije tijd",
-                "Wonen", "Samenleving", "Veiligheid", "Milieu"
+                "Wonen", "Samenleving", "Veiligheid", "Milieu", "Bevolking en woningen"
             ])
         for theme in bw.themes { #expect(!bw.indicators(inTheme: theme.code).isEmpty, "\(theme.code)") }
         #expect(Set(MonitorDemoData.transformatie.indicators.map(\.level)) == [.throughput, .output, .outcome])
@@ -203,10 +203,24 @@ struct MonitorDemoDataTests {
 
         let obs = MonitorDemoData.observations()
         #expect(obs == MonitorDemoData.observations())  // deterministic
-        #expect(obs.count == all.count * 8 * 6)
+        // Indicators with real CBS figures get those only; the others 8 regions × 6 years of examples.
+        let realOnly = MonitorDemoData.realIndicators
+        #expect(realOnly.isSuperset(of: ["cbs_inwoners", "bw_ervaren_gezondheid", "gm_rokers"]))
+        #expect(
+            obs.count == (all.count - realOnly.count) * 8 * 6 + MonitorDemoData.openDataObservations.count)
+        #expect(!obs.contains { realOnly.contains($0.indicator) && $0.status == .voorbeeld })
         #expect(Set(obs.map(\.key)).count == obs.count)
-        // Every value is either a real seed figure (with a note) or marked as example data.
-        for o in obs where o.status != .voorbeeld { #expect(MonitorDemoData.realObservations.contains(o)) }
+        // Every value is either a real figure (with its source in the note) or marked as example data.
+        let real = Set(MonitorDemoData.realObservations)
+        for o in obs where o.status != .voorbeeld {
+            #expect(real.contains(o))
+            #expect(o.note?.isEmpty == false)
+        }
+        #expect(
+            obs.contains {
+                $0.indicator == "cbs_inwoners" && $0.region == "GM0034" && $0.period == .year(2024)
+                    && $0.value == 226_500 && $0.note?.contains("85984NED") == true
+            })
         #expect(
             obs.contains {
                 $0.indicator == "tz_meldingen_verward_gedrag" && $0.region == "PV24" && $0.period == .year(2022)
