@@ -53,8 +53,9 @@ final class MonitorPagesTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(
                 indicator.body.components(separatedBy: "<table").count - 1, 3, "a table under every chart")
             XCTAssertTrue(indicator.body.contains("Tabel bij de kaart"))
-            XCTAssertTrue(indicator.body.contains("Schematische omtrek"))
-            XCTAssertTrue(indicator.body.contains("CBS, Monitor Brede Welvaart"))
+            XCTAssertFalse(indicator.body.contains("Schematische omtrek"), "real CBS/PDOK boundaries")
+            XCTAssertTrue(indicator.body.contains("CBS/PDOK"))
+            XCTAssertTrue(indicator.body.contains("Gezondheidsmonitor"), "the real source of the indicator")
             XCTAssertTrue(indicator.body.contains("CC BY 4.0"))
             XCTAssertTrue(indicator.body.contains("Verhalen bij de cijfers"))
             XCTAssertLessThan(indicator.body.utf8.count, 150_000, "page weight")

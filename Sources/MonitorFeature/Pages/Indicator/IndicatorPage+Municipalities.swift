@@ -96,7 +96,8 @@ extension IndicatorPage.Model {
             text: ChartText(
                 title: "Kaart: \(indicator.name) per gemeente, \(latest.label)",
                 caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde "
-                    + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source)."),
+                    + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source). "
+                    + RegionMaps.credit(municipalities)),
             regions: RegionMaps.features(municipalities), values: latest.drawable,
             classCount: min(5, max(1, latest.drawable.count)), valueSuffix: source.valueSuffix,
             decimals: definition.decimals,
