@@ -76,7 +76,8 @@ enum PlanApproval {
             guard rights.owner else {
                 throw VitaalError(
                     .forbidden,
-                    "Alleen een redacteur van \(organisation) of een beheerder sluit dit plan af.")
+                    "Alleen een redacteur van \(organisation) of een beheerder sluit dit plan af; u mag alleen "
+                        + "gegevens van uw eigen organisatie wijzigen.")
             }
             guard !rights.beheerder else { return false }
             guard record.submittedByID != nil else {

@@ -199,12 +199,20 @@ final class PlansInputTests: XCTestCase {
             XCTAssertEqual(none, 0)
             let status0 = try await PlanStore.load(key: Self.next, on: app.db).plan.status
             XCTAssertEqual(status0, .concept)
-            // Four eyes: a second editor of Flever takes the submitted plan further.
+            // Four eyes: a vaststeller of the province adopts the submitted plan; a second editor of
+            // Flever closes it.
+            let (approverEmail, approverPassword) = try await TestApp.user(
+                app, role: .redacteur, organisation: "provincie-flevoland", email: "vaststeller@provincie.example")
+            let approverUser = try await User.query(on: app.db).filter(\.$email == approverEmail).first()!
+            approverUser.mayApprove = true
+            try await approverUser.save(on: app.db)
+            let approver = Browser(app)
+            try await approver.login(approverEmail, approverPassword)
             let (email, password) = try await TestApp.user(
                 app, role: .redacteur, organisation: "flever", email: "tweede@flever.example")
             let second = Browser(app)
             try await second.login(email, password)
-            for (who, step) in [(browser, "ingediend"), (second, "vastgesteld"), (second, "afgesloten")] {
+            for (who, step) in [(browser, "ingediend"), (approver, "vastgesteld"), (second, "afgesloten")] {
                 let r = try await who.post("/plannen/\(Self.next)/status", ["status": step])
                 XCTAssertEqual(r.status, .seeOther, r.body)
             }
@@ -215,11 +223,12 @@ final class PlansInputTests: XCTestCase {
                 audit.map(\.summary),
                 [
                     "Status van \"Jaarplan Flever 2026\": Concept → Ingediend (ingediend door redacteur-flever@test.example)",
-                    "Status van \"Jaarplan Flever 2026\": Ingediend → Vastgesteld",
-                    "Status van \"Jaarplan Flever 2026\": Vastgesteld → Afgesloten"
+                    "Status van \"Jaarplan Flever 2026\": Ingediend → Vastgesteld (vastgesteld door vaststeller@provincie.example)",
+                    "Status van \"Jaarplan Flever 2026\": Vastgesteld → Afgesloten (afgesloten door tweede@flever.example)"
                 ])
             XCTAssertEqual(
-                audit.map(\.actor), ["redacteur-flever@test.example", "tweede@flever.example", "tweede@flever.example"])
+                audit.map(\.actor),
+                ["redacteur-flever@test.example", "vaststeller@provincie.example", "tweede@flever.example"])
             XCTAssertTrue(audit.allSatisfy { $0.userID != nil && abs($0.at.timeIntervalSinceNow) < 600 })
             let closed = try await browser.post("/plannen/\(Self.next)/status", ["status": "concept"])
             XCTAssertEqual(closed.status, .conflict)
