@@ -71,34 +71,37 @@ extension SocialMap {
         static func add(_ problem: String?, _ field: String, into problems: inout [FieldProblem]) {
             if let problem { problems.append(FieldProblem(field, problem)) }
         }
+
+        /// The rules an organisation and an offer share: a required name, optional other name and
+        /// description, web address and e-mail, tags.
+        static func entryProblems(
+            name: String, alternateName: String?, description: String?, url: String?, email: String?,
+            tags: SocialMap.Tags
+        ) -> [FieldProblem] {
+            var p: [FieldProblem] = []
+            add(textProblem(name, "een naam", max: maxName, required: true), "name", into: &p)
+            add(textProblem(alternateName, "de andere naam", max: maxName), "alternate_name", into: &p)
+            add(textProblem(description, "de omschrijving", max: maxDescription), "description", into: &p)
+            contactProblems(url: url, email: email, into: &p)
+            tagProblems(tags, into: &p)
+            return p
+        }
     }
 }
 
 extension SocialMap.Organisation {
     /// The field problems of this organisation (empty when it may be stored).
     public var fieldProblems: [SocialMap.FieldProblem] {
-        typealias R = SocialMap.FieldRules
-        var p: [SocialMap.FieldProblem] = []
-        R.add(R.textProblem(name, "een naam", max: R.maxName, required: true), "name", into: &p)
-        R.add(R.textProblem(alternateName, "de andere naam", max: R.maxName), "alternate_name", into: &p)
-        R.add(R.textProblem(description, "de omschrijving", max: R.maxDescription), "description", into: &p)
-        R.contactProblems(url: url, email: email, into: &p)
-        R.tagProblems(tags, into: &p)
-        return p
+        SocialMap.FieldRules.entryProblems(
+            name: name, alternateName: alternateName, description: description, url: url, email: email, tags: tags)
     }
 }
 
 extension SocialMap.Service {
     /// The field problems of this offer (empty when it may be stored).
     public var fieldProblems: [SocialMap.FieldProblem] {
-        typealias R = SocialMap.FieldRules
-        var p: [SocialMap.FieldProblem] = []
-        R.add(R.textProblem(name, "een naam", max: R.maxName, required: true), "name", into: &p)
-        R.add(R.textProblem(alternateName, "de andere naam", max: R.maxName), "alternate_name", into: &p)
-        R.add(R.textProblem(description, "de omschrijving", max: R.maxDescription), "description", into: &p)
-        R.contactProblems(url: url, email: email, into: &p)
-        R.tagProblems(tags, into: &p)
-        return p
+        SocialMap.FieldRules.entryProblems(
+            name: name, alternateName: alternateName, description: description, url: url, email: email, tags: tags)
     }
 }
 
