@@ -42,7 +42,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanAPIController())
         try app.register(collection: PlanApprovalController())
         try app.register(collection: PlanBudgetController())
-        try app.register(collection: PlanCalendarController())
+        try app.register(collection: PlanCalendarController(days: app.vitaal.planningCalendarDays))
         PlanAPIController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
     }

@@ -45,6 +45,9 @@ public struct VitaalConfiguration: Sendable {
     /// Tests on a SQLite file instead of in memory (`VITAAL_TEST_SQLITE_FILE=1`), for the code paths
     /// that only a file has (a second connection pool, WAL).
     public var testsUseSQLiteFile: Bool
+    /// The days of the planning & control calendar (`VITAAL_PC_KADERBRIEF=04-01`, …) as set, by variable name;
+    /// the plans feature checks them (an invalid day keeps its default and is reported on the calendar page).
+    public var planningCalendarDays: [String: String] = [:]
 
     public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("vitaal.sqlite") }
     public var usesPostgres: Bool { databaseURL != nil }
@@ -82,7 +85,8 @@ public struct VitaalConfiguration: Sendable {
             isProduction: env["VITAAL_ENV"] == "production",
             jsonLogs: env["VITAAL_LOG_FORMAT"] == "json",
             logLevel: nonEmpty("LOG_LEVEL").flatMap { Logger.Level(rawValue: $0.lowercased()) },
-            testsUseSQLiteFile: env["VITAAL_TEST_SQLITE_FILE"] != nil
+            testsUseSQLiteFile: env["VITAAL_TEST_SQLITE_FILE"] != nil,
+            planningCalendarDays: env.filter { $0.key.hasPrefix("VITAAL_PC_") }
         )
     }
 }

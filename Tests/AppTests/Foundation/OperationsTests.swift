@@ -73,6 +73,11 @@ final class OperationsTests: XCTestCase {
         XCTAssertEqual(
             VitaalConfiguration.fromEnvironment(["VITAAL_CONTACT_EMAIL": " a11y@flevoland.example "]).contactEmail,
             "a11y@flevoland.example")
+        // The P&C calendar's days come through the configuration too (the plans feature checks them).
+        XCTAssertEqual(
+            VitaalConfiguration.fromEnvironment(["VITAAL_PC_JAARPLAN": "10-15", "VITAAL_DEMO": "1"])
+                .planningCalendarDays,
+            ["VITAAL_PC_JAARPLAN": "10-15"])
         XCTAssertNil(
             VitaalConfiguration.fromEnvironment(["VITAAL_CONTACT_EMAIL": "geen adres"]).contactEmail,
             "a value without @ is not an address")
