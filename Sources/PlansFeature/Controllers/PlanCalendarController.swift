@@ -4,8 +4,8 @@ import Vapor
 import VitaalDomain
 
 /// The P&C calendar (#16): deadlines per year from `PCCalendar` (days set through `VITAAL_PC_*`, read
-/// once at start through `VitaalConfiguration`), plans waiting for adoption and plans of the next year not yet adopted. Logged in
-/// (lezer), as it lists concept and submitted plans.
+/// once at start through `VitaalConfiguration`), plans waiting for adoption and plans of the next year
+/// not yet adopted. Logged in (lezer), as it lists concept and submitted plans.
 struct PlanCalendarController: RouteCollection {
     let calendar: PCCalendar
     let problems: [String]
