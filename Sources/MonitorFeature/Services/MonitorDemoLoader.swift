@@ -87,7 +87,7 @@ enum MonitorDemoLoader {
     static func ownerSlug(_ code: String) -> String? {
         switch code {
         case "tz_welzijn_op_recept", "tz_werkgevers_vrijwilligersverlof": return "flever"
-        case "tz_ervaren_gezondheid", "tz_meldingen_verward_gedrag": return "ggd-flevoland"
+        case "tz_ervaren_gezondheid", "tz_meldingen_onbegrepen_gedrag": return "ggd-flevoland"
         case "tz_mijlpalen", "tz_ggz_wachttijd": return "netwerkbureau-zorgzaam-flevoland"
         default:
             if code.hasPrefix("bw_") { return "provincie-flevoland" }
@@ -115,11 +115,11 @@ enum MonitorDemoLoader {
     /// are invented examples (shown with the "voorbeelddata" label).
     static let demoStories: [DemoStory] = [
         DemoStory(
-            title: "Meer meldingen van verward gedrag",
+            title: "Meer meldingen van onbegrepen gedrag",
             text:
-                "Het Regioplan IZA Flevoland noemt 709 meldingen van verward gedrag bij de GGD in 2022 en ziet de vraag naar ondersteuning bij psychische problemen toenemen. Het netwerk wil inwoners eerder en dichter bij huis helpen.",
+                "Het Regioplan IZA Flevoland noemt 709 meldingen van onbegrepen gedrag bij de GGD in 2022, een aantal dat sinds 2015 doorlopend stijgt, en ziet de vraag naar ondersteuning bij psychische problemen toenemen. Het netwerk wil inwoners eerder en dichter bij huis helpen.",
             source: "Regioplan IZA Flevoland", date: day(2023, 6, 1), quote: nil, role: nil, goal: nil, example: false,
-            indicators: ["tz_meldingen_verward_gedrag", "tz_ggz_wachttijd"], regions: ["PV24"]),
+            indicators: ["tz_meldingen_onbegrepen_gedrag", "tz_ggz_wachttijd"], regions: ["PV24"]),
         DemoStory(
             title: "Welzijn op Recept: ‘Ik kom weer onder de mensen’",
             text:

@@ -160,7 +160,7 @@ public enum AcuteCareDemo {
         return AcuteCareScenario(
             id: "groei-2035", name: "Groei naar 540.000 inwoners in 2035",
             description:
-                "Alle gemeenten groeien gelijk mee tot 540.000 inwoners in 2035 (Flever jaarplan 2025, r. 639), inclusief groeilocatie Pampus; aandeel 65+ naar 20 %. Schematisch.",
+                "Alle gemeenten groeien gelijk mee tot 540.000 inwoners in 2035 (Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’), inclusief groeilocatie Pampus; aandeel 65+ naar 20 %. Schematisch.",
             newDistricts: [pampus],
             growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: factor, bandFactors: ageing2035),
             isSchematic: true)
@@ -171,7 +171,7 @@ public enum AcuteCareDemo {
         AcuteCareScenario(
             id: "groei-iza-2035", name: "Groei +16 % (IZA) tot 2035",
             description:
-                "Bevolkingsgroei +16 % volgens het regioplan IZA (2023→2035, r. 433), toegepast op de basis 2024; aandeel 65+ naar 20 %. Schematisch.",
+                "Bevolkingsgroei +16 % volgens het regioplan IZA (2023→2035, hoofdstuk 2 ‘Flevoland in woord en beeld’), toegepast op de basis 2024; aandeel 65+ naar 20 %. Schematisch.",
             growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: 1.16, bandFactors: ageing2035),
             isSchematic: true)
     }

@@ -210,12 +210,17 @@ public enum MonitorDemoData {
                 polarity: .lowerIsBetter,
                 source: "GGZ-aanbieders (voorbeeldwaarden)", level: .outcome, themeCode: "outcome",
                 norm: Norm(
-                    .atMost, 2, source: "Regioplan IZA Flevoland: verkennend gesprek binnen 1 à 2 weken (r. 1213)"),
+                    .atMost, 2,
+                    source:
+                        "Regioplan IZA Flevoland, hoofdstuk 4, bouwsteen ‘Mentaal gezondheidsnetwerk’: "
+                        + "verkennend gesprek binnen 1 à 2 weken"),
                 validRange: .nonNegative),
             IndicatorDefinition(
-                code: "tz_meldingen_verward_gedrag", name: "Meldingen verward gedrag (GGD)", unit: "aantal",
+                code: "tz_meldingen_onbegrepen_gedrag", name: "Meldingen onbegrepen gedrag (GGD)", unit: "aantal",
                 decimals: 0, polarity: .lowerIsBetter,
-                source: "Regioplan IZA Flevoland (r. 522); overige jaren voorbeeldwaarden", level: .outcome,
+                source:
+                    "Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’ (2022); overige jaren "
+                    + "voorbeeldwaarden", level: .outcome,
                 themeCode: "outcome",
                 isCount: true, validRange: .nonNegative)
         ])
@@ -235,7 +240,9 @@ public enum MonitorDemoData {
             IndicatorDefinition(
                 code: "az_personeelstekort", name: "Personeelstekort zorg", unit: "%", decimals: 0,
                 polarity: .lowerIsBetter,
-                source: "Regioplan IZA Flevoland (r. 2566); overige jaren voorbeeldwaarden", level: .input,
+                source:
+                    "Regioplan IZA Flevoland, hoofdstuk 5, fundament ‘Toekomstbestendige arbeidsmarkt Zorg & "
+                    + "Welzijn’ (2020); overige jaren voorbeeldwaarden", level: .input,
                 themeCode: "instroom",
                 validRange: .percentage),
             IndicatorDefinition(
@@ -316,12 +323,16 @@ public enum MonitorDemoData {
     /// Real figures from the seed documents (source in the note).
     static let documentObservations: [Observation] = [
         Observation(
-            indicator: "tz_meldingen_verward_gedrag", region: "PV24", period: .year(2022), value: 709,
+            indicator: "tz_meldingen_onbegrepen_gedrag", region: "PV24", period: .year(2022), value: 709,
             status: .definitief,
-            note: "GGD-meldingen verward gedrag 2022, Regioplan IZA Flevoland r. 522"),
+            note:
+                "Meldingen van onbegrepen gedrag bij de GGD in 2022 (Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland "
+                + "in woord en beeld’: stijgt vanaf 2015 doorlopend)"),
         Observation(
             indicator: "az_personeelstekort", region: "PV24", period: .year(2020), value: 4, status: .definitief,
-            note: "ca. 4% tekort in 2020, Regioplan IZA Flevoland r. 2566")
+            note:
+                "ca. 4 % tekort in 2020, naar ca. 11 % in 2032 (Regioplan IZA Flevoland, hoofdstuk 5, fundament "
+                + "‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’)")
     ]
 
     /// Typical level and yearly change per indicator for generation: (base, yearly drift, spread between regions).
@@ -340,8 +351,9 @@ public enum MonitorDemoData {
         case "tz_welzijn_op_recept": return (80, 25, 0)
         case "tz_werkgevers_vrijwilligersverlof": return (10, 3, 0)
         case "tz_ggz_wachttijd": return (9, -0.6, 2)
-        case "tz_meldingen_verward_gedrag": return (330, 12, 0)
-        case "az_personeelstekort": return (4, 1, 1)
+        case "tz_meldingen_onbegrepen_gedrag": return (330, 12, 0)
+        // From ~4 % in 2020 towards ~11 % in 2032 (the Regioplan's path): about +0.6 point a year.
+        case "az_personeelstekort": return (3.5, 0.6, 1)
         case "az_verzuim": return (7, 0.1, 1)
         case "az_instroom", "az_uitstroom": return (13, 0.2, 2)
         case "az_doorstroom": return (6, 0.1, 1)
@@ -363,9 +375,17 @@ public enum MonitorDemoData {
         for def in indicators where !realOnly.contains(def.code) {
             let p = profile(def)
             var provinceCounts: [Int: Double] = [:]
+            let first = out.count
+            // A real province figure anchors the province's example series: it passes through it.
+            let anchor = real.values.first { $0.indicator == def.code && $0.region == "PV24" }
             // Municipalities first, so count totals for PV24 can be summed.
             for region in regions.reversed() {
-                let offset = (rng.unit() - 0.5) * 2 * p.spread
+                var offset = (rng.unit() - 0.5) * 2 * p.spread
+                if region.code == "PV24", let anchor, let value = anchor.value, anchor.period.kind == .year,
+                    let i = years.firstIndex(of: anchor.period.year)
+                {
+                    offset = value - (p.base + p.drift * Double(i))
+                }
                 for (i, year) in years.enumerated() {
                     let key = ObservationKey(indicator: def.code, region: region.code, period: .year(year))
                     if let r = real[key] {
@@ -393,9 +413,42 @@ public enum MonitorDemoData {
                     )
                 }
             }
+            if def.isCount, let anchor {
+                anchorCounts(&out, from: first, anchor: anchor, growth: p.drift / p.base)
+            }
         }
         return out.sorted {
             ($0.indicator, $0.region, $0.period.sortKey) < ($1.indicator, $1.region, $1.period.sortKey)
+        }
+    }
+
+    /// A count with a real province figure (709 reports in 2022): the province's example years grow by
+    /// `growth` a year through that figure, so the series rises as the document says, and each year's
+    /// municipal example values are scaled to add up to the province's value exactly (largest remainder).
+    static func anchorCounts(_ out: inout [Observation], from first: Int, anchor: Observation, growth: Double) {
+        guard anchor.period.kind == .year, let value = anchor.value else { return }
+        let anchorYear = anchor.period.year
+        let parents = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0.parent ?? "") })
+        for year in years {
+            let total = year == anchorYear ? value : (value * pow(1 + growth, Double(year - anchorYear))).rounded()
+            let members = out.indices.filter {
+                $0 >= first && out[$0].period == .year(year)
+                    && parents[out[$0].region] == "PV24"
+            }
+            let weights = members.map { max(out[$0].value ?? 0, 0) }
+            let sum = weights.reduce(0, +)
+            guard sum > 0 else { continue }
+            let shares = weights.map { $0 / sum * total }
+            var values = shares.map { ($0 as Double).rounded(.down) }
+            let rest = Int(total - values.reduce(0, +))
+            let order = shares.indices.sorted { (shares[$0] - values[$0]) > (shares[$1] - values[$1]) }
+            for k in order.prefix(rest) { values[k] += 1 }
+            for (k, index) in members.enumerated() { out[index].value = values[k] }
+            if let province = out.indices.first(where: {
+                $0 >= first && out[$0].region == "PV24" && out[$0].period == .year(year)
+            }), out[province].status == .voorbeeld {
+                out[province].value = total
+            }
         }
     }
 

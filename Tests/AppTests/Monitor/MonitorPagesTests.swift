@@ -17,7 +17,7 @@ final class MonitorPagesTests: XCTestCase {
             XCTAssertEqual(values, MonitorDemoData.observations().count)
             let example = try await DataValue.query(on: app.db).filter(\.$status == "voorbeeld").count()
             XCTAssertEqual(example, values - MonitorDemoData.realObservations.count)
-            let real = try await MonitorTestSupport.value(app, "tz_meldingen_verward_gedrag", "PV24", "2022")
+            let real = try await MonitorTestSupport.value(app, "tz_meldingen_onbegrepen_gedrag", "PV24", "2022")
             XCTAssertEqual(real?.value, 709)
             XCTAssertEqual(real?.status, "definitief")
             try await MonitorFeature().loadDemoData(app: app, log: { _ in })

@@ -9,7 +9,7 @@ import XCTest
 /// Editors write stories next to the figures; they show on the linked indicator and region pages;
 /// only the writer's organisation (or a beheerder) changes them; bad input writes nothing.
 final class MonitorStoryTests: XCTestCase {
-    static let indicator = "tz_meldingen_verward_gedrag"
+    static let indicator = "tz_meldingen_onbegrepen_gedrag"
 
     func testEditorWritesEditsAndDeletesAStoryShownOnIndicatorAndRegionPages() async throws {
         try await TestApp.with { app in

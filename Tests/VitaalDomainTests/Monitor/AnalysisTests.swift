@@ -223,7 +223,7 @@ struct MonitorDemoDataTests {
             })
         #expect(
             obs.contains {
-                $0.indicator == "tz_meldingen_verward_gedrag" && $0.region == "PV24" && $0.period == .year(2022)
+                $0.indicator == "tz_meldingen_onbegrepen_gedrag" && $0.region == "PV24" && $0.period == .year(2022)
                     && $0.value == 709
             })
         // Values respect the valid ranges, and a count has small municipal values to exercise "<5".
