@@ -124,7 +124,7 @@ public enum DemoData {
         ("Zilveren Kruis", "verzekeraar", nil),
         ("Flevolandse Patiëntenfederatie", "belangenbehartiging", "PV24"),
         ("Netwerkbureau Zorgzaam Flevoland", "netwerk", "PV24"),
-        ("Proscop", "welzijn", "PV24"),
+        ("Proscoop", "welzijn", "PV24"),
         ("Zorggroep Almere", "zorg", "GM0034"),
         ("Medrie", "zorg", "PV24"),
         ("Flevoziekenhuis", "zorg", "GM0034"),

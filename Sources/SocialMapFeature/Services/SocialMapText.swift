@@ -25,10 +25,13 @@ enum SocialMapText {
         }
     }
 
-    /// "35 organisaties" from a network's size, or the number of named members.
+    /// "35 organisaties" from a network's size (with how many of them are named, when fewer), or the
+    /// number of named members.
     static func participants(of network: SocialMap.Network, namedSuffix: String) -> String {
-        guard network.memberships.isEmpty else { return "\(network.memberships.count) \(namedSuffix)" }
-        return network.size.map { "\($0) \(network.sizeUnit ?? "")" } ?? "niet vastgelegd"
+        let named = network.memberships.count
+        guard let size = network.size else { return named == 0 ? "niet vastgelegd" : "\(named) \(namedSuffix)" }
+        let total = "\(size) \(network.sizeUnit ?? "")".trimmingCharacters(in: .whitespaces)
+        return named == 0 || named >= size ? total : "\(total), waarvan \(named) \(namedSuffix)"
     }
 
     /// "Meedoen" from "meedoen".

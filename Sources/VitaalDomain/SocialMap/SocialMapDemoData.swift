@@ -35,7 +35,7 @@ public enum SocialMapDemoData {
         ("zorggroep-almere", "Zorggroep Almere", "GM0034"),
         ("clip-ggz", "Stichting Cliëntenperspectief GGZ Flevoland (CLIP GGZ)", nil),
         ("zilveren-kruis", "Zilveren Kruis", nil),
-        ("fpf", "Flevolandse Patiëntenfederatie", nil), ("proscop", "Proscoop", nil),
+        ("fpf", "Flevolandse Patiëntenfederatie", nil), ("proscoop", "Proscoop", nil),
         ("ggd-flevoland", "GGD Flevoland", nil),
         ("provincie-flevoland", "Provincie Flevoland", nil), ("de-schoor", "De Schoor", nil),
         ("roc-flevoland", "ROC Flevoland", nil),
@@ -110,7 +110,7 @@ public enum SocialMapDemoData {
         (
             "netwerkbureau-zorgzaam-flevoland", "Netwerkbureau Zorgzaam Flevoland",
             "Vanuit inwonerperspectief, onderzoek en arbeidsmarkt bijdragen aan de realisatie van het regioplan.",
-            ["proscop", "ggd-flevoland"], "Zorgverzekeraar, gemeentelijke afvaardiging, Proscoop, GGD", nil, nil, nil
+            ["proscoop", "ggd-flevoland"], "Zorgverzekeraar, gemeentelijke afvaardiging, Proscoop, GGD", nil, nil, nil
         ),
         (
             "verbindende-coalitie", "Verbindende Coalitie", "Bestuurlijke deelname.", ["provincie-flevoland", "flever"],
@@ -155,7 +155,7 @@ public enum SocialMapDemoData {
         (
             "oof", "Onderzoekersoverleg Flevoland (OOF)",
             "Structureel overleg tussen onderzoekers om kennis te delen en samenwerking te verkennen.",
-            ["provincie-flevoland", "politie", "ggd-flevoland", "proscop", "elaa", "windesheim", "uwv", "flever"],
+            ["provincie-flevoland", "politie", "ggd-flevoland", "proscoop", "elaa", "windesheim", "uwv", "flever"],
             "Onderzoekers van Flevolandse gemeenten, provincie, politie, GGD, Proscoop, Elaa, Windesheim, UWV en Flever",
             nil, nil, nil
         ),
@@ -177,7 +177,7 @@ public enum SocialMapDemoData {
             "wel-in-flevoland", "WEL in Flevoland",
             "Dé plek voor nieuws, kennis en informatie over positieve gezondheid; broedplaats van samenwerking.",
             [
-                "provincie-flevoland", "ggd-flevoland", "flever", "ivn", "proscop", "kunstlink",
+                "provincie-flevoland", "ggd-flevoland", "flever", "ivn", "proscoop", "kunstlink",
                 "sportservice-flevoland", "fpf"
             ], nil, nil, nil, nil
         ),
@@ -293,7 +293,11 @@ public enum SocialMapDemoData {
         r.networks = networkTable.map { id, name, goal, members, description, size, unit, role in
             SocialMap.Network(
                 id: id, name: name, goal: goal, fleverRole: role, referenceDate: referenceDate,
-                memberships: members.map { SocialMap.Membership(memberID: $0) }, participantsDescription: description,
+                // Bijlage 1 lists the networks "waarin Flever op 1 januari 2025 participeert": Flever is a
+                // member of every one, also where its participants column does not name Flever.
+                memberships: (members.contains("flever") ? members : members + ["flever"])
+                    .map { SocialMap.Membership(memberID: $0) },
+                participantsDescription: description,
                 size: size, sizeUnit: unit, source: bijlage1, lastChecked: referenceDate)
         }
         for (id, owner, name, kind, description, dims, themes, groups, gms) in initiativeTable {

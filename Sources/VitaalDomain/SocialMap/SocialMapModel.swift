@@ -414,7 +414,12 @@ extension SocialMap {
             self.lastChecked = lastChecked
         }
         /// Listed members, or the stated size when members are not listed.
-        public var participantCount: Int? { memberships.isEmpty ? size : memberships.count }
+        /// The stated size when there is one (a network described by its size may name only a few members),
+        /// otherwise the named members.
+        public var participantCount: Int? {
+            if let size { return max(size, memberships.count) }
+            return memberships.isEmpty ? nil : memberships.count
+        }
     }
 
     /// A collaboration between two organisations/initiatives (an undirected edge of the network map).

@@ -265,7 +265,7 @@ final class AdminUsersTests: XCTestCase {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             let (admin, adminEmail) = try await Self.admin(app)
-            let path = SiteURL.adminOrganisation(.value("proscop")).path
+            let path = SiteURL.adminOrganisation(.value("proscoop")).path
             let page = try await admin.get(path)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.contains("Organisatie opheffen"))
@@ -279,26 +279,26 @@ final class AdminUsersTests: XCTestCase {
             let taken = try await admin.post(path, ["name": "Medrie", "kind": "welzijn"])
             XCTAssertEqual(taken.status, .conflict)
             XCTAssertTrue(taken.body.contains("Er bestaat al een organisatie met de naam Medrie."))
-            let unchanged = try await Self.organisation(app, "proscop")
-            XCTAssertEqual(unchanged.name, "Proscop")
+            let unchanged = try await Self.organisation(app, "proscoop")
+            XCTAssertEqual(unchanged.name, "Proscoop")
 
             let ok = try await admin.post(
                 path,
                 [
-                    "name": "Proscop Welzijn", "kind": "welzijn", "region": "pv24",
-                    "website": "https://proscop.example",
+                    "name": "Proscoop Welzijn", "kind": "welzijn", "region": "pv24",
+                    "website": "https://proscoop.example",
                     "description": "Welzijnsorganisatie in Flevoland."
                 ])
             XCTAssertEqual(ok.status, .seeOther)
-            let saved = try await Self.organisation(app, "proscop")
-            XCTAssertEqual(saved.name, "Proscop Welzijn")
+            let saved = try await Self.organisation(app, "proscoop")
+            XCTAssertEqual(saved.name, "Proscoop Welzijn")
             XCTAssertEqual(saved.regionCode, "PV24")
-            XCTAssertEqual(saved.website, "https://proscop.example")
+            XCTAssertEqual(saved.website, "https://proscoop.example")
             XCTAssertEqual(saved.summary, "Welzijnsorganisatie in Flevoland.")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "organisatie")
                 .filter(\.$action == "gewijzigd").first()
             XCTAssertEqual(audit?.actor, adminEmail)
-            XCTAssertEqual(audit?.summary.contains("naam Proscop → Proscop Welzijn"), true, audit?.summary ?? "")
+            XCTAssertEqual(audit?.summary.contains("naam Proscoop → Proscoop Welzijn"), true, audit?.summary ?? "")
         }
     }
 

@@ -117,7 +117,7 @@ final class SocialMapAPITests: XCTestCase {
                 }
             }
             XCTAssertEqual(a["articulationPoints"] as? [String], fx["articulation_points"] as? [String])
-            XCTAssertEqual(a["articulationPoints"] as? [String], ["zilveren-kruis"])
+            XCTAssertEqual(a["articulationPoints"] as? [String], ["flever"])
             XCTAssertEqual((a["bridges"] as? [[String]])?.count, (fx["bridges"] as? [Any])?.count)
             XCTAssertEqual(
                 (a["components"] as? [[String]]).map { $0.map { $0.sorted() }.sorted { $0.count > $1.count } },
@@ -127,15 +127,11 @@ final class SocialMapAPITests: XCTestCase {
             XCTAssertEqual(a["central"] as? [String], Array(top3))
             XCTAssertEqual((a["central"] as? [String])?.first, "flever")
             let impact = (a["removalImpact"] as! [[String: Any]]).first!
-            XCTAssertEqual(impact["node"] as? String, "zilveren-kruis")
-            XCTAssertEqual(
-                Set(impact["cutOff"] as! [String]),
-                [
-                    "acquire", "ahmn", "doenersdreefzorg", "hester-huizen", "philadelphia", "triade-vitree",
-                    "zorgzaamwonen"
-                ])
+            // Flever takes part in every network of Bijlage 1; only RegioPlus meets the others through it alone.
+            XCTAssertEqual(impact["node"] as? String, "flever")
+            XCTAssertEqual(Set(impact["cutOff"] as! [String]), ["regioplus"])
             XCTAssertTrue(
-                (impact["explanation"] as! String).hasPrefix("Als Zilveren Kruis wegvalt, raken "),
+                (impact["explanation"] as! String).hasPrefix("Als Flever wegvalt, raken "),
                 impact["explanation"] as! String)
         }
     }
@@ -150,8 +146,9 @@ final class SocialMapAPITests: XCTestCase {
             let a = try S.json(try await b.get("/api/v1/networks/oco-almere/analysis").body) as! [String: Any]
             XCTAssertEqual(a["articulationPoints"] as? [String], [])
             XCTAssertEqual(a["central"] as? [String], [], "a complete graph has no central member")
+            // A network described by its size: Flever is its only named participant.
             let sizeOnly = try S.json(try await b.get("/api/v1/networks/hca-zwf/graph").body) as! [String: Any]
-            XCTAssertEqual((sizeOnly["nodes"] as! [Any]).count, 0)
+            XCTAssertEqual((sizeOnly["nodes"] as! [[String: Any]]).map { $0["id"] as? String }, ["flever"])
             let missing = try await b.get("/api/v1/networks/bestaat-niet/graph")
             XCTAssertEqual(missing.status, .notFound)
             XCTAssertTrue(missing.body.contains("bestaat niet"))

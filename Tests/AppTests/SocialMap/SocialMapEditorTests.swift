@@ -96,19 +96,26 @@ final class SocialMapEditorTests: XCTestCase {
             let after = try await S.counts(app.db)
             XCTAssertEqual(after, before, "nothing written")
 
-            // A reported collaboration between Flever and Acquire gives the SamenBuurten group a
-            // second way in: Zilveren Kruis is no longer a vulnerable point (checked with networkx).
-            let ok = try await b.post(
-                "/sociale-kaart/organisaties/flever/samenwerkingen",
-                ["partner": "acquire", "onderwerp": "Samen Buurten", "sinds": "2024-09-01"])
+            // Flever takes part in every network of Bijlage 1, so only RegioPlus (in the Regioraad with
+            // Flever alone) hangs on one organisation. A reported collaboration between RegioPlus and UWV
+            // gives it a second way in: no vulnerable point is left (checked with networkx).
+            let (be, bp) = try await TestApp.user(app, role: .beheerder, organisation: "provincie-flevoland")
+            let admin = Browser(app)
+            _ = try await admin.login(be, bp)
+            let before2 = try S.json(try await admin.get("/api/v1/networks/alle/analysis").body) as! [String: Any]
+            XCTAssertEqual(before2["articulationPoints"] as? [String], ["flever"])
+            _ = try await admin.get("/sociale-kaart/organisaties/regioplus")
+            let ok = try await admin.post(
+                "/sociale-kaart/organisaties/regioplus/samenwerkingen",
+                ["partner": "uwv", "onderwerp": "Arbeidsmarkt zorg", "sinds": "2024-09-01"])
             XCTAssertEqual(ok.status, .seeOther)
-            let a = try S.json(try await b.get("/api/v1/networks/alle/analysis").body) as! [String: Any]
+            let a = try S.json(try await admin.get("/api/v1/networks/alle/analysis").body) as! [String: Any]
             XCTAssertEqual(a["articulationPoints"] as? [String], [])
-            let graph = try S.json(try await b.get("/api/v1/networks/alle/graph").body) as! [String: Any]
+            let graph = try S.json(try await admin.get("/api/v1/networks/alle/graph").body) as! [String: Any]
             let edge = (graph["edges"] as! [[String: Any]]).first {
-                $0["source"] as? String == "acquire" && $0["target"] as? String == "flever"
+                $0["source"] as? String == "regioplus" && $0["target"] as? String == "uwv"
             }
-            XCTAssertEqual(edge?["topic"] as? String, "Samen Buurten")
+            XCTAssertEqual(edge?["topic"] as? String, "Arbeidsmarkt zorg")
             XCTAssertEqual(edge?["derived"] as? Bool, false)
         }
     }

@@ -109,7 +109,9 @@ struct SocialMapModelTests {
         #expect(r.networks.count == 23)
         #expect(r.organisations.filter { $0.name == "Flever" }.count == 1)
         let hca = try #require(r.networks.first { $0.id == "hca-zwf" })
-        #expect(hca.memberships.isEmpty && hca.participantCount == 35)
+        #expect(hca.memberships.map(\.memberID) == ["flever"] && hca.participantCount == 35)
+        // Flever, Jaarplan 2025, Bijlage 1: the networks "waarin Flever op 1 januari 2025 participeert".
+        #expect(r.networks.allSatisfy { $0.memberships.contains { $0.memberID == "flever" } })
         #expect(r.networks.first { $0.id == "oco-almere" }?.memberships.count == 14)
         #expect(r.locations.allSatisfy { $0.positionIsApproximate })
         #expect(r.collaborations.allSatisfy { $0.isDerived })
