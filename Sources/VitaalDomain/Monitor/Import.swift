@@ -640,23 +640,7 @@ public final class ImportSession {
             return
         }
         let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
-        switch cell {
-        case .value(let v):
-            rows.append(
-                ImportRow(
-                    observation: Observation(
-                        indicator: def.code, region: region, period: period, value: v,
-                        status: status, note: note), line: record.line))
-        case .missing(let r):
-            missing += 1
-            rows.append(
-                ImportRow(
-                    observation: Observation(
-                        indicator: def.code, region: region, period: period, value: nil,
-                        missingReason: r, status: status, note: note), line: record.line))
-        case .invalid:
-            return
-        }
+        append(cell, def, region, period, status: status, note: note, line: record.line, into: &rows)
     }
 
     private func readStatLine(_ record: CSVRecord, into rows: inout [ImportRow]) {
@@ -672,23 +656,7 @@ public final class ImportSession {
             guard register(indicator: def.code, region: region, period: period, record: record, column: column) else {
                 continue
             }
-            switch cell {
-            case .value(let v):
-                rows.append(
-                    ImportRow(
-                        observation: Observation(
-                            indicator: def.code, region: region, period: period, value: v,
-                            status: statLineStatus), line: record.line))
-            case .missing(let r):
-                missing += 1
-                rows.append(
-                    ImportRow(
-                        observation: Observation(
-                            indicator: def.code, region: region, period: period, value: nil,
-                            missingReason: r, status: statLineStatus), line: record.line))
-            case .invalid:
-                continue
-            }
+            append(cell, def, region, period, status: statLineStatus, line: record.line, into: &rows)
         }
     }
 
@@ -749,23 +717,28 @@ public final class ImportSession {
             return
         }
         let status = options.mapping?.status ?? options.defaultStatus
+        append(cell, def, region, period, status: status, line: record.line, into: &rows)
+    }
+
+    /// The row of one parsed cell, whatever the layout: a value, or no value with its reason (counted
+    /// as missing). An invalid cell has already been reported and gives no row.
+    private func append(
+        _ cell: Cell, _ def: IndicatorDefinition, _ region: String, _ period: Period, status: DataStatus,
+        note: String? = nil, line: Int, into rows: inout [ImportRow]
+    ) {
+        let value: Double?
+        let reason: MissingReason?
         switch cell {
-        case .value(let v):
-            rows.append(
-                ImportRow(
-                    observation: Observation(
-                        indicator: def.code, region: region, period: period, value: v, status: status),
-                    line: record.line))
-        case .missing(let r):
-            missing += 1
-            rows.append(
-                ImportRow(
-                    observation: Observation(
-                        indicator: def.code, region: region, period: period, value: nil, missingReason: r,
-                        status: status), line: record.line))
-        case .invalid:
-            return
+        case .value(let v): (value, reason) = (v, nil)
+        case .missing(let r): (value, reason) = (nil, r)
+        case .invalid: return
         }
+        if value == nil { missing += 1 }
+        rows.append(
+            ImportRow(
+                observation: Observation(
+                    indicator: def.code, region: region, period: period, value: value, missingReason: reason,
+                    status: status, note: note), line: line))
     }
 }
 
