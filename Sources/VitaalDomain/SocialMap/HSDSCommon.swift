@@ -1,6 +1,20 @@
 import Foundation
 
 extension SocialMap {
+    /// A table of an HSDS datapackage whose rows belong to no record of the register (HSDS 2.0's
+    /// `meta_table_descriptions`, tables Vitaal does not know): kept whole, cells as read, for the round trip.
+    public struct HSDSTable: Sendable, Hashable {
+        /// The resource name; exported as `<name>.csv`.
+        public var name: String
+        public var columns: [String]
+        public var rows: [[ExtraField]]
+        public init(name: String, columns: [String], rows: [[ExtraField]]) {
+            self.name = name
+            self.columns = columns
+            self.rows = rows
+        }
+    }
+
     /// Open Referral Human Services Data Specification (HSDS) import and export.
     /// Tabular: HSDS 2.x datapackage (`datapackage.json` + CSVs). JSON: HSDS 3.0 objects.
     /// Mapping, accepted shapes and Vitaal's extension columns (`x_…`) are described in docs/social-map.md.

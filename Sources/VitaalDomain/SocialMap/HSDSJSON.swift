@@ -243,7 +243,7 @@ extension SocialMap.HSDS {
             q.append(("x_kind", .string(s.kind.rawValue)))
             opt(&q, "x_last_checked", s.lastChecked?.iso)
             if s.isExample { q.append(("x_is_example", true)) }
-            extras(&q, s.extra)
+            extras(&q, s.extra.filter { $0.key != keptServiceAtLocationsKey })
             if let a = attributes(owner: s.id, tags: s.tags, other: s.otherTaxonomyTermIDs) {
                 q.append(("attributes", a))
             }
@@ -258,6 +258,7 @@ extension SocialMap.HSDS {
         /// A location without (known) organisation travels inline, once.
         mutating func serviceAtLocation(_ s: Service, _ lid: String) -> JSONNode {
             var sal: Pairs = [("id", .string("\(s.id)@\(lid)")), ("location_id", .string(lid))]
+            if let kept = SocialMap.HSDS.keptServiceAtLocation(s, lid) { sal = kept.map { ($0.key, $0.value) } }
             if !locationsWithOrg.contains(lid), !orphanWritten.contains(lid),
                 let l = register.locations.first(where: { $0.id == lid })
             {
@@ -280,6 +281,8 @@ extension SocialMap.HSDS {
         var orgIDs = IDRegistry(), serviceIDs = IDRegistry(), locationIDs = IDRegistry()
         var phoneIDs = IDRegistry(), contactIDs = IDRegistry()
         var termsByID: [String: TaxonomyTerm] = [:]
+        /// The kept service-at-location records of the service being read (see `keptServiceAtLocationsKey`).
+        var keptServiceAtLocations: [JSONNode] = []
         /// (id, record, field) of references to organisations and locations, checked by `checkReferences`.
         var orgRefs: [(String, Record, String)] = [], locRefs: [(String, Record, String)] = []
 
@@ -447,7 +450,8 @@ extension SocialMap.HSDS {
                     email: reader.email(s, "email"),
                     status: reader.text(s, "status"), locationIDs: lids, tags: tags, otherTaxonomyTermIDs: other,
                     lastChecked: reader.day(s, "x_last_checked"), isExample: reader.bool(s, "x_is_example"),
-                    extra: s.extras(known: serviceKeysJSON)))
+                    extra: s.extras(known: serviceKeysJSON.union([keptServiceAtLocationsKey]))
+                        + keptServiceAtLocationsField(keptServiceAtLocations)))
             readContacts(s, org: nil, service: id)
             readPhones(s, service: id)
         }
@@ -455,18 +459,29 @@ extension SocialMap.HSDS {
         /// The location ids of `service_at_locations`: inline locations are read, references checked later.
         mutating func serviceLocations(_ s: Record) -> [String] {
             var lids: [String] = []
+            keptServiceAtLocations = []
             for (item, path) in list(s, "service_at_locations") {
                 guard let sal = record(item, path) else { continue }
+                var locationID: String?
                 if let nested = sal.raw("location"), nested.isObject, let l = record(nested, path + ".location") {
                     let lid = reader.text(l, "id")
                     if let lid, locationIDs.contains(lid) {
-                        lids.append(lid)
+                        locationID = lid
                     } else if let lid = readLocation(l, org: nil) {
-                        lids.append(lid)
+                        locationID = lid
                     }
                 } else if let lid = reader.text(sal, "location_id", required: true) {
-                    lids.append(lid)
+                    locationID = lid
                     locRefs.append((lid, sal, "location_id"))
+                }
+                guard let lid = locationID else { continue }
+                lids.append(lid)
+                var kept = sal.pairs.filter {
+                    $0.key != "service_id" && $0.key != "location" && $0.key != "location_id"
+                }
+                kept.insert(JSONNode.Member("location_id", .string(lid)), at: min(1, kept.count))
+                if let sid = reader.text(s, "id"), keepsServiceAtLocation(kept, serviceID: sid, locationID: lid) {
+                    keptServiceAtLocations.append(.object(members: kept))
                 }
             }
             return lids

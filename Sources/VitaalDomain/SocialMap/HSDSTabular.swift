@@ -26,12 +26,48 @@ extension SocialMap.HSDS {
     static let serviceTaxonomyColumns = ["id", "service_id", "taxonomy_id"]
     static let orgTaxonomyColumns = ["id", "organization_id", "taxonomy_id"]
 
-    /// Resource names written (in this order) and their accepted aliases on import.
-    static let resources: [(name: String, aliases: [String])] = [
-        ("organizations", []), ("services", []), ("locations", []), ("services_at_location", ["service_at_location"]),
-        ("phones", []), ("physical_addresses", []), ("contacts", []), ("taxonomy", ["taxonomy_terms"]),
-        ("services_taxonomy", ["service_taxonomy"]), ("organizations_taxonomy", [])
-    ]
+    /// One HSDS table: the file stem Vitaal writes (plural, as the files of Open Referral's published
+    /// packages are named), the resource `name` of the HSDS 2.0 `datapackage.json` (singular) and other
+    /// names seen in the wild.
+    struct TableName: Sendable {
+        let file: String
+        let singular: String
+        let aliases: [String]
+        init(_ file: String, _ singular: String, _ aliases: [String] = []) {
+            self.file = file
+            self.singular = singular
+            self.aliases = aliases
+        }
+        /// "organizations" / "organization" for messages.
+        var bothForms: String { file == singular ? "\"\(file)\"" : "\"\(file)\" / \"\(singular)\"" }
+        func matches(_ name: String) -> Bool {
+            let n = name.lowercased()
+            return n == file || n == singular || aliases.contains(n)
+        }
+    }
+
+    /// Every table of HSDS 2.0 plus Vitaal's `organizations_taxonomy`. The first ten are read into the
+    /// register's records; the others are kept as rows of their owner record (see `ChildTable`).
+    static let tableNames: [TableName] =
+        [
+            TableName("organizations", "organization"), TableName("services", "service"),
+            TableName("locations", "location"),
+            TableName("services_at_location", "service_at_location", ["services_at_locations"]),
+            TableName("phones", "phone"), TableName("physical_addresses", "physical_address"),
+            TableName("contacts", "contact"), TableName("taxonomy", "taxonomy", ["taxonomy_terms", "taxonomy_term"]),
+            TableName("services_taxonomy", "service_taxonomy"),
+            TableName("organizations_taxonomy", "organization_taxonomy")
+        ] + childTables.map(\.name)
+
+    /// The table a datapackage resource stands for: by its `name` (plural, singular or alias), else by
+    /// the file name of its `path` without `.csv`.
+    static func tableName(resource name: String?, path: String?) -> TableName? {
+        if let name, let t = tableNames.first(where: { $0.matches(name) }) { return t }
+        guard let path else { return nil }
+        var stem = String(path.split(separator: "/").last ?? "")
+        if stem.lowercased().hasSuffix(".csv") { stem.removeLast(4) }
+        return tableNames.first { $0.matches(stem) }
+    }
 
     // MARK: Export
 
@@ -43,7 +79,11 @@ extension SocialMap.HSDS {
     public static func exportDatapackage(
         _ register: SocialMap.Register, options: ExportOptions = .public
     ) -> [String: Data] {
-        let tables = recordTables(sorted(register), options: options) + taxonomyTables(sorted(register))
+        // A child table is written only when it has rows (it has no records of its own).
+        let childRows = childRowTables(sorted(register)).filter { !$0.rows.isEmpty }
+        let tables =
+            recordTables(sorted(register), options: options) + taxonomyTables(sorted(register)) + childRows
+            + register.otherHSDSTables.map { ($0.name, $0.columns, $0.rows.map(cells)) }
         var files: [String: Data] = [:]
         for t in tables {
             var w = CSVWriter(separator: .comma, includeBOM: false, lineEnding: "\n", neutraliseFormulas: false)
@@ -64,11 +104,41 @@ extension SocialMap.HSDS {
 
     /// The known cells of a record followed by its extra fields (as text).
     static func row(_ known: [(String, String?)], _ extra: [SocialMap.ExtraField]) -> Cells {
-        let extras = extra.map { ($0.key, $0.value.text ?? "") }.filter { e in !known.contains { $0.0 == e.0 } }
+        let extras = extra.filter { !isChildRows($0) }.map { ($0.key, $0.value.text ?? "") }
+            .filter { e in !known.contains { $0.0 == e.0 } }
         return known.map { ($0.0, $0.1 ?? "") } + extras
     }
 
     static func bool(_ b: Bool) -> String { b ? "true" : "false" }
+
+    /// A kept row as cells (values as text).
+    static func cells(_ row: [SocialMap.ExtraField]) -> [String: String] {
+        Dictionary(row.map { ($0.key, $0.value.text ?? "") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The rows of every child table, gathered from the records' `extra`, with the owner column filled
+    /// when a row (e.g. from HSDS 3 JSON) leaves it out. Rows sorted by owner kind, owner and id.
+    static func childRowTables(_ r: SocialMap.Register) -> [Table] {
+        childTables.map { child in
+            var rows: [Cells] = []
+            func collect(_ extra: [SocialMap.ExtraField], ownerID: String, kind: OwnerKind) {
+                guard let items = extra.first(where: { $0.key == child.name.file })?.value.array else { return }
+                let ownerColumn = child.owners.first { $0.kind == kind || $0.kind == .anyRecord }?.column
+                for item in items {
+                    var cells: Cells = (item.members ?? []).map { ($0.key, $0.value.text ?? "") }
+                    if let ownerColumn, !cells.contains(where: { $0.0 == ownerColumn && !$0.1.isEmpty }) {
+                        cells.removeAll { $0.0 == ownerColumn }
+                        cells.append((ownerColumn, ownerID))
+                    }
+                    rows.append(cells)
+                }
+            }
+            for o in r.organisations { collect(o.extra, ownerID: o.id, kind: .organisation) }
+            for s in r.services { collect(s.extra, ownerID: s.id, kind: .service) }
+            for l in r.locations { collect(l.extra, ownerID: l.id, kind: .location) }
+            return table(child.name.file, child.columns, rows)
+        }
+    }
 
     /// One table per kind of record; contact persons' names, e-mail addresses and phones only when internal.
     static func recordTables(_ r: SocialMap.Register, options: ExportOptions) -> [Table] {
@@ -81,7 +151,12 @@ extension SocialMap.HSDS {
             table(
                 "services_at_location", salColumns,
                 r.services.flatMap { s in
-                    s.locationIDs.map { [("id", "\(s.id)@\($0)"), ("service_id", s.id), ("location_id", $0)] }
+                    s.locationIDs.map { lid in
+                        guard let kept = keptServiceAtLocation(s, lid) else {
+                            return [("id", "\(s.id)@\(lid)"), ("service_id", s.id), ("location_id", lid)]
+                        }
+                        return [("service_id", s.id)] + kept.map { ($0.key, $0.value.text ?? "") }
+                    }
                 }),
             table("phones", phoneColumns, phones.map(phoneRow)),
             table(
@@ -208,14 +283,18 @@ extension SocialMap.HSDS {
     /// (as in `datapackage.json`'s `resources[].path`) to their bytes. `organizations` and
     /// `services` are required; other resources are optional. Unknown columns are kept per record.
     public static func importDatapackage(files: [String: Data]) throws(VitaalError) -> SocialMap.Register {
-        var importer = TabularImporter(files: files, paths: try resourcePaths(files))
+        let resources = try resourcePaths(files)
+        var importer = TabularImporter(files: files, paths: resources.paths, unknownTables: resources.unknownTables)
         try importer.readAll()
         try throwIfAny(importer.reader, "HSDS-datapakket bevat fouten")
         return sorted(importer.register)
     }
 
-    /// Canonical resource name → file path, from `datapackage.json`.
-    static func resourcePaths(_ files: [String: Data]) throws(VitaalError) -> [String: String] {
+    /// Table file stem (`organizations`, …) → file path, from `datapackage.json`; resources of no HSDS
+    /// table go to `unknownTables` (kept for the round trip) under their own name.
+    static func resourcePaths(
+        _ files: [String: Data]
+    ) throws(VitaalError) -> (paths: [String: String], unknownTables: [(name: String, path: String)]) {
         let descriptorFile = "datapackage.json"
         guard let pkgData = files[descriptorFile] else {
             throw VitaalError.invalid("datapackage.json ontbreekt", at: SourceLocation(file: descriptorFile))
@@ -227,45 +306,61 @@ extension SocialMap.HSDS {
         }
         var reader = Reader()
         var paths: [String: String] = [:]
+        var unknown: [(name: String, path: String)] = []
         for (i, res) in resList.enumerated() {
-            guard let name = res["name"]?.string, let path = res["path"]?.string else {
+            let place = "resources[\(i)]"
+            let name = res["name"]?.string
+            guard let path = res["path"]?.string else {
                 reader.problems.add(
-                    "resource zonder \"name\" of \"path\"",
-                    at: SourceLocation(file: descriptorFile, element: "resources[\(i)]"))
-                continue
-            }
-            guard let canonical = resources.first(where: { $0.name == name || $0.aliases.contains(name) })?.name else {
+                    "resource \(name.map { "\"\($0)\" " } ?? "")zonder \"path\"",
+                    at: SourceLocation(file: descriptorFile, field: "path", element: place))
                 continue
             }
             guard files[path] != nil else {
                 reader.problems.add(
-                    "bestand \(path) ontbreekt",
-                    at: SourceLocation(file: descriptorFile, field: "path", element: "resources[\(i)]"))
+                    "bestand \(path) ontbreekt", at: SourceLocation(file: descriptorFile, field: "path", element: place)
+                )
                 continue
             }
-            paths[canonical] = path
+            guard let table = tableName(resource: name, path: path) else {
+                unknown.append((name ?? path, path))
+                continue
+            }
+            if let earlier = paths[table.file] {
+                reader.problems.add(
+                    "resource \(table.bothForms) komt twee keer voor (ook \(earlier))",
+                    at: SourceLocation(file: descriptorFile, field: "name", element: place))
+                continue
+            }
+            paths[table.file] = path
         }
-        for required in ["organizations", "services"] where paths[required] == nil && reader.problems.isEmpty {
+        for required in tableNames.prefix(2) where paths[required.file] == nil && reader.problems.isEmpty {
             reader.problems.add(
-                "resource \"\(required)\" ontbreekt", at: SourceLocation(file: descriptorFile, field: "resources"))
+                "resource \(required.bothForms) ontbreekt (gezocht op \"name\" en op \"path\" \(required.file).csv)",
+                at: SourceLocation(file: descriptorFile, field: "resources"))
         }
         try throwIfAny(reader, "datapackage.json bevat fouten")
-        return paths
+        return (paths, unknown)
     }
 
     /// Reads the CSV resources of a datapackage into a register, table by table.
     struct TabularImporter {
         let files: [String: Data]
         let paths: [String: String]
+        /// Resources of no HSDS table: (resource name, path), kept whole for the round trip.
+        let unknownTables: [(name: String, path: String)]
         var reader = Reader()
         var register = SocialMap.Register()
         var orgIDs = IDRegistry(), serviceIDs = IDRegistry(), locationIDs = IDRegistry(), phoneIDs = IDRegistry()
         var contactIDs = IDRegistry(), termIDs = IDRegistry(), addressIDs = IDRegistry()
         var terms: [String: SocialMap.TaxonomyTerm] = [:]
+        /// Service id → its `services_at_location` rows that carry more than the link (see `serviceLocations`).
+        var keptServiceAtLocations: [String: [JSONNode]] = [:]
 
-        init(files: [String: Data], paths: [String: String]) {
+        init(files: [String: Data], paths: [String: String], unknownTables: [(name: String, path: String)] = []) {
             self.files = files
             self.paths = paths
+            self.unknownTables = unknownTables
         }
 
         mutating func readAll() throws(VitaalError) {
@@ -280,20 +375,34 @@ extension SocialMap.HSDS {
             try readContacts()
             try readPhones()
             try readAddresses()
+            try readChildTables()
         }
 
-        /// The rows of resource `name` as records (each cell a string), none when the resource is absent.
+        /// The rows of table `name` as records (each cell a string), none when the resource is absent.
         func records(_ name: String) throws(VitaalError) -> [Record] {
-            guard let path = paths[name], let data = files[path] else { return [] }
-            let table: CSVTable
-            do { table = try CSVTable.parse(data: data, fileName: path, separator: .comma) } catch let e as VitaalError
-            {
+            guard let path = paths[name] else { return [] }
+            return try records(path: path)
+        }
+
+        func table(path: String) throws(VitaalError) -> CSVTable? {
+            guard let data = files[path] else { return nil }
+            do { return try CSVTable.parse(data: data, fileName: path, separator: .comma) } catch let e as VitaalError {
                 throw e
             } catch {
                 throw VitaalError.invalid("onleesbaar CSV-bestand: \(error)", at: SourceLocation(file: path))
             }
-            var header = table.header
+        }
+
+        /// The column names of the CSV file at `path` (a byte-order mark removed).
+        func header(path: String) throws(VitaalError) -> [String] {
+            guard var header = try table(path: path)?.header else { return [] }
             if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
+            return header
+        }
+
+        func records(path: String) throws(VitaalError) -> [Record] {
+            guard let table = try table(path: path) else { return [] }
+            let header = try header(path: path)
             return table.rows.filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }.map { row in
                 Record(
                     pairs: header.enumerated().map { (i, h) in JSONNode.Member(h, .string(row.field(i) ?? "")) },
@@ -380,7 +489,8 @@ extension SocialMap.HSDS {
             }
         }
 
-        /// Service id → location ids, from `services_at_location` (unknown locations reported).
+        /// Service id → location ids, from `services_at_location` (unknown locations reported). A row with
+        /// its own id (not `service@location`) or more columns is kept whole in `keptServiceAtLocations`.
         mutating func serviceLocations() throws(VitaalError) -> [String: [String]] {
             var locationsOfService: [String: [String]] = [:]
             for sal in try records("services_at_location") {
@@ -392,6 +502,10 @@ extension SocialMap.HSDS {
                     continue
                 }
                 locationsOfService[sid, default: []].append(lid)
+                let kept = sal.pairs.filter { $0.key != "service_id" && ($0.value.string ?? "") != "" }
+                if HSDS.keepsServiceAtLocation(kept, serviceID: sid, locationID: lid) {
+                    keptServiceAtLocations[sid, default: []].append(.object(members: kept))
+                }
             }
             return locationsOfService
         }
@@ -417,7 +531,9 @@ extension SocialMap.HSDS {
                         email: reader.email(s, "email"),
                         status: reader.text(s, "status"), locationIDs: locationsOfService[id] ?? [], tags: tb.tags,
                         otherTaxonomyTermIDs: tb.foreign, lastChecked: reader.day(s, "x_last_checked"),
-                        isExample: reader.bool(s, "x_is_example"), extra: s.extras(known: Set(serviceColumns))))
+                        isExample: reader.bool(s, "x_is_example"),
+                        extra: s.extras(known: Set(serviceColumns))
+                            + HSDS.keptServiceAtLocationsField(keptServiceAtLocations[id] ?? [])))
             }
         }
 
@@ -502,5 +618,206 @@ extension SocialMap.HSDS {
                     extra: a.extras(known: Set(addressColumns)))
             }
         }
+    }
+}
+
+// MARK: - HSDS 2.0 tables Vitaal does not model
+
+extension SocialMap.HSDS {
+    /// Which record a row of a `ChildTable` belongs to.
+    enum OwnerKind: Sendable { case organisation, service, location, anyRecord }
+
+    /// An HSDS 2.0 table Vitaal does not model. Its rows travel with their owner record as a list of
+    /// objects under the table's file stem in the owner's `extra` (as HSDS 3 nests them), so they
+    /// survive the database and every export. `owners` are tried in order; the first filled one wins.
+    struct ChildTable: Sendable {
+        let name: TableName
+        /// The HSDS 2.0 column set (written first, in this order).
+        let columns: [String]
+        let owners: [(column: String, kind: OwnerKind)]
+    }
+
+    /// The HSDS 2.0 tables and columns of the specification's `datapackage.json` (v2.0.1) that are kept as rows.
+    static let childTables: [ChildTable] = [
+        ChildTable(
+            name: TableName("programs", "program"), columns: ["id", "organization_id", "name", "alternate_name"],
+            owners: [("organization_id", .organisation)]),
+        ChildTable(
+            name: TableName("postal_addresses", "postal_address"),
+            columns: [
+                "id", "location_id", "attention", "address_1", "address_2", "address_3", "address_4", "city",
+                "region", "state_province", "postal_code", "country"
+            ], owners: [("location_id", .location)]),
+        ChildTable(
+            name: TableName("regular_schedules", "regular_schedule"),
+            columns: ["id", "service_id", "location_id", "service_at_location_id", "weekday", "opens_at", "closes_at"],
+            owners: [("service_id", .service), ("location_id", .location)]),
+        ChildTable(
+            name: TableName("holiday_schedules", "holiday_schedule"),
+            columns: [
+                "id", "service_id", "location_id", "service_at_location_id", "closed", "opens_at", "closes_at",
+                "start_date", "end_date"
+            ], owners: [("service_id", .service), ("location_id", .location)]),
+        ChildTable(
+            name: TableName("funding", "funding"), columns: ["id", "organization_id", "service_id", "source"],
+            owners: [("service_id", .service), ("organization_id", .organisation)]),
+        ChildTable(
+            name: TableName("eligibility", "eligibility"), columns: ["id", "service_id", "eligibility"],
+            owners: [("service_id", .service)]),
+        ChildTable(
+            name: TableName("service_areas", "service_area"),
+            columns: ["id", "service_id", "service_area", "description"],
+            owners: [("service_id", .service)]),
+        ChildTable(
+            name: TableName("required_documents", "required_document"), columns: ["id", "service_id", "document"],
+            owners: [("service_id", .service)]),
+        ChildTable(
+            name: TableName("payments_accepted", "payment_accepted"), columns: ["id", "service_id", "payment"],
+            owners: [("service_id", .service)]),
+        ChildTable(
+            name: TableName("languages", "language"), columns: ["id", "service_id", "location_id", "language"],
+            owners: [("service_id", .service), ("location_id", .location)]),
+        ChildTable(
+            name: TableName("accessibility_for_disabilities", "accessibility_for_disabilities"),
+            columns: ["id", "location_id", "accessibility", "details"], owners: [("location_id", .location)]),
+        ChildTable(
+            name: TableName("metadata", "metadata"),
+            columns: [
+                "id", "resource_id", "last_action_date", "last_action_type", "field_name", "previous_value",
+                "replacement_value", "updated_by"
+            ], owners: [("resource_id", .anyRecord)]),
+        ChildTable(
+            name: TableName("meta_table_descriptions", "meta_table_description"),
+            columns: ["id", "name", "language", "character_set"], owners: [])
+    ]
+
+    static let childTableNames = Set(childTables.map(\.name.file))
+
+    /// True for an extra field that holds the rows of a child table (written as a table, not a column).
+    static func isChildRows(_ e: SocialMap.ExtraField) -> Bool {
+        (childTableNames.contains(e.key) || e.key == keptServiceAtLocationsKey) && e.value.array != nil
+    }
+
+    /// Key in a service's `extra` of the `service_at_location` records that carry more than the link
+    /// (their own id, a description, HSDS 3 contacts, phones, schedules …): kept whole, without `service_id`
+    /// and the nested `location`, and written back in both formats.
+    static let keptServiceAtLocationsKey = "services_at_location"
+
+    /// A service-at-location (its fields without `service_id`) is kept when it is more than the link Vitaal
+    /// would write itself (`service@location`).
+    static func keepsServiceAtLocation(_ fields: [JSONNode.Member], serviceID: String, locationID: String) -> Bool {
+        fields.contains { m in
+            switch m.key {
+            case "location_id": false
+            case "id": m.value.string != "\(serviceID)@\(locationID)"
+            default: true
+            }
+        }
+    }
+
+    static func keptServiceAtLocationsField(_ kept: [JSONNode]) -> [SocialMap.ExtraField] {
+        kept.isEmpty ? [] : [SocialMap.ExtraField(keptServiceAtLocationsKey, .array(kept))]
+    }
+
+    /// The kept fields of the service-at-location of `s` at `locationID`, `id` and `location_id` first.
+    static func keptServiceAtLocation(_ s: SocialMap.Service, _ locationID: String) -> [JSONNode.Member]? {
+        let kept = s.extra.first { $0.key == keptServiceAtLocationsKey }?.value.array ?? []
+        guard let members = kept.first(where: { $0["location_id"]?.string == locationID })?.members else {
+            return nil
+        }
+        let id = members.first { $0.key == "id" }?.value ?? .string("\(s.id)@\(locationID)")
+        return [JSONNode.Member("id", id), JSONNode.Member("location_id", .string(locationID))]
+            + members.filter { $0.key != "id" && $0.key != "location_id" }
+    }
+}
+
+extension SocialMap.HSDS.TabularImporter {
+    typealias HSDS = SocialMap.HSDS
+
+    /// Reads every child table and every unknown table after the records they refer to.
+    mutating func readChildTables() throws(VitaalError) {
+        for table in HSDS.childTables {
+            var ids = HSDS.IDRegistry()
+            for row in try records(table.name.file) {
+                let id = reader.text(row, "id", required: true)
+                guard ids.add(id, row, &reader), id != nil else { continue }
+                let object = JSONNode.object(members: row.pairs.filter { ($0.value.string ?? "") != "" })
+                attach(object, of: table, row: row)
+            }
+        }
+        for (name, path) in unknownTables {
+            let rows = try records(path: path)
+            register.otherHSDSTables.append(
+                SocialMap.HSDSTable(
+                    name: name, columns: try header(path: path),
+                    rows: rows.map { $0.pairs.map { SocialMap.ExtraField($0.key, $0.value) } }))
+        }
+        for i in register.organisations.indices {
+            register.organisations[i].extra = sortedRows(register.organisations[i].extra)
+        }
+        for i in register.services.indices { register.services[i].extra = sortedRows(register.services[i].extra) }
+        for i in register.locations.indices { register.locations[i].extra = sortedRows(register.locations[i].extra) }
+    }
+
+    /// Child rows sorted by id, so the order of the file does not matter for the round trip.
+    func sortedRows(_ extra: [SocialMap.ExtraField]) -> [SocialMap.ExtraField] {
+        extra.map { e in
+            guard HSDS.isChildRows(e), let rows = e.value.array else { return e }
+            return SocialMap.ExtraField(
+                e.key, .array(rows.sorted { ($0["id"]?.string ?? "") < ($1["id"]?.string ?? "") }))
+        }
+    }
+
+    /// Puts `object` under its owner (the first filled owner column); an owner id that is not in the
+    /// package is an error, a row without owner of an ownerless table is kept for the whole package.
+    mutating func attach(_ object: JSONNode, of table: HSDS.ChildTable, row: HSDS.Record) {
+        for (column, kind) in table.owners {
+            guard let ownerID = reader.text(row, column) else { continue }
+            if add(object, table.name.file, ownerID: ownerID, kind: kind) { return }
+            if kind != .anyRecord {
+                let what = kind == .service ? "dienst" : kind == .location ? "locatie" : "organisatie"
+                reader.problems.add("verwijst naar onbekende \(what) \"\(ownerID)\"", at: row.at(column))
+                return
+            }
+            break
+        }
+        if let first = table.owners.first, first.kind != .anyRecord {
+            reader.problems.add("verplicht veld ontbreekt", at: row.at(first.column))
+            return
+        }
+        if let index = register.otherHSDSTables.firstIndex(where: { $0.name == table.name.file }) {
+            register.otherHSDSTables[index].rows.append(row.pairs.map { SocialMap.ExtraField($0.key, $0.value) })
+        } else {
+            register.otherHSDSTables.append(
+                SocialMap.HSDSTable(
+                    name: table.name.file, columns: row.pairs.map(\.key),
+                    rows: [row.pairs.map { SocialMap.ExtraField($0.key, $0.value) }]))
+        }
+    }
+
+    /// Appends `object` to the rows of `table` in the owner's `extra`; false when there is no such owner.
+    mutating func add(_ object: JSONNode, _ table: String, ownerID: String, kind: HSDS.OwnerKind) -> Bool {
+        func append(_ extra: inout [SocialMap.ExtraField]) {
+            if let i = extra.firstIndex(where: { $0.key == table }), let rows = extra[i].value.array {
+                extra[i].value = .array(rows + [object])
+            } else {
+                extra.append(SocialMap.ExtraField(table, .array([object])))
+            }
+        }
+        if kind == .service || kind == .anyRecord, let i = register.services.firstIndex(where: { $0.id == ownerID }) {
+            append(&register.services[i].extra)
+            return true
+        }
+        if kind == .location || kind == .anyRecord, let i = register.locations.firstIndex(where: { $0.id == ownerID }) {
+            append(&register.locations[i].extra)
+            return true
+        }
+        if kind == .organisation || kind == .anyRecord,
+            let i = register.organisations.firstIndex(where: { $0.id == ownerID })
+        {
+            append(&register.organisations[i].extra)
+            return true
+        }
+        return false
     }
 }

@@ -12,6 +12,8 @@ extension SocialMap {
         public var taxonomyTerms: [TaxonomyTerm]
         public var networks: [Network]
         public var collaborations: [Collaboration]
+        /// HSDS tables that belong to no record (see `HSDSTable`), kept for the HSDS round trip.
+        public var otherHSDSTables: [HSDSTable] = []
 
         public init(
             organisations: [Organisation] = [], services: [Service] = [], locations: [Location] = [],

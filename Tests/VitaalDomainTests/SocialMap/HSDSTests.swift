@@ -124,7 +124,10 @@ struct SocialMapHSDSTests {
         #expect(
             s.extra == [
                 SocialMap.ExtraField(
-                    "onbekend_veld", .object([("b", .number("1")), ("a", .array([.bool(true), .null]))]))
+                    "onbekend_veld", .object([("b", .number("1")), ("a", .array([.bool(true), .null]))])),
+                // The service-at-location has its own id: kept (without its nested location) for the round trip.
+                SocialMap.ExtraField(
+                    "services_at_location", .array([.object([("id", "sal-1"), ("location_id", "loc-9")])]))
             ])
         #expect(r.organisation("org-9")?.url == "https://example.org")
         #expect(r.organisation("org-9")?.extra.map(\.key) == ["extra_org"])
@@ -287,5 +290,153 @@ struct SocialMapHSDSTests {
             _ = try SocialMap.HSDS.importJSON(Data("[{\"id\": 1,\n }]".utf8), fileName: "y.json")
         }
         #expect(syntax.first?.location.file == "y.json" && syntax.first?.location.line == 2)
+    }
+}
+
+/// The files of a fixture folder under Tests/Fixtures/hsds (relative path → bytes).
+func hsdsFixture(_ folder: String) throws -> [String: Data] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/hsds/\(folder)")
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: root.path)
+    where name.hasSuffix(".csv") || name.hasSuffix(".json") {
+        files[name] = try Data(contentsOf: root.appendingPathComponent(name))
+    }
+    return files
+}
+
+@Suite("SocialMap HSDS 2.0 and 3.1 as Open Referral publishes them")
+struct SocialMapHSDSOpenReferralTests {
+    typealias HSDS = SocialMap.HSDS
+    static let coffee = "3c8d1e22-0003-4c1e-9d00-000000000001"
+    static let foodParcel = "3c8d1e22-0003-4c1e-9d00-000000000002"
+    static let centre = "70c25266-0007-4c1e-9d00-000000000001"
+    static let pickUp = "70c25266-0007-4c1e-9d00-000000000002"
+
+    /// The ids of the rows of child table `table` kept on a record.
+    func rowIDs(_ extra: [SocialMap.ExtraField], _ table: String) -> [String] {
+        (extra.first { $0.key == table }?.value.array ?? []).compactMap { $0["id"]?.string }
+    }
+
+    @Test func readsEveryHSDS20TableUnderItsSingularName() throws {
+        let files = try hsdsFixture("openreferral-2.0")
+        #expect(files.count == 23)
+        let r = try HSDS.importDatapackage(files: files)
+        #expect(r.organisations.count == 2)
+        #expect(r.services.count == 2)
+        #expect(r.locations.count == 2)
+        #expect(r.phones.count == 3)
+        #expect(r.contacts.map(\.role) == ["coördinator vrijwilligers"])
+        #expect(r.taxonomyTerms.map(\.name) == ["Welzijn", "Ontmoeting", "Voedselhulp"])
+        let coffee = try #require(r.service(Self.coffee))
+        #expect(coffee.locationIDs == [Self.centre])
+        #expect(coffee.otherTaxonomyTermIDs == ["4d9e2f33-0004-4c1e-9d00-000000000002"])
+        // Unknown 2.0 columns stay on the record; the tables Vitaal does not model travel with their owner.
+        #expect(coffee.extra.first { $0.key == "program_id" }?.value == .string("2b7c0d11-0002-4c1e-9d00-000000000001"))
+        #expect(
+            rowIDs(coffee.extra, "regular_schedules") == [
+                "c517a7ab-000c-4c1e-9d00-000000000001", "c517a7ab-000c-4c1e-9d00-000000000002"
+            ])
+        #expect(rowIDs(coffee.extra, "holiday_schedules") == ["d628b8bc-000d-4c1e-9d00-000000000001"])
+        #expect(rowIDs(coffee.extra, "funding") == ["e739c9cd-000e-4c1e-9d00-000000000001"])
+        #expect(rowIDs(coffee.extra, "payments_accepted") == ["2b7d0d11-0012-4c1e-9d00-000000000001"])
+        #expect(rowIDs(coffee.extra, "languages").count == 2)
+        #expect(rowIDs(coffee.extra, "metadata") == ["5eb03044-0015-4c1e-9d00-000000000001"])
+        let parcel = try #require(r.service(Self.foodParcel))
+        for table in ["eligibility", "service_areas", "required_documents"] {
+            #expect(rowIDs(parcel.extra, table).count == 1, "\(table)")
+        }
+        let centre = try #require(r.location(Self.centre))
+        #expect(centre.address?.address1 == "Schouwweg 1")
+        #expect(centre.address?.extra.first { $0.key == "region" }?.value == .string("Flevoland"))
+        #expect(rowIDs(centre.extra, "postal_addresses") == ["b406969a-000b-4c1e-9d00-000000000001"])
+        #expect(rowIDs(centre.extra, "accessibility_for_disabilities") == ["4d9f2f33-0014-4c1e-9d00-000000000001"])
+        // A schedule and a language with only a location_id belong to the location.
+        let pickUp = try #require(r.location(Self.pickUp))
+        #expect(rowIDs(pickUp.extra, "regular_schedules") == ["c517a7ab-000c-4c1e-9d00-000000000003"])
+        #expect(rowIDs(pickUp.extra, "languages") == ["3c8e1e22-0013-4c1e-9d00-000000000003"])
+        let buurtkracht = try #require(r.organisation("1f0a5a8e-0001-4c1e-9d00-000000000001"))
+        #expect(rowIDs(buurtkracht.extra, "programs") == ["2b7c0d11-0002-4c1e-9d00-000000000001"])
+        #expect(buurtkracht.extra.first { $0.key == "legal_status" }?.value == .string("stichting"))
+        let food = try #require(r.organisation("1f0a5a8e-0001-4c1e-9d00-000000000002"))
+        #expect(rowIDs(food.extra, "funding") == ["e739c9cd-000e-4c1e-9d00-000000000002"])
+        #expect(rowIDs(food.extra, "metadata") == ["5eb03044-0015-4c1e-9d00-000000000002"])
+        #expect(r.otherHSDSTables.map(\.name) == ["meta_table_descriptions"])
+        #expect(
+            r.otherHSDSTables.first?.rows.first?.first { $0.key == "name" }?.value
+                == .string("Sociale kaart Flevoland (voorbeelddata)"))
+        // The service-at-location keeps its own id and description (phones and contacts refer to it).
+        let kept = try #require(HSDS.keptServiceAtLocation(coffee, Self.centre))
+        #expect(kept.map(\.key) == ["id", "location_id", "description"])
+        #expect(kept[0].value == .string("6fb14155-0006-4c1e-9d00-000000000001"))
+    }
+
+    @Test func hsds20PackageRoundTripsImportExportImport() throws {
+        let first = try HSDS.importDatapackage(files: try hsdsFixture("openreferral-2.0"))
+        let exported = HSDS.exportDatapackage(first, options: .internal)
+        #expect(
+            exported.count == 24,
+            "every table of the fixture plus Vitaal's organizations_taxonomy of the fixture is written back: \(exported.keys.sorted())"
+        )
+        let second = try HSDS.importDatapackage(files: exported)
+        #expect(second == first)
+        #expect(HSDS.exportDatapackage(second, options: .internal) == exported)
+        let sal = String(decoding: try #require(exported["services_at_location.csv"]), as: UTF8.self)
+        #expect(
+            sal.contains(
+                "6fb14155-0006-4c1e-9d00-000000000001,\(Self.coffee),\(Self.centre),In de grote zaal\n"))
+        let schedules = String(decoding: try #require(exported["regular_schedules.csv"]), as: UTF8.self)
+        #expect(schedules.hasPrefix("id,service_id,location_id,service_at_location_id,weekday,opens_at,closes_at\n"))
+        // The HSDS 3 JSON carries the same rows nested under their owner and reads back to the same JSON.
+        let json = HSDS.exportJSON(first, options: .internal)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"regular_schedules\": ["))
+        #expect(text.contains("\"description\": \"In de grote zaal\""))
+        #expect(HSDS.exportJSON(try HSDS.importJSON(json), options: .internal) == json)
+    }
+
+    @Test func resourcesAreFoundByPathAndUnknownTablesKept() throws {
+        var files = try hsdsFixture("openreferral-2.0")
+        var descriptor = String(decoding: files["datapackage.json"]!, as: UTF8.self)
+        descriptor = descriptor.replacingOccurrences(of: "\"name\": \"service\",", with: "\"name\": \"diensten\",")
+        descriptor = descriptor.replacingOccurrences(
+            of: "\"resources\": [",
+            with: "\"resources\": [{\"name\": \"wachtlijst\", \"path\": \"extra/wachtlijst.csv\"},")
+        files["datapackage.json"] = Data(descriptor.utf8)
+        files["extra/wachtlijst.csv"] = Data("id,service_id,weken\nw1,\(Self.foodParcel),2\n".utf8)
+        let r = try HSDS.importDatapackage(files: files)
+        #expect(r.services.count == 2, "services.csv found by its path")
+        #expect(r.otherHSDSTables.map(\.name) == ["meta_table_descriptions", "wachtlijst"])
+        let exported = HSDS.exportDatapackage(r)
+        #expect(exported["wachtlijst.csv"] == Data("id,service_id,weken\nw1,\(Self.foodParcel),2\n".utf8))
+        #expect(try HSDS.importDatapackage(files: exported).otherHSDSTables == r.otherHSDSTables)
+    }
+
+    @Test func missingResourceIsNamedInBothForms() throws {
+        var files = try hsdsFixture("openreferral-2.0")
+        var descriptor = String(decoding: files["datapackage.json"]!, as: UTF8.self)
+        descriptor = descriptor.replacingOccurrences(
+            of: "\"path\": \"services.csv\"", with: "\"path\": \"diensten.csv\""
+        )
+        .replacingOccurrences(of: "\"name\": \"service\",", with: "\"name\": \"diensten\",")
+        files["datapackage.json"] = Data(descriptor.utf8)
+        files["diensten.csv"] = files["services.csv"]
+        let p = smProblems { _ = try HSDS.importDatapackage(files: files) }
+        #expect(
+            p.map(\.message) == [
+                "resource \"services\" / \"service\" ontbreekt (gezocht op \"name\" en op \"path\" services.csv)"
+            ])
+        #expect(p.first?.location.file == "datapackage.json")
+        #expect(p.first?.location.field == "resources")
+    }
+
+    @Test func childRowsOfUnknownOwnersAreRefusedWithPlace() throws {
+        var files = try hsdsFixture("openreferral-2.0")
+        files["eligibility.csv"] = Data("id,service_id,eligibility\ne1,bestaat-niet,volwassenen\ne2,,kinderen\n".utf8)
+        let p = smProblems { _ = try HSDS.importDatapackage(files: files) }
+        #expect(p.map(\.message) == ["verwijst naar onbekende dienst \"bestaat-niet\"", "verplicht veld ontbreekt"])
+        #expect(p.map(\.location.line) == [2, 3])
+        #expect(p.map(\.location.field) == ["service_id", "service_id"])
+        #expect(p.allSatisfy { $0.location.file == "eligibility.csv" })
     }
 }
