@@ -13,6 +13,29 @@ extension SocialMap {
             self.columns = columns
             self.rows = rows
         }
+
+        /// The table as one JSON object (`name`, `columns`, `rows` as objects in cell order), for storage.
+        public var jsonText: String {
+            JSONWriter.text(
+                .object([
+                    ("name", .string(name)), ("columns", .array(columns.map { .string($0) })),
+                    (
+                        "rows",
+                        .array(rows.map { row in .object(members: row.map { JSONNode.Member($0.key, $0.value) }) })
+                    )
+                ]))
+        }
+
+        /// Reads `jsonText` back.
+        public init(jsonText: String) throws(VitaalError) {
+            let node = try JSONParser.parse(Data(jsonText.utf8), file: "hsds-table")
+            guard let name = node["name"]?.string, let columns = node["columns"]?.array?.compactMap(\.string),
+                let rows = node["rows"]?.array?.map({ ($0.members ?? []).map { ExtraField($0.key, $0.value) } })
+            else {
+                throw VitaalError.invalid("geen HSDS-tabel", at: SourceLocation(file: "hsds-table"))
+            }
+            self.init(name: name, columns: columns, rows: rows)
+        }
     }
 
     /// Open Referral Human Services Data Specification (HSDS) import and export.

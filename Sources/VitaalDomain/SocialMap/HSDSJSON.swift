@@ -186,8 +186,19 @@ extension SocialMap.HSDS {
             if let lon = l.longitude { p.append(("longitude", .number(lon))) }
             opt(&p, "x_municipality_code", l.municipalityCode)
             if l.positionIsApproximate { p.append(("x_position_is_approximate", true)) }
-            extras(&p, l.extra)
-            if let a = l.address { p.append(("addresses", [address(a, locationID: l.id)])) }
+            extras(&p, l.extra.filter { $0.key != postalAddressesKey })
+            // HSDS 3 puts every address of a location in `addresses`; other types than physical (postal,
+            // virtual) are kept as the location's rows of HSDS 2.0's `postal_addresses`.
+            let others = l.extra.first { $0.key == postalAddressesKey }?.value.array ?? []
+            var addresses = l.address.map { [address($0, locationID: l.id)] } ?? []
+            addresses += others.map { a in
+                var members = a.members ?? []
+                if !members.contains(where: { $0.key == "address_type" }) {
+                    members.append(JSONNode.Member("address_type", "postal"))
+                }
+                return .object(members: members)
+            }
+            if !addresses.isEmpty { p.append(("addresses", .array(addresses))) }
             list(&p, "phones", publicPhones.filter { ownerIsLocation($0) && $0.locationID == l.id }.map(phone))
             return .object(p)
         }
@@ -283,6 +294,8 @@ extension SocialMap.HSDS {
         var termsByID: [String: TaxonomyTerm] = [:]
         /// The kept service-at-location records of the service being read (see `keptServiceAtLocationsKey`).
         var keptServiceAtLocations: [JSONNode] = []
+        /// The addresses other than physical of the location being read.
+        var otherAddresses: [JSONNode] = []
         /// (id, record, field) of references to organisations and locations, checked by `checkReferences`.
         var orgRefs: [(String, Record, String)] = [], locRefs: [(String, Record, String)] = []
 
@@ -399,17 +412,25 @@ extension SocialMap.HSDS {
                     description: reader.text(l, "description"),
                     latitude: lat, longitude: lon, positionIsApproximate: reader.bool(l, "x_position_is_approximate"),
                     municipalityCode: reader.municipalityCode(l, "x_municipality_code"), address: address,
-                    extra: l.extras(known: locationKeysJSON)))
+                    extra: l.extras(known: locationKeysJSON.union([postalAddressesKey]))
+                        + (otherAddresses.isEmpty
+                            ? [] : [SocialMap.ExtraField(postalAddressesKey, .array(otherAddresses))])
+                ))
             readPhones(l, location: id)
             return id
         }
 
-        /// The one physical address of a location (other address types are skipped).
+        /// The one physical address of a location; addresses of other types (postal, virtual) go to
+        /// `otherAddresses`, kept whole as the location's `postal_addresses` rows.
         mutating func readAddress(_ l: Record) -> PhysicalAddress? {
             var address: PhysicalAddress?
+            otherAddresses = []
             for (item, path) in list(l, "addresses") {
                 guard let a = record(item, path) else { continue }
-                if let type = reader.text(a, "address_type"), type != "physical" { continue }
+                if let type = reader.text(a, "address_type"), type != "physical" {
+                    otherAddresses.append(item)
+                    continue
+                }
                 if address != nil {
                     reader.problems.add("meer dan één bezoekadres per locatie wordt niet ondersteund", at: a.at("id"))
                     continue

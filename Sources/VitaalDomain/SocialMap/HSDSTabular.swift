@@ -692,6 +692,8 @@ extension SocialMap.HSDS {
     ]
 
     static let childTableNames = Set(childTables.map(\.name.file))
+    /// A location's addresses other than its physical one (HSDS 3: `addresses[]` with another `address_type`).
+    static let postalAddressesKey = "postal_addresses"
 
     /// True for an extra field that holds the rows of a child table (written as a table, not a column).
     static func isChildRows(_ e: SocialMap.ExtraField) -> Bool {

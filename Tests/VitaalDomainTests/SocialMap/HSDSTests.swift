@@ -439,4 +439,58 @@ struct SocialMapHSDSOpenReferralTests {
         #expect(p.map(\.location.field) == ["service_id", "service_id"])
         #expect(p.allSatisfy { $0.location.file == "eligibility.csv" })
     }
+
+    @Test func hsds31ServiceWithCapacityUnitAndURLsImportsAndRoundTrips() throws {
+        let data = try #require(try hsdsFixture("openreferral-3.1")["service_full.json"])
+        let r = try HSDS.importJSON(data, fileName: "service_full.json")
+        let meals = try #require(r.service("7a0b1c2d-3e4f-4a5b-8c6d-000000000001"))
+        #expect(meals.organisationID == "7a0b1c2d-3e4f-4a5b-8c6d-000000000015")
+        #expect(meals.url == "https://zorgsamen.example.nl/maaltijden")
+        // 3.1's service_capacity (`capacities`, with its `unit`) and `url` objects are kept as they came.
+        let capacity = try #require(meals.extra.first { $0.key == "capacities" }?.value.array?.first)
+        #expect(capacity["unit"]?["name"]?.string == "maaltijden per dag")
+        #expect(capacity["available"]?.numberText == "12")
+        #expect(capacity["updated"]?.string == "2026-11-30T16:00:00.5+01:00")
+        #expect(
+            meals.extra.first { $0.key == "additional_urls" }?.value.array?.first?["url"]?.string
+                == "https://zorgsamen.example.nl/maaltijden/aanmelden")
+        #expect(
+            meals.extra.map(\.key).filter { ["schedules", "cost_options", "program", "metadata"].contains($0) }
+                == ["schedules", "cost_options", "program", "metadata"])
+        let zorgSamen = try #require(r.organisation("7a0b1c2d-3e4f-4a5b-8c6d-000000000015"))
+        #expect(zorgSamen.url == "https://zorgsamen.example.nl")
+        #expect(
+            zorgSamen.extra.first { $0.key == "additional_websites" }?.value.array?.first?["label"]?.string
+                == "Vrijwilligers")
+        // The service-at-location keeps its description and contacts; its location its postal address.
+        let kitchen = "7a0b1c2d-3e4f-4a5b-8c6d-000000000009"
+        let sal = try #require(HSDS.keptServiceAtLocation(meals, kitchen))
+        #expect(
+            sal.map(\.key) == ["id", "location_id", "description", "service_areas", "contacts", "phones", "schedules"])
+        let location = try #require(r.location(kitchen))
+        #expect(location.address?.address1 == "De Rede 80")
+        #expect(
+            location.extra.first { $0.key == "postal_addresses" }?.value.array?.first?["address_1"]?.string
+                == "Postbus 100")
+        #expect(
+            r.taxonomyTerms.first?.extra.map(\.key) == [
+                "code", "description", "taxonomy_detail", "language", "term_uri"
+            ])
+        #expect(r.contacts.map(\.role) == ["coördinator maaltijden"])
+        #expect(r.phones.count == 2)
+
+        // import → export → import gives the same register, and the second export the same bytes.
+        let json = HSDS.exportJSON(r, options: .internal)
+        let again = try HSDS.importJSON(json)
+        #expect(again == r)
+        #expect(HSDS.exportJSON(again, options: .internal) == json)
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"address_type\": \"postal\""))
+        #expect(text.contains("\"description\": \"Vanuit de keuken van De Meerpaal\""))
+        // Through the datapackage the 3.1 objects survive as JSON text in their column.
+        let tabular = try HSDS.importDatapackage(files: HSDS.exportDatapackage(r, options: .internal))
+        let cell = tabular.service(meals.id)?.extra.first { $0.key == "capacities" }?.value.string ?? ""
+        #expect(cell.contains("\"maaltijden per dag\""))
+        #expect(tabular.service(meals.id)?.extra.first { $0.key == "languages" }?.value.array?.count == 1)
+    }
 }
