@@ -34,7 +34,9 @@ if !domainOnly {
     // swift-tools-version 6.
     // Feature modules build on AppCore and on the plain domain; `swift build --target NAME`
     // compiles one of them alone.
-    let features = ["MonitorFeature", "PlansFeature", "SocialMapFeature", "WorkforceFeature", "AcuteCareFeature"]
+    let features = [
+        "MonitorFeature", "PlansFeature", "SocialMapFeature", "WorkforceFeature", "AcuteCareFeature", "RegistersFeature"
+    ]
     targets += [
         // Foundation: configuration, database, accounts and roles, sessions and CSRF, regions,
         // organisations, audit log, site shell, API base, metrics, shared importer plumbing.
@@ -63,7 +65,8 @@ if !domainOnly {
     // and served as part of the site stylesheet.
     let stylesheets = [
         "MonitorFeature": "monitor", "PlansFeature": "plans", "SocialMapFeature": "socialmap",
-        "WorkforceFeature": "workforce", "AcuteCareFeature": "acutecare"
+        "WorkforceFeature": "workforce", "AcuteCareFeature": "acutecare",
+        "RegistersFeature": "registers"
     ]
     targets += features.map { name in
         .target(

@@ -51,6 +51,13 @@ final class HostileInputTests: XCTestCase {
                 "groei_noordoostpolder", "groei_zeewolde", "groei_urk", "vergrijzing", "ritten", "scenario"
             ]
         ),
+        (
+            [
+                "/fondsen", "/toezeggingen", "/begrippen", "/registers", "/api/v1/funds", "/api/v1/commitments",
+                "/api/v1/terms"
+            ],
+            ["q", "status", "soort", "melding"]
+        ),
         (["/beheer", "/regios", "/api/v1/regions", "/inloggen", "/account", "/"], ["pagina", "terug", "kind"])
     ]
 

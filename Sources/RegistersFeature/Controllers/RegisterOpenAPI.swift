@@ -1,0 +1,66 @@
+import AppCore
+import VitaalDomain
+
+/// The registers' part of the OpenAPI document: per register an entry schema made from its field
+/// definitions, and its two paths.
+enum RegisterOpenAPI {
+    typealias Registry = OpenAPIRegistry
+
+    static func register(in document: OpenAPIRegistry) {
+        for kind in RegisterKind.allCases {
+            let definition = kind.definition
+            let name = "Register" + definition.apiName.prefix(1).uppercased() + definition.apiName.dropFirst()
+            document.schema(name, schema(definition))
+            var parameters: [JSONValue] = [Registry.query("q", "Zoekwoorden (alle moeten voorkomen)")]
+            if let path = definition.statusPath {
+                parameters.append(Registry.query("status", "Alleen records met deze status", oneOf: path.names))
+            }
+            for field in definition.filterFields {
+                if case .choice(let options) = field.kind {
+                    parameters.append(Registry.query(field.formName, field.label, oneOf: options))
+                }
+            }
+            document.add(
+                "GET", RegisterURL.apiList(kind).openAPIPath, summary: "\(definition.title): alle records",
+                tag: "Registers", parameters: parameters, response: Registry.array(of: Registry.ref(name)),
+                description:
+                    "Zonder inloggen alleen de openbare velden; met een sessie of token ook de interne velden.")
+            document.add(
+                "GET", RegisterURL.apiEntry(kind, .key).openAPIPath, summary: "\(definition.title): één record",
+                tag: "Registers", parameters: [Registry.pathParameter("key", "De sleutel van het record")],
+                response: Registry.ref(name))
+        }
+    }
+
+    static func schema(_ definition: RegisterDefinition) -> JSONValue {
+        var properties: [(String, JSONValue)] = []
+        for field in definition.fields {
+            var property: [(String, JSONValue)]
+            switch field.kind {
+            case .text, .longText: property = [("type", "string")]
+            case .date: property = [("type", "string"), ("format", "date")]
+            case .amount, .year: property = [("type", "integer"), ("minimum", 0)]
+            case .choice(let options): property = [("type", "string"), ("enum", .array(options.map { .string($0) }))]
+            }
+            property.append(
+                ("description", .string(field.label + (field.isPublic ? "" : " (intern: alleen na inloggen)"))))
+            properties.append((field.key, .object(property)))
+        }
+        let required = definition.fields.filter(\.isRequired).map { JSONValue.string($0.key) }
+        var values: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]
+        if !required.isEmpty { values.append(("required", .array(required))) }
+        return [
+            "type": "object",
+            "required": ["key", "status", "organisation", "isExample", "version", "updatedAt", "values"],
+            "properties": [
+                "key": ["type": "string"],
+                "status": ["type": "string", "nullable": true],
+                "organisation": ["type": "string", "nullable": true],
+                "isExample": ["type": "boolean"],
+                "version": ["type": "integer", "minimum": 1],
+                "updatedAt": ["type": "string", "format": "date-time"],
+                "values": .object(values)
+            ]
+        ]
+    }
+}

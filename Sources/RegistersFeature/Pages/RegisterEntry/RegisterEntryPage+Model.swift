@@ -1,0 +1,71 @@
+import AppCore
+import Fluent
+import Foundation
+import VitaalDomain
+
+enum RegisterEntryPage {
+    /// One entry: its fields (internal ones only for logged-in viewers), its status with the form to
+    /// change it, its history of versions, and for a term the other meanings of the same term.
+    struct Model: Sendable {
+        struct VersionRow: Sendable {
+            var version: Int
+            var at: Date
+            /// Only for logged-in viewers: an e-mail address is personal data.
+            var actor: String?
+            var status: String?
+            var note: String?
+            /// Labels of the visible fields that changed against the version before.
+            var changed: [String]
+        }
+
+        /// The status form as posted (kept when it is refused).
+        struct StatusForm: Sendable {
+            var status = ""
+            var reason = ""
+            var closing = ""
+            var problems: [Problem] = []
+            var errors: FieldErrors { FieldErrors(problems) }
+        }
+
+        var stored: RegisterStore.Stored
+        var fields: [RegisterField]
+        var versions: [VersionRow]
+        var canEdit: Bool
+        var statusForm = StatusForm()
+        var notice: RegisterNotice?
+        var otherMeanings: [RegisterStore.Stored] = []
+
+        var kind: RegisterKind { stored.kind }
+        var definition: RegisterDefinition { kind.definition }
+
+        static func load(
+            _ kind: RegisterKind, key: String, viewer: PageContext.Viewer?, notice: RegisterNotice?,
+            on db: any Database
+        ) async throws -> Model {
+            let stored = try await RegisterStore.find(kind, key: key, on: db)
+            let fields = RegisterVisibility.fields(kind, viewer: viewer)
+            let versions = try await RegisterStore.versions(of: stored.id, on: db)
+            var rows: [VersionRow] = []
+            for (index, version) in versions.enumerated() {
+                let previous = index + 1 < versions.count ? versions[index + 1].values : nil
+                let changed =
+                    previous.map { old in
+                        fields.filter { old[$0.key] != version.values[$0.key] }.map(\.label)
+                    } ?? []
+                rows.append(
+                    VersionRow(
+                        version: version.version, at: version.at, actor: viewer == nil ? nil : version.actor,
+                        status: version.status, note: version.note, changed: changed))
+            }
+            var model = Model(
+                stored: stored, fields: fields, versions: rows,
+                canEdit: viewer?.mayWrite(organisationID: stored.organisationID) ?? false, notice: notice)
+            if kind == .terms, let term = stored.entry.values["term"] {
+                model.otherMeanings = try await RegisterStore.all(kind, on: db).filter {
+                    $0.entry.values["term"] == term && $0.entry.key != key
+                }
+            }
+            return model
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import AppCore
+import Plot
+import VitaalDomain
+
+extension RegisterEntryPage {
+    static func view(_ model: Model, _ context: PageContext) -> SitePage {
+        SitePage(
+            model.stored.title,
+            status: model.statusForm.problems.isEmpty ? .ok : .unprocessableEntity,
+            breadcrumbs: [RegisterParts.breadcrumb, (model.definition.title, RegisterURL.list(model.kind).path)],
+            .unwrap(model.notice) { UI.notice("success", $0.text) },
+            .if(
+                model.stored.entry.isExample,
+                .p(UI.badge("voorbeelddata"), .text(" Dit record is verzonnen om de demo te vullen."))),
+            details(model),
+            .if(
+                model.canEdit,
+                .p(
+                    .a(
+                        .class("button button-secondary"),
+                        .href(attr(RegisterURL.edit(model.kind, .value(model.stored.entry.key)).path)),
+                        .text("Bewerken")))),
+            statusSection(model, context),
+            otherMeanings(model),
+            history(model)
+        )
+    }
+
+    static func details(_ model: Model) -> BodyNode {
+        .dl(
+            .class("reg-details"),
+            .if(
+                model.definition.statusPath != nil,
+                .group(.dt(.text("Status")), .dd(RegisterParts.statusBadge(model.stored.entry.status)))),
+            .forEach(model.fields) { field in
+                let value = RegisterParts.display(model.stored.entry.values[field.key], field)
+                return .group(
+                    .dt(.text(field.label), .if(!field.isPublic, .span(.class("reg-internal"), .text(" (intern)")))),
+                    .dd(.class(field.kind == .longText ? "reg-long" : ""), .text(value.isEmpty ? "–" : value)))
+            },
+            .dt(.text("Organisatie")), .dd(.text(model.stored.organisationName ?? "–")),
+            .dt(.text("Versie")),
+            .dd(.text("\(model.stored.version), laatst gewijzigd \(DutchDate.dateTime(model.stored.updatedAt))")))
+    }
+
+    static func statusSection(_ model: Model, _ context: PageContext) -> BodyNode {
+        guard let path = model.definition.statusPath, model.canEdit else { return .empty }
+        let form = model.statusForm
+        let errors = form.errors
+        let closing = model.definition.closingField.flatMap { model.definition.field($0.key) }
+        return .section(
+            .h2(.text("Status wijzigen")),
+            .if(
+                !form.problems.isEmpty,
+                UI.problems("Status niet gewijzigd: \(form.problems.count) fout(en)", form.problems)),
+            .p(
+                .class("muted"),
+                .text(
+                    "Een stap vooruit kan zonder meer; een stap overslaan of terug kan alleen met een reden.")),
+            .form(
+                .method(.post), .action(attr(RegisterURL.status(model.kind, .value(model.stored.entry.key)).path)),
+                Layout.csrfField(context),
+                .div(
+                    .class(errors["status"] == nil ? "field" : "field field-error"),
+                    .label(.for("f-status"), .text("Nieuwe status")),
+                    .unwrap(errors["status"]) { .p(.class("field-message"), .id("f-status-error"), .text($0)) },
+                    UI.select(
+                        "status", options: path.names.map { ($0, $0) },
+                        selected: form.status.isEmpty ? nextStatus(path, model.stored.entry.status) : form.status)),
+                RegisterParts.textarea(
+                    "reden", label: "Reden of toelichting", value: form.reason, error: errors["reden"],
+                    hint: "Verplicht bij een stap die iets overslaat of teruggaat", rows: 2),
+                .unwrap(closing) { field in
+                    UI.field(
+                        field.formName, label: field.label,
+                        value: form.closing.isEmpty ? (model.stored.entry.values[field.key] ?? "") : form.closing,
+                        error: errors[field.formName], hint: "Verplicht om af te doen")
+                },
+                .button(.type(.submit), .text("Status wijzigen"))))
+    }
+
+    static func nextStatus(_ path: StatusPath, _ current: String?) -> String {
+        guard let current, let rank = path.rank(of: current) else { return path.names.first ?? "" }
+        return path.steps.first { $0.rank == rank + 1 }?.name ?? current
+    }
+
+    static func otherMeanings(_ model: Model) -> BodyNode {
+        guard !model.otherMeanings.isEmpty else { return .empty }
+        return .section(
+            .h2(.text("Andere betekenissen van \(model.stored.entry.values["term"] ?? "")")),
+            .ul(
+                .forEach(model.otherMeanings) { other in
+                    .li(
+                        .a(
+                            .href(attr(RegisterURL.entry(model.kind, .value(other.entry.key)).path)),
+                            .text(other.entry.values["meaning"] ?? other.entry.key)),
+                        .text(other.entry.values["sourceDocument"].map { " (\($0))" } ?? ""))
+                }))
+    }
+
+    static func history(_ model: Model) -> BodyNode {
+        var headers = ["Versie", "Wanneer"]
+        let showsActor = model.versions.contains { $0.actor != nil }
+        if showsActor { headers.append("Door") }
+        headers += ["Status", "Gewijzigde velden", "Toelichting"]
+        return .section(
+            .h2(.text("Versies")),
+            UI.table(
+                caption: "Geschiedenis van dit record", headers: headers,
+                rows: model.versions.map { row in
+                    var cells: [BodyNode] = [.text(String(row.version)), .text(DutchDate.dateTime(row.at))]
+                    if showsActor { cells.append(.text(row.actor ?? "")) }
+                    cells += [
+                        .text(RegisterParts.statusLabel(row.status)),
+                        .text(row.changed.isEmpty ? "–" : row.changed.joined(separator: ", ")),
+                        .text(row.note ?? "")
+                    ]
+                    return cells
+                }, numericColumns: [0]))
+    }
+}

@@ -1,0 +1,39 @@
+import AppCore
+import Foundation
+import VitaalDomain
+
+enum RegisterFormPage {
+    /// The form of a new or existing entry: every field of the register, and for a new entry its
+    /// first status. Status changes of an existing entry go through the status form (one rule).
+    struct Model: Sendable {
+        var kind: RegisterKind
+        /// Nil for a new entry.
+        var key: String?
+        var storedTitle: String
+        /// Posted text by form name.
+        var texts: [String: String] = [:]
+        var status = ""
+        var problems: [Problem] = []
+        /// A warning that does not refuse the input once confirmed (a deadline in the past).
+        var warning: String?
+
+        var definition: RegisterDefinition { kind.definition }
+        var isNew: Bool { key == nil }
+        var errors: FieldErrors { FieldErrors(problems) }
+
+        init(new kind: RegisterKind) {
+            self.kind = kind
+            storedTitle = "Nieuwe \(kind.definition.singular)"
+        }
+
+        init(_ stored: RegisterStore.Stored) {
+            kind = stored.kind
+            key = stored.entry.key
+            storedTitle = stored.title
+            status = stored.entry.status ?? ""
+            for field in stored.kind.definition.fields {
+                texts[field.formName] = stored.entry.values[field.key] ?? ""
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import AppCore
+import Fluent
+import Foundation
+import VitaalDomain
+
+enum RegisterListPage {
+    /// One register's list with search and filters, and the overviews that register keeps: the
+    /// fundraising pipeline, deadlines and totals; the terms with more than one meaning.
+    struct Model: Sendable {
+        var kind: RegisterKind
+        var filter: RegisterFilter
+        /// The fields the viewer may see (internal fields only when logged in).
+        var fields: [RegisterField]
+        var rows: [RegisterStore.Stored]
+        var total: Int
+        var canCreate: Bool
+        var notice: RegisterNotice?
+        var pipeline: [(status: String, count: Int)] = []
+        var deadlines: [RegisterStore.Stored] = []
+        var totals: [FundOverview.YearTotal] = []
+        var multipleMeanings: [(term: String, entries: [RegisterStore.Stored])] = []
+
+        var definition: RegisterDefinition { kind.definition }
+        var showsInternal: Bool { fields.count == definition.fields.count }
+
+        static func load(
+            _ kind: RegisterKind, filter: RegisterFilter, viewer: PageContext.Viewer?, today: PlanDate,
+            notice: RegisterNotice?, on db: any Database
+        ) async throws -> Model {
+            let all = try await RegisterStore.all(kind, on: db)
+            let fields = RegisterVisibility.fields(kind, viewer: viewer)
+            var model = Model(
+                kind: kind, filter: filter, fields: fields,
+                rows: all.filter { filter.matches($0.entry, fields: fields) }, total: all.count,
+                canCreate: viewer.map { $0.role >= .redacteur } ?? false, notice: notice)
+            let byKey = Dictionary(all.map { ($0.entry.key, $0) }) { a, _ in a }
+            let entries = all.map(\.entry)
+            switch kind {
+            case .funds:
+                if let path = kind.definition.statusPath {
+                    model.pipeline = FundOverview.pipeline(entries, path: path).map { ($0.status, $0.entries.count) }
+                }
+                model.deadlines = FundOverview.upcomingDeadlines(entries, today: today).compactMap { byKey[$0.key] }
+                if model.showsInternal { model.totals = FundOverview.totalsPerYear(entries) }
+            case .terms:
+                model.multipleMeanings = TermValidity.multipleMeanings(entries).map { group in
+                    (group.term, group.entries.compactMap { byKey[$0.key] })
+                }
+            case .commitments:
+                break
+            }
+            return model
+        }
+    }
+}
+
+/// Who sees which fields: anonymous visitors the public fields, every logged-in role (lezer and
+/// up) all fields.
+enum RegisterVisibility {
+    static func fields(_ kind: RegisterKind, viewer: PageContext.Viewer?) -> [RegisterField] {
+        viewer == nil ? kind.definition.publicFields : kind.definition.fields
+    }
+}

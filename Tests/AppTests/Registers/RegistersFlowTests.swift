@@ -1,0 +1,300 @@
+import Fluent
+import VitaalDomain
+import XCTVapor
+import XCTest
+
+@testable import AppCore
+@testable import RegistersFeature
+
+/// The registers (#18) through the real forms with CSRF, on SQLite and PostgreSQL: create with
+/// refused input, status steps (a skip without reason refused), export, API, and who sees and
+/// writes what.
+final class RegistersFlowTests: XCTestCase {
+    static func seed(_ app: Application) async throws {
+        app.clock = .fixed(Fixtures.now)  // Monday 1 December 2025
+        try await TestApp.seedFoundation(app)
+        try await RegistersFeature().loadDemoData(app: app, log: { _ in })
+    }
+
+    static func count(_ kind: RegisterKind, _ db: any Database) async throws -> Int {
+        try await RegisterEntryRecord.query(on: db).filter(\.$register == kind.rawValue).count()
+    }
+
+    static func browser(_ app: Application, _ role: Role, _ organisation: String) async throws -> Browser {
+        let (email, password) = try await TestApp.user(app, role: role, organisation: organisation)
+        let browser = Browser(app)
+        try await browser.login(email, password)
+        return browser
+    }
+
+    static func list(_ browser: Browser, _ path: String) async throws -> [[String: Any]] {
+        let body = try await browser.get(path).body
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]], body)
+    }
+
+    static func object(_ browser: Browser, _ path: String) async throws -> [String: Any] {
+        let body = try await browser.get(path).body
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any], body)
+    }
+
+    func testFundFlowCreateStatusStepsExportAndRoles() async throws {
+        try await TestApp.with { app in
+            try await Self.seed(app)
+            let flever = try await Self.browser(app, .redacteur, "flever")
+            let r1 = try await flever.get("/fondsen/nieuw").status
+            XCTAssertEqual(r1, .ok)
+            let before = try await Self.count(.funds, app.db)
+
+            // Text in a number field and a missing name: 422, messages next to the fields, nothing written.
+            let bad = try await flever.post(
+                "/fondsen/nieuw", ["regeling": "", "aangevraagd": "veel geld", "jaar": "2026", "status": "ingediend"])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.contains("Regeling is verplicht"))
+            XCTAssertTrue(bad.body.contains("Aangevraagd bedrag in euro: \"veel geld\" is geen geheel getal"))
+            XCTAssertTrue(bad.body.contains("value=\"2026\""), "the form keeps what was typed")
+            let r2 = try await Self.count(.funds, app.db)
+            XCTAssertEqual(r2, before)
+
+            // A deadline in the past is a warning: nothing written until it is confirmed.
+            let form = [
+                "regeling": "Impulsregeling Mantelzorg", "financier": "VWS", "jaar": "2026", "status": "in verkenning",
+                "deadline": "2025-11-15", "aangevraagd": "€ 120.000", "eigenaar": "J. de Vries",
+                "omvang": "maximaal € 150.000"
+            ]
+            let warned = try await flever.post("/fondsen/nieuw", form)
+            XCTAssertEqual(warned.status, .unprocessableEntity)
+            XCTAssertTrue(warned.body.contains("De deadline 15-11-2025 ligt in het verleden"))
+            let r3 = try await Self.count(.funds, app.db)
+            XCTAssertEqual(r3, before)
+            var confirmed = form
+            confirmed["toch-opslaan"] = "1"
+            let created = try await flever.post("/fondsen/nieuw", confirmed)
+            XCTAssertEqual(created.status, .seeOther)
+            XCTAssertEqual(created.location, "/fondsen/impulsregeling-mantelzorg?melding=aangemaakt")
+            let path = "/fondsen/impulsregeling-mantelzorg"
+
+            // A skip without a reason is refused at the reason field; with a reason it is allowed.
+            let skipped = try await flever.post("\(path)/status", ["status": "ingediend"])
+            XCTAssertEqual(skipped.status, .unprocessableEntity)
+            XCTAssertTrue(
+                skipped.body.contains(
+                    "van ‘in verkenning’ naar ‘ingediend’ slaat ‘in onderzoek’ en ‘aanvraag in voorbereiding’ over"))
+            var stored = try await RegisterStore.find(.funds, key: "impulsregeling-mantelzorg", on: app.db)
+            XCTAssertEqual(stored.entry.status, "in verkenning")
+            XCTAssertEqual(stored.version, 1)
+            let withReason = try await flever.post(
+                "\(path)/status", ["status": "ingediend", "reden": "Aanvraag in één keer ingediend met Windesheim"])
+            XCTAssertEqual(withReason.status, .seeOther)
+            let r4 = try await flever.post("\(path)/status", ["status": "toegekend"]).status
+            XCTAssertEqual(r4, .seeOther)
+            stored = try await RegisterStore.find(.funds, key: "impulsregeling-mantelzorg", on: app.db)
+            XCTAssertEqual(stored.entry.status, "toegekend")
+            XCTAssertEqual(stored.entry.values["amountRequested"], "120000")
+            XCTAssertEqual(stored.version, 3)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "fonds")
+                .filter(\.$entityID == "impulsregeling-mantelzorg").sort(\.$at).all()
+            XCTAssertEqual(audit.map(\.action), ["aangemaakt", "status gewijzigd", "status gewijzigd"])
+            XCTAssertTrue(audit[1].summary.contains("reden: Aanvraag in één keer ingediend"))
+            let page = try await flever.get(path)
+            XCTAssertTrue(page.body.contains("Aanvraag in één keer ingediend met Windesheim"), "the version history")
+
+            // Export: CSV with the internal amount for a logged-in user; the API the same.
+            let csv = try await flever.get("/fondsen/export.csv?status=toegekend")
+            XCTAssertEqual(csv.status, .ok)
+            let lines = csv.body.split(whereSeparator: \.isNewline)
+            XCTAssertEqual(lines.count, 2, "header and the one granted fund")
+            XCTAssertTrue(lines[1].hasPrefix("impulsregeling-mantelzorg;toegekend;Impulsregeling Mantelzorg;VWS;"))
+            XCTAssertTrue(lines[1].contains(";120000;"))
+            XCTAssertTrue(lines[1].contains(";J. de Vries;"))
+            let xlsx = try await flever.get("/fondsen/export.xlsx")
+            XCTAssertEqual(xlsx.headers.first(name: .contentType)?.hasPrefix("application/vnd.openxmlformats"), true)
+
+            // Anonymous visitors: public fields only, on the page, in the export and in the API.
+            let anonymous = Browser(app)
+            let publicPage = try await anonymous.get(path)
+            XCTAssertTrue(publicPage.body.contains("Impulsregeling Mantelzorg"))
+            XCTAssertFalse(publicPage.body.contains("J. de Vries"))
+            XCTAssertFalse(publicPage.body.contains("120.000"))
+            let r5 = try await anonymous.get("/fondsen/export.csv").body.contains("J. de Vries")
+            XCTAssertFalse(r5)
+            let api = try await Self.object(anonymous, "/api/v1/funds/impulsregeling-mantelzorg")
+            let values = try XCTUnwrap(api["values"] as? [String: Any])
+            XCTAssertEqual(api["status"] as? String, "toegekend")
+            XCTAssertNil(values["amountRequested"])
+            XCTAssertNil(values["owner"])
+            XCTAssertEqual(values["year"] as? Int, 2026)
+            let lezer = try await Self.browser(app, .lezer, "provincie-flevoland")
+            let internalAPI = try await Self.object(lezer, "/api/v1/funds/impulsregeling-mantelzorg")
+            XCTAssertEqual((internalAPI["values"] as? [String: Any])?["amountRequested"] as? Int, 120_000)
+
+            // Who may not write: a lezer, and a redacteur of another organisation.
+            let r6 = try await lezer.post("/fondsen/nieuw", form).status
+            XCTAssertEqual(r6, .forbidden)
+            let ggd = try await Self.browser(app, .redacteur, "ggd-flevoland")
+            let r7 = try await ggd.post("\(path)/status", ["status": "afgewezen", "reden": "x"]).status
+            XCTAssertEqual(r7, .forbidden)
+            let r8 = try await ggd.post("\(path)/bewerken", ["regeling": "Gekaapt"]).status
+            XCTAssertEqual(r8, .forbidden)
+            let r9 = try await anonymous.post("\(path)/status", ["status": "afgewezen"]).status
+            XCTAssertEqual(r9, .unauthorized)
+            stored = try await RegisterStore.find(.funds, key: "impulsregeling-mantelzorg", on: app.db)
+            XCTAssertEqual(stored.entry.status, "toegekend")
+            XCTAssertEqual(stored.title, "Impulsregeling Mantelzorg")
+        }
+    }
+
+    func testCommitmentFlowMotionWithoutDateAndClosingByLetter() async throws {
+        try await TestApp.with { app in
+            try await Self.seed(app)
+            let province = try await Self.browser(app, .redacteur, "provincie-flevoland")
+            let before = try await Self.count(.commitments, app.db)
+            let noDate = try await province.post(
+                "/toezeggingen/nieuw",
+                ["soort": "motie", "titel": "Motie wachtlijsten jeugdzorg", "eigenaar": "Team Z&W"])
+            XCTAssertEqual(noDate.status, .unprocessableEntity)
+            XCTAssertTrue(noDate.body.contains("Datum is verplicht"))
+            let r10 = try await Self.count(.commitments, app.db)
+            XCTAssertEqual(r10, before)
+            let created = try await province.post(
+                "/toezeggingen/nieuw",
+                [
+                    "soort": "motie", "titel": "Motie wachtlijsten jeugdzorg", "datum": "2025-10-08",
+                    "eigenaar": "Team Z&W", "status": "open"
+                ])
+            XCTAssertEqual(created.status, .seeOther)
+            let path = "/toezeggingen/motie-wachtlijsten-jeugdzorg"
+
+            // Closing needs the answer or letter that closed it.
+            let unclosed = try await province.post("\(path)/status", ["status": "afgedaan"])
+            XCTAssertEqual(unclosed.status, .unprocessableEntity)
+            XCTAssertTrue(
+                unclosed.body.contains("Afgedaan met (antwoord of brief) is verplicht om ‘afgedaan’ te kiezen"))
+            let closed = try await province.post(
+                "\(path)/status", ["status": "afgedaan", "afgedaan-met": "Mededeling 4 november 2025"])
+            XCTAssertEqual(closed.status, .seeOther)
+            let reopened = try await province.post("\(path)/status", ["status": "open"])
+            XCTAssertEqual(reopened.status, .unprocessableEntity, "a step back needs a reason")
+            let stored = try await RegisterStore.find(.commitments, key: "motie-wachtlijsten-jeugdzorg", on: app.db)
+            XCTAssertEqual(stored.entry.status, "afgedaan")
+            XCTAssertEqual(stored.entry.values["closedBy"], "Mededeling 4 november 2025")
+
+            // Filters shared by page, export and API.
+            let motions = try await Self.list(province, "/api/v1/commitments?soort=motie")
+            XCTAssertEqual(
+                motions.compactMap { $0["key"] as? String }.sorted(),
+                [
+                    "motie-2024-11-13-rol-provincie", "motie-wachtlijsten-jeugdzorg"
+                ])
+            let csv = try await province.get("/toezeggingen/export.csv?soort=motie&status=afgedaan")
+            XCTAssertEqual(csv.body.split(whereSeparator: \.isNewline).count, 2)
+            XCTAssertTrue(csv.body.contains("Mededeling 4 november 2025"))
+            let r11 = try await province.get("/api/v1/commitments?soort=brief").status
+            XCTAssertEqual(r11, .unprocessableEntity)
+
+            let anonymous = Browser(app)
+            let page = try await anonymous.get(path)
+            XCTAssertTrue(page.body.contains("Mededeling 4 november 2025"))
+            XCTAssertFalse(page.body.contains("Team Z&amp;W"), "the owner is internal")
+            let r12 = try await province.get(path).body.contains("Team Z&amp;W")
+            XCTAssertTrue(r12)
+
+            let flever = try await Self.browser(app, .redacteur, "flever")
+            let refused = try await flever.post("\(path)/status", ["status": "open", "reden": "heropend"])
+            XCTAssertEqual(refused.status, .forbidden)
+            let r13 = try await Self.browser(app, .lezer, "flever").post("/toezeggingen/nieuw").status
+            XCTAssertEqual(r13, .forbidden)
+        }
+    }
+
+    func testTermFlowOverlappingValidityVersionsAndMeaningsSideBySide() async throws {
+        try await TestApp.with { app in
+            try await Self.seed(app)
+            let flever = try await Self.browser(app, .redacteur, "flever")
+            let before = try await Self.count(.terms, app.db)
+            // The demo's MDT "Maatschappelijke Diensttijd" has no end date: a second one overlaps.
+            let overlap = try await flever.post(
+                "/begrippen/nieuw",
+                ["term": "MDT", "betekenis": "Maatschappelijke Diensttijd", "geldig-van": "2026-01-01"])
+            XCTAssertEqual(overlap.status, .unprocessableEntity)
+            XCTAssertTrue(
+                overlap.body.contains(
+                    "dit begrip heeft met deze betekenis al een geldige versie in deze periode (mdt-2)"))
+            let r14 = try await Self.count(.terms, app.db)
+            XCTAssertEqual(r14, before)
+
+            // End the old meaning first (an edit: a new version), then the new period is accepted.
+            let ended = try await flever.post(
+                "/begrippen/mdt-2/bewerken",
+                [
+                    "term": "MDT", "betekenis": "Maatschappelijke Diensttijd", "geldig-tot": "2025-12-31",
+                    "bron": RegisterDemoData.jaarplanTerms
+                ])
+            XCTAssertEqual(ended.status, .seeOther)
+            let created = try await flever.post(
+                "/begrippen/nieuw",
+                ["term": "MDT", "betekenis": "Maatschappelijke Diensttijd", "geldig-van": "2026-01-01", "bron": "Test"])
+            XCTAssertEqual(created.status, .seeOther)
+            let r15 = try await Self.count(.terms, app.db)
+            XCTAssertEqual(r15, before + 1)
+            let history = try await flever.get("/begrippen/mdt-2")
+            XCTAssertTrue(history.body.contains("Geldig tot en met"), "the changed field is named in the version list")
+            let r16 = try await RegisterStore.find(.terms, key: "mdt-2", on: app.db).version
+            XCTAssertEqual(r16, 2)
+
+            let list = try await Browser(app).get("/begrippen?q=mdt")
+            XCTAssertTrue(list.body.contains("Afkortingen met meer dan één betekenis"))
+            XCTAssertTrue(list.body.contains("Programma van het ministerie maatschappelijke diensttijd"))
+            let csv = try await flever.get("/begrippen/export.csv?q=diensttijd")
+            XCTAssertEqual(csv.body.split(whereSeparator: \.isNewline).count, 4, "header and three MDT lines")
+            let ggd = try await Self.browser(app, .redacteur, "ggd-flevoland")
+            let r17 = try await ggd.post("/begrippen/mdt/bewerken", ["term": "MDT", "betekenis": "x"]).status
+            XCTAssertEqual(r17, .forbidden)
+        }
+    }
+
+    func testDemoContentEqualsTheDocuments() async throws {
+        try await TestApp.with { app in
+            try await Self.seed(app)
+            let anonymous = Browser(app)
+            let funds = try await Self.list(anonymous, "/api/v1/funds")
+            XCTAssertEqual(funds.count, 12)
+            let stoz = try XCTUnwrap(funds.first { $0["key"] as? String == "stoz" })
+            let stozValues = try XCTUnwrap(stoz["values"] as? [String: Any])
+            XCTAssertEqual(stozValues["amountMax"] as? Int, 750_000)
+            XCTAssertEqual(stozValues["amountMin"] as? Int, 25_000)
+            XCTAssertEqual(stoz["status"] as? String, "in onderzoek")
+            XCTAssertEqual(
+                stozValues["source"] as? String,
+                "Flever, Jaarplan 2025, Bijlage 2: Overzicht van inzet op fondsenwerving")
+            let stozPage = try await anonymous.get("/fondsen/stoz")
+            XCTAssertTrue(stozPage.body.contains("€ 750.000"))
+            XCTAssertTrue(stozPage.body.contains("€ 25.000"))
+
+            let terms = try await Self.list(anonymous, "/api/v1/terms")
+            XCTAssertEqual(terms.count, 52)
+            let meanings = Dictionary(grouping: terms.compactMap { $0["values"] as? [String: Any] }) {
+                $0["term"] as? String ?? ""
+            }
+            for abbreviation in ["MDT", "PG", "UWV"] {
+                XCTAssertEqual(meanings[abbreviation]?.count, 2, abbreviation)
+            }
+            XCTAssertEqual(
+                Set(meanings["PG"]?.compactMap { $0["meaning"] as? String } ?? []),
+                ["Programma Positieve Gezondheid van Flever", "Positieve Gezondheid"])
+
+            let commitments = try await Self.list(anonymous, "/api/v1/commitments")
+            let dated = Set(
+                commitments.compactMap { $0["values"] as? [String: Any] }.map {
+                    "\($0["kind"] as? String ?? "") \($0["date"] as? String ?? "")"
+                })
+            XCTAssertEqual(
+                dated,
+                [
+                    "toezegging 2024-06-05", "toezegging 2024-07-17", "motie 2024-11-13", "mededeling 2024-07-02",
+                    "mededeling 2024-07-16", "mededeling 2024-10-22", "mededeling 2024-11-14"
+                ])
+            let index = try await anonymous.get("/registers")
+            XCTAssertTrue(index.body.contains("12 records"))
+        }
+    }
+}
