@@ -7,7 +7,7 @@ struct ImportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
             name: "path",
-            help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.0 JSON-bestand")
+            help: "Map met datapackage.json, het datapackage.json-bestand zelf, of een HSDS 3.x JSON-bestand")
         var path: String
         @Option(
             name: "organisatie",

@@ -8,7 +8,7 @@ public enum HSDSFiles {
     /// Name of the HSDS 3.0 JSON file written next to the datapackage.
     public static let jsonFileName = "sociale-kaart.hsds.json"
 
-    /// Reads `path`: a datapackage folder, its `datapackage.json`, or an HSDS 3.0 JSON file.
+    /// Reads `path`: a datapackage folder, its `datapackage.json`, or an HSDS 3.x JSON file.
     public static func read(path: String) throws -> SocialMap.Register {
         let fm = FileManager.default
         var isDir: ObjCBool = false

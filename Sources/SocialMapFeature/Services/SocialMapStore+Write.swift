@@ -176,6 +176,10 @@ extension SocialMapStore {
         for term in incoming.taxonomyTerms {
             try await save("taxonomy", term.id, Payload.encode(Payload.Term(term)), "taxonomietermen")
         }
+        // HSDS tables without records of their own (meta_table_descriptions, unknown tables): one row per table.
+        for table in incoming.otherHSDSTables {
+            try await save("hsds-table", table.name, table.jsonText, "HSDS-tabellen")
+        }
     }
 
     private static func writeNetworks(

@@ -103,6 +103,10 @@ public enum SocialMapStore {
                 {
                     register.taxonomyTerms.append(term)
                 }
+            case "hsds-table":
+                if let table = reader.read("HSDS-tabel", key, { try SocialMap.HSDSTable(jsonText: payload) }) {
+                    register.otherHSDSTables.append(table)
+                }
             default:
                 continue
             }

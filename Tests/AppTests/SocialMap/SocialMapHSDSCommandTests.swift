@@ -63,6 +63,45 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         XCTAssertEqual(S.files(in: fourth), exported)
     }
 
+    /// Open Referral's HSDS 2.0 shape (singular resource names, every 2.0 table; fixture in
+    /// Tests/Fixtures/hsds/openreferral-2.0) imports through the CLI, and export → import (fresh database)
+    /// → export gives the same bytes, with the tables Vitaal does not model kept.
+    func testOpenReferral20PackageImportsAndRoundTripsThroughTheDatabase() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/hsds/openreferral-2.0/datapackage.json")
+        let first = S.tempDir("or-export1")
+        let second = S.tempDir("or-export2")
+        defer { for d in [first, second] { try? FileManager.default.removeItem(at: d) } }
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            try await app.execute(command: ["vitaal", "import", "hsds", fixture.path])
+            let register = try await SocialMapStore.load(on: app.db)
+            XCTAssertEqual(register.services.map(\.name), ["Koffieochtend De Schouw", "Voedselpakket"])
+            XCTAssertEqual(register.otherHSDSTables.map(\.name), ["meta_table_descriptions"])
+            try await app.execute(command: ["vitaal", "export", "hsds", first.path, "--intern"])
+        }
+        let exported = S.files(in: first)
+        let written = Set(exported.keys)
+        for table in [
+            "programs", "postal_addresses", "regular_schedules", "holiday_schedules", "funding", "eligibility",
+            "service_areas", "required_documents", "payments_accepted", "languages", "accessibility_for_disabilities",
+            "metadata", "meta_table_descriptions"
+        ] {
+            XCTAssertTrue(written.contains("\(table).csv"), table)
+        }
+        let schedules = String(decoding: exported["regular_schedules.csv"]!, as: UTF8.self)
+        XCTAssertTrue(
+            schedules.contains(
+                "c517a7ab-000c-4c1e-9d00-000000000003,,70c25266-0007-4c1e-9d00-000000000002,,5,13:00:00,16:00:00\n"),
+            schedules)
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            try await app.execute(command: ["vitaal", "import", "hsds", first.path])
+            try await app.execute(command: ["vitaal", "export", "hsds", second.path, "--intern"])
+        }
+        XCTAssertEqual(S.files(in: second), exported)
+    }
+
     func testImportLinksNewEntriesToTheMaintainingOrganisation() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
