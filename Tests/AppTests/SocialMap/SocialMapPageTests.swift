@@ -67,7 +67,9 @@ final class SocialMapPageTests: XCTestCase {
             let page = try await b.get("/sociale-kaart/netwerken")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.body.contains("<svg"))
-            XCTAssertTrue(page.body.contains("Als Flever wegvalt, raken "), "vulnerable member explained")
+            XCTAssertTrue(
+                page.body.contains("Als Flever wegvalt, raakt RegioPlus los van de rest."),
+                "vulnerable member explained")
             XCTAssertTrue(page.body.contains("Centraal staan Flever, VMCA en Humanitas"), "central members named")
             XCTAssertTrue(page.body.contains("Verbindingsfestival SamenBuurten"))
             let net = try await b.get("/sociale-kaart/netwerken/fpf")

@@ -24,7 +24,7 @@ enum NetworkPage {
                 figures.participantCount > 0,
                 .group(.h2(.text("Deelnemers")), NetworkParts.centralityTable(figures))),
             .if(
-                figures.participantCount == 0,
+                figures.participantCount < 2,
                 .p(
                     .text(
                         "De deelnemers van dit netwerk zijn niet één voor één "
