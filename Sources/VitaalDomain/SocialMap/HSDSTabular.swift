@@ -427,10 +427,15 @@ extension SocialMap.HSDS {
                 terms[id] = term
                 if !Vocabulary.all.contains(term.vocabulary ?? "") { register.taxonomyTerms.append(term) }
             }
+            // A parent outside the file is a term of the external taxonomy (HSDS 2.0 names it in
+            // `parent_name`, as Open Referral's sample package does); without that name it is an error.
             for t in register.taxonomyTerms {
                 guard let p = t.parentID, terms[p] == nil else { continue }
+                let parentName = t.extra.first { $0.key == "parent_name" }?.value.string ?? ""
+                if !parentName.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 reader.problems.add(
-                    "verwijst naar onbekende bovenliggende term \"\(p)\"",
+                    "verwijst naar onbekende bovenliggende term \"\(p)\" (geef parent_name als die in een externe "
+                        + "taxonomie staat)",
                     at: SourceLocation(file: paths["taxonomy"], field: "parent_id", element: "term \(t.id)"))
             }
         }

@@ -493,4 +493,27 @@ struct SocialMapHSDSOpenReferralTests {
         #expect(cell.contains("\"maaltijden per dag\""))
         #expect(tabular.service(meals.id)?.extra.first { $0.key == "languages" }?.value.array?.count == 1)
     }
+
+    /// Open Referral's sample taxonomy row: a term of AIRS whose parent is named but not in the file.
+    @Test func parentInAnExternalTaxonomyNeedsItsName() throws {
+        var files = try hsdsFixture("openreferral-2.0")
+        files["taxonomy.csv"] = Data(
+            """
+            id,name,parent_id,parent_name,vocabulary
+            4d9e2f33-0004-4c1e-9d00-000000000002,Ontmoeting,e9004840-1b0f-11e9-b56e-0800200c9a66,Welzijn,AIRS
+            4d9e2f33-0004-4c1e-9d00-000000000003,Voedselhulp,e9004840-1b0f-11e9-b56e-0800200c9a66,,AIRS
+
+            """.utf8)
+        let p = smProblems { _ = try HSDS.importDatapackage(files: files) }
+        #expect(p.count == 1)
+        #expect(p.first?.message.hasPrefix("verwijst naar onbekende bovenliggende term \"e9004840") == true)
+        #expect(p.first?.location.element == "term 4d9e2f33-0004-4c1e-9d00-000000000003")
+        files["taxonomy.csv"] = Data(
+            String(decoding: files["taxonomy.csv"]!, as: UTF8.self).replacingOccurrences(
+                of: ",,AIRS", with: ",Welzijn,AIRS"
+            )
+            .utf8)
+        let r = try HSDS.importDatapackage(files: files)
+        #expect(r.taxonomyTerms.map(\.parentID) == Array(repeating: "e9004840-1b0f-11e9-b56e-0800200c9a66", count: 2))
+    }
 }
