@@ -155,6 +155,23 @@ extension SocialMap {
             return (nodes, edges)
         }
 
+        /// The collaboration graph with the strength of each link: the number of networks the two share
+        /// plus one for each collaboration reported between them (same nodes and edge order as
+        /// `collaborationGraph()`; a link of weight 0 does not occur).
+        public func weightedCollaborationGraph() -> (nodeIDs: [String], edges: [(String, String, Double)]) {
+            let g = collaborationGraph()
+            var weight: [String: Double] = [:]
+            func key(_ a: String, _ b: String) -> String { a < b ? a + "\u{1F}" + b : b + "\u{1F}" + a }
+            for network in networks {
+                let members = Array(Set(network.memberships.map(\.memberID))).sorted()
+                for i in members.indices {
+                    for j in members.indices where j > i { weight[key(members[i], members[j]), default: 0] += 1 }
+                }
+            }
+            for c in collaborations where !c.isDerived { weight[key(c.a, c.b), default: 0] += 1 }
+            return (g.nodeIDs, g.edges.map { ($0.0, $0.1, max(1, weight[key($0.0, $0.1)] ?? 1)) })
+        }
+
         /// The collaboration graph as JSON `{"nodes": [{"id","name"}…], "edges": [[a,b]…]}`
         /// (deterministic; used by bench/socialmap/demo_network_fixtures.py).
         public func collaborationGraphJSON() -> String {
