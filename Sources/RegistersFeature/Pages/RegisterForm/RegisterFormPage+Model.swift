@@ -23,7 +23,7 @@ enum RegisterFormPage {
 
         init(new kind: RegisterKind) {
             self.kind = kind
-            storedTitle = "Nieuwe \(kind.definition.singular)"
+            storedTitle = RegisterParts.newTitle(kind.definition)
         }
 
         init(_ stored: RegisterStore.Stored) {

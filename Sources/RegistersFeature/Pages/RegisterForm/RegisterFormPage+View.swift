@@ -11,7 +11,7 @@ extension RegisterFormPage {
         }
         let errors = model.errors
         return SitePage(
-            model.isNew ? "Nieuwe \(model.definition.singular)" : "\(model.storedTitle) bewerken",
+            model.isNew ? RegisterParts.newTitle(model.definition) : "\(model.storedTitle) bewerken",
             status: model.problems.isEmpty && model.warning == nil ? .ok : .unprocessableEntity,
             breadcrumbs: breadcrumbs,
             .if(

@@ -37,7 +37,7 @@ extension RegisterListPage {
                 model.canCreate,
                 .a(
                     .class("button"), .href(RegisterURL.new(model.kind).path),
-                    .text("Nieuwe \(model.definition.singular)"))),
+                    .text(RegisterParts.newTitle(model.definition)))),
             .a(
                 .class("button button-secondary"),
                 .href(attr(RegisterURL.exportCSV(model.kind).path(query: query(model)))), .text("Download CSV")),

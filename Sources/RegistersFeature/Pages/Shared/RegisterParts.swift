@@ -17,6 +17,11 @@ enum RegisterParts {
         }
     }
 
+    /// "Nieuwe regeling", "Nieuw begrip" (a het-word).
+    static func newTitle(_ definition: RegisterDefinition) -> String {
+        definition.kind == .terms ? "Nieuw \(definition.singular)" : "Nieuwe \(definition.singular)"
+    }
+
     static func statusLabel(_ status: String?) -> String { status ?? "niet vermeld" }
 
     /// The status as a badge; "niet vermeld" when the source does not state one.
