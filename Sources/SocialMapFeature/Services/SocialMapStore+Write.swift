@@ -16,7 +16,7 @@ extension SocialMapStore {
         public var description: String {
             let order = [
                 "organisaties", "diensten en initiatieven", "locaties", "telefoonnummers", "contactpersonen",
-                "taxonomietermen", "netwerken", "samenwerkingen"
+                "taxonomietermen", "HSDS-tabellen", "netwerken", "samenwerkingen"
             ]
             let parts = order.compactMap { kind -> String? in
                 let new = created[kind] ?? 0

@@ -74,6 +74,8 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         defer { for d in [first, second] { try? FileManager.default.removeItem(at: d) } }
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
+            let summary = try await HSDSFiles.importPath(fixture.path, on: app.db, at: app.clock.now())
+            XCTAssertTrue("\(summary)".contains("1 HSDS-tabellen (1 nieuw, 0 bijgewerkt)"), "\(summary)")
             try await app.execute(command: ["vitaal", "import", "hsds", fixture.path])
             let register = try await SocialMapStore.load(on: app.db)
             XCTAssertEqual(register.services.map(\.name), ["Koffieochtend De Schouw", "Voedselpakket"])
