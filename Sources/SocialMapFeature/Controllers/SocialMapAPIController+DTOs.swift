@@ -41,7 +41,7 @@ extension SocialMapAPIController {
     }
 
     struct NodeDTO: Content { var id: String, name: String, kind: String, degree: Int }
-    struct EdgeDTO: Content { var source: String, target: String, topic: String, derived: Bool }
+    struct EdgeDTO: Content { var source: String, target: String, topic: String, derived: Bool, weight: Double }
     struct GraphDTO: Content { var id: String, name: String, nodes: [NodeDTO], edges: [EdgeDTO] }
 
     struct RemovalDTO: Content { var node: String, cutOff: [String], explanation: String }
@@ -50,5 +50,6 @@ extension SocialMapAPIController {
         var degree: [String: Double], betweenness: [String: Double], closeness: [String: Double]
         var components: [[String]], articulationPoints: [String], bridges: [[String]]
         var removalImpact: [RemovalDTO], central: [String], explanations: [String]
+        var communities: [[String]], modularity: Double
     }
 }

@@ -103,7 +103,7 @@ struct SocialMapAPIController: RouteCollection {
             edges: network.edges.map {
                 EdgeDTO(
                     source: $0.a, target: $0.b, topic: $0.topic,
-                    derived: $0.isDerived)
+                    derived: $0.isDerived, weight: $0.weight)
             })
     }
 
@@ -123,6 +123,8 @@ struct SocialMapAPIController: RouteCollection {
             components: analysis.components.map { $0.map { ids[$0] } },
             articulationPoints: analysis.articulationPoints.map { ids[$0] },
             bridges: analysis.bridges.map { [ids[$0.0], ids[$0.1]] }, removalImpact: removals,
-            central: network.centralNodes.map { ids[$0] }, explanations: network.explanations)
+            central: network.centralNodes.map { ids[$0] }, explanations: network.explanations,
+            communities: network.communities.communities.map { $0.map { ids[$0] } },
+            modularity: network.communities.modularity)
     }
 }

@@ -92,7 +92,11 @@ enum SocialMapOpenAPI {
         let edge: JSONValue = [
             "type": "object",
             "properties": [
-                "source": string, "target": string, "topic": string, "derived": boolean
+                "source": string, "target": string, "topic": string, "derived": boolean,
+                "weight": [
+                    "type": "number", "minimum": 1,
+                    "description": "Sterkte van de band: aantal gedeelde netwerken plus gemelde samenwerkingen"
+                ]
             ]
         ]
         document.schema(
@@ -126,7 +130,14 @@ enum SocialMapOpenAPI {
                     "degree": byNode, "betweenness": byNode, "closeness": byNode,
                     "components": Registry.array(of: strings), "articulationPoints": strings,
                     "bridges": Registry.array(of: strings), "removalImpact": Registry.array(of: removal),
-                    "central": strings, "explanations": strings
+                    "central": strings, "explanations": strings,
+                    "communities": [
+                        "type": "array", "items": strings,
+                        "description": .string(
+                            "Groepen die vooral onderling samenwerken (Louvain op de gewogen banden, vaste seed), "
+                                + "grootste eerst")
+                    ],
+                    "modularity": ["type": "number", "description": "Modulariteit van de groepen (networkx)"]
                 ]
             ])
     }

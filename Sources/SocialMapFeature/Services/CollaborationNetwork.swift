@@ -11,6 +11,8 @@ public struct CollaborationNetwork: Sendable {
         public let a: String, b: String
         public let topic: String
         public let isDerived: Bool
+        /// How strongly the two are linked: networks shared plus collaborations reported (at least 1).
+        public var weight: Double = 1
     }
 
     public let id: String
@@ -24,6 +26,8 @@ public struct CollaborationNetwork: Sendable {
     public let edges: [Edge]
     public let graph: NetworkGraph
     public let analysis: NetworkAnalysis
+    /// Groups that work together mostly among themselves (Louvain on the weighted links, seed 1).
+    public let communities: NetworkCommunities
 
     /// Nil when `id` is neither `allID` nor a network of `register`.
     public static func build(id: String, register: SocialMap.Register) throws -> CollaborationNetwork? {
@@ -41,7 +45,12 @@ public struct CollaborationNetwork: Sendable {
             nodeIDs = members.sorted()
             collaborations = register.collaborations.filter { members.contains($0.a) && members.contains($0.b) }
         }
-        let edges = Self.edges(collaborations)
+        let weights = register.linkWeights()
+        let edges = Self.edges(collaborations).map { edge in
+            var e = edge
+            e.weight = max(1, weights[SocialMap.Register.pairKey(edge.a, edge.b)] ?? 1)
+            return e
+        }
         guard nodeIDs.count <= maxAnalysisNodes else {
             throw VitaalError.invalid(
                 "het netwerk heeft \(nodeIDs.count) deelnemers; de netwerkanalyse rekent met "
@@ -54,10 +63,16 @@ public struct CollaborationNetwork: Sendable {
             nodeIDs.joined(separator: "\u{1F}") + "\u{1E}"
             + edges.map { $0.a + "\u{1F}" + $0.b }.joined(separator: "\u{1D}")
         let analysis = analysisCache.value(for: key) { NetworkAnalysis.analyze(graph) }
+        let index = Dictionary(uniqueKeysWithValues: nodeIDs.enumerated().map { ($1, $0) })
+        let weighted = edges.compactMap { e in index[e.a].flatMap { a in index[e.b].map { (a, $0, e.weight) } } }
+        let communities = communityCache.value(for: key + "\u{1C}" + weighted.map { "\($0.2)" }.joined(separator: ","))
+        {
+            NetworkCommunities.louvain(nodeCount: nodeIDs.count, edges: weighted, seed: 1)
+        }
         return CollaborationNetwork(
             id: id, title: network?.name ?? "Alle samenwerkingen", network: network,
             nodeIDs: nodeIDs, names: nodeIDs.map { register.name(of: $0) }, nodeKinds: kinds,
-            edges: edges, graph: graph, analysis: analysis, cacheKey: key)
+            edges: edges, graph: graph, analysis: analysis, communities: communities, cacheKey: key)
     }
 
     /// One edge per pair of participants: its topics joined, derived only when every record is.
@@ -83,6 +98,7 @@ public struct CollaborationNetwork: Sendable {
     public static let maxLayoutNodes = 400
     /// Analyses and drawn charts by network content, so repeated anonymous views cost nothing.
     static let analysisCache = ResultCache<NetworkAnalysis>(capacity: 64)
+    static let communityCache = ResultCache<NetworkCommunities>(capacity: 64)
     public static let chartCache = ResultCache<String>(capacity: 64)
 
     /// Nodes and edges of this graph as text: the cache key of everything computed from them.
@@ -120,6 +136,23 @@ public struct CollaborationNetwork: Sendable {
                 "Het netwerk bestaat uit \(analysis.components.count) losse delen zonder onderlinge "
                     + "samenwerking.")
         }
+        if let summary = communitySummary { sentences.append(summary) }
         return sentences
+    }
+
+    /// The groups with more than one member, largest first, as names.
+    public var communityGroups: [[String]] {
+        communities.communities.filter { $0.count > 1 }.map { $0.map { names[$0] }.sorted() }
+    }
+
+    /// "Er zijn 4 groepen die vooral onderling samenwerken …", or nil when there is only one group.
+    var communitySummary: String? {
+        let groups = communityGroups
+        guard groups.count > 1 else { return nil }
+        return "Er zijn \(groups.count) groepen die vooral onderling samenwerken (hoe vaker twee partijen samen "
+            + "in een netwerk zitten, hoe sterker hun band telt). De grootste: "
+            + NetworkAnalysis.dutchList(
+                Array(groups[0].prefix(3)) + (groups[0].count > 3 ? ["\(groups[0].count - 3) andere"] : []))
+            + "."
     }
 }

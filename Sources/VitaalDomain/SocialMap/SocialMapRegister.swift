@@ -155,21 +155,33 @@ extension SocialMap {
             return (nodes, edges)
         }
 
-        /// The collaboration graph with the strength of each link: the number of networks the two share
-        /// plus one for each collaboration reported between them (same nodes and edge order as
-        /// `collaborationGraph()`; a link of weight 0 does not occur).
-        public func weightedCollaborationGraph() -> (nodeIDs: [String], edges: [(String, String, Double)]) {
-            let g = collaborationGraph()
+        /// The strength of each link: the number of networks the two share plus one for each collaboration
+        /// reported between them; keyed by the pair's ids in order (`a < b`), joined by U+001F.
+        public func linkWeights() -> [String: Double] {
             var weight: [String: Double] = [:]
-            func key(_ a: String, _ b: String) -> String { a < b ? a + "\u{1F}" + b : b + "\u{1F}" + a }
             for network in networks {
                 let members = Array(Set(network.memberships.map(\.memberID))).sorted()
                 for i in members.indices {
-                    for j in members.indices where j > i { weight[key(members[i], members[j]), default: 0] += 1 }
+                    for j in members.indices where j > i {
+                        weight[Self.pairKey(members[i], members[j]), default: 0] += 1
+                    }
                 }
             }
-            for c in collaborations where !c.isDerived { weight[key(c.a, c.b), default: 0] += 1 }
-            return (g.nodeIDs, g.edges.map { ($0.0, $0.1, max(1, weight[key($0.0, $0.1)] ?? 1)) })
+            for c in collaborations where !c.isDerived { weight[Self.pairKey(c.a, c.b), default: 0] += 1 }
+            return weight
+        }
+
+        /// The key of an unordered pair in `linkWeights()`.
+        public static func pairKey(_ a: String, _ b: String) -> String {
+            a < b ? a + "\u{1F}" + b : b + "\u{1F}" + a
+        }
+
+        /// The collaboration graph with the strength of each link (`linkWeights()`, at least 1); same
+        /// nodes and edge order as `collaborationGraph()`.
+        public func weightedCollaborationGraph() -> (nodeIDs: [String], edges: [(String, String, Double)]) {
+            let g = collaborationGraph()
+            let weight = linkWeights()
+            return (g.nodeIDs, g.edges.map { ($0.0, $0.1, max(1, weight[Self.pairKey($0.0, $0.1)] ?? 1)) })
         }
 
         /// The collaboration graph as JSON `{"nodes": [{"id","name"}…], "edges": [[a,b]…]}`

@@ -118,6 +118,26 @@ final class SocialMapAPITests: XCTestCase {
             }
             XCTAssertEqual(a["articulationPoints"] as? [String], fx["articulation_points"] as? [String])
             XCTAssertEqual(a["articulationPoints"] as? [String], ["flever"])
+            // Groups (Louvain on links weighted by shared networks): every node in exactly one group, and
+            // the modularity the domain computes for that grouping with the same weights.
+            let groups = a["communities"] as! [[String]]
+            XCTAssertEqual(groups.flatMap { $0 }.sorted(), nodes.sorted())
+            XCTAssertGreaterThan(groups.count, 1)
+            let weighted = SocialMapDemoData.register.weightedCollaborationGraph()
+            let index = Dictionary(uniqueKeysWithValues: weighted.nodeIDs.enumerated().map { ($1, $0) })
+            let q = NetworkCommunities.modularity(
+                nodeCount: weighted.nodeIDs.count, edges: weighted.edges.map { (index[$0.0]!, index[$0.1]!, $0.2) },
+                communities: groups.map { $0.map { index[$0]! } })
+            XCTAssertEqual(a["modularity"] as! Double, q, accuracy: 1e-12)
+            // Flever and VMCA share as many networks as the demo lists them together in.
+            let shared = SocialMapDemoData.register.networks.filter { n in
+                n.memberships.contains { $0.memberID == "flever" } && n.memberships.contains { $0.memberID == "vmca" }
+            }.count
+            let link = (graph["edges"] as! [[String: Any]]).first {
+                $0["source"] as? String == "flever" && $0["target"] as? String == "vmca"
+            }
+            XCTAssertGreaterThan(shared, 1)
+            XCTAssertEqual(link?["weight"] as? Double, Double(shared))
             XCTAssertEqual((a["bridges"] as? [[String]])?.count, (fx["bridges"] as? [Any])?.count)
             XCTAssertEqual(
                 (a["components"] as? [[String]]).map { $0.map { $0.sorted() }.sorted { $0.count > $1.count } },

@@ -72,6 +72,8 @@ final class SocialMapPageTests: XCTestCase {
                 "vulnerable member explained")
             XCTAssertTrue(page.body.contains("Centraal staan Flever, VMCA en Humanitas"), "central members named")
             XCTAssertTrue(page.body.contains("Verbindingsfestival SamenBuurten"))
+            XCTAssertTrue(page.body.contains("Groepen die vooral onderling samenwerken"), "communities shown")
+            XCTAssertTrue(page.body.contains("groepen die vooral onderling samenwerken (hoe vaker"), "and explained")
             let net = try await b.get("/sociale-kaart/netwerken/fpf")
             XCTAssertTrue(net.body.contains("<svg"))
             XCTAssertTrue(net.body.contains("Niemand staat centraal"))

@@ -34,6 +34,7 @@ enum NetworksPage {
                     + "oranje ruiten zijn kwetsbare punten."),
             NetworkParts.explanations(figures),
             NetworkParts.centralityTable(figures, limit: 10),
+            NetworkParts.communities(figures),
             .p(
                 SocialMapParts.link(
                     .apiNetworkAnalysis(.value(CollaborationNetwork.allID)),

@@ -20,11 +20,14 @@ struct NetworkFigures: Sendable {
     var explanations: [String]
     /// Most central first (betweenness, then degree).
     var rows: [Row]
+    /// Groups that work together mostly among themselves (names, largest group first; only groups of 2+).
+    var communities: [[String]]
 
     init(_ network: CollaborationNetwork, register: SocialMap.Register, width: Double = 720, height: Double = 520) {
         participantCount = network.nodeIDs.count
         edgeCount = network.edges.count
         explanations = network.explanations
+        communities = network.communityGroups
         chart = NetworkChart.svg(network, register: register, width: width, height: height)
         let analysis = network.analysis
         let order = network.nodeIDs.indices.sorted {

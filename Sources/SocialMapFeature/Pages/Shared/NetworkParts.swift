@@ -23,6 +23,27 @@ enum NetworkParts {
             .ul(.forEach(figures.explanations) { .li(.text($0)) }))
     }
 
+    /// The groups that work together mostly among themselves, with what that means in plain Dutch.
+    static func communities(_ figures: NetworkFigures) -> BodyNode {
+        guard figures.communities.count > 1 else { return .empty }
+        let rows = figures.communities.enumerated().map { i, members -> [BodyNode] in
+            [.text("Groep \(i + 1)"), .text("\(members.count)"), .text(members.joined(separator: ", "))]
+        }
+        return .group(
+            .h2(.text("Groepen die vooral onderling samenwerken")),
+            .p(
+                .text(
+                    "Partijen die vaak samen in dezelfde netwerken zitten, vormen samen een groep. Hoe vaker twee "
+                        + "partijen elkaar in een netwerk treffen (of een samenwerking melden), hoe sterker hun band "
+                        + "telt. Vitaal zoekt de indeling waarin de banden binnen de groepen zo sterk mogelijk zijn "
+                        + "vergeleken met toeval (de Louvain-methode, steeds met dezelfde startwaarde, zodat de "
+                        + "uitkomst niet verspringt). Een groep is een aanwijzing voor wie elkaar al goed kent, "
+                        + "geen officiële indeling.")),
+            UI.table(
+                caption: "Groepen (grootste eerst; partijen zonder groepsgenoot staan er niet in)",
+                headers: ["Groep", "Aantal", "Deelnemers"], rows: rows))
+    }
+
     static func centralityTable(_ figures: NetworkFigures, limit: Int? = nil) -> BodyNode {
         let shown = limit.map { Array(figures.rows.prefix($0)) } ?? figures.rows
         let rows = shown.map { row -> [BodyNode] in
