@@ -30,8 +30,15 @@ enum RegisterStore {
 
     static func all(_ kind: RegisterKind, on db: any Database) async throws -> [Stored] {
         let records = try await RegisterEntryRecord.query(on: db).filter(\.$register == kind.rawValue)
-            .with(\.$organisation).sort(\.$title).sort(\.$key).all()
-        return try records.map { try stored($0, kind) }
+            .with(\.$organisation).all()
+        // Sorted here, not in SQL: SQLite and PostgreSQL collate case and accents differently.
+        return try records.map { try stored($0, kind) }.sorted { a, b in
+            if kind == .commitments, a.entry.values["date"] != b.entry.values["date"] {
+                return (a.entry.values["date"] ?? "") > (b.entry.values["date"] ?? "")  // newest first
+            }
+            let (x, y) = (RegisterFilter.sortKey(a.title), RegisterFilter.sortKey(b.title))
+            return x != y ? x < y : a.entry.key < b.entry.key
+        }
     }
 
     static func find(_ kind: RegisterKind, key: String, on db: any Database) async throws -> Stored {

@@ -40,6 +40,9 @@ public struct RegisterFilter: Sendable, Hashable {
         return words.allSatisfy { haystack.contains($0) }
     }
 
+    /// The order of a list: case and accents ignored ("brede welvaart" next to "Brede Welvaart").
+    public static func sortKey(_ text: String) -> String { fold(text) }
+
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
     }

@@ -293,6 +293,13 @@ final class RegistersFlowTests: XCTestCase {
                     "toezegging 2024-06-05", "toezegging 2024-07-17", "motie 2024-11-13", "mededeling 2024-07-02",
                     "mededeling 2024-07-16", "mededeling 2024-10-22", "mededeling 2024-11-14"
                 ])
+            // Lists: commitments newest first; terms in the same order on SQLite and PostgreSQL
+            // (case ignored, so both ways of writing "brede welvaart" stand together).
+            XCTAssertEqual(commitments.first?["key"] as? String, "mededeling-2024-11-14-zorgzaam-flevoland")
+            let termKeys = terms.compactMap { $0["key"] as? String }
+            let brede = try XCTUnwrap(termKeys.firstIndex(of: "brede-welvaart"))
+            XCTAssertEqual(termKeys[brede + 1], "brede-welvaart-2")
+            XCTAssertEqual(termKeys.first, "a-o")
             let index = try await anonymous.get("/registers")
             XCTAssertTrue(index.body.contains("12 records"))
         }
