@@ -52,6 +52,12 @@ enum PlanURL: SiteRoute {
     case budgetColumnRemove(plan: Parameter<String>, table: Parameter<String>, column: Parameter<String>)
     case calendar
     case contributions
+    // #16: inspanningsdoelen, archived targets, plan links.
+    case assessments(plan: Parameter<String>, target: Parameter<String>)
+    case archiveTarget(plan: Parameter<String>, target: Parameter<String>)
+    case restoreTarget(plan: Parameter<String>, target: Parameter<String>)
+    case planLinks(plan: Parameter<String>, node: Parameter<String>)
+    case removePlanLink(plan: Parameter<String>, node: Parameter<String>, link: Parameter<String>)
 
     var segments: [URLSegment] {
         switch self {
@@ -130,6 +136,17 @@ enum PlanURL: SiteRoute {
                 ]
         case .calendar: [.constant("plannen"), .constant("kalender")]
         case .contributions: [.constant("plannen"), .constant("bijdragen")]
+        case .assessments(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("beoordelingen")]
+        case .archiveTarget(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("archiveren")]
+        case .restoreTarget(let plan, let target):
+            Self.planPath(plan, "doelstellingen") + [.parameter("target", target), .constant("herstellen")]
+        case .planLinks(let plan, let node):
+            Self.planPath(plan, "doelen") + [.parameter("node", node), .constant("bijdragen")]
+        case .removePlanLink(let plan, let node, let link):
+            Self.planPath(plan, "doelen")
+                + [.parameter("node", node), .constant("bijdragen"), .parameter("link", link), .constant("verwijderen")]
         }
     }
 

@@ -12,7 +12,7 @@ public struct PlansFeature: VitaalFeature {
     public var migrations: [any Migration] {
         [
             CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes(), AddPlanReview(),
-            CreatePlanTreeVersions()
+            CreatePlanTreeVersions(), AddTargetAssessmentsArchiveAndPlanLinks()
         ]
     }
 
@@ -43,6 +43,8 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanApprovalController())
         try app.register(collection: PlanBudgetController())
         try app.register(collection: PlanCalendarController(days: app.vitaal.planningCalendarDays))
+        try app.register(collection: TargetAssessmentController())
+        try app.register(collection: PlanLinkController())
         PlanAPIController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
     }

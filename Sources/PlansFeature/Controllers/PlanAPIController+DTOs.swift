@@ -7,10 +7,13 @@ extension PlanAPIController {
         var status: String
         var label: String
         var counts: [String: Int]
+        /// How many of the counted targets are inspanningsdoelen (status from an assessment).
+        var qualitativeCount: Int
         init(_ r: StatusRollUp) {
             status = r.status.rawValue
             label = r.status.label
             counts = Dictionary(uniqueKeysWithValues: r.counts.map { ($0.key.rawValue, $0.value) })
+            qualitativeCount = r.qualitativeCount
         }
     }
     struct PlanSummaryDTO: Content {
@@ -44,7 +47,26 @@ extension PlanAPIController {
         var isExample: Bool
         var progress: RollUpDTO
         var targets: [String]
+        /// Plan links (#16): the goals of other plans this goal contributes to, and those contributing to it.
+        var contributesTo: [PlanLinkDTO]
+        var contributors: [PlanLinkDTO]
         var children: [NodeDTO]
+    }
+    struct PlanLinkDTO: Content {
+        var plan: String
+        var planTitle: String
+        var organisation: String
+        var nodeKey: String
+        var nodeTitle: String
+        var note: String?
+        init(_ goal: LinkedGoal) {
+            plan = goal.planKey
+            planTitle = goal.planTitle
+            organisation = goal.organisation
+            nodeKey = goal.nodeKey
+            nodeTitle = goal.nodeTitle
+            note = goal.note
+        }
     }
     struct PlanDetailDTO: Content {
         var plan: PlanSummaryDTO
@@ -79,6 +101,27 @@ extension PlanAPIController {
         var statusLabel: String
         var isExample: Bool
         var realisations: [RealisationDTO]
+        /// False for an inspanningsdoel: `status` is then its latest assessment, never computed.
+        var isSmart: Bool
+        var assessments: [AssessmentDTO]
+        /// Set for an archived target (not counted in the plan's progress).
+        var archived: ArchiveDTO?
+    }
+    struct AssessmentDTO: Content {
+        var judgement: String
+        var label: String
+        var explanation: String
+        var date: String
+        var period: String?
+        /// Who assessed (with a session only).
+        var assessedBy: String?
+        var isExample: Bool
+    }
+    struct ArchiveDTO: Content {
+        var reason: String
+        var archivedAt: Date
+        /// Who archived (with a session only).
+        var archivedBy: String?
     }
     struct BudgetLineDTO: Content {
         var section: String

@@ -1,4 +1,5 @@
 import AppCore
+import VitaalDomain
 
 /// The plans API in the OpenAPI document: schemas that describe the DTOs, and the paths from `PlanURL`.
 extension PlanAPIController {
@@ -19,6 +20,10 @@ extension PlanAPIController {
                 "counts": [
                     "type": "object", "additionalProperties": ["type": "integer"],
                     "description": "Aantal doelstellingen per status"
+                ],
+                "qualitativeCount": [
+                    "type": "integer", "minimum": 0,
+                    "description": "Waarvan inspanningsdoelen (niet-SMART): status is de laatste beoordeling"
                 ]
             ]
         ]
@@ -70,7 +75,26 @@ extension PlanAPIController {
                     "logicModel": ["type": "object", "nullable": true], "isExample": ["type": "boolean"],
                     "progress": OpenAPIRegistry.ref("PlanProgress"),
                     "targets": ["type": "array", "items": ["type": "string"]],
+                    "contributesTo": [
+                        "type": "array", "items": OpenAPIRegistry.ref("PlanLink"),
+                        "description": "Doelen van andere plannen waaraan dit doel bijdraagt"
+                    ],
+                    "contributors": [
+                        "type": "array", "items": OpenAPIRegistry.ref("PlanLink"),
+                        "description": "Doelen van andere plannen die aan dit doel bijdragen"
+                    ],
                     "children": ["type": "array", "items": OpenAPIRegistry.ref("PlanNode")]
+                ]
+            ])
+        registry.schema(
+            "PlanLink",
+            [
+                "type": "object", "required": ["plan", "planTitle", "organisation", "nodeKey", "nodeTitle"],
+                "properties": [
+                    "plan": ["type": "string", "example": "regioplan-iza-flevoland"],
+                    "planTitle": ["type": "string"], "organisation": ["type": "string"],
+                    "nodeKey": ["type": "string", "example": "B1.doel"], "nodeTitle": ["type": "string"],
+                    "note": ["type": "string", "nullable": true]
                 ]
             ])
         registry.schema(
@@ -91,7 +115,8 @@ extension PlanAPIController {
         registry.schema(
             "PlanTarget",
             [
-                "type": "object", "required": ["key", "nodeKey", "measure", "status", "realisations"],
+                "type": "object",
+                "required": ["key", "nodeKey", "measure", "status", "realisations", "isSmart", "assessments"],
                 "properties": [
                     "key": ["type": "string"], "nodeKey": ["type": "string"], "measure": ["type": "string"],
                     "unit": ["type": "string"],
@@ -105,7 +130,36 @@ extension PlanAPIController {
                     "currentDate": ["type": "string", "nullable": true],
                     "status": [
                         "type": "string", "enum": ["offTrack", "atRisk", "onTrack", "achieved", "noData"],
-                        "description": "Berekend, nooit ingevoerd"
+                        "description":
+                            "Berekend, nooit ingevoerd; bij een inspanningsdoel (isSmart false) de laatste beoordeling"
+                    ],
+                    "isSmart": ["type": "boolean", "description": "false: inspanningsdoel, kwalitatief beoordeeld"],
+                    "assessments": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": ["judgement", "label", "explanation", "date", "isExample"],
+                            "properties": [
+                                "judgement": [
+                                    "type": "string",
+                                    "enum": .array(
+                                        QualitativeAssessment.Judgement.allCases.map { .string($0.rawValue) })
+                                ],
+                                "label": ["type": "string", "example": "aandacht nodig"],
+                                "explanation": ["type": "string"], "date": ["type": "string", "format": "date"],
+                                "period": ["type": "string", "nullable": true],
+                                "assessedBy": ["type": "string", "nullable": true, "description": "Alleen met sessie"],
+                                "isExample": ["type": "boolean"]
+                            ]
+                        ]
+                    ],
+                    "archived": [
+                        "type": "object", "nullable": true, "required": ["reason", "archivedAt"],
+                        "description": "Gezet bij een gearchiveerde doelstelling (telt niet mee in de voortgang)",
+                        "properties": [
+                            "reason": ["type": "string"], "archivedAt": ["type": "string", "format": "date-time"],
+                            "archivedBy": ["type": "string", "nullable": true, "description": "Alleen met sessie"]
+                        ]
                     ],
                     "statusLabel": ["type": "string"], "isExample": ["type": "boolean"],
                     "realisations": [
@@ -166,7 +220,8 @@ extension PlanAPIController {
             parameters: [key], response: OpenAPIRegistry.ref("PlanDetail"))
         registry.add(
             "GET", PlanURL.apiTargets(plan: .key).openAPIPath,
-            summary: "SMART-doelstellingen met realisaties en berekende status", tag: "Plannen",
+            summary: "Doelstellingen met realisaties en berekende status, inspanningsdoelen met beoordelingen, "
+                + "gearchiveerde doelstellingen achteraan", tag: "Plannen",
             parameters: [key], response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("PlanTarget")))
         registry.add(
             "GET", PlanURL.apiBudgets(plan: .key).openAPIPath,

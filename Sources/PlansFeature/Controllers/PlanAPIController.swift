@@ -48,6 +48,8 @@ struct PlanAPIController: RouteCollection {
                 },
                 logicModel: n.logicModel, isExample: n.isExample, progress: RollUpDTO(plan.rollUp(n.key)),
                 targets: plan.targets(of: n.key).map(\.key),
+                contributesTo: (loaded.contributesTo[n.key] ?? []).map(PlanLinkDTO.init),
+                contributors: (loaded.contributors[n.key] ?? []).map(PlanLinkDTO.init),
                 children: plan.children(of: n.key).filter { !visited.contains($0.key) }.map(node))
         }
         let keys = Set(plan.nodes.map(\.key))
@@ -60,7 +62,8 @@ struct PlanAPIController: RouteCollection {
     @Sendable func targets(_ req: Request) async throws -> [TargetDTO] {
         let loaded = try await PlanAccess.loadVisible(req)
         let evidence = PlanAccess.showsEvidence(req.user?.viewer)
-        return loaded.plan.targets.map { t in
+        // Current targets first, then the archived ones (with `archived` set).
+        return (loaded.plan.targets + loaded.plan.archivedTargets).map { t in
             let current = t.currentValue()
             let status = t.status()
             let indicator: String? = {
@@ -72,11 +75,21 @@ struct PlanAPIController: RouteCollection {
                 baselineValue: t.baseline.value, baselineDate: t.baseline.date.description, targetValue: t.targetValue,
                 targetDate: t.targetDate?.description, indicatorCode: indicator, responsible: t.responsible,
                 currentValue: current?.value, currentDate: current?.date.description, status: status.rawValue,
-                statusLabel: status.label, isExample: t.isExample,
+                statusLabel: t.statusLabel(), isExample: t.isExample,
                 realisations: (loaded.realisations[t.key] ?? []).map {
                     RealisationDTO(
                         period: $0.period, value: $0.value, date: $0.date, evidence: evidence ? $0.evidence : nil,
                         evidenceLink: evidence ? $0.evidenceLink : nil, isExample: $0.isExample)
+                },
+                isSmart: t.isSmart,
+                assessments: t.assessments.map {
+                    AssessmentDTO(
+                        judgement: $0.judgement.rawValue, label: $0.judgement.label, explanation: $0.explanation,
+                        date: $0.date.description, period: $0.period, assessedBy: evidence ? $0.assessedBy : nil,
+                        isExample: $0.isExample)
+                },
+                archived: t.archive.map {
+                    ArchiveDTO(reason: $0.reason, archivedAt: $0.archivedAt, archivedBy: evidence ? $0.archivedBy : nil)
                 })
         }
     }

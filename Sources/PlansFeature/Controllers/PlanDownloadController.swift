@@ -15,20 +15,26 @@ struct PlanDownloadController: RouteCollection {
         let plan = loaded.plan
         let headers = [
             "Sleutel", "Niveau", "Doel", "Maat", "Eenheid", "Richting", "Nulmeting", "Datum nulmeting", "Streefwaarde",
-            "Streefdatum", "Stand", "Datum stand", "Status", "Verantwoordelijk", "Voorbeelddata"
+            "Streefdatum", "Stand", "Datum stand", "Status", "Verantwoordelijk", "Voorbeelddata", "Soort",
+            "Toelichting beoordeling"
         ]
         let rows: [[XLSX.Cell]] = plan.targets.map { t in
             let node = plan.node(t.nodeKey)
             let current = t.currentValue()
-            let example = t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }
+            let example =
+                t.isExample || (loaded.realisations[t.key] ?? []).contains { $0.isExample }
+                || t.assessments.contains { $0.isExample }
+            // An inspanningsdoel has no streefwaarde or stand: its status is the latest assessment.
+            let latest = t.isSmart ? nil : t.latestAssessment()
             return [
                 .text(t.key), .text(node.map { plan.levelName(of: $0) } ?? ""), .text(node?.title ?? t.nodeKey),
                 .text(t.measure),
                 .text(t.unit), .text(t.direction.label), .number(t.baseline.value), .text(t.baseline.date.description),
-                .number(t.targetValue), .text(t.targetDate?.description ?? ""),
+                t.isSmart ? .number(t.targetValue) : .empty, .text(t.targetDate?.description ?? ""),
                 current.map { .number($0.value) } ?? .empty,
-                .text(current?.date.description ?? ""), .text(t.status().label), .text(t.responsible ?? ""),
-                .text(example ? "ja" : "nee")
+                .text(current?.date.description ?? latest?.date.description ?? ""), .text(t.statusLabel()),
+                .text(t.responsible ?? ""), .text(example ? "ja" : "nee"),
+                .text(t.isSmart ? "SMART" : "inspanningsdoel"), .text(latest?.explanation ?? "")
             ]
         }
         return (headers, rows)

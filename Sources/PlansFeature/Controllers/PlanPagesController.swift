@@ -3,7 +3,7 @@ import Vapor
 import VitaalDomain
 
 /// Pages of plans and steering: list, plan with goal tree and targets, target detail with the
-/// realisation form, budgets and the budget line form, the cross-plan dashboard, the node editor.
+/// realisation form, budgets and the budget line form, the cross-plan dashboard, the goal page.
 /// Each handler parses the request, loads the page model and renders the view.
 struct PlanPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -13,7 +13,7 @@ struct PlanPagesController: RouteCollection {
         routes.get(PlanURL.target(plan: .key, target: .key), use: target)
         routes.get(PlanURL.budget(plan: .key), use: budget)
         routes.requiring(.redacteur).get(PlanURL.budgetLine(plan: .key, table: .key, line: .key), use: budgetLine)
-        routes.requiring(.redacteur).get(PlanURL.node(plan: .key, node: .key), use: node)
+        routes.get(PlanURL.node(plan: .key, node: .key), use: node)
     }
 
     @Sendable func list(_ req: Request) async throws -> SitePage {
@@ -29,7 +29,29 @@ struct PlanPagesController: RouteCollection {
         let loaded = try await PlanAccess.loadVisible(req)
         let context = req.pageContext
         let notice = req.query[String.self, at: "melding"]
-        return PlanPage.view(PlanPage.Model(loaded, viewer: context.viewer, notice: notice), context)
+        var model = PlanPage.Model(loaded, viewer: context.viewer, notice: notice)
+        if model.approval != nil, let user = req.user {
+            model.approval?.expectation = Self.approvalExpectation(
+                try await PlanApproval.rights(user, loaded, on: req.db),
+                steering: try await ApprovalRoles.steeringName(on: req.db))
+        }
+        return PlanPage.view(model, context)
+    }
+
+    /// What the four-eyes rule expects of this viewer while the plan is ingediend; nil for onlookers.
+    static func approvalExpectation(_ rights: PlanApproval.Rights, steering: String) -> String? {
+        if rights.isSubmitter {
+            return "U hebt dit plan ingediend. Een (andere) vaststeller van \(steering) of een beheerder stelt het "
+                + "vast of stuurt het met een reden terug; u kunt het zelf met een reden terugtrekken."
+        }
+        if rights.approver || rights.beheerder {
+            return "U kunt dit plan op de vaststellingspagina vaststellen of met een reden terugsturen naar concept."
+        }
+        if rights.owner {
+            return "Een vaststeller van \(steering) of een beheerder stelt dit plan vast; u kunt het met een reden "
+                + "terugtrekken naar concept."
+        }
+        return nil
     }
 
     @Sendable func target(_ req: Request) async throws -> SitePage {
@@ -60,12 +82,11 @@ struct PlanPagesController: RouteCollection {
 
     @Sendable func node(_ req: Request) async throws -> SitePage {
         let loaded = try await PlanAccess.loadVisible(req)
-        try PlanAccess.requireEdit(loaded, req)
         let (node, _) = try PlanNodeEditController.node(req, loaded)
-        let model = await NodeEditPage.Model.load(
-            loaded, node: node, notice: req.query[String.self, at: "melding"],
-            on: req.db)
-        return NodeEditPage.view(model, req.formContext)
+        let context = PlanAccess.mayEdit(loaded, req.user?.viewer) ? req.formContext : req.pageContext
+        let model = try await NodeEditPage.Model.load(
+            loaded, node: node, viewer: context.viewer, notice: req.query[String.self, at: "melding"], on: req.db)
+        return NodeEditPage.view(model, context)
     }
 
     /// The budget table of the request's `table` parameter; 404 when the plan has none with that key.

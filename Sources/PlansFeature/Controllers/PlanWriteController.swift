@@ -4,10 +4,10 @@ import MonitorFeature
 import Vapor
 import VitaalDomain
 
-/// Every change to a plan: realisations, targets, goal nodes, status transitions, copies, budget
-/// lines and personnel. Each checks the organisation (editors write only their own plans; beheerder
-/// everything), validates everything before writing, writes in one transaction and records the change
-/// in the audit log.
+/// Changes to a plan: realisations, new targets, status transitions, copies, budget lines and
+/// personnel (the goal tree is written by `PlanAuthoringController`). Each checks the organisation
+/// (editors write only their own plans; beheerder everything), validates everything before writing,
+/// writes in one transaction and records the change in the audit log.
 struct PlanWriteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Streamed: the handler collects the body itself so an oversized upload gets a Dutch message.
@@ -15,7 +15,6 @@ struct PlanWriteController: RouteCollection {
             .POST, PlanURL.realisations(plan: .key, target: .key), access: .role(.redacteur), body: .stream,
             use: addRealisation)
         routes.write(.POST, PlanURL.targets(plan: .key), access: .role(.redacteur), use: addTarget)
-        routes.write(.POST, PlanURL.nodes(plan: .key), access: .role(.redacteur), use: saveNode)
         routes.write(.POST, PlanURL.status(plan: .key), access: .role(.redacteur), use: transition)
         routes.write(.POST, PlanURL.copy(plan: .key), access: .role(.redacteur), use: copy)
         routes.write(
@@ -69,15 +68,6 @@ struct PlanWriteController: RouteCollection {
                 summary: "Doelstelling \"\(target.measure)\" toegevoegd aan \(planTitle)")
         }
         return req.redirect(to: PlanURL.target(plan: .value(loaded.key), target: .value(target.key)))
-    }
-
-    // MARK: Goal node
-
-    @Sendable func saveNode(_ req: Request) async throws -> Response {
-        let (loaded, _) = try await Self.loadForChange(req, structure: true)
-        let input = try NodeInput(req, plan: loaded.plan)
-        try await input.save(in: loaded, req)
-        return req.redirect(to: PlanURL.nodeAnchor(plan: loaded.key, node: input.node.key), redirectType: .normal)
     }
 
     // MARK: Lifecycle

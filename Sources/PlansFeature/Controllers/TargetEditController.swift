@@ -8,7 +8,7 @@ import VitaalDomain
 /// realisations is not deleted (409). One transaction with an audit entry each.
 struct TargetEditController: RouteCollection {
     static let fields = [
-        "node", "measure", "unit", "direction", "baselineValue", "baselineDate", "targetValue", "targetDate",
+        "kind", "node", "measure", "unit", "direction", "baselineValue", "baselineDate", "targetValue", "targetDate",
         "indicator", "responsible"
     ]
 
@@ -22,7 +22,8 @@ struct TargetEditController: RouteCollection {
         var indicator = ""
         if case .indicator(let code) = target.source { indicator = code }
         return [
-            "node": target.nodeKey, "measure": target.measure, "unit": target.unit,
+            "kind": target.isSmart ? "smart" : "inspanning", "node": target.nodeKey, "measure": target.measure,
+            "unit": target.unit,
             "direction": target.direction.rawValue, "baselineValue": PlanViews.number(target.baseline.value),
             "baselineDate": target.baseline.date.description, "targetValue": PlanViews.number(target.targetValue),
             "targetDate": target.targetDate?.description ?? "", "indicator": indicator,
@@ -75,6 +76,7 @@ struct TargetEditController: RouteCollection {
             record.direction = fresh.direction
             record.indicatorCode = fresh.indicatorCode
             record.responsible = fresh.responsible
+            record.isSmart = fresh.isSmart
             try await record.save(on: db)
             try await req.audit(
                 on: db, "gewijzigd", entity: "doelstelling", id: "\(loaded.key)/\(target.key)",
@@ -93,8 +95,8 @@ struct TargetEditController: RouteCollection {
         if PlanTreeStore.targetsWithRealisations(loaded).contains(target.key) {
             throw VitaalError(
                 .conflict,
-                "Doelstelling niet verwijderd: ze heeft realisaties. Corrigeer of verwijder eerst die realisaties; "
-                    + "een doelstelling met realisaties blijft bewaard.")
+                "Doelstelling niet verwijderd: ze heeft realisaties. Archiveer haar met een reden, of corrigeer of "
+                    + "verwijder eerst die realisaties; een doelstelling met realisaties blijft bewaard.")
         }
         let planTitle = loaded.plan.title
         try await req.db.transaction { db in

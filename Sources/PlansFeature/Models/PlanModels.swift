@@ -107,6 +107,46 @@ public final class TargetRecord: Model, @unchecked Sendable {
     @OptionalField(key: "source_text") public var sourceText: String?
     @Field(key: "is_example") public var isExample: Bool
     @Field(key: "sort_order") public var sortOrder: Int
+    /// False for an inspanningsdoel (niet-SMART), assessed qualitatively (#16).
+    @Field(key: "is_smart") public var isSmart: Bool
+    /// Set when the target was archived instead of deleted (#16): why, who (e-mail) and when.
+    @OptionalField(key: "archived_reason") public var archivedReason: String?
+    @OptionalField(key: "archived_by") public var archivedBy: String?
+    @OptionalField(key: "archived_at") public var archivedAt: Date?
+
+    public init() {}
+}
+
+/// A qualitative assessment of an inspanningsdoel at one reporting moment (#16).
+public final class TargetAssessmentRecord: Model, @unchecked Sendable {
+    public static let schema = "plan_target_assessments"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "target_id") public var target: TargetRecord
+    /// `QualitativeAssessment.Judgement` raw value.
+    @Field(key: "judgement") public var judgement: String
+    @Field(key: "explanation") public var explanation: String
+    /// The reporting moment, ISO `yyyy-mm-dd`.
+    @Field(key: "date") public var date: String
+    @OptionalField(key: "period") public var period: String?
+    @Field(key: "assessed_by") public var assessedBy: String
+    @Field(key: "is_example") public var isExample: Bool
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+}
+
+/// A plan link (#16): the goal `from` (of the contributing plan) contributes to the goal `to` of
+/// another plan.
+public final class PlanLinkRecord: Model, @unchecked Sendable {
+    public static let schema = "plan_links"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "from_node_id") public var from: GoalNodeRecord
+    @Parent(key: "to_node_id") public var to: GoalNodeRecord
+    @OptionalField(key: "note") public var note: String?
+    @Field(key: "created_by") public var createdBy: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 }

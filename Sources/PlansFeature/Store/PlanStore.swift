@@ -21,6 +21,10 @@ struct LoadedPlan {
     var audience: MonitorAudience = .internal
     /// Personnel rows that could not be read (e.g. stored before the bounds existed), as Dutch messages.
     var personnelProblems: [String] = []
+    /// Plan links (#16) by own goal key: the goals of other plans it contributes to (bijdrage aan) …
+    var contributesTo: [String: [LinkedGoal]] = [:]
+    /// … and the goals of other plans that contribute to it.
+    var contributors: [String: [LinkedGoal]] = [:]
 
     var id: UUID { record.id! }
     var key: String { record.key }
@@ -82,6 +86,12 @@ enum PlanStore {
             : try await RealisationRecord.query(on: db).filter(\.$target.$id ~~ targetIDs)
                 .sort(\.$date).all()
         var realisationsByTarget = Dictionary(grouping: realisations, by: { $0.$target.id })
+        let assessments =
+            targetIDs.isEmpty
+            ? []
+            : try await TargetAssessmentRecord.query(on: db).filter(\.$target.$id ~~ targetIDs).sort(\.$date)
+                .sort(\.$createdAt).all()
+        let assessmentsByTarget = Dictionary(grouping: assessments, by: { $0.$target.id })
         // Targets whose source is a monitor indicator also read their realisations from the monitor.
         for t in targets {
             guard let code = t.indicatorCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
@@ -110,7 +120,7 @@ enum PlanStore {
         let domainTargets: [SmartTarget] = targets.map { t in
             let rows = realisationsByTarget[t.id!] ?? []
             realisationRows[t.key] = rows
-            return SmartTarget(
+            var target = SmartTarget(
                 key: t.key, nodeKey: t.nodeKey, measure: t.measure, unit: t.unit,
                 baseline: DatedValue(
                     t.baselineValue, at: (try? PlanDate.parse(t.baselineDate)) ?? PlanDate(1970, 1, 1)!),
@@ -126,6 +136,13 @@ enum PlanStore {
                     )
                 },
                 isExample: t.isExample)
+            target.isSmart = t.isSmart
+            target.assessments = (assessmentsByTarget[t.id!] ?? []).compactMap(Self.assessment)
+            if let at = t.archivedAt {
+                target.archive = TargetArchive(
+                    reason: t.archivedReason ?? "", archivedBy: t.archivedBy ?? "", archivedAt: at)
+            }
+            return target
         }
         let domainNodes: [GoalNode] = nodes.map { n in
             GoalNode(
@@ -160,12 +177,38 @@ enum PlanStore {
         let plan = Plan(
             key: record.key, title: record.title, owner: record.ownerName, version: record.version, period: period,
             status: record.planStatus, levels: record.levels, periodColumns: record.periodColumns, nodes: domainNodes,
-            targets: domainTargets, budgets: budgets, personnel: personnelFigures,
+            targets: domainTargets.filter { $0.archive == nil }, budgets: budgets, personnel: personnelFigures,
             previousVersionKey: record.previousKey, source: record.source, notes: record.notes)
+        var withArchive = plan
+        withArchive.archivedTargets = domainTargets.filter { $0.archive != nil }
+        let planLinks = try await PlanLinkStore.load(nodes: nodes, audience: audience, on: db)
         return LoadedPlan(
-            record: record, organisation: organisation, plan: plan, nodes: nodes, targets: targets,
+            record: record, organisation: organisation, plan: withArchive, nodes: nodes, targets: targets,
             realisations: realisationRows, budgetTables: tables, entries: entriesByTable,
-            audience: audience, personnelProblems: personnelProblems)
+            audience: audience, personnelProblems: personnelProblems, contributesTo: planLinks.contributesTo,
+            contributors: planLinks.contributors)
+    }
+
+    /// The domain value of a stored assessment (nil for a row with an unreadable date or judgement).
+    static func assessment(_ row: TargetAssessmentRecord) -> QualitativeAssessment? {
+        guard let date = try? PlanDate.parse(row.date),
+            let judgement = QualitativeAssessment.Judgement(rawValue: row.judgement)
+        else { return nil }
+        return QualitativeAssessment(
+            judgement: judgement, explanation: row.explanation, date: date, period: row.period,
+            assessedBy: row.assessedBy, isExample: row.isExample)
+    }
+
+    static func makeAssessment(_ a: QualitativeAssessment, targetID: UUID) -> TargetAssessmentRecord {
+        let row = TargetAssessmentRecord()
+        row.$target.id = targetID
+        row.judgement = a.judgement.rawValue
+        row.explanation = a.explanation
+        row.date = a.date.description
+        row.period = a.period
+        row.assessedBy = a.assessedBy
+        row.isExample = a.isExample
+        return row
     }
 
     static func budgetTable(from record: BudgetTableRecord, entries: [BudgetEntryRecord]) -> BudgetTable {
@@ -264,6 +307,7 @@ enum PlanStore {
                     r, targetID: t.id!, isExample: exampleRealisationTargets.contains(target.key), createdBy: createdBy
                 ).create(on: db)
             }
+            for a in target.assessments { try await makeAssessment(a, targetID: t.id!).create(on: db) }
         }
         for (i, table) in plan.budgets.enumerated() {
             try await createBudgetTable(table, planID: planID, sortOrder: i, on: db)
@@ -301,6 +345,10 @@ enum PlanStore {
         t.sourceText = target.sourceText
         t.isExample = target.isExample
         t.sortOrder = sortOrder
+        t.isSmart = target.isSmart
+        t.archivedReason = target.archive?.reason
+        t.archivedBy = target.archive?.archivedBy
+        t.archivedAt = target.archive?.archivedAt
         return t
     }
 

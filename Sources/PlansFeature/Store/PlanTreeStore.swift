@@ -19,6 +19,7 @@ enum PlanTreeStore {
             targets: loaded.plan.targets.map { target in
                 var target = target
                 target.realisations = []
+                target.assessments = []
                 return target
             })
         let version = PlanTreeVersionRecord()
@@ -83,7 +84,9 @@ enum PlanTreeStore {
             }
         }
         let targetKeys = Set(targets.map(\.key))
-        let goneTargets = loaded.targets.filter { !targetKeys.contains($0.key) }.compactMap(\.id)
+        // Archived targets are not in the tree's snapshots: an undo leaves them alone.
+        let goneTargets = loaded.targets.filter { $0.archivedAt == nil && !targetKeys.contains($0.key) }
+            .compactMap(\.id)
         if !goneTargets.isEmpty {
             try await TargetRecord.query(on: db).filter(\.$id ~~ goneTargets).delete()
         }

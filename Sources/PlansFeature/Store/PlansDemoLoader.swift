@@ -83,5 +83,37 @@ public enum PlansDemoLoader {
                 "Plan \"\(plan.title)\" geladen: \(plan.nodes.count) doelen, \(plan.targets.count) doelstellingen, \(plan.budgets.count) begrotingstabellen."
             )
         }
+        try await loadLinks(on: db, log: log)
+    }
+
+    /// The demo's plan links (`PlansDemoData.planLinks`) between goals of plans that are loaded; a link
+    /// that exists already is skipped.
+    static func loadLinks(on db: any Database, log: @escaping @Sendable (String) -> Void) async throws {
+        var count = 0
+        for link in PlansDemoData.planLinks {
+            guard let from = try await node(plan: link.fromPlan, key: link.fromNode, on: db),
+                let to = try await node(plan: link.toPlan, key: link.toNode, on: db)
+            else {
+                log("Plankoppeling \(link.fromPlan)/\(link.fromNode) → \(link.toPlan)/\(link.toNode) overgeslagen.")
+                continue
+            }
+            let exists = try await PlanLinkRecord.query(on: db).filter(\.$from.$id == from.requireID())
+                .filter(\.$to.$id == to.requireID()).first()
+            guard exists == nil else { continue }
+            let record = PlanLinkRecord()
+            record.$from.id = try from.requireID()
+            record.$to.id = try to.requireID()
+            record.note = link.note
+            record.createdBy = "demo"
+            try await record.create(on: db)
+            count += 1
+        }
+        if count > 0 { log("\(count) plankoppelingen geladen.") }
+    }
+
+    static func node(plan key: String, key nodeKey: String, on db: any Database) async throws -> GoalNodeRecord? {
+        guard let plan = try await PlanRecord.query(on: db).filter(\.$key == key).first() else { return nil }
+        return try await GoalNodeRecord.query(on: db).filter(\.$plan.$id == plan.requireID())
+            .filter(\.$key == nodeKey).first()
     }
 }

@@ -13,6 +13,8 @@ struct GoalTree {
         var isExample: Bool
         /// The target page, when targets are links (not in a PDF).
         var link: String?
+        /// An inspanningsdoel's shown status (its latest judgement); nil for a SMART target.
+        var assessment: String? = nil
     }
 
     struct Indicator {
@@ -35,6 +37,8 @@ struct GoalTree {
         /// Editing and moving the node, and adding a child under it (editors, concept plans; no child
         /// link on the deepest level).
         var authoringLinks: (edit: String, addChild: String?)?
+        /// The goal page with its plan links, when it has any (#16): "draagt bij aan …", "… bijdragen".
+        var planLinks: (link: String, text: String)?
         var indicators: [Indicator]
         var logicModel: LogicModel?
         var rollUp: StatusRollUp
@@ -54,13 +58,16 @@ struct GoalTree {
             let date = target.targetDate.map { " op \($0.dutch)" } ?? ""
             return Target(
                 key: target.key, measure: target.measure, status: statuses[target.key] ?? .noData,
-                goal: "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)",
+                goal: target.isSmart
+                    ? "streefwaarde \(PlanViews.number(target.targetValue)) \(target.unit)\(date)"
+                    : "inspanningsdoel, kwalitatief beoordeeld",
                 isExample: loaded.isExample(target),
                 link: linkTargets
                     ? PlanURL.target(
                         plan: .value(plan.key),
                         target: .value(target.key)
-                    ).path : nil)
+                    ).path : nil,
+                assessment: target.isSmart ? nil : target.statusLabel())
         }
         func makeNode(_ node: GoalNode) -> Node {
             visited.insert(node.key)
@@ -71,6 +78,7 @@ struct GoalTree {
                 text: node.text, facts: Self.facts(node), isExample: node.isExample,
                 editLink: editLinks ? PlanURL.node(plan: .value(plan.key), node: .value(node.key)).path : nil,
                 authoringLinks: editLinks ? Self.authoringLinks(plan, node) : nil,
+                planLinks: linkTargets ? Self.planLinks(loaded, node) : nil,
                 indicators: node.indicators.map {
                     Indicator(
                         type: $0.monitoringType.label, code: $0.indicatorCode, note: $0.note,
@@ -92,6 +100,23 @@ struct GoalTree {
             addChild: plan.childLevel(under: node.key) == nil
                 ? nil : PlanURL.newNode(plan: key).path(query: [("onder", node.key)])
         )
+    }
+
+    /// "Draagt bij aan: Doel Denken en doen vanuit Positieve Gezondheid (Regioplan …)" and
+    /// "2 bijdragen uit andere plannen", linking to the goal page; nil without plan links.
+    static func planLinks(_ loaded: LoadedPlan, _ node: GoalNode) -> (link: String, text: String)? {
+        let to = loaded.contributesTo[node.key] ?? []
+        let from = loaded.contributors[node.key] ?? []
+        guard !to.isEmpty || !from.isEmpty else { return nil }
+        var parts: [String] = []
+        if !to.isEmpty {
+            parts.append("Draagt bij aan: " + to.map { "\($0.nodeTitle) (\($0.planTitle))" }.joined(separator: "; "))
+        }
+        if !from.isEmpty {
+            parts.append(
+                from.count == 1 ? "1 bijdrage uit een ander plan" : "\(from.count) bijdragen uit andere plannen")
+        }
+        return (PlanURL.node(plan: .value(loaded.key), node: .value(node.key)).path, parts.joined(separator: " · "))
     }
 
     static func facts(_ node: GoalNode) -> [String] {

@@ -51,7 +51,7 @@ enum GoalTreeView {
                     .class("plan-targets"),
                     .forEach(node.targets) { target in
                         .li(
-                            PlanViews.status(target.status), .text(" "),
+                            PlanViews.status(target.status, label: target.assessment), .text(" "),
                             target.link.map { .a(.href(attr($0)), .text(target.measure)) } ?? .text(target.measure),
                             .span(.class("muted"), .text(" – \(target.goal)")),
                             PlanViews.exampleBadge(target.isExample))
@@ -62,6 +62,7 @@ enum GoalTreeView {
     static func facts(_ node: GoalTree.Node) -> BodyNode {
         var facts: [BodyNode] = node.facts.map { .span(.text($0)) }
         if node.isExample { facts.append(UI.badge("voorbeelddata")) }
+        if let links = node.planLinks { facts.append(.a(.href(attr(links.link)), .text(links.text))) }
         if let links = node.authoringLinks {
             facts.append(.a(.class("no-print"), .href(attr(links.edit)), .text("Bewerken of verplaatsen")))
             if let add = links.addChild {

@@ -15,6 +15,11 @@ enum PlanNotice: String {
     case realisationDeleted = "realisatie-verwijderd"
     case targetSaved = "doelstelling-opgeslagen"
     case targetDeleted = "doelstelling-verwijderd"
+    case assessmentSaved = "beoordeeld"
+    case targetArchived = "gearchiveerd"
+    case targetRestored = "hersteld"
+    case planLinked = "bijdrage-gekoppeld"
+    case planUnlinked = "bijdrage-verwijderd"
 
     /// The notice of a request's `melding` code; nil for none or an unknown code.
     init?(code: String?) {
@@ -39,6 +44,12 @@ enum PlanNotice: String {
         case .realisationDeleted: "Realisatie verwijderd. De status is opnieuw berekend."
         case .targetSaved: "Doelstelling opgeslagen. De status is opnieuw berekend."
         case .targetDeleted: "Doelstelling verwijderd."
+        case .assessmentSaved: "Beoordeling opgeslagen."
+        case .targetArchived:
+            "Doelstelling gearchiveerd. Ze staat met haar realisaties onder \u{201C}Gearchiveerde doelen\u{201D}."
+        case .targetRestored: "Doelstelling hersteld; ze telt weer mee."
+        case .planLinked: "Bijdrage aan het doel van het andere plan vastgelegd."
+        case .planUnlinked: "Bijdrage verwijderd."
         }
     }
 }

@@ -17,11 +17,12 @@ enum PlanViews {
         }
     }
 
-    static func status(_ status: SmartTarget.Status) -> BodyNode {
+    /// A status badge; `label` replaces the computed label (an inspanningsdoel shows its judgement).
+    static func status(_ status: SmartTarget.Status, label: String? = nil) -> BodyNode {
         .span(
             .class("status status-\(tone(status)) plan-status-\(status.rawValue)"),
             .span(.class("dot dot-\(tone(status))"), .attribute(named: "aria-hidden", value: "true")),
-            .text(status.label))
+            .text(label ?? status.label))
     }
 
     /// "2 behaald · 1 op koers · 1 achter · 3 geen gegevens" (only statuses present).
@@ -31,7 +32,11 @@ enum PlanViews {
             let count = rollUp.counts[status] ?? 0
             return count > 0 ? "\(count) \(status.label)" : nil
         }
-        return parts.isEmpty ? "geen doelstellingen" : parts.joined(separator: " · ")
+        guard !parts.isEmpty else { return "geen doelstellingen" }
+        let qualitative =
+            rollUp.qualitativeCount > 0
+            ? "; waarvan \(rollUp.qualitativeCount) inspanningsdoel(en), kwalitatief beoordeeld" : ""
+        return parts.joined(separator: " · ") + qualitative
     }
 
     static func rollUpNode(_ rollUp: StatusRollUp) -> BodyNode {

@@ -16,6 +16,8 @@ struct TargetTable {
         var targetDate: String
         var current: String
         var status: SmartTarget.Status
+        /// The shown status text of an inspanningsdoel (its latest judgement); nil for a SMART target.
+        var assessment: String? = nil
     }
 
     var rows: [Row]
@@ -36,16 +38,25 @@ struct TargetTable {
                 current: target.currentValue().map { "\(PlanViews.number($0.value)) (\($0.date.dutch))" } ?? "–",
                 status: target.status())
         }
+        for (i, target) in plan.targets.enumerated() where !target.isSmart {
+            let latest = target.latestAssessment()
+            rows[i].goal = "inspanningsdoel (niet-SMART)"
+            rows[i].baseline = "–"
+            rows[i].current = latest.map { "beoordeeld per \($0.date.dutch)" } ?? "–"
+            rows[i].assessment = target.statusLabel()
+            rows[i].isExample = rows[i].isExample || target.assessments.contains { $0.isExample }
+        }
     }
 
     static func view(_ table: TargetTable) -> BodyNode {
         UI.table(
-            caption: "Doelstellingen (\(table.rows.count)) – status berekend volgens de statusregel",
+            caption: "Doelstellingen (\(table.rows.count)) – status berekend volgens de statusregel; "
+                + "inspanningsdoelen kwalitatief beoordeeld",
             headers: ["Doel", "Maat", "Nulmeting", "Streefwaarde", "Streefdatum", "Stand", "Status"],
             rows: table.rows.map { row in
                 [
                     .text(row.node), measure(row), .text(row.baseline), .text(row.goal), .text(row.targetDate),
-                    .text(row.current), PlanViews.status(row.status)
+                    .text(row.current), PlanViews.status(row.status, label: row.assessment)
                 ]
             })
     }
@@ -53,6 +64,7 @@ struct TargetTable {
     static func measure(_ row: Row) -> BodyNode {
         .group(
             row.link.map { .a(.href(attr($0)), .text(row.measure)) } ?? .text(row.measure),
+            .if(row.assessment != nil, .group(.text(" "), UI.badge("inspanningsdoel"))),
             PlanViews.exampleBadge(row.isExample),
             .unwrap(row.evidence) { .div(.class("muted plan-evidence"), .text("Onderbouwing: \($0)")) })
     }

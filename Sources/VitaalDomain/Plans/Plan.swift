@@ -178,6 +178,9 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
     public var periodColumns: [String]
     public var nodes: [GoalNode]
     public var targets: [SmartTarget]
+    /// Targets archived instead of deleted (they had realisations): out of every current list and
+    /// count, kept with their realisations and shown apart ("Gearchiveerde doelen").
+    public var archivedTargets: [SmartTarget] = []
     public var budgets: [BudgetTable]
     public var personnel: [PersonnelFigures]
     /// Key of the plan version this one was copied from.
@@ -255,6 +258,7 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
         copy.previousVersionKey = key
         copy.period = period.shifted(years: 1)
         copy.targets = targets.map { $0.copiedToNextYear() }
+        copy.archivedTargets = []
         copy.budgets = []
         copy.personnel = []
         return copy

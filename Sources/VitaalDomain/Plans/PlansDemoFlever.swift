@@ -309,7 +309,7 @@ extension PlansDemoData {
             key: "flever-jaarplan-2025", title: "Jaarplan Flever 2025", owner: "Flever", version: 1,
             period: .year(2025), status: .vastgesteld,
             levels: ["Visie", "Strategisch doel", "Tactisch doel", "Doel 2025", "Activiteit"],
-            nodes: nodes, targets: targets,
+            nodes: nodes, targets: fleverInspanningsdoelen(targets),
             budgets: [fleverBegroting2023_2025, fleverBegrotingPerProgramma2025],
             personnel: fleverPersoneel, source: fleverSource)
     }

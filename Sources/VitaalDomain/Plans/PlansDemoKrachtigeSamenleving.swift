@@ -115,7 +115,7 @@ extension PlansDemoData {
             owner: owner,
             version: 1, period: PlanPeriod(start: date(2020, 1, 1), end: date(2025, 12, 31)), status: .vastgesteld,
             levels: ["Programmalijn", "Activiteit"], periodColumns: ["≤2020", "2021-2025", "≥2026"],
-            nodes: nodes,
+            nodes: nodes, targets: krachtigeSamenlevingInspanningsdoelen,
             budgets: [ksBestedingsoverzicht, ksBestedingsvoorstel, ksPerFinancieringsbron, welBegroting2020_2023],
             source: krachtigeSamenlevingSource)
     }

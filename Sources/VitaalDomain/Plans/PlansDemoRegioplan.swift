@@ -101,7 +101,8 @@ extension PlansDemoData {
             key: "regioplan-iza-flevoland", title: "Regioplan Integraal Zorgakkoord Flevoland", owner: owner,
             version: 1,
             period: PlanPeriod(start: date(2023, 1, 1), end: date(2026, 12, 31)), status: .vastgesteld,
-            levels: ["Bouwsteen / Fundament", "Doel", "Actie"], nodes: nodes, source: regioplanSource,
+            levels: ["Bouwsteen / Fundament", "Doel", "Actie"], nodes: nodes, targets: regioplanInspanningsdoelen,
+            source: regioplanSource,
             notes: ["Voorbeeld: de planperiode 2023-2026 is niet uit de bron overgenomen."])
     }
 }

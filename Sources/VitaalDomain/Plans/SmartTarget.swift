@@ -29,7 +29,8 @@ public struct Realisation: Sendable, Hashable, Codable {
     }
 }
 
-/// A SMART target attached to a goal node. Its status is computed (`status(asOf:)`), never typed.
+/// A target attached to a goal node. A SMART target's status is computed (`status(asOf:)`), never
+/// typed; a non-SMART target (inspanningsdoel, `isSmart == false`) is assessed qualitatively instead.
 public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
     /// Which way is better.
     public enum Direction: String, Sendable, Hashable, Codable, CaseIterable {
@@ -99,6 +100,13 @@ public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
     public var realisations: [Realisation]
     /// True when the target is example data, not transcribed from a source.
     public var isExample: Bool
+    /// False for an inspanningsdoel ("we streven naar …"): no measured value or deadline is required,
+    /// and its status is the latest qualitative assessment, never computed.
+    public var isSmart: Bool = true
+    /// The qualitative assessments of an inspanningsdoel, oldest first.
+    public var assessments: [QualitativeAssessment] = []
+    /// Set when the target was archived (gearchiveerd) instead of deleted.
+    public var archive: TargetArchive? = nil
 
     public var id: String { key }
 
@@ -155,7 +163,11 @@ public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
     /// 4. otherwise progress = (current − baseline) / (expected − baseline), with expected on the
     ///    straight line at the latest realisation's date; when nothing is expected yet
     ///    (expected = baseline) → `onTrack`; progress ≥ 0,9 → `onTrack`; ≥ 0,7 → `atRisk`; else `offTrack`.
+    ///
+    /// An inspanningsdoel (`isSmart == false`) is not computed: its status is what its latest
+    /// assessment stands for (`QualitativeAssessment.Judgement.status`), `noData` before the first.
     public func status(asOf date: PlanDate? = nil) -> Status {
+        guard isSmart else { return latestAssessment(asOf: date)?.judgement.status ?? .noData }
         guard let current = currentValue(asOf: date) else { return .noData }
         if meetsTarget(current.value) { return .achieved }
         if let targetDate, current.date >= targetDate { return .offTrack }
@@ -183,17 +195,34 @@ public struct SmartTarget: Sendable, Hashable, Codable, Identifiable {
         copy.baseline.date = baseline.date.addingYears(1)
         copy.targetDate = targetDate?.addingYears(1)
         copy.realisations = []
+        copy.assessments = []
         return copy
     }
 
     /// Adds this target's problems: missing measure or target date, target date before the
     /// baseline date, direction contradicting baseline and target, unknown node, realisation
     /// date outside the plan period.
+    /// An inspanningsdoel is checked for its description (in `measure`), node and dates only: it has
+    /// no measured target value, so direction and streefdatum are not required.
     public func validate(in plan: Plan, into collector: inout ProblemCollector) {
         let element = "doelstelling \"\(key)\""
         if measure.trimmingCharacters(in: .whitespaces).isEmpty {
             collector.add(
-                "de maat (wat wordt gemeten) ontbreekt", at: SourceLocation(field: "measure", element: element))
+                isSmart ? "de maat (wat wordt gemeten) ontbreekt" : "de omschrijving van het inspanningsdoel ontbreekt",
+                at: SourceLocation(field: "measure", element: element))
+        }
+        if !isSmart {
+            if let targetDate, targetDate < baseline.date {
+                collector.add(
+                    "de streefdatum \(targetDate.dutch) ligt vóór de datum van de nulmeting \(baseline.date.dutch)",
+                    at: SourceLocation(field: "targetDate", element: element))
+            }
+            if plan.node(nodeKey) == nil {
+                collector.add(
+                    "doel \"\(nodeKey)\" bestaat niet in het plan",
+                    at: SourceLocation(field: "nodeKey", element: element))
+            }
+            return
         }
         if let targetDate {
             if targetDate < baseline.date {
@@ -246,6 +275,9 @@ public struct StatusRollUp: Sendable, Hashable, Codable {
     public var status: SmartTarget.Status
     /// Number of targets per status in the subtree (every status present, zero when none).
     public var counts: [SmartTarget.Status: Int]
+    /// How many of the counted targets are inspanningsdoelen, whose status is a qualitative
+    /// assessment rather than computed (shown as such next to the counts).
+    public var qualitativeCount: Int = 0
     public var targetCount: Int { counts.values.reduce(0, +) }
 
     public init(statuses: [SmartTarget.Status]) {
@@ -255,6 +287,12 @@ public struct StatusRollUp: Sendable, Hashable, Codable {
         self.counts = counts
         self.status = statuses.filter { $0 != .noData }.min() ?? .noData
     }
+
+    /// The roll-up of `targets` (their status up to `date`), counting the inspanningsdoelen apart.
+    public init(targets: [SmartTarget], asOf date: PlanDate? = nil) {
+        self.init(statuses: targets.map { $0.status(asOf: date) })
+        qualitativeCount = targets.filter { !$0.isSmart }.count
+    }
 }
 
 extension Plan {
@@ -262,11 +300,37 @@ extension Plan {
     /// (activities → goals → …), combined by `StatusRollUp`'s rule.
     public func rollUp(_ nodeKey: String, asOf date: PlanDate? = nil) -> StatusRollUp {
         let keys = Set(subtreeKeys(of: nodeKey))
-        return StatusRollUp(statuses: targets.filter { keys.contains($0.nodeKey) }.map { $0.status(asOf: date) })
+        return StatusRollUp(targets: targets.filter { keys.contains($0.nodeKey) }, asOf: date)
     }
 
-    /// Roll-up of the whole plan: every target.
+    /// Roll-up of the whole plan: every current target (archived ones are in `archivedTargets`).
     public func rollUp(asOf date: PlanDate? = nil) -> StatusRollUp {
-        StatusRollUp(statuses: targets.map { $0.status(asOf: date) })
+        StatusRollUp(targets: targets, asOf: date)
+    }
+}
+
+// MARK: - Decoding
+
+extension SmartTarget {
+    /// Decodes a target stored before inspanningsdoelen and archiving existed (the goal tree's
+    /// version history keeps targets as JSON): a missing `isSmart` is a SMART target, missing
+    /// assessments are none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), nodeKey: try c.decode(String.self, forKey: .nodeKey),
+            measure: try c.decode(String.self, forKey: .measure), unit: try c.decode(String.self, forKey: .unit),
+            baseline: try c.decode(DatedValue.self, forKey: .baseline),
+            targetValue: try c.decode(Double.self, forKey: .targetValue),
+            targetDate: try c.decodeIfPresent(PlanDate.self, forKey: .targetDate),
+            direction: try c.decode(Direction.self, forKey: .direction),
+            source: try c.decode(Source.self, forKey: .source),
+            responsible: try c.decodeIfPresent(String.self, forKey: .responsible),
+            sourceText: try c.decodeIfPresent(String.self, forKey: .sourceText),
+            realisations: try c.decode([Realisation].self, forKey: .realisations),
+            isExample: try c.decode(Bool.self, forKey: .isExample))
+        isSmart = try c.decodeIfPresent(Bool.self, forKey: .isSmart) ?? true
+        assessments = try c.decodeIfPresent([QualitativeAssessment].self, forKey: .assessments) ?? []
+        archive = try c.decodeIfPresent(TargetArchive.self, forKey: .archive)
     }
 }

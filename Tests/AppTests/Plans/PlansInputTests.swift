@@ -171,20 +171,20 @@ final class PlansInputTests: XCTestCase {
         try await TestApp.with { app in
             let browser = try await Self.setUp(app)
             let before = try await Self.counts(app)
-            // Move the VVI vision under one of its own activities.
+            // Move the VVI vision under one of its own activities (the tree editor's edit form).
             let r = try await browser.post(
-                "/plannen/\(Self.next)/doelen",
-                ["key": "VVI.visie", "parent": "VVI.A1", "level": "0", "title": "Visie VVI"])
+                PlanURL.editNode(plan: .value(Self.next), node: .value("VVI.visie")).path,
+                ["parent": "VVI.A1", "level": "0", "title": "Visie VVI"])
             XCTAssertEqual(r.status, .unprocessableEntity)
-            XCTAssertTrue(r.body.contains("de doelenboom bevat een kring"), r.body)
+            XCTAssertTrue(r.body.contains("kan niet onder een van zijn eigen onderliggende doelen vallen"), r.body)
             let after = try await Self.counts(app)
             XCTAssertEqual(before, after)
             let node = try await PlanStore.load(key: Self.next, on: app.db).plan.node("VVI.visie")
             XCTAssertNil(node?.parentKey)
             // A new activity is fine.
             let ok = try await browser.post(
-                "/plannen/\(Self.next)/doelen",
-                ["key": "VVI.A11", "parent": "VVI.doel2025", "level": "4", "title": "Nieuwe activiteit"])
+                PlanURL.newNode(plan: .value(Self.next)).path,
+                ["parent": "VVI.doel2025", "level": "4", "title": "Nieuwe activiteit"])
             XCTAssertEqual(ok.status, .seeOther, ok.body)
         }
     }

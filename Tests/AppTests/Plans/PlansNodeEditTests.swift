@@ -127,8 +127,11 @@ final class PlansNodeEditTests: XCTestCase {
             let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "gemeente-almere")
             let other = Browser(app)
             try await other.login(email, password)
+            // The goal page is readable (#16: it lists plan links), but without the editor's forms.
             let page = try await other.get("/plannen/\(Self.next)/doelen/\(Self.node)")
-            XCTAssertEqual(page.status, .forbidden)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.body.contains("Logisch model opslaan"), page.body)
+            XCTAssertFalse(page.body.contains("/logisch-model\""), "no form posting the logic model")
             let write = try await other.post("/plannen/\(Self.next)/doelen/\(Self.node)/logisch-model", form)
             XCTAssertEqual(write.status, .forbidden)
             XCTAssertTrue(write.body.contains("eigen organisatie"))

@@ -81,7 +81,8 @@ final class PlansSnapshotTests: XCTestCase {
             let dashboard = try await DashboardPage.Model.load(on: app.db)
             XCTAssertEqual(dashboard.plans.count, 3)
             let node = try XCTUnwrap(loaded.plan.nodes.first)
-            let nodeModel = await NodeEditPage.Model.load(loaded, node: node, notice: "onbekend", on: app.db)
+            let nodeModel = try await NodeEditPage.Model.load(
+                loaded, node: node, viewer: context.viewer, notice: "onbekend", on: app.db)
             XCTAssertNil(nodeModel.notice, "an unknown notice code shows nothing")
             let list = try await PlanListPage.Model.load(viewer: nil, on: app.db)
             XCTAssertTrue(list.rows.allSatisfy { $0.status == .vastgesteld || $0.status == .afgesloten })

@@ -18,6 +18,8 @@ enum DashboardPage {
 
         struct TargetRow {
             var status: SmartTarget.Status
+            /// An inspanningsdoel's shown status (its latest judgement); nil for a SMART target.
+            var assessment: String? = nil
             var measure: String
             var link: String
             var isExample: Bool
@@ -44,12 +46,12 @@ enum DashboardPage {
 
         static func load(on db: any Database) async throws -> Model {
             var model = Model(totals: StatusRollUp(statuses: []))
-            var statuses: [SmartTarget.Status] = []
+            var targets: [SmartTarget] = []
             var offTrack: [TargetRow] = []
             var atRisk: [TargetRow] = []
             for record in try await PlanStore.all(on: db) {
                 let loaded = try await PlanStore.load(record: record, audience: .internal, on: db)
-                statuses += loaded.plan.targets.map { $0.status() }
+                targets += loaded.plan.targets
                 model.add(loaded)
                 for row in Self.targetRows(loaded) {
                     switch row.status {
@@ -61,7 +63,7 @@ enum DashboardPage {
                 }
             }
             model.attention = offTrack + atRisk
-            model.totals = StatusRollUp(statuses: statuses)
+            model.totals = StatusRollUp(targets: targets)
             return model
         }
 
@@ -94,13 +96,16 @@ enum DashboardPage {
             let plan = loaded.plan
             return plan.targets.map { target in
                 TargetRow(
-                    status: target.status(), measure: target.measure,
+                    status: target.status(), assessment: target.isSmart ? nil : target.statusLabel(),
+                    measure: target.measure,
                     link: PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path,
                     isExample: loaded.isExample(target),
                     node: plan.node(target.nodeKey)?.title ?? target.nodeKey, plan: plan.title,
-                    current: target.currentValue().map {
-                        "\(PlanViews.number($0.value)) van \(PlanViews.number(target.targetValue))"
-                    } ?? "–")
+                    current: !target.isSmart
+                        ? "inspanningsdoel"
+                        : target.currentValue().map {
+                            "\(PlanViews.number($0.value)) van \(PlanViews.number(target.targetValue))"
+                        } ?? "–")
             }
         }
     }

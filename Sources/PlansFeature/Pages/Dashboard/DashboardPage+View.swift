@@ -21,6 +21,14 @@ extension DashboardPage {
                 .forEach([SmartTarget.Status.offTrack, .atRisk, .onTrack, .achieved, .noData]) { status in
                     .div(.class("tile"), .h2(.text("\(model.totals.counts[status] ?? 0)")), PlanViews.status(status))
                 }),
+            .if(
+                model.totals.qualitativeCount > 0,
+                .p(
+                    .class("muted"),
+                    .text(
+                        "Waarvan \(model.totals.qualitativeCount) inspanningsdoel(en) (niet-SMART): hun status is de "
+                            + "laatste kwalitatieve beoordeling, niet berekend; nog niet beoordeeld telt als geen "
+                            + "gegevens, aandacht nodig als risico."))),
             plans(model.plans),
             .h2(.text("Vraagt aandacht: achter of risico (\(model.attention.count))")),
             targets(model.attention, none: "Geen doelstellingen achter of met risico."),
@@ -48,8 +56,11 @@ extension DashboardPage {
             caption: nil, headers: ["Status", "Doelstelling", "Doel", "Plan", "Stand"],
             rows: rows.map { row in
                 [
-                    PlanViews.status(row.status),
-                    .group(.a(.href(attr(row.link)), .text(row.measure)), PlanViews.exampleBadge(row.isExample)),
+                    PlanViews.status(row.status, label: row.assessment),
+                    .group(
+                        .a(.href(attr(row.link)), .text(row.measure)),
+                        .if(row.assessment != nil, .group(.text(" "), UI.badge("inspanningsdoel"))),
+                        PlanViews.exampleBadge(row.isExample)),
                     .text(row.node), .text(row.plan), .text(row.current)
                 ]
             })

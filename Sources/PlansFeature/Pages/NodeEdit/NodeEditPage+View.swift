@@ -8,7 +8,7 @@ extension NodeEditPage {
             model.title, breadcrumbs: PlanViews.planCrumbs(key: model.planKey, title: model.planTitle),
             .unwrap(model.notice) { UI.notice("success", $0) },
             .if(
-                !model.editable,
+                model.canEdit && !model.editable,
                 UI.notice(
                     "warning",
                     "Dit plan is \(model.statusLabel); het logisch model en de "
@@ -21,10 +21,69 @@ extension NodeEditPage {
                     "Van input via activiteiten naar output en outcome, met de werkingsmechanismen "
                         + "(binnen invloed) en contextfactoren (buiten invloed), zoals in de paragraaf "
                         + "\u{201C}Monitoring van het programma\u{201D}. Eén punt per regel.")),
-            logicModelForm(model, context),
+            model.canEdit
+                ? logicModelForm(model, context)
+                : (model.logicModel.isEmpty
+                    ? .p(.class("muted"), .text("Voor dit doel is geen logisch model vastgelegd."))
+                    : GoalTreeView.logicModel(model.logicModel)),
             .h2(.text("Indicatoren van de monitor")),
             links(model, context),
-            .if(model.editable && !model.indicatorOptions.isEmpty, linkForm(model, context)))
+            .if(model.editable && !model.indicatorOptions.isEmpty, linkForm(model, context)),
+            planLinks(model, context))
+    }
+
+    /// Plan links (#16): what this goal contributes to, and the goals of other plans contributing to it.
+    static func planLinks(_ model: Model, _ context: PageContext) -> BodyNode {
+        .group(
+            .h2(.id("draagt-bij-aan"), .text("Draagt bij aan")),
+            model.contributesTo.isEmpty
+                ? .p(.class("muted"), .text("Dit doel is (nog) niet gekoppeld aan een doel van een ander plan."))
+                : linkTable(
+                    model.contributesTo, caption: "Doelen van andere plannen waaraan dit doel bijdraagt", context),
+            .unwrap(model.linkForm) { planLinkForm($0, context) },
+            .h2(.id("bijdragen"), .text("Bijdragen uit andere plannen")),
+            model.contributors.isEmpty
+                ? .p(.class("muted"), .text("Geen doelen van andere plannen dragen (nog) bij aan dit doel."))
+                : linkTable(model.contributors, caption: "Doelen van andere plannen die bijdragen", context))
+    }
+
+    static func linkTable(_ rows: [LinkRow], caption: String, _ context: PageContext) -> BodyNode {
+        let withStatus = rows.contains { $0.rollUp != nil }
+        let withRemove = rows.contains { $0.removeAction != nil }
+        return UI.table(
+            caption: "\(caption) (\(rows.count))",
+            headers: ["Plan", "Organisatie", "Doel"] + (withStatus ? ["Status"] : []) + ["Toelichting"]
+                + (withRemove ? ["Actie"] : []),
+            rows: rows.map { row in
+                var cells: [BodyNode] = [
+                    .a(.href(attr(row.planLink)), .text(row.planTitle)), .text(row.organisation),
+                    .a(.href(attr(row.goalLink)), .text(row.goal))
+                ]
+                if withStatus { cells.append(row.rollUp.map(PlanViews.rollUpNode) ?? .text("–")) }
+                cells.append(.text(row.note ?? ""))
+                if withRemove {
+                    cells.append(
+                        row.removeAction.map { action in
+                            .form(
+                                .class("inline"), .method(.post), .action(attr(action)), Layout.csrfField(context),
+                                .button(.type(.submit), .class("button-secondary"), .text("Bijdrage verwijderen")))
+                        } ?? .empty)
+                }
+                return cells
+            })
+    }
+
+    static func planLinkForm(_ link: LinkForm, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(attr(link.action)), .class("card no-print"), .id("bijdrage-toevoegen"),
+            .h3(.text("Bijdrage aan een doel van een ander plan toevoegen")),
+            link.form.summary(),
+            Layout.csrfField(context),
+            PlanFormViews.select("goal", label: "Doel van een ander plan", options: link.options, form: link.form),
+            PlanFormViews.textarea(
+                "note", label: "Toelichting (optioneel)", form: link.form,
+                hint: "waarom dit doel bijdraagt, met bron (titel en paragraaf)", rows: 2),
+            .button(.type(.submit), .text("Bijdrage vastleggen")))
     }
 
     static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {

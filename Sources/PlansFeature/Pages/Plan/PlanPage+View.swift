@@ -11,6 +11,7 @@ extension PlanPage {
             .if(!model.notes.isEmpty, .ul(.class("muted"), .forEach(model.notes) { .li(.text($0)) })),
             links(model.key),
             PlanViews.lifecycle(model.status),
+            .unwrap(model.approval) { approval($0) },
             .unwrap(model.lifecycle) { cycle($0, model, context) },
             .h2(.text("Doelenboom")),
             .p(
@@ -24,7 +25,47 @@ extension PlanPage {
             model.targets.map(TargetTable.view)
                 ?? .p(.class("muted"), .text("Dit plan heeft (nog) geen SMART-doelstellingen.")),
             PlanViews.statusRule,
+            .if(!model.archived.isEmpty, archived(model.archived, context)),
             .unwrap(model.editor) { editorForms($0, key: model.key, context) })
+    }
+
+    /// The plan is ingediend: where it is adopted or sent back, and what the viewer is expected to do.
+    static func approval(_ approval: Model.Approval) -> BodyNode {
+        .div(
+            .class("notice notice-info no-print"),
+            .p(
+                .text("Dit plan is ingediend en wacht op vaststelling. "),
+                .a(.href(attr(approval.link)), .text("Naar de vaststelling"))),
+            .unwrap(approval.expectation) { .p(.text($0)) })
+    }
+
+    /// Targets archived instead of deleted: why, when, their realisations, and (editors) restore.
+    static func archived(_ rows: [Model.Archived], _ context: PageContext) -> BodyNode {
+        .group(
+            .h2(.id("gearchiveerd"), .text("Gearchiveerde doelen")),
+            .p(
+                .class("muted"),
+                .text(
+                    "Deze doelstellingen zijn vervallen; ze tellen niet mee in de status en blijven met hun "
+                        + "realisaties bewaard.")),
+            UI.table(
+                caption: "Gearchiveerde doelstellingen (\(rows.count))",
+                headers: ["Doel", "Maat", "Reden", "Gearchiveerd", "Realisaties", ""],
+                rows: rows.map { row in
+                    [
+                        .text(row.node), .group(.text(row.measure), PlanViews.exampleBadge(row.isExample)),
+                        .text(row.reason),
+                        .text(row.archivedAt + (row.archivedBy.map { " door \($0)" } ?? "")),
+                        row.realisations.isEmpty
+                            ? .span(.class("muted"), .text("geen"))
+                            : .ul(.class("plan-archived-realisations"), .forEach(row.realisations) { .li(.text($0)) }),
+                        row.restoreAction.map { action in
+                            .form(
+                                .class("inline"), .method(.post), .action(attr(action)), Layout.csrfField(context),
+                                .button(.type(.submit), .class("button-secondary"), .text("Herstellen")))
+                        } ?? .empty
+                    ]
+                }))
     }
 
     /// The editor's links above the tree: add a top-level goal, the tree's versions (undo), a new plan

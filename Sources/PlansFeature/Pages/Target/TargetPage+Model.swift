@@ -50,8 +50,33 @@ enum TargetPage {
         var notice: String?
         /// The target's edit page (editors, concept plans).
         var editLink: String? = nil
-        /// The realisation form (editors of the owning organisation only).
+        /// The realisation form (editors of the owning organisation only; SMART targets).
         var form: RealisationForm?
+        /// False for an inspanningsdoel: assessed qualitatively, no computed status (#16).
+        var isSmart = true
+        /// The status as shown: the computed label, or the latest judgement of an inspanningsdoel.
+        var statusText = ""
+        var assessments: [TargetPage.Assessment] = []
+        /// The assessment form (editors of the owning organisation, inspanningsdoelen, not afgesloten).
+        var assessmentForm: AssessmentForm?
+    }
+
+    /// One qualitative assessment of an inspanningsdoel.
+    struct Assessment {
+        var date: String
+        var period: String
+        var judgement: QualitativeAssessment.Judgement
+        var explanation: String
+        var assessedBy: String
+        var isExample: Bool
+    }
+
+    /// The form for a new assessment: its action, the judgements to choose from, the plan period.
+    struct AssessmentForm {
+        var action: String
+        var judgements: [(value: String, label: String)]
+        var period: String
+        var form = PlanForm()
     }
 
     /// The realisation form: counting or measured, the plan period, the attachment limit.
@@ -114,6 +139,27 @@ extension TargetPage.Model {
                         plan: .value(plan.key), target: .value(target.key), realisation: .value(id.uuidString)
                     ).path
             }
+        }
+        model.isSmart = target.isSmart
+        model.statusText = target.statusLabel()
+        model.assessments = target.assessments.reversed().map {
+            TargetPage.Assessment(
+                date: $0.date.dutch, period: $0.period ?? "–", judgement: $0.judgement, explanation: $0.explanation,
+                assessedBy: viewer == nil ? "" : $0.assessedBy, isExample: $0.isExample)
+        }
+        if !target.isSmart {
+            model.goal = "inspanningsdoel (niet-SMART): geen streefwaarde, kwalitatief beoordeeld"
+            model.current =
+                target.latestAssessment().map { "\($0.judgement.label) (peildatum \($0.date.dutch))" }
+                ?? "nog niet beoordeeld"
+            model.isExample = model.isExample || target.assessments.contains { $0.isExample }
+            if PlanAccess.mayEdit(loaded, viewer) && plan.status != .afgesloten {
+                model.assessmentForm = TargetPage.AssessmentForm(
+                    action: PlanURL.assessments(plan: .value(plan.key), target: .value(target.key)).path,
+                    judgements: QualitativeAssessment.Judgement.allCases.map { (value: $0.rawValue, label: $0.label) },
+                    period: plan.period.description)
+            }
+            return model
         }
         if PlanAccess.mayEdit(loaded, viewer) {
             model.form = TargetPage.RealisationForm(

@@ -21,16 +21,20 @@ extension TargetPage {
                         PlanViews.rollUpNode(row.rollUp)
                     ]
                 }),
-            .h2(.text("Realisaties")),
-            realisations(model.realisations),
-            PlanViews.statusRule,
-            .unwrap(model.form) { realisationForm($0, context) })
+            model.isSmart
+                ? .group(.h2(.text("Realisaties")), realisations(model.realisations), PlanViews.statusRule)
+                : assessments(model),
+            .unwrap(model.form) { realisationForm($0, context) },
+            .unwrap(model.assessmentForm) { assessmentForm($0, context) })
     }
 
     static func facts(_ model: Model) -> BodyNode {
         .dl(
             .class("kv"),
-            .dt(.text("Status")), .dd(PlanViews.status(model.status)),
+            .if(
+                !model.isSmart,
+                .group(.dt(.text("Soort")), .dd(UI.badge("inspanningsdoel"), .text(" niet-SMART")))),
+            .dt(.text("Status")), .dd(PlanViews.status(model.status, label: model.isSmart ? nil : model.statusText)),
             .dt(.text("Doel")), .dd(.text(model.node)),
             .dt(.text("Nulmeting")), .dd(.text(model.baseline)),
             .dt(.text("Streefwaarde")), .dd(.text(model.goal)),
@@ -38,6 +42,46 @@ extension TargetPage {
             .dt(.text("Bron van realisaties")), .dd(.text(model.source)),
             .unwrap(model.responsible) { .group(.dt(.text("Verantwoordelijk")), .dd(.text($0))) },
             .unwrap(model.sourceText) { .group(.dt(.text("Tekst in het plan")), .dd(.text($0))) })
+    }
+
+    /// The assessments of an inspanningsdoel, newest first, and how its status is set.
+    static func assessments(_ model: Model) -> BodyNode {
+        .group(
+            .h2(.text("Beoordelingen")),
+            .p(
+                .class("muted"),
+                .text(
+                    "Een inspanningsdoel heeft geen streefwaarde. Per rapportagemoment beoordeelt de "
+                        + "verantwoordelijke de voortgang met een toelichting; de status is de laatste beoordeling.")),
+            model.assessments.isEmpty
+                ? .p(.class("muted"), .text("Nog geen beoordeling."))
+                : UI.table(
+                    caption: nil, headers: ["Peildatum", "Periode", "Beoordeling", "Toelichting", "Door"],
+                    rows: model.assessments.map { row in
+                        [
+                            .text(row.date), .text(row.period),
+                            PlanViews.status(row.judgement.status, label: row.judgement.label),
+                            .group(.text(row.explanation), PlanViews.exampleBadge(row.isExample)),
+                            row.assessedBy.isEmpty
+                                ? .span(.class("muted"), .text("zichtbaar na inloggen")) : .text(row.assessedBy)
+                        ]
+                    }))
+    }
+
+    static func assessmentForm(_ form: AssessmentForm, _ context: PageContext) -> BodyNode {
+        .form(
+            .method(.post), .action(attr(form.action)), .class("card no-print"),
+            .h2(.text("Beoordeling toevoegen")),
+            form.form.summary(),
+            Layout.csrfField(context),
+            PlanFormViews.select("judgement", label: "Beoordeling", options: form.judgements, form: form.form),
+            form.form.field(
+                "date", label: "Peildatum", type: .date, required: true, hint: "binnen de planperiode \(form.period)"),
+            form.form.field("period", label: "Rapportagemoment", hint: "bijv. 2025-T2 of voortgangsrapportage"),
+            PlanFormViews.textarea(
+                "explanation", label: "Toelichting (verplicht)", form: form.form,
+                hint: "Waarop berust de beoordeling? Wat is gedaan, wat staat nog open?"),
+            .button(.type(.submit), .text("Beoordeling opslaan")))
     }
 
     static func realisations(_ rows: [Model.Realisation]) -> BodyNode {

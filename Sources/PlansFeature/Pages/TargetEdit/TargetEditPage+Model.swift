@@ -1,7 +1,7 @@
 import AppCore
 import VitaalDomain
 
-/// Editing a target of a concept plan, and deleting it when it has no realisations.
+/// Editing a target of a concept plan, deleting it when it has no realisations, archiving it when it has.
 enum TargetEditPage {
     struct Model {
         var planKey: String
@@ -14,6 +14,11 @@ enum TargetEditPage {
         var nodeOptions: [(value: String, label: String)]
         var directions: [(value: String, label: String)]
         var form: PlanForm
+        var kinds: [(value: String, label: String)]
+        /// Archiving instead of deleting (targets with realisations, #16): the form as sent, if refused.
+        var archiveAction: String
+        var archiveForm = PlanForm()
+        var realisationCount: Int
 
         init(_ loaded: LoadedPlan, target: SmartTarget, form: PlanForm) {
             let plan = loaded.plan
@@ -29,6 +34,9 @@ enum TargetEditPage {
             nodeOptions = NodeFormPage.Model.indented(plan)
             directions = SmartTarget.Direction.allCases.map { (value: $0.rawValue, label: $0.label) }
             self.form = form
+            kinds = TargetInput.kinds
+            archiveAction = PlanURL.archiveTarget(plan: planKey, target: key).path
+            realisationCount = (loaded.realisations[target.key] ?? []).filter { $0.id != nil }.count
         }
     }
 }
