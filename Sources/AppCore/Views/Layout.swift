@@ -284,6 +284,27 @@ public enum UI {
                 })
     }
 
+    /// A multi-line text field with label, optional hint and the field's error message (the error, or
+    /// else the hint, describes the field for screen readers).
+    public static func textarea(
+        _ name: String, label: String, value: String, error: String?, hint: String? = nil, rows: Int = 4,
+        required: Bool = false
+    ) -> Node<HTML.FormContext> {
+        let id = "f-\(name)"
+        let describedBy = error != nil ? "\(id)-error" : (hint != nil ? "\(id)-hint" : nil)
+        return .div(
+            .class(error == nil ? "field" : "field field-error"),
+            .label(.for(attr(id)), .text(label)),
+            .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
+            .textarea(
+                .id(attr(id)), .name(attr(name)), .attribute(named: "rows", value: String(rows)),
+                .if(required, .attribute(named: "required", value: "required")),
+                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                .unwrap(describedBy) { .attribute(named: "aria-describedby", value: attr($0)) },
+                .text(value)))
+    }
+
     /// A text field with label, current value and the field's error message.
     public static func field<C: HTML.BodyContext>(
         _ name: String, label: String, type: HTMLInputType = .text,

@@ -67,7 +67,7 @@ extension RegisterEntryPage {
                     UI.select(
                         "status", options: path.names.map { ($0, $0) },
                         selected: form.status.isEmpty ? nextStatus(path, model.stored.entry.status) : form.status)),
-                RegisterParts.textarea(
+                UI.textarea(
                     "reden", label: "Reden of toelichting", value: form.reason, error: errors["reden"],
                     hint: "Verplicht bij een stap die iets overslaat of teruggaat", rows: 2),
                 .unwrap(closing) { field in

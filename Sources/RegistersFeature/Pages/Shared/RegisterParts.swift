@@ -43,7 +43,7 @@ enum RegisterParts {
         let label = field.isRequired ? "\(field.label) (verplicht)" : field.label
         switch field.kind {
         case .longText:
-            return textarea(field.formName, label: label, value: value, error: error, hint: field.hint)
+            return UI.textarea(field.formName, label: label, value: value, error: error, hint: field.hint)
         case .choice(let options):
             return .div(
                 .class(error == nil ? "field" : "field field-error"),
@@ -64,24 +64,6 @@ enum RegisterParts {
                 field.formName, label: label, value: value, error: error, required: field.isRequired,
                 hint: field.hint)
         }
-    }
-
-    /// A multi-line text field with label, hint and the field's error message.
-    static func textarea(
-        _ name: String, label: String, value: String, error: String?, hint: String? = nil, rows: Int = 4
-    ) -> Node<HTML.FormContext> {
-        let id = "f-\(name)"
-        let describedBy = error != nil ? "\(id)-error" : (hint != nil ? "\(id)-hint" : nil)
-        return .div(
-            .class(error == nil ? "field" : "field field-error"),
-            .label(.for(id), .text(label)),
-            .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
-            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
-            .textarea(
-                .id(id), .name(name), .attribute(named: "rows", value: String(rows)),
-                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
-                .unwrap(describedBy) { .attribute(named: "aria-describedby", value: $0) },
-                .text(value)))
     }
 
     /// A checkbox with its label.

@@ -63,17 +63,7 @@ enum EntryForm {
     static func textarea(
         _ name: String, label: String, value: String, error: String?, rows: Int = 5, required: Bool = false
     ) -> Node<HTML.FormContext> {
-        let id = "f-\(name)"
-        return .div(
-            .class(error == nil ? "field" : "field field-error"),
-            .label(.for(id), .text(label)),
-            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
-            .textarea(
-                .id(id), .name(name), .attribute(named: "rows", value: String(rows)),
-                .if(required, .attribute(named: "required", value: "required")),
-                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
-                .if(error != nil, .attribute(named: "aria-describedby", value: "\(id)-error")),
-                .text(value)))
+        UI.textarea(name, label: label, value: value, error: error, rows: rows, required: required)
     }
 
     /// A `<select>` with label and the field's error message.
