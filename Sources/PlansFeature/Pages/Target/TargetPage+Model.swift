@@ -149,6 +149,7 @@ extension TargetPage.Model {
         }
         if !target.isSmart {
             model.goal = "inspanningsdoel (niet-SMART): geen streefwaarde, kwalitatief beoordeeld"
+            model.baseline = "– (geen nulmeting: inspanningsdoel)"
             model.current =
                 target.latestAssessment().map { "\($0.judgement.label) (peildatum \($0.date.dutch))" }
                 ?? "nog niet beoordeeld"
