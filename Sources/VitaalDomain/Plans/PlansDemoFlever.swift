@@ -284,6 +284,13 @@ extension PlansDemoData {
                     "het symposium over formele en informele zorg dat op 6 februari 2025 door Flever wordt georganiseerd"
             ),
             count2025(
+                "AO.t11", node: "A&O.A11",
+                measure: "Deelpublicaties over trends en ontwikkelingen op de arbeidsmarkt", unit: "deelpublicaties",
+                target: 6,
+                responsible: ao,
+                ref: flever("Arbeidsmarkt & Onderwijs in 2025 – Arbeidsmarktonderzoek"),
+                text: "We publiceren zes deelpublicaties bestaande uit meerdere data- en onderzoekbronnen."),
+            count2025(
                 "BAS.t1", node: "BAS.A5", measure: "Experimenten gekozen en opgestart", unit: "experimenten", target: 2,
                 responsible: bas,
                 ref: flever("Bouwen aan de Samenleving – Experimenteren met nieuwe manier(en) gebiedsontwikkeling"),

@@ -54,6 +54,16 @@ struct DemoAgreesWithDocumentsTests {
         }
     }
 
+    /// Flever, Jaarplan 2025, A&O – Arbeidsmarktonderzoek: "We publiceren zes deelpublicaties".
+    @Test func fleverPlanHasTheSixSubPublications() throws {
+        let plan = PlansDemoData.fleverJaarplan2025
+        let target = try #require(plan.targets.first { $0.measure.hasPrefix("Deelpublicaties") })
+        #expect(target.targetValue == 6)
+        #expect(target.unit == "deelpublicaties")
+        #expect(target.nodeKey.hasPrefix("A&O."))
+        #expect(target.sourceText?.contains("zes deelpublicaties") == true)
+    }
+
     /// What users see cites documents by title and section, never by our file names or line numbers.
     @Test func sourcesCiteTitlesAndSectionsNotLineNumbers() {
         let lineNumber = /\br\. ?[0-9]+|\bseed\b|\b00[0-4]_/
