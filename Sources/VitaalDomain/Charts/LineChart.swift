@@ -24,11 +24,28 @@ public struct LineChart: Sendable {
         public var bands: [Band]
         /// A "#rrggbb" colour; default the next palette colour.
         public var color: String?
-        public init(name: String, values: [Double?], bands: [Band] = [], color: String? = nil) {
+        /// Indices before which the line is not joined (a boundary change: the values on either side
+        /// are of different areas).
+        public var breaksBefore: Set<Int>
+        public init(
+            name: String, values: [Double?], bands: [Band] = [], color: String? = nil, breaksBefore: Set<Int> = []
+        ) {
             self.name = name
             self.values = values
             self.bands = bands
             self.color = color
+            self.breaksBefore = breaksBefore
+        }
+    }
+
+    /// A vertical dashed line between period `index - 1` and `index` with a label, e.g.
+    /// "grenswijziging 2025".
+    public struct Marker: Sendable, Hashable {
+        public var index: Int
+        public var label: String
+        public init(index: Int, label: String) {
+            self.index = index
+            self.label = label
         }
     }
 
@@ -48,6 +65,8 @@ public struct LineChart: Sendable {
     /// Name of the series to draw on top, thicker.
     public var highlighted: String?
     public var reference: ReferenceLine?
+    /// Markers between periods (set after init; none by default).
+    public var markers: [Marker] = []
     /// Appended to values in tooltips and ticks, e.g. "%" or " fte".
     public var valueSuffix: String
     /// Decimals in tooltips and the description; default 0 for whole numbers, else 1.
@@ -113,6 +132,11 @@ public struct LineChart: Sendable {
             }
         }
         if let reference { parts.append("Referentielijn \(reference.label): \(format(reference.value)).") }
+        for marker in markers where marker.index > 0 && marker.index < labels.count {
+            parts.append(
+                "Tussen \(labels[marker.index - 1]) en \(labels[marker.index]): \(marker.label), de lijn is daar "
+                    + "onderbroken.")
+        }
         return parts.joined(separator: " ")
     }
 
@@ -207,6 +231,13 @@ public struct LineChart: Sendable {
             )
         }
 
+        // Markers between two periods: a dashed vertical line with its label at the top.
+        for marker in markers where marker.index > 0 && marker.index < n {
+            let mx = (x(marker.index - 1) + x(marker.index)) / 2
+            w.line(mx, top, mx, bottom, stroke: Palette.muted, width: 1, dash: "3 3")
+            w.text(marker.label, x: mx, y: top - 3, anchor: "middle", size: 11, fill: Palette.muted, halo: true)
+        }
+
         // Lines: highlighted series last so it lies on top.
         let order = series.indices.sorted {
             (series[$0].name == highlighted ? 1 : 0) < (series[$1].name == highlighted ? 1 : 0)
@@ -217,7 +248,8 @@ public struct LineChart: Sendable {
             let isHighlighted = s.name == highlighted
             let c = color(of: i)
             var d = ""
-            for run in Self.runs(count: n, present: { chartValue(s.values, $0) != nil }) where run.count > 1 {
+            for run in Self.runs(count: n, present: { chartValue(s.values, $0) != nil }, breaks: s.breaksBefore)
+            where run.count > 1 {
                 d += "M" + run.map { "\(SVG.num(x($0))) \(SVG.num(y(s.values[$0]!)))" }.joined(separator: "L")
             }
             w.open("g", [("fill", c)])
@@ -232,7 +264,9 @@ public struct LineChart: Sendable {
             }
             for (j, v) in s.values.enumerated() where j < n {
                 guard let v else { continue }
-                let isolated = (j == 0 || s.values[j - 1] == nil) && (j + 1 >= n || chartValue(s.values, j + 1) == nil)
+                let startsRun = j == 0 || s.values[j - 1] == nil || s.breaksBefore.contains(j)
+                let endsRun = j + 1 >= n || chartValue(s.values, j + 1) == nil || s.breaksBefore.contains(j + 1)
+                let isolated = startsRun && endsRun
                 guard showMarkers || isolated else { continue }
                 let r = isHighlighted ? 4.5 : 3.5
                 w.raw("<g>")
@@ -259,11 +293,16 @@ public struct LineChart: Sendable {
 
     func bandOpacity(_ index: Int, of count: Int) -> Double { count > 1 && index == 0 ? 0.15 : 0.3 }
 
-    /// Maximal runs of consecutive indices where `present` holds.
-    static func runs(count: Int, present: (Int) -> Bool) -> [[Int]] {
+    /// Maximal runs of consecutive indices where `present` holds; a run also ends before each of
+    /// `breaks`.
+    static func runs(count: Int, present: (Int) -> Bool, breaks: Set<Int> = []) -> [[Int]] {
         var result: [[Int]] = []
         var current: [Int] = []
         for i in 0..<max(0, count) {
+            if breaks.contains(i), !current.isEmpty {
+                result.append(current)
+                current = []
+            }
             if present(i) {
                 current.append(i)
             } else if !current.isEmpty {
