@@ -107,6 +107,8 @@ public enum DemoData {
                     try await RegionGroupMember(groupID: groupID, memberID: memberID).create(on: db)
                 }
             }
+            // The compiled boundaries are CBS/PDOK 2024: one open version from 2024 each.
+            try await RegionHistory.recordBaseline(year: RegionHistory.baselineYear, on: db)
         }
     }
 

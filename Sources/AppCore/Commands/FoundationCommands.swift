@@ -51,10 +51,15 @@ struct CreateUserCommand: AsyncCommand {
     }
 }
 
-/// `vitaal import regions FILE.geojson`
+/// `vitaal import regions FILE.geojson [--jaar N]`
 struct ImportRegionsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "GeoJSON FeatureCollection (PDOK/CBS: statcode, statnaam)") var file: String
+        @Option(
+            name: "jaar",
+            help:
+                "Grenzen geldig vanaf dit jaar (1900–2100): een nieuwe grensversie; zonder: de huidige grens vervangen")
+        var jaar: String?
         init() {}
     }
     var help: String { "Importeert regiogrenzen uit GeoJSON (alles of niets)." }
@@ -67,8 +72,18 @@ struct ImportRegionsCommand: AsyncCommand {
                 "bestand niet gevonden of niet leesbaar",
                 at: SourceLocation(file: signature.file))
         }
+        var year: Int?
+        if let text = signature.jaar {
+            guard let parsed = Int(text.trimmingCharacters(in: .whitespaces)), RegionImporter.years.contains(parsed)
+            else {
+                throw VitaalError.invalid(
+                    "--jaar moet een jaartal van 1900 tot en met 2100 zijn, gevonden \"\(text)\"",
+                    at: SourceLocation(file: signature.file, field: "--jaar"))
+            }
+            year = parsed
+        }
         let summary = try await RegionImporter.importGeoJSON(
-            data, fileName: url.lastPathComponent, on: app.db,
+            data, fileName: url.lastPathComponent, year: year, on: app.db,
             user: nil, actor: "cli", now: app.clock.now())
         context.console.print(summary)
     }

@@ -17,6 +17,9 @@ struct RegionAPIController: RouteCollection {
         var members: [String]?
         var hasGeometry: Bool
         var geometrySchematic: Bool
+        /// The years of the boundary version shown (nil: not recorded, or open).
+        var validFrom: Int?
+        var validTo: Int?
     }
 
     struct RegionDetailDTO: Content {
@@ -27,39 +30,87 @@ struct RegionAPIController: RouteCollection {
         var members: [String]?
         var hasGeometry: Bool
         var geometrySchematic: Bool
+        var validFrom: Int?
+        var validTo: Int?
         var children: [String]
         var geometry: JSONValue?
     }
 
+    /// The years `?jaar=` accepts.
+    static let years = RegionImporter.years
+
+    /// A region as it was in `year` (its boundary version of that year, or the nearest), or as it is
+    /// now without a year; nil when the code did not exist in that year.
+    struct Shown {
+        var name: String
+        var geometry: String?
+        var schematic: Bool
+        var years: BoundaryVersion?
+
+        init?(_ region: Region, year: Int?, history: RegionHistory) {
+            guard let year else {
+                self.init(region.name, region.geometry, region.geometrySchematic, history.current(region.code)?.years)
+                return
+            }
+            let (version, match) = history.version(region.code, year: year)
+            if match == .none { return nil }
+            guard let version else {
+                self.init(region.name, region.geometry, region.geometrySchematic, nil)
+                return
+            }
+            self.init(version.name, version.geometry, version.schematic, version.years)
+        }
+
+        init(_ name: String, _ geometry: String?, _ schematic: Bool, _ years: BoundaryVersion?) {
+            self.name = name
+            self.geometry = geometry
+            self.schematic = schematic
+            self.years = years
+        }
+    }
+
     @Sendable func list(_ req: Request) async throws -> [RegionDTO] {
+        let year = try req.queryInt("jaar", in: Self.years)
         var query = Region.query(on: req.db).sort(\.$sortOrder).sort(\.$code)
         if let kind = req.queryText("kind") { query = query.filter(\.$kind == kind) }
         let regions = try await query.all()
+        let history = try await RegionHistory.load(on: req.db)
         let codes = Dictionary(
             uniqueKeysWithValues: try await Region.query(on: req.db).all().compactMap { region in
                 region.id.map { ($0, region.code) }
             })
         let members = Dictionary(grouping: try await RegionGroupMember.query(on: req.db).all(), by: { $0.$group.id })
-        return regions.map { region in
+        return regions.compactMap { region in
+            guard let shown = Shown(region, year: year, history: history) else { return nil }
             let memberCodes = region.id.flatMap { members[$0] }.map { $0.compactMap { codes[$0.$member.id] }.sorted() }
             return RegionDTO(
-                code: region.code, name: region.name, kind: region.kind,
+                code: region.code, name: shown.name, kind: region.kind,
                 parent: region.$parent.id.flatMap { codes[$0] }, members: memberCodes,
-                hasGeometry: region.geometry != nil, geometrySchematic: region.geometrySchematic)
+                hasGeometry: shown.geometry != nil, geometrySchematic: shown.schematic,
+                validFrom: shown.years?.validFrom, validTo: shown.years?.validTo)
         }
     }
 
     @Sendable func detail(_ req: Request) async throws -> RegionDetailDTO {
+        let year = try req.queryInt("jaar", in: Self.years)
         let region = try await Region.find(code: req.parameters.get("code") ?? "", on: req.db)
         let id = try region.requireID()
+        let history = try await RegionHistory.load(on: req.db)
+        guard let shown = Shown(region, year: year, history: history) else {
+            throw VitaalError(.notFound, "Regio \(region.code) bestond niet in \(year.map(String.init) ?? "dat jaar").")
+        }
         let parent = try await region.$parent.get(on: req.db)
         let children = try await Region.query(on: req.db).filter(\.$parent.$id == id).sort(\.$code).all().map(\.code)
         let members = try await RegionGroupMember.query(on: req.db).filter(\.$group.$id == id).with(\.$member).all()
+        let geometry = shown.geometry.flatMap { $0.data(using: .utf8) }.flatMap {
+            try? JSONDecoder().decode(GeoMultiPolygon.self, from: $0)
+        }
         return RegionDetailDTO(
-            code: region.code, name: region.name, kind: region.kind, parent: parent?.code,
+            code: region.code, name: shown.name, kind: region.kind, parent: parent?.code,
             members: members.isEmpty ? nil : members.map(\.member.code).sorted(),
-            hasGeometry: region.geometry != nil, geometrySchematic: region.geometrySchematic,
-            children: children, geometry: region.multiPolygon.map(RegionGeometry.geoJSON))
+            hasGeometry: shown.geometry != nil, geometrySchematic: shown.schematic,
+            validFrom: shown.years?.validFrom, validTo: shown.years?.validTo,
+            children: children, geometry: geometry.map(RegionGeometry.geoJSON))
     }
 }
 
@@ -85,6 +136,14 @@ extension RegionAPIController {
                     "geometrySchematic": [
                         "type": "boolean",
                         "description": "Omtrek met de hand getekend, geen officiële grens"
+                    ],
+                    "validFrom": [
+                        "type": "integer", "nullable": true,
+                        "description": "Eerste jaar van de getoonde grensversie (null: onbekend of niet vastgelegd)"
+                    ],
+                    "validTo": [
+                        "type": "integer", "nullable": true,
+                        "description": "Laatste jaar van de getoonde grensversie (null: nog geldig)"
                     ]
                 ]
             ])
@@ -107,12 +166,25 @@ extension RegionAPIController {
         registry.add(
             "GET", SiteURL.apiRegions.openAPIPath, summary: "Alle regio's (boom met CBS-codes)",
             tag: "Regio's",
-            parameters: [OpenAPIRegistry.query("kind", "Filter op soort, bv. gemeente")],
+            parameters: [
+                OpenAPIRegistry.query("kind", "Filter op soort, bv. gemeente"),
+                OpenAPIRegistry.query(
+                    "jaar",
+                    "Grenzen en namen zoals in dit jaar (de grensversie van dat jaar, anders de dichtstbijzijnde); "
+                        + "regio's die toen niet bestonden ontbreken", range: years)
+            ],
             response: OpenAPIRegistry.array(of: OpenAPIRegistry.ref("Region")))
         registry.add(
             "GET", SiteURL.apiRegion(.key).openAPIPath,
             summary: "Eén regio met omtrek en onderliggende regio's",
-            tag: "Regio's", parameters: [OpenAPIRegistry.pathParameter("code", "CBS-code, bv. GM0034")],
+            tag: "Regio's",
+            parameters: [
+                OpenAPIRegistry.pathParameter("code", "CBS-code, bv. GM0034"),
+                OpenAPIRegistry.query(
+                    "jaar",
+                    "De grensversie van dit jaar (anders de dichtstbijzijnde); 404 als de regio toen niet bestond",
+                    range: years)
+            ],
             response: OpenAPIRegistry.ref("RegionDetail"))
     }
 }

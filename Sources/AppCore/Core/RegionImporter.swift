@@ -4,31 +4,54 @@ import VitaalDomain
 
 /// Imports region boundaries from GeoJSON (PDOK/CBS layout) atomically: the whole file or nothing.
 public enum RegionImporter {
+    /// The years `--jaar` accepts.
+    public static let years = 1900...2100
+
     /// Validates and writes; returns a Dutch summary. Throws `VitaalError` naming each bad feature.
+    ///
+    /// Without `year` each region's current boundary is replaced (a region new to Vitaal then has
+    /// no history: its boundary is used for every year). With `year` each feature becomes the
+    /// boundary version valid from that year (`BoundaryHistory.place`): the open version closes the
+    /// year before, a version starting that year is replaced, and a year inside closed history is
+    /// refused for the whole file.
     public static func importGeoJSON(
-        _ data: Data, fileName: String?, on db: any Database, user: User?, actor: String?,
+        _ data: Data, fileName: String?, year: Int? = nil, on db: any Database, user: User?, actor: String?,
         now: Date
     ) async throws -> String {
+        if let year, !years.contains(year) {
+            throw VitaalError.invalid(
+                "jaar \(year) valt buiten \(years.lowerBound)–\(years.upperBound)",
+                at: SourceLocation(file: fileName, field: "--jaar"))
+        }
         let features = try GeoJSONRegions.parse(data, file: fileName)
         if features.isEmpty {
             throw VitaalError.invalid("de FeatureCollection bevat geen features", at: SourceLocation(file: fileName))
         }
         return try await db.transaction { db in
-            try await apply(features, fileName: fileName, on: db, user: user, actor: actor, now: now)
+            try await apply(features, fileName: fileName, year: year, on: db, user: user, actor: actor, now: now)
         }
     }
 
     static func apply(
-        _ features: [RegionFeature], fileName: String?, on db: any Database, user: User?, actor: String?,
-        now: Date
+        _ features: [RegionFeature], fileName: String?, year: Int?, on db: any Database, user: User?,
+        actor: String?, now: Date
     ) async throws -> String {
         let existing = try await Region.query(on: db).all()
         let parentOf = try parents(of: features, fileName: fileName, existing: existing)
         let warning = try checkWithin(features, parentOf: parentOf, existing: existing, fileName: fileName)
-        let (created, updated) = try await write(features, parentOf: parentOf, existing: existing, on: db)
+        let rows = Dictionary(grouping: try await RegionVersion.query(on: db).all(), by: { $0.$region.id })
+        let changes =
+            try year.map { try planVersions(features, year: $0, existing: existing, rows: rows, fileName: fileName) }
+            ?? [:]
+        let (created, updated) = try await write(
+            features, parentOf: parentOf, existing: existing, rows: rows, changes: changes, on: db)
+        let versions = year.map { year in
+            let replaced = changes.values.filter { if case .replace = $0.placement { true } else { false } }.count
+            return " Grensversies vanaf \(year): \(changes.count - replaced) nieuw, \(replaced) vervangen."
+        }
         let summary =
             "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, "
-            + "\(updated) bijgewerkt." + (warning.map { " " + $0 } ?? "")
+            + "\(updated) bijgewerkt." + (versions ?? "") + (warning.map { " " + $0 } ?? "")
         try await Audit.record(
             on: db, user: user, actor: actor, action: "import", entity: "regio", summary: summary,
             at: now)
@@ -179,29 +202,103 @@ public enum RegionImporter {
         }
     }
 
-    /// Creates or updates every region, then links parents (a parent may come later in the file).
+    /// What an import with `--jaar` does to one code's boundary versions.
+    struct VersionChange {
+        var placement: BoundaryHistory.Placement
+        /// The code's versions before the import (a region without recorded versions has one,
+        /// valid in every year, made from its stored boundary and not yet saved).
+        var rows: [RegionVersion]
+        /// The new or replaced version is the latest one: the region's current name and boundary.
+        var becomesCurrent: Bool
+    }
+
+    /// Where each feature's version goes; every overlap of the file at once, nothing written.
+    static func planVersions(
+        _ features: [RegionFeature], year: Int, existing: [Region], rows: [UUID: [RegionVersion]], fileName: String?
+    ) throws -> [String: VersionChange] {
+        let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var problems = ProblemCollector()
+        var changes: [String: VersionChange] = [:]
+        for (index, feature) in features.enumerated() {
+            let element = "feature \(index + 1)"
+            // CBS/PDOK files name their year in `jaar`; a file of another year is a mistake.
+            if let stated = feature.properties["jaar"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+                stated != year
+            {
+                problems.add(
+                    "\(feature.code) is een grens van \(stated) (eigenschap jaar), maar geïmporteerd met --jaar \(year)",
+                    at: SourceLocation(file: fileName, field: "jaar", element: element))
+                continue
+            }
+            let region = byCode[feature.code]
+            var versions = region.flatMap { $0.id }.flatMap { rows[$0] } ?? []
+            if versions.isEmpty, let region, let id = region.id, region.geometry != nil {
+                versions = [
+                    RegionVersion(
+                        regionID: id, years: BoundaryVersion(validFrom: nil, validTo: nil), name: region.name,
+                        geometry: region.geometry, schematic: region.geometrySchematic)
+                ]
+            }
+            switch BoundaryHistory.place(from: year, among: versions.map(\.years), newCode: region == nil) {
+            case .failure(let overlap):
+                problems.add(
+                    "\(feature.code) (\(feature.name)): een grensversie vanaf \(year) overlapt de grensversie "
+                        + "\(overlap.version.yearsLabel) van deze code; kies het beginjaar van die versie om haar te "
+                        + "vervangen, of een jaar na de laatste gesloten versie",
+                    at: SourceLocation(file: fileName, field: "statcode", element: element))
+            case .success(let placement):
+                let latest = versions.map { $0.validFrom ?? .min }.max() ?? .min
+                let current: Bool
+                switch placement {
+                case .replace(let i): current = (versions[i].validFrom ?? .min) == latest
+                case .add(let years, _): current = (years.validFrom ?? .min) > latest
+                }
+                changes[feature.code] = VersionChange(placement: placement, rows: versions, becomesCurrent: current)
+            }
+        }
+        try problems.throwIfAny("Regio's niet geïmporteerd")
+        return changes
+    }
+
+    /// Creates or updates every region and its versions, then links parents (a parent may come
+    /// later in the file).
     static func write(
-        _ features: [RegionFeature], parentOf: [String: String], existing: [Region],
-        on db: any Database
+        _ features: [RegionFeature], parentOf: [String: String], existing: [Region], rows: [UUID: [RegionVersion]],
+        changes: [String: VersionChange], on db: any Database
     ) async throws -> (created: Int, updated: Int) {
         var byCode = Dictionary(uniqueKeysWithValues: existing.map { ($0.code, $0) })
         var created = 0
         var updated = 0
         for feature in features {
             let region: Region
+            let change = changes[feature.code]
+            let isCurrent = change?.becomesCurrent ?? true
             if let current = byCode[feature.code] {
                 region = current
                 updated += 1
-                if !feature.name.isEmpty { region.name = feature.name }
+                if !feature.name.isEmpty, isCurrent { region.name = feature.name }
             } else {
                 let kind = RegionKind.from(code: feature.code) ?? .groep
                 let name = feature.name.isEmpty ? feature.code : feature.name
                 region = Region(code: feature.code, name: name, kind: kind, parentID: nil)
                 created += 1
             }
-            try region.setGeometry(feature.geometry, schematic: feature.isSchematic)
+            if isCurrent || region.id == nil {
+                try region.setGeometry(feature.geometry, schematic: feature.isSchematic)
+            }
             try await region.save(on: db)
             byCode[feature.code] = region
+            if let change {
+                try await writeVersion(change, feature: feature, region: region, on: db)
+            } else if let id = region.id,
+                let current = rows[id]?.max(by: { ($0.validFrom ?? .min) < ($1.validFrom ?? .min) })
+            {
+                // Without --jaar the current boundary is replaced: its version row follows.
+                current.name = region.name
+                current.geometry = region.geometry
+                current.geometrySchematic = region.geometrySchematic
+                try await current.save(on: db)
+            }
         }
         for feature in features {
             guard let parent = parentOf[feature.code], let region = byCode[feature.code] else { continue }
@@ -209,5 +306,30 @@ public enum RegionImporter {
             try await region.save(on: db)
         }
         return (created, updated)
+    }
+
+    static func writeVersion(
+        _ change: VersionChange, feature: RegionFeature, region: Region, on db: any Database
+    ) async throws {
+        let id = try region.requireID()
+        for row in change.rows where row.id == nil { try await row.create(on: db) }
+        let name = feature.name.isEmpty ? region.name : feature.name
+        let geometry = try String(decoding: JSONEncoder().encode(feature.geometry), as: UTF8.self)
+        switch change.placement {
+        case .replace(let index):
+            let row = change.rows[index]
+            row.name = name
+            row.geometry = geometry
+            row.geometrySchematic = feature.isSchematic
+            try await row.save(on: db)
+        case .add(let years, let closing):
+            if let closing, let from = years.validFrom {
+                change.rows[closing].validTo = from - 1
+                try await change.rows[closing].save(on: db)
+            }
+            try await RegionVersion(
+                regionID: id, years: years, name: name, geometry: geometry, schematic: feature.isSchematic
+            ).create(on: db)
+        }
     }
 }

@@ -8,7 +8,8 @@ enum FoundationMigrations {
         [
             CreateOrganisations(), CreateRegions(), CreateUsers(), CreateAuditLog(), SessionRecord.migration,
             CreateSessions(), CreateLoginThrottle(), AddOneTimePasswordExpiry(clock: clock), DropFluentSessions(),
-            AddRegionParentIndex(), AddAccountStatus(), CreateAPITokens(), AddApprovalRoles()
+            AddRegionParentIndex(), AddAccountStatus(), CreateAPITokens(), AddApprovalRoles(),
+            CreateRegionVersions()
         ]
     }
 

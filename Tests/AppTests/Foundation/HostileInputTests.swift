@@ -58,6 +58,7 @@ final class HostileInputTests: XCTestCase {
             ],
             ["q", "status", "soort", "melding"]
         ),
+        (["/api/v1/regions"], ["jaar", "kind", "pagina", "terug"]),
         (["/beheer", "/regios", "/api/v1/regions", "/inloggen", "/account", "/"], ["pagina", "terug", "kind"])
     ]
 
