@@ -20,6 +20,9 @@ struct RegionSet: Sendable {
     var groupings: [Region] = []
     var all: [Region]
     var byCode: [String: Region]
+    /// Boundary versions (grensversies) of the codes that have them; loaded by the pages that draw
+    /// values of past years (`loadHistory`), empty elsewhere.
+    var history = RegionHistory()
 
     static let nationalCode = "NL01"
     static let provinceCode = "PV24"
@@ -39,6 +42,51 @@ struct RegionSet: Sendable {
         return RegionSet(
             national: byCode[nationalCode], province: province, municipalities: municipalities, wijken: wijken,
             groupings: groupings, all: regions, byCode: byCode)
+    }
+
+    mutating func loadHistory(on db: any Database) async throws { history = try await RegionHistory.load(on: db) }
+
+    /// The outlines of `regions` as they were in `year` (each region's boundary version of that
+    /// year, else the nearest; a region that did not exist then is left out), and a caption
+    /// sentence when the map is not simply today's boundaries.
+    func outlines(_ regions: [Region], year: Int?) -> (features: [RegionFeature], note: String) {
+        guard let year else { return (RegionMaps.features(regions), "") }
+        var features: [RegionFeature] = []
+        var nearest: [(name: String, years: String)] = []
+        var absent: [String] = []
+        var past = false
+        for region in regions {
+            let (version, match) = history.version(region.code, year: year)
+            switch match {
+            case .none: absent.append(region.name)
+            case .nearest: nearest.append((version?.name ?? region.name, version?.years.yearsLabel ?? ""))
+            case .exact: if let version, version.years != history.current(region.code)?.years { past = true }
+            }
+            if let feature = history.outline(region, year: year).feature { features.append(feature) }
+        }
+        return (
+            features, Self.outlineNote(year: year, count: regions.count, nearest: nearest, absent: absent, past: past)
+        )
+    }
+
+    static func outlineNote(
+        year: Int, count: Int, nearest: [(name: String, years: String)], absent: [String], past: Bool
+    ) -> String {
+        var sentences: [String] = []
+        if past { sentences.append("Getekend op de grenzen van \(year).") }
+        if !nearest.isEmpty {
+            let versions = Set(nearest.map(\.years)).sorted().joined(separator: ", ")
+            let which = nearest.count == count ? "" : " voor " + nearest.map(\.name).joined(separator: ", ")
+            sentences.append(
+                "Geen grenzen van \(year) vastgelegd\(which): getekend op de dichtstbijzijnde grensversie (\(versions))."
+            )
+        }
+        if !absent.isEmpty {
+            sentences.append(
+                absent.joined(separator: ", ") + (absent.count == 1 ? " bestond" : " bestonden")
+                    + " niet in \(year) en \(absent.count == 1 ? "staat" : "staan") niet op de kaart.")
+        }
+        return sentences.joined(separator: " ")
     }
 
     func name(_ code: String) -> String { byCode[code]?.name ?? code }

@@ -41,6 +41,8 @@ enum IndicatorPage {
         var regionName: String
         var facts: Facts
         var comparisons: [Comparison]
+        /// For counts: why the region is not compared with Flevoland and the Netherlands.
+        var countNote: String?
         var rank: String?
         var lineChart: LineChart
         var lineTable: DataTable
@@ -75,10 +77,17 @@ enum IndicatorPage {
             on db: any Database
         ) async throws -> [DataRow] {
             let source = try await Source.load(code: code, region: region, audience: audience, on: db)
+            let notes = boundaryNotes(source)
             return MonitorDownloads.rows(
                 indicators: [source.indicator], values: [source.indicator.code: source.values],
                 regions: source.regions, regionCodes: source.regions.all.map(\.code),
-                audience: audience)
+                audience: audience
+            ).map { row in
+                guard let note = notes[row.region + "|" + row.period] else { return row }
+                var marked = row
+                marked.note = [row.note, note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+                return marked
+            }
         }
     }
 }
@@ -97,7 +106,8 @@ extension IndicatorPage.Model {
             on db: any Database
         ) async throws -> Source {
             let indicator = try await MonitorData.indicator(code, for: audience, on: db)
-            let regions = try await RegionSet.load(on: db)
+            var regions = try await RegionSet.load(on: db)
+            try await regions.loadHistory(on: db)
             let loaded = try await MonitorData.values([indicator], audience: audience, on: db)
             guard let values = loaded[indicator.code] else {
                 throw Abort(.notFound)
@@ -115,6 +125,9 @@ extension IndicatorPage.Model {
         }
 
         var definition: IndicatorDefinition { values.definition }
+        /// A count (inhabitants, dwellings) of a municipality says nothing next to the province's or
+        /// the country's total; only rates and shares are compared with larger areas.
+        var comparesWithLargerAreas: Bool { !definition.isAbsoluteNumber }
         var regionName: String { regions.name(regionCode) }
         var valueSuffix: String { indicator.unit == "%" ? "%" : "" }
     }
@@ -132,6 +145,7 @@ extension IndicatorPage.Model {
         regionName = source.regionName
         facts = Self.facts(source)
         (comparisons, rank) = Self.comparisons(source, latestPeriod)
+        countNote = source.comparesWithLargerAreas ? nil : Self.countNote
         (lineChart, lineTable) = Self.development(source)
         (barChart, barTable) = Self.bars(source, latestPeriod)
         (map, mapTable) = Self.map(source, latestPeriod)
@@ -153,7 +167,12 @@ extension IndicatorPage.Model {
             normSource: source.definition.norm?.source)
     }
 
-    /// Better or worse than Flevoland and the Netherlands, and the rank among the municipalities.
+    static let countNote =
+        "Dit is een aantal: dat van een gemeente of wijk is niet te vergelijken met het totaal van Flevoland of "
+        + "Nederland, daarom staan die er niet naast. Vergelijk de ontwikkeling, of een cijfer per inwoner."
+
+    /// Better or worse than Flevoland and the Netherlands (not for counts), and the rank among the
+    /// municipalities.
     static func comparisons(_ source: Source, _ period: LatestPeriod) -> ([Comparison], String?) {
         let values = source.values
         let audience = source.audience
@@ -169,7 +188,8 @@ extension IndicatorPage.Model {
         let comparison = RegionComparison(
             value: value, parent: reference(RegionSet.provinceCode),
             national: reference(RegionSet.nationalCode), polarity: definition.polarity)
-        let references = [("Flevoland", comparison.parent), ("Nederland", comparison.national)]
+        let references =
+            source.comparesWithLargerAreas ? [("Flevoland", comparison.parent), ("Nederland", comparison.national)] : []
         let items = references.compactMap { label, difference in
             difference.map { difference -> Comparison in
                 let words =
@@ -194,7 +214,8 @@ extension IndicatorPage.Model {
         return (items, rank)
     }
 
-    /// Line chart of the region against Flevoland and the Netherlands, with its table.
+    /// Line chart of the region against Flevoland and the Netherlands (a count alone), with its
+    /// table. A line breaks where its region's boundary changes, marked "grenswijziging <jaar>".
     static func development(_ source: Source) -> (LineChart, DataTable) {
         let values = source.values
         let audience = source.audience
@@ -203,15 +224,20 @@ extension IndicatorPage.Model {
         let indicator = source.indicator
         let periods = values.periods
         var lineRegions = [source.regionCode]
-        for code in [RegionSet.provinceCode, RegionSet.nationalCode] where !lineRegions.contains(code) {
+        for code in [RegionSet.provinceCode, RegionSet.nationalCode]
+        where !lineRegions.contains(code) && source.comparesWithLargerAreas {
             lineRegions.append(code)
         }
         lineRegions = lineRegions.filter { regions.byCode[$0] != nil }
-        let series = lineRegions.map { code in
+        let years = periods.map { Period($0)?.year }
+        let changes = lineRegions.map { BoundaryHistory.changes(years: years, in: regions.history.years($0)) }
+        let series = zip(lineRegions, changes).map { code, changes in
             LineChart.Series(
                 name: regions.name(code),
-                values: periods.map { values.chartValue(values.value(code, period: $0), audience) })
+                values: periods.map { values.chartValue(values.value(code, period: $0), audience) },
+                breaksBefore: Set(changes.map(\.index)))
         }
+        let boundaryNote = Self.boundaryNote(zip(lineRegions, changes).map { (regions.name($0), $1) })
         let suppressedNote =
             definition.isCount && audience == .public
             ? " Aantallen kleiner dan 5 zijn niet getekend en staan als ‘<5’ in de tabel." : ""
@@ -222,13 +248,16 @@ extension IndicatorPage.Model {
                     + ValueFormatter.format($0.value, indicator: definition))
         }
         let text = ChartText(
-            title: "\(indicator.name): \(source.regionName), Flevoland en Nederland",
-            caption: "Bron: \(indicator.source). Eenheid: \(indicator.unit).\(suppressedNote)")
-        let chart = LineChart(
+            title: "\(indicator.name): "
+                + (source.comparesWithLargerAreas ? "\(source.regionName), Flevoland en Nederland" : source.regionName),
+            caption: "Bron: \(indicator.source). Eenheid: \(indicator.unit).\(suppressedNote)\(boundaryNote)")
+        var chart = LineChart(
             text: text, labels: periods.map(MonitorText.periodLabel), series: series,
             highlighted: source.regionName,
             reference: norm, valueSuffix: source.valueSuffix, decimals: definition.decimals,
             includeZero: definition.isCount)
+        chart.markers = Self.markers(
+            zip(lineRegions, changes).map { (regions.name($0), $1) }, chosen: source.regionName)
         let rows: [[TableCell]] = periods.reversed().map { period in
             let cells = lineRegions.map { values.value($0, period: period) }
             let statuses = Set(cells.compactMap { $0?.dataStatus })
@@ -240,9 +269,61 @@ extension IndicatorPage.Model {
                 + [status]
         }
         let table = DataTable(
-            caption: "Tabel bij de lijngrafiek",
+            caption: "Tabel bij de lijngrafiek" + (boundaryNote.isEmpty ? "" : ";" + boundaryNote.lowercasedFirst),
             headers: ["Periode"] + lineRegions.map(regions.name) + ["Status"], rows: rows,
             numericColumns: Set(1...lineRegions.count))
         return (chart, table)
     }
+}
+
+extension IndicatorPage.Model {
+    /// " Grenswijziging 2025 in Proefgemeente: de waarden vanaf 2025 gaan over een ander gebied dan die
+    /// ervoor." (empty without a change).
+    static func boundaryNote(_ changes: [(name: String, changes: [BoundaryHistory.Change])]) -> String {
+        changes.flatMap { name, changes in
+            changes.map {
+                " Grenswijziging \($0.year) in \(name): de waarden vanaf \($0.year) gaan over een ander gebied dan "
+                    + "die ervoor; de lijn is daar onderbroken."
+            }
+        }.joined()
+    }
+
+    /// One marker per change; a change of another line than the chosen region's names that region.
+    static func markers(
+        _ changes: [(name: String, changes: [BoundaryHistory.Change])], chosen: String
+    ) -> [LineChart.Marker] {
+        var markers: [LineChart.Marker] = []
+        for (name, list) in changes {
+            for change in list {
+                let label = change.label + (name == chosen ? "" : " (\(name))")
+                if !markers.contains(where: { $0.index == change.index && $0.label == label }) {
+                    markers.append(LineChart.Marker(index: change.index, label: label))
+                }
+            }
+        }
+        return markers
+    }
+
+    /// The `opmerking` of a download row where a region's boundary changes ("grenswijziging 2025: …"),
+    /// keyed by region and period.
+    static func boundaryNotes(_ source: Source) -> [String: String] {
+        var notes: [String: String] = [:]
+        for region in source.regions.all {
+            let versions = source.regions.history.years(region.code)
+            guard versions.count > 1 || versions.contains(where: { $0.codeStarts || $0.validTo != nil }) else {
+                continue
+            }
+            let periods = source.values.series(region.code).map(\.period)
+            for change in BoundaryHistory.changes(years: periods.map { Period($0)?.year }, in: versions) {
+                notes[region.code + "|" + periods[change.index]] =
+                    "\(change.label): niet vergelijkbaar met eerdere perioden (ander gebied)"
+            }
+        }
+        return notes
+    }
+}
+
+extension String {
+    /// "Grenswijziging …" → "grenswijziging …", for a sentence continued after a semicolon.
+    fileprivate var lowercasedFirst: String { prefix(2).lowercased() + dropFirst(2) }
 }

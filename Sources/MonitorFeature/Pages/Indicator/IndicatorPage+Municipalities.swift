@@ -40,7 +40,8 @@ extension IndicatorPage.Model {
         }
     }
 
-    /// The municipalities from high to low, with Flevoland as the reference line.
+    /// The municipalities from high to low, with Flevoland as the reference line (not for counts: a
+    /// town's count next to the province's total says nothing).
     static func bars(_ source: Source, _ latest: LatestPeriod) -> (BarChart, DataTable) {
         let values = source.values
         let definition = source.definition
@@ -59,7 +60,8 @@ extension IndicatorPage.Model {
                 .init(label: $0.name, value: latest.drawable[$0.code], link: page.path(region: $0.code))
             },
             highlighted: regions.byCode[source.regionCode]?.regionKind == .gemeente ? source.regionName : nil,
-            reference: latest.province.map { LineChart.ReferenceLine(value: $0, label: "Flevoland") },
+            reference: source.comparesWithLargerAreas
+                ? latest.province.map { LineChart.ReferenceLine(value: $0, label: "Flevoland") } : nil,
             valueSuffix: source.valueSuffix, decimals: definition.decimals, width: 560)
         let rows: [[TableCell]] = sorted.map { region in
             let shown = values.display(latest.current[region.code], source.audience)
@@ -76,29 +78,32 @@ extension IndicatorPage.Model {
             return [
                 .link(region.name, path: MonitorURL.region(.value(region.code)).path),
                 latest.cell(region.code, source),
-                .text(rank), .text(difference)
-            ]
+                .text(rank)
+            ] + (source.comparesWithLargerAreas ? [.text(difference)] : [])
         }
         let table = DataTable(
             caption: "Tabel bij het staafdiagram (\(latest.label))\(latest.captionNote)",
-            headers: ["Gemeente", "Waarde", "Rang (1 = best)", "Verschil met Flevoland"],
-            rows: rows, numericColumns: [1, 2, 3])
+            headers: ["Gemeente", "Waarde", "Rang (1 = best)"]
+                + (source.comparesWithLargerAreas ? ["Verschil met Flevoland"] : []),
+            rows: rows, numericColumns: source.comparesWithLargerAreas ? [1, 2, 3] : [1, 2])
         return (chart, table)
     }
 
-    /// The choropleth map of the municipalities, with its table of classes.
+    /// The choropleth map of the municipalities on the boundaries of the period's year, with its
+    /// table of classes.
     static func map(_ source: Source, _ latest: LatestPeriod) -> (ChoroplethMap, DataTable) {
         let definition = source.definition
         let indicator = source.indicator
         let municipalities = source.regions.municipalities
+        let outlines = source.regions.outlines(municipalities, year: latest.period.flatMap { Period($0)?.year })
         let page = IndicatorPage.route(indicator.code)
         let map = ChoroplethMap(
             text: ChartText(
                 title: "Kaart: \(indicator.name) per gemeente, \(latest.label)",
                 caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde "
                     + "(\(definition.polarity.dutchLabel)). Bron: \(indicator.source). "
-                    + RegionMaps.credit(municipalities)),
-            regions: RegionMaps.features(municipalities), values: latest.drawable,
+                    + RegionMaps.credit(municipalities) + (outlines.note.isEmpty ? "" : " " + outlines.note)),
+            regions: outlines.features, values: latest.drawable,
             classCount: min(5, max(1, latest.drawable.count)), valueSuffix: source.valueSuffix,
             decimals: definition.decimals,
             links: Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, page.path(region: $0.code)) }),
@@ -183,12 +188,13 @@ extension IndicatorPage.Model {
         let drawable = current.compactMapValues { values.chartValue($0, source.audience) }
         let label = MonitorText.periodLabel(period)
         let page = IndicatorPage.route(indicator.code)
+        let outlines = source.regions.outlines(wijken, year: Period(period)?.year)
         let map = ChoroplethMap(
             text: ChartText(
                 title: "Kaart: \(indicator.name) per wijk in \(municipality.name), \(label)",
                 caption: "Lichte kleur = lage waarde, donkere kleur = hoge waarde. Bron: \(indicator.source). "
-                    + "\(FlevolandOpenData.boundaryCredit)."),
-            regions: RegionMaps.features(wijken), values: drawable,
+                    + "\(FlevolandOpenData.boundaryCredit)." + (outlines.note.isEmpty ? "" : " " + outlines.note)),
+            regions: outlines.features, values: drawable,
             classCount: min(5, max(1, drawable.count)), valueSuffix: source.valueSuffix,
             decimals: definition.decimals,
             links: Dictionary(uniqueKeysWithValues: wijken.map { ($0.code, page.path(region: $0.code)) }),

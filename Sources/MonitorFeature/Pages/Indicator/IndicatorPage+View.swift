@@ -19,6 +19,7 @@ extension IndicatorPage {
             MonitorViews.regionFilter(action: model.route, regions: model.regions, selected: model.regionCode),
             facts(model.facts, regionName: model.regionName),
             comparisons(model),
+            .unwrap(model.countNote) { .p(.class("muted"), .text($0)) },
             charts(model),
             definition(model.definition),
             history(model.catalogue.history),
@@ -62,14 +63,17 @@ extension IndicatorPage {
                 .class("grid-2"),
                 UI.figure(
                     UI.svg(model.lineChart.svg()),
-                    caption: "\(model.regionName) vergeleken met Flevoland en Nederland."),
+                    caption: model.countNote == nil
+                        ? "\(model.regionName) vergeleken met Flevoland en Nederland."
+                        : "Ontwikkeling van \(model.regionName)."),
                 MonitorViews.table(model.lineTable)),
             .h2(.text("Gemeenten vergeleken")),
             .div(
                 .class("grid-2"),
                 UI.figure(
                     UI.svg(model.barChart.svg()),
-                    caption: "Gemeenten van hoog naar laag; de lijn is Flevoland."),
+                    caption: model.countNote == nil
+                        ? "Gemeenten van hoog naar laag; de lijn is Flevoland." : "Gemeenten van hoog naar laag."),
                 MonitorViews.table(model.barTable)),
             .h2(.text("Kaart")),
             .div(
