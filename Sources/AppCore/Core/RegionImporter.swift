@@ -243,8 +243,8 @@ public enum RegionImporter {
             case .failure(let overlap):
                 problems.add(
                     "\(feature.code) (\(feature.name)): een grensversie vanaf \(year) overlapt de grensversie "
-                        + "\(overlap.version.yearsLabel) van deze code; kies het beginjaar van die versie om haar te "
-                        + "vervangen, of een jaar na de laatste gesloten versie",
+                        + "\(overlap.version.yearsLabel) van deze code"
+                        + (overlap.version.validFrom.map { "; met --jaar \($0) vervangt u die versie" } ?? ""),
                     at: SourceLocation(file: fileName, field: "statcode", element: element))
             case .success(let placement):
                 let latest = versions.map { $0.validFrom ?? .min }.max() ?? .min

@@ -46,6 +46,12 @@ struct RegionSet: Sendable {
 
     mutating func loadHistory(on db: any Database) async throws { history = try await RegionHistory.load(on: db) }
 
+    /// `regions` without the codes that did not exist in `year` (all of them without a year).
+    func existing(_ regions: [Region], year: Int?) -> [Region] {
+        guard let year else { return regions }
+        return regions.filter { history.version($0.code, year: year).match != .none }
+    }
+
     /// The outlines of `regions` as they were in `year` (each region's boundary version of that
     /// year, else the nearest; a region that did not exist then is left out), and a caption
     /// sentence when the map is not simply today's boundaries.

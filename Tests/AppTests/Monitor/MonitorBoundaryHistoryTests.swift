@@ -71,6 +71,8 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
                 code: "bw_fijnstof", region: "GM0995", audience: .public, on: app.db)
             XCTAssertEqual(of2024.map.regions.first { $0.code == "GM0995" }?.geometry, lelystad2024)
             XCTAssertNil(of2024.map.regions.first { $0.code == "GM9901" }, "GM9901 began in 2025")
+            XCTAssertFalse(of2024.barChart.bars.contains { $0.label.contains("Proefgemeente") }, "nor in the bars")
+            XCTAssertEqual(of2024.mapTable.rows.count, 6, "the six municipalities of 2024")
             let caption2024 = of2024.map.text.caption ?? ""
             XCTAssertTrue(
                 caption2024.contains("Proefgemeente (testfixture) bestond niet in 2024"),
@@ -186,6 +188,7 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
                 cbs_inwoners;GM0034;2023;222000;definitief;
                 cbs_inwoners;GM0034;2024;226500;definitief;
                 cbs_inwoners;GM0995;2024;82000;definitief;
+                cbs_inwoners;PV24;2015;400000;definitief;
                 cbs_inwoners;PV24;2024;446000;definitief;
                 cbs_inwoners;NL01;2024;17940000;definitief;
                 bw_ervaren_gezondheid;GM0034;2024;70;definitief;
@@ -200,6 +203,7 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
             let model = try await IndicatorPage.Model.load(
                 code: "cbs_inwoners", region: "GM0034", audience: .public, on: app.db)
             XCTAssertEqual(model.lineChart.series.map(\.name), ["Almere"], "no province or country line")
+            XCTAssertEqual(model.lineChart.labels, ["2023", "2024"], "not the province's longer series")
             XCTAssertNil(model.barChart.reference)
             XCTAssertTrue(model.comparisons.isEmpty)
             // A rate is still compared.

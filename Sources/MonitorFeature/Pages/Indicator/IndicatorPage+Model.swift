@@ -222,13 +222,15 @@ extension IndicatorPage.Model {
         let regions = source.regions
         let definition = source.definition
         let indicator = source.indicator
-        let periods = values.periods
         var lineRegions = [source.regionCode]
         for code in [RegionSet.provinceCode, RegionSet.nationalCode]
         where !lineRegions.contains(code) && source.comparesWithLargerAreas {
             lineRegions.append(code)
         }
         lineRegions = lineRegions.filter { regions.byCode[$0] != nil }
+        // The periods of the lines drawn (another region's longer series would leave empty years).
+        let periods = values.periods.filter { period in lineRegions.contains { values.value($0, period: period) != nil }
+        }
         let years = periods.map { Period($0)?.year }
         let changes = lineRegions.map { BoundaryHistory.changes(years: years, in: regions.history.years($0)) }
         let series = zip(lineRegions, changes).map { code, changes in

@@ -13,12 +13,17 @@ extension IndicatorPage.Model {
         var province: Double?
         /// Every value is an example figure: the tables then say so once, in the caption.
         var allExample: Bool
+        /// The municipalities that existed in the period's year (a code that began later or had
+        /// ended is left out of bars and tables, as it is of the map).
+        var municipalities: [Region]
 
         init(_ source: Source) {
             let values = source.values
             let codes = source.regions.municipalities.map(\.code)
             let period = values.latestPeriod(among: codes)
             self.period = period
+            municipalities = source.regions.existing(
+                source.regions.municipalities, year: period.flatMap { Period($0)?.year })
             current = Dictionary(
                 codes.compactMap { code in
                     period.flatMap { values.value(code, period: $0) }.map { (code, $0) }
@@ -46,7 +51,7 @@ extension IndicatorPage.Model {
         let values = source.values
         let definition = source.definition
         let regions = source.regions
-        let sorted = regions.municipalities.sorted { first, second in
+        let sorted = latest.municipalities.sorted { first, second in
             let left = latest.drawable[first.code] ?? -Double.infinity
             let right = latest.drawable[second.code] ?? -Double.infinity
             return left != right ? left > right : first.name < second.name
@@ -123,7 +128,7 @@ extension IndicatorPage.Model {
         let table = DataTable(
             caption: "Tabel bij de kaart (\(latest.label))\(latest.captionNote)",
             headers: ["Gemeente", "Waarde", "Kaartklasse"],
-            rows: municipalities.map { region in
+            rows: latest.municipalities.map { region in
                 [
                     .text(region.name), latest.cell(region.code, source),
                     .text(classLabel(latest.drawable[region.code]))
