@@ -38,8 +38,10 @@ public enum RegionImporter {
     ) async throws -> String {
         let existing = try await Region.query(on: db).all()
         let parentOf = try parents(of: features, fileName: fileName, existing: existing)
-        let warning = try checkWithin(features, parentOf: parentOf, existing: existing, fileName: fileName)
         let rows = Dictionary(grouping: try await RegionVersion.query(on: db).all(), by: { $0.$region.id })
+        let warning = try checkWithin(
+            features, parentOf: parentOf, existing: existing, versions: year.map { (year: $0, rows: rows) },
+            fileName: fileName)
         let changes =
             try year.map { try planVersions(features, year: $0, existing: existing, rows: rows, fileName: fileName) }
             ?? [:]
@@ -127,12 +129,23 @@ public enum RegionImporter {
 
     /// A wijk or buurt must lie within its parent (when both have a boundary). Separately generalised
     /// layers differ a little: up to 200 m is accepted silently, more gives a warning (returned), and
-    /// a region whose interior lies outside its parent refuses the file.
+    /// a region whose interior lies outside its parent refuses the file. With `--jaar` a parent is
+    /// taken as it was in that year (its version of the year, else the nearest).
     static func checkWithin(
-        _ features: [RegionFeature], parentOf: [String: String], existing: [Region], fileName: String?
+        _ features: [RegionFeature], parentOf: [String: String], existing: [Region],
+        versions: (year: Int, rows: [UUID: [RegionVersion]])? = nil, fileName: String?
     ) throws -> String? {
         var outlines: [String: GeoMultiPolygon] = [:]
-        for region in existing { if let geometry = region.multiPolygon { outlines[region.code] = geometry } }
+        for region in existing {
+            var geometry = region.multiPolygon
+            if let versions, let list = region.id.flatMap({ versions.rows[$0] }), !list.isEmpty {
+                switch BoundaryHistory.version(for: versions.year, in: list.map(\.years)) {
+                case .exact(let index), .nearest(let index): geometry = list[index].multiPolygon
+                case .none: geometry = nil
+                }
+            }
+            if let geometry { outlines[region.code] = geometry }
+        }
         for feature in features { outlines[feature.code] = feature.geometry }
         var problems = ProblemCollector()
         var reaching: [(code: String, km: Double)] = []

@@ -110,7 +110,30 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
             XCTAssertFalse(row2023.contains("grenswijziging"), "no change between 2022 and 2023")
 
             try await apiAnswersForAYear(app)
+            try await wijkIsCheckedAgainstItsMunicipalityOfTheSameYear(app)
         }
+    }
+
+    /// A wijk inside the 2025 boundary of Lelystad but outside its 2022–2023 one: refused as a
+    /// wijk of 2023, accepted as one of 2025.
+    func wijkIsCheckedAgainstItsMunicipalityOfTheSameYear(_ app: Application) async throws {
+        let wijk = RegionImportTests.collection(
+            #"{"type":"Feature","properties":{"statcode":"WK099590","statnaam":"Proefwijk (testfixture)","gemeentecode":"GM0995"},"geometry":{"type":"Polygon","coordinates":[[[5.62,52.56],[5.64,52.56],[5.64,52.57],[5.62,52.57],[5.62,52.56]]]}}"#
+        )
+        func importWijk(_ year: Int) async throws -> String {
+            try await RegionImporter.importGeoJSON(
+                Data(wijk.utf8), fileName: "wijk.geojson", year: year, on: app.db, user: nil, actor: "test",
+                now: app.clock.now())
+        }
+        do {
+            _ = try await importWijk(2023)
+            XCTFail("a wijk outside its municipality of 2023 was accepted")
+        } catch let error as VitaalError {
+            XCTAssertTrue(
+                error.description.contains("WK099590 (Proefwijk (testfixture)) ligt buiten GM0995"), error.description)
+        }
+        let summary = try await importWijk(2025)
+        XCTAssertTrue(summary.contains("Grensversies vanaf 2025: 1 nieuw"), summary)
     }
 
     /// 2023 lies inside the closed version 2022–2023: the whole file is refused, naming the code,
