@@ -52,6 +52,9 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
             XCTAssertEqual(started, [BoundaryVersion(validFrom: 2025, validTo: nil, codeStarts: true)])
 
             try await overlapIsRefusedAndNothingWritten(app)
+            let regionPage = try await Browser(app).get(SiteURL.region(.value("GM0995")).path)
+            XCTAssertTrue(
+                regionPage.body.contains("<dt>Grensversies</dt><dd>2022–2023, 2024, vanaf 2025"), regionPage.body)
 
             // Values of 2024 are drawn on the 2024 boundary, where the new code did not exist yet …
             _ = try await MonitorTestSupport.importCSV(

@@ -32,6 +32,9 @@ enum RegionPage {
         var schematic: Bool
         /// The installed features' pages about this region (the monitor's profile).
         var featureLinks: [FeatureLink]
+        /// The years of each boundary version ("2022–2023", "vanaf 2025"), when the code has a
+        /// history (more than one version, or a start or an end); empty otherwise.
+        var boundaryVersions: [String] = []
 
         struct FeatureLink: Sendable, Equatable {
             var title: String
@@ -61,13 +64,18 @@ extension RegionPage.Model {
             ? RegionMaps.overview(drawnChildren, title: "Wijken van \(region.name)")
             : region.geometry == nil ? nil : RegionMaps.single(region)
         let grouping = FlevolandOpenData.serviceRegions.first { $0.code == region.code }
-        return Self(
+        let versions = try await RegionVersion.query(on: db).filter(\.$region.$id == region.requireID()).all()
+            .map(\.years).sorted { ($0.validFrom ?? .min) < ($1.validFrom ?? .min) }
+        let hasHistory = versions.count > 1 || versions.contains { $0.codeStarts || $0.validTo != nil }
+        var model = Self(
             code: region.code, name: region.name, kind: region.regionKind,
             kindLabel: RegionGrouping.Kind.from(code: region.code)?.label ?? region.regionKind.label,
             parent: parent.map(link), children: children.map(link), members: members.map(link),
             population: populationFact(region, members: members, grouping: grouping),
             map: map, schematic: (drawnChildren.isEmpty ? [region] : drawnChildren).contains { $0.geometrySchematic },
             featureLinks: links.map { FeatureLink(title: $0.title, path: $0.path(region.code)) })
+        model.boundaryVersions = hasHistory ? versions.map(\.yearsLabel) : []
+        return model
     }
 
     /// The published figure for the region; for a grouping without one, the sum of its members only

@@ -25,7 +25,12 @@ extension RegionPage {
             .dt(.text("Soort")), .dd(.text(model.kindLabel)),
             .dt(.text("Valt onder")),
             .dd(model.parent.map { .a(.href(SiteURL.region(.value($0.code)).path), .text($0.name)) } ?? .text("–")),
-            populationNode(model.population))
+            populationNode(model.population),
+            .if(
+                !model.boundaryVersions.isEmpty,
+                .group(
+                    .dt(.text("Grensversies")),
+                    .dd(.text(model.boundaryVersions.joined(separator: ", ") + " (de kaart toont de huidige grens)")))))
     }
 
     static func populationNode(_ population: Model.Population?) -> Node<HTML.DescriptionListContext> {
