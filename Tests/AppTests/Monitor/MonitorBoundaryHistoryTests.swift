@@ -203,23 +203,11 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
         XCTAssertTrue(outOfRange.body.contains("jaar"), outOfRange.body)
     }
 
-    /// Inhabitants of a town are not set next to the province's or the country's total.
+    /// Inhabitants of a town are not set next to the province's or the country's total (the demo's
+    /// real CBS figures: Almere 2024, Flevoland 1995–2020 and 2024).
     func testCountIndicatorIsNotComparedWithLargerAreas() async throws {
         try await TestApp.with { app in
-            try await MonitorTestSupport.seedIndicators(app)
-            _ = try await MonitorTestSupport.importCSV(
-                app,
-                """
-                indicator;regio;periode;waarde;status;opmerking
-                cbs_inwoners;GM0034;2023;222000;definitief;
-                cbs_inwoners;GM0034;2024;226500;definitief;
-                cbs_inwoners;GM0995;2024;82000;definitief;
-                cbs_inwoners;PV24;2015;400000;definitief;
-                cbs_inwoners;PV24;2024;446000;definitief;
-                cbs_inwoners;NL01;2024;17940000;definitief;
-                bw_ervaren_gezondheid;GM0034;2024;70;definitief;
-                bw_ervaren_gezondheid;PV24;2024;72;definitief;
-                """)
+            try await MonitorTestSupport.seedDemo(app)
             let browser = Browser(app)
             let count = try await browser.get(IndicatorPage.route("cbs_inwoners").path(region: "GM0034"))
             XCTAssertEqual(count.status, .ok)
@@ -229,13 +217,23 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
             let model = try await IndicatorPage.Model.load(
                 code: "cbs_inwoners", region: "GM0034", audience: .public, on: app.db)
             XCTAssertEqual(model.lineChart.series.map(\.name), ["Almere"], "no province or country line")
-            XCTAssertEqual(model.lineChart.labels, ["2023", "2024"], "not the province's longer series")
+            XCTAssertEqual(model.lineChart.labels, ["2024"], "not the province's longer series 1995–2020")
             XCTAssertNil(model.barChart.reference)
             XCTAssertTrue(model.comparisons.isEmpty)
             // A rate is still compared.
-            let rate = try await browser.get(IndicatorPage.route("bw_ervaren_gezondheid").path(region: "GM0034"))
-            XCTAssertTrue(rate.body.contains("slechter dan Flevoland"), "70 against 72, higher is better")
-            XCTAssertFalse(rate.body.contains("Dit is een aantal"))
+            let rate = try await IndicatorPage.Model.load(
+                code: "bw_werkloosheid", region: "GM0034", audience: .public, on: app.db)
+            XCTAssertNil(rate.countNote)
+            XCTAssertTrue(rate.comparisons.contains { $0.words.hasSuffix(" Flevoland") }, "\(rate.comparisons)")
+            XCTAssertNotNil(rate.barChart.reference)
+            // The region profile counts a rate as better or worse, never a number.
+            let profile = try await RegionProfilePage.Model.load(code: "GM0034", audience: .public, on: app.db)
+            let rows = profile.sections.flatMap(\.rows)
+            XCTAssertNotNil(rows.first { $0.code == "bw_werkloosheid" }?.isBetter)
+            // Referrals to Welzijn op Recept: a count where more is better, with a province total.
+            let referrals = try XCTUnwrap(rows.first { $0.code == "tz_welzijn_op_recept" })
+            XCTAssertNotEqual(referrals.province, "niet beschikbaar")
+            XCTAssertNil(referrals.isBetter, "Almere's referrals are not 'worse' than all of Flevoland's")
         }
     }
 }

@@ -145,7 +145,9 @@ extension RegionProfilePage.Model {
             }
         }
         var isBetter: Bool?
-        if let value = latest?.value, !shown.suppressed,
+        // An absolute number (a town's inhabitants or referrals) is part of the larger area's total:
+        // never "better" or "worse" than it.
+        if let value = latest?.value, !shown.suppressed, !values.definition.isAbsoluteNumber,
             let reference = values.chartValue(source.isMunicipality ? province : national, audience)
         {
             isBetter = ReferenceDifference(value: value, reference: reference, polarity: polarity).isBetter
