@@ -88,10 +88,15 @@ public struct RegionHistory: Sendable {
 
     /// Every recorded version, by region code.
     public static func load(on db: any Database) async throws -> RegionHistory {
-        let rows = try await RegionVersion.query(on: db).with(\.$region).all()
+        // Only the codes of the regions (their geometry is not needed here).
+        let codes = Dictionary(
+            try await Region.query(on: db).field(\.$id).field(\.$code).all().compactMap { region in
+                region.id.map { ($0, region.code) }
+            }, uniquingKeysWith: { first, _ in first })
         var versions: [String: [Version]] = [:]
-        for row in rows {
-            versions[row.region.code, default: []].append(
+        for row in try await RegionVersion.query(on: db).all() {
+            guard let code = codes[row.$region.id] else { continue }
+            versions[code, default: []].append(
                 Version(years: row.years, name: row.name, geometry: row.geometry, schematic: row.geometrySchematic))
         }
         for code in versions.keys {
