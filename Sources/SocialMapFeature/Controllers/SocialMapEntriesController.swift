@@ -137,7 +137,8 @@ struct SocialMapEntriesController: RouteCollection {
     @Sendable func newOffer(req: Request) async throws -> SitePage {
         let (register, organisation, _) = try await SocialMapEditing.organisation(req.socialMapID, for: req)
         let model = OfferEditPage.Model(
-            newOf: organisation.id, locationOptions: Self.locationOptions(of: organisation.id, in: register))
+            newOf: organisation.id, organisationName: organisation.name,
+            locationOptions: Self.locationOptions(of: organisation.id, in: register))
         return OfferEditPage.view(model, req.formContext)
     }
 
@@ -146,8 +147,8 @@ struct SocialMapEntriesController: RouteCollection {
         let body = try req.formFields()
         let empty = SocialMap.Service(id: "", organisationID: organisation.id, name: "", kind: .residentsInitiative)
         var form = OfferEditPage.Model(
-            offer: empty, body: body, locationOptions: Self.locationOptions(of: organisation.id, in: register),
-            isNew: true)
+            offer: empty, body: body, organisationName: organisation.name,
+            locationOptions: Self.locationOptions(of: organisation.id, in: register), isNew: true)
         guard form.error == nil else { return OfferEditPage.view(form, req.formContext).render(for: req) }
         form.duplicates = register.possibleDuplicates(
             name: form.name, url: EntryForm.optional(form.website), email: EntryForm.optional(form.email),

@@ -110,6 +110,10 @@ final class SocialMapEntryFormTests: XCTestCase {
             // The initiative at that location.
             let offerForm = try await b.get("/sociale-kaart/organisaties/buurtkracht-zeewolde/aanbod/nieuw")
             XCTAssertTrue(offerForm.body.contains("locatie-\(location.id)"))
+            XCTAssertTrue(
+                offerForm.body.contains(
+                    "<li><a href=\"/sociale-kaart/organisaties/buurtkracht-zeewolde\">Buurtkracht Zeewolde</a></li>"),
+                "the new offer's breadcrumb names its organisation")
             let offer = try await b.post(
                 "/sociale-kaart/organisaties/buurtkracht-zeewolde/aanbod/nieuw",
                 [

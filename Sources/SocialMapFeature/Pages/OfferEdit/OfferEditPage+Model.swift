@@ -10,6 +10,8 @@ extension OfferEditPage {
         /// Nil for a new offer.
         var offerID: String?
         var organisationID: String
+        /// The organisation's name: the breadcrumb of a new offer leads back to it.
+        var organisationName: String
         /// The stored name (title and breadcrumb), also while the field holds a new one.
         var offerName: String
         var name: String
@@ -30,9 +32,10 @@ extension OfferEditPage {
         var fieldErrors: FieldErrors { FieldErrors(error) }
         var isNew: Bool { offerID == nil }
 
-        init(offer: SocialMap.Service, locationOptions: [SelectOption] = []) {
+        init(offer: SocialMap.Service, organisationName: String = "", locationOptions: [SelectOption] = []) {
             offerID = offer.id
             organisationID = offer.organisationID
+            self.organisationName = organisationName
             offerName = offer.name
             name = offer.name
             kind = offer.kind
@@ -47,11 +50,11 @@ extension OfferEditPage {
             locations = Set(offer.locationIDs)
         }
 
-        /// The empty form of a new offer of `organisationID`.
-        init(newOf organisationID: String, locationOptions: [SelectOption]) {
+        /// The empty form of a new offer of `organisationID`, named `organisationName`.
+        init(newOf organisationID: String, organisationName: String, locationOptions: [SelectOption]) {
             self.init(
                 offer: SocialMap.Service(id: "", organisationID: organisationID, name: "", kind: .residentsInitiative),
-                locationOptions: locationOptions)
+                organisationName: organisationName, locationOptions: locationOptions)
             offerID = nil
             offerName = "Nieuw aanbod"
         }
@@ -59,9 +62,10 @@ extension OfferEditPage {
         /// The form as posted (`body` is the decoded form), checked: with `error` set when refused.
         /// `offer` is the stored offer, or the empty one of `init(newOf:)`.
         init(
-            offer: SocialMap.Service, body: [String: String], locationOptions: [SelectOption] = [], isNew: Bool = false
+            offer: SocialMap.Service, body: [String: String], organisationName: String = "",
+            locationOptions: [SelectOption] = [], isNew: Bool = false
         ) {
-            self.init(offer: offer, locationOptions: locationOptions)
+            self.init(offer: offer, organisationName: organisationName, locationOptions: locationOptions)
             if isNew {
                 offerID = nil
                 offerName = "Nieuw aanbod"

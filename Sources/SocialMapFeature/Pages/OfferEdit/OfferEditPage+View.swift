@@ -13,7 +13,9 @@ enum OfferEditPage {
         return SitePage(
             model.isNew ? "Aanbod toevoegen" : "\(model.offerName) bewerken",
             status: model.error != nil ? .unprocessableEntity : (model.duplicates.isEmpty ? .ok : .conflict),
-            breadcrumbs: [SocialMapParts.breadcrumb, (model.isNew ? "Organisatie" : model.offerName, back.path)],
+            breadcrumbs: [
+                SocialMapParts.breadcrumb, (model.isNew ? model.organisationName : model.offerName, back.path)
+            ],
             .unwrap(model.error) { UI.problems($0.message, $0.problems) },
             .form(
                 .method(.post), .action(attr(action.path)),
