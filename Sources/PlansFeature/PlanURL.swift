@@ -58,6 +58,8 @@ enum PlanURL: SiteRoute {
     case restoreTarget(plan: Parameter<String>, target: Parameter<String>)
     case planLinks(plan: Parameter<String>, node: Parameter<String>)
     case removePlanLink(plan: Parameter<String>, node: Parameter<String>, link: Parameter<String>)
+    // #16: the annual report's authored texts per year.
+    case yearReportTexts(plan: Parameter<String>, year: Parameter<String>)
 
     var segments: [URLSegment] {
         switch self {
@@ -147,6 +149,7 @@ enum PlanURL: SiteRoute {
         case .removePlanLink(let plan, let node, let link):
             Self.planPath(plan, "doelen")
                 + [.parameter("node", node), .constant("bijdragen"), .parameter("link", link), .constant("verwijderen")]
+        case .yearReportTexts(let plan, let year): Self.planPath(plan, "jaarverslag") + [.parameter("year", year)]
         }
     }
 

@@ -12,7 +12,8 @@ public struct PlansFeature: VitaalFeature {
     public var migrations: [any Migration] {
         [
             CreatePlanTables(), CreatePlanAttachments(), AddPlanSubmitter(), AddPlanIndexes(), AddPlanReview(),
-            CreatePlanTreeVersions(), AddTargetAssessmentsArchiveAndPlanLinks()
+            CreatePlanTreeVersions(), AddTargetAssessmentsArchiveAndPlanLinks(),
+            CreatePlanYearReflections()
         ]
     }
 
@@ -45,6 +46,7 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: PlanCalendarController(days: app.vitaal.planningCalendarDays))
         try app.register(collection: TargetAssessmentController())
         try app.register(collection: PlanLinkController())
+        try app.register(collection: PlanYearReportController())
         PlanAPIController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
     }

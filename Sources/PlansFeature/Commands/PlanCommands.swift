@@ -24,10 +24,14 @@ struct PlansListCommand: AsyncCommand {
 struct PlansReportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "plan", help: "Sleutel van het plan, bv. flever-jaarplan-2025") var plan: String
+        @Option(name: "soort", help: "voortgang (standaard) of jaarverslag") var soort: String?
+        @Option(name: "jaar", help: "Jaar van het jaarverslag (standaard het laatst afgelopen jaar van het plan)")
+        var jaar: String?
         init() {}
     }
     var help: String {
-        "Voortgang van één plan als tekst: doelstellingen per status, begrotingstotalen en verschillen."
+        "Voortgang van één plan als tekst: doelstellingen per status, begrotingstotalen en verschillen; "
+            + "met --soort jaarverslag [--jaar 2025] het jaarverslag van één jaar."
     }
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -35,6 +39,13 @@ struct PlansReportCommand: AsyncCommand {
         let loaded = try await PlanStore.load(key: signature.plan, audience: .internal, on: app.db)
         let plan = loaded.plan
         let console = context.console
+        if try ReportPage.Kind(query: signature.soort) == .jaarverslag {
+            let year =
+                try ReportPage.Annual.year(signature.jaar, of: plan)
+                ?? AnnualReport.defaultYear(of: plan, today: PlanDate(day: app.clock.now()))
+            for line in try await AnnualReportText.lines(loaded, year: year, on: app.db) { console.print(line) }
+            return
+        }
         console.print("\(plan.title) (\(plan.period), \(plan.status.label))")
         console.print("Voortgang: \(plan.rollUp().status.label) – \(PlanViews.counts(plan.rollUp()))")
         for t in plan.targets {

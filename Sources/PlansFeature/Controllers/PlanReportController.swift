@@ -12,14 +12,26 @@ struct PlanReportController: RouteCollection {
 
     @Sendable func report(_ req: Request) async throws -> SitePage {
         let loaded = try await PlanAccess.loadVisible(req)
-        return ReportPage.view(await Self.model(req, loaded, forPDF: false), req.pageContext)
+        return ReportPage.view(try await Self.model(req, loaded, forPDF: false), req.pageContext)
     }
 
-    static func model(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async -> ReportPage.Model {
-        let kind = ReportPage.Kind(rawValue: req.query[String.self, at: "soort"] ?? "") ?? .voortgang
-        return await ReportPage.Model.load(
+    /// The report of the `soort` (voortgang, the default, or jaarverslag) and, for a jaarverslag, the
+    /// `jaar` (one of the plan's years; by default the last one that has ended).
+    static func model(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async throws -> ReportPage.Model {
+        let kind = try ReportPage.Kind(query: req.query[String.self, at: "soort"])
+        var model = await ReportPage.Model.load(
             loaded, kind: kind, viewer: req.user?.viewer, now: req.now, forPDF: forPDF,
             pdfAvailable: req.application.vitaal.chromiumPath != nil, on: req.db)
+        if kind == .jaarverslag {
+            let plan = loaded.plan
+            let year =
+                try ReportPage.Annual.year(req.queryText("jaar"), of: plan)
+                ?? AnnualReport.defaultYear(of: plan, today: PlanDate(day: req.now))
+            model.annual = try await ReportPage.Annual.load(
+                loaded, year: year, canEdit: !forPDF && PlanAccess.mayEdit(loaded, req.user?.viewer),
+                links: !forPDF, notice: PlanNotice(code: req.query[String.self, at: "melding"])?.text(), on: req.db)
+        }
+        return model
     }
 
     // MARK: PDF
@@ -30,9 +42,10 @@ struct PlanReportController: RouteCollection {
             return ReportPage.unavailable(loaded.key, title: loaded.plan.title, busy: false).render(for: req)
         }
         let context = req.pageContext
-        let page = ReportPage.view(await Self.model(req, loaded, forPDF: true), context)
+        let model = try await Self.model(req, loaded, forPDF: true)
+        let page = ReportPage.view(model, context)
         let html = Self.standalone(Layout.document(page: page, context: context), css: req.application.stylesheets.css)
-        let filename = "\(loaded.key)-rapport.pdf"
+        let filename = model.annual.map { "\(loaded.key)-jaarverslag-\($0.year).pdf" } ?? "\(loaded.key)-rapport.pdf"
         // The same HTML (plan, data, reader and day) gives the same PDF: serve it from the cache.
         if let cached = await PDFReports.cache.pdf(for: html) {
             return Download.file(filename, contentType: "application/pdf", data: cached)

@@ -20,6 +20,7 @@ enum PlanNotice: String {
     case targetRestored = "hersteld"
     case planLinked = "bijdrage-gekoppeld"
     case planUnlinked = "bijdrage-verwijderd"
+    case yearReportTextsSaved = "teksten-opgeslagen"
 
     /// The notice of a request's `melding` code; nil for none or an unknown code.
     init?(code: String?) {
@@ -50,6 +51,7 @@ enum PlanNotice: String {
         case .targetRestored: "Doelstelling hersteld; ze telt weer mee."
         case .planLinked: "Bijdrage aan het doel van het andere plan vastgelegd."
         case .planUnlinked: "Bijdrage verwijderd."
+        case .yearReportTextsSaved: "Geleerde lessen en evaluatie opgeslagen."
         }
     }
 }

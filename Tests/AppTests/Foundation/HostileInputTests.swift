@@ -27,7 +27,7 @@ final class HostileInputTests: XCTestCase {
             ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor"]
         ),
         (["/monitor"], ["formaat", "regio", "melding", "page", "periode"]),
-        (["/plannen", "/api/v1/plans"], ["soort", "melding", "opgeslagen", "formaat"]),
+        (["/plannen", "/api/v1/plans"], ["soort", "melding", "opgeslagen", "formaat", "jaar"]),
         (
             ["/api/v1/organizations", "/api/v1/initiatives", "/api/v1/networks"],
             ["theme", "dimension", "targetGroup", "municipality", "kind", "thema"]

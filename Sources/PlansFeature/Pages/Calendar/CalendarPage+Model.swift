@@ -14,6 +14,9 @@ enum CalendarPage {
             /// "verstreken", "vandaag", "over 12 dagen".
             var state: String
             var overdue: Bool
+            /// For a voortgangsrapportage or jaarverslag: the matching report of each plan that covers the
+            /// plan year (title, link).
+            var reports: [(title: String, path: String)] = []
         }
         struct PlanRow {
             var key: String
@@ -33,6 +36,26 @@ enum CalendarPage {
         /// Plans that cover the next plan year and are not adopted yet.
         var nextYearOpen: [PlanRow]
 
+        /// The reports a voortgangsrapportage or jaarverslag deadline asks for: per plan that covers the
+        /// plan year, its report of that kind for that year.
+        static func reports(_ deadline: PCCalendar.Deadline, plans: [PlanRecord]) -> [(title: String, path: String)] {
+            let kind: ReportPage.Kind
+            switch deadline.document {
+            case .voortgangsrapportage: kind = .voortgang
+            case .jaarverslag: kind = .jaarverslag
+            case .kaderbrief, .jaarplan: return []
+            }
+            return plans.filter { plan in
+                guard let start = Int(plan.periodStart.prefix(4)), let end = Int(plan.periodEnd.prefix(4)) else {
+                    return false
+                }
+                return start <= deadline.planYear && deadline.planYear <= end
+            }.map { plan in
+                let query = kind == .jaarverslag ? [("soort", kind.rawValue), ("jaar", "\(deadline.planYear)")] : []
+                return (plan.title, PlanURL.report(plan: .value(plan.key)).path(query: query))
+            }
+        }
+
         static func load(year: Int, calendar: PCCalendar, problems: [String], now: Date, on db: any Database)
             async throws -> Self
         {
@@ -45,6 +68,11 @@ enum CalendarPage {
                 return Row(deadline: deadline, state: state, overdue: days < 0)
             }
             let plans = try await PlanRecord.query(on: db).with(\.$organisation).sort(\.$title).all()
+            let reportRows = rows.map { row in
+                var row = row
+                row.reports = Self.reports(row.deadline, plans: plans)
+                return row
+            }
             func row(_ plan: PlanRecord, _ todo: String) -> PlanRow {
                 PlanRow(
                     key: plan.key, title: plan.title, organisation: plan.organisation.name, status: plan.planStatus,
@@ -61,7 +89,7 @@ enum CalendarPage {
                 return start <= next && next <= end && [.concept, .ingediend].contains(plan.planStatus)
             }.map { row($0, $0.planStatus == .concept ? "indienen" : "vaststellen") }
             return Model(
-                year: year, rows: rows, settingProblems: problems, awaitingAdoption: awaiting, nextYearOpen: open)
+                year: year, rows: reportRows, settingProblems: problems, awaitingAdoption: awaiting, nextYearOpen: open)
         }
     }
 }

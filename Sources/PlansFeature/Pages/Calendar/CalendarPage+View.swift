@@ -31,7 +31,7 @@ extension CalendarPage {
                 headers: ["Datum", "Stuk", "Voor planjaar", "Stand", "Grondslag"],
                 rows: model.rows.map { row in
                     [
-                        .text(row.deadline.due.description), .text(row.deadline.document.label),
+                        .text(row.deadline.due.description), document(row),
                         .text("\(row.deadline.planYear)"),
                         .span(.class(row.overdue ? "status status-none" : "status status-good"), .text(row.state)),
                         .text(
@@ -47,6 +47,19 @@ extension CalendarPage {
             plans(
                 model.nextYearOpen, caption: "Plannen voor \(model.year + 1) in concept of ingediend",
                 empty: "Alle plannen voor \(model.year + 1) zijn vastgesteld of er zijn er nog geen."))
+    }
+
+    /// The document, with links to the matching reports of the plans of that year.
+    static func document(_ row: Model.Row) -> BodyNode {
+        .group(
+            .text(row.deadline.document.label),
+            .if(
+                !row.reports.isEmpty,
+                .ul(
+                    .class("plan-report-links"),
+                    .forEach(row.reports) { report in
+                        .li(.a(.href(attr(report.path)), .text("\(row.deadline.document.label): \(report.title)")))
+                    })))
     }
 
     static func plans(_ rows: [Model.PlanRow], caption: String, empty: String) -> BodyNode {

@@ -10,6 +10,20 @@ enum ReportPage {
     enum Kind: String {
         case voortgang, jaarverslag
         var label: String { self == .voortgang ? "Voortgangsrapportage" : "Jaarverslag" }
+
+        /// The `soort` query parameter: absent or empty is the progress report; anything else than the
+        /// two kinds is refused naming them.
+        init(query: String?) throws {
+            guard let query, !query.isEmpty else {
+                self = .voortgang
+                return
+            }
+            guard query.count <= 40, let kind = Kind(rawValue: query) else {
+                throw VitaalError.invalid(
+                    "Soort rapportage: kies \"voortgang\" of \"jaarverslag\"", at: SourceLocation(field: "soort"))
+            }
+            self = kind
+        }
     }
 
     struct Chart {
@@ -37,6 +51,8 @@ enum ReportPage {
         var targets: TargetTable?
         var charts: [Chart]
         var stories: [StorySummary]
+        /// The year's part of a jaarverslag (set by the handler, which checks the year).
+        var annual: Annual? = nil
     }
 }
 

@@ -5,7 +5,8 @@ import VitaalDomain
 
 extension ReportPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(
+        if let annual = model.annual { return annualView(model, annual) }
+        return SitePage(
             "\(model.kind.label): \(model.title)",
             breadcrumbs: PlanViews.planCrumbs(key: model.key, title: model.title),
             .div(

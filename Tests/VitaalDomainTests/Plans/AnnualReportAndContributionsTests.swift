@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import VitaalDomain
+
+/// #16: the annual report's year view of targets and budgets, and its authored texts. Every expected figure is computed by hand in the comments.
+@Suite struct AnnualReportAndContributionsTests {
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> PlanDate { PlanDate(y, m, d)! }
+
+    /// A three-year plan: a multi-year target, a count that ended in 2024, a final-year target in 2025.
+    static var plan: Plan {
+        let nodes = [
+            GoalNode(key: "G1", parent: nil, level: 0, title: "Gezond opgroeien", text: ""),
+            GoalNode(key: "G2", parent: "G1", level: 1, title: "Sport in de wijk", text: "")
+        ]
+        let targets = [
+            SmartTarget(
+                key: "t1", nodeKey: "G2", measure: "Deelnemers", unit: "personen",
+                baseline: DatedValue(0, at: date(2024, 1, 1)), targetValue: 100, targetDate: date(2026, 12, 31),
+                direction: .increase,
+                realisations: [
+                    Realisation(value: 20, date: date(2024, 6, 30)), Realisation(value: 40, date: date(2025, 3, 31)),
+                    Realisation(value: 55, date: date(2025, 11, 30))
+                ]),
+            SmartTarget(
+                key: "t2", nodeKey: "G1", measure: "Bijeenkomsten", unit: "keer",
+                baseline: DatedValue(0, at: date(2024, 1, 1)), targetValue: 4, targetDate: date(2024, 12, 31),
+                direction: .count, realisations: [Realisation(value: 4, date: date(2024, 10, 1))]),
+            SmartTarget(
+                key: "t3", nodeKey: "G2", measure: "Wijkscans", unit: "scans",
+                baseline: DatedValue(0, at: date(2025, 1, 1)), targetValue: 4, targetDate: date(2025, 12, 31),
+                direction: .atLeast)
+        ]
+        return Plan(
+            key: "p", title: "Plan", owner: "Flever", version: 1,
+            period: PlanPeriod(start: date(2024, 1, 1), end: date(2026, 12, 31)), status: .vastgesteld,
+            levels: ["Doel", "Subdoel"], nodes: nodes, targets: targets)
+    }
+
+    @Test func theYearShowsItsRealisationsAgainstTheYearsTargetPerGoal() {
+        let report = AnnualReport(plan: Self.plan, year: 2025)
+        // t2 ended in 2024 and is not part of 2025; t1 and t3 hang on G2.
+        #expect(report.goals.map(\.nodeKey) == ["G2"])
+        #expect(report.goals[0].title == "Subdoel: Sport in de wijk")
+        let t1 = report.goals[0].targets[0]
+        #expect(t1.target.key == "t1")
+        // Straight line 2024-01-01 (0) → 2026-12-31 (100): 730 of 1.095 days by 2025-12-31.
+        #expect(abs(t1.yearTarget - 100.0 * 730 / 1095) < 1e-9)
+        #expect(!t1.isFinalYear)
+        #expect(t1.realisations.map(\.value) == [40, 55])
+        #expect(t1.valueAtYearEnd == 55)
+        // Expected at 2025-11-30: 100 × 699/1.095 = 63,8; progress 55/63,8 = 0,86 → risico.
+        #expect(t1.status == .atRisk)
+        #expect(t1.status == Self.plan.targets[0].status(asOf: AnnualReport.yearEnd(2025)))
+        let t3 = report.goals[0].targets[1]
+        #expect(t3.isFinalYear && t3.yearTarget == 4 && t3.realisations.isEmpty && t3.valueAtYearEnd == nil)
+        #expect(t3.status == .noData)
+        #expect(report.rollUp.counts[.atRisk] == 1 && report.rollUp.counts[.noData] == 1)
+
+        let earlier = AnnualReport(plan: Self.plan, year: 2024)
+        #expect(earlier.goals.map(\.nodeKey) == ["G2", "G1"])
+        // 365 of 1.095 days by 2024-12-31.
+        #expect(abs(earlier.goals[0].targets[0].yearTarget - 100.0 / 3) < 1e-9)
+        #expect(earlier.goals[1].targets[0].status == .achieved)
+    }
+
+    @Test func theDefaultYearIsTheLastYearThatHasEnded() {
+        #expect(AnnualReport.years(of: Self.plan) == 2024...2026)
+        #expect(AnnualReport.defaultYear(of: Self.plan, today: Self.date(2026, 3, 1)) == 2025)
+        #expect(AnnualReport.defaultYear(of: Self.plan, today: Self.date(2025, 12, 1)) == 2025)
+        #expect(AnnualReport.defaultYear(of: Self.plan, today: Self.date(2030, 1, 1)) == 2026)
+        #expect(AnnualReport.defaultYear(of: Self.plan, today: Self.date(2020, 1, 1)) == 2024)
+    }
+
+    @Test func aBudgetTableRestrictedToOneYearKeepsOnlyThatYearsColumns() throws {
+        let table = PlansDemoData.fleverBegroting2023_2025
+        let year = try #require(table.restricted(toYear: 2024))
+        #expect(year.columns.map(\.label) == ["Begroting 2024"])
+        // Baten 2024: 1.190 + 546 + 1.420 = 3.156 (× € 1.000), as printed.
+        #expect(year.computedTotal(section: "baten", column: 0) == Money(thousands: 3156))
+        #expect(year.section("baten")?.statedTotals == [.amount(Money(thousands: 3156))])
+        #expect(year.section("baten")?.lines[0].statedPercents == [38])
+        #expect(table.restricted(toYear: 2030) == nil)
+    }
+
+    @Test func lessonsAndEvaluationAreRequiredAndBounded() throws {
+        do {
+            _ = try AnnualReflection(lessons: "  \n", evaluation: String(repeating: "x", count: 10_001))
+            Issue.record("empty and over-long texts are refused")
+        } catch {
+            #expect(error.problems.map(\.location.field) == ["geleerde_lessen", "evaluatie"])
+            #expect(error.problems[0].message == "Geleerde lessen: vul deze tekst in")
+            #expect(error.problems[1].message == "Evaluatie: ten hoogste 10.000 tekens (nu 10.001)")
+        }
+        let saved = try AnnualReflection(lessons: " Vroeg beginnen. ", evaluation: "Goed verlopen.")
+        #expect(saved.lessons == "Vroeg beginnen." && saved.evaluation == "Goed verlopen.")
+    }
+}
