@@ -58,8 +58,10 @@ enum PlanURL: SiteRoute {
     case restoreTarget(plan: Parameter<String>, target: Parameter<String>)
     case planLinks(plan: Parameter<String>, node: Parameter<String>)
     case removePlanLink(plan: Parameter<String>, node: Parameter<String>, link: Parameter<String>)
-    // #16: the annual report's authored texts per year.
+    // #16: the annual report's authored texts per year; the province's contributions as CSV and JSON.
     case yearReportTexts(plan: Parameter<String>, year: Parameter<String>)
+    case contributionsCSV
+    case apiContributions
 
     var segments: [URLSegment] {
         switch self {
@@ -150,6 +152,8 @@ enum PlanURL: SiteRoute {
             Self.planPath(plan, "doelen")
                 + [.parameter("node", node), .constant("bijdragen"), .parameter("link", link), .constant("verwijderen")]
         case .yearReportTexts(let plan, let year): Self.planPath(plan, "jaarverslag") + [.parameter("year", year)]
+        case .contributionsCSV: [.constant("plannen"), .constant("bijdragen.csv")]
+        case .apiContributions: Self.api + [.constant("contributions")]
         }
     }
 

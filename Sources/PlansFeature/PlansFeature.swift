@@ -47,7 +47,9 @@ public struct PlansFeature: VitaalFeature {
         try app.register(collection: TargetAssessmentController())
         try app.register(collection: PlanLinkController())
         try app.register(collection: PlanYearReportController())
+        try app.register(collection: PlanContributionsController())
         PlanAPIController.registerOpenAPI(app.openAPI)
+        PlanContributionsController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
     }
 

@@ -6,8 +6,8 @@ import XCTest
 @testable import AppCore
 @testable import PlansFeature
 
-/// #16: the two report kinds (voortgangsrapportage, jaarverslag of a year with its authored texts),
-/// through the real app.
+/// #16: the two report kinds (voortgangsrapportage, jaarverslag of a year with its authored texts) and
+/// the province's contributions across plans (page, CSV, API, visibility), through the real app.
 final class PlansAnnualReportTests: XCTestCase {
     static let flever = Fixtures.fleverPlan
 
@@ -107,11 +107,107 @@ final class PlansAnnualReportTests: XCTestCase {
             XCTAssertTrue(publicView.body.contains("<p>Anders.</p>"), "published plan: the texts are public")
         }
     }
+
+    func testProvinceContributionsAcrossPlans() async throws {
+        try await Fixtures.withPlans { app in
+            // A concept copy of Flever's plan for 2026 carries the same subsidy line: only logged-in readers
+            // may count it.
+            let (email, password) = try await TestApp.user(app, role: .redacteur, organisation: "flever")
+            let editor = Browser(app)
+            try await editor.login(email, password)
+            let copy = try await editor.post("/plannen/\(Self.flever)/kopie")
+            XCTAssertEqual(copy.status, .seeOther, copy.body)
+            let conceptKey = PlansInputTests.next
+            XCTAssertTrue(copy.location?.hasPrefix("/plannen/\(conceptKey)") == true)
+            let tables = "/plannen/\(conceptKey)/begrotingstabellen"
+            let added = try await editor.post(
+                tables, ["titel": "Begroting 2026", "eenheid": "euro", "jaar": "2026", "programma": ""])
+            XCTAssertEqual(added.status, .seeOther, added.body)
+            let line = try await editor.post(
+                "\(try XCTUnwrap(added.location))/regels",
+                [
+                    "regel.sectie": "baten", "regel.label": "Subsidie Provincie Flevoland (langlopend)",
+                    "regel.categorie": "subsidieProvincie"
+                ])
+            XCTAssertEqual(line.status, .seeOther, line.body)
+
+            // Expected totals from the stored lines of the published plans, added up here by hand.
+            let plans = try await PlanRecord.query(on: app.db).all()
+            let published = Set(plans.filter { [.vastgesteld, .afgesloten].contains($0.planStatus) }.compactMap(\.id))
+            let tableRecords = try await BudgetTableRecord.query(on: app.db).all()
+            let entries = try await BudgetEntryRecord.query(on: app.db).filter(\.$category == "subsidieProvincie").all()
+            XCTAssertFalse(entries.isEmpty)
+            var budgetPerYear: [Int: Int] = [:]
+            var actualPerYear: [Int: Int] = [:]
+            for table in tableRecords where table.key == "flever-2025" && published.contains(table.$plan.id) {
+                for entry in entries
+                where entry.$table.id == table.id && entry.columnKey != BudgetEntryRecord.totalColumn {
+                    let year = try XCTUnwrap(Int(entry.columnKey))
+                    if entry.kind == "actual" {
+                        actualPerYear[year, default: 0] += entry.amountCents ?? 0
+                    } else {
+                        budgetPerYear[year, default: 0] += entry.amountCents ?? 0
+                    }
+                }
+            }
+            // Flever 2025 per programme: 197 + 363 + 444 + 243 = 1.247 (× € 1.000), the same as its first table.
+            XCTAssertEqual(budgetPerYear, [2024: 119_000_000, 2025: 124_700_000])
+            XCTAssertEqual(actualPerYear, [2023: 114_200_000])
+
+            let anonymous = Browser(app)
+            let api = try await anonymous.get("/api/v1/plans/contributions")
+            XCTAssertEqual(api.status, .ok)
+            let json = try JSONDecoder().decode(ContributionsDTO.self, from: Data(api.body.utf8))
+            XCTAssertEqual(json.sources, ["Subsidie Provincie Flevoland (langlopend)"])
+            XCTAssertEqual(json.years, [2023, 2024, 2025])
+            XCTAssertEqual(json.totalsPerYear.map(\.year), [2023, 2024, 2025])
+            XCTAssertEqual(
+                json.totalsPerYear.map(\.amounts.budgetCents), [nil, budgetPerYear[2024], budgetPerYear[2025]])
+            XCTAssertEqual(json.totalsPerYear[0].amounts.actualCents, actualPerYear[2023])
+            XCTAssertEqual(json.total.budgetCents, budgetPerYear.values.reduce(0, +))
+            XCTAssertEqual(json.cells.first { $0.year == 2025 }?.plans.map(\.plan), [Self.flever])
+            XCTAssertTrue(json.notes.isEmpty, "the per-programme table adds up to the same 1.247")
+
+            // The page: matrix with totals, each cell linking to its plans; the concept plan only when logged in.
+            let page = try await anonymous.get("/plannen/bijdragen")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("href=\"#herkomst-0-2025\">€ 1.247.000</a>"), page.body)
+            XCTAssertTrue(page.body.contains("<strong>€ 2.437.000</strong>"), "1.190.000 + 1.247.000")
+            XCTAssertTrue(page.body.contains("id=\"herkomst-0-2025\""))
+            XCTAssertFalse(page.body.contains(conceptKey), "anonymous visitors do not see the concept")
+            let csv = try await anonymous.get("/plannen/bijdragen.csv")
+            XCTAssertEqual(csv.headers.first(name: .contentType), "text/csv; charset=utf-8")
+            XCTAssertTrue(
+                csv.body.contains(
+                    "Subsidie Provincie Flevoland (langlopend);2025;\(Self.flever);Jaarplan Flever 2025;Flever;1247000;;"
+                        + "Begroting Flever 2025;"), csv.body)
+            XCTAssertFalse(csv.body.contains(conceptKey))
+
+            let mine = try await editor.get("/plannen/bijdragen")
+            XCTAssertTrue(
+                mine.body.contains("href=\"/plannen/\(conceptKey)/begroting\""), "logged in: the concept counts")
+            let mineAPI = try await editor.get("/api/v1/plans/contributions")
+            let mineJSON = try JSONDecoder().decode(ContributionsDTO.self, from: Data(mineAPI.body.utf8))
+            XCTAssertEqual(mineJSON.years, [2023, 2024, 2025, 2026])
+            XCTAssertEqual(mineJSON.totalsPerYear.last?.amounts.budgetCents, 0, "the new line has no amount yet")
+
+            // Linked from the plans list and the dashboard.
+            let list = try await anonymous.get("/plannen")
+            XCTAssertTrue(list.body.contains("href=\"/plannen/bijdragen\""))
+            let dashboard = try await editor.get("/plannen/dashboard")
+            XCTAssertTrue(dashboard.body.contains("href=\"/plannen/bijdragen\""))
+            // The P&C calendar links the deadlines to the matching reports.
+            let calendar = try await editor.get("/plannen/kalender?jaar=2026")
+            XCTAssertTrue(
+                calendar.body.contains("href=\"/plannen/\(Self.flever)/rapport?soort=jaarverslag&amp;jaar=2025\""),
+                calendar.body)
+        }
+    }
 }
 
-/// HTML snapshots of the #16 pages: the jaarverslag and its texts form with errors.
+/// HTML snapshots of the #16 pages: the jaarverslag, its texts form with errors, the contributions.
 final class PlansAnnualReportSnapshotTests: XCTestCase {
-    func testAnnualReportAndItsTextsForm() async throws {
+    func testAnnualReportTextsFormAndContributions() async throws {
         try await Fixtures.withPlans { app in
             let loaded = try await PlanStore.load(key: Fixtures.fleverPlan, audience: .public, on: app.db)
             let reportContext = Fixtures.context(path: PlanURL.report(plan: .value(loaded.key)).path)
@@ -138,6 +234,12 @@ final class PlansAnnualReportSnapshotTests: XCTestCase {
             let html = Layout.document(page: page, context: formContext)
             XCTAssertTrue(html.contains("id=\"f-geleerde_lessen-error\""), html)
             assertSnapshot(html, named: "Plans/year-report-texts-errors")
+
+            let contributions = try await ContributionsPage.Model.load(viewer: nil, on: app.db)
+            let context = Fixtures.context(path: PlanURL.contributions.path)
+            assertSnapshot(
+                Layout.document(page: ContributionsPage.view(contributions, context), context: context),
+                named: "Plans/contributions")
         }
     }
 }

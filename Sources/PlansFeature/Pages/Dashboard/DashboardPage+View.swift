@@ -16,6 +16,9 @@ extension DashboardPage {
                 .text(
                     ": deadlines van kaderbrief, jaarplan, voortgangsrapportage en jaarverslag, en de plannen "
                         + "ter vaststelling.")),
+            .p(
+                .a(.href(attr(PlanURL.contributions.path)), .text("Bijdragen van de provincie")),
+                .text(": per financieringsbron en jaar, over de begrotingen van alle plannen.")),
             .div(
                 .class("tiles"),
                 .forEach([SmartTarget.Status.offTrack, .atRisk, .onTrack, .achieved, .noData]) { status in

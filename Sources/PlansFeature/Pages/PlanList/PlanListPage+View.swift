@@ -21,6 +21,9 @@ extension PlanListPage {
                     .if(
                         model.canCreate,
                         .a(.class("button button-secondary"), .href(PlanURL.newPlan.path), .text("Nieuw plan"))))),
+            .p(
+                .a(.href(PlanURL.contributions.path), .text("Bijdragen van de provincie per financieringsbron en jaar"))
+            ),
             .if(
                 !model.loggedIn,
                 UI.notice(
