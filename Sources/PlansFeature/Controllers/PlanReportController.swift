@@ -18,18 +18,19 @@ struct PlanReportController: RouteCollection {
     /// The report of the `soort` (voortgang, the default, or jaarverslag) and, for a jaarverslag, the
     /// `jaar` (one of the plan's years; by default the last one that has ended).
     static func model(_ req: Request, _ loaded: LoadedPlan, forPDF: Bool) async throws -> ReportPage.Model {
-        let kind = try ReportPage.Kind(query: req.query[String.self, at: "soort"])
+        let kind = try ReportPage.Kind(query: req.queryText("soort"))
+        let plan = loaded.plan
+        let year =
+            kind == .jaarverslag
+            ? try ReportPage.Annual.year(req.queryText("jaar"), of: plan)
+                ?? AnnualReport.defaultYear(of: plan, today: PlanDate(day: req.now)) : nil
         var model = await ReportPage.Model.load(
             loaded, kind: kind, viewer: req.user?.viewer, now: req.now, forPDF: forPDF,
-            pdfAvailable: req.application.vitaal.chromiumPath != nil, on: req.db)
-        if kind == .jaarverslag {
-            let plan = loaded.plan
-            let year =
-                try ReportPage.Annual.year(req.queryText("jaar"), of: plan)
-                ?? AnnualReport.defaultYear(of: plan, today: PlanDate(day: req.now))
+            pdfAvailable: req.application.vitaal.chromiumPath != nil, year: year, on: req.db)
+        if let year {
             model.annual = try await ReportPage.Annual.load(
                 loaded, year: year, canEdit: !forPDF && PlanAccess.mayEdit(loaded, req.user?.viewer),
-                links: !forPDF, notice: PlanNotice(code: req.query[String.self, at: "melding"])?.text(), on: req.db)
+                links: !forPDF, notice: PlanNotice(code: req.queryText("melding"))?.text(), on: req.db)
         }
         return model
     }

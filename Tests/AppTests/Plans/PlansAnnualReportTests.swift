@@ -19,6 +19,8 @@ final class PlansAnnualReportTests: XCTestCase {
             let annual = try await anonymous.get("\(report)?soort=jaarverslag&jaar=2025")
             XCTAssertEqual(annual.status, .ok)
             XCTAssertTrue(annual.body.contains("Jaarverslag 2025: Jaarplan Flever 2025"))
+            XCTAssertTrue(
+                annual.body.contains("Jaarverslag 2025 van het plan voor 01-01-2025 t/m 31-12-2025, opgesteld"))
             let loaded = try await Fixtures.loadedPlan(app)
             let year = AnnualReport(plan: loaded.plan, year: 2025)
             let row = try XCTUnwrap(year.goals.flatMap(\.targets).first { $0.target.key == "AO.t2" })
@@ -213,7 +215,7 @@ final class PlansAnnualReportSnapshotTests: XCTestCase {
             let reportContext = Fixtures.context(path: PlanURL.report(plan: .value(loaded.key)).path)
             var model = await ReportPage.Model.load(
                 loaded, kind: .jaarverslag, viewer: nil, now: Fixtures.now, forPDF: false, pdfAvailable: false,
-                on: app.db)
+                year: 2025, on: app.db)
             model.annual = try await ReportPage.Annual.load(loaded, year: 2025, canEdit: false, links: true, on: app.db)
             assertSnapshot(
                 Layout.document(page: ReportPage.view(model, reportContext), context: reportContext),

@@ -57,10 +57,11 @@ enum ReportPage {
 }
 
 extension ReportPage.Model {
-    /// `now` gives the day the report is drawn up; `pdfAvailable` whether Chromium is installed.
+    /// `now` gives the day the report is drawn up; `pdfAvailable` whether Chromium is installed; `year`
+    /// the year of a jaarverslag (named in the lead).
     static func load(
         _ loaded: LoadedPlan, kind: ReportPage.Kind, viewer: PageContext.Viewer?, now: Date,
-        forPDF: Bool, pdfAvailable: Bool, on db: any Database
+        forPDF: Bool, pdfAvailable: Bool, year: Int? = nil, on db: any Database
     ) async -> Self {
         let plan = loaded.plan
         let today = now.formatted(.iso8601.year().month().day())
@@ -69,7 +70,9 @@ extension ReportPage.Model {
         let stories = codes.isEmpty ? [] : ((try? await MonitorLookup.stories(indicatorCodes: codes, on: db)) ?? [])
         return Self(
             key: plan.key, title: plan.title, kind: kind, forPDF: forPDF, pdfAvailable: pdfAvailable,
-            lead: "\(kind.label) over \(plan.period.description), opgesteld uit de actuele gegevens op \(today). "
+            lead: (year.map { "\(kind.label) \($0) van het plan voor \(plan.period.description)" }
+                ?? "\(kind.label) over \(plan.period.description)")
+                + ", opgesteld uit de actuele gegevens op \(today). "
                 + "Eigenaar: \(loaded.organisation.name). Versie \(plan.version), "
                 + "status \(plan.status.label.lowercased()).",
             targetCount: plan.targets.count, rollUp: plan.rollUp(),
