@@ -70,6 +70,19 @@ extension ReportPage.Annual {
                 title: goal.title,
                 rows: goal.targets.map { row in
                     let target = row.target
+                    // An inspanningsdoel has no value to reach: its assessments of the year stand in for
+                    // realisations, and its status (from the domain) is the latest assessment.
+                    if !target.isSmart {
+                        let assessed = target.assessments.filter { $0.date.year == year }
+                            .map { "\($0.judgement.label) (\($0.date.dutch))" }
+                        return Row(
+                            measure: target.measure,
+                            link: links ? PlanURL.target(plan: .value(plan.key), target: .value(target.key)).path : nil,
+                            isExample: loaded.isExample(target), yearTarget: "inspanningsdoel (kwalitatief beoordeeld)",
+                            realisations: assessed.isEmpty
+                                ? "geen beoordeling in \(year)" : assessed.joined(separator: "; "),
+                            atYearEnd: "–", status: row.status)
+                    }
                     let realisations = row.realisations.map { "\(PlanViews.number($0.value)) (\($0.date.dutch))" }
                     return Row(
                         measure: target.measure,
