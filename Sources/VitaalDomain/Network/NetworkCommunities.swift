@@ -21,7 +21,7 @@ public struct NetworkCommunities: Sendable, Equatable {
         guard graph.totalWeight > 0 else {
             return NetworkCommunities(communities: sorted(singletons), modularity: 0)
         }
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         // `partition[c]`: the original nodes in community c; `current`: the graph whose nodes are the
         // communities of the previous level.
         var partition = singletons
@@ -68,12 +68,12 @@ public struct NetworkCommunities: Sendable, Equatable {
 
     /// One pass of local moves (networkx `_one_level`): the groups of `g`'s nodes and whether any node moved.
     static func oneLevel(
-        _ g: WeightedGraph, totalWeight m: Double, resolution: Double, rng: inout SplitMix
+        _ g: WeightedGraph, totalWeight m: Double, resolution: Double, rng: inout SplitMix64
     ) -> (groups: [[Int]], moved: Bool) {
         var community = Array(0..<g.nodeCount)
         var total = g.degree  // Σ_tot per community
         var order = Array(0..<g.nodeCount)
-        rng.shuffle(&order)
+        shuffle(&order, &rng)
         var moved = false
         var moves = 1
         while moves > 0 {
@@ -106,6 +106,15 @@ public struct NetworkCommunities: Sendable, Equatable {
         var groups: [Int: [Int]] = [:]
         for u in 0..<g.nodeCount { groups[community[u], default: []].append(u) }
         return (groups.keys.sorted().map { groups[$0]! }, moved)
+    }
+
+    /// Fisher–Yates with the domain's generator (not the standard library's shuffle, whose order may
+    /// change between Swift versions): the same seed gives the same order everywhere.
+    static func shuffle(_ items: inout [Int], _ rng: inout SplitMix64) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        }
     }
 
     static func sorted(_ communities: [[Int]]) -> [[Int]] {
@@ -156,26 +165,5 @@ struct WeightedGraph: Sendable {
             }
         }
         return WeightedGraph(nodeCount: groups.count, weights: weights)
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a seed gives the same communities on every machine.
-struct SplitMix: Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Fisher–Yates.
-    mutating func shuffle(_ items: inout [Int]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) {
-            let j = Int(next() % UInt64(i + 1))
-            items.swapAt(i, j)
-        }
     }
 }
