@@ -51,7 +51,7 @@ struct CreateUserCommand: AsyncCommand {
     }
 }
 
-/// `vitaal import regions FILE.geojson [--jaar N]`
+/// `vitaal import regions FILE.geojson [--jaar N [--volledig]]`
 struct ImportRegionsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "GeoJSON FeatureCollection (PDOK/CBS: statcode, statnaam)") var file: String
@@ -60,6 +60,12 @@ struct ImportRegionsCommand: AsyncCommand {
             help:
                 "Grenzen geldig vanaf dit jaar (1900–2100): een nieuwe grensversie; zonder: de huidige grens vervangen")
         var jaar: String?
+        @Flag(
+            name: "volledig",
+            help:
+                "Met --jaar: het bestand bevat alle regio's van zijn soort voor dat jaar; codes die ontbreken "
+                + "(bijv. na een herindeling) eindigen het jaar ervoor")
+        var volledig: Bool
         init() {}
     }
     var help: String { "Importeert regiogrenzen uit GeoJSON (alles of niets)." }
@@ -83,7 +89,7 @@ struct ImportRegionsCommand: AsyncCommand {
             year = parsed
         }
         let summary = try await RegionImporter.importGeoJSON(
-            data, fileName: url.lastPathComponent, year: year, on: app.db,
+            data, fileName: url.lastPathComponent, year: year, complete: signature.volledig, on: app.db,
             user: nil, actor: "cli", now: app.clock.now())
         context.console.print(summary)
     }

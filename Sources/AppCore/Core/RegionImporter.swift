@@ -14,27 +14,38 @@ public enum RegionImporter {
     /// boundary version valid from that year (`BoundaryHistory.place`): the open version closes the
     /// year before, a version starting that year is replaced, and a year inside closed history is
     /// refused for the whole file.
+    ///
+    /// `complete` (`--volledig`, only with `year`): the file holds every region of its kinds for that
+    /// year, so a code of those kinds that is missing from it ends the year before (a merger: the
+    /// merged municipality's code stops, the new or absorbing one continues).
     public static func importGeoJSON(
-        _ data: Data, fileName: String?, year: Int? = nil, on db: any Database, user: User?, actor: String?,
-        now: Date
+        _ data: Data, fileName: String?, year: Int? = nil, complete: Bool = false, on db: any Database, user: User?,
+        actor: String?, now: Date
     ) async throws -> String {
         if let year, !years.contains(year) {
             throw VitaalError.invalid(
                 "jaar \(year) valt buiten \(years.lowerBound)–\(years.upperBound)",
                 at: SourceLocation(file: fileName, field: "--jaar"))
         }
+        if complete, year == nil {
+            throw VitaalError.invalid(
+                "--volledig kan alleen samen met --jaar: de codes die ontbreken, eindigen het jaar ervoor",
+                at: SourceLocation(file: fileName, field: "--volledig"))
+        }
         let features = try GeoJSONRegions.parse(data, file: fileName)
         if features.isEmpty {
             throw VitaalError.invalid("de FeatureCollection bevat geen features", at: SourceLocation(file: fileName))
         }
         return try await db.transaction { db in
-            try await apply(features, fileName: fileName, year: year, on: db, user: user, actor: actor, now: now)
+            try await apply(
+                features, fileName: fileName, year: year, complete: complete, on: db, user: user, actor: actor,
+                now: now)
         }
     }
 
     static func apply(
-        _ features: [RegionFeature], fileName: String?, year: Int?, on db: any Database, user: User?,
-        actor: String?, now: Date
+        _ features: [RegionFeature], fileName: String?, year: Int?, complete: Bool = false, on db: any Database,
+        user: User?, actor: String?, now: Date
     ) async throws -> String {
         let existing = try await Region.query(on: db).all()
         let parentOf = try parents(of: features, fileName: fileName, existing: existing)
@@ -45,11 +56,22 @@ public enum RegionImporter {
         let changes =
             try year.map { try planVersions(features, year: $0, existing: existing, rows: rows, fileName: fileName) }
             ?? [:]
+        let ended =
+            try year.map { complete ? try endMissing(features, year: $0, existing: existing, rows: rows) : [] } ?? []
         let (created, updated) = try await write(
             features, parentOf: parentOf, existing: existing, rows: rows, changes: changes, on: db)
+        for item in ended {
+            for row in item.versions where row.id == nil { try await row.create(on: db) }
+            item.open.validTo = (year ?? 0) - 1
+            try await item.open.save(on: db)
+        }
         let versions = year.map { year in
             let replaced = changes.values.filter { if case .replace = $0.placement { true } else { false } }.count
             return " Grensversies vanaf \(year): \(changes.count - replaced) nieuw, \(replaced) vervangen."
+                + (ended.isEmpty
+                    ? ""
+                    : " Beëindigd na \(year - 1): "
+                        + ended.map { "\($0.region.code) (\($0.region.name))" }.joined(separator: ", ") + ".")
         }
         let summary =
             "\(features.count) regio's uit \(fileName ?? "GeoJSON") geïmporteerd: \(created) nieuw, "
@@ -223,6 +245,41 @@ public enum RegionImporter {
         var rows: [RegionVersion]
         /// The new or replaced version is the latest one: the region's current name and boundary.
         var becomesCurrent: Bool
+    }
+
+    /// With `--volledig`: the regions of the file's kinds that the file does not name, with the open
+    /// version that ends the year before `year` (and every version of the code, to save those that
+    /// exist only in memory). A missing code whose boundary starts in `year` or later is a mistake.
+    static func endMissing(
+        _ features: [RegionFeature], year: Int, existing: [Region], rows: [UUID: [RegionVersion]]
+    ) throws -> [(region: Region, open: RegionVersion, versions: [RegionVersion])] {
+        let named = Set(features.map(\.code))
+        let kinds = Set(features.compactMap { RegionKind.from(code: $0.code)?.rawValue })
+        var problems = ProblemCollector()
+        var ended: [(region: Region, open: RegionVersion, versions: [RegionVersion])] = []
+        for region in existing.sorted(by: { $0.code < $1.code })
+        where !named.contains(region.code) && kinds.contains(region.kind) {
+            guard let id = region.id else { continue }
+            var versions = rows[id] ?? []
+            if versions.isEmpty, region.geometry != nil {
+                versions = [
+                    RegionVersion(
+                        regionID: id, years: BoundaryVersion(validFrom: nil, validTo: nil), name: region.name,
+                        geometry: region.geometry, schematic: region.geometrySchematic)
+                ]
+            }
+            guard let open = versions.first(where: { $0.years.validTo == nil }) else { continue }
+            if let from = open.years.validFrom, from >= year {
+                problems.add(
+                    "\(region.code) (\(region.name)) ontbreekt in dit bestand van \(year), maar heeft een grens "
+                        + "vanaf \(from): een volledig bestand van \(year) moet deze code bevatten",
+                    at: SourceLocation(field: "--volledig", element: region.code))
+                continue
+            }
+            ended.append((region, open, versions))
+        }
+        try problems.throwIfAny("Regio's niet geïmporteerd")
+        return ended
     }
 
     /// Where each feature's version goes; every overlap of the file at once, nothing written.

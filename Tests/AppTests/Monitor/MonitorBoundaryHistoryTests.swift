@@ -182,6 +182,54 @@ final class MonitorBoundaryHistoryTests: XCTestCase {
         XCTAssertEqual(rowsAfterMismatch, rows)
     }
 
+    /// A merger: a complete municipality file of 2026 without Urk ends GM0184 after 2025; the others get a
+    /// version from 2026. Without --jaar, --volledig is refused; a later complete file that leaves out a
+    /// code whose boundary starts in its year is refused and writes nothing.
+    func testACompleteYearFileEndsTheCodesItLeavesOut() async throws {
+        try await TestApp.with { app in
+            try await MonitorTestSupport.seedIndicators(app)
+            let file = Self.fixture("merger-2026").path
+            do {
+                try await app.execute(command: ["vitaal", "import", "regions", file, "--volledig"])
+                XCTFail("--volledig without --jaar was accepted")
+            } catch let error as VitaalError {
+                XCTAssertTrue(error.description.contains("--volledig kan alleen samen met --jaar"), error.description)
+            }
+            try await app.execute(command: ["vitaal", "import", "regions", file, "--jaar", "2026", "--volledig"])
+            let urk = try await versions(app, "GM0184")
+            XCTAssertEqual(urk, [BoundaryVersion(validFrom: 2024, validTo: 2025)], "Urk ends after 2025")
+            let nop = try await versions(app, "GM0171")
+            XCTAssertEqual(
+                nop, [BoundaryVersion(validFrom: 2024, validTo: 2025), BoundaryVersion(validFrom: 2026, validTo: nil)])
+            let province = try await versions(app, "PV24")
+            XCTAssertEqual(province, [BoundaryVersion(validFrom: 2024, validTo: nil)], "another kind is left alone")
+            let audit = try await AuditEntry.query(on: app.db).sort(\.$at, .descending).first()
+            XCTAssertTrue(audit?.summary.contains("Beëindigd na 2025: GM0184 (Urk)") == true, audit?.summary ?? "")
+            let browser = Browser(app)
+            let in2026 = try await browser.get(SiteURL.apiRegions.path(query: [("kind", "gemeente"), ("jaar", "2026")]))
+            XCTAssertFalse(in2026.body.contains("GM0184"), "Urk is not a municipality of 2026")
+            let in2025 = try await browser.get(SiteURL.apiRegions.path(query: [("kind", "gemeente"), ("jaar", "2025")]))
+            XCTAssertTrue(in2025.body.contains("GM0184"))
+
+            // The 2026 file again as complete, without Noordoostpolder, whose boundary starts in 2026: refused.
+            let rows = try await RegionVersion.query(on: app.db).count()
+            let withoutNOP = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.contains("GM0171") }.joined(separator: "\n")
+            do {
+                _ = try await RegionImporter.importGeoJSON(
+                    Data(withoutNOP.utf8), fileName: "2026.geojson", year: 2026, complete: true, on: app.db, user: nil,
+                    actor: "test", now: app.clock.now())
+                XCTFail("a complete file without a code that starts in its year was accepted")
+            } catch let error as VitaalError {
+                XCTAssertTrue(
+                    error.description.contains("GM0171 (Noordoostpolder) ontbreekt in dit bestand van 2026"),
+                    error.description)
+            }
+            let rowsAfter = try await RegionVersion.query(on: app.db).count()
+            XCTAssertEqual(rowsAfter, rows, "nothing written")
+        }
+    }
+
     func apiAnswersForAYear(_ app: Application) async throws {
         let browser = Browser(app)
         let of2023 = try await browser.get(SiteURL.apiRegion(.value("GM0995")).path(query: [("jaar", "2023")]))
