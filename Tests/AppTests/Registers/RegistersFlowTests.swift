@@ -301,7 +301,7 @@ final class RegistersFlowTests: XCTestCase {
             XCTAssertEqual(termKeys[brede + 1], "brede-welvaart-2")
             XCTAssertEqual(termKeys.first, "a-o")
             let index = try await anonymous.get("/registers")
-            XCTAssertTrue(index.body.contains("12 records"))
+            XCTAssertTrue(index.body.contains("12 vermeldingen"))
         }
     }
 }

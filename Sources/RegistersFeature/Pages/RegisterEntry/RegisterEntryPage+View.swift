@@ -11,7 +11,7 @@ extension RegisterEntryPage {
             .unwrap(model.notice) { UI.notice("success", $0.text) },
             .if(
                 model.stored.entry.isExample,
-                .p(UI.badge("voorbeelddata"), .text(" Dit record is verzonnen om de demo te vullen."))),
+                .p(UI.badge("voorbeelddata"), .text(" Deze vermelding is verzonnen om de demo te vullen."))),
             details(model),
             .if(
                 model.canEdit,
@@ -106,7 +106,7 @@ extension RegisterEntryPage {
         return .section(
             .h2(.text("Versies")),
             UI.table(
-                caption: "Geschiedenis van dit record", headers: headers,
+                caption: "Geschiedenis van deze vermelding", headers: headers,
                 rows: model.versions.map { row in
                     var cells: [BodyNode] = [.text(String(row.version)), .text(DutchDate.dateTime(row.at))]
                     if showsActor { cells.append(.text(row.actor ?? "")) }

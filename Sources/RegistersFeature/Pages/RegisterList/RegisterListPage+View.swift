@@ -22,7 +22,7 @@ extension RegisterListPage {
 
     static func resultsHeading(_ model: Model) -> String {
         model.rows.count == model.total
-            ? "Alle \(model.total) records" : "\(model.rows.count) van \(model.total) records"
+            ? "Alle \(model.total) vermeldingen" : "\(model.rows.count) van \(model.total) vermeldingen"
     }
 
     static func query(_ model: Model) -> [(String, String?)] {
@@ -158,7 +158,7 @@ extension RegisterListPage {
         var headers = [titleField?.label ?? "Naam"]
         if hasStatus { headers.append("Status") }
         headers += columns.map(\.label) + ["Organisatie"]
-        guard !model.rows.isEmpty else { return .p(.text("Geen records gevonden.")) }
+        guard !model.rows.isEmpty else { return .p(.text("Geen vermeldingen gevonden.")) }
         return UI.table(
             caption: model.definition.title, headers: headers,
             rows: model.rows.map { row in

@@ -24,7 +24,7 @@ extension RegistersPage {
     }
 
     static func countText(_ row: Model.Row) -> String {
-        let records = row.count == 1 ? "1 record" : "\(row.count) records"
+        let records = row.count == 1 ? "1 vermelding" : "\(row.count) vermeldingen"
         guard let open = row.open else { return records }
         return "\(records), waarvan \(open) nog niet afgerond"
     }
