@@ -67,12 +67,17 @@ final class MonitorHardeningTests: XCTestCase {
             // Some of them must be refused with a field-naming 422 (not silently accepted).
             for (query, field) in [
                 ("page=-1", "page"), ("pageSize=1e308", "pageSize"), ("page=NaN", "page"),
-                ("period=%22'%3E%3Cx", "period")
+                ("period=%22'%3E%3Cx", "period"), ("page=", "page"), ("pageSize=%20", "pageSize")
             ] {
                 let res = try await b.get("/api/v1/data?\(query)")
                 XCTAssertEqual(res.status, .unprocessableEntity, query)
                 XCTAssertTrue(res.body.contains(field), "\(query): \(res.body)")
             }
+            // An empty number is refused by the API (its document says integer) but means "not given" on a page.
+            let emptyYear = try await b.get("/api/v1/regions/GM0034?jaar=")
+            XCTAssertEqual(emptyYear.status, .unprocessableEntity)
+            let pageWithEmptyField = try await b.get("/monitor/indicator/tz_welzijn_op_recept?periode=&regio=")
+            XCTAssertEqual(pageWithEmptyField.status, .ok)
             let health = try await b.get("/health")
             XCTAssertEqual(health.status, .ok)
         }
