@@ -259,15 +259,7 @@ public enum RegionImporter {
         var ended: [(region: Region, open: RegionVersion, versions: [RegionVersion])] = []
         for region in existing.sorted(by: { $0.code < $1.code })
         where !named.contains(region.code) && kinds.contains(region.kind) {
-            guard let id = region.id else { continue }
-            var versions = rows[id] ?? []
-            if versions.isEmpty, region.geometry != nil {
-                versions = [
-                    RegionVersion(
-                        regionID: id, years: BoundaryVersion(validFrom: nil, validTo: nil), name: region.name,
-                        geometry: region.geometry, schematic: region.geometrySchematic)
-                ]
-            }
+            let versions = storedVersions(of: region, rows: rows)
             guard let open = versions.first(where: { $0.years.validTo == nil }) else { continue }
             if let from = open.years.validFrom, from >= year {
                 problems.add(
@@ -280,6 +272,19 @@ public enum RegionImporter {
         }
         try problems.throwIfAny("Regio's niet geïmporteerd")
         return ended
+    }
+
+    /// A region's boundary versions; one without recorded versions has one, valid in every year, made
+    /// from its stored boundary (not yet saved).
+    static func storedVersions(of region: Region, rows: [UUID: [RegionVersion]]) -> [RegionVersion] {
+        guard let id = region.id else { return [] }
+        if let stored = rows[id], !stored.isEmpty { return stored }
+        guard region.geometry != nil else { return [] }
+        return [
+            RegionVersion(
+                regionID: id, years: BoundaryVersion(validFrom: nil, validTo: nil), name: region.name,
+                geometry: region.geometry, schematic: region.geometrySchematic)
+        ]
     }
 
     /// Where each feature's version goes; every overlap of the file at once, nothing written.
@@ -301,14 +306,7 @@ public enum RegionImporter {
                 continue
             }
             let region = byCode[feature.code]
-            var versions = region.flatMap { $0.id }.flatMap { rows[$0] } ?? []
-            if versions.isEmpty, let region, let id = region.id, region.geometry != nil {
-                versions = [
-                    RegionVersion(
-                        regionID: id, years: BoundaryVersion(validFrom: nil, validTo: nil), name: region.name,
-                        geometry: region.geometry, schematic: region.geometrySchematic)
-                ]
-            }
+            let versions = region.map { storedVersions(of: $0, rows: rows) } ?? []
             switch BoundaryHistory.place(from: year, among: versions.map(\.years), newCode: region == nil) {
             case .failure(let overlap):
                 problems.add(

@@ -431,8 +431,8 @@ public enum MonitorDemoData {
         let parents = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0.parent ?? "") })
         for year in years {
             let total = year == anchorYear ? value : (value * pow(1 + growth, Double(year - anchorYear))).rounded()
-            let members = out.indices.filter {
-                $0 >= first && out[$0].period == .year(year)
+            let members = (first..<out.count).filter {
+                out[$0].period == .year(year)
                     && parents[out[$0].region] == "PV24"
             }
             let weights = members.map { max(out[$0].value ?? 0, 0) }
@@ -444,8 +444,8 @@ public enum MonitorDemoData {
             let order = shares.indices.sorted { (shares[$0] - values[$0]) > (shares[$1] - values[$1]) }
             for k in order.prefix(rest) { values[k] += 1 }
             for (k, index) in members.enumerated() { out[index].value = values[k] }
-            if let province = out.indices.first(where: {
-                $0 >= first && out[$0].region == "PV24" && out[$0].period == .year(year)
+            if let province = (first..<out.count).first(where: {
+                out[$0].region == "PV24" && out[$0].period == .year(year)
             }), out[province].status == .voorbeeld {
                 out[province].value = total
             }
