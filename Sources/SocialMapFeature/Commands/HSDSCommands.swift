@@ -19,10 +19,14 @@ struct ImportHSDSCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await Vitaal.migrate(app)
-        let summary = try await HSDSFiles.importPath(
+        let result = try await HSDSFiles.importPath(
             signature.path, on: app.db, maintainerSlug: signature.organisatie,
             at: app.clock.now())
-        context.console.print("HSDS geïmporteerd: \(summary).")
+        context.console.print("HSDS geïmporteerd: \(result.summary).")
+        if !result.notes.isEmpty {
+            context.console.print("Let op, \(result.notes.count) opmerking(en):")
+            for note in result.notes { context.console.print("  - \(note)") }
+        }
     }
 }
 

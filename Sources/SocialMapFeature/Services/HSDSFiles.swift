@@ -9,7 +9,7 @@ public enum HSDSFiles {
     public static let jsonFileName = "sociale-kaart.hsds.json"
 
     /// Reads `path`: a datapackage folder, its `datapackage.json`, or an HSDS 3.x JSON file.
-    public static func read(path: String) throws -> SocialMap.Register {
+    public static func read(path: String) throws -> SocialMap.HSDS.ImportResult {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
@@ -23,7 +23,7 @@ public enum HSDSFiles {
         if url.lastPathComponent == "datapackage.json" || isDatapackageDescriptor(data) {
             return try readDatapackage(folder: url.deletingLastPathComponent(), descriptorName: url.lastPathComponent)
         }
-        return try SocialMap.HSDS.importJSON(data, fileName: url.lastPathComponent)
+        return try SocialMap.HSDS.readJSON(data, fileName: url.lastPathComponent)
     }
 
     static func isDatapackageDescriptor(_ data: Data) -> Bool {
@@ -31,7 +31,9 @@ public enum HSDSFiles {
     }
 
     /// All files below `folder` (relative paths) go to the domain reader, which follows `resources[].path`.
-    static func readDatapackage(folder: URL, descriptorName: String = "datapackage.json") throws -> SocialMap.Register {
+    static func readDatapackage(
+        folder: URL, descriptorName: String = "datapackage.json"
+    ) throws -> SocialMap.HSDS.ImportResult {
         var files: [String: Data] = [:]
         let root = folder.standardizedFileURL.path
         if let walker = FileManager.default.enumerator(atPath: root) {
@@ -47,15 +49,16 @@ public enum HSDSFiles {
             }
         }
         if descriptorName != "datapackage.json", let d = files[descriptorName] { files["datapackage.json"] = d }
-        return try SocialMap.HSDS.importDatapackage(files: files)
+        return try SocialMap.HSDS.readDatapackage(files: files)
     }
 
-    /// Imports `path` atomically (see `SocialMapStore.write`).
+    /// Imports `path` atomically (see `SocialMapStore.write`); the notes say what was left out (positions
+    /// Vitaal cannot place) so the caller can show them.
     public static func importPath(
         _ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
         user: User? = nil, at now: Date
-    ) async throws -> SocialMapStore.WriteSummary {
-        let register = try read(path: path)
+    ) async throws -> (summary: SocialMapStore.WriteSummary, notes: [SocialMap.HSDS.ImportNote]) {
+        let read = try read(path: path)
         var maintainer: UUID?
         if let slug = maintainerSlug {
             guard let org = try await Organisation.query(on: db).filter(\.$slug == slug).first() else {
@@ -63,9 +66,10 @@ public enum HSDSFiles {
             }
             maintainer = org.id
         }
-        return try await SocialMapStore.write(
-            register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
+        let summary = try await SocialMapStore.write(
+            read.register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",
             summary: "HSDS-import \(URL(fileURLWithPath: path).lastPathComponent)", at: now)
+        return (summary, read.notes)
     }
 
     /// Writes the stored register to `folder`: the HSDS 2.x datapackage (datapackage.json + CSVs)

@@ -42,6 +42,23 @@ extension SocialMap {
     /// Tabular: HSDS 2.x datapackage (`datapackage.json` + CSVs). JSON: HSDS 3.0 objects.
     /// Mapping, accepted shapes and Vitaal's extension columns (`x_…`) are described in docs/social-map.md.
     public enum HSDS {
+        /// Something an import left out without refusing the file, with the place in the file.
+        public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
+            public var message: String
+            public var location: SourceLocation
+            public init(message: String, at location: SourceLocation) {
+                self.message = message
+                self.location = location
+            }
+            public var description: String { "\(location): \(message)" }
+        }
+
+        /// A register read from HSDS input, with the notes about what was left out.
+        public struct ImportResult: Sendable {
+            public var register: SocialMap.Register
+            public var notes: [ImportNote]
+        }
+
         /// Vitaal's own taxonomies; terms in these vocabularies become `Tags`.
         public enum Vocabulary {
             public static let positiveHealth = "positieve-gezondheid"
@@ -176,6 +193,8 @@ extension SocialMap {
         /// Typed field access that records problems instead of stopping at the first one.
         struct Reader {
             var problems = ProblemCollector()
+            /// What the import left out without refusing the file (see `coordinates`), with where.
+            var notes: [ImportNote] = []
 
             mutating func text(_ r: Record, _ key: String, required: Bool = false) -> String? {
                 switch r.raw(key)?.value {
@@ -254,11 +273,22 @@ extension SocialMap {
                 let lonGiven =
                     r.raw("longitude").map { ($0.text ?? "").trimmingCharacters(in: .whitespaces) != "" } ?? false
                 if (latGiven && lat == nil) || (lonGiven && lon == nil) { return (nil, nil) }
-                if let problem = SocialMap.coordinateProblem(latitude: lat, longitude: lon) {
-                    problems.add(problem.message, at: r.at(problem.field))
+                guard let problem = SocialMap.coordinateProblem(latitude: lat, longitude: lon) else {
+                    return (lat, lon)
+                }
+                // A position Vitaal cannot draw on its map of the Netherlands does not make the file unusable:
+                // Open Referral's own samples have addresses in the United States and a latitude of 100. The
+                // location is kept without a position and the import says so. Only the mistakes a Dutch file
+                // makes are refused: one half of a pair missing, or latitude and longitude swapped.
+                if let lat, let lon, !SocialMap.isSwappedDutchPosition(latitude: lat, longitude: lon) {
+                    notes.append(
+                        ImportNote(
+                            message: "\(problem.message); locatie zonder kaartpositie opgenomen",
+                            at: r.at(problem.field)))
                     return (nil, nil)
                 }
-                return (lat, lon)
+                problems.add(problem.message, at: r.at(problem.field))
+                return (nil, nil)
             }
             mutating func municipalityCode(_ r: Record, _ key: String) -> String? {
                 guard let t = text(r, key) else { return nil }
@@ -283,17 +313,44 @@ extension SocialMap {
 
         /// Keeps the first place each id was seen, and reports duplicates.
         struct IDRegistry {
-            var seen: [String: SourceLocation] = [:]
+            /// In nested JSON the same record may appear at several places (a phone under its contact, its
+            /// service and its location, as in the specification's examples): a repeat with the same id and
+            /// the same fields is that record again, not a duplicate. In a table, a repeated id is always one.
+            var sameRecordMayRepeat = false
+            var seen: [String: (place: SourceLocation, fields: [String: String])] = [:]
+
+            /// True when `id` is new; false (with a problem if it is a real duplicate) when seen before.
             mutating func add(_ id: String?, _ r: Record, _ reader: inout Reader) -> Bool {
                 guard let id else { return false }
+                let fields = sameRecordMayRepeat ? Self.scalarFields(r) : [:]
                 if let first = seen[id] {
-                    reader.problems.add("id \"\(id)\" komt meer dan eens voor (eerder: \(first))", at: r.at("id"))
+                    if sameRecordMayRepeat {
+                        if first.fields == fields { return false }
+                        let differing = Set(first.fields.keys).union(fields.keys)
+                            .filter { first.fields[$0] != fields[$0] }.sorted()
+                        reader.problems.add(
+                            "id \"\(id)\" komt eerder voor met andere gegevens (eerder: \(first.place); "
+                                + "verschil in \(differing.joined(separator: ", ")))",
+                            at: r.at("id"))
+                        return false
+                    }
+                    reader.problems.add(
+                        "id \"\(id)\" komt meer dan eens voor (eerder: \(first.place))", at: r.at("id"))
                     return false
                 }
-                seen[id] = r.place
+                seen[id] = (r.place, fields)
                 return true
             }
             func contains(_ id: String) -> Bool { seen[id] != nil }
+
+            /// The record's own fields (not its nested lists and objects), as compact JSON text.
+            static func scalarFields(_ r: Record) -> [String: String] {
+                var fields: [String: String] = [:]
+                for m in r.pairs where m.value.array == nil && m.value.members == nil {
+                    fields[m.key] = JSONWriter.text(m.value)
+                }
+                return fields
+            }
         }
 
         static func throwIfAny(_ reader: Reader, _ summary: String) throws(VitaalError) {

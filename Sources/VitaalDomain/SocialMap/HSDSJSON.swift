@@ -56,14 +56,18 @@ extension SocialMap.HSDS {
     /// nested `services`, `locations`, `phones`, `contacts`, `attributes`) or a **service**
     /// (recognised by `organization` or `organization_id`; with nested `organization`,
     /// `service_at_locations[].location` or `.location_id`, `phones`, `contacts`, `attributes`).
+    /// A page of an HSDS API list (`{"total_items": …, "contents": [ … ]}`) is read as its records. An
+    /// object that appears at several places of the tree with the same id and the same fields (the
+    /// specification's examples repeat a phone under its contact, service and location) is one record.
     /// Throws a `VitaalError` listing every problem with its JSON path.
-    public static func importJSON(
-        _ data: Data, fileName: String = "hsds.json"
-    ) throws(VitaalError) -> SocialMap.Register {
+    public static func readJSON(_ data: Data, fileName: String = "hsds.json") throws(VitaalError) -> ImportResult {
         let root = try JSONParser.parse(data, file: fileName)
         let items: [(JSONNode, String)]
         switch root.value {
         case .array(let a): items = a.enumerated().map { ($1, "$[\($0)]") }
+        case .object where root["contents"]?.array != nil && root["total_items"] != nil:
+            // A page of an HSDS API list (`/services`, `/organizations`): the records are its `contents`.
+            items = (root["contents"]?.array ?? []).enumerated().map { ($1, "$.contents[\($0)]") }
         case .object: items = [(root, "$")]
         default:
             throw VitaalError.invalid(
@@ -80,7 +84,14 @@ extension SocialMap.HSDS {
         }
         importer.checkReferences()
         try throwIfAny(importer.reader, "HSDS-bestand \(fileName) bevat fouten")
-        return sorted(importer.register)
+        return ImportResult(register: sorted(importer.register), notes: importer.reader.notes)
+    }
+
+    /// The register of `readJSON`, without its notes.
+    public static func importJSON(
+        _ data: Data, fileName: String = "hsds.json"
+    ) throws(VitaalError) -> SocialMap.Register {
+        try readJSON(data, fileName: fileName).register
     }
 }
 
@@ -289,8 +300,9 @@ extension SocialMap.HSDS {
         let fileName: String
         var reader = Reader()
         var register = Register()
-        var orgIDs = IDRegistry(), serviceIDs = IDRegistry(), locationIDs = IDRegistry()
-        var phoneIDs = IDRegistry(), contactIDs = IDRegistry()
+        var orgIDs = IDRegistry(sameRecordMayRepeat: true), serviceIDs = IDRegistry(sameRecordMayRepeat: true)
+        var locationIDs = IDRegistry(sameRecordMayRepeat: true), phoneIDs = IDRegistry(sameRecordMayRepeat: true)
+        var contactIDs = IDRegistry(sameRecordMayRepeat: true)
         var termsByID: [String: TaxonomyTerm] = [:]
         /// The kept service-at-location records of the service being read (see `keptServiceAtLocationsKey`).
         var keptServiceAtLocations: [JSONNode] = []

@@ -69,6 +69,12 @@ extension SocialMap.HSDS {
         return tableNames.first { $0.matches(stem) }
     }
 
+    /// The resource `name` an exported table gets in `datapackage.json`: the HSDS 2.0 (singular) name for
+    /// HSDS tables, as the specification's own datapackage names them; other tables keep their name.
+    static func resourceName(table file: String) -> String {
+        tableNames.first { $0.file == file }?.singular ?? file
+    }
+
     // MARK: Export
 
     typealias Table = (name: String, columns: [String], rows: [[String: String]])
@@ -267,7 +273,8 @@ extension SocialMap.HSDS {
         let resources: [JSONNode] = tables.map { t in
             let fields: [JSONNode] = t.columns.map { ["name": .string($0), "type": .string(type($0))] }
             return [
-                "name": .string(t.name), "path": .string("\(t.name).csv"), "profile": "tabular-data-resource",
+                "name": .string(resourceName(table: t.name)), "path": .string("\(t.name).csv"),
+                "profile": "tabular-data-resource",
                 "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": ["fields": .array(fields)]
             ]
         }
@@ -282,12 +289,18 @@ extension SocialMap.HSDS {
     /// Reads an HSDS 2.x tabular datapackage. `files` maps paths relative to the package folder
     /// (as in `datapackage.json`'s `resources[].path`) to their bytes. `organizations` and
     /// `services` are required; other resources are optional. Unknown columns are kept per record.
-    public static func importDatapackage(files: [String: Data]) throws(VitaalError) -> SocialMap.Register {
+    /// Positions Vitaal cannot place are left out with a note (see `Reader.coordinates`).
+    public static func readDatapackage(files: [String: Data]) throws(VitaalError) -> ImportResult {
         let resources = try resourcePaths(files)
         var importer = TabularImporter(files: files, paths: resources.paths, unknownTables: resources.unknownTables)
         try importer.readAll()
         try throwIfAny(importer.reader, "HSDS-datapakket bevat fouten")
-        return sorted(importer.register)
+        return ImportResult(register: sorted(importer.register), notes: importer.reader.notes)
+    }
+
+    /// The register of `readDatapackage`, without its notes.
+    public static func importDatapackage(files: [String: Data]) throws(VitaalError) -> SocialMap.Register {
+        try readDatapackage(files: files).register
     }
 
     /// Table file stem (`organizations`, …) → file path, from `datapackage.json`; resources of no HSDS

@@ -209,11 +209,25 @@ extension SocialMap {
                 return ("lengtegraad \(lon) ligt niet tussen -180 en 180", "longitude")
             }
             if lat == 0 && lon == 0 { return ("coördinaten 0,0 zijn geen echte plek", "latitude") }
-            if !(50.5...54).contains(lat) || !(3...7.5).contains(lon) {
-                return ("coördinaten \(lat), \(lon) liggen buiten Nederland (breedte/lengte verwisseld?)", "latitude")
+            if !isInNetherlands(latitude: lat, longitude: lon) {
+                let hint =
+                    isSwappedDutchPosition(latitude: lat, longitude: lon) ? "; breedte en lengte lijken verwisseld" : ""
+                return ("coördinaten \(lat), \(lon) liggen buiten Nederland\(hint)", "latitude")
             }
             return nil
         }
+    }
+
+    /// The box around the Netherlands that positions on the social map must lie in.
+    static func isInNetherlands(latitude: Double, longitude: Double) -> Bool {
+        (50.5...54).contains(latitude) && (3...7.5).contains(longitude)
+    }
+
+    /// True when the pair lies outside the Netherlands but would lie inside with latitude and longitude
+    /// swapped — the usual mistake in a Dutch file (5.47, 52.5 instead of 52.5, 5.47).
+    public static func isSwappedDutchPosition(latitude: Double, longitude: Double) -> Bool {
+        !isInNetherlands(latitude: latitude, longitude: longitude)
+            && isInNetherlands(latitude: longitude, longitude: latitude)
     }
 }
 

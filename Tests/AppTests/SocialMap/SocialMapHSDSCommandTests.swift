@@ -74,7 +74,8 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         defer { for d in [first, second] { try? FileManager.default.removeItem(at: d) } }
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
-            let summary = try await HSDSFiles.importPath(fixture.path, on: app.db, at: app.clock.now())
+            let (summary, notes) = try await HSDSFiles.importPath(fixture.path, on: app.db, at: app.clock.now())
+            XCTAssertEqual(notes, [])
             XCTAssertTrue("\(summary)".contains("1 HSDS-tabellen (1 nieuw, 0 bijgewerkt)"), "\(summary)")
             try await app.execute(command: ["vitaal", "import", "hsds", fixture.path])
             let register = try await SocialMapStore.load(on: app.db)
@@ -96,6 +97,40 @@ final class SocialMapHSDSCommandTests: XCTestCase {
             schedules.contains(
                 "c517a7ab-000c-4c1e-9d00-000000000003,,70c25266-0007-4c1e-9d00-000000000002,,5,13:00:00,16:00:00\n"),
             schedules)
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            try await app.execute(command: ["vitaal", "import", "hsds", first.path])
+            try await app.execute(command: ["vitaal", "export", "hsds", second.path, "--intern"])
+        }
+        XCTAssertEqual(S.files(in: second), exported)
+    }
+
+    /// Open Referral's published sample datapackage, as published (fixture in
+    /// Tests/Fixtures/hsds/openreferral-published): imports through the database with a note about the one
+    /// position outside the Netherlands, and export → import (fresh database) → export gives the same bytes.
+    func testOpenReferralPublishedSampleImportsAndRoundTripsThroughTheDatabase() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(
+                "Fixtures/hsds/openreferral-published/sample-all_resources/datapackage.json")
+        let first = S.tempDir("or-sample1")
+        let second = S.tempDir("or-sample2")
+        defer { for d in [first, second] { try? FileManager.default.removeItem(at: d) } }
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            let (summary, notes) = try await HSDSFiles.importPath(fixture.path, on: app.db, at: app.clock.now())
+            XCTAssertTrue("\(summary)".hasPrefix("10 organisaties (10 nieuw, 0 bijgewerkt)"), "\(summary)")
+            XCTAssertEqual(
+                notes.map(\.description),
+                [
+                    "locations.csv, regel 3 (veld \"latitude\"): coördinaten 39.428192, -119.897426 liggen buiten "
+                        + "Nederland; locatie zonder kaartpositie opgenomen"
+                ])
+            let register = try await SocialMapStore.load(on: app.db)
+            XCTAssertEqual(register.services.count, 13)
+            XCTAssertNil(register.location("30b83ee0-64a1-11e6-8b77-86f30ca893d3")?.latitude)
+            try await app.execute(command: ["vitaal", "export", "hsds", first.path, "--intern"])
+        }
+        let exported = S.files(in: first)
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             try await app.execute(command: ["vitaal", "import", "hsds", first.path])
@@ -151,9 +186,9 @@ final class SocialMapHSDSCommandTests: XCTestCase {
             Case(
                 name: "coördinaten",
                 replace: [
-                    "locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,95,5.47\n"
+                    "locations.csv": "id,organization_id,name,latitude,longitude\nloc-1,org-1,Buurthuis,\"52,5\",5.47\n"
                 ],
-                file: "locations.csv", line: 2, field: "latitude", text: "tussen -90 en 90"),
+                file: "locations.csv", line: 2, field: "latitude", text: "gebruik een punt als decimaalteken"),
             Case(
                 name: "coördinaten verwisseld",
                 replace: [

@@ -224,11 +224,9 @@ struct SocialMapHSDSTests {
                         "id,organization_id,latitude,longitude\nloc-1,org-1,95,5\nloc-2,org-1,5.47,52.51\nloc-3,org-1,abc,5\nloc-4,org-1,52.5,\n"
                 ))
         }
-        #expect(
-            p.contains {
-                $0.location == SourceLocation(file: "locations.csv", line: 2, field: "latitude")
-                    && $0.message.contains("tussen -90 en 90")
-            })
+        // A latitude of 95 is no place Vitaal can draw: the location is kept without a position and the
+        // import notes it (see SocialMapHSDSPublishedSamplesTests) — it does not refuse the file.
+        #expect(!p.contains { $0.location.line == 2 })
         #expect(
             p.contains {
                 $0.location == SourceLocation(file: "locations.csv", line: 3, field: "latitude")
