@@ -120,17 +120,24 @@ struct PlanWriteController: RouteCollection {
         return req.redirect(to: PlanURL.plan(.value(key)), notice: PlanNotice.copied.rawValue)
     }
 
-    /// Creates the next year's version (a concept) in one transaction, with an audit entry.
+    /// Creates the next year's version (a concept) with its goals' links to other plans, in one transaction,
+    /// with an audit entry.
     static func saveCopy(of loaded: LoadedPlan, key: String, title: String, _ req: Request) async throws {
         var draft = loaded.plan.copiedToNextYear(newKey: key)
         draft.title = title
         let copy = draft
         let organisationID = loaded.record.$organisation.id
+        let oldID = try loaded.record.requireID()
+        let actor = req.user?.email ?? "onbekend"
         try await req.db.transaction { db in
-            try await PlanStore.create(copy, organisationID: organisationID, on: db)
+            let record = try await PlanStore.create(copy, organisationID: organisationID, on: db)
+            let links = try await PlanLinkStore.copyLinks(
+                fromPlan: oldID, toPlan: try record.requireID(), createdBy: actor, on: db)
+            let linkText = links == 0 ? "" : ", met \(links) bijdrage(n) aan doelen van andere plannen"
             try await req.audit(
                 on: db, "aangemaakt", entity: "plan", id: key,
-                summary: "\"\(title)\" (versie \(copy.version), concept) gekopieerd van \"\(loaded.plan.title)\"")
+                summary:
+                    "\"\(title)\" (versie \(copy.version), concept) gekopieerd van \"\(loaded.plan.title)\"\(linkText)")
         }
     }
 

@@ -24,6 +24,37 @@ struct LinkedGoal {
 /// Loading plan links: which goals of other plans a plan's goals contribute to, and which goals of
 /// other plans contribute to them. Anonymous visitors only see links whose other plan is published.
 enum PlanLinkStore {
+    /// Copies the links of plan `oldID`'s goals to the goals with the same key in plan `newID` (kopiëren naar
+    /// volgend jaar): next year's goals go on contributing where this year's did, and the owner removes what
+    /// no longer holds. A link between two goals of the copied plan points at the copy's goals. Links of other
+    /// plans to this plan's goals stay where they are: making them is the other plans' owners' call.
+    /// Returns the number of links made.
+    @discardableResult
+    static func copyLinks(fromPlan oldID: UUID, toPlan newID: UUID, createdBy: String, on db: any Database)
+        async throws -> Int
+    {
+        let oldNodes = try await GoalNodeRecord.query(on: db).filter(\.$plan.$id == oldID).all()
+        let newNodes = try await GoalNodeRecord.query(on: db).filter(\.$plan.$id == newID).all()
+        let keyOfOld = Dictionary(uniqueKeysWithValues: oldNodes.compactMap { n in n.id.map { ($0, n.key) } })
+        let newByKey = Dictionary(
+            newNodes.compactMap { n in n.id.map { (n.key, $0) } }, uniquingKeysWith: { a, _ in a })
+        guard !keyOfOld.isEmpty else { return 0 }
+        let links = try await PlanLinkRecord.query(on: db).filter(\.$from.$id ~~ Array(keyOfOld.keys)).all()
+        var made = 0
+        for link in links {
+            guard let fromKey = keyOfOld[link.$from.id], let from = newByKey[fromKey] else { continue }
+            let to = keyOfOld[link.$to.id].flatMap { newByKey[$0] } ?? link.$to.id
+            let copy = PlanLinkRecord()
+            copy.$from.id = from
+            copy.$to.id = to
+            copy.note = link.note
+            copy.createdBy = createdBy
+            try await copy.create(on: db)
+            made += 1
+        }
+        return made
+    }
+
     /// (contributes to, contributors), each by the own goal's key, in the other plans' title order.
     static func load(nodes: [GoalNodeRecord], audience: MonitorAudience, on db: any Database) async throws
         -> (contributesTo: [String: [LinkedGoal]], contributors: [String: [LinkedGoal]])

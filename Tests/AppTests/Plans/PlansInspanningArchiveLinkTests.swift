@@ -219,8 +219,18 @@ final class PlansInspanningArchiveLinkTests: XCTestCase {
             let refused = try await browser.post(action, ["goal": iza.uuidString])
             XCTAssertEqual(refused.status, .forbidden)
         }
+        // The concept copy for 2026 carries the links of Flever 2025's goals (kopiëren naar volgend jaar).
+        let copied = PlansDemoData.planLinks.filter { $0.fromPlan == flever }
+        XCTAssertFalse(copied.isEmpty)
         let demoLinks = try await PlanLinkRecord.query(on: app.db).count()
-        XCTAssertEqual(demoLinks, PlansDemoData.planLinks.count)
+        XCTAssertEqual(demoLinks, PlansDemoData.planLinks.count + copied.count)
+        for link in copied {
+            let from = try await Self.nodeID(app, plan: next, key: link.fromNode)
+            let to = try await Self.nodeID(app, plan: link.toPlan, key: link.toNode)
+            let stored = try await PlanLinkRecord.query(on: app.db).filter(\.$from.$id == from)
+                .filter(\.$to.$id == to).first()
+            XCTAssertEqual(stored?.note, link.note, "\(link.fromNode) → \(link.toNode)")
+        }
 
         let linked = try await editor.post(action, ["goal": iza.uuidString, "note": "Inwoners denken mee."])
         XCTAssertEqual(linked.status, .seeOther, linked.body)
@@ -250,7 +260,8 @@ final class PlansInspanningArchiveLinkTests: XCTestCase {
         XCTAssertTrue(api.body.contains("\"contributors\":[{"), api.body)
         XCTAssertTrue(api.body.contains("\"plan\":\"\(next)\""))
 
-        let made = try await PlanLinkRecord.query(on: app.db).filter(\.$to.$id == iza).filter(\.$createdBy != "demo")
+        let ownGoal = try await Self.nodeID(app, plan: next, key: "VVI.doel2025")
+        let made = try await PlanLinkRecord.query(on: app.db).filter(\.$to.$id == iza).filter(\.$from.$id == ownGoal)
             .first()
         let link = try XCTUnwrap(made)
         let remove = PlanURL.removePlanLink(plan: plan, node: node, link: .value(try link.requireID().uuidString)).path
