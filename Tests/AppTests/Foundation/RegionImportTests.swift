@@ -101,25 +101,68 @@ final class RegionImportTests: XCTestCase {
         }
     }
 
-    func testUploadPageShowsProblems() async throws {
+    /// The upload form through the browser: a refused file, a bad year and "volledig" without a year (each a
+    /// message, nothing written), then a year's boundary version.
+    func testUploadPageShowsProblemsAndMakesAYearVersion() async throws {
         try await TestApp.with { app in
             try await TestApp.seedFoundation(app)
             let (email, password) = try await TestApp.user(app, role: .beheerder)
             let browser = Browser(app)
             _ = try await browser.login(email, password)
-            let boundary = "vitaalgrens"
-            var body = ByteBuffer()
-            body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fout.geojson\"\r\nContent-Type: application/geo+json\r\n\r\n"
-            )
-            body.writeString(Self.collection(Self.feature("WK777701", "Nergens")))
-            body.writeString("\r\n--\(boundary)--\r\n")
-            let r = try await browser.request(
-                .POST, "/beheer/regios/import?csrf=\(browser.csrf!)", body: body,
-                contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+            func upload(_ fileName: String, _ geojson: String, _ fields: [(String, String)]) async throws
+                -> Browser.Result
+            {
+                let boundary = "vitaalgrens"
+                var body = ByteBuffer()
+                for (name, value) in fields {
+                    body.writeString(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+                }
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+                        + "Content-Type: application/geo+json\r\n\r\n\(geojson)\r\n--\(boundary)--\r\n")
+                return try await browser.request(
+                    .POST, "/beheer/regios/import?csrf=\(browser.csrf!)", body: body,
+                    contentType: HTTPMediaType(
+                        type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+            }
+            let form = try await browser.get("/beheer/regios/import")
+            XCTAssertTrue(form.body.contains("name=\"jaar\""), form.body)
+            XCTAssertTrue(form.body.contains("name=\"volledig\""))
+
+            let r = try await upload("fout.geojson", Self.collection(Self.feature("WK777701", "Nergens")), [])
             XCTAssertEqual(r.status, .unprocessableEntity)
             XCTAssertTrue(r.body.contains("onbekende ouderregio"), r.body)
             XCTAssertTrue(r.body.contains("fout.geojson"))
+
+            // A wijk inside Almere (the within-check refuses one elsewhere).
+            let inAlmere =
+                #"{"type":"Polygon","coordinates":[[[5.21,52.37],[5.215,52.37],[5.215,52.373],[5.21,52.37]]]}"#
+            let file = Self.collection(Self.feature("WK003499", "Proefwijk", geometry: inAlmere))
+            let versionsBefore = try await RegionVersion.query(on: app.db).count()
+            let badYear = try await upload("wijk.geojson", file, [("jaar", "twintig")])
+            XCTAssertEqual(badYear.status, .unprocessableEntity)
+            XCTAssertTrue(
+                badYear.body.contains(
+                    "Jaar moet een jaartal van 1900 tot en met 2100 zijn, gevonden \"twintig\""),
+                badYear.body)
+            XCTAssertTrue(badYear.body.contains("value=\"twintig\""), "the form keeps what was typed")
+            let completeOnly = try await upload("wijk.geojson", file, [("volledig", "ja")])
+            XCTAssertEqual(completeOnly.status, .unprocessableEntity)
+            XCTAssertTrue(completeOnly.body.contains("‘Volledig’ kan alleen met een jaar"), completeOnly.body)
+            let nothing = try await Region.query(on: app.db).filter(\.$code == "WK003499").first()
+            XCTAssertNil(nothing, "nothing written")
+            let versionsAfterRefusals = try await RegionVersion.query(on: app.db).count()
+            XCTAssertEqual(versionsAfterRefusals, versionsBefore)
+
+            let ok = try await upload("wijk.geojson", file, [("jaar", "2025")])
+            XCTAssertEqual(ok.status, .ok, ok.body)
+            XCTAssertTrue(ok.body.contains("Grensversies vanaf 2025: 1 nieuw, 0 vervangen."), ok.body)
+            let region = try await Region.query(on: app.db).filter(\.$code == "WK003499").first()
+            let regionID = try XCTUnwrap(region?.id)
+            let versions = try await RegionVersion.query(on: app.db).filter(\.$region.$id == regionID).all()
+            XCTAssertEqual(versions.map(\.validFrom), [2025])
+            XCTAssertEqual(versions.map(\.validTo), [nil])
         }
     }
 
