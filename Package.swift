@@ -59,7 +59,9 @@ if !domainOnly {
         // The data API reads SQLite rows through SQLiteNIO directly (bench/README.md, P1).
         "MonitorFeature": [.product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver")],
         "PlansFeature": ["MonitorFeature"],
-        "WorkforceFeature": ["MonitorFeature"]
+        "WorkforceFeature": ["MonitorFeature"],
+        // The data-source catalogue (/bronnen) shows which indicators use each source.
+        "RegistersFeature": ["MonitorFeature"]
     ]
     // Each feature's stylesheet is a plain CSS file compiled into the module (`PackageResources`)
     // and served as part of the site stylesheet.

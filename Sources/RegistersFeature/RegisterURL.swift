@@ -16,6 +16,8 @@ public enum RegisterURL: SiteRoute {
     case exportXLSX(RegisterKind)
     case apiList(RegisterKind)
     case apiEntry(RegisterKind, Parameter<String>)
+    /// The public counts of the signals per theme and region.
+    case apiSignalSummary
 
     public var segments: [URLSegment] {
         switch self {
@@ -29,11 +31,12 @@ public enum RegisterURL: SiteRoute {
         case .exportXLSX(let kind): [.constant(kind.definition.slug), .constant("export.xlsx")]
         case .apiList(let kind): Self.api + [.constant(kind.definition.apiName)]
         case .apiEntry(let kind, let key): Self.api + [.constant(kind.definition.apiName), .parameter("key", key)]
+        case .apiSignalSummary: Self.api + [.constant(RegisterKind.signals.definition.apiName), .constant("summary")]
         }
     }
 
     private static let api: [URLSegment] = [.constant("api"), .constant("v1")]
 
     /// Path segments an entry's key may not take (they are routes of their own).
-    static let reservedKeys: Set<String> = ["nieuw", "export"]
+    static let reservedKeys: Set<String> = ["nieuw", "export", "summary"]
 }

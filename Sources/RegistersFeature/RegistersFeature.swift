@@ -21,6 +21,7 @@ public struct RegistersFeature: VitaalFeature {
         try app.register(collection: RegisterPagesController())
         try app.register(collection: RegisterAPIController())
         RegisterOpenAPI.register(in: app.openAPI)
+        app.registerReading = RegisterReader.reading
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {

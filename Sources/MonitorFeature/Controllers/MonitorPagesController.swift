@@ -43,7 +43,7 @@ struct MonitorPagesController: RouteCollection {
             return try MonitorDownloads.respond(format: format, name: "indicator-\(code)", rows: rows)
         }
         let model = try await IndicatorPage.Model.load(
-            code: code, region: region, audience: req.monitorAudience,
+            code: code, region: region, audience: req.monitorAudience, registers: req.application.registerReading,
             on: req.db)
         return IndicatorPage.view(model, req.pageContext).render(for: req)
     }

@@ -69,6 +69,16 @@ public enum MonitorLookup {
         return try await query.all().map(summary)
     }
 
+    /// Every indicator's code, name and source text (for the data-source catalogue, which matches
+    /// a source's table id against it). For `.public` only public indicators.
+    public static func indicatorSources(audience: MonitorAudience, on db: any Database) async throws -> [(
+        code: String, name: String, source: String
+    )] {
+        var query = Indicator.query(on: db).sort(\.$code)
+        if audience == .public { query = query.filter(\.$visibility == Visibility.public.rawValue) }
+        return try await query.all().map { (code: $0.code, name: $0.name, source: $0.source) }
+    }
+
     /// One indicator by code, or nil (also nil for an internal indicator and the `.public` audience).
     public static func indicator(code: String, audience: MonitorAudience, on db: any Database) async throws
         -> IndicatorSummary?

@@ -30,6 +30,9 @@ struct PlanPagesController: RouteCollection {
         let context = req.pageContext
         let notice = req.query[String.self, at: "melding"]
         var model = PlanPage.Model(loaded, viewer: context.viewer, notice: notice)
+        if let registers = req.application.registerReading {
+            model.tree.linkTerms(try await registers.glossary(req.db))
+        }
         if model.approval != nil, let user = req.user {
             model.approval?.expectation = Self.approvalExpectation(
                 try await PlanApproval.rights(user, loaded, on: req.db),

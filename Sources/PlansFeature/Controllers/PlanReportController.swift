@@ -27,6 +27,11 @@ struct PlanReportController: RouteCollection {
         var model = await ReportPage.Model.load(
             loaded, kind: kind, viewer: req.user?.viewer, now: req.now, forPDF: forPDF,
             pdfAvailable: req.application.vitaal.chromiumPath != nil, year: year, on: req.db)
+        if let registers = req.application.registerReading {
+            // No links in a PDF (as for the target pages); the commitments are listed in both.
+            if !forPDF { model.tree.linkTerms(try await registers.glossary(req.db)) }
+            model.commitments = try await registers.openCommitments(loaded.key, req.db)
+        }
         if let year {
             model.annual = try await ReportPage.Annual.load(
                 loaded, year: year, canEdit: !forPDF && PlanAccess.mayEdit(loaded, req.user?.viewer),

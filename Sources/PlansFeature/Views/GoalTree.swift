@@ -44,6 +44,8 @@ struct GoalTree {
         var rollUp: StatusRollUp
         var targets: [Target]
         var children: [Node]
+        /// `text` with the definition list's terms linked (`linkTerms`).
+        var linkedText: [TermLinks.Segment]? = nil
     }
 
     var roots: [Node]
@@ -91,6 +93,17 @@ struct GoalTree {
         let keys = Set(plan.nodes.map(\.key))
         let roots = plan.nodes.filter { $0.parentKey.map { !keys.contains($0) } ?? true }
         self.roots = roots.map(makeNode)
+    }
+
+    /// Links the terms of the definition list (`/begrippen`) in every goal's description, the
+    /// first occurrence of each term per description.
+    mutating func linkTerms(_ glossary: [TermLinks.Term]) {
+        guard !glossary.isEmpty else { return }
+        func link(_ node: inout Node) {
+            node.linkedText = TermLinks.segments(node.text, terms: glossary)
+            for index in node.children.indices { link(&node.children[index]) }
+        }
+        for index in roots.indices { link(&roots[index]) }
     }
 
     static func authoringLinks(_ plan: Plan, _ node: GoalNode) -> (edit: String, addChild: String?) {

@@ -33,7 +33,9 @@ enum GoalTreeView {
 
     static func body(_ node: GoalTree.Node) -> BodyNode {
         .group(
-            .if(!node.text.isEmpty, .p(.class("plan-node-text"), .text(node.text))),
+            .if(
+                !node.text.isEmpty,
+                .p(.class("plan-node-text"), node.linkedText.map(UI.termLinked) ?? .text(node.text))),
             facts(node),
             .if(
                 !node.indicators.isEmpty,

@@ -11,10 +11,16 @@ struct RegisterAPIController: RouteCollection {
             routes.get(RegisterURL.apiList(kind), use: list).userInfo["register"] = kind
             routes.get(RegisterURL.apiEntry(kind, .key), use: entry).userInfo["register"] = kind
         }
+        routes.get(RegisterURL.apiSignalSummary, use: signalSummary)
+    }
+
+    @Sendable func signalSummary(req: Request) async throws -> SignalSummaryDTO {
+        SignalSummaryDTO(try await RegisterListPage.Model.signalSummary(on: req.db))
     }
 
     @Sendable func list(req: Request) async throws -> [RegisterEntryDTO] {
         let kind = try RegisterRequest.kind(req)
+        try RegisterRequest.requireReadable(req, kind)
         let filter = try RegisterRequest.filter(req, kind)
         let fields = RegisterVisibility.fields(kind, viewer: req.user?.viewer)
         return try await RegisterStore.all(kind, on: req.db).filter { filter.matches($0.entry, fields: fields) }
@@ -23,6 +29,7 @@ struct RegisterAPIController: RouteCollection {
 
     @Sendable func entry(req: Request) async throws -> RegisterEntryDTO {
         let kind = try RegisterRequest.kind(req)
+        try RegisterRequest.requireReadable(req, kind)
         let stored = try await RegisterStore.find(kind, key: try RegisterRequest.key(req), on: req.db)
         return RegisterEntryDTO(stored, fields: RegisterVisibility.fields(kind, viewer: req.user?.viewer))
     }
@@ -89,5 +96,43 @@ struct RegisterEntryDTO: Content {
         try container.encode(version, forKey: .version)
         try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(values, forKey: .values)
+    }
+}
+
+/// The public counts of the signals: per theme and per region, `null` where disclosure control
+/// hides a count (`suppressed` says why: "primary" below 5, "secondary" so that it cannot be
+/// worked out by subtraction).
+struct SignalSummaryDTO: Content {
+    struct Count: Content {
+        var code: String
+        var label: String
+        var count: Int?
+        var suppressed: String?
+
+        init(_ count: SignalSummary.Count) {
+            code = count.code
+            label = count.label
+            self.count = count.count
+            suppressed = count.suppression?.rawValue
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(label, forKey: .label)
+            // Both always present: `count` is null when hidden, `suppressed` null when shown.
+            try container.encode(count, forKey: .count)
+            try container.encode(suppressed, forKey: .suppressed)
+        }
+    }
+
+    var themes: [Count]
+    var regions: [Count]
+    var total: Count
+
+    init(_ table: SignalSummary.Table) {
+        themes = table.themes.map(Count.init)
+        regions = table.regions.map(Count.init)
+        total = Count(table.total)
     }
 }

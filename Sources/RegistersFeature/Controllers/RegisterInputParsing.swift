@@ -28,6 +28,12 @@ enum RegisterRequest {
             }
             filter.choices[field.key] = value
         }
+        for key in definition.exactFilterKeys {
+            guard let field = definition.field(key), let value = req.queryText(field.formName), !value.isEmpty else {
+                continue
+            }
+            filter.exact[key] = String(value.prefix(field.maxLength))
+        }
         return filter
     }
 
@@ -49,6 +55,12 @@ enum RegisterRequest {
             let today = PlanDate(year, month, day)
         else { preconditionFailure("the Gregorian calendar gave no day for \(now)") }
         return today
+    }
+
+    /// Anonymous visitors may not read the entries of a register that publishes only a summary
+    /// (the signals): 401, as for any internal page.
+    static func requireReadable(_ req: Request, _ kind: RegisterKind) throws {
+        if !kind.definition.entriesArePublic { try req.requireRole(.lezer) }
     }
 
     static func kind(_ req: Request) throws -> RegisterKind {

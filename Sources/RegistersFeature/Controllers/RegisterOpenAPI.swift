@@ -20,16 +20,51 @@ enum RegisterOpenAPI {
                     parameters.append(Registry.query(field.formName, field.label, oneOf: options))
                 }
             }
+            for field in definition.exactFilterKeys.compactMap(definition.field) {
+                parameters.append(Registry.query(field.formName, "\(field.label): precies deze waarde"))
+            }
+            // The signals' entries are internal; their public part is the summary below.
+            let isPublic = definition.entriesArePublic
             document.add(
                 "GET", RegisterURL.apiList(kind).openAPIPath, summary: "\(definition.title): alle records",
                 tag: "Registers", parameters: parameters, response: Registry.array(of: Registry.ref(name)),
-                description:
-                    "Zonder inloggen alleen de openbare velden; met een sessie of token ook de interne velden.")
+                public: isPublic,
+                description: isPublic
+                    ? "Zonder inloggen alleen de openbare velden; met een sessie of token ook de interne velden."
+                    : "Alleen met een sessie of token; zonder inloggen is er alleen het overzicht per thema en regio.")
             document.add(
                 "GET", RegisterURL.apiEntry(kind, .key).openAPIPath, summary: "\(definition.title): één record",
                 tag: "Registers", parameters: [Registry.pathParameter("key", "De sleutel van het record")],
-                response: Registry.ref(name))
+                response: Registry.ref(name), public: isPublic)
         }
+        document.schema("SignalSummary", signalSummarySchema)
+        document.add(
+            "GET", RegisterURL.apiSignalSummary.openAPIPath, summary: "Signalen: aantallen per thema en per regio",
+            tag: "Registers", response: Registry.ref("SignalSummary"),
+            description:
+                "Openbaar overzicht zonder tekst of persoonsgegevens. Aantallen onder 5 zijn afgeschermd (null), "
+                + "en zo nodig nog één, zodat een afgeschermd aantal niet uit het totaal is terug te rekenen.")
+    }
+
+    static var signalSummarySchema: JSONValue {
+        let count: JSONValue = [
+            "type": "object",
+            "required": ["code", "label", "count", "suppressed"],
+            "properties": [
+                "code": ["type": "string"],
+                "label": ["type": "string"],
+                "count": ["type": "integer", "minimum": 0, "nullable": true],
+                "suppressed": [
+                    "type": "string", "nullable": true,
+                    "description": "primary (onder 5) of secondary (zodat niet terug te rekenen); null als getoond"
+                ]
+            ]
+        ]
+        return [
+            "type": "object",
+            "required": ["themes", "regions", "total"],
+            "properties": ["themes": Registry.array(of: count), "regions": Registry.array(of: count), "total": count]
+        ]
     }
 
     static func schema(_ definition: RegisterDefinition) -> JSONValue {
@@ -37,7 +72,7 @@ enum RegisterOpenAPI {
         for field in definition.fields {
             var property: [(String, JSONValue)]
             switch field.kind {
-            case .text, .longText: property = [("type", "string")]
+            case .text, .longText, .region: property = [("type", "string")]
             case .date: property = [("type", "string"), ("format", "date")]
             case .amount, .year: property = [("type", "integer"), ("minimum", 0)]
             case .choice(let options): property = [("type", "string"), ("enum", .array(options.map { .string($0) }))]

@@ -44,6 +44,7 @@ struct RegisterPagesController: RouteCollection {
 
     @Sendable func entry(req: Request) async throws -> SitePage {
         let kind = try RegisterRequest.kind(req)
+        try RegisterRequest.requireReadable(req, kind)
         let model = try await RegisterEntryPage.Model.load(
             kind, key: try RegisterRequest.key(req), viewer: req.pageContext.viewer,
             notice: RegisterRequest.notice(req), on: req.db)
@@ -51,7 +52,9 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func newForm(req: Request) async throws -> SitePage {
-        RegisterFormPage.view(RegisterFormPage.Model(new: try RegisterRequest.kind(req)), req.formContext)
+        var form = RegisterFormPage.Model(new: try RegisterRequest.kind(req))
+        try await form.loadRegions(on: req.db)
+        return RegisterFormPage.view(form, req.formContext)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -59,6 +62,7 @@ struct RegisterPagesController: RouteCollection {
         let user = try req.requireRole(.redacteur)
         let body = try RegisterRequest.form(req)
         var form = RegisterFormPage.Model(new: kind)
+        try await form.loadRegions(on: req.db)
         let (values, status) = try await check(&form, body: body, key: nil, req: req)
         guard form.problems.isEmpty, form.warning == nil else {
             return RegisterFormPage.view(form, req.formContext).render(for: req)
@@ -72,13 +76,16 @@ struct RegisterPagesController: RouteCollection {
 
     @Sendable func editForm(req: Request) async throws -> SitePage {
         let stored = try await writable(req)
-        return RegisterFormPage.view(RegisterFormPage.Model(stored), req.formContext)
+        var form = RegisterFormPage.Model(stored)
+        try await form.loadRegions(on: req.db)
+        return RegisterFormPage.view(form, req.formContext)
     }
 
     @Sendable func save(req: Request) async throws -> Response {
         let stored = try await writable(req)
         let user = try req.requireWrite(organisationID: stored.organisationID)
         var form = RegisterFormPage.Model(stored)
+        try await form.loadRegions(on: req.db)
         let (values, _) = try await check(&form, body: try RegisterRequest.form(req), key: stored.entry.key, req: req)
         guard form.problems.isEmpty else { return RegisterFormPage.view(form, req.formContext).render(for: req) }
         try await RegisterStore.update(
@@ -96,9 +103,11 @@ struct RegisterPagesController: RouteCollection {
         var form = RegisterEntryPage.Model.StatusForm()
         form.status = (body["status"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         form.reason = String((body["reden"] ?? "").prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
-        let closingField = definition.closingField.flatMap { definition.field($0.key) }
-        if let closingField { form.closing = (body[closingField.formName] ?? "").trimmingCharacters(in: .whitespaces) }
-        form.problems = statusProblems(form, stored: stored, closingField: closingField)
+        for field in definition.statusFields.compactMap({ definition.field($0.key) }) {
+            form.fields[field.formName] = String((body[field.formName] ?? "").prefix(10_000))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        form.problems = statusProblems(form, stored: stored)
         guard form.problems.isEmpty else {
             var model = try await RegisterEntryPage.Model.load(
                 stored.kind, key: stored.entry.key, viewer: req.pageContext.viewer, notice: nil, on: req.db)
@@ -106,7 +115,9 @@ struct RegisterPagesController: RouteCollection {
             return RegisterEntryPage.view(model, req.formContext).render(for: req)
         }
         var values = stored.entry.values
-        if let closingField, !form.closing.isEmpty { values[closingField.key] = form.closing }
+        for field in definition.statusFields.compactMap({ definition.field($0.key) }) {
+            if let text = form.fields[field.formName], !text.isEmpty { values[field.key] = text }
+        }
         try await RegisterStore.update(
             stored, status: form.status, values: values, user: user, action: "status gewijzigd",
             note: form.reason.isEmpty ? nil : form.reason, at: req.now, on: req.db)
@@ -115,10 +126,9 @@ struct RegisterPagesController: RouteCollection {
     }
 
     /// The problems of a status change: the path rule (a skip or a step back needs a reason), and
-    /// the closing field for the status that needs it.
-    func statusProblems(
-        _ form: RegisterEntryPage.Model.StatusForm, stored: RegisterStore.Stored, closingField: RegisterField?
-    ) -> [Problem] {
+    /// the field that the new status needs (the letter that closes a commitment, the agenda a
+    /// signal went to, its follow-up).
+    func statusProblems(_ form: RegisterEntryPage.Model.StatusForm, stored: RegisterStore.Stored) -> [Problem] {
         guard let path = stored.kind.definition.statusPath else { return [] }
         var problems: [Problem] = []
         if let refusal = path.refusal(from: stored.entry.status, to: form.status, reason: form.reason) {
@@ -128,17 +138,18 @@ struct RegisterPagesController: RouteCollection {
         if form.reason.count > 1_000 {
             problems.append(Problem("de reden mag hoogstens 1000 tekens hebben", at: SourceLocation(field: "reden")))
         }
-        if let closing = stored.kind.definition.closingField, let closingField, form.status == closing.status {
-            if form.closing.isEmpty {
+        for field in stored.kind.definition.statusFields.compactMap({ stored.kind.definition.field($0.key) }) {
+            let text = form.fields[field.formName] ?? ""
+            if stored.kind.definition.statusField(for: form.status) == field, text.isEmpty {
                 problems.append(
                     Problem(
-                        "\(closingField.label) is verplicht om ‘\(closing.status)’ te kiezen",
-                        at: SourceLocation(field: closingField.formName)))
-            } else if form.closing.count > closingField.maxLength {
+                        "\(field.label) is verplicht om ‘\(form.status)’ te kiezen",
+                        at: SourceLocation(field: field.formName)))
+            } else if text.count > field.maxLength {
                 problems.append(
                     Problem(
-                        "\(closingField.label): ten hoogste \(closingField.maxLength) tekens",
-                        at: SourceLocation(field: closingField.formName)))
+                        "\(field.label): ten hoogste \(field.maxLength) tekens",
+                        at: SourceLocation(field: field.formName)))
             }
         }
         return problems
@@ -160,10 +171,23 @@ struct RegisterPagesController: RouteCollection {
             if !form.status.isEmpty {
                 if let refusal = path.refusal(from: nil, to: form.status, reason: "") {
                     form.problems.append(Problem(refusal, at: SourceLocation(field: "status")))
+                } else if let field = kind.definition.statusField(for: form.status), values[field.key] == nil {
+                    form.problems.append(
+                        Problem(
+                            "\(field.label) is verplicht om ‘\(form.status)’ te kiezen",
+                            at: SourceLocation(field: field.formName)))
                 } else {
                     status = form.status
                 }
             }
+        }
+        if let field = kind.definition.regionField, let code = values[field.key],
+            !form.regions.contains(where: { $0.code == code })
+        {
+            form.problems.append(
+                Problem(
+                    "\(field.label): onbekende regio \"\(code.prefix(40))\"; kies Flevoland of een van de gemeenten",
+                    at: SourceLocation(field: field.formName)))
         }
         if kind == .terms {
             let others = try await RegisterStore.all(.terms, on: req.db).map(\.entry)
@@ -216,6 +240,7 @@ struct RegisterPagesController: RouteCollection {
 
     private func exportTable(_ req: Request) async throws -> (RegisterKind, RegisterExport.Table) {
         let kind = try RegisterRequest.kind(req)
+        try RegisterRequest.requireReadable(req, kind)
         let filter = try RegisterRequest.filter(req, kind)
         let fields = RegisterVisibility.fields(kind, viewer: req.pageContext.viewer)
         let rows = try await RegisterStore.all(kind, on: req.db).filter { filter.matches($0.entry, fields: fields) }

@@ -1,6 +1,7 @@
 import AppCore
 import Fluent
 import Foundation
+import MonitorFeature
 import Vapor
 import VitaalDomain
 
@@ -33,7 +34,7 @@ enum RegisterStore {
             .with(\.$organisation).all()
         // Sorted here, not in SQL: SQLite and PostgreSQL collate case and accents differently.
         return try records.map { try stored($0, kind) }.sorted { a, b in
-            if kind == .commitments, a.entry.values["date"] != b.entry.values["date"] {
+            if kind == .commitments || kind == .signals, a.entry.values["date"] != b.entry.values["date"] {
                 return (a.entry.values["date"] ?? "") > (b.entry.values["date"] ?? "")  // newest first
             }
             let (x, y) = (RegisterFilter.sortKey(a.title), RegisterFilter.sortKey(b.title))
@@ -64,6 +65,22 @@ enum RegisterStore {
         Stored(
             id: try record.requireID(), kind: kind, entry: record.entry, organisationID: record.$organisation.id,
             organisationName: record.organisation?.name, version: record.version, updatedAt: record.updatedAt)
+    }
+
+    /// The regions a signal can be about: the province and its municipalities (code, name), in
+    /// the regions' own order.
+    static func regions(on db: any Database) async throws -> [(code: String, name: String)] {
+        try await Region.query(on: db)
+            .filter(\.$kind ~~ [RegionKind.provincie.rawValue, RegionKind.gemeente.rawValue])
+            .sort(\.$sortOrder).sort(\.$code).all()
+            .map { (code: $0.code, name: $0.name) }
+    }
+
+    /// The monitor's indicators with their source text, as far as the viewer may see them.
+    static func monitorIndicators(loggedIn: Bool, on db: any Database) async throws -> [(
+        code: String, name: String, source: String
+    )] {
+        try await MonitorLookup.indicatorSources(audience: MonitorLookup.audience(loggedIn: loggedIn), on: db)
     }
 
     /// A key for a new entry: the title as a slug, made unique within the register.
@@ -168,8 +185,8 @@ enum RegisterStore {
             for item in items {
                 try await create(
                     kind, key: item.key, status: item.status, values: item.values,
-                    organisationID: bySlug[item.organisation] ?? nil, user: nil, actor: "demo", note: "demo",
-                    at: now, on: db)
+                    organisationID: bySlug[item.organisation] ?? nil, isExample: item.isExample, user: nil,
+                    actor: "demo", note: "demo", at: now, on: db)
             }
             log("\(kind.definition.title): \(items.count) records")
         }
@@ -183,6 +200,9 @@ extension RegisterKind {
         case .funds: "fonds"
         case .commitments: "toezegging"
         case .terms: "begrip"
+        case .signals: "signaal"
+        case .sources: "bron"
+        case .dataGaps: "ontbrekende gegevens"
         }
     }
 }

@@ -12,12 +12,22 @@ public enum RegisterKind: String, Sendable, CaseIterable, Codable, Hashable {
     case commitments
     /// Begrippen (definitielijst).
     case terms
+    /// Signalen: what partners notice in the region, and how it is followed up (Flever as "oren en
+    /// ogen", Flever, Jaarplan 2025, Inleiding).
+    case signals
+    /// Bronnen: the catalogue of the data sources the monitor uses.
+    case sources
+    /// Ontbrekende gegevens: the data gaps the documents name.
+    case dataGaps
 
     public var definition: RegisterDefinition {
         switch self {
         case .funds: RegisterDefinitions.funds
         case .commitments: RegisterDefinitions.commitments
         case .terms: RegisterDefinitions.terms
+        case .signals: RegisterDefinitions.signals
+        case .sources: RegisterDefinitions.sources
+        case .dataGaps: RegisterDefinitions.dataGaps
         }
     }
 }
@@ -37,6 +47,8 @@ public struct RegisterField: Sendable, Hashable {
         case year
         /// One of the given values.
         case choice([String])
+        /// A region code (gemeente or provincie) that the regions table knows; checked by the app.
+        case region
     }
 
     /// The name in the API, the CSV header and the stored JSON (English, camelCase).
@@ -88,12 +100,20 @@ public struct RegisterDefinition: Sendable {
     public var titleKey: String
     /// Nil when the register has no status (the definition list).
     public var statusPath: StatusPath?
-    /// A status that may only be reached when this field is filled (a commitment is closed by the
-    /// answer or letter that closed it).
-    public var closingField: (status: String, key: String)?
+    /// Statuses that may only be reached when a field is filled: a commitment is closed by the
+    /// answer or letter that closed it; a signal is put on an agenda or network and followed up.
+    public var statusFields: [(status: String, key: String)]
     public var summary: String
     /// The fields a list shows as columns after the title and status.
     public var listKeys: [String]
+    /// False when anonymous visitors see only a summary of the register and no entries (signals
+    /// come from conversations and cases, so only counts per theme and region are public).
+    public var entriesArePublic = true
+    /// A het-word ("Nieuw signaal", "Nieuw begrip").
+    public var isNeuter = false
+    /// Text fields that lists also filter on with an exact value (case ignored), by form name:
+    /// `?term=MDT` shows every meaning of one abbreviation.
+    public var exactFilterKeys: [String] = []
 
     public func field(_ key: String) -> RegisterField? { fields.first { $0.key == key } }
     public var publicFields: [RegisterField] { fields.filter(\.isPublic) }
@@ -101,6 +121,11 @@ public struct RegisterDefinition: Sendable {
     public var filterFields: [RegisterField] {
         fields.filter { if case .choice = $0.kind { true } else { false } }
     }
+    /// The field that must be filled to reach `status`, if any.
+    public func statusField(for status: String) -> RegisterField? {
+        statusFields.first { $0.status == status }.flatMap { field($0.key) }
+    }
+    public var regionField: RegisterField? { fields.first { $0.kind == .region } }
 }
 
 /// The three registers' definitions.
@@ -139,7 +164,7 @@ public enum RegisterDefinitions {
             RegisterField("owner", form: "eigenaar", "Eigenaar (persoon)", isPublic: false),
             RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
         ],
-        titleKey: "name", statusPath: fundStatuses, closingField: nil,
+        titleKey: "name", statusPath: fundStatuses, statusFields: [],
         summary: "De fondsen en regelingen waarop de partners inzetten: omvang, status, deadline en partners.",
         listKeys: ["funder", "size", "deadlineText", "deadline"])
 
@@ -161,7 +186,7 @@ public enum RegisterDefinitions {
             RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
         ],
         titleKey: "title", statusPath: StatusPath([("open", 0), ("afgedaan", 1)]),
-        closingField: (status: "afgedaan", key: "closedBy"),
+        statusFields: [(status: "afgedaan", key: "closedBy")],
         summary: "Toezeggingen, moties en mededelingen aan Provinciale Staten, met wie ze afdoet en waarmee.",
         listKeys: ["kind", "date", "dueDate", "closedBy"])
 
@@ -174,7 +199,93 @@ public enum RegisterDefinitions {
             RegisterField("validFrom", form: "geldig-van", "Geldig vanaf", .date),
             RegisterField("validTo", form: "geldig-tot", "Geldig tot en met", .date)
         ],
-        titleKey: "term", statusPath: nil, closingField: nil,
+        titleKey: "term", statusPath: nil, statusFields: [],
         summary: "Begrippen en afkortingen uit de documenten, met hun betekenis, bron en geldigheid.",
-        listKeys: ["meaning", "sourceDocument"])
+        listKeys: ["meaning", "sourceDocument"], isNeuter: true, exactFilterKeys: ["term"])
+
+    /// The themes signals are counted by in the public summary.
+    public static let signalThemes = [
+        "eenzaamheid", "onbegrepen gedrag", "personeelstekort zorg en welzijn", "mentale gezondheid",
+        "bestaanszekerheid", "wonen en zorg", "jeugd en gezin", "overig"
+    ]
+
+    /// nieuw → geagendeerd → in behandeling → opgevolgd / niet opgepakt.
+    public static let signalStatuses = StatusPath([
+        ("nieuw", 0), ("geagendeerd", 1), ("in behandeling", 2), ("opgevolgd", 3), ("niet opgepakt", 3)
+    ])
+
+    /// Every field of a signal is internal: it may describe people and cases. Anonymous visitors
+    /// see only the counts per theme and region (`SignalSummary`).
+    public static let signals = RegisterDefinition(
+        kind: .signals, title: "Signalen", singular: "signaal", slug: "signalen", apiName: "signals",
+        fields: [
+            RegisterField("signal", form: "signaal", "Signaal (wat)", required: true, isPublic: false),
+            RegisterField("description", form: "toelichting", "Toelichting", .longText, isPublic: false),
+            RegisterField(
+                "region", form: "regio", "Regio (waar)", .region, required: true, isPublic: false,
+                hint: "De gemeente, of Flevoland als het de hele provincie betreft"),
+            RegisterField("theme", form: "thema", "Thema", .choice(signalThemes), required: true, isPublic: false),
+            RegisterField(
+                "noticedBy", form: "opgemerkt-door", "Opgemerkt door (bron)", required: true, isPublic: false,
+                hint: "Organisatie, netwerk of functie; geen namen van inwoners"),
+            RegisterField("date", form: "datum", "Datum", .date, required: true, isPublic: false),
+            RegisterField(
+                "agenda", form: "agenda", "Geagendeerd bij (agenda of netwerk)", isPublic: false,
+                hint: "Verplicht om ‘geagendeerd’ te kiezen"),
+            RegisterField(
+                "followUp", form: "opvolging", "Opvolging", .longText, isPublic: false,
+                hint: "Verplicht om ‘opgevolgd’ te kiezen"),
+            RegisterField(
+                "indicators", form: "indicatoren", "Gekoppelde indicatoren", isPublic: false,
+                hint: "Codes van indicatoren uit de monitor, gescheiden door komma's"),
+            RegisterField(
+                "planGoals", form: "plandoelen", "Gekoppelde plandoelen", isPublic: false,
+                hint: "Sleutels van doelen uit de plannen, gescheiden door komma's"),
+            RegisterField("networks", form: "netwerken", "Gekoppelde netwerken", isPublic: false),
+            RegisterField("owner", form: "eigenaar", "Eigenaar (persoon)", isPublic: false),
+            RegisterField("source", form: "bron", "Bron", isPublic: false, hint: "Document en paragraaf")
+        ],
+        titleKey: "signal", statusPath: signalStatuses,
+        statusFields: [(status: "geagendeerd", key: "agenda"), (status: "opgevolgd", key: "followUp")],
+        summary: "Wat partners in de regio opmerken, waar het geagendeerd is en hoe het is opgevolgd.",
+        listKeys: ["theme", "region", "date", "agenda"], entriesArePublic: false, isNeuter: true)
+
+    /// The data-source catalogue. Which indicators use a source is computed (`DataSourceMatch`).
+    public static let sources = RegisterDefinition(
+        kind: .sources, title: "Bronnen", singular: "bron", slug: "bronnen", apiName: "sources",
+        fields: [
+            RegisterField("dataset", form: "dataset", "Dataset", required: true),
+            RegisterField("publisher", form: "uitgever", "Uitgever", required: true),
+            RegisterField(
+                "tableId", form: "tabel", "Tabel-id",
+                hint: "Bijvoorbeeld 85012NED; indicatoren waarvan de bron dit nummer noemt, worden gekoppeld"),
+            RegisterField("licence", form: "licentie", "Licentie"),
+            RegisterField("updateFrequency", form: "verversing", "Verversing"),
+            RegisterField("lastImport", form: "laatste-import", "Laatste import", .date),
+            RegisterField("url", form: "adres", "Webadres"),
+            RegisterField(
+                "indicators", form: "indicatoren", "Ook gekoppeld aan indicatoren",
+                hint: "Codes van indicatoren waarvan de bron het tabelnummer niet noemt, gescheiden door komma's"),
+            RegisterField("remarks", form: "opmerkingen", "Opmerkingen", .longText),
+            RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
+        ],
+        titleKey: "dataset", statusPath: nil, statusFields: [],
+        summary: "De databronnen van de monitor: uitgever, tabel, licentie, verversing en welke indicatoren ze voeden.",
+        listKeys: ["publisher", "tableId", "licence", "lastImport"])
+
+    /// The data gaps the documents name and what became of them.
+    public static let dataGaps = RegisterDefinition(
+        kind: .dataGaps, title: "Ontbrekende gegevens", singular: "wens", slug: "ontbrekende-gegevens",
+        apiName: "data-gaps",
+        fields: [
+            RegisterField("wish", form: "wens", "Wens (welke gegevens ontbreken)", required: true),
+            RegisterField("description", form: "toelichting", "Toelichting", .longText),
+            RegisterField("owner", form: "eigenaar", "Eigenaar (organisatie of werkgroep)"),
+            RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
+        ],
+        titleKey: "wish",
+        statusPath: StatusPath([("gesignaleerd", 0), ("in onderzoek", 1), ("beschikbaar", 2), ("niet haalbaar", 2)]),
+        statusFields: [],
+        summary: "Gegevens die de documenten missen: de wens, wie hem oppakt en hoe ver het is.",
+        listKeys: ["owner", "source"])
 }

@@ -11,13 +11,15 @@ public enum RegisterDemoData {
         public var values: RegisterValues
         /// The slug of the organisation that keeps the entry.
         public var organisation: String
+        /// Invented to fill the demo ("voorbeelddata"): the signals.
+        public var isExample = false
     }
 
     public static let jaarplanFunds = "Flever, Jaarplan 2025, Bijlage 2: Overzicht van inzet op fondsenwerving"
     public static let jaarplanTerms = "Flever, Jaarplan 2025, Bijlage 3: Definitielijst"
     public static let session = "Provinciale Staten van Flevoland, beeldvormende sessie 27 november 2024, Aanleiding"
 
-    public static var all: [Item] { funds + commitments + terms }
+    public static var all: [Item] { funds + commitments + terms + signals + sources + dataGaps }
 
     static func fund(
         _ key: String, _ name: String, status: String?, funder: String? = nil, purpose: String, size: String?,

@@ -22,11 +22,16 @@ public struct RegisterFilter: Sendable, Hashable {
     public var status: String?
     /// Choice-field filters: field key → value.
     public var choices: [String: String]
+    /// Exact text filters, case and accents ignored: field key → value (`?term=MDT`).
+    public var exact: [String: String]
 
-    public init(text: String = "", status: String? = nil, choices: [String: String] = [:]) {
+    public init(
+        text: String = "", status: String? = nil, choices: [String: String] = [:], exact: [String: String] = [:]
+    ) {
         self.text = text
         self.status = status
         self.choices = choices
+        self.exact = exact
     }
 
     /// `fields` are the fields the viewer may see: a search never finds an entry through a field
@@ -34,6 +39,7 @@ public struct RegisterFilter: Sendable, Hashable {
     public func matches(_ entry: RegisterEntry, fields: [RegisterField]) -> Bool {
         if let status, entry.status != status { return false }
         for (key, value) in choices where entry.values[key] != value { return false }
+        for (key, value) in exact where Self.fold(entry.values[key] ?? "") != Self.fold(value) { return false }
         let words = Self.fold(text).split(separator: " ")
         guard !words.isEmpty else { return true }
         let haystack = Self.fold(fields.compactMap { entry.values[$0.key] }.joined(separator: " "))

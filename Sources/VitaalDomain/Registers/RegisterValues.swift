@@ -31,6 +31,9 @@ public enum RegisterInput {
             switch field.kind {
             case .text, .longText:
                 values[field.key] = text
+            case .region:
+                // Whether the regions table knows the code is checked where the table is.
+                values[field.key] = text.uppercased()
             case .date:
                 if let date = try? PlanDate.parse(text, field: field.formName) {
                     values[field.key] = date.description

@@ -51,6 +51,14 @@ final class HostileInputTests: XCTestCase {
                 "groei_noordoostpolder", "groei_zeewolde", "groei_urk", "vergrijzing", "ritten", "scenario"
             ]
         ),
+        (["/begrippen", "/api/v1/terms"], ["q", "status", "soort", "melding", "term"]),
+        (
+            [
+                "/signalen", "/bronnen", "/ontbrekende-gegevens", "/api/v1/signals", "/api/v1/sources",
+                "/api/v1/data-gaps"
+            ],
+            ["q", "status", "thema", "melding"]
+        ),
         (
             [
                 "/fondsen", "/toezeggingen", "/begrippen", "/registers", "/api/v1/funds", "/api/v1/commitments",

@@ -4,6 +4,8 @@ import XCTVapor
 import XCTest
 
 @testable import AppCore
+@testable import MonitorFeature
+@testable import PlansFeature
 @testable import RegistersFeature
 
 /// The registers (#18) through the real forms with CSRF, on SQLite and PostgreSQL: create with
@@ -302,6 +304,210 @@ final class RegistersFlowTests: XCTestCase {
             XCTAssertEqual(termKeys.first, "a-o")
             let index = try await anonymous.get("/registers")
             XCTAssertTrue(index.body.contains("12 vermeldingen"))
+        }
+    }
+
+    func testSignalFlowPathPublicSummaryAndRoles() async throws {
+        try await TestApp.with { app in
+            try await Self.seed(app)
+            let flever = try await Self.browser(app, .redacteur, "flever")
+            let before = try await Self.count(.signals, app.db)
+            XCTAssertEqual(before, RegisterDemoData.signals.count)
+            let form = try await flever.get("/signalen/nieuw")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.body.contains("<option value=\"GM0184\">Urk</option>"), "regions to choose from")
+
+            // Unknown region and missing date: 422, messages at the fields, nothing written.
+            let bad = try await flever.post(
+                "/signalen/nieuw",
+                [
+                    "signaal": "Wachtlijst dagbesteding", "regio": "GM9999", "thema": "wonen en zorg",
+                    "opgemerkt-door": "Wijkteam", "status": "nieuw"
+                ])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(
+                bad.body.contains("Regio (waar): onbekende regio \"GM9999\"; kies Flevoland of een van de gemeenten"))
+            XCTAssertTrue(bad.body.contains("Datum is verplicht"))
+            XCTAssertTrue(bad.body.contains("value=\"Wachtlijst dagbesteding\""), "the form keeps what was typed")
+            let r1 = try await Self.count(.signals, app.db)
+            XCTAssertEqual(r1, before)
+
+            let created = try await flever.post(
+                "/signalen/nieuw",
+                [
+                    "signaal": "Wachtlijst dagbesteding", "regio": "GM0995", "thema": "wonen en zorg",
+                    "opgemerkt-door": "Wijkteam Lelystad", "datum": "2025-11-20", "status": "nieuw",
+                    "eigenaar": "A. Jansen"
+                ])
+            XCTAssertEqual(created.status, .seeOther)
+            XCTAssertEqual(created.location, "/signalen/wachtlijst-dagbesteding?melding=aangemaakt")
+            let path = "/signalen/wachtlijst-dagbesteding"
+
+            // geagendeerd needs the agenda; a skip to opgevolgd needs a reason and the follow-up.
+            let noAgenda = try await flever.post("\(path)/status", ["status": "geagendeerd"])
+            XCTAssertEqual(noAgenda.status, .unprocessableEntity)
+            XCTAssertTrue(
+                noAgenda.body.contains("Geagendeerd bij (agenda of netwerk) is verplicht om ‘geagendeerd’ te kiezen"))
+            let skip = try await flever.post(
+                "\(path)/status", ["status": "opgevolgd", "opvolging": "Besproken met de gemeente"])
+            XCTAssertEqual(skip.status, .unprocessableEntity)
+            XCTAssertTrue(
+                skip.body.contains(
+                    "van ‘nieuw’ naar ‘opgevolgd’ slaat ‘geagendeerd’ en ‘in behandeling’ over; geef een reden"))
+            var stored = try await RegisterStore.find(.signals, key: "wachtlijst-dagbesteding", on: app.db)
+            XCTAssertEqual(stored.entry.status, "nieuw")
+            XCTAssertEqual(stored.version, 1)
+            let agenda = try await flever.post(
+                "\(path)/status", ["status": "geagendeerd", "agenda": "Netwerk Ouderen Lelystad"])
+            XCTAssertEqual(agenda.status, .seeOther)
+            let back = try await flever.post("\(path)/status", ["status": "nieuw"])
+            XCTAssertEqual(back.status, .unprocessableEntity, "a step back needs a reason")
+            let done = try await flever.post(
+                "\(path)/status",
+                [
+                    "status": "opgevolgd", "reden": "Direct opgepakt door de gemeente",
+                    "opvolging": "Extra plekken per 2026"
+                ])
+            XCTAssertEqual(done.status, .seeOther)
+            stored = try await RegisterStore.find(.signals, key: "wachtlijst-dagbesteding", on: app.db)
+            XCTAssertEqual(stored.entry.status, "opgevolgd")
+            XCTAssertEqual(stored.entry.values["agenda"], "Netwerk Ouderen Lelystad")
+            XCTAssertEqual(stored.entry.values["followUp"], "Extra plekken per 2026")
+            XCTAssertEqual(stored.version, 3)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "signaal")
+                .filter(\.$entityID == "wachtlijst-dagbesteding").sort(\.$at).all()
+            XCTAssertEqual(audit.map(\.action), ["aangemaakt", "status gewijzigd", "status gewijzigd"])
+            XCTAssertTrue(audit[2].summary.contains("reden: Direct opgepakt door de gemeente"))
+
+            // Internal list, filters and export for a logged-in lezer.
+            let lezer = try await Self.browser(app, .lezer, "ggd-flevoland")
+            let list = try await lezer.get("/signalen?thema=wonen+en+zorg")
+            XCTAssertTrue(list.body.contains("Wachtlijst dagbesteding"))
+            XCTAssertTrue(list.body.contains("Lelystad"), "the region by name")
+            XCTAssertFalse(list.body.contains("Eenzaamheid onder oudere inwoners"), "filtered on theme")
+            let csv = try await lezer.get("/signalen/export.csv?status=opgevolgd")
+            let lines = csv.body.split(whereSeparator: \.isNewline)
+            XCTAssertEqual(lines.count, 3, "header, the new one and the demo's vacatures-wijkverpleging")
+            XCTAssertTrue(csv.body.contains("wachtlijst-dagbesteding;opgevolgd;Wachtlijst dagbesteding;"))
+            XCTAssertTrue(csv.body.contains("A. Jansen"))
+            let xlsx = try await lezer.get("/signalen/export.xlsx")
+            XCTAssertEqual(xlsx.headers.first(name: .contentType)?.hasPrefix("application/vnd.openxmlformats"), true)
+            let api = try await Self.object(lezer, "/api/v1/signals/wachtlijst-dagbesteding")
+            XCTAssertEqual((api["values"] as? [String: Any])?["region"] as? String, "GM0995")
+            XCTAssertEqual(api["isExample"] as? Bool, false)
+
+            // Anonymous visitors: counts per theme and region only, small counts suppressed; no
+            // entries, no export, no API list.
+            let anonymous = Browser(app)
+            let summary = try await anonymous.get("/signalen")
+            XCTAssertEqual(summary.status, .ok)
+            XCTAssertTrue(summary.body.contains("Signalen per thema"))
+            XCTAssertFalse(summary.body.contains("Wachtlijst dagbesteding"))
+            XCTAssertFalse(summary.body.contains("A. Jansen"))
+            XCTAssertFalse(summary.body.contains("Wijkteam"))
+            let counts = try await Self.object(anonymous, "/api/v1/signals/summary")
+            let total = try XCTUnwrap(counts["total"] as? [String: Any])
+            XCTAssertEqual(total["count"] as? Int, RegisterDemoData.signals.count + 1)
+            let themes = try XCTUnwrap(counts["themes"] as? [[String: Any]])
+            XCTAssertEqual(themes.compactMap { $0["code"] as? String }, RegisterDefinitions.signalThemes)
+            // Every theme has fewer than 5 signals: all hidden, none computable from the total.
+            XCTAssertTrue(themes.allSatisfy { $0["count"] is NSNull && $0["suppressed"] as? String == "primary" })
+            for hidden in ["/api/v1/signals", "/api/v1/signals/wachtlijst-dagbesteding"] {
+                let status = try await anonymous.get(hidden).status
+                XCTAssertEqual(status, .unauthorized, hidden)
+            }
+            for page in [path, "/signalen/export.csv"] {
+                let response = try await anonymous.get(page)
+                XCTAssertEqual(response.status, .seeOther, page)
+                XCTAssertEqual(response.location?.hasPrefix("/inloggen"), true, "to the login page: \(page)")
+            }
+
+            // Writers: the redacteur of another organisation and a lezer may not change it.
+            let ggd = try await Self.browser(app, .redacteur, "ggd-flevoland")
+            let r2 = try await ggd.post("\(path)/status", ["status": "niet opgepakt", "reden": "x"]).status
+            XCTAssertEqual(r2, .forbidden)
+            let r3 = try await lezer.post("/signalen/nieuw", ["signaal": "x"]).status
+            XCTAssertEqual(r3, .forbidden)
+            let demo = try await lezer.get("/signalen/onbegrepen-gedrag-almere")
+            XCTAssertTrue(demo.body.contains("voorbeelddata"))
+            XCTAssertTrue(demo.body.contains("Flever, Jaarplan 2025, Bijlage 1: Netwerken"))
+        }
+    }
+
+    func testSourcesGapsAndTheLinksFromIndicatorAndPlanPages() async throws {
+        try await TestApp.with { app in
+            app.clock = .fixed(Fixtures.now)
+            try await MonitorTestSupport.seedDemo(app)
+            try await PlansFeature().loadDemoData(app: app, log: { _ in })
+            try await RegistersFeature().loadDemoData(app: app, log: { _ in })
+            let anonymous = Browser(app)
+
+            // The catalogue: the real CBS tables, and which public indicators each feeds.
+            let list = try await anonymous.get("/bronnen")
+            XCTAssertTrue(list.body.contains("Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2020"))
+            XCTAssertTrue(list.body.contains("href=\"/ontbrekende-gegevens\""), "the data gaps are linked")
+            let sources = try await Self.list(anonymous, "/api/v1/sources")
+            XCTAssertEqual(
+                Set(sources.compactMap { ($0["values"] as? [String: Any])?["tableId"] as? String }),
+                ["70072ned", "85012NED", "85984NED"])
+            let licences = Set(sources.compactMap { ($0["values"] as? [String: Any])?["licence"] as? String })
+            XCTAssertEqual(licences, ["CC BY 4.0"])
+            let health = try await anonymous.get("/bronnen/cbs-85012ned")
+            XCTAssertTrue(health.body.contains("href=\"/monitor/indicator/gm_rokers\""), health.body)
+
+            // The indicator page's "Bron" links to the catalogue entry.
+            let indicator = try await anonymous.get("/monitor/indicator/gm_rokers")
+            XCTAssertEqual(indicator.status, .ok)
+            XCTAssertTrue(
+                indicator.body.contains(
+                    "in de bronnencatalogus: <a href=\"/bronnen/cbs-85012ned\">Gezondheidsmonitor; bevolking 18 jaar "
+                        + "of ouder, regio, 2020 (85012NED)</a>"), indicator.body)
+
+            // A data gap: create, change status (a skip needs a reason), export; audited.
+            let province = try await Self.browser(app, .redacteur, "provincie-flevoland")
+            let created = try await province.post(
+                "/ontbrekende-gegevens/nieuw",
+                ["wens": "Wachttijden GGZ per gemeente", "eigenaar": "GGD Flevoland", "status": "gesignaleerd"])
+            XCTAssertEqual(created.status, .seeOther)
+            let gap = "/ontbrekende-gegevens/wachttijden-ggz-per-gemeente"
+            let skipped = try await province.post("\(gap)/status", ["status": "beschikbaar"])
+            XCTAssertEqual(skipped.status, .unprocessableEntity)
+            let found = try await province.post("\(gap)/status", ["status": "in onderzoek"])
+            XCTAssertEqual(found.status, .seeOther)
+            let csv = try await anonymous.get("/ontbrekende-gegevens/export.csv?status=in+onderzoek")
+            XCTAssertTrue(csv.body.contains("wachttijden-ggz-per-gemeente;in onderzoek;Wachttijden GGZ per gemeente;"))
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "ontbrekende gegevens").count()
+            XCTAssertEqual(audit, 2 + RegisterDemoData.dataGaps.count)
+
+            // The plan report for the Staten: no commitment is linked, so all open ones are listed.
+            let report = "/plannen/\(PlansFeatureTests.flever)/rapport"
+            var page = try await anonymous.get(report)
+            XCTAssertTrue(page.body.contains("Openstaande toezeggingen, moties en mededelingen"))
+            XCTAssertTrue(page.body.contains("Geen ervan is aan dit plan gekoppeld"))
+            XCTAssertTrue(page.body.contains("Concretiseer rol provincie binnen Zorg en Welzijn in Flevoland"))
+            XCTAssertTrue(page.body.contains("Ambulance aanrijtijden"))
+            // Once one is linked to the plan, the report lists that one; closed ones never.
+            let edit = "/toezeggingen/motie-2024-11-13-rol-provincie/bewerken"
+            let linked = try await province.post(
+                edit,
+                [
+                    "soort": "motie", "titel": "Concretiseer rol provincie binnen Zorg en Welzijn in Flevoland",
+                    "datum": "2024-11-13", "koppelingen": PlansFeatureTests.flever, "bron": RegisterDemoData.session
+                ])
+            XCTAssertEqual(linked.status, .seeOther)
+            page = try await anonymous.get(report + "?soort=jaarverslag&jaar=2025")
+            XCTAssertTrue(page.body.contains("Aan dit plan gekoppeld en nog niet afgedaan."))
+            XCTAssertTrue(page.body.contains("Concretiseer rol provincie"))
+            XCTAssertFalse(page.body.contains("Ambulance aanrijtijden"))
+
+            // Terms in goal descriptions link to the definition list: the longer "HCA ZWF" over
+            // "HCA"; "PG" with two meanings to the list that shows both.
+            let plan = try await anonymous.get("/plannen/\(PlansFeatureTests.flever)")
+            XCTAssertTrue(plan.body.contains("<a class=\"term-link\" href=\"/begrippen/hca-zwf\">HCA ZWF</a>"))
+            let glossary = try await RegisterReader.glossary(on: app.db)
+            XCTAssertEqual(glossary.first { $0.term == "PG" }?.target, "/begrippen?term=PG")
+            let both = try await anonymous.get("/begrippen?term=PG")
+            XCTAssertTrue(both.body.contains("2 van 52 vermeldingen"))
         }
     }
 }

@@ -29,6 +29,10 @@ enum IndicatorPage {
         struct Term: Sendable, Equatable {
             var term: String
             var detail: String
+            /// The detail with the definition list's terms linked (the definition only).
+            var linkedDetail: [TermLinks.Segment]? = nil
+            /// Pages shown after the detail: the data-source catalogue's entries behind "Bron".
+            var links: [RegisterReading.Link] = []
         }
 
         var code: String
@@ -61,14 +65,34 @@ enum IndicatorPage {
 
         var route: MonitorURL { IndicatorPage.route(code) }
 
-        static func load(code: String, region: String?, audience: Audience, on db: any Database) async throws -> Model {
+        /// `registers` (when the application has them) links the definition's terms to the
+        /// definition list and "Bron" to the data-source catalogue.
+        static func load(
+            code: String, region: String?, audience: Audience, registers: RegisterReading? = nil, on db: any Database
+        ) async throws -> Model {
             let source = try await Source.load(code: code, region: region, audience: audience, on: db)
             let stories = try await MonitorData.stories(indicator: source.indicator.code, on: db)
             let owner = try await source.indicator.$owner.get(on: db)
             var model = Model(source, stories: stories.map(StoryCard.init), ownerName: owner?.name)
             model.formula = try await DerivedValues.note(source.indicator, audience: audience, on: db)
             model.catalogue = try await Catalogue.load(source.indicator, audience: audience, on: db)
+            if let registers {
+                model.linkRegisters(
+                    glossary: try await registers.glossary(db),
+                    sources: try await registers.dataSources(source.indicator.code, source.indicator.source, db))
+            }
             return model
+        }
+
+        mutating func linkRegisters(glossary: [TermLinks.Term], sources: [RegisterReading.Link]) {
+            for index in definition.indices {
+                switch definition[index].term {
+                case "Definitie":
+                    definition[index].linkedDetail = TermLinks.segments(definition[index].detail, terms: glossary)
+                case "Bron": definition[index].links = sources
+                default: break
+                }
+            }
         }
 
         /// The `?formaat=` download: every value of the indicator in every region.

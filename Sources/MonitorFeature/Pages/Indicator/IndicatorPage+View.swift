@@ -94,6 +94,22 @@ extension IndicatorPage {
     static func definition(_ terms: [Model.Term]) -> BodyNode {
         .group(
             .h2(.text("Definitie en bron")),
-            .dl(.class("kv"), .forEach(terms) { term in .group(.dt(.text(term.term)), .dd(.text(term.detail))) }))
+            .dl(
+                .class("kv"),
+                .forEach(terms) { term in
+                    .group(
+                        .dt(.text(term.term)),
+                        .dd(
+                            term.linkedDetail.map(UI.termLinked) ?? .text(term.detail),
+                            .if(
+                                !term.links.isEmpty,
+                                .group(
+                                    .text(" — in de bronnencatalogus: "),
+                                    .forEach(Array(term.links.enumerated())) { index, link in
+                                        .group(
+                                            .if(index > 0, .text(", ")),
+                                            .a(.href(attr(link.path)), .text(link.title)))
+                                    }))))
+                }))
     }
 }

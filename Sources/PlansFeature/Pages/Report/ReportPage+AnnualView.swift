@@ -25,6 +25,7 @@ extension ReportPage {
                 PlanViews.statusRule),
             annualBudgets(annual),
             texts(annual),
+            commitments(model),
             indicators(model.charts),
             stories(model.stories))
     }

@@ -53,6 +53,9 @@ enum ReportPage {
         var stories: [StorySummary]
         /// The year's part of a jaarverslag (set by the handler, which checks the year).
         var annual: Annual? = nil
+        /// The open commitments, motions and information letters to the Staten (from the registers;
+        /// nil in an application without them).
+        var commitments: RegisterReading.OpenCommitments? = nil
     }
 }
 

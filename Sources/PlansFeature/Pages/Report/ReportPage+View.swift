@@ -25,8 +25,37 @@ extension ReportPage {
                 model.targets.map(TargetTable.view) ?? .p(.class("muted"), .text("Geen doelstellingen.")),
                 PlanViews.statusRule),
             budgets(model),
+            commitments(model),
             indicators(model.charts),
             stories(model.stories))
+    }
+
+    /// What the province still owes the Staten: open toezeggingen, moties and mededelingen.
+    static func commitments(_ model: Model) -> BodyNode {
+        guard let open = model.commitments else { return .empty }
+        let date = { (text: String?) in text.flatMap { try? PlanDate.parse($0) }?.dutch ?? "–" }
+        return .section(
+            .h2(.id("toezeggingen"), .text("Openstaande toezeggingen, moties en mededelingen")),
+            .p(
+                .class("muted"),
+                .text(
+                    open.linkedToPlan
+                        ? "Aan dit plan gekoppeld en nog niet afgedaan."
+                        : "Geen ervan is aan dit plan gekoppeld; dit zijn alle nog niet afgedane toezeggingen, moties "
+                            + "en mededelingen aan Provinciale Staten."),
+                .if(!model.forPDF, .group(.text(" "), .a(.href(attr(open.registerPath)), .text("Alle toezeggingen"))))),
+            open.items.isEmpty
+                ? .p(.text("Er staan geen toezeggingen, moties of mededelingen open."))
+                : UI.table(
+                    caption: "Openstaande toezeggingen, moties en mededelingen",
+                    headers: ["Datum", "Soort", "Onderwerp", "Af te doen vóór"],
+                    rows: open.items.map { item in
+                        [
+                            .text(date(item.date)), .text(item.kind),
+                            model.forPDF ? .text(item.title) : .a(.href(attr(item.path)), .text(item.title)),
+                            .text(date(item.dueDate))
+                        ]
+                    }))
     }
 
     static func navigation(_ model: Model) -> BodyNode {

@@ -22,7 +22,8 @@ enum RegisterEntryPage {
         struct StatusForm: Sendable {
             var status = ""
             var reason = ""
-            var closing = ""
+            /// The fields some statuses need (closing letter, agenda, follow-up), by form name.
+            var fields: [String: String] = [:]
             var problems: [Problem] = []
             var errors: FieldErrors { FieldErrors(problems) }
         }
@@ -34,6 +35,10 @@ enum RegisterEntryPage {
         var statusForm = StatusForm()
         var notice: RegisterNotice?
         var otherMeanings: [RegisterStore.Stored] = []
+        /// Region code → name, for showing a signal's region.
+        var regionNames: [String: String] = [:]
+        /// A data source's indicators (code, name): named by the source or listing the source's table.
+        var indicators: [(code: String, name: String)] = []
 
         var kind: RegisterKind { stored.kind }
         var definition: RegisterDefinition { kind.definition }
@@ -60,6 +65,19 @@ enum RegisterEntryPage {
             var model = Model(
                 stored: stored, fields: fields, versions: rows,
                 canEdit: viewer?.mayWrite(organisationID: stored.organisationID) ?? false, notice: notice)
+            if kind.definition.regionField != nil {
+                model.regionNames = Dictionary(try await RegisterStore.regions(on: db).map { ($0.code, $0.name) }) {
+                    a, _ in a
+                }
+            }
+            if kind == .sources {
+                let all = try await RegisterStore.monitorIndicators(loggedIn: viewer != nil, on: db)
+                let codes = Set(
+                    DataSourceMatch.indicators(
+                        of: stored.entry, among: all.map { DataSourceMatch.Indicator(code: $0.code, source: $0.source) }
+                    ))
+                model.indicators = all.filter { codes.contains($0.code) }.map { ($0.code, $0.name) }
+            }
             if kind == .terms, let term = stored.entry.values["term"] {
                 model.otherMeanings = try await RegisterStore.all(kind, on: db).filter {
                     $0.entry.values["term"] == term && $0.entry.key != key

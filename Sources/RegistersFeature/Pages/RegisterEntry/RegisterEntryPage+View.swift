@@ -1,4 +1,5 @@
 import AppCore
+import MonitorFeature
 import Plot
 import VitaalDomain
 
@@ -21,6 +22,7 @@ extension RegisterEntryPage {
                         .href(attr(RegisterURL.edit(model.kind, .value(model.stored.entry.key)).path)),
                         .text("Bewerken")))),
             statusSection(model, context),
+            indicators(model),
             otherMeanings(model),
             history(model)
         )
@@ -33,7 +35,8 @@ extension RegisterEntryPage {
                 model.definition.statusPath != nil,
                 .group(.dt(.text("Status")), .dd(RegisterParts.statusBadge(model.stored.entry.status)))),
             .forEach(model.fields) { field in
-                let value = RegisterParts.display(model.stored.entry.values[field.key], field)
+                let value = RegisterParts.display(
+                    model.stored.entry.values[field.key], field, regionNames: model.regionNames)
                 return .group(
                     .dt(.text(field.label), .if(!field.isPublic, .span(.class("reg-internal"), .text(" (intern)")))),
                     .dd(.class(field.kind == .longText ? "reg-long" : ""), .text(value.isEmpty ? "–" : value)))
@@ -47,7 +50,7 @@ extension RegisterEntryPage {
         guard let path = model.definition.statusPath, model.canEdit else { return .empty }
         let form = model.statusForm
         let errors = form.errors
-        let closing = model.definition.closingField.flatMap { model.definition.field($0.key) }
+        let statusFields = model.definition.statusFields.compactMap { model.definition.field($0.key) }
         return .section(
             .h2(.text("Status wijzigen")),
             .if(
@@ -70,13 +73,33 @@ extension RegisterEntryPage {
                 UI.textarea(
                     "reden", label: "Reden of toelichting", value: form.reason, error: errors["reden"],
                     hint: "Verplicht bij een stap die iets overslaat of teruggaat", rows: 2),
-                .unwrap(closing) { field in
-                    UI.field(
-                        field.formName, label: field.label,
-                        value: form.closing.isEmpty ? (model.stored.entry.values[field.key] ?? "") : form.closing,
-                        error: errors[field.formName], hint: "Verplicht om af te doen")
+                .forEach(statusFields) { field in
+                    let value = form.fields[field.formName] ?? model.stored.entry.values[field.key] ?? ""
+                    let hint =
+                        "Verplicht om ‘\(model.definition.statusFields.first { $0.key == field.key }?.status ?? "")’ te kiezen"
+                    return field.kind == .longText
+                        ? UI.textarea(
+                            field.formName, label: field.label, value: value, error: errors[field.formName], hint: hint,
+                            rows: 3)
+                        : UI.field(
+                            field.formName, label: field.label, value: value, error: errors[field.formName], hint: hint)
                 },
                 .button(.type(.submit), .text("Status wijzigen"))))
+    }
+
+    /// A data source's indicators in the monitor.
+    static func indicators(_ model: Model) -> BodyNode {
+        guard model.kind == .sources else { return .empty }
+        return .section(
+            .h2(.text("Indicatoren die deze bron gebruiken")),
+            model.indicators.isEmpty
+                ? .p(
+                    .class("muted"),
+                    .text("Geen indicator in de monitor noemt dit tabelnummer of is aan deze bron gekoppeld."))
+                : .ul(
+                    .forEach(model.indicators) { indicator in
+                        .li(.a(.href(attr(MonitorURL.indicator(.value(indicator.code)).path)), .text(indicator.name)))
+                    }))
     }
 
     static func nextStatus(_ path: StatusPath, _ current: String?) -> String {

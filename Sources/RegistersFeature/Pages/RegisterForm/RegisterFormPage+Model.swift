@@ -1,4 +1,5 @@
 import AppCore
+import Fluent
 import Foundation
 import VitaalDomain
 
@@ -16,6 +17,8 @@ enum RegisterFormPage {
         var problems: [Problem] = []
         /// A warning that does not refuse the input once confirmed (a deadline in the past).
         var warning: String?
+        /// The regions a region field offers (code, name); loaded only for a register that has one.
+        var regions: [(code: String, name: String)] = []
 
         var definition: RegisterDefinition { kind.definition }
         var isNew: Bool { key == nil }
@@ -24,6 +27,11 @@ enum RegisterFormPage {
         init(new kind: RegisterKind) {
             self.kind = kind
             storedTitle = RegisterParts.newTitle(kind.definition)
+        }
+
+        mutating func loadRegions(on db: any Database) async throws {
+            guard definition.regionField != nil else { return }
+            regions = try await RegisterStore.regions(on: db)
         }
 
         init(_ stored: RegisterStore.Stored) {

@@ -30,7 +30,8 @@ extension RegisterFormPage {
                 .forEach(model.definition.fields) { field in
                     RegisterParts.field(
                         field, value: model.texts[field.formName] ?? "",
-                        error: errors[field.formName] ?? (field.key == "deadline" ? model.warning : nil))
+                        error: errors[field.formName] ?? (field.key == "deadline" ? model.warning : nil),
+                        regions: model.regions)
                 },
                 .button(.type(.submit), .text(model.isNew ? "Aanmaken" : "Opslaan")))
         )

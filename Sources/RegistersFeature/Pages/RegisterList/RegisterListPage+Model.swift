@@ -19,6 +19,14 @@ enum RegisterListPage {
         var deadlines: [RegisterStore.Stored] = []
         var totals: [FundOverview.YearTotal] = []
         var multipleMeanings: [(term: String, entries: [RegisterStore.Stored])] = []
+        /// Anonymous visitors of a register whose entries are internal see only this summary.
+        var signalSummary: SignalSummary.Table?
+        /// Region code → name, for a register with a region field.
+        var regionNames: [String: String] = [:]
+        /// For the data sources: the number of the monitor's indicators each entry feeds, by key.
+        var indicatorCounts: [String: Int] = [:]
+        /// For the data sources: the data gaps register's size (shown with a link).
+        var dataGapCount = 0
 
         var definition: RegisterDefinition { kind.definition }
         var showsInternal: Bool { fields.count == definition.fields.count }
@@ -27,6 +35,11 @@ enum RegisterListPage {
             _ kind: RegisterKind, filter: RegisterFilter, viewer: PageContext.Viewer?, today: PlanDate,
             notice: RegisterNotice?, on db: any Database
         ) async throws -> Model {
+            if viewer == nil, !kind.definition.entriesArePublic {
+                return Model(
+                    kind: kind, filter: RegisterFilter(), fields: [], rows: [], total: 0, canCreate: false,
+                    notice: nil, signalSummary: try await signalSummary(on: db))
+            }
             let all = try await RegisterStore.all(kind, on: db)
             let fields = RegisterVisibility.fields(kind, viewer: viewer)
             var model = Model(
@@ -46,10 +59,32 @@ enum RegisterListPage {
                 model.multipleMeanings = TermValidity.multipleMeanings(entries).map { group in
                     (group.term, group.entries.compactMap { byKey[$0.key] })
                 }
-            case .commitments:
+            case .sources:
+                let indicators = try await RegisterStore.monitorIndicators(loggedIn: viewer != nil, on: db)
+                    .map { DataSourceMatch.Indicator(code: $0.code, source: $0.source) }
+                for row in all {
+                    model.indicatorCounts[row.entry.key] =
+                        DataSourceMatch.indicators(of: row.entry, among: indicators).count
+                }
+                model.dataGapCount = try await RegisterStore.all(.dataGaps, on: db).count
+            case .signals:
+                if let path = kind.definition.statusPath {
+                    model.pipeline = FundOverview.pipeline(entries, path: path).map { ($0.status, $0.entries.count) }
+                }
+                model.regionNames = Dictionary(try await RegisterStore.regions(on: db).map { ($0.code, $0.name) }) {
+                    a, _ in a
+                }
+            case .commitments, .dataGaps:
                 break
             }
             return model
+        }
+
+        /// The public counts of all signals per theme and region, with disclosure control.
+        static func signalSummary(on db: any Database) async throws -> SignalSummary.Table {
+            SignalSummary.table(
+                try await RegisterStore.all(.signals, on: db).map(\.entry),
+                themes: RegisterDefinitions.signalThemes, regions: try await RegisterStore.regions(on: db))
         }
     }
 }

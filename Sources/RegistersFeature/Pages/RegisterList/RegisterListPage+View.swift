@@ -4,7 +4,8 @@ import VitaalDomain
 
 extension RegisterListPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
-        SitePage(
+        if let summary = model.signalSummary { return publicSummary(model, summary) }
+        return SitePage(
             model.definition.title, breadcrumbs: [RegisterParts.breadcrumb],
             description: model.definition.summary,
             .p(.class("lead"), .text(model.definition.summary)),
@@ -28,6 +29,9 @@ extension RegisterListPage {
     static func query(_ model: Model) -> [(String, String?)] {
         [("q", model.filter.text), ("status", model.filter.status)]
             + model.definition.filterFields.map { ($0.formName, model.filter.choices[$0.key]) }
+            + model.definition.exactFilterKeys.compactMap(model.definition.field).map {
+                ($0.formName, model.filter.exact[$0.key])
+            }
     }
 
     static func actions(_ model: Model) -> BodyNode {
@@ -80,8 +84,44 @@ extension RegisterListPage {
         switch model.kind {
         case .funds: return .group(pipeline(model), deadlines(model), totals(model))
         case .terms: return meanings(model)
-        case .commitments: return .empty
+        case .signals: return pipeline(model)
+        case .sources: return dataGaps(model)
+        case .commitments, .dataGaps: return .empty
         }
+    }
+
+    /// The data gaps belong with the catalogue: what the sources do not give.
+    static func dataGaps(_ model: Model) -> BodyNode {
+        .p(
+            .text("Gegevens die de documenten missen staan in "),
+            .a(.href(RegisterURL.list(.dataGaps).path), .text(RegisterDefinitions.dataGaps.title)),
+            .text(" (\(model.dataGapCount) \(model.dataGapCount == 1 ? "vermelding" : "vermeldingen"))."))
+    }
+
+    /// What anonymous visitors see of the signals: counts per theme and per region, small counts
+    /// hidden by the monitor's disclosure control.
+    static func publicSummary(_ model: Model, _ summary: SignalSummary.Table) -> SitePage {
+        let rows = { (counts: [SignalSummary.Count]) -> [[BodyNode]] in
+            counts.map { [.text($0.label), .text($0.text)] } + [[.text(summary.total.label), .text(summary.total.text)]]
+        }
+        return SitePage(
+            model.definition.title, breadcrumbs: [RegisterParts.breadcrumb], description: model.definition.summary,
+            .p(.class("lead"), .text(model.definition.summary)),
+            .p(
+                .text(
+                    "Signalen komen uit gesprekken en casussen. Daarom tonen we hier alleen hoeveel signalen er per "
+                        + "thema en per regio zijn, zonder tekst of persoonsgegevens. Aantallen onder de 5 staan als "
+                        + "‘<5’; zo nodig is nog een aantal ‘\(Disclosure.secondaryText)’, zodat een klein aantal niet uit "
+                        + "het totaal is terug te rekenen. Na inloggen ziet u de signalen zelf.")),
+            .div(
+                .class("grid-2"),
+                UI.table(
+                    caption: "Signalen per thema", headers: ["Thema", "Aantal"], rows: rows(summary.themes),
+                    numericColumns: [1]),
+                UI.table(
+                    caption: "Signalen per regio", headers: ["Regio", "Aantal"], rows: rows(summary.regions),
+                    numericColumns: [1])),
+            .p(.a(.href(RegisterURL.apiSignalSummary.path), .text("Deze aantallen als JSON (API)"))))
     }
 
     static func pipeline(_ model: Model) -> BodyNode {
@@ -157,7 +197,7 @@ extension RegisterListPage {
         let hasStatus = model.definition.statusPath != nil
         var headers = [titleField?.label ?? "Naam"]
         if hasStatus { headers.append("Status") }
-        headers += columns.map(\.label) + ["Organisatie"]
+        headers += columns.map(\.label) + (model.kind == .sources ? ["Indicatoren"] : []) + ["Organisatie"]
         guard !model.rows.isEmpty else { return .p(.text("Geen vermeldingen gevonden.")) }
         return UI.table(
             caption: model.definition.title, headers: headers,
@@ -168,7 +208,10 @@ extension RegisterListPage {
                         RegisterParts.exampleBadge(row.entry.isExample))
                 ]
                 if hasStatus { cells.append(RegisterParts.statusBadge(row.entry.status)) }
-                cells += columns.map { .text(RegisterParts.display(row.entry.values[$0.key], $0)) }
+                cells += columns.map {
+                    .text(RegisterParts.display(row.entry.values[$0.key], $0, regionNames: model.regionNames))
+                }
+                if model.kind == .sources { cells.append(.text(String(model.indicatorCounts[row.entry.key] ?? 0))) }
                 cells.append(.text(row.organisationName ?? ""))
                 return cells
             })

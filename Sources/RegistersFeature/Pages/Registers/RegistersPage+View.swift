@@ -6,7 +6,9 @@ extension RegistersPage {
     static func view(_ model: Model, _ context: PageContext) -> SitePage {
         SitePage(
             "Registers",
-            description: "De lijsten die de documenten bijhouden: fondsen, toezeggingen en moties, begrippen.",
+            description:
+                "De lijsten die de documenten bijhouden: fondsen, toezeggingen en moties, begrippen, signalen, "
+                + "bronnen en ontbrekende gegevens.",
             .p(
                 .class("lead"),
                 .text(

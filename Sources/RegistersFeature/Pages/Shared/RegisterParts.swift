@@ -8,9 +8,10 @@ enum RegisterParts {
     static let breadcrumb = ("Registers", RegisterURL.index.path)
 
     /// A stored value as people read it: dates as 05-06-2024, amounts as € 750.000.
-    static func display(_ value: String?, _ field: RegisterField) -> String {
+    static func display(_ value: String?, _ field: RegisterField, regionNames: [String: String] = [:]) -> String {
         guard let value, !value.isEmpty else { return "" }
         switch field.kind {
+        case .region: return regionNames[value] ?? value
         case .date: return (try? PlanDate.parse(value))?.dutch ?? value
         case .amount: return Int(value).map { "€ " + DutchNumberFormat.format(Double($0)) } ?? value
         default: return value
@@ -19,7 +20,7 @@ enum RegisterParts {
 
     /// "Nieuwe regeling", "Nieuw begrip" (a het-word).
     static func newTitle(_ definition: RegisterDefinition) -> String {
-        definition.kind == .terms ? "Nieuw \(definition.singular)" : "Nieuwe \(definition.singular)"
+        definition.isNeuter ? "Nieuw \(definition.singular)" : "Nieuwe \(definition.singular)"
     }
 
     static func statusLabel(_ status: String?) -> String { status ?? "niet vermeld" }
@@ -31,15 +32,17 @@ enum RegisterParts {
 
     private static func rank(_ status: String?) -> String {
         switch status {
-        case "toegekend", "afgedaan": "done"
-        case "afgewezen": "refused"
+        case "toegekend", "afgedaan", "opgevolgd", "beschikbaar": "done"
+        case "afgewezen", "niet opgepakt", "niet haalbaar": "refused"
         case nil: "none"
         default: "open"
         }
     }
 
     /// A form field of the given kind: text, date, number, multi-line text or a choice.
-    static func field(_ field: RegisterField, value: String, error: String?) -> Node<HTML.FormContext> {
+    static func field(
+        _ field: RegisterField, value: String, error: String?, regions: [(code: String, name: String)] = []
+    ) -> Node<HTML.FormContext> {
         let label = field.isRequired ? "\(field.label) (verplicht)" : field.label
         switch field.kind {
         case .longText:
@@ -59,6 +62,13 @@ enum RegisterParts {
             return UI.field(
                 field.formName, label: label, value: value, error: error, required: field.isRequired,
                 hint: field.hint, attributes: [.attribute(named: "inputmode", value: "numeric")])
+        case .region:
+            return .div(
+                .class(error == nil ? "field" : "field field-error"),
+                .label(.for("f-\(field.formName)"), .text(label)),
+                .unwrap(error) { .p(.class("field-message"), .id("f-\(field.formName)-error"), .text($0)) },
+                UI.select(
+                    field.formName, options: [("", "Kies…")] + regions.map { ($0.code, $0.name) }, selected: value))
         case .text:
             return UI.field(
                 field.formName, label: label, value: value, error: error, required: field.isRequired,
