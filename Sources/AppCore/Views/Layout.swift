@@ -285,12 +285,13 @@ public enum UI {
     }
 
     /// A multi-line text field with label, optional hint and the field's error message (the error, or
-    /// else the hint, describes the field for screen readers).
-    public static func textarea(
+    /// else the hint, describes the field for screen readers). `id` (default: the name) makes the element ids
+    /// unique when two forms on one page have a field of the same name. The one multi-line field of every form.
+    public static func textarea<C: HTML.BodyContext>(
         _ name: String, label: String, value: String, error: String?, hint: String? = nil, rows: Int = 4,
-        required: Bool = false
-    ) -> Node<HTML.FormContext> {
-        let id = "f-\(name)"
+        required: Bool = false, id idName: String? = nil
+    ) -> Node<C> {
+        let id = "f-\(idName ?? name)"
         let describedBy = error != nil ? "\(id)-error" : (hint != nil ? "\(id)-hint" : nil)
         return .div(
             .class(error == nil ? "field" : "field field-error"),

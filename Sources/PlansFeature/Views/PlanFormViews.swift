@@ -54,25 +54,12 @@ enum PlanFormViews {
             .element(named: "select", nodes: attributes + describedBy(name, error: error, hint: hint) + optionNodes))
     }
 
-    /// A textarea; `id` (default: the name) makes the element ids unique when two forms on a page
-    /// have a field of the same name.
+    /// A textarea with the form's value and error (see `UI.textarea`).
     static func textarea<C: HTML.BodyContext>(
         _ name: String, label: String, form: PlanForm, hint: String? = nil, rows: Int = 4, id: String? = nil
     ) -> Node<C> {
-        let error = form.errors[name]
-        let idName = id ?? name
-        let elementID = "f-\(idName)"
-        let attributes: [Node<C>] = [
-            .attribute(named: "id", value: attr(elementID)), .attribute(named: "name", value: attr(name)),
-            .attribute(named: "rows", value: "\(rows)")
-        ]
-        return .div(
-            .class(error == nil ? "field" : "field field-error"),
-            .label(.for(attr(elementID)), .text(label)),
-            messages(idName, error: error, hint: hint),
-            .element(
-                named: "textarea",
-                nodes: attributes + describedBy(idName, error: error, hint: hint) + [.text(form[name] ?? "")]))
+        UI.textarea(
+            name, label: label, value: form[name] ?? "", error: form.errors[name], hint: hint, rows: rows, id: id)
     }
 
     /// Radio buttons in a fieldset; the error is shown under the legend and linked from the fieldset.

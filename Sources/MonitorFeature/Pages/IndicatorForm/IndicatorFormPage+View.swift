@@ -37,7 +37,8 @@ extension IndicatorFormPage {
                     "code", label: "Code", value: draft.code, error: model.error(for: "code"), required: true,
                     hint: "2 tot 64 tekens: kleine letters, cijfers en _ (bijv. ggd_eenzaamheid_ernstig)"),
             UI.field("name", label: "Naam", value: draft.name, error: model.error(for: "name"), required: true),
-            textarea("description", "Definitie", draft.description, error: model.error(for: "description")),
+            UI.textarea(
+                "description", label: "Definitie", value: draft.description, error: model.error(for: "description")),
             UI.field("source", label: "Bron", value: draft.source, error: model.error(for: "source"), required: true),
             UI.field("licence", label: "Licentie", value: draft.licence, error: model.error(for: "licence")))
     }
@@ -128,12 +129,4 @@ extension IndicatorFormPage {
                 .span(.text(label))))
     }
 
-    static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ value: String, error: String?) -> Node<
-        C
-    > {
-        .div(
-            .class(error == nil ? "field" : "field field-error"), .label(.for(attr("f-\(name)")), .text(label)),
-            .unwrap(error) { .p(.class("field-message"), .id(attr("f-\(name)-error")), .text($0)) },
-            .textarea(.id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "4"), .text(value)))
-    }
 }

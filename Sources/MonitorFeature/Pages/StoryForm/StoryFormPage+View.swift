@@ -23,7 +23,7 @@ extension StoryFormPage {
             .method(.post), .action(attr(model.action.path)), .class("card"),
             Layout.csrfField(context),
             UI.field("title", label: "Titel", value: form.title, error: model.error(for: "title"), required: true),
-            textarea("text", "Verhaal", form.text, error: model.error(for: "text"), rows: 6),
+            UI.textarea("text", label: "Verhaal", value: form.text, error: model.error(for: "text"), rows: 6),
             UI.field("quote", label: "Citaat (optioneel)", value: form.quote, error: model.error(for: "quote")),
             UI.field(
                 "personRole", label: "Wie zegt het (rol, geen naam)", value: form.personRole,
@@ -35,18 +35,6 @@ extension StoryFormPage {
             fieldset("Indicatoren", model.indicators, error: model.error(for: "indicators")),
             fieldset("Regio's", model.regions, error: nil),
             .button(.type(.submit), .text("Opslaan")))
-    }
-
-    static func textarea<Context: HTML.BodyContext>(
-        _ name: String, _ label: String, _ value: String, error: String?,
-        rows: Int
-    ) -> Node<Context> {
-        .div(
-            .class(error == nil ? "field" : "field field-error"), .label(.for(attr("f-\(name)")), .text(label)),
-            .unwrap(error) { .p(.class("field-message"), .id(attr("f-\(name)-error")), .text($0)) },
-            .textarea(
-                .id(attr("f-\(name)")), .name(attr(name)), .attribute(named: "rows", value: "\(rows)"),
-                .text(value)))
     }
 
     static func fieldset<Context: HTML.BodyContext>(

@@ -87,14 +87,7 @@ extension NodeEditPage {
     }
 
     static func textarea<C: HTML.BodyContext>(_ name: String, _ label: String, _ lines: [String]) -> Node<C> {
-        .div(
-            .class("field"), .label(.for(attr("f-\(name)")), .text(label)),
-            .textarea(
-                .id(attr("f-\(name)")), .name(attr(name)),
-                .attribute(
-                    named: "rows",
-                    value: "\(max(2, lines.count + 1))"),
-                .text(lines.joined(separator: "\n"))))
+        UI.textarea(name, label: label, value: lines.joined(separator: "\n"), error: nil, rows: max(2, lines.count + 1))
     }
 
     static func logicModelForm(_ model: Model, _ context: PageContext) -> BodyNode {
