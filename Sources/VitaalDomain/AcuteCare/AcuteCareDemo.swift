@@ -140,11 +140,37 @@ public enum AcuteCareDemo {
         AcuteCareInputs(graph: graph(), posts: posts, demand: demand, rideVolume: rideVolume)
     }
 
-    /// Band factors that keep the headcount and raise the 65+ share from 17 % to 20 % (IZA regioplan:
-    /// one in five residents 65+ in 2035, Regioplan IZA Flevoland, hoofdstuk 2): 0.83·x + 0.17·y = 1 with 0.17·y = 0.20.
-    public static let ageing2035: [String: Double] = [
-        "0-19": 0.80 / 0.83, "20-64": 0.80 / 0.83, "65-79": 0.20 / 0.17, "80+": 0.20 / 0.17
-    ]
+    /// Band factors that keep the headcount and turn the schematic age composition of the ride rates into
+    /// the population projection's composition in 2035 (one in five residents 65+, Regioplan IZA Flevoland,
+    /// hoofdstuk 2).
+    public static let ageing2035 = bandFactors(PopulationProjection.flevoland, year: 2035)
+
+    /// Band factors f_b = projected share_b × Σ shares / schematic share_b, so Σ share_b·f_b / Σ shares = 1.
+    public static func bandFactors(_ projection: PopulationProjection, year: Int) -> [String: Double] {
+        let rates = AgeRideRates.default.bands
+        let sum = rates.reduce(0) { $0 + $1.populationShare }
+        let shares = zip(projection.bands, projection.bandShares(year: year))
+        return Dictionary(
+            uniqueKeysWithValues: shares.compactMap { band, share in
+                rates.first { $0.band == band.id }.map { (band.id, share * sum / $0.populationShare) }
+            })
+    }
+
+    /// Growth of the demand points to `year` of a projection: per municipality the projected residents (less
+    /// the scenario's new districts there) over the schematic base residents, with the projection's ageing.
+    public static func growth(
+        _ projection: PopulationProjection, to year: Int, newDistricts: [DemandPoint] = []
+    ) -> PopulationGrowth {
+        var factors: [String: Double] = [:]
+        for m in projection.municipalities {
+            let base = places.filter { $0.municipality == m.name }.reduce(0) { $0 + $1.population }
+            let added = newDistricts.filter { $0.municipality == m.name }.reduce(0) { $0 + $1.population }
+            if base > 0 { factors[m.name] = (projection.population(municipality: m.name, year: year) - added) / base }
+        }
+        return PopulationGrowth(
+            baseYear: PopulationProjection.baseYear, targetYear: year, factorByMunicipality: factors,
+            bandFactors: bandFactors(projection, year: year))
+    }
 
     /// A planned growth district (schematic location and size, Almere Pampus).
     public static let pampus = DemandPoint(
@@ -152,27 +178,26 @@ public enum AcuteCareDemo {
         name: "Almere Pampus (groeilocatie)", isSchematic: true,
         note: "Schematisch: aangenomen ligging en inwonertal van een groeilocatie.")
 
-    /// Growth to 540,000 residents in 2035 (Flever jaarplan 2025, "Bouwen aan de Samenleving"), including Pampus,
-    /// with ageing to 20 % 65+.
+    /// Growth to 540,000 residents in 2035: the high variant of the population projection (Flever, Jaarplan 2025,
+    /// "Bouwen aan de Samenleving") per municipality, Pampus counted in Almere's figure, with ageing to 20 % 65+.
     public static var growth2035: AcuteCareScenario {
-        let base = places.reduce(0) { $0 + $1.population }
-        let factor = (540_000 - pampus.population) / base
-        return AcuteCareScenario(
+        AcuteCareScenario(
             id: "groei-2035", name: "Groei naar 540.000 inwoners in 2035",
             description:
-                "Alle gemeenten groeien gelijk mee tot 540.000 inwoners in 2035 (Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’), inclusief groeilocatie Pampus; aandeel 65+ naar 20 %. Schematisch.",
+                "Elke gemeente groeit naar haar inwonertal in 2035 volgens de hoge variant van de bevolkingsprognose (540.000 inwoners, Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’), inclusief groeilocatie Pampus; aandeel 65+ naar 20 %. Schematisch.",
             newDistricts: [pampus],
-            growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: factor, bandFactors: ageing2035),
+            growth: growth(.flevolandHigh, to: 2035, newDistricts: [pampus]),
             isSchematic: true)
     }
 
-    /// IZA regioplan variant: +16 % 2023→2035 (Regioplan IZA Flevoland, hoofdstuk 2), applied to the 2024 base.
+    /// IZA regioplan variant: the base variant of the population projection, +16 % 2023→2035 (Regioplan IZA
+    /// Flevoland, hoofdstuk 2), per municipality.
     public static var growthIZA2035: AcuteCareScenario {
         AcuteCareScenario(
             id: "groei-iza-2035", name: "Groei +16 % (IZA) tot 2035",
             description:
-                "Bevolkingsgroei +16 % volgens het regioplan IZA (2023→2035, hoofdstuk 2 ‘Flevoland in woord en beeld’), toegepast op de basis 2024; aandeel 65+ naar 20 %. Schematisch.",
-            growth: PopulationGrowth(baseYear: 2024, targetYear: 2035, defaultFactor: 1.16, bandFactors: ageing2035),
+                "Elke gemeente groeit naar haar inwonertal in 2035 volgens de basisvariant van de bevolkingsprognose (+16 % inwoners 2023–2035, Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’); aandeel 65+ naar 20 %. Schematisch.",
+            growth: growth(.flevoland, to: 2035),
             isSchematic: true)
     }
 

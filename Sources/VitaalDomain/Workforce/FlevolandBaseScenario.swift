@@ -33,18 +33,26 @@ extension WorkforceScenario {
             source: "Flever jaarplan 2025, Arbeidsmarkt & Onderwijs in 2025")
     ]
 
+    /// The four subregions of the demo scenario and the municipalities of the population projection in each.
+    public static let flevolandSubregions: [(id: String, name: String, municipalities: [String])] = [
+        ("almere", "Almere", ["Almere"]),
+        ("lelystad-dronten", "Lelystad en Dronten", ["Lelystad", "Dronten"]),
+        ("noordoostpolder-urk", "Noordoostpolder en Urk", ["Noordoostpolder", "Urk"]),
+        ("zeewolde", "Zeewolde", ["Zeewolde"])
+    ]
+
     /// Calibration knobs of the demo scenario, solved once so the model reproduces `flevolandTargets`.
     struct FlevolandCalibration {
         /// Total staff 2020 (persons), derived from 45,000 needed in 2032 and the modelled demand growth.
-        var stock2020 = 29_110.0
+        var stock2020 = 28_981.0
         /// Scale on the sector vacancy rates so the 2020 shortage is 4 %.
         var vacancyScale = 0.9656
         /// Non-demographic care-demand growth per year so that demand rises 34 % from 2023 to 2032.
-        var extraDemandGrowth = 0.01003
+        var extraDemandGrowth = 0.01471
         /// Scale on all inflow so that about 41,500 are available in 2032.
-        var inflowScale = 1.2675
+        var inflowScale = 1.2719
         /// Yearly FTE-per-person trend so that the FTE shortage in 2032 is about 11 %.
-        var fteTrend = -0.00347
+        var fteTrend = -0.00305
     }
 
     /// Demo calibration for Flevoland (base year 2020, horizon 2040, four subregions, seven sectors).
@@ -63,29 +71,23 @@ extension WorkforceScenario {
         }
         func plain(_ xs: [Double]) -> [P] { xs.map { P($0) } }
 
-        let popBands = [
-            WorkforcePopulationBand(id: "0-17", name: "0–17 jaar"), .init(id: "18-64", name: "18–64 jaar"),
-            .init(id: "65-74", name: "65–74 jaar"), .init(id: "75+", name: "75 jaar en ouder")
-        ]
+        // Population bands, inhabitants and their path come from the one population projection (base variant).
+        let projection = PopulationProjection.flevoland
+        let popBands = projection.bands.map { WorkforcePopulationBand(id: $0.id, name: $0.name) }
         let popNote =
-            "Aanname: inwoners 2020 naar leeftijd, afgerond op CBS-orde van grootte; Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’: ruim de helft woont in Almere, een vijfde in Lelystad."
+            "Afgeleid uit de bevolkingsprognose van Vitaal (basisvariant: Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’, +16 % inwoners 2023–2035, in 2035 1 op de 5 inwoners 65+); leeftijdsopbouw is voorbeelddata."
         let growthNote =
-            "Aanname afgeleid uit Regioplan IZA, hoofdstuk 2 ‘Flevoland in woord en beeld’ (bevolking +16 % 2023–2035, in 2035 1 op de 5 inwoners 65+): constante groei per leeftijdsgroep."
-        let growth: [P] = [
-            a(0.005, growthNote, 0.0...0.01), a(0.009, growthNote, 0.005...0.013),
-            a(0.025, growthNote, 0.02...0.03), a(0.046, growthNote, 0.04...0.052)
-        ]
-        func region(_ id: String, _ name: String, _ total: Double, _ shares: [Double]) -> WorkforceRegion {
-            WorkforceRegion(
-                id: id, name: name, population: shares.map { a(($0 * total).rounded(), popNote) },
-                populationGrowth: growth)
+            "Afgeleid: groei 2039–2040 volgens de bevolkingsprognose (basisvariant); het model rekent tot 2040 met het jaarpad van de prognose en zet het daarna met deze groei voort."
+        let span = 2020...2040
+        let regions = flevolandSubregions.map { sub in
+            let path = span.map { projection.bandPopulation(municipalities: sub.municipalities, year: $0) }
+            return WorkforceRegion(
+                id: sub.id, name: sub.name, population: path[0].map { a($0, popNote) },
+                populationGrowth: zip(path[path.count - 2], path[path.count - 1]).map { before, last in
+                    a(before > 0 ? last / before - 1 : 0, growthNote)
+                },
+                populationByYear: path)
         }
-        let regions = [
-            region("almere", "Almere", 214_700, [0.235, 0.645, 0.075, 0.045]),
-            region("lelystad-dronten", "Lelystad en Dronten", 120_400, [0.22, 0.60, 0.105, 0.075]),
-            region("noordoostpolder-urk", "Noordoostpolder en Urk", 68_500, [0.28, 0.57, 0.085, 0.065]),
-            region("zeewolde", "Zeewolde", 22_800, [0.22, 0.60, 0.11, 0.07])
-        ]
 
         let levels = [
             WorkforceLevel(
@@ -242,7 +244,8 @@ extension WorkforceScenario {
             id: "flevoland-basis", name: "Flevoland basisscenario",
             description:
                 "Demonstratiekalibratie op het Regioplan IZA Flevoland: zorgvraag +34 % 2023–2032, 45.000 nodig en 41.500 beschikbaar in 2032, tekort ~4 % (2020) en ~11 % (2032). Alle overige getallen zijn aannames.",
-            baseYear: 2020, horizon: 2040, populationBands: popBands, sectors: sectors, levels: levels,
+            baseYear: span.lowerBound, horizon: span.upperBound, populationBands: popBands, sectors: sectors,
+            levels: levels,
             ageBands: ageBands,
             regions: regions, stock: stock, sectorMoves: sectorMoves, levelMoves: levelMoves,
             extraDemandGrowth: .assumed(

@@ -198,11 +198,23 @@ struct CompiledWorkforceModel {
 
         // Demand in FTE per year × region × sector × level.
         var pop = [Double]()
-        var growth = [Double]()
-        for x in sc.regions {
+        // Population of each region × band in year t relative to the base year: [t][r * P + b].
+        var popIndex = [[Double]](repeating: [Double](repeating: 1, count: R * P), count: T)
+        for (r, x) in sc.regions.enumerated() {
             for b in 0..<P {
                 pop.append(v(x.population[b]))
-                growth.append(v(x.populationGrowth[b]))
+                let g = v(x.populationGrowth[b])
+                for t in 0..<T {
+                    let path = x.populationByYear
+                    if path.isEmpty {
+                        popIndex[t][r * P + b] = pow(1 + g, Double(t))
+                    } else {
+                        // Past the path's last year (a later horizon) the growth rate continues it.
+                        let k = min(t, path.count - 1)
+                        let first = path[0][b]
+                        popIndex[t][r * P + b] = (first > 0 ? path[k][b] / first : 1) * pow(1 + g, Double(t - k))
+                    }
+                }
             }
         }
         let receiving = sc.sectors.map(\.receivesTaskShift)
@@ -225,7 +237,7 @@ struct CompiledWorkforceModel {
                     for b in 0..<P {
                         let w = pop[r * P + b] * use[s * P + b]
                         base += w
-                        now += w * pow(1 + growth[r * P + b], Double(t))
+                        now += w * popIndex[t][r * P + b]
                     }
                     let g = (base > 0 ? now / base : 1) * ex
                     let d = stockRS[r * S + s] * fte[s] * (1 + vac[s]) * g

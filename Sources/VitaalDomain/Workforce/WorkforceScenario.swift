@@ -137,13 +137,22 @@ public struct WorkforceRegion: Sendable, Hashable {
     public var name: String
     /// Inhabitants in the base year, one value per population band.
     public var population: [WorkforceParameter]
-    /// Yearly growth rate per population band (may be negative, > -1).
+    /// Yearly growth rate per population band (may be negative, > -1); with `populationByYear` only for the
+    /// years after the path.
     public var populationGrowth: [WorkforceParameter]
-    public init(id: String, name: String, population: [WorkforceParameter], populationGrowth: [WorkforceParameter]) {
+    /// Inhabitants per year from the base year on and per population band, e.g. from `PopulationProjection`.
+    /// When given, demand follows this path relative to its first row instead of the growth rates; rows after
+    /// the horizon are not used, years after the last row continue it with `populationGrowth`.
+    public var populationByYear: [[Double]]
+    public init(
+        id: String, name: String, population: [WorkforceParameter], populationGrowth: [WorkforceParameter],
+        populationByYear: [[Double]] = []
+    ) {
         self.id = id
         self.name = name
         self.population = population
         self.populationGrowth = populationGrowth
+        self.populationByYear = populationByYear
     }
 }
 

@@ -50,11 +50,16 @@ public enum WorkforceScenarioCodec {
                 }),
             "ageBands": .array(s.ageBands.map(node)),
             "regions": .array(
-                s.regions.map {
-                    [
-                        "id": .string($0.id), "name": .string($0.name), "population": nodes($0.population),
-                        "populationGrowth": nodes($0.populationGrowth)
+                s.regions.map { r in
+                    var members: [(String, JSONNode)] = [
+                        ("id", .string(r.id)), ("name", .string(r.name)), ("population", nodes(r.population)),
+                        ("populationGrowth", nodes(r.populationGrowth))
                     ]
+                    if !r.populationByYear.isEmpty {
+                        let rows = r.populationByYear.map { row in JSONNode.array(row.map { .number($0) }) }
+                        members.append(("populationByYear", .array(rows)))
+                    }
+                    return .object(members)
                 }),
             "stock": .array(
                 s.stock.map {
@@ -465,13 +470,34 @@ extension WorkforceScenarioCodec.Reader {
     }
 
     mutating func region(_ n: JSONNode, _ p: String, bands: Int) -> WorkforceRegion? {
-        guard let o = object(n, p, required: ["id", "name", "population", "populationGrowth"]) else { return nil }
+        let keys = ["id", "name", "population", "populationGrowth"]
+        guard let o = object(n, p, required: keys, optional: ["populationByYear"]) else { return nil }
         let i = string(o["id"], p + ".id")
         let nm = string(o["name"], p + ".name")
         let pop = params(o["population"], p + ".population", .nonNegative, count: bands)
         let gr = params(o["populationGrowth"], p + ".populationGrowth", .growth, count: bands)
-        guard let i, let nm, let pop, let gr else { return nil }
-        return .init(id: i, name: nm, population: pop, populationGrowth: gr)
+        var path: [[Double]]? = []
+        if let node = o["populationByYear"] {
+            path = populationPath(node, p + ".populationByYear", bands: bands)
+        }
+        guard let i, let nm, let pop, let gr, let path else { return nil }
+        return .init(id: i, name: nm, population: pop, populationGrowth: gr, populationByYear: path)
+    }
+
+    /// One row per year from the base year on (1 to 101 rows), one number ≥ 0 per population band.
+    mutating func populationPath(_ node: JSONNode, _ p: String, bands: Int) -> [[Double]]? {
+        guard let rows = array(node, p, nonEmpty: true) else { return nil }
+        if rows.count > 101 {
+            fail("hoogstens 101 jaren (basisjaar + 100), maar bevat er \(rows.count)", node, p)
+            return nil
+        }
+        var out: [[Double]] = []
+        for (k, row) in rows.enumerated() {
+            guard let cells = array(row, "\(p)[\(k)]", count: bands) else { continue }
+            let values = cells.enumerated().compactMap { c, cell in number(cell, "\(p)[\(k)][\(c)]", .nonNegative) }
+            if values.count == cells.count { out.append(values) }
+        }
+        return out.count == rows.count ? out : nil
     }
 }
 

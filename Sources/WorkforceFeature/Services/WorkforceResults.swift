@@ -119,8 +119,19 @@ public struct WorkforceParameterRow: Sendable {
             for (i, p) in x.population.enumerated() where i < s.populationBands.count {
                 add("Deelregio \(x.name)", "Inwoners \(s.populationBands[i].name)", p, rate: false)
             }
+            // With a yearly path the growth rate only continues it after its last year.
+            let growth =
+                x.populationByYear.isEmpty ? "Bevolkingsgroei per jaar" : "Bevolkingsgroei per jaar na het jaarpad"
             for (i, p) in x.populationGrowth.enumerated() where i < s.populationBands.count {
-                add("Deelregio \(x.name)", "Bevolkingsgroei per jaar \(s.populationBands[i].name)", p, rate: true)
+                add("Deelregio \(x.name)", "\(growth) \(s.populationBands[i].name)", p, rate: true)
+            }
+            if let last = x.populationByYear.last {
+                let year = s.baseYear + x.populationByYear.count - 1
+                let note =
+                    "Jaarpad van de bevolking in het scenario (\(s.baseYear)–\(year)), uit de bevolkingsprognose."
+                add(
+                    "Deelregio \(x.name)", "Inwoners \(year) volgens het jaarpad",
+                    .assumed(last.reduce(0, +).rounded(), note), rate: false)
             }
         }
         let sectorName = Dictionary(uniqueKeysWithValues: s.sectors.map { ($0.id, $0.name) })

@@ -81,6 +81,22 @@ struct WorkforceEngineTests {
         #expect(abs(p.years[3].careDemandIndex - 1.331) < 1e-12)  // care demand itself is not changed by the lever
     }
 
+    @Test func populationPathReplacesTheGrowthRate() throws {
+        // Demand follows the path relative to its first row: 1000 → 1000 → 1200 → 900 inhabitants.
+        var s = WorkforceFixtures.handExample()
+        s.regions[0].populationByYear = [[1000], [1000], [1200], [900]]
+        let p = try WorkforceEngine.project(s)
+        let demand = [1050.0, 1050, 1260, 945]
+        for (k, d) in demand.enumerated() { #expect(abs(p.years[k].total.demandPersons - d) < 1e-9) }
+        #expect(abs(p.years[2].careDemandIndex - 1.2) < 1e-12)
+        let decoded = try WorkforceScenarioCodec.decode(WorkforceScenarioCodec.encode(s))
+        #expect(decoded.regions[0].populationByYear == [[1000], [1000], [1200], [900]])
+        // A shorter path: after its last year (2021) the growth rate (10 %) continues it.
+        s.regions[0].populationByYear = [[1000], [1200]]
+        let continued = try WorkforceEngine.project(s)
+        #expect(abs(continued.years[3].total.demandPersons - 1050 * 1.2 * 1.1 * 1.1) < 1e-9)
+    }
+
     @Test func monteCarloIsReproducible() throws {
         let s = WorkforceScenario.flevolandBase
         let a = try WorkforceEngine.monteCarlo(s, runs: 200, seed: 11, threads: 2)

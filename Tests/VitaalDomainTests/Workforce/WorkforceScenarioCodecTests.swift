@@ -41,6 +41,23 @@ struct WorkforceScenarioCodecTests {
         #expect(try WorkforceScenarioCodec.decode(text) == WorkforceFixtures.handExample())
     }
 
+    @Test func populationPathHasOneRowPerYearAndBand() throws {
+        var s = WorkforceFixtures.handExample()
+        s.regions[0].populationByYear = [[1000], [1010], [1020], [1030]]
+        let source = WorkforceScenarioCodec.encode(s)
+        try expectProblem(
+            replacing: "[1010]", with: "[1010, 5]", path: "$.regions[0].populationByYear[1]",
+            messageContains: "moet 1 waarde(n) bevatten, maar bevat er 2", sourceText: source)
+        try expectProblem(
+            replacing: "[1020]", with: "[-3]", path: "$.regions[0].populationByYear[2][0]",
+            messageContains: "mag niet negatief zijn", sourceText: source)
+        let rows = (0..<102).map { _ in "[1]" }.joined(separator: ", ")
+        try expectProblem(
+            replacing: "\"populationByYear\": [", with: "\"populationByYear\": [\(rows), ",
+            path: "$.regions[0].populationByYear",
+            messageContains: "hoogstens 101 jaren (basisjaar + 100), maar bevat er 106", sourceText: source)
+    }
+
     @Test func unknownKey() throws {
         try expectProblem(
             replacing: "\"baseYear\": 2020,", with: "\"baseYear\": 2020,\n  \"baseYaer\": 2021,", path: "$.baseYaer",
