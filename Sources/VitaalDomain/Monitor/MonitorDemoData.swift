@@ -170,7 +170,7 @@ public enum MonitorDemoData {
                 description: "Aantal woningen op 1 januari 2024.",
                 unit: "aantal", decimals: 0, polarity: .neutral, source: kwb, level: .input, themeCode: "wonen",
                 validRange: .nonNegative)
-        ])
+        ] + projectionDefinitions)
 
     public static let transformatie = MonitorDefinition(
         code: "transformatie-zorgzaam-flevoland", name: "Transformatie Zorgzaam Flevoland",
@@ -371,8 +371,8 @@ public enum MonitorDemoData {
         var out: [Observation] = []
         let real = Dictionary(documentObservations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let realOnly = realIndicators
-        out += openDataObservations
-        for def in indicators where !realOnly.contains(def.code) {
+        out += openDataObservations + projectionObservations
+        for def in indicators where !realOnly.contains(def.code) && !projectionIndicators.contains(def.code) {
             let p = profile(def)
             var provinceCounts: [Int: Double] = [:]
             let first = out.count

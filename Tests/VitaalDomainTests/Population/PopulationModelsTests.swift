@@ -36,6 +36,26 @@ struct PopulationModelsTests {
         #expect(abs(iza.scenario.coverage.region.population - workforceTotal) < 1e-6)
     }
 
+    @Test func theMonitorShowsTheSameProjection() throws {
+        let obs = MonitorDemoData.observations().filter { MonitorDemoData.projectionIndicators.contains($0.indicator) }
+        #expect(obs.count == 3 * 7 * 16)
+        #expect(obs.allSatisfy { $0.status == .voorbeeld && $0.note?.hasPrefix("Prognose, geen meting") == true })
+        func value(_ code: String, _ region: String, _ year: Int) -> Double? {
+            obs.first { $0.indicator == code && $0.region == region && $0.period == .year(year) }?.value
+        }
+        let base = PopulationProjection.flevoland
+        let high = PopulationProjection.flevolandHigh
+        #expect(value("prognose_inwoners", "PV24", 2035) == base.total(year: 2035).rounded())
+        #expect(
+            value("prognose_inwoners", "GM0995", 2032)
+                == base.population(municipality: "Lelystad", year: 2032).rounded())
+        #expect(value("prognose_inwoners_hoog", "PV24", 2035) == 540_000)
+        #expect(value("prognose_aandeel_65plus", "PV24", 2035) == 20)
+        #expect(value("prognose_inwoners", "GM0034", 2024) == nil)
+        #expect(value("prognose_inwoners", "PV24", 2040) == base.total(year: 2040).rounded())
+        #expect(high.total(year: 2040) > base.total(year: 2040))
+    }
+
     @Test func acuteCareGrowthScenarioReadsTheHighVariant() throws {
         let high = PopulationProjection.flevolandHigh
         let cmp = try AcuteCareModel.compare(base: AcuteCareDemo.inputs, scenario: AcuteCareDemo.growth2035)

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The population projection in the monitor: inhabitants per municipality and year in both variants, and the
+/// share of 65-plussers in the base variant, so the monitor's charts, maps, tables and API show the same
+/// numbers the workforce and acute-care models read (`PopulationProjection`).
+extension MonitorDemoData {
+    /// The projected years (2024 is the measured start, shown as `cbs_inwoners`).
+    public static let projectionYears = Array(2025...2040)
+
+    static let projectionNote =
+        "Prognose, geen meting: berekend met de bevolkingsprognose van Vitaal. "
+        + PopulationProjection.assumptions.joined(separator: " ")
+
+    static let projectionDefinitions: [IndicatorDefinition] = [
+        IndicatorDefinition(
+            code: "prognose_inwoners", name: "Bevolkingsprognose (basisvariant)",
+            description:
+                "Prognose van het aantal inwoners op 1 januari, basisvariant: +16 % inwoners 2023–2035 volgens het "
+                + "Regioplan IZA Flevoland. Dezelfde cijfers gebruikt het arbeidsmarktmodel.",
+            unit: "aantal", decimals: 0, polarity: .neutral, source: PopulationProjection.source, level: .input,
+            themeCode: "bevolking", validRange: .nonNegative),
+        IndicatorDefinition(
+            code: "prognose_inwoners_hoog", name: "Bevolkingsprognose (hoge variant)",
+            description:
+                "Prognose van het aantal inwoners op 1 januari, hoge variant: 540.000 inwoners in 2035 volgens "
+                + "Flever, Jaarplan 2025. Dezelfde cijfers gebruikt het groeiscenario van de acute zorg.",
+            unit: "aantal", decimals: 0, polarity: .neutral, source: PopulationProjection.source, level: .input,
+            themeCode: "bevolking", validRange: .nonNegative),
+        IndicatorDefinition(
+            code: "prognose_aandeel_65plus", name: "Aandeel 65-plussers (prognose)",
+            description:
+                "Prognose van het aandeel inwoners van 65 jaar en ouder, basisvariant: in 2035 1 op de 5 inwoners "
+                + "(Regioplan IZA Flevoland). De leeftijdsopbouw per gemeente is voorbeelddata.",
+            unit: "%", decimals: 1, polarity: .neutral, source: PopulationProjection.source, level: .input,
+            themeCode: "bevolking", validRange: .percentage)
+    ]
+
+    /// The projection indicators get only projected values, never generated examples.
+    public static var projectionIndicators: Set<String> { Set(projectionDefinitions.map(\.code)) }
+
+    /// Province (PV24) and municipalities, 2025–2040. Status `voorbeeld`, so every screen labels them as
+    /// not measured; the note says they are a projection and lists its assumptions.
+    public static var projectionObservations: [Observation] {
+        let municipalities = regions.filter { $0.parent == "PV24" }
+        var out: [Observation] = []
+        func add(_ code: String, _ region: String, _ year: Int, _ value: Double, decimals: Int) {
+            let factor = pow(10, Double(decimals))
+            out.append(
+                Observation(
+                    indicator: code, region: region, period: .year(year), value: (value * factor).rounded() / factor,
+                    status: .voorbeeld, note: projectionNote))
+        }
+        for year in projectionYears {
+            for (code, projection) in [
+                ("prognose_inwoners", PopulationProjection.flevoland),
+                ("prognose_inwoners_hoog", PopulationProjection.flevolandHigh)
+            ] {
+                add(code, "PV24", year, projection.total(year: year), decimals: 0)
+                for m in municipalities {
+                    add(code, m.code, year, projection.population(municipality: m.name, year: year), decimals: 0)
+                }
+            }
+            let base = PopulationProjection.flevoland
+            add("prognose_aandeel_65plus", "PV24", year, base.seniorShare(year: year) * 100, decimals: 1)
+            for m in municipalities {
+                let bands = base.bandPopulation(municipality: m.name, year: year)
+                let seniors = zip(bands, base.bands).reduce(0) { $0 + ($1.1.isSenior ? $1.0 : 0) }
+                add("prognose_aandeel_65plus", m.code, year, seniors / bands.reduce(0, +) * 100, decimals: 1)
+            }
+        }
+        return out
+    }
+}
