@@ -431,6 +431,10 @@ final class RegistersFlowTests: XCTestCase {
             let demo = try await lezer.get("/signalen/onbegrepen-gedrag-almere")
             XCTAssertTrue(demo.body.contains("voorbeelddata"))
             XCTAssertTrue(demo.body.contains("Flever, Jaarplan 2025, Bijlage 1: Netwerken"))
+            XCTAssertTrue(
+                demo.body.contains(
+                    "<a href=\"/monitor/indicator/tz_meldingen_onbegrepen_gedrag\"><code>tz_meldingen_onbegrepen_gedrag"
+                ))
         }
     }
 
@@ -453,7 +457,8 @@ final class RegistersFlowTests: XCTestCase {
             let licences = Set(sources.compactMap { ($0["values"] as? [String: Any])?["licence"] as? String })
             XCTAssertEqual(licences, ["CC BY 4.0"])
             let health = try await anonymous.get("/bronnen/cbs-85012ned")
-            XCTAssertTrue(health.body.contains("href=\"/monitor/indicator/gm_rokers\""), health.body)
+            XCTAssertTrue(
+                health.body.contains("<a href=\"/monitor/indicator/gm_rokers\">Rokers</a> (<code>gm_rokers</code>)"))
 
             // The indicator page's "Bron" links to the catalogue entry.
             let indicator = try await anonymous.get("/monitor/indicator/gm_rokers")

@@ -39,7 +39,10 @@ extension RegisterEntryPage {
                     model.stored.entry.values[field.key], field, regionNames: model.regionNames)
                 return .group(
                     .dt(.text(field.label), .if(!field.isPublic, .span(.class("reg-internal"), .text(" (intern)")))),
-                    .dd(.class(field.kind == .longText ? "reg-long" : ""), .text(value.isEmpty ? "–" : value)))
+                    .dd(
+                        .class(field.kind == .longText ? "reg-long" : ""),
+                        field.key == "indicators" && !value.isEmpty
+                            ? indicatorCodes(value) : .text(value.isEmpty ? "–" : value)))
             },
             .dt(.text("Organisatie")), .dd(.text(model.stored.organisationName ?? "–")),
             .dt(.text("Versie")),
@@ -87,6 +90,16 @@ extension RegisterEntryPage {
                 .button(.type(.submit), .text("Status wijzigen"))))
     }
 
+    /// "a, b" → links to the monitor's pages of indicators `a` and `b`.
+    static func indicatorCodes(_ text: String) -> BodyNode {
+        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return .forEach(Array(codes.enumerated())) { index, code in
+            .group(
+                .if(index > 0, .text(", ")),
+                .a(.href(attr(MonitorURL.indicator(.value(code)).path)), .code(.text(code))))
+        }
+    }
+
     /// A data source's indicators in the monitor.
     static func indicators(_ model: Model) -> BodyNode {
         guard model.kind == .sources else { return .empty }
@@ -98,7 +111,9 @@ extension RegisterEntryPage {
                     .text("Geen indicator in de monitor noemt dit tabelnummer of is aan deze bron gekoppeld."))
                 : .ul(
                     .forEach(model.indicators) { indicator in
-                        .li(.a(.href(attr(MonitorURL.indicator(.value(indicator.code)).path)), .text(indicator.name)))
+                        .li(
+                            .a(.href(attr(MonitorURL.indicator(.value(indicator.code)).path)), .text(indicator.name)),
+                            .text(" ("), .code(.text(indicator.code)), .text(")"))
                     }))
     }
 
