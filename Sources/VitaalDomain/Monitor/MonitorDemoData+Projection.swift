@@ -11,26 +11,33 @@ extension MonitorDemoData {
         "Prognose, geen meting: berekend met de bevolkingsprognose van Vitaal. "
         + PopulationProjection.assumptions.joined(separator: " ")
 
+    /// Shown with each projection indicator: what is assumed (the full list is `PopulationProjection.assumptions`).
+    static let projectionAssumptions =
+        " Prognose, geen meting. Aannames: elke gemeente groeit in het tempo van haar gemeten groei 2016–2024, "
+        + "geschaald zodat de provincie het cijfer van 2035 haalt, en daarna in hetzelfde tempo; de leeftijdsopbouw "
+        + "per gemeente is voorbeelddata; huishoudens zitten niet in de prognose."
+
     static let projectionDefinitions: [IndicatorDefinition] = [
         IndicatorDefinition(
             code: "prognose_inwoners", name: "Bevolkingsprognose (basisvariant)",
             description:
                 "Prognose van het aantal inwoners op 1 januari, basisvariant: +16 % inwoners 2023–2035 volgens het "
-                + "Regioplan IZA Flevoland. Dezelfde cijfers gebruikt het arbeidsmarktmodel.",
+                + "Regioplan IZA Flevoland. Dezelfde cijfers gebruikt het arbeidsmarktmodel." + projectionAssumptions,
             unit: "aantal", decimals: 0, polarity: .neutral, source: PopulationProjection.source, level: .input,
             themeCode: "bevolking", validRange: .nonNegative),
         IndicatorDefinition(
             code: "prognose_inwoners_hoog", name: "Bevolkingsprognose (hoge variant)",
             description:
                 "Prognose van het aantal inwoners op 1 januari, hoge variant: 540.000 inwoners in 2035 volgens "
-                + "Flever, Jaarplan 2025. Dezelfde cijfers gebruikt het groeiscenario van de acute zorg.",
+                + "Flever, Jaarplan 2025. Dezelfde cijfers gebruikt het groeiscenario van de acute zorg."
+                + projectionAssumptions,
             unit: "aantal", decimals: 0, polarity: .neutral, source: PopulationProjection.source, level: .input,
             themeCode: "bevolking", validRange: .nonNegative),
         IndicatorDefinition(
             code: "prognose_aandeel_65plus", name: "Aandeel 65-plussers (prognose)",
             description:
                 "Prognose van het aandeel inwoners van 65 jaar en ouder, basisvariant: in 2035 1 op de 5 inwoners "
-                + "(Regioplan IZA Flevoland). De leeftijdsopbouw per gemeente is voorbeelddata.",
+                + "(Regioplan IZA Flevoland)." + projectionAssumptions,
             unit: "%", decimals: 1, polarity: .neutral, source: PopulationProjection.source, level: .input,
             themeCode: "bevolking", validRange: .percentage)
     ]

@@ -243,7 +243,7 @@ extension WorkforceScenario {
         return WorkforceScenario(
             id: "flevoland-basis", name: "Flevoland basisscenario",
             description:
-                "Demonstratiekalibratie op het Regioplan IZA Flevoland: zorgvraag +34 % 2023–2032, 45.000 nodig en 41.500 beschikbaar in 2032, tekort ~4 % (2020) en ~11 % (2032). Alle overige getallen zijn aannames.",
+                "Demonstratiekalibratie op het Regioplan IZA Flevoland: zorgvraag +34 % 2023–2032, 45.000 nodig en 41.500 beschikbaar in 2032, tekort ~4 % (2020) en ~11 % (2032). Inwoners per deelregio, leeftijdsgroep en jaar uit de bevolkingsprognose (basisvariant: +16 % inwoners 2023–2035). Alle overige getallen zijn aannames.",
             baseYear: span.lowerBound, horizon: span.upperBound, populationBands: popBands, sectors: sectors,
             levels: levels,
             ageBands: ageBands,
