@@ -132,7 +132,8 @@ extension RegisterDemoData {
         gap(
             "positieve-gezondheid-monitoring", "Monitoring van Positieve Gezondheid",
             description: "In 2020 bepalen welke vorm de monitoring van Positieve Gezondheid nodig heeft.",
-            owner: "GGD Flevoland", source: "Contourenschets Krachtige Samenleving, actiepunten (8)"),
+            owner: "GGD Flevoland",
+            source: "Contourenschets Krachtige Samenleving, Inrichten monitoring Positieve Gezondheid in Flevoland"),
         gap(
             "signalen-clientondersteuning", "Genoeg signalen van cliënten voor gedegen analyses",
             description:
