@@ -105,6 +105,7 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         let engine = try CoverageEngine(graph: graph, settings: settings)
         let coverage: CoverageResult
         var capacity: [PostResult]?
+        var model: AcuteCareResult?
         if let r = ridesPerYear ?? nil {
             let inputs = AcuteCareInputs(
                 graph: graph, posts: postList, demand: demandList, settings: settings,
@@ -112,12 +113,13 @@ struct AcuteCareCoverageCommand: AsyncCommand {
             let result = try AcuteCareModel.evaluate(base: inputs, scenario: .base, engine: engine)
             coverage = result.coverage
             capacity = result.posts
+            model = result
         } else {
             coverage = try engine.coverage(posts: postList, demand: demandList)
         }
         return json
-            ? try Self.json(coverage, settings: settings, capacity: capacity)
-            : text(coverage, demand: demandList, settings: settings, capacity: capacity)
+            ? try Self.json(coverage, settings: settings, capacity: capacity, model: model)
+            : text(coverage, demand: demandList, settings: settings, capacity: capacity, model: model)
     }
 
     // MARK: Output
@@ -127,13 +129,15 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         var post: String?
         var minutes: Double?
         var covered: Bool
-        enum CodingKeys: String, CodingKey { case id, post, minutes, covered }
+        var band: String
+        enum CodingKeys: String, CodingKey { case id, post, minutes, covered, band }
         func encode(to e: Encoder) throws {
             var c = e.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id)
             try c.encode(post, forKey: .post)
             try c.encode(minutes, forKey: .minutes)
             try c.encode(covered, forKey: .covered)
+            try c.encode(band, forKey: .band)
         }
     }
     struct PostJSON: Encodable {
@@ -147,33 +151,43 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         var share: Double
         var normMinutes: Double
         var dispatchMinutes: Double
+        var searchCapMinutes: Double
+        var bands: [BandTally]
         var points: [PointJSON]
         var posts: [PostJSON]?
+        /// With --rides-per-year: expected coverage with busy ambulances and the best next post.
+        var expected: ExpectedCoverage?
+        var nextPost: NextPostSuggestion?
     }
 
-    static func json(_ c: CoverageResult, settings: CoverageSettings, capacity: [PostResult]?) throws -> String {
+    static func json(_ c: CoverageResult, settings: CoverageSettings, capacity: [PostResult]?, model: AcuteCareResult?)
+        throws -> String
+    {
         let out = Output(
             population: c.region.population, covered: c.region.coveredPopulation,
             share: (c.region.share * 1e6).rounded() / 1e6,
             normMinutes: settings.normMinutes, dispatchMinutes: settings.dispatchMinutes,
+            searchCapMinutes: Double(c.searchCapSeconds) / 60, bands: c.region.bands,
             points: c.points.map {
                 PointJSON(
                     id: $0.id, post: $0.nearestPostId,
-                    minutes: $0.responseSeconds.map { (Double($0) / 60 * 100).rounded() / 100 }, covered: $0.covered)
+                    minutes: $0.responseSeconds.map { (Double($0) / 60 * 100).rounded() / 100 }, covered: $0.covered,
+                    band: $0.band.rawValue)
             },
             posts: capacity?.map {
                 PostJSON(
                     id: $0.id, ridesPerYear: ($0.capacity.ridesPerYear * 10).rounded() / 10,
                     ambulances: $0.capacity.ambulancesNeeded)
-            })
+            }, expected: model?.expected, nextPost: model?.nextPost)
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try e.encode(out), as: UTF8.self)
     }
 
-    static func text(_ c: CoverageResult, demand: [DemandPoint], settings: CoverageSettings, capacity: [PostResult]?)
-        -> String
-    {
+    static func text(
+        _ c: CoverageResult, demand: [DemandPoint], settings: CoverageSettings, capacity: [PostResult]?,
+        model: AcuteCareResult?
+    ) -> String {
         let f = AcuteCareFormat.self
         var lines = [
             "Binnen \(f.number(settings.normMinutes, decimals: settings.normMinutes == settings.normMinutes.rounded() ? 0 : 1)) minuten bereikbaar: \(f.percent(c.region.share)) van de inwoners (\(f.number(c.region.coveredPopulation)) van \(f.number(c.region.population))); buiten de norm: \(f.number(c.region.uncoveredPopulation)) inwoners."
@@ -183,17 +197,39 @@ struct AcuteCareCoverageCommand: AsyncCommand {
         }
         let names = Dictionary(demand.map { ($0.id, $0.name ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         let uncovered = c.uncovered
+        lines.append(
+            "Aanrijtijdklassen (inwoners): "
+                + c.region.bands.map { "\($0.band.label) \(f.number($0.population))" }.joined(separator: ", "))
         if !uncovered.isEmpty {
+            // How late: the time to the fastest post, or why there is none.
+            func late(_ p: PointCoverage) -> String {
+                if let s = p.responseSeconds, let post = p.nearestPostId {
+                    return "\(f.minutes(seconds: s)) min vanaf \(post)"
+                }
+                return p.band == .noRoad
+                    ? "geen weg binnen \(f.number(settings.maxDemandSnapMeters / 1000)) km"
+                    : "geen post binnen \(f.number(Double(c.searchCapSeconds) / 60)) min"
+            }
             lines.append(
                 "Buiten de norm: "
-                    + uncovered.prefix(20).map { "\(names[$0.id] ?? $0.id) (\(f.number($0.population)))" }.joined(
-                        separator: ", ")
+                    + uncovered.prefix(20).map { "\(names[$0.id] ?? $0.id) (\(f.number($0.population)); \(late($0)))" }
+                    .joined(separator: ", ")
                     + (uncovered.count > 20 ? " en \(uncovered.count - 20) andere" : ""))
         }
         if let capacity {
             lines.append(
                 "Ambulances nodig (drukste uur, Erlang-B): "
                     + capacity.map { "\($0.id) \($0.capacity.ambulancesNeeded)" }.joined(separator: ", "))
+        }
+        if let model {
+            lines.append(
+                "Verwachte dekking met bezette ambulances (MEXCLP, q = \(f.number(model.expected.busyFraction, decimals: 3))): "
+                    + "\(f.percent(model.expected.share))")
+            if let next = model.nextPost {
+                lines.append(
+                    "Beste volgende post: \(next.name) (+\(f.number(next.gain)) verwacht op tijd; verwachte dekking "
+                        + "\(f.percent(next.share)))")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -181,12 +181,72 @@ extension AcuteCareAPIController {
         "type": "boolean", "description": "true: een aantal van 1–4 personen is weggelaten (en wat het zou verraden)"
     ]
 
+    /// Response-time bands (aanrijtijdklassen) as the API names them.
+    static let band: JSONValue = [
+        "type": "string", "enum": .array(ResponseBand.allCases.map { .string($0.rawValue) }),
+        "description": .string(
+            "Aanrijtijdklasse: le15 (≤ 15 min), 15-20, 20-30, gt30 (> 30 min, ook voorbij de zoekgrens), "
+                + "noRoad (geen weg binnen 5 km: de enige niet-bereikbare plaatsen)")
+    ]
+    static let bands: JSONValue = [
+        "type": "array", "description": "Inwoners en plaatsen per aanrijtijdklasse (alle klassen, vaste volgorde)",
+        "items": [
+            "type": "object", "required": ["band", "label", "points", "population"],
+            "properties": [
+                "band": band, "label": ["type": "string"], "points": ["type": "integer", "minimum": 0],
+                "population": persons
+            ]
+        ]
+    ]
+    static let expected: JSONValue = [
+        "type": "object",
+        "required": [
+            "busyFraction", "offeredBusyFraction", "isClamped", "ambulanceHoursPerYear", "expectedCovered", "share"
+        ],
+        "description": .string(
+            "Verwachte dekking met bezette ambulances (MEXCLP, Daskin): Σ inwoners × (1 − q^k), k = ambulances die "
+                + "de plaats binnen de norm bereiken; q = ritten × taaktijd / ambulance-uren, begrensd op 0,99"),
+        "properties": [
+            "busyFraction": ["type": "number", "minimum": 0, "maximum": .number(ExpectedCoverage.maxBusyFraction)],
+            "offeredBusyFraction": [
+                "type": "number", "nullable": true, "minimum": 0,
+                "description": "q vóór begrenzing; null als er ritten zijn maar geen ambulance-uren"
+            ],
+            "isClamped": ["type": "boolean"], "ambulanceHoursPerYear": ["type": "number", "minimum": 0],
+            "expectedCovered": persons, "share": ["type": "number", "minimum": 0, "maximum": 1]
+        ]
+    ]
+    static let nextPost: JSONValue = [
+        "type": "object", "nullable": true,
+        "required": [
+            "demandPointId", "name", "lat", "lon", "gain", "expectedCovered", "share", "candidatesConsidered"
+        ],
+        "description": .string(
+            "Beste volgende post: de kandidaatlocatie (weg bij een plaats van het model, hoogstens "
+                + "\(AcuteCareLimits.maxCandidateSites)) waar één extra ambulance de verwachte dekking het meest verhoogt"
+        ),
+        "properties": [
+            "demandPointId": ["type": "string"], "name": ["type": "string"],
+            "municipality": ["type": "string", "nullable": true], "lat": ["type": "number"],
+            "lon": ["type": "number"], "gain": persons, "expectedCovered": persons,
+            "share": ["type": "number", "minimum": 0, "maximum": 1],
+            "candidatesConsidered": ["type": "integer", "minimum": 1]
+        ]
+    ]
+
     static var resultSchema: JSONValue {
         [
             "type": "object",
             "properties": [
                 "year": ["type": "integer", "nullable": true], "normMinutes": ["type": "number"],
-                "dispatchMinutes": ["type": "number"], "population": persons, "covered": persons,
+                "dispatchMinutes": ["type": "number"],
+                "searchCapMinutes": [
+                    "type": "number",
+                    "description": .string(
+                        "Tot hoeveel minuten de aanrijtijd voorbij de norm wordt gezocht: "
+                            + "\(Int(AcuteCareLimits.searchCapMinutes)), of de norm als die langer is")
+                ],
+                "population": persons, "covered": persons,
                 "share": [
                     "type": "number", "nullable": true,
                     "description": "0…1, drie decimalen; null als het aantal buiten de norm 1–4 is"
@@ -194,12 +254,19 @@ extension AcuteCareAPIController {
                 "suppressed": suppressed,
                 "municipalities": array(of: [
                     "name": ["type": "string"], "population": persons, "covered": persons,
-                    "share": ["type": "number", "nullable": true], "uncovered": persons, "suppressed": suppressed
+                    "share": ["type": "number", "nullable": true], "uncovered": persons, "suppressed": suppressed,
+                    "bands": bands
                 ]),
                 "points": array(of: [
                     "id": ["type": "string"], "name": ["type": "string"], "municipality": ["type": "string"],
                     "population": persons, "covered": ["type": "boolean"], "post": ["type": "string", "nullable": true],
-                    "minutes": ["type": "number", "nullable": true], "suppressed": suppressed
+                    "minutes": [
+                        "type": "number", "nullable": true,
+                        "description": .string(
+                            "Aanrijtijd naar de snelste post, ook buiten de norm (tot searchCapMinutes); null alleen "
+                                + "zonder weg binnen 5 km of zonder post binnen de zoekgrens")
+                    ],
+                    "band": band, "suppressed": suppressed
                 ]),
                 "posts": array(of: [
                     "id": ["type": "string"], "name": ["type": "string"], "lat": ["type": "number"],
@@ -208,6 +275,7 @@ extension AcuteCareAPIController {
                     "peakRidesPerHour": ["type": "number"], "ambulances": ["type": "integer"], "suppressed": suppressed
                 ]),
                 "totalAmbulances": ["type": "integer"], "ridesPerYear": ["type": "number"],
+                "expected": expected, "nextPost": nextPost,
                 "summary": ["type": "string"], "notes": ["type": "array", "items": ["type": "string"]]
             ]
         ]

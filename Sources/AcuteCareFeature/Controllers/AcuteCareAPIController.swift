@@ -44,6 +44,33 @@ struct AcuteCareAPIController: RouteCollection {
         var share: Double?
         var uncovered: Double?
         var suppressed: Bool
+        var bands: [BandDTO]
+    }
+    /// Residents and places in one response-time band.
+    struct BandDTO: Content {
+        var band: String
+        var label: String
+        var points: Int
+        var population: Double?
+    }
+    struct ExpectedDTO: Content {
+        var busyFraction: Double
+        var offeredBusyFraction: Double?
+        var isClamped: Bool
+        var ambulanceHoursPerYear: Double
+        var expectedCovered: Double?
+        var share: Double
+    }
+    struct NextPostDTO: Content {
+        var demandPointId: String
+        var name: String
+        var municipality: String?
+        var lat: Double
+        var lon: Double
+        var gain: Double?
+        var expectedCovered: Double?
+        var share: Double
+        var candidatesConsidered: Int
     }
     struct PointDTO: Content {
         var id: String
@@ -53,6 +80,7 @@ struct AcuteCareAPIController: RouteCollection {
         var covered: Bool
         var post: String?
         var minutes: Double?
+        var band: String
         var suppressed: Bool
     }
     struct PostDTO: Content {
@@ -71,6 +99,7 @@ struct AcuteCareAPIController: RouteCollection {
         var year: Int?
         var normMinutes: Double
         var dispatchMinutes: Double
+        var searchCapMinutes: Double
         var population: Double?
         var covered: Double?
         var share: Double?
@@ -80,6 +109,8 @@ struct AcuteCareAPIController: RouteCollection {
         var posts: [PostDTO]
         var totalAmbulances: Int
         var ridesPerYear: Double
+        var expected: ExpectedDTO
+        var nextPost: NextPostDTO?
         var summary: String
         var notes: [String]
     }
@@ -117,11 +148,17 @@ struct AcuteCareAPIController: RouteCollection {
             let hidden = population == nil || uncovered == nil
             return AreaDTO(
                 name: a.name, population: population, covered: hidden ? nil : persons(a.coveredPopulation),
-                share: hidden ? nil : round(a.share, 1e3), uncovered: uncovered, suppressed: hidden)
+                share: hidden ? nil : round(a.share, 1e3), uncovered: uncovered, suppressed: hidden,
+                bands: a.bands.map {
+                    BandDTO(
+                        band: $0.band.rawValue, label: $0.band.label, points: $0.pointCount,
+                        population: persons($0.population))
+                })
         }
         let region = area(r.coverage.region)
         return ResultDTO(
             year: r.year, normMinutes: r.normMinutes, dispatchMinutes: r.dispatchMinutes,
+            searchCapMinutes: Double(r.coverage.searchCapSeconds) / 60,
             population: region.population, covered: region.covered, share: region.share, suppressed: region.suppressed,
             municipalities: r.coverage.municipalities.map(area),
             points: r.coverage.points.map { p in
@@ -129,7 +166,7 @@ struct AcuteCareAPIController: RouteCollection {
                 return PointDTO(
                     id: p.id, name: names[p.id], municipality: p.municipality, population: population,
                     covered: p.covered, post: p.nearestPostId,
-                    minutes: p.responseSeconds.map { round(Double($0) / 60, 100) },
+                    minutes: p.responseSeconds.map { round(Double($0) / 60, 100) }, band: p.band.rawValue,
                     suppressed: population == nil)
             },
             posts: r.posts.map { p in
@@ -141,6 +178,19 @@ struct AcuteCareAPIController: RouteCollection {
                     suppressed: served == nil)
             },
             totalAmbulances: r.totalAmbulances, ridesPerYear: r.ridesPerYear.rounded(),
+            expected: ExpectedDTO(
+                busyFraction: round(r.expected.busyFraction),
+                offeredBusyFraction: r.expected.offeredBusyFraction.isFinite
+                    ? round(r.expected.offeredBusyFraction) : nil,
+                isClamped: r.expected.isClamped, ambulanceHoursPerYear: r.expected.ambulanceHoursPerYear.rounded(),
+                expectedCovered: persons(r.expected.expectedCoveredPopulation), share: round(r.expected.share, 1e3)),
+            nextPost: r.nextPost.map { n in
+                NextPostDTO(
+                    demandPointId: n.demandPointId, name: n.name, municipality: n.municipality,
+                    lat: round(n.location.lat, 1e5), lon: round(n.location.lon, 1e5), gain: persons(n.gain),
+                    expectedCovered: persons(n.expectedCoveredPopulation), share: round(n.share, 1e3),
+                    candidatesConsidered: n.candidatesConsidered)
+            },
             summary: AcuteCareViews.summarySentence(r, names: names), notes: r.notes)
     }
 

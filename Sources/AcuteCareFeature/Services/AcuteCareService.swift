@@ -2,11 +2,12 @@ import Foundation
 import VitaalDomain
 
 /// Runs the acute-care model for the web pages and the API on the schematic Flevoland base
-/// (`AcuteCareDemo`): base versus a scenario, plus response times beyond the norm for display.
+/// (`AcuteCareDemo`): base versus a scenario. Response times reach past the norm up to
+/// `AcuteCareLimits.searchCapMinutes`, so the pages show how late the ambulance is.
 public enum AcuteCareService {
-    /// Response times are also computed up to this many minutes so pages can show how far beyond
-    /// the norm an uncovered place lies.
-    public static let displayLimitMinutes = 60.0
+
+    /// The roads of the network, for the map (real provincial roads and schematic links).
+    static let roadLines: [RoadLine] = AcuteCareDemo.roadLines
 
     /// The prepared engine of the demo network (snapping index built once).
     static let engine: CoverageEngine = {
@@ -42,7 +43,7 @@ public enum AcuteCareService {
         public var scenarioDemand: [DemandPoint]
         public var basePosts: [AmbulancePost]
         public var scenarioPosts: [AmbulancePost]
-        /// Nearest post and response time (seconds, ≤ `displayLimitMinutes`) per demand point id.
+        /// Nearest post and response time (seconds, up to the search cap) per demand point id.
         public var baseTimes: [String: (post: String, seconds: Int)]
         public var scenarioTimes: [String: (post: String, seconds: Int)]
 
@@ -76,22 +77,15 @@ public enum AcuteCareService {
         let engine = self.engine
         let b = try AcuteCareModel.evaluate(base: inputs, scenario: .base, engine: engine)
         let s = try AcuteCareModel.evaluate(base: inputs, scenario: scenario, engine: engine)
-        // Display times: the same posts and places with a wide limit.
-        func times(_ sc: AcuteCareScenario, norm: Double, dispatch: Double) throws -> [String: (
-            post: String, seconds: Int
-        )] {
-            var wide = sc
-            wide.normMinutes = max(norm, displayLimitMinutes)
-            wide.dispatchMinutes = dispatch
-            let r = try AcuteCareModel.evaluate(base: inputs, scenario: wide, engine: engine)
+        func times(_ r: AcuteCareResult) -> [String: (post: String, seconds: Int)] {
             var out: [String: (post: String, seconds: Int)] = [:]
             for p in r.coverage.points {
                 if let post = p.nearestPostId, let t = p.responseSeconds { out[p.id] = (post, t) }
             }
             return out
         }
-        let bt = try times(.base, norm: b.normMinutes, dispatch: b.dispatchMinutes)
-        let st = try times(scenario, norm: s.normMinutes, dispatch: s.dispatchMinutes)
+        let bt = times(b)
+        let st = times(s)
         var posts = inputs.posts.filter { !scenario.removedPostIds.contains($0.id) }
         for m in scenario.movedPosts {
             if let k = posts.firstIndex(where: { $0.id == m.postId }) { posts[k].location = m.location }

@@ -52,6 +52,7 @@ extension AcuteCareViews {
         ]
     }
 
+    /// Places outside the norm with how late the ambulance is: time, band and the fastest post.
     static func uncoveredTable(_ evaluation: AcuteCareService.Evaluation) -> BodyNode {
         let demand = Dictionary(evaluation.scenarioDemand.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let postNames = Dictionary(
@@ -59,22 +60,51 @@ extension AcuteCareViews {
             uniquingKeysWith: { first, _ in first })
         let uncovered = evaluation.result.coverage.uncovered
         guard !uncovered.isEmpty else { return .p(.text("Alle plaatsen liggen binnen de norm.")) }
-        let noRoad = "geen weg binnen \(Format.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
-        let beyond = "> \(Format.number(AcuteCareService.displayLimitMinutes))"
         return UI.table(
-            caption: "Plaatsen buiten de norm\(evaluation.isBase ? "" : " in het scenario")",
-            headers: ["Plaats", "Gemeente", "Inwoners", "Aanrijtijd (min)", "Vanaf post"],
+            caption: "Plaatsen buiten de norm\(evaluation.isBase ? "" : " in het scenario"): hoe laat de ambulance is",
+            headers: ["Plaats", "Gemeente", "Inwoners", "Aanrijtijd (min)", "Klasse", "Vanaf post"],
             rows: uncovered.map { place in
                 let time = evaluation.scenarioTimes[place.id]
                 return [
                     .text(demand[place.id]?.name ?? place.id), .text(place.municipality ?? "–"),
                     .text(Format.residents(place.population)),
-                    .text(
-                        time.map { Format.minutes(seconds: $0.seconds) }
-                            ?? (place.snapMeters == nil ? noRoad : beyond)),
-                    .text(time.map { postNames[$0.post] ?? $0.post } ?? "–")
+                    .text(time.map { Format.minutes(seconds: $0.seconds) } ?? CoveragePage.noTimeText(place)),
+                    .text(place.band.label), .text(time.map { postNames[$0.post] ?? $0.post } ?? "–")
                 ]
             }, numericColumns: [2, 3])
+    }
+
+    /// Residents and places per response-time band, per municipality and for the region (the scenario's
+    /// figures; "now → scenario" when they differ).
+    static func bandTable(_ evaluation: AcuteCareService.Evaluation) -> BodyNode {
+        let result = evaluation.result.coverage
+        let base = evaluation.base.coverage
+        let baseByName = Dictionary(base.municipalities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let bands = ResponseBand.allCases.filter { band in
+            band != .noRoad || (result.points + base.points).contains { $0.band == .noRoad }
+        }
+        func cell(_ area: AreaCoverage?, _ band: ResponseBand) -> String {
+            guard let tally = area?.bands.first(where: { $0.band == band }) else { return "0" }
+            let places = tally.pointCount == 1 ? "1 plaats" : "\(tally.pointCount) plaatsen"
+            return tally.pointCount == 0 ? "–" : "\(Format.residents(tally.population)) (\(places))"
+        }
+        let areas = result.municipalities.map { ($0, baseByName[$0.name]) } + [(result.region, base.region)]
+        return .group(
+            .h3(.id("aanrijtijdklassen"), .text("Aanrijtijd in klassen")),
+            UI.table(
+                caption: "Inwoners (en plaatsen) per aanrijtijdklasse"
+                    + (evaluation.isBase ? "" : ": nu → \(evaluation.scenario.name)") + " (schematisch)",
+                headers: ["Gemeente"] + bands.map { $0 == .noRoad ? "Geen weg" : $0.label },
+                rows: areas.map { area, baseArea in
+                    [area.name == "regio" ? .strong(.text("Flevoland (regio)")) : .text(area.name)]
+                        + bands.map { band in pair(cell(baseArea, band), cell(area, band), evaluation.isBase) }
+                }, numericColumns: Set(1...bands.count)),
+            .p(
+                .class("muted"),
+                .text(
+                    "Aanrijtijd = meldings- en uitruktijd + rijtijd naar de snelste post, ook voorbij de norm "
+                        + "gezocht tot \(Format.number(AcuteCareLimits.searchCapMinutes)) minuten. Een tijd op de "
+                        + "grens telt in de lagere klasse (precies 15 minuten is ≤ 15 min).")))
     }
 
     /// Ambulances per post: one column for the base, or now and scenario side by side.

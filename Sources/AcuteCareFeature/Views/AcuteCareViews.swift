@@ -139,6 +139,7 @@ enum AcuteCareViews {
                     .p(.class("muted"), .text(now == scenario ? "gelijk in het scenario" : "nu → scenario"))))
         }
         let shares = Format.percents(base.coverage.region.share, result.coverage.region.share)
+        let expected = Format.percents(base.expected.share, result.expected.share)
         let sameRides = evaluation.isBase || base.ridesPerYear == result.ridesPerYear
         let rides =
             sameRides
@@ -152,6 +153,8 @@ enum AcuteCareViews {
                 Format.residents(result.coverage.region.population)),
             tile("Binnen \(minutes(result.normMinutes)) minuten", shares.0, shares.1),
             tile(
+                "Verwachte dekking (drukke ambulances)", expected.0, expected.1),
+            tile(
                 "Buiten de norm (inwoners)", Format.residents(base.coverage.region.uncoveredPopulation),
                 Format.residents(result.coverage.region.uncoveredPopulation)),
             .div(
@@ -163,5 +166,87 @@ enum AcuteCareViews {
                             ? "\(base.totalAmbulances)"
                             : "\(base.totalAmbulances) → \(result.totalAmbulances)")),
                 .p(.class("muted"), .text("Ritten per jaar: \(rides) (voorbeelddata)"))))
+    }
+}
+
+extension AcuteCareViews {
+    /// Expected coverage with busy ambulances (MEXCLP) next to the deterministic coverage, the formula,
+    /// and the best next post.
+    static func expectedCoverage(_ evaluation: Evaluation) -> BodyNode {
+        let result = evaluation.result
+        let expected = result.expected
+        let q = Format.number(expected.busyFraction, decimals: 3)
+        return .group(
+            .h2(.id("verwachte-dekking"), .text("Verwachte dekking als ambulances bezet zijn")),
+            .p(
+                .text(
+                    "Binnen de norm bereikbaar betekent nog niet dat er een ambulance vrij is. Het MEXCLP-model "
+                        + "(Daskin, 1983) rekent met een bezettingsgraad q: een plaats die k ambulances binnen de norm "
+                        + "bereiken, wordt met kans 1 − q^k op tijd bereikt (ambulances onafhankelijk van elkaar "
+                        + "bezet). Hieronder staan beide maten naast elkaar.")),
+            .p(
+                .class("ac-formula"),
+                .text(
+                    "q = ritten per jaar × gemiddelde taaktijd ÷ beschikbare ambulance-uren per jaar = "
+                        + "\(Format.number(expected.ridesPerYear)) × \(Format.number(expected.meanTaskMinutes)) min "
+                        + "÷ \(Format.number(expected.ambulanceHoursPerYear)) uur = \(q)"),
+                .br(),
+                .text(
+                    "verwachte dekking = Σ inwoners × (1 − q^k), k = aantal ambulances (niet posten) dat de plaats "
+                        + "binnen de norm bereikt")),
+            .if(
+                expected.isClamped,
+                .p(
+                    .class("ac-down"),
+                    .text(
+                        "Het ritvolume is groter dan de capaciteit: q zou "
+                            + "\(expected.offeredBusyFraction.isFinite ? Format.number(expected.offeredBusyFraction, decimals: 2) : "onbeperkt") "
+                            + "zijn en is begrensd op 0,99."))),
+            UI.table(
+                caption: "Dekking binnen de norm: vast en verwacht\(evaluation.isBase ? "" : " (nu → scenario)")",
+                headers: ["Maat", "Inwoners", "Aandeel"],
+                rows: [
+                    [
+                        .text("Binnen de norm (een post bereikt de plaats)"),
+                        pair(
+                            Format.residents(evaluation.base.coverage.region.coveredPopulation),
+                            Format.residents(result.coverage.region.coveredPopulation), evaluation.isBase),
+                        pair(
+                            Format.percent(evaluation.base.coverage.region.share),
+                            Format.percent(result.coverage.region.share), evaluation.isBase)
+                    ],
+                    [
+                        .text("Verwacht op tijd (MEXCLP, q = \(q))"),
+                        pair(
+                            Format.residents(evaluation.base.expected.expectedCoveredPopulation),
+                            Format.residents(expected.expectedCoveredPopulation), evaluation.isBase),
+                        pair(
+                            Format.percent(evaluation.base.expected.share), Format.percent(expected.share),
+                            evaluation.isBase)
+                    ]
+                ], numericColumns: [1, 2]),
+            nextPost(result))
+    }
+
+    /// The best next post: where one extra ambulance at a new site adds the most expected coverage.
+    static func nextPost(_ result: AcuteCareResult) -> BodyNode {
+        guard let next = result.nextPost else { return .empty }
+        let place = next.name + (next.municipality.map { " (\($0))" } ?? "")
+        return .div(
+            .class("ac-next-post"), .id("beste-volgende-post"),
+            .h3(.text("Beste volgende post")),
+            .p(
+                .strong(.text(place)), .text(": één extra ambulance op een nieuwe post daar levert naar verwachting "),
+                .strong(.text("\(Format.residents(next.gain)) inwoners")),
+                .text(
+                    " meer op tijd op; de verwachte dekking wordt "
+                        + "\(Format.percent(next.share)) (nu \(Format.percent(result.expected.share))).")),
+            .p(
+                .class("muted"),
+                .text(
+                    "Gekozen uit \(next.candidatesConsidered) kandidaatlocaties: de plaatsen van het model op hun "
+                        + "dichtstbijzijnde weg (hoogstens \(AcuteCareLimits.maxCandidateSites), grootste eerst). "
+                        + "Winst per plaats die de nieuwe post binnen de norm bereikt: inwoners × q^k × (1 − q), met "
+                        + "q gelijk gehouden (zoals in het model van Daskin).")))
     }
 }

@@ -119,9 +119,14 @@ public enum AcuteCareDemo {
         }
     }
 
+    /// The roads of the network with their origin (for the map legend).
+    public static var roadLines: [RoadLine] {
+        roads.map { RoadLine(name: $0.name, roadClass: $0.roadClass, origin: .schematic, points: $0.points) }
+    }
+
     public static func graph(speeds: SpeedTable = .default) -> RoadGraph {
         var b = RoadGraphBuilder()
-        for r in roads { b.addPolyline(r.points, roadClass: r.roadClass, maxSegmentMeters: 1000) }
+        for r in roadLines { b.addPolyline(r.points, roadClass: r.roadClass, maxSegmentMeters: 1000) }
         return b.build(speeds: speeds)
     }
 

@@ -26,4 +26,13 @@ public enum AcuteCareLimits {
     public static let maxListItems = 50
     /// Length of ids and names inside a scenario.
     public static let maxTextLength = 200
+    /// How far past the norm the response-time search runs, in minutes: every point on the road
+    /// network within this time gets its time and nearest post (a longer norm raises it to the norm).
+    /// The bucket queue then holds at most 3,600 one-second buckets.
+    public static let searchCapMinutes = 60.0
+    /// Candidate sites for the "best next post" (beste volgende post): at most this many (the demand
+    /// points' road nodes, largest population first) ...
+    public static let maxCandidateSites = 250
+    /// ... and at most this many candidate × demand point evaluations, so no request hangs.
+    public static let maxCandidateEvaluations = 2_000_000
 }

@@ -179,6 +179,10 @@ public struct AcuteCareResult: Sendable, Hashable, Codable {
     public var posts: [PostResult]
     public var totalAmbulances: Int
     public var ridesPerYear: Double
+    /// Expected coverage with busy ambulances (MEXCLP) next to the deterministic `coverage`.
+    public var expected: ExpectedCoverage
+    /// Where one extra ambulance at a new site adds the most expected covered residents.
+    public var nextPost: NextPostSuggestion?
     /// True if any input is schematic or an example: the UI labels the result "schematisch".
     public var isSchematic: Bool
     /// Dutch notes on assumptions for display.
@@ -291,7 +295,8 @@ public enum AcuteCareModel {
             ? engine : try engine.withNorm(normMinutes: norm, dispatchMinutes: dispatch)
         let coverage = try eng.coverage(posts: posts, demand: demand)
 
-        // Rides per post: by nearest post within the norm, else nearest in a straight line.
+        // Rides per post: by the post with the shortest response time (searched up to the cap), else the
+        // nearest in a straight line (points without road or beyond the cap).
         var postRides = [Double](repeating: 0, count: posts.count)
         var postPop = [Double](repeating: 0, count: posts.count)
         let indexOf = Dictionary(uniqueKeysWithValues: posts.enumerated().map { ($1.id, $0) })
@@ -313,6 +318,16 @@ public enum AcuteCareModel {
                 id: post.id, name: post.name, location: post.location, isSchematic: post.isSchematic,
                 snapMeters: coverage.posts[k].snapMeters, populationServed: postPop[k], capacity: cap)
         }
+        // MEXCLP: the capacity model's roster gives the ambulance-hours, the ambulances at the peak per
+        // post are the ones that may reach a point.
+        let ambulances = postResults.map(\.capacity.ambulancesNeeded)
+        let inReach = eng.ambulancesInReach(posts: coverage.posts, ambulances: ambulances, demand: demand)
+        let rosterHours =
+            Double(postResults.reduce(0) { $0 + $1.capacity.ambulancesByHour.reduce(0, +) }) * RideVolume.weeksPerYear
+        let expected = ExpectedCoverage.compute(
+            ridesPerYear: rides.reduce(0, +), meanTaskMinutes: base.capacity.meanTaskMinutes,
+            ambulanceHours: rosterHours, population: demand.map(\.population), ambulancesInReach: inReach)
+        let nextPost = eng.bestNextPost(demand: demand, ambulancesInReach: inReach, busyFraction: expected.busyFraction)
         let schematic =
             scenario.isSchematic || base.rideVolume.isExample || base.ageRates.isSchematic
             || base.settings.speeds.isSchematic
@@ -321,6 +336,16 @@ public enum AcuteCareModel {
             "Responstijd = meldings- en uitruktijd (\(format(dispatch)) min) + rijtijd; norm \(format(norm)) min inclusief meldings- en uitruktijd.",
             "Ambulances per post: kleinste aantal waarbij de kans dat geen ambulance vrij is (Erlang-B) in het drukste uur ≤ \(format(base.capacity.maxBusyProbability * 100)) %, taaktijd \(format(base.capacity.meanTaskMinutes)) min."
         ]
+        notes.append(
+            "Verwachte dekking (MEXCLP, Daskin): een plaats die k ambulances binnen de norm bereiken, wordt met kans "
+                + "1 − q^k op tijd bereikt; q = ritten × taaktijd / beschikbare ambulance-uren (rooster per uur × 52,18 weken) "
+                + "= \(DutchNumberFormat.format(expected.busyFraction, decimals: 3, grouping: false)).")
+        if expected.isClamped {
+            let offered =
+                expected.offeredBusyFraction.isFinite
+                ? DutchNumberFormat.format(expected.offeredBusyFraction, decimals: 2, grouping: false) : "onbeperkt"
+            notes.append("Het ritvolume is groter dan de capaciteit (q zou \(offered) zijn); q is begrensd op 0,99.")
+        }
         if let g = scenario.growth {
             notes.append(
                 "Bevolkingsgroei \(g.baseYear)→\(g.targetYear); ritten groeien met leeftijdsspecifieke ritfrequenties.")
@@ -333,7 +358,8 @@ public enum AcuteCareModel {
             scenarioId: scenario.id, scenarioName: scenario.name, year: scenario.growth?.targetYear,
             normMinutes: norm, dispatchMinutes: dispatch, coverage: coverage, posts: postResults,
             totalAmbulances: postResults.reduce(0) { $0 + $1.capacity.ambulancesNeeded },
-            ridesPerYear: rides.reduce(0, +), isSchematic: schematic, notes: notes)
+            ridesPerYear: rides.reduce(0, +), expected: expected, nextPost: nextPost, isSchematic: schematic,
+            notes: notes)
     }
 
     static func format(_ x: Double) -> String {

@@ -111,11 +111,16 @@ public struct PointCoverage: Sendable, Hashable, Codable {
     public var id: String
     public var municipality: String?
     public var population: Double
-    /// Nearest post (by response time), nil if no post reaches the point within the norm.
+    /// Nearest post by response time, searched past the norm up to `AcuteCareLimits.searchCapMinutes`;
+    /// nil only when no road lies within the snap distance or no post is reached within the cap.
     public var nearestPostId: String?
-    /// Response time in seconds including dispatch, nil if beyond the norm or not reachable.
+    /// Response time in seconds including dispatch (also beyond the norm, up to the search cap); nil as
+    /// `nearestPostId`.
     public var responseSeconds: Int?
+    /// Reached within the norm.
     public var covered: Bool
+    /// Response-time band (aanrijtijdklasse); `.noRoad` when no road lies within the snap distance.
+    public var band: ResponseBand
     /// Straight-line distance to the road node the point snapped to (nil: farther than the maximum).
     public var snapMeters: Double?
 }
@@ -130,17 +135,22 @@ public struct AreaCoverage: Sendable, Hashable, Codable {
     public var uncoveredPopulation: Double { population - coveredPopulation }
     public var pointCount: Int
     public var uncoveredPointCount: Int
+    /// Points and residents per response-time band, in `ResponseBand.allCases` order (every band listed).
+    public var bands: [BandTally]
 
     public enum CodingKeys: String, CodingKey {
-        case name, population, coveredPopulation, share, uncoveredPopulation, pointCount, uncoveredPointCount
+        case name, population, coveredPopulation, share, uncoveredPopulation, pointCount, uncoveredPointCount, bands
     }
-    public init(name: String, population: Double, coveredPopulation: Double, pointCount: Int, uncoveredPointCount: Int)
-    {
+    public init(
+        name: String, population: Double, coveredPopulation: Double, pointCount: Int, uncoveredPointCount: Int,
+        bands: [BandTally] = BandTally.empty
+    ) {
         self.name = name
         self.population = population
         self.coveredPopulation = coveredPopulation
         self.pointCount = pointCount
         self.uncoveredPointCount = uncoveredPointCount
+        self.bands = bands
     }
     public init(from d: Decoder) throws {
         let c = try d.container(keyedBy: CodingKeys.self)
@@ -149,6 +159,7 @@ public struct AreaCoverage: Sendable, Hashable, Codable {
         coveredPopulation = try c.decode(Double.self, forKey: .coveredPopulation)
         pointCount = try c.decode(Int.self, forKey: .pointCount)
         uncoveredPointCount = try c.decode(Int.self, forKey: .uncoveredPointCount)
+        bands = try c.decodeIfPresent([BandTally].self, forKey: .bands) ?? BandTally.empty
     }
     public func encode(to e: Encoder) throws {
         var c = e.container(keyedBy: CodingKeys.self)
@@ -159,6 +170,7 @@ public struct AreaCoverage: Sendable, Hashable, Codable {
         try c.encode(uncoveredPopulation, forKey: .uncoveredPopulation)
         try c.encode(pointCount, forKey: .pointCount)
         try c.encode(uncoveredPointCount, forKey: .uncoveredPointCount)
+        try c.encode(bands, forKey: .bands)
     }
 }
 
@@ -174,6 +186,8 @@ public struct SnappedPost: Sendable, Hashable, Codable {
 public struct CoverageResult: Sendable, Hashable, Codable {
     public var normSeconds: Int
     public var dispatchSeconds: Int
+    /// How far past the norm the search ran (`CoverageEngine.searchCapSeconds`).
+    public var searchCapSeconds: Int
     public var region: AreaCoverage
     /// Per municipality, sorted by name; points without municipality under "onbekend".
     public var municipalities: [AreaCoverage]
@@ -274,65 +288,76 @@ public struct CoverageEngine: Sendable {
     }
 
     /// Coverage of `demand` from `posts` (validated; see `snap(posts:)`).
+    ///
+    /// The search runs past the norm up to `searchCapSeconds`, so every point on the road network gets
+    /// its time and post; `covered` still means "within the norm".
     public func coverage(posts: [AmbulancePost], demand: [DemandPoint]) throws -> CoverageResult {
         try Self.validate(demand: demand)
         let snapped = try snap(posts: posts)
         let norm = settings.normSeconds
         let dispatch = settings.dispatchSeconds
-        let limit = norm > dispatch ? norm - dispatch : 0
+        let cap = searchCapSeconds
+        let limit = cap > dispatch ? cap - dispatch : 0
         let paths = ShortestPaths(graph: graph, sources: snapped.map { ($0.node, $0.offRoadSeconds) }, limit: limit)
 
         var points: [PointCoverage] = []
         points.reserveCapacity(demand.count)
-        var byMunicipality: [String: (pop: Double, cov: Double, n: Int, un: Int)] = [:]
-        var total = (pop: 0.0, cov: 0.0, n: 0, un: 0)
-        let isUsable = usable
-        for d in demand {
+        for (d, s) in zip(demand, demandSnaps(demand)) {
             var pc = PointCoverage(
                 id: d.id, municipality: d.municipality, population: d.population,
-                nearestPostId: nil, responseSeconds: nil, covered: false, snapMeters: nil)
-            if let s = index.nearest(
-                to: d.location, maxMeters: settings.maxDemandSnapMeters, where: { isUsable[Int($0)] })
-            {
+                nearestPostId: nil, responseSeconds: nil, covered: false, band: .noRoad, snapMeters: nil)
+            if let s {
                 pc.snapMeters = s.meters
-                let t = paths.seconds[Int(s.index)]
+                // Reachable by road: beyond the cap it still is in the slowest band.
+                pc.band = .over30
+                let t = paths.seconds[Int(s.node)]
                 if t != ShortestPaths.unreached {
-                    let response =
-                        UInt64(dispatch) + UInt64(t) + UInt64(settings.speeds.offRoadSeconds(meters: s.meters))
-                    if response <= UInt64(norm) {
+                    let response = UInt64(dispatch) + UInt64(t) + UInt64(s.offRoadSeconds)
+                    if response <= UInt64(cap) {
                         pc.responseSeconds = Int(response)
-                        pc.covered = true
-                        pc.nearestPostId = snapped[Int(paths.source[Int(s.index)])].postId
+                        pc.nearestPostId = snapped[Int(paths.source[Int(s.node)])].postId
+                        pc.covered = response <= UInt64(norm)
+                        pc.band = ResponseBand(seconds: Int(response))
                     }
                 }
             }
-            let key = d.municipality ?? "onbekend"
-            var m = byMunicipality[key] ?? (0, 0, 0, 0)
-            m.pop += d.population
-            m.n += 1
-            total.pop += d.population
-            total.n += 1
-            if pc.covered {
-                m.cov += d.population
-                total.cov += d.population
-            } else {
-                m.un += 1
-                total.un += 1
-            }
-            byMunicipality[key] = m
             points.append(pc)
         }
-        let municipalities = byMunicipality.keys.sorted().map { k in
-            let m = byMunicipality[k]!
-            return AreaCoverage(
-                name: k, population: m.pop, coveredPopulation: m.cov, pointCount: m.n, uncoveredPointCount: m.un)
-        }
+        var byMunicipality: [String: [PointCoverage]] = [:]
+        for p in points { byMunicipality[p.municipality ?? "onbekend", default: []].append(p) }
+        let municipalities = byMunicipality.keys.sorted().map { Self.area($0, byMunicipality[$0]!) }
         return CoverageResult(
-            normSeconds: Int(norm), dispatchSeconds: Int(dispatch),
-            region: AreaCoverage(
-                name: "regio", population: total.pop, coveredPopulation: total.cov, pointCount: total.n,
-                uncoveredPointCount: total.un),
-            municipalities: municipalities, points: points, posts: snapped)
+            normSeconds: Int(norm), dispatchSeconds: Int(dispatch), searchCapSeconds: Int(cap),
+            region: Self.area("regio", points), municipalities: municipalities, points: points, posts: snapped)
+    }
+
+    /// The search cap in seconds: `AcuteCareLimits.searchCapMinutes`, or the norm if that is longer.
+    public var searchCapSeconds: UInt32 {
+        max(settings.normSeconds, CoverageSettings.seconds(AcuteCareLimits.searchCapMinutes))
+    }
+
+    /// Road node, snapping distance and off-road seconds of each demand point; nil when no usable road
+    /// node lies within `maxDemandSnapMeters`.
+    func demandSnaps(_ demand: [DemandPoint]) -> [(node: Int32, meters: Double, offRoadSeconds: UInt32)?] {
+        let isUsable = usable
+        return demand.map { d in
+            index.nearest(to: d.location, maxMeters: settings.maxDemandSnapMeters, where: { isUsable[Int($0)] })
+                .map { ($0.index, $0.meters, settings.speeds.offRoadSeconds(meters: $0.meters)) }
+        }
+    }
+
+    static func area(_ name: String, _ points: [PointCoverage]) -> AreaCoverage {
+        var bands = BandTally.empty
+        for p in points {
+            let k = ResponseBand.allCases.firstIndex(of: p.band)!
+            bands[k].pointCount += 1
+            bands[k].population += p.population
+        }
+        let covered = points.filter(\.covered)
+        return AreaCoverage(
+            name: name, population: points.reduce(0) { $0 + $1.population },
+            coveredPopulation: covered.reduce(0) { $0 + $1.population }, pointCount: points.count,
+            uncoveredPointCount: points.count - covered.count, bands: bands)
     }
 
     /// Checks ids, coordinates and populations of demand points.

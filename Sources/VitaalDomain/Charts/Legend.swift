@@ -14,6 +14,8 @@ struct LegendItem {
     }
     var label: String
     var swatch: Swatch
+    /// A class on the sample, so a page's CSS can colour it like the marks it stands for.
+    var cssClass: String? = nil
 }
 
 /// Horizontal legend that wraps onto more rows when it does not fit the width.
@@ -52,6 +54,7 @@ enum Legend {
         for (item, pos) in zip(items, positions) {
             let left = x + pos.x
             let mid = y + Double(pos.row) * rowHeight + rowHeight / 2
+            if let cssClass = item.cssClass { w.open("g", [("class", cssClass)]) }
             switch item.swatch {
             case .line(let color, let width, let dash, let marker):
                 w.line(left, mid, left + swatchWidth, mid, stroke: color, width: width, dash: dash)
@@ -73,6 +76,7 @@ enum Legend {
                         ("fill", color), ("fill-opacity", "0.2"), ("stroke", color), ("stroke-width", "2")
                     ])
             }
+            if item.cssClass != nil { w.close("g") }
             w.text(item.label, x: left + swatchWidth + 6, y: mid + 4)
         }
         w.close("g")

@@ -8,10 +8,41 @@ public struct PointMap: Sendable {
         public var name: String
         public var color: String?
         public var shape: MarkerShape?
-        public init(name: String, color: String? = nil, shape: MarkerShape? = nil) {
+        /// A class on the markers and the legend sample, so a page's CSS can set their colour from its
+        /// variables (`color` stays the fallback outside the page).
+        public var cssClass: String?
+        public init(name: String, color: String? = nil, shape: MarkerShape? = nil, cssClass: String? = nil) {
             self.name = name
             self.color = color
             self.shape = shape
+            self.cssClass = cssClass
+        }
+    }
+
+    /// A line under the points (e.g. a road), styled by its kind.
+    public struct Line: Sendable, Hashable {
+        public var points: [GeoPoint]
+        /// The `LineKind` name.
+        public var kind: String
+        public init(points: [GeoPoint], kind: String) {
+            self.points = points
+            self.kind = kind
+        }
+    }
+
+    /// How lines of one kind are drawn, with their legend entry.
+    public struct LineKind: Sendable, Hashable {
+        public var name: String
+        public var color: String
+        public var width: Double
+        public var dash: String?
+        public var cssClass: String?
+        public init(name: String, color: String, width: Double = 1.5, dash: String? = nil, cssClass: String? = nil) {
+            self.name = name
+            self.color = color
+            self.width = width
+            self.dash = dash
+            self.cssClass = cssClass
         }
     }
 
@@ -56,6 +87,9 @@ public struct PointMap: Sendable {
     /// Legend order and styles; categories used by points but not listed are added in order of appearance.
     public var categories: [Category]
     public var coverageLegend: [CoverageLegend]
+    /// Lines drawn over the outlines and under the points; they do not widen the frame (clipped to it).
+    public var lines: [Line] = []
+    public var lineKinds: [LineKind] = []
     public var showRegionNames: Bool
     /// Write point labels on the map; default: when there are at most 25 points.
     public var showPointLabels: Bool?
@@ -82,10 +116,12 @@ public struct PointMap: Sendable {
     }
 
     /// Every category with its resolved colour and shape.
-    var resolvedCategories: [(name: String, color: String, shape: MarkerShape)] {
+    var resolvedCategories: [(name: String, color: String, shape: MarkerShape, cssClass: String?)] {
         var all = categories
         for p in points where !all.contains(where: { $0.name == p.category }) { all.append(Category(name: p.category)) }
-        return all.enumerated().map { i, c in (c.name, c.color ?? Palette.color(i), c.shape ?? MarkerShape.shape(i)) }
+        return all.enumerated().map { i, c in
+            (c.name, c.color ?? Palette.color(i), c.shape ?? MarkerShape.shape(i), c.cssClass)
+        }
     }
 
     var autoDescription: String {
@@ -103,7 +139,8 @@ public struct PointMap: Sendable {
     public func svg() -> String {
         var w = text.writer(kind: "points", autoDescription: autoDescription)
         let cats = resolvedCategories
-        let style = Dictionary(cats.map { ($0.name, ($0.color, $0.shape)) }, uniquingKeysWith: { a, _ in a })
+        let style = Dictionary(
+            cats.map { ($0.name, ($0.color, $0.shape, $0.cssClass)) }, uniquingKeysWith: { a, _ in a })
         // The frame covers outlines, points and their circles.
         var box = GeoBoundingBox.union(outlines.compactMap(\.geometry.boundingBox))
         for p in points {
@@ -132,6 +169,7 @@ public struct PointMap: Sendable {
             w.close("path")
         }
         w.close("g")
+        drawLines(into: &w, projection)
 
         // Coverage circles under the markers.
         let circles = points.filter { $0.radiusKm != nil }
@@ -157,9 +195,9 @@ public struct PointMap: Sendable {
         }
         for p in points {
             let (x, y) = projection.project(p.location)
-            let (color, shape) = style[p.category] ?? (Palette.highlight, .circle)
+            let (color, shape, cssClass) = style[p.category] ?? (Palette.highlight, .circle, nil)
             if let link = p.link { w.open("a", [("href", link)]) }
-            w.open("g")
+            w.open("g", [("class", cssClass)])
             w.tooltip([p.label, p.category, p.detail].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
             if p.radiusKm == nil, let ring = p.coverageColor {
                 w.element(
@@ -203,12 +241,49 @@ public struct PointMap: Sendable {
         w.close("g")
 
         var y = projection.height + 4
-        var items = cats.map {
-            LegendItem(label: $0.name, swatch: .marker($0.shape, fill: $0.color, stroke: nil, dash: nil))
+        var items = lineKinds.filter { kind in lines.contains { $0.kind == kind.name } }.map {
+            LegendItem(
+                label: $0.name, swatch: .line(color: $0.color, width: $0.width, dash: $0.dash, marker: nil),
+                cssClass: $0.cssClass)
+        }
+        items += cats.map {
+            LegendItem(
+                label: $0.name, swatch: .marker($0.shape, fill: $0.color, stroke: nil, dash: nil), cssClass: $0.cssClass
+            )
         }
         items += coverageLegend.map { LegendItem(label: $0.label, swatch: .ring(color: $0.color)) }
         y += Legend.draw(items, into: &w, x: 8, y: y, width: width - 16)
         y += MapDrawing.drawNote(MapDrawing.note(note, regions: outlines), into: &w, y: y, width: width)
         return w.finish(width: width, height: y + 4, caption: text.caption)
+    }
+}
+
+extension PointMap {
+    /// The lines, clipped to the map area, one group per kind.
+    func drawLines(into w: inout SVGWriter, _ projection: MapProjection) {
+        guard !lines.isEmpty else { return }
+        let clip = "\(w.id)-lines"
+        w.def(
+            "<clipPath id=\"\(clip)\"><rect width=\"\(SVG.num(width))\" height=\"\(SVG.num(projection.height))\"/></clipPath>"
+        )
+        for kind in lineKinds {
+            let paths = lines.filter { $0.kind == kind.name && $0.points.count >= 2 }.map { line in
+                line.points.enumerated().map { i, p in
+                    let (x, y) = projection.project(p)
+                    return "\(i == 0 ? "M" : "L")\(SVG.num(x)) \(SVG.num(y))"
+                }.joined()
+            }
+            guard !paths.isEmpty else { continue }
+            w.open(
+                "g",
+                [
+                    ("class", kind.cssClass), ("clip-path", "url(#\(clip))"), ("fill", "none"), ("stroke", kind.color),
+                    ("stroke-width", SVG.num(kind.width)), ("stroke-dasharray", kind.dash),
+                    ("stroke-linecap", "round"), ("stroke-linejoin", "round")
+                ])
+            w.tooltip(kind.name)
+            for d in paths { w.element("path", [("d", d)]) }
+            w.close("g")
+        }
     }
 }

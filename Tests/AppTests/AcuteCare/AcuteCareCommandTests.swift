@@ -55,6 +55,7 @@ final class AcuteCareCommandTests: XCTestCase {
             var id: String
             var post: String?
             var minutes: Double?
+            var band: String
         }
         var population: Double
         var covered: Double
@@ -63,19 +64,25 @@ final class AcuteCareCommandTests: XCTestCase {
     }
 
     func testJSONOutputHasTheAgreedShapeForGeoJSONAndOSM() throws {
+        // d4 lies 33 km north of the only road: the one place without a time.
+        let demand = try file("vraag-ver.csv", Self.demand + "d4,52.80,5.40,20\n")
         for roads in [try file("wegen.geojson", Self.roadsGeoJSON), try file("wegen.osm", Self.roadsOSM)] {
-            let text = try run(roads: roads)
+            let text = try run(roads: roads, demand: demand)
             let out = try JSONDecoder().decode(Output.self, from: Data(text.utf8))
-            XCTAssertEqual(out.population, 350)
+            XCTAssertEqual(out.population, 370)
             XCTAssertEqual(out.covered, 300)
-            XCTAssertEqual(out.share, 300.0 / 350.0, accuracy: 1e-6)
-            XCTAssertEqual(out.points.map(\.id), ["d1", "d2", "d3"])
+            XCTAssertEqual(out.share, 300.0 / 370.0, accuracy: 1e-6)
+            XCTAssertEqual(out.points.map(\.id), ["d1", "d2", "d3", "d4"])
             XCTAssertEqual(out.points[0].post, "lelystad")
             XCTAssertEqual(out.points[0].minutes, 3, "dispatch only")
             // 6.77 km at 80 km/h ≈ 305 s, plus 180 s dispatch.
             XCTAssertEqual(out.points[1].minutes ?? 0, (180 + 305) / 60, accuracy: 0.05)
-            XCTAssertNil(out.points[2].post)
-            XCTAssertNil(out.points[2].minutes)
+            // d3 lies beyond the norm and still gets its time and post: 27.1 km at 80 km/h ≈ 1,219 s + 180 s.
+            XCTAssertEqual(out.points[2].post, "lelystad")
+            XCTAssertEqual(out.points[2].minutes ?? 0, (180 + 1219) / 60, accuracy: 0.05)
+            XCTAssertEqual(out.points.map(\.band), ["le15", "le15", "20-30", "noRoad"])
+            XCTAssertNil(out.points[3].post)
+            XCTAssertNil(out.points[3].minutes)
             // Nulls are written, not left out.
             XCTAssertTrue(text.contains(#""post":null"#), text)
         }
@@ -95,8 +102,29 @@ final class AcuteCareCommandTests: XCTestCase {
         let text = try run(rides: "2000", json: false)
         XCTAssertTrue(text.contains("Binnen 15 minuten bereikbaar: 85,7% van de inwoners"), text)
         XCTAssertTrue(text.contains("Ambulances nodig"), text)
+        XCTAssertTrue(text.contains("d3 (50; 23,3 min vanaf lelystad)"), text)
+        XCTAssertTrue(text.contains("Beste volgende post: "), text)
         let withRides = try run(rides: "2000")
         XCTAssertTrue(withRides.contains(#""ambulances":"#), withRides)
+        // With a ride volume: expected coverage (MEXCLP) and the best next post.
+        struct Model: Decodable {
+            struct Expected: Decodable {
+                var busyFraction: Double
+                var share: Double
+            }
+            struct Next: Decodable {
+                var demandPointId: String
+                var gain: Double
+            }
+            var expected: Expected
+            var nextPost: Next
+        }
+        let model = try JSONDecoder().decode(Model.self, from: Data(withRides.utf8))
+        XCTAssertGreaterThan(model.expected.busyFraction, 0)
+        XCTAssertLessThan(model.expected.share, 300.0 / 350.0)
+        // Only d3 lies outside the norm: a post there gains its 50 residents times (1 − q).
+        XCTAssertEqual(model.nextPost.demandPointId, "d3")
+        XCTAssertEqual(model.nextPost.gain, 50 * (1 - model.expected.busyFraction), accuracy: 1e-6)
     }
 
     /// Every bad input: a VitaalError whose text names the file and the place (line, element or option).

@@ -21,7 +21,13 @@ struct AcuteCareModelTests {
     @Test func toyCoverageByHand() throws {
         let r = try AcuteCareModel.evaluate(base: toyInputs())
         // Times from node 0: 0, 300, 600, 800, 1300; + 180 s dispatch → 180, 480, 780, 980, 1480; norm 900.
-        #expect(r.coverage.points.map(\.responseSeconds) == [180, 480, 780, nil, nil])
+        // The search goes on past the norm: the two places beyond it keep their time and post.
+        #expect(r.coverage.points.map(\.responseSeconds) == [180, 480, 780, 980, 1480])
+        #expect(r.coverage.points.map(\.covered) == [true, true, true, false, false])
+        #expect(r.coverage.points.map(\.nearestPostId) == ["P0", "P0", "P0", "P0", "P0"])
+        #expect(r.coverage.points.map(\.band) == [.upTo15, .upTo15, .upTo15, .from15To20, .from20To30])
+        #expect(r.coverage.region.bands.map(\.population) == [600, 400, 500, 0, 0])
+        #expect(r.coverage.region.bands.map(\.pointCount) == [3, 1, 1, 0, 0])
         #expect(r.coverage.region.population == 1500 && r.coverage.region.coveredPopulation == 600)
         #expect(abs(r.coverage.region.share - 0.4) < 1e-12)
         let a = r.coverage.municipalities.first { $0.name == "A" }!
@@ -61,7 +67,8 @@ struct AcuteCareModelTests {
             scenario: AcuteCareScenario(
                 id: "s4", name: "m", movedPosts: [PostMove(postId: "P0", location: base.graph.location(3))]))
         // from node 3: 800, 500, 200, 0, 500 (+180)
-        #expect(moved.coverage.points.map(\.responseSeconds) == [nil, 680, 380, 180, 680])
+        #expect(moved.coverage.points.map(\.responseSeconds) == [980, 680, 380, 180, 680])
+        #expect(moved.coverage.points.map(\.covered) == [false, true, true, true, true])
 
         // Growth: B +50 %, everything else +10 %; populations and rides scale.
         let g = PopulationGrowth(baseYear: 2024, targetYear: 2035, factorByMunicipality: ["B": 1.5], defaultFactor: 1.1)

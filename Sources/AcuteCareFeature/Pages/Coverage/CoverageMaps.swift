@@ -1,12 +1,43 @@
 import Foundation
 import VitaalDomain
 
-/// The maps of the coverage page: demand points coloured by coverage, posts by kind. The colours
-/// are SVG presentation attributes (the chart renderer's legend uses the same values).
+/// The maps of the coverage page: demand points coloured by response-time band, posts by kind,
+/// roads by origin (real provincial road or schematic link). Band and road colours come from the
+/// CSS variables of acutecare.css through the classes below; the hex values are the same colours
+/// for the SVG outside the page (downloads).
 enum CoverageMaps {
     typealias Format = AcuteCareFormat
-    static let coveredColor = "#00845a", uncoveredColor = "#c0392b", postColor = "#1f4e79"
-    static let newPostColor = "#7b2d8e", removedColor = "#8a8a8a"
+    static let postColor = "#1f4e79", newPostColor = "#7b2d8e", removedColor = "#8a8a8a"
+
+    /// Colour (fallback), shape and CSS class per band; shapes differ so the bands read without colour.
+    static func style(_ band: ResponseBand) -> (color: String, shape: MarkerShape, cssClass: String) {
+        switch band {
+        case .upTo15: ("#00845a", .circle, "ac-band-le15")
+        case .from15To20: ("#b7950b", .diamond, "ac-band-15-20")
+        case .from20To30: ("#d35400", .triangle, "ac-band-20-30")
+        case .over30: ("#922b21", .triangleDown, "ac-band-gt30")
+        case .noRoad: ("#5d6d7e", .cross, "ac-band-noroad")
+        }
+    }
+
+    static func bandName(_ band: ResponseBand) -> String {
+        band == .noRoad
+            ? "Geen weg binnen \(Format.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
+            : "Aanrijtijd \(band.label)"
+    }
+
+    static let realRoad = PointMap.LineKind(
+        name: "Provinciale weg (echte ligging, Provincie Flevoland 2018)", color: "#5b6770", width: 1.6,
+        cssClass: "ac-road-real")
+    static let schematicRoad = PointMap.LineKind(
+        name: "Schematische verbinding (geen wegdata)", color: "#9aa5ad", width: 1.6, dash: "5 4",
+        cssClass: "ac-road-schematic")
+
+    static func lines(_ roads: [RoadLine]) -> [PointMap.Line] {
+        roads.map {
+            PointMap.Line(points: $0.points, kind: $0.origin == .provincialRoad ? realRoad.name : schematicRoad.name)
+        }
+    }
 
     /// The base map alone, or the base and the scenario side by side.
     static func figures(_ evaluation: AcuteCareService.Evaluation, outlines: [RegionFeature]) -> [CoveragePage
@@ -17,7 +48,9 @@ enum CoverageMaps {
             return [
                 .init(
                     map: base,
-                    caption: "Groen: binnen de norm; rood: buiten de norm. Vierkant: ambulancepost. Schematisch.")
+                    caption: "Plaatsen naar aanrijtijd van de snelste post (≤ 15, 15–20, 20–30, > 30 minuten); "
+                        + "vierkant: ambulancepost; doorgetrokken lijn: provinciale weg, gestreept: schematische "
+                        + "verbinding. Schematisch.")
             ]
         }
         return [
@@ -37,14 +70,17 @@ enum CoverageMaps {
         let title =
             "Bereikbaarheid binnen \(norm) minuten – "
             + "\(scenario ? evaluation.scenario.name : "huidige situatie") (schematisch)"
-        return PointMap(
+        var map = PointMap(
             text: ChartText(title: title, caption: nil), outlines: outlines,
             points: demandPoints(evaluation, scenario: scenario) + postPoints(evaluation, scenario: scenario),
             categories: categories(evaluation, scenario: scenario),
             showRegionNames: true, showPointLabels: true,
-            note: "Schematisch: vereenvoudigd wegennet, aangenomen postlocaties en schematische "
-                + "gemeenteomtrekken; geen officiële gegevens.",
+            note: "Wegen: provinciale wegen van de Provincie Flevoland (2018); snelwegen en wegen naar dorpen "
+                + "schematisch. Aangenomen postlocaties; geen officiële aanrijtijden.",
             width: 560, maxMapHeight: 520)
+        map.lines = lines(AcuteCareService.roadLines)
+        map.lineKinds = [realRoad, schematicRoad]
+        return map
     }
 
     static func demandPoints(_ evaluation: AcuteCareService.Evaluation, scenario: Bool) -> [PointMap.Point] {
@@ -53,19 +89,17 @@ enum CoverageMaps {
         let postNames = Dictionary(
             (evaluation.basePosts + evaluation.scenarioPosts).map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
-        let covered = Dictionary(
-            result.coverage.points.map { ($0.id, $0.covered) }, uniquingKeysWith: { first, _ in first })
-        let unreachable = "niet bereikbaar binnen \(Format.number(AcuteCareService.displayLimitMinutes)) min"
+        let points = Dictionary(result.coverage.points.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return (scenario ? evaluation.scenarioDemand : evaluation.baseDemand).map { place in
-            let isCovered = covered[place.id] ?? false
+            let point = points[place.id]
+            let band = point?.band ?? .noRoad
             let time =
                 times[place.id].map {
                     "\(Format.minutes(seconds: $0.seconds)) min vanaf \(postNames[$0.post] ?? $0.post)"
-                } ?? unreachable
+                } ?? CoveragePage.noTimeText(point)
             let name = place.name ?? place.id
             return PointMap.Point(
-                location: place.location, label: isCovered ? "" : name,
-                category: isCovered ? "Binnen de norm" : "Buiten de norm",
+                location: place.location, label: point?.covered ?? false ? "" : name, category: bandName(band),
                 detail: "\(name): \(Format.residents(place.population)) inwoners, \(time)")
         }
     }
@@ -102,8 +136,14 @@ enum CoverageMaps {
         if scenario && !evaluation.removedPosts.isEmpty {
             categories.append(PointMap.Category(name: "Opgeheven post", color: removedColor, shape: .cross))
         }
-        categories.append(PointMap.Category(name: "Binnen de norm", color: coveredColor, shape: .circle))
-        categories.append(PointMap.Category(name: "Buiten de norm", color: uncoveredColor, shape: .triangle))
+        let result = scenario ? evaluation.result : evaluation.base
+        // Every timed band in the legend (a council reads the scale); "no road" only when it occurs.
+        for band in ResponseBand.allCases
+        where band != .noRoad || result.coverage.points.contains(where: { $0.band == .noRoad }) {
+            let s = style(band)
+            categories.append(
+                PointMap.Category(name: bandName(band), color: s.color, shape: s.shape, cssClass: s.cssClass))
+        }
         return categories
     }
 }

@@ -11,7 +11,7 @@ extension CoveragePage {
         var scenario: AreaCoverage
         /// Population-weighted mean of the nearest-post times ("–" without reachable places).
         var meanText: String
-        /// The longest time; "> 60" when a place lies beyond the display limit, a "*" when places off
+        /// The longest time; "> 60" when a place lies beyond the search cap, a "*" when places off
         /// the road network are left out.
         var longestText: String
 
@@ -59,9 +59,20 @@ extension CoveragePage {
         }
 
         var longestText: String {
-            if beyondLimit { return "> \(AcuteCareFormat.number(AcuteCareService.displayLimitMinutes))" }
+            if beyondLimit { return "> \(AcuteCareFormat.number(AcuteCareLimits.searchCapMinutes))" }
             let text = isEmpty ? "–" : AcuteCareFormat.minutes(seconds: longest)
             return offNetwork ? text + "*" : text
         }
+    }
+}
+
+extension CoveragePage {
+    /// What a table or tooltip says for a place without a time: no road within the snap distance, or a
+    /// road but no post within the search cap.
+    static func noTimeText(_ point: PointCoverage?) -> String {
+        guard let point, point.band != .noRoad else {
+            return "geen weg binnen \(AcuteCareFormat.number(CoverageSettings().maxDemandSnapMeters / 1000)) km"
+        }
+        return "geen post binnen \(AcuteCareFormat.number(AcuteCareLimits.searchCapMinutes)) min"
     }
 }

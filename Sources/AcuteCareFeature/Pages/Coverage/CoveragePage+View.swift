@@ -21,7 +21,9 @@ extension CoveragePage {
                 maps(model),
                 .h2(.id("gemeenten"), .text("Per gemeente")),
                 AcuteCareViews.municipalityTable(evaluation, rows: model.municipalities),
+                AcuteCareViews.bandTable(evaluation),
                 .if(!evaluation.isBase, AcuteCareViews.uncoveredTable(evaluation)),
+                AcuteCareViews.expectedCoverage(evaluation),
                 posts(model, context),
                 forms(model, context),
                 assumptions(evaluation)
