@@ -16,10 +16,12 @@ enum AcuteCareViews {
             .p(
                 .strong(.text("Schematisch model. ")),
                 .text(
-                    "Het wegennet is vereenvoudigd (hoofdwegen A6, A27, N23, N50, N302, N305, N307, N309, N351, "
-                        + "N352), de postlocaties zijn aangenomen en de inwonertallen afgerond (orde CBS 1-1-2024). Het "
-                        + "ritvolume is voorbeelddata. Uitkomsten tonen richting en orde van grootte, geen officiële "
-                        + "aanrijtijden van de RAV Flevoland.")))
+                    "Het wegennet bestaat uit de echte provinciale wegen (\(ProvincialRoads.credit)) met "
+                        + "schematische verbindingen waar geen wegdata is: de snelwegen A6 en A27, de rijksweg N50 en "
+                        + "toegangswegen naar de kernen. Snelheden per wegklasse zijn aannames, de postlocaties zijn "
+                        + "aangenomen en de inwonertallen afgerond (orde CBS 1-1-2024). Het ritvolume is voorbeelddata. "
+                        + "Uitkomsten tonen richting en orde van grootte, geen officiële aanrijtijden van de RAV "
+                        + "Flevoland.")))
     }
 
     /// Minutes without a decimal when whole: "15", "12,5".

@@ -21,7 +21,9 @@ public enum AcuteCareDemo {
     static let emmeloordWest = p(52.708, 5.728), emmeloord = p(52.710, 5.750), ens = p(52.635, 5.828)
     static let urk = p(52.662, 5.603), tollebeek = p(52.677, 5.668), marknesse = p(52.713, 5.865)
 
-    /// Roads: (name, class, polyline).
+    /// Schematic links: the roads the provincial road file does not have (motorways A6 and A27, the
+    /// national road N50) and a few town roads in Almere. Everything else comes from
+    /// `ProvincialRoads` (real geometry); see `roadLines`.
     public static let roads: [(name: String, roadClass: RoadClass, points: [GeoPoint])] = [
         (
             "A6 Muiderberg–Almere–Lelystad", .motorway,
@@ -42,29 +44,9 @@ public enum AcuteCareDemo {
             [knooppuntAlmere, almereHout, p(52.325, 5.270), p(52.300, 5.240)]
         ),
         (
-            "N302 Enkhuizen–Lelystad (Houtribdijk)", .trunk,
-            [p(52.700, 5.290), p(52.640, 5.350), p(52.570, 5.410), lelystad]
-        ),
-        ("N302 Lelystad–Harderwijk", .primary, [lelystad, lelystadZuid, p(52.420, 5.540), p(52.350, 5.615)]),
-        (
-            "N307/N23 Lelystad–Dronten–Kampen", .primary,
-            [lelystadOost, p(52.520, 5.580), p(52.522, 5.650), dronten, roggebot, kampen]
-        ),
-        (
-            "N305 Almere–Zeewolde–Dronten", .primary,
-            [almereHout, p(52.345, 5.390), p(52.338, 5.470), zeewolde, p(52.380, 5.610), biddinghuizen, dronten]
-        ),
-        ("N309 Lelystad–Swifterbant–Dronten", .secondary, [lelystadNoord, p(52.560, 5.580), swifterbant, dronten]),
-        (
             "N50 Emmeloord–Ens–Kampen", .trunk,
             [emmeloordWest, emmeloord, p(52.680, 5.790), ens, p(52.590, 5.870), kampen]
         ),
-        ("N352 Emmeloord–Urk", .secondary, [emmeloordWest, tollebeek, urk]),
-        ("N351 Emmeloord–Kuinre", .secondary, [emmeloord, p(52.745, 5.790), p(52.790, 5.840)]),
-        ("Emmeloord–Marknesse–Kraggenburg", .secondary, [emmeloord, marknesse, p(52.664, 5.895)]),
-        ("Emmeloord–Nagele–Ens", .tertiary, [tollebeek, p(52.645, 5.728), ens]),
-        ("Emmeloord–Creil–Rutten", .tertiary, [emmeloordWest, p(52.765, 5.665), p(52.808, 5.728)]),
-        ("Emmeloord–Luttelgeest–Bant", .tertiary, [emmeloord, p(52.762, 5.780), p(52.767, 5.760)]),
         ("Almere Haven", .local, [almereCentrum, p(52.337, 5.218)]),
         ("Almere Poort–Duin", .local, [almerePoort, p(52.352, 5.122)]),
         ("Oosterwold", .local, [almereHout, p(52.340, 5.330)])
@@ -119,10 +101,15 @@ public enum AcuteCareDemo {
         }
     }
 
-    /// The roads of the network with their origin (for the map legend).
-    public static var roadLines: [RoadLine] {
-        roads.map { RoadLine(name: $0.name, roadClass: $0.roadClass, origin: .schematic, points: $0.points) }
-    }
+    /// The road network: the real provincial roads joined with the schematic links, and schematic
+    /// access roads from every post and place to the roads around it (see
+    /// `RoadNetworkJoiner`). Built once.
+    public static let roadLines: [RoadLine] = RoadNetworkJoiner().join(
+        real: ProvincialRoads.lines,
+        schematic: roads.map {
+            RoadLine(name: $0.name, roadClass: $0.roadClass, origin: .schematic, points: $0.points)
+        },
+        places: posts.map { ("post \($0.name)", $0.location) } + places.map { ($0.name, $0.location) })
 
     public static func graph(speeds: SpeedTable = .default) -> RoadGraph {
         var b = RoadGraphBuilder()

@@ -19,6 +19,16 @@ final class AcuteCareAPITests: XCTestCase {
         var covered: Bool
         var post: String?
         var minutes: Double?
+        var band: String
+    }
+    struct Expected: Decodable {
+        var busyFraction: Double
+        var share: Double
+    }
+    struct NextPost: Decodable {
+        var demandPointId: String
+        var gain: Double?
+        var share: Double
     }
     struct Post: Decodable {
         var id: String
@@ -35,6 +45,8 @@ final class AcuteCareAPITests: XCTestCase {
         var posts: [Post]
         var summary: String
         var year: Int?
+        var expected: Expected
+        var nextPost: NextPost?
     }
     struct Scenario: Decodable {
         var id: String
@@ -94,6 +106,18 @@ final class AcuteCareAPITests: XCTestCase {
             XCTAssertGreaterThan(base.base.share, 0.9)
             XCTAssertLessThan(base.base.share, 1, "the schematic base leaves some villages outside the norm")
             XCTAssertTrue(base.base.summary.hasPrefix("Binnen 15 minuten bereikbaar: "), base.base.summary)
+            // Every place has its time and post, also beyond the norm (Buitengebied Zeewolde, 15–20 min).
+            XCTAssertTrue(base.base.points.allSatisfy { $0.minutes != nil && $0.post != nil }, "\(base.base.points)")
+            let outside = try XCTUnwrap(base.base.points.first { $0.id == "zeewolde-buitengebied" })
+            XCTAssertFalse(outside.covered)
+            XCTAssertEqual(outside.band, "15-20")
+            XCTAssertGreaterThan(outside.minutes ?? 0, 15)
+            // Expected coverage with busy ambulances lies under the 15-minute coverage; the best next post
+            // adds to it.
+            XCTAssertLessThan(base.base.expected.share, base.base.share)
+            XCTAssertGreaterThan(base.base.expected.busyFraction, 0)
+            let next = try XCTUnwrap(base.base.nextPost)
+            XCTAssertGreaterThan(next.share, base.base.expected.share)
             XCTAssertEqual(
                 base.base.municipalities.map(\.name),
                 ["Almere", "Dronten", "Lelystad", "Noordoostpolder", "Urk", "Zeewolde"])
@@ -130,7 +154,7 @@ final class AcuteCareAPITests: XCTestCase {
         try await TestApp.with { app in
             try await Self.seed(app)
             let body =
-                #"{"name":"Post in Rutten","description":"Test","changes":{"addedPosts":[{"id":"rutten","name":"Rutten","location":{"lat":52.808,"lon":5.728},"isSchematic":true}]}}"#
+                #"{"name":"Post in buitengebied Zeewolde","description":"Test","changes":{"addedPosts":[{"id":"zeewolde-buitengebied","name":"Buitengebied Zeewolde","location":{"lat":52.39,"lon":5.5},"isSchematic":true}]}}"#
             let (lezer, lp) = try await TestApp.user(app, role: .lezer)
             let reader = Browser(app)
             _ = try await reader.login(lezer, lp)
@@ -144,17 +168,19 @@ final class AcuteCareAPITests: XCTestCase {
             let r = try await browser.request(
                 .POST, AcuteCareURL.apiScenarios.path, json: body, headers: ["X-CSRF-Token": browser.csrf ?? ""])
             XCTAssertEqual(r.status, .created, r.body)
-            XCTAssertEqual(r.location, AcuteCareURL.apiScenario(.value("post-in-rutten")).path)
-            let saved = try await AcuteCareScenarioRecord.query(on: app.db).filter(\.$slug == "post-in-rutten").with(
+            XCTAssertEqual(r.location, AcuteCareURL.apiScenario(.value("post-in-buitengebied-zeewolde")).path)
+            let saved = try await AcuteCareScenarioRecord.query(on: app.db).filter(
+                \.$slug == "post-in-buitengebied-zeewolde"
+            ).with(
                 \.$organisation
             ).first()
             XCTAssertEqual(saved?.organisation?.slug, "flever")
             XCTAssertEqual(saved?.author, email)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "ambulancescenario").filter(
-                \.$entityID == "post-in-rutten"
+                \.$entityID == "post-in-buitengebied-zeewolde"
             ).first()
             XCTAssertEqual(audit?.actor, email)
-            let cov = try await coverage(browser, "post-in-rutten")
+            let cov = try await coverage(browser, "post-in-buitengebied-zeewolde")
             XCTAssertGreaterThan(cov.result.share, cov.base.share, "a post in an uncovered village raises coverage")
             XCTAssertGreaterThan(cov.coverageDeltaPoints, 0)
         }

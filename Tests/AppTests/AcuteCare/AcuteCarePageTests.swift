@@ -48,8 +48,8 @@ final class AcuteCarePageTests: XCTestCase {
                 "ambulances now → scenario")
 
             // A post in an uncovered village on the network.
-            XCTAssertTrue(service.base.coverage.uncovered.contains { $0.id == "rutten" })
-            let post = try await browser.get("/modellen/acute-zorg?post_plaats=rutten")
+            XCTAssertTrue(service.base.coverage.uncovered.contains { $0.id == "zeewolde-buitengebied" })
+            let post = try await browser.get("/modellen/acute-zorg?post_plaats=zeewolde-buitengebied")
             XCTAssertEqual(post.status, .ok)
             XCTAssertTrue(post.body.contains("(nieuw)"), "new post in the table")
             XCTAssertTrue(post.body.contains("class=\"ac-up\""), "coverage goes up")

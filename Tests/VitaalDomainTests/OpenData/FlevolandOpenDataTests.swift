@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func everyBoundaryFileParsesAsPublished() throws {
-        for name in FlevolandOpenData.files.keys where name.hasSuffix(".geojson") {
+        // The provincial roads are lines, read by the acute-care model (`ProvincialRoads`), not regions.
+        for name in FlevolandOpenData.files.keys where name.hasSuffix(".geojson") && name != ProvincialRoads.file {
             let text = try #require(FlevolandOpenData.files[name])
             #expect(try !GeoJSONRegions.parse(text, file: name).isEmpty, "\(name)")
         }

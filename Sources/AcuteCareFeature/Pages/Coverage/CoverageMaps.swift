@@ -75,8 +75,8 @@ enum CoverageMaps {
             points: demandPoints(evaluation, scenario: scenario) + postPoints(evaluation, scenario: scenario),
             categories: categories(evaluation, scenario: scenario),
             showRegionNames: true, showPointLabels: true,
-            note: "Wegen: provinciale wegen van de Provincie Flevoland (2018); snelwegen en wegen naar dorpen "
-                + "schematisch. Aangenomen postlocaties; geen officiële aanrijtijden.",
+            note: "Bron wegen: \(ProvincialRoads.credit). Snelwegen, N50 en toegangswegen naar de kernen "
+                + "schematisch; aangenomen postlocaties; geen officiële aanrijtijden.",
             width: 560, maxMapHeight: 520)
         map.lines = lines(AcuteCareService.roadLines)
         map.lineKinds = [realRoad, schematicRoad]

@@ -95,7 +95,20 @@ extension CoveragePage {
         let api = AcuteCareURL.apiScenarios.path
         return .group(
             .h2(.text("Aannames")),
-            .ul(.forEach(evaluation.result.notes) { .li(.text($0)) }),
+            .ul(
+                .forEach(evaluation.result.notes) { .li(.text($0)) },
+                .li(
+                    .text(
+                        "Wegennet: \(ProvincialRoads.credit); regionale stroomwegen 80 km/u, "
+                            + "gebiedsontsluitingswegen 70 km/u, parallelwegen 45 km/u; snelwegen (A6, A27) 120 km/u "
+                            + "en de N50 100 km/u schematisch; toegangswegen naar de kernen schematisch, 45 km/u. Een "
+                            + "wegeinde binnen 100 m van een andere weg telt als kruispunt (rotondes ontbreken in de "
+                            + "gegevens).")),
+                .li(
+                    .text(
+                        "Aanrijtijden worden voorbij de norm gezocht tot "
+                            + "\(AcuteCareFormat.number(AcuteCareLimits.searchCapMinutes)) minuten; alleen een plaats "
+                            + "zonder weg binnen 5 km heet ‘geen weg’."))),
             .p(
                 .class("muted"),
                 .text(
