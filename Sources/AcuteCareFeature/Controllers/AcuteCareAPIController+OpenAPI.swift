@@ -191,7 +191,7 @@ extension AcuteCareAPIController {
     static let bands: JSONValue = [
         "type": "array", "description": "Inwoners en plaatsen per aanrijtijdklasse (alle klassen, vaste volgorde)",
         "items": [
-            "type": "object", "required": ["band", "label", "points", "population"],
+            "type": "object", "required": ["band", "label", "points"],
             "properties": [
                 "band": band, "label": ["type": "string"], "points": ["type": "integer", "minimum": 0],
                 "population": persons
@@ -200,9 +200,7 @@ extension AcuteCareAPIController {
     ]
     static let expected: JSONValue = [
         "type": "object",
-        "required": [
-            "busyFraction", "offeredBusyFraction", "isClamped", "ambulanceHoursPerYear", "expectedCovered", "share"
-        ],
+        "required": ["busyFraction", "isClamped", "ambulanceHoursPerYear", "share"],
         "description": .string(
             "Verwachte dekking met bezette ambulances (MEXCLP, Daskin): Σ inwoners × (1 − q^k), k = ambulances die "
                 + "de plaats binnen de norm bereiken; q = ritten × taaktijd / ambulance-uren, begrensd op 0,99"),
@@ -218,9 +216,7 @@ extension AcuteCareAPIController {
     ]
     static let nextPost: JSONValue = [
         "type": "object", "nullable": true,
-        "required": [
-            "demandPointId", "name", "lat", "lon", "gain", "expectedCovered", "share", "candidatesConsidered"
-        ],
+        "required": ["demandPointId", "name", "lat", "lon", "share", "candidatesConsidered"],
         "description": .string(
             "Beste volgende post: de kandidaatlocatie (weg bij een plaats van het model, hoogstens "
                 + "\(AcuteCareLimits.maxCandidateSites)) waar één extra ambulance de verwachte dekking het meest verhoogt"

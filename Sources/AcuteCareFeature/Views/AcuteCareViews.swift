@@ -16,7 +16,7 @@ enum AcuteCareViews {
             .p(
                 .strong(.text("Schematisch model. ")),
                 .text(
-                    "Het wegennet bestaat uit de echte provinciale wegen (\(ProvincialRoads.credit)) met "
+                    "Het wegennet bestaat uit de echte provinciale wegen (bron: \(ProvincialRoads.credit)) met "
                         + "schematische verbindingen waar geen wegdata is: de snelwegen A6 en A27, de rijksweg N50 en "
                         + "toegangswegen naar de kernen. Snelheden per wegklasse zijn aannames, de postlocaties zijn "
                         + "aangenomen en de inwonertallen afgerond (orde CBS 1-1-2024). Het ritvolume is voorbeelddata. "

@@ -28,7 +28,7 @@ public struct RoadLine: Sendable, Hashable {
 public enum ProvincialRoads {
     public static let file = "flevoland-provinciale-wegen-2018.geojson"
     /// How the page credits the source.
-    public static let credit = "Provinciale wegen: Provincie Flevoland (export 23-10-2018)"
+    public static let credit = "Provincie Flevoland, provinciale wegen, export 23-10-2018"
 
     /// Urgent-driving class per road type of the file (speeds from `SpeedTable`): a regional
     /// through-road (regionale stroomweg) is primary, 80 km/h; an area access road

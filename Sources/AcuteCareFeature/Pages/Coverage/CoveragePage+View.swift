@@ -66,7 +66,8 @@ extension CoveragePage {
                 .text(
                     "Per post het kleinste aantal ambulances waarbij de kans dat er in het drukste uur van de week "
                         + "geen enkele vrij is hoogstens 5% is (Erlang-B, gemiddelde taaktijd 60 minuten). Ritten gaan "
-                        + "naar de snelste post binnen de norm, anders naar de dichtstbijzijnde.")),
+                        + "naar de snelste post (ook buiten de norm), en zonder weg naar de dichtstbijzijnde in rechte "
+                        + "lijn.")),
             AcuteCareViews.postTable(model.evaluation),
             .unwrap(model.canDelete ? model.scenario : nil) { scenario in
                 .form(
@@ -99,7 +100,7 @@ extension CoveragePage {
                 .forEach(evaluation.result.notes) { .li(.text($0)) },
                 .li(
                     .text(
-                        "Wegennet: \(ProvincialRoads.credit); regionale stroomwegen 80 km/u, "
+                        "Wegennet: \(ProvincialRoads.credit) (echte ligging); regionale stroomwegen 80 km/u, "
                             + "gebiedsontsluitingswegen 70 km/u, parallelwegen 45 km/u; snelwegen (A6, A27) 120 km/u "
                             + "en de N50 100 km/u schematisch; toegangswegen naar de kernen schematisch, 45 km/u. Een "
                             + "wegeinde binnen 100 m van een andere weg telt als kruispunt (rotondes ontbreken in de "
