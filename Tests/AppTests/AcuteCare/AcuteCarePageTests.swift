@@ -40,6 +40,14 @@ final class AcuteCarePageTests: XCTestCase {
                 "/modellen/acute-zorg?groei_totaal=540.000&groei_jaar=2035&vergrijzing=1")
             XCTAssertEqual(growth.status, .ok, growth.body)
             XCTAssertTrue(growth.body.contains("446.000 → 540.000"), "population now → scenario")
+            // Bands, expected coverage, the best next post and the real roads with their source.
+            for text in [
+                "Aanrijtijd in klassen", "Aanrijtijd 15–20 min", "class=\"ac-band-le15\"", "Verwacht op tijd (MEXCLP",
+                "Beste volgende post", "Provinciale weg (echte ligging", "Schematische verbinding (geen wegdata)",
+                "Provincie Flevoland, provinciale wegen, export 23-10-2018"
+            ] {
+                XCTAssertTrue(growth.body.contains(text), text)
+            }
             let service = try AcuteCareService.evaluate(
                 try WhatIfForm(groei_jaar: "2035", groei_totaal: "540000", vergrijzing: "1").changes())
             XCTAssertGreaterThan(service.result.totalAmbulances, service.base.totalAmbulances)
