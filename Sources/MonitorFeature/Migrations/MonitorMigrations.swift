@@ -6,7 +6,7 @@ enum MonitorMigrations {
     static var all: [any Migration] {
         [
             CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening(),
-            AddIndicatorCatalogue(), AddCatalogueRetirement()
+            AddIndicatorCatalogue(), AddCatalogueRetirement(), KeyValuesByIndicatorRegionPeriod()
         ]
     }
 
@@ -288,6 +288,119 @@ enum MonitorMigrations {
         func revert(on db: any Database) async throws {
             try await db.schema(MonitorTheme.schema).deleteField("retired_at").update()
             try await db.schema(Monitor.schema).deleteField("retired_at").update()
+        }
+    }
+
+    /// #20: values live in one B-tree keyed by (indicator, region, period) — `WITHOUT ROWID` on SQLite, the
+    /// primary key on PostgreSQL — instead of a rowid table with a random-UUID key, a unique key and four
+    /// more indexes (seven B-trees written per imported row). The key is `period_sort` (`Period.sortKey`,
+    /// one-to-one with the canonical period), so the key order is the order the data API and the pages
+    /// read. Every query on values filters by indicator first (grep `monitor_values`), so no other index
+    /// is kept. `id` stays as a plain column so the Fluent model works; nothing looks rows up by it.
+    /// The import batch stays in the row without an index: undo finds a batch's values through the
+    /// indicators it wrote, kept in `monitor_import_batch_indicators` (one row per batch and indicator).
+    struct KeyValuesByIndicatorRegionPeriod: AsyncMigration {
+        var name: String { "MonitorFeature.KeyValuesByIndicatorRegionPeriod" }
+
+        /// Table of the indicators each import batch wrote values for.
+        static let batchIndicators = "monitor_import_batch_indicators"
+
+        func prepare(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            let sqlite = sql.dialect.name == "sqlite"
+            let columns = DataImporter.valueColumns.joined(separator: ", ")
+            if sqlite {
+                try await sql.raw(
+                    """
+                    CREATE TABLE monitor_values_keyed (
+                    indicator_code TEXT NOT NULL REFERENCES monitor_indicators (code) ON DELETE CASCADE,
+                    region_code TEXT NOT NULL REFERENCES regions (code) ON DELETE RESTRICT,
+                    period_sort INTEGER NOT NULL, period TEXT NOT NULL, value DOUBLE, missing_reason TEXT,
+                    status TEXT NOT NULL, note TEXT,
+                    batch_id UUID REFERENCES monitor_import_batches (id) ON DELETE SET NULL,
+                    updated_at REAL NOT NULL, id UUID NOT NULL,
+                    PRIMARY KEY (indicator_code, region_code, period_sort)) WITHOUT ROWID
+                    """
+                ).run()
+            } else {
+                try await sql.raw("CREATE TABLE monitor_values_keyed (LIKE monitor_values INCLUDING DEFAULTS)").run()
+            }
+            try await sql.raw(
+                "INSERT INTO monitor_values_keyed (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM monitor_values"
+            ).run()
+            // The batches' indicators, from the values they hold now and from the versions later imports
+            // replaced (undoing those imports brings such values back under their first batch).
+            try await sql.raw(
+                """
+                CREATE TABLE \(unsafeRaw: Self.batchIndicators) (batch_id UUID NOT NULL, indicator_code TEXT NOT NULL,
+                PRIMARY KEY (batch_id, indicator_code))
+                """
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO \(unsafeRaw: Self.batchIndicators) (batch_id, indicator_code)
+                SELECT batch_id, indicator_code FROM monitor_values WHERE batch_id IS NOT NULL
+                UNION SELECT previous_batch_id, indicator_code FROM monitor_replaced_values
+                WHERE previous_batch_id IS NOT NULL
+                """
+            ).run()
+            try await sql.raw("DROP TABLE monitor_values").run()
+            try await sql.raw("ALTER TABLE monitor_values_keyed RENAME TO monitor_values").run()
+            if !sqlite {
+                try await sql.raw(
+                    """
+                    ALTER TABLE monitor_values ADD PRIMARY KEY (indicator_code, region_code, period_sort),
+                    ADD FOREIGN KEY (indicator_code) REFERENCES monitor_indicators (code) ON DELETE CASCADE,
+                    ADD FOREIGN KEY (region_code) REFERENCES regions (code) ON DELETE RESTRICT,
+                    ADD FOREIGN KEY (batch_id) REFERENCES monitor_import_batches (id) ON DELETE SET NULL
+                    """
+                ).run()
+            }
+        }
+
+        /// Back to the layout of `CreateMonitorTables` + `AddValueOrderIndex` (values kept; ids as stored).
+        func revert(on db: any Database) async throws {
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.raw("ALTER TABLE monitor_values RENAME TO monitor_values_keyed").run()
+            if sql.dialect.name != "sqlite" {
+                // The key's index keeps its name across the rename; the old layout's id key needs it.
+                try await sql.raw("ALTER TABLE monitor_values_keyed DROP CONSTRAINT monitor_values_pkey").run()
+            }
+            try await Self.createRowidTable(on: db)
+            let columns = DataImporter.valueColumns.joined(separator: ", ")
+            try await sql.raw(
+                "INSERT INTO monitor_values (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM monitor_values_keyed"
+            ).run()
+            try await sql.raw("DROP TABLE monitor_values_keyed").run()
+            try await sql.raw("DROP TABLE \(unsafeRaw: Self.batchIndicators)").run()
+        }
+
+        /// The value table as `CreateMonitorTables` and `AddValueOrderIndex` made it.
+        static func createRowidTable(on db: any Database) async throws {
+            try await db.schema(DataValue.schema)
+                .id()
+                .field("indicator_code", .string, .required)
+                .field("region_code", .string, .required)
+                .field("period", .string, .required)
+                .field("period_sort", .int, .required)
+                .field("value", .double)
+                .field("missing_reason", .string)
+                .field("status", .string, .required)
+                .field("note", .string)
+                .field("batch_id", .uuid, .references(DataImport.schema, .id, onDelete: .setNull))
+                .field("updated_at", .datetime, .required)
+                .foreignKey("indicator_code", references: Indicator.schema, "code", onDelete: .cascade)
+                .foreignKey("region_code", references: Region.schema, "code", onDelete: .restrict)
+                .unique(on: "indicator_code", "region_code", "period")
+                .create()
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.create(index: "monitor_values_region_idx").on(DataValue.schema).column("region_code")
+                .column("indicator_code").run()
+            try await sql.create(index: "monitor_values_ind_sort_idx").on(DataValue.schema).column("indicator_code")
+                .column("period_sort").run()
+            try await sql.create(index: "monitor_values_batch_idx").on(DataValue.schema).column("batch_id").run()
+            try await sql.create(index: "monitor_values_ind_region_sort_idx").on(DataValue.schema)
+                .column("indicator_code").column("region_code").column("period_sort").run()
         }
     }
 }

@@ -103,6 +103,27 @@ struct ImportScope {
 private final class SessionBox: @unchecked Sendable {
     let session: ImportSession
     init(_ session: ImportSession) { self.session = session }
+    /// The next batch, read while the previous one is written (the session itself is used by this task only).
+    func nextBatch() async throws -> ImportBatch? { try session.nextBatch() }
+}
+
+/// How an import writes its values: SQLite's C API with one prepared statement, or PostgreSQL's `COPY`.
+enum ValueWriter {
+    case sqlite(SQLiteValueWriter)
+    case postgres(PostgresValueWriter)
+
+    static func make(on db: any Database, batchID: UUID, at date: Date) async throws -> ValueWriter {
+        if let lite = try await SQLiteValueWriter.make(on: db, batchID: batchID, at: date) { return .sqlite(lite) }
+        if let pg = try await PostgresValueWriter.make(on: db, batchID: batchID, at: date) { return .postgres(pg) }
+        throw VitaalError(.internal, "De import vraagt SQLite of PostgreSQL.")
+    }
+
+    func insert(_ observations: [Observation]) async throws {
+        switch self {
+        case .sqlite(let writer): try writer.insert(observations)
+        case .postgres(let writer): try await writer.insert(observations)
+        }
+    }
 }
 
 /// Runs the domain import pipeline inside one database transaction: all values or none.
@@ -148,11 +169,14 @@ public enum DataImporter {
                     actor: user?.email ?? actor, replaceMode: replace, createdAt: now)
                 try await batch.create(on: tx)
                 let batchID = try batch.requireID()
+                let writer = try await ValueWriter.make(on: tx, batchID: batchID, at: now)
                 var conflicts = ProblemCollector()
                 var inserted = 0
                 var replaced = 0
-                while true {
-                    guard let rows = try session.nextBatch()?.rows else { break }
+                var pending = try session.nextBatch()
+                while let rows = pending?.rows {
+                    // The next batch is read and validated on the other core while this one is written.
+                    async let next = box.nextBatch()
                     for row in rows {
                         guard let formula = catalog.formulas[row.observation.indicator] else { continue }
                         conflicts.add(
@@ -166,12 +190,13 @@ public enum DataImporter {
                             at: SourceLocation(file: input.name, line: row.line))
                     }
                     if !conflicts.isEmpty {
+                        pending = try await next
                         progress(session.progress)
                         continue
                     }  // keep validating, write nothing more
-                    let existing = try await existingIDs(for: rows.map(\.observation.key), on: sql)
+                    let existing = try await existingKeys(for: rows.map(\.observation.key), on: sql)
                     if !replace {
-                        for row in rows where existing[row.observation.key] != nil {
+                        for row in rows where existing.contains(row.observation.key) {
                             let o = row.observation
                             conflicts.add(
                                 "er is al een waarde opgeslagen voor indicator \(o.indicator), regio \(o.region), periode \(o.period): kies ‘vervangen’ (--replace) om bestaande waarden te vervangen",
@@ -179,19 +204,21 @@ public enum DataImporter {
                         }
                     }
                     if !conflicts.isEmpty {
+                        pending = try await next
                         progress(session.progress)
                         continue
                     }  // keep validating, write nothing more
                     // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
-                    let oldIDs = rows.compactMap { existing[$0.observation.key] }
-                    if !oldIDs.isEmpty {
-                        let old = try await valuesByID(oldIDs, on: tx)
+                    let oldKeys = rows.map(\.observation.key).filter { existing.contains($0) }
+                    if !oldKeys.isEmpty {
+                        let old = try await values(for: oldKeys, on: tx)
                         try await createInChunks(old.map { ReplacedValue(batchID: batchID, old: $0) }, on: tx)
-                        try await deleteInChunks(oldIDs, on: tx)
+                        try await delete(oldKeys, on: sql)
                     }
-                    try await insertValues(rows.map(\.observation), batchID: batchID, at: now, on: sql)
-                    replaced += oldIDs.count
-                    inserted += rows.count - oldIDs.count
+                    try await writer.insert(rows.map(\.observation))
+                    replaced += oldKeys.count
+                    inserted += rows.count - oldKeys.count
+                    pending = try await next
                     progress(session.progress)
                 }
                 let summary: ImportSummary
@@ -213,6 +240,7 @@ public enum DataImporter {
                     throw VitaalError.invalid(
                         "het bestand bevat een kopregel maar geen waarden", at: SourceLocation(file: input.name))
                 }
+                try await recordBatchIndicators(batchID, codes: summary.indicatorCodes, on: sql)
                 batch.records = summary.records
                 batch.inserted = inserted
                 batch.replaced = replaced
@@ -230,24 +258,17 @@ public enum DataImporter {
     }
 
     /// SQLite's default page cache (2 MB) spills to the WAL again and again while one transaction
-    /// grows three indexes over a large table; during an import the connection may use up to 64 MB
-    /// and keeps statement journals in memory (bench/README.md, P2), then both are set back.
-    /// No-op on PostgreSQL.
+    /// grows the value table; during an import the connection may use up to 64 MB (bench/README.md,
+    /// P2), then the default is set back. No-op on PostgreSQL.
     static func withLargeCache<T>(_ sql: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
         guard sql.dialect.name == "sqlite" else { return try await body() }
-        // Statement journals (each multi-row INSERT may be rolled back alone) stay in memory, not in temp files.
         try await sql.raw("PRAGMA cache_size = -65536").run()
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
-        func reset() async throws {
-            try await sql.raw("PRAGMA cache_size = -2000").run()
-            try await sql.raw("PRAGMA temp_store = DEFAULT").run()
-        }
         do {
             let result = try await body()
-            try await reset()
+            try await sql.raw("PRAGMA cache_size = -2000").run()
             return result
         } catch {
-            try? await reset()
+            try? await sql.raw("PRAGMA cache_size = -2000").run()
             throw error
         }
     }
@@ -259,39 +280,24 @@ public enum DataImporter {
         }
     }
 
-    static func deleteInChunks(_ ids: [UUID], on db: any Database) async throws {
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            try await DataValue.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)])).delete()
+    /// Deletes the values with these keys, 300 keys per statement (900 binds).
+    static func delete(_ keys: [ObservationKey], on sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: keys.count, by: 300) {
+            let tuples = keys[start..<min(start + 300, keys.count)].map { k -> SQLQueryString in
+                "(\(bind: k.indicator), \(bind: k.region), \(bind: k.period.sortKey))"
+            }
+            var query: SQLQueryString =
+                "DELETE FROM monitor_values WHERE (indicator_code, region_code, period_sort) IN ("
+            query += tuples.joined(separator: ", ") + ")"
+            try await sql.raw(query).run()
         }
     }
 
-    /// The value columns written by `insertValues`, in order.
+    /// The value columns the import writes, in order.
     static let valueColumns = [
         "id", "indicator_code", "region_code", "period", "period_sort", "value", "missing_reason",
         "status", "note", "batch_id", "updated_at"
     ]
-
-    /// Inserts new values with SQLKit, 1,000 rows per statement (11,000 binds, under SQLite's 32,766 and
-    /// PostgreSQL's 65,535). No Fluent model per row: that path spent most of its time filling models
-    /// through reflection (bench/README.md, P2). Values are bound as Swift values, so they are stored
-    /// exactly as Fluent stores them (same data encoder).
-    static func insertValues(_ observations: [Observation], batchID: UUID, at: Date, on sql: any SQLDatabase)
-        async throws
-    {
-        for start in stride(from: 0, to: observations.count, by: 1000) {
-            var insert = sql.insert(into: DataValue.schema).columns(valueColumns)
-            let chunk = observations[start..<min(start + 1000, observations.count)]
-            var ids = randomUUIDs(chunk.count).makeIterator()
-            for o in chunk {
-                let row: [any Encodable & Sendable] = [
-                    ids.next()!, o.indicator, o.region, o.period.canonical, o.period.sortKey, o.value,
-                    o.value == nil ? o.missingReason?.rawValue : nil, o.status.rawValue, o.note, batchID, at
-                ]
-                insert = insert.values(row)
-            }
-            try await insert.run()
-        }
-    }
 
     /// `n` random (version 4) UUIDs from one read of the system's random source. `UUID()` opens and
     /// reads /dev/urandom per id on Linux, which cost ~8 % of an import's CPU (bench/README.md, P2).
@@ -317,39 +323,61 @@ public enum DataImporter {
         }
     }
 
-    /// Ids of the stored values for the given keys (only the key columns are read).
-    static func existingIDs(for keys: [ObservationKey], on sql: any SQLDatabase) async throws -> [ObservationKey: UUID]
-    {
-        guard !keys.isEmpty else { return [:] }
+    /// Which of the given keys have a stored value (only the key columns are read, along the table's key).
+    static func existingKeys(for keys: [ObservationKey], on sql: any SQLDatabase) async throws -> Set<ObservationKey> {
+        guard !keys.isEmpty else { return [] }
         let indicators = Array(Set(keys.map(\.indicator)))
         let regions = Array(Set(keys.map(\.region)))
-        let periods = Array(Set(keys.map(\.period.canonical)))
+        let periods = Array(Set(keys.map(\.period.sortKey)))
         let wanted = Set(keys)
-        var out: [ObservationKey: UUID] = [:]
+        var out: Set<ObservationKey> = []
         // Chunk the region list so no IN list gets too long (bind limits).
         for start in stride(from: 0, to: regions.count, by: 400) {
             let part = Array(regions[start..<min(start + 400, regions.count)])
             let query: SQLQueryString =
-                "SELECT id, indicator_code AS ic, region_code AS rc, period AS p FROM monitor_values WHERE indicator_code IN (\(binds: indicators)) AND region_code IN (\(binds: part)) AND period IN (\(binds: periods))"
+                "SELECT indicator_code AS ic, region_code AS rc, period AS p FROM monitor_values WHERE indicator_code IN (\(binds: indicators)) AND region_code IN (\(binds: part)) AND period_sort IN (\(binds: periods))"
             for row in try await sql.raw(query).all() {
                 guard let p = Period(try row.decode(column: "p", as: String.self)) else { continue }
                 let key = ObservationKey(
                     indicator: try row.decode(column: "ic", as: String.self),
                     region: try row.decode(column: "rc", as: String.self), period: p)
-                if wanted.contains(key) { out[key] = try row.decode(column: "id", as: UUID.self) }
+                if wanted.contains(key) { out.insert(key) }
             }
         }
         return out
     }
 
-    /// The stored values with these ids (for keeping replaced versions).
-    static func valuesByID(_ ids: [UUID], on db: any Database) async throws -> [DataValue] {
+    /// The stored values with these keys (for keeping replaced versions).
+    static func values(for keys: [ObservationKey], on db: any Database) async throws -> [DataValue] {
+        let wanted = Set(keys)
         var out: [DataValue] = []
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            out += try await DataValue.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)]))
-                .all()
+        for (indicator, group) in Dictionary(grouping: keys, by: \.indicator) {
+            let regions = Array(Set(group.map(\.region)))
+            let periods = Array(Set(group.map(\.period.sortKey)))
+            for start in stride(from: 0, to: regions.count, by: 400) {
+                let part = Array(regions[start..<min(start + 400, regions.count)])
+                out += try await DataValue.query(on: db).filter(\.$indicatorCode == indicator)
+                    .filter(\.$regionCode ~~ part).filter(\.$periodSort ~~ periods).all()
+                    .filter { v in
+                        Period(v.period).map {
+                            wanted.contains(.init(indicator: indicator, region: v.regionCode, period: $0))
+                        } ?? false
+                    }
+            }
         }
         return out
+    }
+
+    /// Notes which indicators a batch wrote values for: undo finds the batch's values through them
+    /// (values carry their batch without an index, see `KeyValuesByIndicatorRegionPeriod`).
+    static func recordBatchIndicators(_ batchID: UUID, codes: some Collection<String>, on sql: any SQLDatabase)
+        async throws
+    {
+        guard !codes.isEmpty else { return }
+        var insert = sql.insert(into: MonitorMigrations.KeyValuesByIndicatorRegionPeriod.batchIndicators)
+            .columns("batch_id", "indicator_code")
+        for code in Set(codes).sorted() { insert = insert.values(batchID, code) }
+        try await insert.run()
     }
 
     /// The indicator codes of the values a batch wrote or replaced.
@@ -359,7 +387,7 @@ public enum DataImporter {
         var codes = Set(replaced.map(\.indicatorCode))
         if let sql = db as? any SQLDatabase {
             for row in try await sql.raw(
-                "SELECT DISTINCT indicator_code AS ic FROM monitor_values WHERE batch_id = \(bind: batchID)"
+                "SELECT indicator_code AS ic FROM \(unsafeRaw: MonitorMigrations.KeyValuesByIndicatorRegionPeriod.batchIndicators) WHERE batch_id = \(bind: batchID)"
             ).all() {
                 codes.insert(try row.decode(column: "ic", as: String.self))
             }
@@ -397,8 +425,11 @@ public enum DataImporter {
                 throw VitaalError(
                     .forbidden, "Deze import kan niet ongedaan worden gemaakt: " + scope.refusal(refused) + ".")
             }
-            let written = try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).count()
-            try await DataValue.query(on: tx).filter(\.$batch.$id == batchID).delete()
+            // Values carry their batch without an index: read along the key, indicator by indicator.
+            let written = try await DataValue.query(on: tx).filter(\.$indicatorCode ~~ Array(codes))
+                .filter(\.$batch.$id == batchID).count()
+            try await DataValue.query(on: tx).filter(\.$indicatorCode ~~ Array(codes)).filter(\.$batch.$id == batchID)
+                .delete()
             try await createInChunks(
                 replacedRows.map { old -> DataValue in
                     let row = DataValue()

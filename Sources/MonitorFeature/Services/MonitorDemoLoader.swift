@@ -1,5 +1,6 @@
 import AppCore
 import Fluent
+import SQLKit
 import Vapor
 import VitaalDomain
 
@@ -49,6 +50,9 @@ enum MonitorDemoLoader {
             let rows = observations.map { DataValue($0, batchID: batch.id, at: now) }
             for start in stride(from: 0, to: rows.count, by: 500) {
                 try await Array(rows[start..<min(start + 500, rows.count)]).create(on: tx)
+            }
+            if let sql = tx as? any SQLDatabase, let id = batch.id {
+                try await DataImporter.recordBatchIndicators(id, codes: rows.map(\.indicatorCode), on: sql)
             }
             batch.records = rows.count
             batch.inserted = rows.count
