@@ -123,7 +123,46 @@ final class MonitorAPIJSONTests: XCTestCase {
                     beyond.body.hasPrefix("{\"items\":[],\"page\":99,\"pageSize\":10000,\"total\":\(rows.count)}"),
                     beyond.body)
             }
+            // #20: through a real server, `Accept-Encoding: gzip` gives a gzip body that decodes to the same JSON.
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try XCTUnwrap(app.http.server.shared.localAddress?.port)
+            let url = "http://127.0.0.1:\(port)/api/v1/data?pageSize=10000"
+            let plainHeaders = try await Self.run("curl", ["-sS", "-o", "/dev/null", "-D", "-", url])
+            let plain = try await Self.run("curl", ["-sS", url])
+            let gzip = try await Self.run("curl", ["-sS", "-H", "Accept-Encoding: gzip", url])
+            await app.server.shutdown()
+            XCTAssertFalse(String(decoding: plainHeaders, as: UTF8.self).lowercased().contains("content-encoding"))
+            XCTAssertGreaterThan(plain.count, 100_000)
+            XCTAssertLessThan(gzip.count, plain.count / 4)
+            let unzipped = try await Self.run("gzip", ["-dc"], input: gzip)
+            XCTAssertEqual(String(decoding: unzipped, as: UTF8.self), String(decoding: plain, as: UTF8.self))
         }
+    }
+
+    /// Output of a command line tool, through files (no pipe to fill up); skips the test when it fails.
+    static func run(_ tool: String, _ arguments: [String], input: Data? = nil) async throws -> Data {
+        let dir = FileManager.default.temporaryDirectory
+        let output = dir.appendingPathComponent("vitaal-out-\(UUID().uuidString)")
+        let source = dir.appendingPathComponent("vitaal-in-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: source)
+        }
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        if let input {
+            try input.write(to: source)
+            process.standardInput = try FileHandle(forReadingFrom: source)
+        }
+        let code: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        guard code == 0 else { throw XCTSkip("\(tool) failed (exit \(code))") }
+        return try Data(contentsOf: output)
     }
 
     func testCacheStaysWithinByteBudget() {
