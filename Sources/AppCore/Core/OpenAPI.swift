@@ -59,6 +59,27 @@ public final class OpenAPIRegistry: Sendable {
         }
     }
 
+    /// Gives an added operation's success answer further media types (a CSV variant of a JSON answer),
+    /// each with its schema, next to `application/json`.
+    public func addResponseContent(_ method: String, _ path: String, status: Int = 200, content: [(String, JSONValue)])
+    {
+        state.withLockedValue { s in
+            guard var members = s.paths[path]?[method.lowercased()]?.members,
+                let index = members.firstIndex(where: { $0.key == "responses" }),
+                var responses = members[index].value.members,
+                let answer = responses.firstIndex(where: { $0.key == String(status) }),
+                var answerMembers = responses[answer].value.members,
+                let media = answerMembers.firstIndex(where: { $0.key == "content" }),
+                var types = answerMembers[media].value.members
+            else { return }
+            for (type, schema) in content { types.append(JSONValue.Member(type, .object([("schema", schema)]))) }
+            answerMembers[media] = JSONValue.Member("content", .object(members: types))
+            responses[answer] = JSONValue.Member(String(status), .object(members: answerMembers))
+            members[index] = JSONValue.Member("responses", .object(members: responses))
+            s.paths[path]?[method.lowercased()] = .object(members: members)
+        }
+    }
+
     public static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     public static func array(of item: JSONValue) -> JSONValue { ["type": "array", "items": item] }
     public static func query(

@@ -152,11 +152,19 @@ extension MonitorAPIController {
                 OpenAPIRegistry.query("page", "Paginanummer, vanaf 1", range: 1...MonitorAPIController.maxPage),
                 OpenAPIRegistry.query(
                     "pageSize", "Waarden per pagina (standaard 1000, maximaal 10000)",
-                    range: 1...MonitorAPIController.maxPageSize)
+                    range: 1...MonitorAPIController.maxPageSize),
+                OpenAPIRegistry.query(
+                    "format", "json (standaard) of csv: dezelfde rijen als CSV; ook met de header Accept: text/csv",
+                    schema: ["type": "string", "enum": ["json", "csv", ""]])
             ],
             response: OpenAPIRegistry.ref("DataPage"),
             description: "Openbaar: alleen openbare indicatoren; aantallen kleiner dan 5 als \"<5\" (value "
                 + "null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op "
-                + "indicator, regio, periode. " + cacheNote)
+                + "indicator, regio, periode. Als CSV (komma, CRLF, kopregel met de veldnamen van een item) "
+                + "de rijen van dezelfde pagina, zonder paginagegevens. Met Accept-Encoding: gzip gecomprimeerd. "
+                + cacheNote)
+        registry.addResponseContent(
+            "GET", MonitorURL.apiData.openAPIPath,
+            content: [("text/csv", ["type": "string", "description": "Kopregel + één regel per waarde"])])
     }
 }

@@ -116,19 +116,24 @@ struct MonitorAPIController: RouteCollection {
         var to: Period?
         var page: Int
         var pageSize: Int
+        /// The same rows as CSV (`format=csv` or `Accept: text/csv`) instead of the JSON page.
+        var csv = false
         /// The link of the page after this one, with the same (normalised) query.
         var nextPagePath: String {
             MonitorURL.apiData.path(query: [
                 ("indicator", indicators.joined(separator: ",")), ("region", regions.joined(separator: ",")),
                 ("period", period?.canonical), ("from", from?.canonical), ("to", to?.canonical),
-                ("page", String(page + 1)), ("pageSize", String(pageSize))
+                ("page", String(page + 1)), ("pageSize", String(pageSize)), ("format", csv ? "csv" : nil)
             ])
         }
         var cacheKey: String {
             "data|\(indicators.joined(separator: ","))|\(regions.joined(separator: ","))|\(period?.canonical ?? "")|\(from?.canonical ?? "")|\(to?.canonical ?? "")|\(page)|\(pageSize)"
+                + (csv ? "|csv" : "")
         }
     }
 
+    /// The media type of CSV answers.
+    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
     static let defaultPageSize = 1000
     static let maxPageSize = 10_000
 
@@ -183,15 +188,20 @@ struct MonitorAPIController: RouteCollection {
         }
         let pageSize = try req.queryInt("pageSize", in: 1...maxPageSize, label: "pageSize") ?? defaultPageSize
         let page = try req.queryInt("page", in: 1...maxPage, label: "page") ?? 1
+        let format = try boundedText(req, "format") ?? ""
+        guard ["", "json", "csv"].contains(format) else {
+            throw VitaalError.invalid("format moet json of csv zijn", at: SourceLocation(field: "format"))
+        }
+        let acceptsCSV = req.headers.accept.contains { $0.mediaType.type == "text" && $0.mediaType.subType == "csv" }
         return DataQuery(
             indicators: try list("indicator").sorted(), regions: try list("region").map { $0.uppercased() }.sorted(),
             period: try period("period"), from: try period("from"), to: try period("to"),
-            page: page, pageSize: pageSize)
+            page: page, pageSize: pageSize, csv: format == "csv" || (format.isEmpty && acceptsCSV))
     }
 
     @Sendable func data(_ req: Request) async throws -> Response {
         let q = try Self.parseQuery(req)
-        return try await cachedBody(req, key: q.cacheKey) {
+        return try await cachedBody(req, key: q.cacheKey, contentType: q.csv ? Self.csvType : .json) {
             let audience = req.monitorAudience
             let visible = try await MonitorData.indicators(for: audience, on: req.db)
             let byCode = Dictionary(visible.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -214,6 +224,9 @@ struct MonitorAPIController: RouteCollection {
                     periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
             }
             hidden.merge(derivedHidden) { a, _ in a }
+            if q.csv {
+                return DataAPIRows.csv(rows: rows, indicators: byCode, audience: audience, hidden: hidden)
+            }
             let next = offset + rows.count < total ? q.nextPagePath : nil
             return DataAPIRows.json(
                 rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
@@ -237,7 +250,9 @@ struct MonitorAPIController: RouteCollection {
 
     /// Answers from the cache or builds and caches the JSON body. The ETag is derived from the
     /// data version, the normalised query and the audience, so a 304 needs one small query only.
-    func cachedBody(_ req: Request, key: String, build: () async throws -> ByteBuffer) async throws -> Response {
+    func cachedBody(
+        _ req: Request, key: String, contentType: HTTPMediaType = .json, build: () async throws -> ByteBuffer
+    ) async throws -> Response {
         let current = try await DataVersion.current(on: req.db)
         let audience = req.monitorAudience
         // The public ETag and Last-Modified follow changes of public data only, so they reveal nothing
@@ -255,7 +270,8 @@ struct MonitorAPIController: RouteCollection {
         headers.replaceOrAdd(
             name: .cacheControl, value: audience == .public ? "public, max-age=0, must-revalidate" : "private, no-cache"
         )
-        headers.replaceOrAdd(name: .vary, value: "Cookie")
+        // The data answer depends on `Accept` too (JSON or CSV).
+        headers.replaceOrAdd(name: .vary, value: "Cookie, Accept")
         if let inm = req.headers.first(name: .ifNoneMatch) {
             if inm.split(separator: ",").contains(where: {
                 $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == tag
@@ -266,7 +282,7 @@ struct MonitorAPIController: RouteCollection {
         } else if let ims = req.headers.first(name: .ifModifiedSince), ims == lastModified {
             return Response(status: .notModified, headers: headers)
         }
-        headers.contentType = .json
+        headers.contentType = contentType
         let cache = req.application.monitorAPICache
         // A ByteBuffer is shared, not copied, between the cache and the responses.
         // Cached by the full normalised query (not by its hash: no collisions can poison an entry).

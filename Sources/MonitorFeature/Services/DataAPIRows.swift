@@ -157,12 +157,7 @@ enum DataAPIRows {
                 current = (ind.code, ind.definition, head.bytes, source.bytes, unit.bytes)
             }
             guard let c = current else { continue }
-            var cell = ValueFormatter.downloadCell(row.value, indicator: c.definition, audience: audience)
-            if audience == .public, !hidden.isEmpty,
-                let reason = hidden[row.indicatorCode + "|" + row.regionCode + "|" + row.period]
-            {
-                cell = MonitorDisclosure.display(reason, download: true)
-            }
+            let cell = Self.cell(row, c.definition, audience: audience, hidden: hidden)
             out.raw(first ? "{\"display\":" : ",{\"display\":")
             first = false
             out.string(cell.text)
@@ -201,6 +196,49 @@ enum DataAPIRows {
         out.raw(",\"page\":\(page),\"pageSize\":\(pageSize),\"total\":\(total)}")
         var buffer = ByteBufferAllocator().buffer(capacity: out.bytes.count)
         buffer.writeBytes(out.bytes)
+        return buffer
+    }
+
+    /// The shown value of a row for the audience: formatted, or hidden by disclosure control.
+    static func cell(
+        _ row: Row, _ definition: IndicatorDefinition, audience: Audience, hidden: [String: Disclosure.Reason]
+    ) -> DisplayValue {
+        if audience == .public, !hidden.isEmpty,
+            let reason = hidden[row.indicatorCode + "|" + row.regionCode + "|" + row.period]
+        {
+            return MonitorDisclosure.display(reason, download: true)
+        }
+        return ValueFormatter.downloadCell(row.value, indicator: definition, audience: audience)
+    }
+
+    /// The CSV columns of the data API: the JSON item's fields, in this order.
+    static let csvColumns = [
+        "indicator", "indicatorName", "region", "regionName", "period", "value", "display", "suppressed", "unit",
+        "status", "missingReason", "note", "source", "licence"
+    ]
+
+    /// The rows of one page as CSV (comma, CRLF, no BOM): the same fields and values as the JSON items,
+    /// the value with the JSON's number notation; empty for null. Text a spreadsheet would run as a
+    /// formula gets a leading `'` (`CSVWriter.neutralise`).
+    static func csv(
+        rows: [Row], indicators: [String: Indicator], audience: Audience, hidden: [String: Disclosure.Reason]
+    )
+        -> ByteBuffer
+    {
+        let writer = CSVWriter(separator: .comma)
+        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * 220 + 200)
+        buffer.writeString(writer.line(csvColumns))
+        for row in rows {
+            guard let ind = indicators[row.indicatorCode] else { continue }
+            let cell = Self.cell(row, ind.definition, audience: audience, hidden: hidden)
+            let value = cell.suppressed ? "" : row.value.map(JSONWriter.numberText) ?? ""
+            buffer.writeString(
+                writer.line([
+                    ind.code, ind.name, row.regionCode, row.regionName ?? row.regionCode, row.period, value, cell.text,
+                    cell.suppressed ? "true" : "false", ind.unit, row.status, row.missingReason ?? "", row.note ?? "",
+                    ind.source, ind.licence
+                ]))
+        }
         return buffer
     }
 }

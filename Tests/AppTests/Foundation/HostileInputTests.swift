@@ -22,6 +22,7 @@ final class HostileInputTests: XCTestCase {
     /// The query parameters each part of Vitaal reads (by path prefix). Extra names are harmless;
     /// a missing one leaves a parameter untested, so new parameters belong here.
     static let queryNames: [(prefixes: [String], names: [String])] = [
+        (["/api/v1/data"], ["page", "pageSize", "indicator", "region", "period", "from", "to", "format"]),
         (
             ["/api/v1/data", "/api/v1/indicators", "/api/v1/monitors"],
             ["page", "pageSize", "indicator", "region", "period", "from", "to", "monitor"]

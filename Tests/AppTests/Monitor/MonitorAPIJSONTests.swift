@@ -117,6 +117,16 @@ final class MonitorAPIJSONTests: XCTestCase {
                 XCTAssertEqual(answer.status, .ok)
                 XCTAssertEqual(answer.body, expected, "\(audience)")
                 XCTAssertTrue(answer.body.contains(#"zegt \"hoi\" \\ ok"#))
+                // #20: the same rows as CSV, by parameter and by Accept header; a wrong format is a 422.
+                let csv = try await browser.get("/api/v1/data?pageSize=10000&format=csv")
+                XCTAssertEqual(csv.headers.contentType?.subType, "csv")
+                let accepted = try await browser.request(
+                    .GET, "/api/v1/data?pageSize=10000", headers: ["Accept": "text/csv"])
+                XCTAssertEqual(accepted.body, csv.body)
+                try Self.assertCSV(csv.body, equalsItemsOf: answer.body)
+                let wrong = try await browser.get("/api/v1/data?format=xml")
+                XCTAssertEqual(wrong.status, .unprocessableEntity)
+                XCTAssertTrue(wrong.body.contains("format moet json of csv zijn"), wrong.body)
                 // A page beyond the end: empty items, same total.
                 let beyond = try await browser.get("/api/v1/data?page=99&pageSize=10000")
                 XCTAssertTrue(
@@ -136,6 +146,31 @@ final class MonitorAPIJSONTests: XCTestCase {
             XCTAssertLessThan(gzip.count, plain.count / 4)
             let unzipped = try await Self.run("gzip", ["-dc"], input: gzip)
             XCTAssertEqual(String(decoding: unzipped, as: UTF8.self), String(decoding: plain, as: UTF8.self))
+        }
+    }
+
+    /// Every CSV row has exactly the fields of the JSON item at the same place (text a spreadsheet would run
+    /// as a formula carries the leading `'` of `CSVWriter.neutralise`; null is an empty cell).
+    static func assertCSV(_ csv: String, equalsItemsOf json: String, line: UInt = #line) throws {
+        let table = try CSVTable.parse(data: Data(csv.utf8), separator: .comma)
+        XCTAssertEqual(table.header, DataAPIRows.csvColumns, line: line)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let items = try XCTUnwrap(object?["items"] as? [[String: Any]])
+        XCTAssertEqual(table.rows.count, items.count, line: line)
+        for (row, item) in zip(table.rows, items) {
+            for (index, name) in table.header.enumerated() {
+                let cell = row.field(index) ?? ""
+                switch item[name] {
+                case let number as Double where name == "value":
+                    XCTAssertEqual(Double(cell), number, "\(name) on line \(row.line)", line: line)
+                case let flag as Bool:
+                    XCTAssertEqual(cell, flag ? "true" : "false", "\(name) on line \(row.line)", line: line)
+                case let text as String:
+                    XCTAssertEqual(cell, CSVWriter.neutralise(text), "\(name) on line \(row.line)", line: line)
+                default:
+                    XCTAssertEqual(cell, "", "\(name) on line \(row.line)", line: line)
+                }
+            }
         }
     }
 
