@@ -124,6 +124,13 @@ final class MonitorAPIJSONTests: XCTestCase {
                     .GET, "/api/v1/data?pageSize=10000", headers: ["Accept": "text/csv"])
                 XCTAssertEqual(accepted.body, csv.body)
                 try Self.assertCSV(csv.body, equalsItemsOf: answer.body)
+                let doc = try await browser.get("/api/v1/openapi.json")
+                let root = try JSONSerialization.jsonObject(with: Data(doc.body.utf8)) as? [String: Any]
+                let paths = root?["paths"] as? [String: Any]
+                let operation = (paths?["/api/v1/data"] as? [String: Any])?["get"] as? [String: Any]
+                let ok = (operation?["responses"] as? [String: Any])?["200"] as? [String: Any]
+                let media = (ok?["content"] as? [String: Any])?.keys.sorted()
+                XCTAssertEqual(media, ["application/json", "text/csv"])
                 let wrong = try await browser.get("/api/v1/data?format=xml")
                 XCTAssertEqual(wrong.status, .unprocessableEntity)
                 XCTAssertTrue(wrong.body.contains("format moet json of csv zijn"), wrong.body)
