@@ -118,7 +118,13 @@ enum AcuteCareViews {
 
     static func growthText(_ growth: PopulationGrowth) -> String {
         var parts = growth.factorByMunicipality.sorted { $0.key < $1.key }.map { "\($0.key) \(pct($0.value))" }
-        parts.append((parts.isEmpty ? "alle gemeenten " : "overige gemeenten ") + pct(growth.defaultFactor))
+        // Without own factors the default is every municipality's growth; beside them it is said only when it
+        // is growth (the projection's scenarios give all six municipalities their own factor).
+        if parts.isEmpty {
+            parts.append("alle gemeenten " + pct(growth.defaultFactor))
+        } else if growth.defaultFactor != 1 {
+            parts.append("overige gemeenten " + pct(growth.defaultFactor))
+        }
         return "Bevolkingsgroei \(growth.baseYear) → \(growth.targetYear): " + parts.joined(separator: ", ")
             + (growth.bandFactors.isEmpty ? "" : "; vergrijzing (aandeel 65-plussers naar 20%)")
     }

@@ -159,6 +159,11 @@ final class AcuteCarePageTests: XCTestCase {
             XCTAssertTrue(shown.body.contains("Bevolkingsgroei 2024 → 2035: alle gemeenten +16,0%"), "changes in words")
             XCTAssertTrue(shown.body.contains("Scenario verwijderen"))
 
+            // The projection's scenario gives each of the six municipalities its own growth: no "overige gemeenten".
+            let projected = try await browser.get(AcuteCareURL.scenario(.value("groei-2035")).path)
+            XCTAssertTrue(projected.body.contains("Bevolkingsgroei 2024 → 2035: Almere +"), projected.body)
+            XCTAssertFalse(projected.body.contains("overige gemeenten"))
+
             // A demo scenario of the province: not deletable by a Flever editor.
             let other = try await browser.post(AcuteCareURL.deleteScenario(.value("groei-2035")).path)
             XCTAssertEqual(other.status, .forbidden)
