@@ -132,7 +132,8 @@ def main():
         b.get(path)
         value = str(10 + int(uuid.uuid4().int % 80))   # within every demo indicator's valid range
         boundary = "----vitaal" + uuid.uuid4().hex
-        csv = f"indicator;regio;periode;waarde;status\n{codes[0]};GM0184;2031;{value};voorbeeld\n"
+        # A year no demo series reaches (the population projection runs to 2040).
+        csv = f"indicator;regio;periode;waarde;status\n{codes[0]};GM0184;2098;{value};voorbeeld\n"
         body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
                 f"Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n").encode()
         status, answer = a.request("POST", "/monitor/import?csrf=" + urllib.parse.quote(a.csrf), body,
@@ -141,7 +142,7 @@ def main():
             problems = re.findall(r"<li>([^<]*?)</li>", answer.split("<main", 1)[-1])[:5] or [answer[:300]]
             fail(f"import on A answered {status}: {problems}")
         status, answer = b.get(path)
-        if status != 200 or '"period":"2031"' not in answer:
+        if status != 200 or '"period":"2098"' not in answer:
             fail(f"B's data API does not serve the value imported through A ({status})")
         print("two instances: a value imported through A is served by B's data API at once")
 
