@@ -1,5 +1,6 @@
 import AppCore
 import Fluent
+import Foundation
 import MonitorFeature
 import VitaalDomain
 
