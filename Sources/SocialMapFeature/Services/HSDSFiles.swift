@@ -57,7 +57,7 @@ public enum HSDSFiles {
     public static func importPath(
         _ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
         user: User? = nil, at now: Date
-    ) async throws -> (summary: SocialMapStore.WriteSummary, notes: [SocialMap.HSDS.ImportNote]) {
+    ) async throws -> (summary: SocialMapStore.WriteSummary, notes: [Problem]) {
         let read = try read(path: path)
         var maintainer: UUID?
         if let slug = maintainerSlug {

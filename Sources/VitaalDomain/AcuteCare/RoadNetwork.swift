@@ -84,7 +84,7 @@ public struct RoadNetworkJoiner: Sendable {
     public init() {}
 
     /// Local planar metres around latitude 52.5 (error < 0.1 % within the province).
-    private static let k = 111_195.0
+    private static let k = GridIndex.metresPerDegreeLat
     private static let cosLat = cos(52.5 * Double.pi / 180)
     private static func xy(_ p: GeoPoint) -> (x: Double, y: Double) { (p.lon * k * cosLat, p.lat * k) }
 

@@ -42,21 +42,11 @@ extension SocialMap {
     /// Tabular: HSDS 2.x datapackage (`datapackage.json` + CSVs). JSON: HSDS 3.0 objects.
     /// Mapping, accepted shapes and Vitaal's extension columns (`x_…`) are described in docs/social-map.md.
     public enum HSDS {
-        /// Something an import left out without refusing the file, with the place in the file.
-        public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
-            public var message: String
-            public var location: SourceLocation
-            public init(message: String, at location: SourceLocation) {
-                self.message = message
-                self.location = location
-            }
-            public var description: String { "\(location): \(message)" }
-        }
-
-        /// A register read from HSDS input, with the notes about what was left out.
+        /// A register read from HSDS input, with notes about what was left out without refusing the file
+        /// (each a message with its place in the file, like a problem that does not stop the import).
         public struct ImportResult: Sendable {
             public var register: SocialMap.Register
-            public var notes: [ImportNote]
+            public var notes: [Problem]
         }
 
         /// Vitaal's own taxonomies; terms in these vocabularies become `Tags`.
@@ -194,7 +184,7 @@ extension SocialMap {
         struct Reader {
             var problems = ProblemCollector()
             /// What the import left out without refusing the file (see `coordinates`), with where.
-            var notes: [ImportNote] = []
+            var notes: [Problem] = []
 
             mutating func text(_ r: Record, _ key: String, required: Bool = false) -> String? {
                 switch r.raw(key)?.value {
@@ -282,9 +272,8 @@ extension SocialMap {
                 // makes are refused: one half of a pair missing, or latitude and longitude swapped.
                 if let lat, let lon, !SocialMap.isSwappedDutchPosition(latitude: lat, longitude: lon) {
                     notes.append(
-                        ImportNote(
-                            message: "\(problem.message); locatie zonder kaartpositie opgenomen",
-                            at: r.at(problem.field)))
+                        Problem(
+                            "\(problem.message); locatie zonder kaartpositie opgenomen", at: r.at(problem.field)))
                     return (nil, nil)
                 }
                 problems.add(problem.message, at: r.at(problem.field))
