@@ -190,7 +190,7 @@ final class MonitorAPIJSONTests: XCTestCase {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: source)
         }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
