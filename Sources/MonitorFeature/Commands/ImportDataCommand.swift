@@ -66,9 +66,10 @@ struct ImportDataCommand: AsyncCommand {
         try await Vitaal.migrate(app)
         let bar = ProgressBar(console: context.console)
         do {
-            let outcome = try await ImportLocking.withLock(actor: "cli", at: app.clock.now(), on: app.db) {
+            let outcome = try await ImportLocking.withLock(actor: "cli", at: app.clock.now(), on: app.db) { lock in
                 try await DataImporter.run(
-                    input, mapping: mapping, replace: replace, user: nil, actor: "cli", clock: app.clock, on: app.db
+                    input, mapping: mapping, replace: replace, user: nil, actor: "cli", clock: app.clock, on: app.db,
+                    reporter: app.importProgressReporter(lock: lock)
                 ) { bar.update($0) }
             }
             bar.finish()

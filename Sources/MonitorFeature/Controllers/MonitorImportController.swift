@@ -43,7 +43,8 @@ struct MonitorImportController: RouteCollection {
             return render(.refused(error), req)
         }
         do {
-            let response = try await upload(req, user: user, db: db)
+            let reporter = req.application.importProgressReporter(lock: lock)
+            let response = try await upload(req, user: user, db: db, reporter: reporter)
             await ImportLocking.release(lock, on: db)
             return response
         } catch {
@@ -52,7 +53,9 @@ struct MonitorImportController: RouteCollection {
         }
     }
 
-    func upload(_ req: Request, user: User, db: any Database) async throws -> Response {
+    func upload(_ req: Request, user: User, db: any Database, reporter: ImportProgressReporter) async throws
+        -> Response
+    {
         let form: StreamedUpload
         do {
             let limit = req.application.storage[MonitorUploadLimit.self] ?? Self.maxFileBytes
@@ -95,7 +98,7 @@ struct MonitorImportController: RouteCollection {
             let outcome = try await DataImporter.run(
                 input, mapping: mapping,
                 replace: form.parts["replace"] != nil, user: user,
-                actor: user.email, clock: req.application.clock, on: db)
+                actor: user.email, clock: req.application.clock, on: db, reporter: reporter)
             return render(.done(outcome.message), req)
         } catch let error as VitaalError {
             return render(.refused(error), req)
@@ -131,7 +134,9 @@ struct MonitorImportController: RouteCollection {
 
     @Sendable func history(_ req: Request) async throws -> SitePage {
         let user = try req.requireRole(.redacteur)
-        let model = try await ImportHistoryPage.Model.load(viewer: user.viewer, on: req.db)
+        let model = try await ImportHistoryPage.Model.load(
+            viewer: user.viewer, running: try await req.application.importProgressBoard.current(), now: req.now,
+            on: req.db)
         return ImportHistoryPage.view(model, req.formContext)
     }
 

@@ -6,7 +6,8 @@ enum MonitorMigrations {
     static var all: [any Migration] {
         [
             CreateMonitorTables(), CreateDataVersion(), AddValueOrderIndex(), AddStoryOrganisation(), AddHardening(),
-            AddIndicatorCatalogue(), AddCatalogueRetirement(), KeyValuesByIndicatorRegionPeriod()
+            AddIndicatorCatalogue(), AddCatalogueRetirement(), KeyValuesByIndicatorRegionPeriod(),
+            AddImportProgress()
         ]
     }
 
@@ -401,6 +402,28 @@ enum MonitorMigrations {
             try await sql.create(index: "monitor_values_batch_idx").on(DataValue.schema).column("batch_id").run()
             try await sql.create(index: "monitor_values_ind_region_sort_idx").on(DataValue.schema)
                 .column("indicator_code").column("region_code").column("period_sort").run()
+        }
+    }
+
+    /// #20: the running import's progress on its lock row, so every instance on one PostgreSQL can show
+    /// it (on SQLite the rows stay empty: the import's transaction holds the write lock, and progress
+    /// goes to a file beside the database instead, see `ImportProgressBoard`).
+    struct AddImportProgress: AsyncMigration {
+        var name: String { "MonitorFeature.AddImportProgress" }
+        static let columns: [(String, DatabaseSchema.DataType)] = [
+            ("progress_file_name", .string), ("progress_bytes_read", .int64), ("progress_total_bytes", .int64),
+            ("progress_records", .int64), ("progress_values", .int64), ("progress_at", .datetime)
+        ]
+        func prepare(on db: any Database) async throws {
+            // One column per statement: SQLite's ALTER TABLE adds one at a time.
+            for (name, type) in Self.columns {
+                try await db.schema(ImportLock.schema).field(.string(name), type).update()
+            }
+        }
+        func revert(on db: any Database) async throws {
+            for (name, _) in Self.columns.reversed() {
+                try await db.schema(ImportLock.schema).deleteField(.string(name)).update()
+            }
         }
     }
 }

@@ -411,6 +411,14 @@ public final class ImportLock: Model, @unchecked Sendable {
     @Field(key: "lock_key") public var lockKey: String
     @Field(key: "actor") public var actor: String
     @Field(key: "started_at") public var startedAt: Date
+    // Progress of the running import on PostgreSQL (`ImportProgressBoard`), written from the pool
+    // while the import's own transaction is open; nil until the first batch is read.
+    @OptionalField(key: "progress_file_name") public var progressFileName: String?
+    @OptionalField(key: "progress_bytes_read") public var progressBytesRead: Int?
+    @OptionalField(key: "progress_total_bytes") public var progressTotalBytes: Int?
+    @OptionalField(key: "progress_records") public var progressRecords: Int?
+    @OptionalField(key: "progress_values") public var progressValues: Int?
+    @OptionalField(key: "progress_at") public var progressAt: Date?
     public init() {}
     public init(actor: String, startedAt: Date) {
         self.lockKey = "import"

@@ -133,6 +133,7 @@ public enum DataImporter {
     public static func run(
         _ input: ImportInput, mapping: StatLineMapping? = nil, replace: Bool, user: User?, actor: String,
         clock: VitaalClock = .system, on db: any Database,
+        reporter: ImportProgressReporter? = nil,
         progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> ImportOutcome {
         let catalog = try await DatabaseImportCatalog.load(on: db)
@@ -157,7 +158,26 @@ public enum DataImporter {
             session = try ImportSession(reader: source, catalog: catalog, options: options)
         }
         let box = SessionBox(session)
-        return try await db.transaction { tx in
+        // The progress is published while the transaction runs and removed when it ends, either way.
+        do {
+            let outcome = try await write(
+                input, box: box, catalog: catalog, scope: scope, replace: replace, user: user, actor: actor,
+                clock: clock, on: db, reporter: reporter, progress: progress)
+            await reporter?.clear()
+            return outcome
+        } catch {
+            await reporter?.clear()
+            throw error
+        }
+    }
+
+    /// The import's transaction: validates and writes batch by batch, then records batch and audit entry.
+    private static func write(
+        _ input: ImportInput, box: SessionBox, catalog: DatabaseImportCatalog, scope: ImportScope, replace: Bool,
+        user: User?, actor: String, clock: VitaalClock, on db: any Database, reporter: ImportProgressReporter?,
+        progress: @escaping @Sendable (ImportProgress) -> Void
+    ) async throws -> ImportOutcome {
+        try await db.transaction { tx in
             guard let sql = tx as? any SQLDatabase else {
                 throw VitaalError(.internal, "De import vraagt een SQL-database.")
             }
@@ -192,6 +212,7 @@ public enum DataImporter {
                     if !conflicts.isEmpty {
                         pending = try await next
                         progress(session.progress)
+                        await reporter?.report(fileName: input.name, session.progress, values: inserted + replaced)
                         continue
                     }  // keep validating, write nothing more
                     let existing = try await existingKeys(for: rows.map(\.observation.key), on: sql)
@@ -206,6 +227,7 @@ public enum DataImporter {
                     if !conflicts.isEmpty {
                         pending = try await next
                         progress(session.progress)
+                        await reporter?.report(fileName: input.name, session.progress, values: inserted + replaced)
                         continue
                     }  // keep validating, write nothing more
                     // Replaced values: keep the old version for undo, delete the row, insert the new one (all in bulk).
@@ -220,6 +242,7 @@ public enum DataImporter {
                     inserted += rows.count - oldKeys.count
                     pending = try await next
                     progress(session.progress)
+                    await reporter?.report(fileName: input.name, session.progress, values: inserted + replaced)
                 }
                 let summary: ImportSummary
                 do {

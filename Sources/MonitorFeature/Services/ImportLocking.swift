@@ -52,9 +52,17 @@ enum ImportLocking {
         actor: String, at now: Date, on db: any Database,
         _ body: () async throws -> T
     ) async throws -> T {
+        try await withLock(actor: actor, at: now, on: db) { _ in try await body() }
+    }
+
+    /// Runs `body` with the lock it holds (an import publishes its progress on the lock's row).
+    static func withLock<T>(
+        actor: String, at now: Date, on db: any Database,
+        _ body: (ImportLock) async throws -> T
+    ) async throws -> T {
         let lock = try await acquire(actor: actor, at: now, on: db)
         do {
-            let result = try await body()
+            let result = try await body(lock)
             await release(lock, on: db)
             return result
         } catch {

@@ -28,12 +28,41 @@ enum ImportHistoryPage {
             var action: Action
         }
 
+        /// The import that runs now ("import loopt"), shown above the history.
+        struct Running: Sendable, Equatable {
+            /// "Import loopt: waarden.csv, gestart door … om …, 1,2 van 3,4 MB gelezen (37%), 2.000 regels".
+            var sentence: String
+            /// Whole percent read; nil when the input's size is unknown (no progress bar then).
+            var percent: Int?
+            /// "onderbroken?": no progress for `RunningImport.stalledAfter`, since this time.
+            var stalledSince: String?
+        }
+
+        var running: Running?
         var rows: [Row]
 
-        static func load(viewer: PageContext.Viewer, on db: any Database) async throws -> Model {
+        static func load(
+            viewer: PageContext.Viewer, running: RunningImport?, now: Date, on db: any Database
+        ) async throws -> Model {
             let batches = try await DataImport.query(on: db).sort(\.$createdAt, .descending).range(..<200).all()
             let replacedLater = try await Self.replacedLater(batches.compactMap(\.id), on: db)
-            return Model(rows: batches.map { row($0, viewer: viewer, replacedLater: replacedLater) })
+            return Model(
+                running: running.map { Self.running($0, now: now) },
+                rows: batches.map { row($0, viewer: viewer, replacedLater: replacedLater) })
+        }
+
+        static func running(_ progress: RunningImport, now: Date) -> Running {
+            func megabytes(_ bytes: Int) -> String { ValueFormatter.number(Double(bytes) / 1_048_576, decimals: 1) }
+            var read = megabytes(progress.bytesRead) + " MB gelezen"
+            if let total = progress.totalBytes, let percent = progress.percentRead {
+                read = "\(megabytes(progress.bytesRead)) van \(megabytes(total)) MB gelezen (\(percent)%)"
+            }
+            let records = ValueFormatter.number(Double(progress.records), decimals: 0)
+            return Running(
+                sentence: "Import loopt: \(progress.fileName), gestart door \(progress.actor) om "
+                    + "\(MonitorText.dateTime(progress.startedAt)), \(read), \(records) regels.",
+                percent: progress.percentRead,
+                stalledSince: progress.isStalled(at: now) ? MonitorText.dateTime(progress.updatedAt) : nil)
         }
 
         static func row(_ batch: DataImport, viewer: PageContext.Viewer, replacedLater: Set<UUID>) -> Row {
