@@ -1,4 +1,5 @@
 import AppCore
+import VitaalDomain
 
 /// The monitor's part of the OpenAPI document: one function per schema, then the operations.
 extension MonitorAPIController {
@@ -134,6 +135,9 @@ extension MonitorAPIController {
             "pattern":
                 "^([1-9][0-9]{3}([Jj][Jj]00|[Kk][Ww]0[1-4]|[Mm][Mm](0[1-9]|1[0-2])|-?[QqKk][1-4]|-(0[1-9]|1[0-2]))?)?$"
         ]
+        let streamNote =
+            "Pagina's van meer dan \(ValueFormatter.number(Double(DataAPIStream.threshold), decimals: 0)) waarden "
+            + "worden verstuurd terwijl ze gelezen worden (chunked, zonder Content-Length), met dezelfde inhoud. "
         registry.add(
             "GET", MonitorURL.apiData.openAPIPath,
             summary: "Waarden per indicator, regio en periode (gepagineerd)", tag: tag,
@@ -162,6 +166,7 @@ extension MonitorAPIController {
                 + "null, suppressed true). Ingelogd: ook interne indicatoren en exacte waarden. Gesorteerd op "
                 + "indicator, regio, periode. Als CSV (komma, CRLF, kopregel met de veldnamen van een item) "
                 + "de rijen van dezelfde pagina, zonder paginagegevens. Met Accept-Encoding: gzip gecomprimeerd. "
+                + streamNote
                 + cacheNote)
         registry.addResponseContent(
             "GET", MonitorURL.apiData.openAPIPath,

@@ -201,7 +201,7 @@ struct MonitorAPIController: RouteCollection {
 
     @Sendable func data(_ req: Request) async throws -> Response {
         let q = try Self.parseQuery(req)
-        return try await cachedBody(req, key: q.cacheKey, contentType: q.csv ? Self.csvType : .json) {
+        return try await cachedAnswer(req, key: q.cacheKey, contentType: q.csv ? Self.csvType : .json) {
             let audience = req.monitorAudience
             let visible = try await MonitorData.indicators(for: audience, on: req.db)
             let byCode = Dictionary(visible.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -210,27 +210,55 @@ struct MonitorAPIController: RouteCollection {
             }
             let codes = q.indicators.isEmpty ? visible.map(\.code) : q.indicators
             let offset = try Checked.multiply(q.page - 1, q.pageSize, what: "page × pageSize")
-            // Derived indicators are computed from their inputs (`DerivedValues`), with their own hidden cells.
-            let (total, rows, derivedHidden) = try await DataAPIRows.fetchWithDerived(
-                codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
-                offset: offset, limit: q.pageSize, audience: audience, on: req.db)
+            let total: Int
+            let rows: [DataAPIRows.Row]
+            var hidden: [String: Disclosure.Reason] = [:]
+            if codes.contains(where: { byCode[$0]?.formula != nil }) {
+                // Derived indicators are computed from their inputs (`DerivedValues`), with their own hidden
+                // cells; such pages are built whole (`DataAPIStream` says why).
+                (total, rows, hidden) = try await DataAPIRows.fetchWithDerived(
+                    codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                    offset: offset, limit: q.pageSize, audience: audience, on: req.db)
+            } else {
+                // The count alone first (an offset past every end reads no rows): it decides whether the
+                // page is streamed, and neither path counts again.
+                total = try await DataAPIRows.query(
+                    codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                    offset: .max, limit: 1, after: nil, knownTotal: nil, on: req.db
+                ).total
+                let onPage = max(0, min(q.pageSize, total - offset))
+                if onPage > DataAPIStream.threshold {
+                    let plan = DataAPIStream.Plan(
+                        codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                        offset: offset, rows: onPage, total: total)
+                    return .streamed(
+                        DataAPIStream.body(
+                            plan, indicators: byCode, audience: audience, csv: q.csv, page: q.page,
+                            pageSize: q.pageSize, next: offset + onPage < total ? q.nextPagePath : nil,
+                            on: req.db, logger: req.logger))
+                }
+                rows = try await DataAPIRows.query(
+                    codes: codes, regions: q.regions, period: q.period, from: q.from, to: q.to,
+                    offset: offset, limit: q.pageSize, after: nil, knownTotal: total, on: req.db
+                ).rows
+            }
             // Disclosure control over all regions of the periods on this page (so that a region filter
             // or another page cannot reveal what this page hides).
-            var hidden: [String: Disclosure.Reason] = [:]
             if audience == .public {
                 let countRows = rows.filter { byCode[$0.indicatorCode]?.isCount == true }
-                hidden = try await MonitorDisclosure.hiddenCells(
+                let primary = try await MonitorDisclosure.hiddenCells(
                     indicators: Array(Set(countRows.map(\.indicatorCode))).sorted(),
                     periods: Array(Set(countRows.map(\.period))).sorted(), on: req.db)
+                hidden.merge(primary) { _, b in b }
             }
-            hidden.merge(derivedHidden) { a, _ in a }
             if q.csv {
-                return DataAPIRows.csv(rows: rows, indicators: byCode, audience: audience, hidden: hidden)
+                return .whole(DataAPIRows.csv(rows: rows, indicators: byCode, audience: audience, hidden: hidden))
             }
             let next = offset + rows.count < total ? q.nextPagePath : nil
-            return DataAPIRows.json(
-                rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
-                total: total, next: next, hidden: hidden)
+            return .whole(
+                DataAPIRows.json(
+                    rows: rows, indicators: byCode, audience: audience, page: q.page, pageSize: q.pageSize,
+                    total: total, next: next, hidden: hidden))
         }
     }
 
@@ -252,6 +280,21 @@ struct MonitorAPIController: RouteCollection {
     /// data version, the normalised query and the audience, so a 304 needs one small query only.
     func cachedBody(
         _ req: Request, key: String, contentType: HTTPMediaType = .json, build: () async throws -> ByteBuffer
+    ) async throws -> Response {
+        try await cachedAnswer(req, key: key, contentType: contentType) { .whole(try await build()) }
+    }
+
+    /// An answer's body: built whole (and cached), or streamed while it is read (`DataAPIStream`).
+    enum Answer {
+        case whole(ByteBuffer)
+        /// Not cached: keeping it would mean holding the whole body in memory, which streaming avoids,
+        /// and the cache does not keep answers over `MonitorAPICache.maxEntryBytes` anyway.
+        case streamed(Response.Body)
+    }
+
+    /// `cachedBody` for a build that may stream: the same ETag, Last-Modified and 304 handling.
+    func cachedAnswer(
+        _ req: Request, key: String, contentType: HTTPMediaType = .json, build: () async throws -> Answer
     ) async throws -> Response {
         let current = try await DataVersion.current(on: req.db)
         let audience = req.monitorAudience
@@ -288,9 +331,13 @@ struct MonitorAPIController: RouteCollection {
         // Cached by the full normalised query (not by its hash: no collisions can poison an entry).
         let cacheKey = "\(version)|\(audience.rawValue)|\(key)"
         if let body = cache.get(cacheKey) { return Response(status: .ok, headers: headers, body: .init(buffer: body)) }
-        let body = try await build()
-        cache.put(cacheKey, body, version: version)
-        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+        switch try await build() {
+        case .whole(let body):
+            cache.put(cacheKey, body, version: version)
+            return Response(status: .ok, headers: headers, body: .init(buffer: body))
+        case .streamed(let body):
+            return Response(status: .ok, headers: headers, body: body)
+        }
     }
 
     /// SHA-256 of the normalised query, hex (the first 32 digits are enough for an ETag).
