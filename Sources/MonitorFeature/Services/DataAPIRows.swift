@@ -59,9 +59,24 @@ enum DataAPIRows {
     ) async throws -> (total: Int, rows: [Row], last: Key?) {
         guard !codes.isEmpty else { return (0, [], nil) }
         if let lite = db as? any SQLiteDatabase {
-            return try await querySQLite(
-                codes: codes, regions: regions, period: period, from: from, to: to,
-                offset: offset, limit: limit, after: after, knownTotal: knownTotal, on: lite)
+            guard let after, let total = knownTotal else {
+                return try await querySQLite(
+                    codes: codes, regions: regions, period: period, from: from, to: to,
+                    offset: offset, limit: limit, after: nil, knownTotal: knownTotal, on: lite)
+            }
+            // SQLite seeks the primary key for `indicator_code = ? AND (region_code, period_sort) > (?, ?)`,
+            // but with the three-column row value and an IN list it seeks only the indicator and filters
+            // the rest (each chunk would scan its indicator from the start): so the rest of the last row's
+            // indicator first, then the indicators after it (BINARY collation: byte order) from their start.
+            let rest = try await querySQLite(
+                codes: [after.indicatorCode], regions: regions, period: period, from: from, to: to,
+                offset: 0, limit: limit, after: after, knownTotal: total, on: lite)
+            let later = codes.filter { after.indicatorCode.utf8.lexicographicallyPrecedes($0.utf8) }
+            guard rest.rows.count < limit, !later.isEmpty else { return rest }
+            let next = try await querySQLite(
+                codes: later, regions: regions, period: period, from: from, to: to,
+                offset: 0, limit: limit - rest.rows.count, after: nil, knownTotal: total, on: lite)
+            return (total, rest.rows + next.rows, next.last ?? rest.last)
         }
         guard let sql = db as? any SQLDatabase else {
             throw VitaalError(.internal, "De data-API vraagt een SQL-database.")
@@ -114,6 +129,7 @@ enum DataAPIRows {
 
     /// The same query on SQLite through SQLiteNIO directly: the columns are read from `SQLiteData`
     /// without SQLKit's generic `Decodable` row decoding (~11 % of the request's CPU, bench/README.md P1).
+    /// With `after`, `codes` is that key's indicator alone and the rows after the key within it are read.
     static func querySQLite(
         codes: [String], regions: [String], period: Period?, from: Period?, to: Period?,
         offset: Int, limit: Int, after: Key?, knownTotal: Int?, on db: any SQLiteDatabase
@@ -145,8 +161,8 @@ enum DataAPIRows {
         }
         guard after != nil || offset < total else { return (total, [], nil) }
         if let after {
-            filter += " AND (v.indicator_code, v.region_code, v.period_sort) > (?, ?, ?)"
-            binds += [.text(after.indicatorCode), .text(after.regionCode), .integer(SQLiteInt64(after.periodSort))]
+            filter += " AND (v.region_code, v.period_sort) > (?, ?)"
+            binds += [.text(after.regionCode), .integer(SQLiteInt64(after.periodSort))]
         }
         let raw = try await db.query(
             "\(rowsSQL) \(filter) \(orderSQL) LIMIT ? OFFSET ?",
