@@ -95,12 +95,8 @@ public final class CSVReader {
 
     private var line = 1
     private var col = 1
-    // Current record being assembled.
-    private var fields: [String] = []
-    private var positions: [CSVPosition] = []
-    private var quotedFlags: [Bool] = []
-    private var fieldBytes: [UInt8] = []
-    private var segStart: Int?
+    /// Storage reused by `next()` (moved out and back, so it is never copied).
+    private var scratch = CSVRawRecord()
 
     /// Reads from in-memory data.
     public init(data: Data, fileName: String = "invoer", separator: CSVSeparator? = nil) {
@@ -160,11 +156,22 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the input. Completely empty lines are skipped.
     public func next() throws -> CSVRecord? {
+        var raw = scratch
+        scratch = CSVRawRecord()
+        defer { scratch = raw }
+        guard try next(into: &raw) else { return nil }
+        return raw.record
+    }
+
+    /// Reads the next record into `record`, reusing its storage; false at the end of the input.
+    /// The same records, positions and errors as `next()`, without a `String` per field: the
+    /// import's fast path reads codes and numbers from the bytes.
+    public func next(into record: inout CSVRawRecord) throws -> Bool {
         if !started { try start() }
         while true {
-            guard let record = try readRecord() else { return nil }
-            if record.fields.count == 1, record.fields[0].isEmpty, !record.quoted[0] { continue }
-            return record
+            guard try readRecord(into: &record) else { return false }
+            if record.count == 1, record.ends[0] == 0, !record.quoted[0] { continue }
+            return true
         }
     }
 
@@ -272,30 +279,20 @@ public final class CSVReader {
         return .tab
     }
 
-    private func finishField(quoted: Bool, start: CSVPosition) throws {
-        let bytes: String
-        if fieldBytes.isEmpty, let s = segStart {
-            bytes = try makeString(buf[s..<pos], start: start)
-        } else {
-            if let s = segStart { fieldBytes.append(contentsOf: buf[s..<pos]) }
-            bytes = try makeString(fieldBytes[...], start: start)
-            fieldBytes.removeAll(keepingCapacity: true)
+    /// Closes the field whose bytes `record` has received since the previous one. A field with a
+    /// byte ≥ 0x80 must be valid UTF-8 (ASCII needs no check).
+    private func endField(_ record: inout CSVRawRecord, quoted: Bool, start: CSVPosition, high: Bool) throws {
+        let from = record.ends.last ?? 0
+        if high, String(validating: record.storage[from...], as: UTF8.self) == nil {
+            throw invalidUTF8(record.storage[from...], start: start, field: record.count + 1)
         }
-        segStart = nil
-        fields.append(bytes)
-        positions.append(start)
-        quotedFlags.append(quoted)
+        record.ends.append(record.storage.count)
+        record.positions.append(start)
+        record.quoted.append(quoted)
     }
 
-    private func makeString(_ slice: ArraySlice<UInt8>, start: CSVPosition) throws -> String {
-        var ascii = true
-        for b in slice where b >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return String(decoding: slice, as: UTF8.self) }
-        if let s = String(validating: slice, as: UTF8.self) { return s }
-        // Locate the first invalid byte for the message.
+    /// The error for a field that is not valid UTF-8, naming the first invalid byte.
+    private func invalidUTF8(_ slice: ArraySlice<UInt8>, start: CSVPosition, field: Int) -> VitaalError {
         var line = start.line
         var column = start.column
         let bytes = Array(slice)
@@ -333,20 +330,19 @@ public final class CSVReader {
             i += len
         }
         let hex = String(format: "0x%02X", bad)
-        throw VitaalError.invalid(
+        return VitaalError.invalid(
             "ongeldige UTF-8 (byte \(hex) op teken \(column) van de regel; mogelijk Latin-1/Windows-1252): sla het bestand op als UTF-8",
-            at: SourceLocation(file: fileName, line: line, column: fields.count + 1))
+            at: SourceLocation(file: fileName, line: line, column: field))
     }
 
-    private func takeRecord(line startLine: Int) -> CSVRecord {
-        let record = CSVRecord(fields: fields, line: startLine, positions: positions, quoted: quotedFlags)
-        fields.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
-        quotedFlags.removeAll(keepingCapacity: true)
-        return record
-    }
+    /// What ended a scan of the current chunk.
+    private enum ScanEnd { case chunk, field, record }
 
-    private func readRecord() throws -> CSVRecord? {
+    /// Reads one record into `record`. The bytes of the current chunk are scanned through an unsafe
+    /// buffer with the position, line and column in locals: per-byte access to the class's own
+    /// properties cost more than the scan itself.
+    private func readRecord(into record: inout CSVRawRecord) throws -> Bool {
+        record.clear()
         let sep = separator?.rawValue ?? 0x2C
         // Skip the LF of a CRLF whose CR ended the previous record.
         if skipLF {
@@ -354,19 +350,21 @@ public final class CSVReader {
             if pos < buf.count, buf[pos] == 0x0A { pos += 1 }
             skipLF = false
         }
-        if pos == buf.count, !(try refill()) { return nil }
+        if pos == buf.count, !(try refill()) { return false }
 
-        let recordLine = line
+        record.line = line
         var state = State.fieldStart
         var fieldStart = CSVPosition(line: line, column: col)
         var quoteLine = line
         var fieldQuoted = false
+        var segStart: Int?
+        var high = false
 
         while true {
             if pos == buf.count {
                 let active = segStart != nil
                 if let s = segStart {
-                    fieldBytes.append(contentsOf: buf[s..<pos])
+                    record.storage.append(contentsOf: buf[s..<pos])
                     segStart = nil
                 }
                 if try refill() {
@@ -374,87 +372,143 @@ public final class CSVReader {
                     continue
                 }
                 // End of input.
-                switch state {
-                case .quoted:
+                if state == .quoted {
                     throw VitaalError.invalid(
                         "aanhalingsteken (\") wordt niet afgesloten: het veld loopt door tot het einde van het bestand",
-                        at: SourceLocation(file: fileName, line: quoteLine, column: fields.count + 1))
-                case .fieldStart:
-                    segStart = nil
-                    try finishField(quoted: false, start: fieldStart)
-                case .unquoted, .quotedQuote:
-                    try finishField(quoted: fieldQuoted, start: fieldStart)
+                        at: SourceLocation(file: fileName, line: quoteLine, column: record.count + 1))
                 }
-                return takeRecord(line: recordLine)
+                try endField(&record, quoted: state != .fieldStart && fieldQuoted, start: fieldStart, high: high)
+                return true
             }
-            let b = buf[pos]
-            switch state {
-            case .fieldStart:
-                fieldStart = CSVPosition(line: line, column: col)
-                if b == 0x22 {
-                    state = .quoted
-                    fieldQuoted = true
-                    quoteLine = line
-                    pos += 1
-                    col += 1
-                    segStart = pos
-                    continue
-                }
-                fieldQuoted = false
-                state = .unquoted
-                segStart = pos
-                fallthrough
-            case .unquoted, .quotedQuote:
-                if state == .quotedQuote, b == 0x22 {
-                    // Doubled quote inside a quoted field: the second quote is content.
-                    state = .quoted
-                    segStart = pos
-                    pos += 1
-                    col += 1
-                    continue
-                }
-                if b == sep {
-                    try finishField(quoted: fieldQuoted, start: fieldStart)
-                    pos += 1
-                    col += 1
-                    state = .fieldStart
-                    fieldStart = CSVPosition(line: line, column: col)
-                } else if b == 0x0A || b == 0x0D {
-                    try finishField(quoted: fieldQuoted, start: fieldStart)
-                    pos += 1
-                    line += 1
-                    col = 1
-                    if b == 0x0D { skipLF = true }
-                    return takeRecord(line: recordLine)
-                } else {
-                    if state == .quotedQuote {
-                        // Text after a closing quote (e.g. `"ab"c`): kept literally (lenient).
+            var i = pos
+            var ln = line
+            var c = col
+            var end = ScanEnd.chunk
+            buf.withUnsafeBufferPointer { p in
+                let n = p.count
+                scan: while i < n {
+                    let b = p[i]
+                    switch state {
+                    case .fieldStart:
+                        fieldStart = CSVPosition(line: ln, column: c)
+                        if b == 0x22 {
+                            state = .quoted
+                            fieldQuoted = true
+                            quoteLine = ln
+                            i += 1
+                            c += 1
+                            segStart = i
+                            continue
+                        }
+                        fieldQuoted = false
                         state = .unquoted
-                        segStart = pos
-                    }
-                    pos += 1
-                    if b & 0xC0 != 0x80 { col += 1 }
-                }
-            case .quoted:
-                if b == 0x22 {
-                    if let s = segStart {
-                        fieldBytes.append(contentsOf: buf[s..<pos])
-                        segStart = nil
-                    }
-                    pos += 1
-                    col += 1
-                    state = .quotedQuote
-                } else {
-                    pos += 1
-                    if b == 0x0A {
-                        line += 1
-                        col = 1
-                    } else if b & 0xC0 != 0x80 {
-                        col += 1
+                        segStart = i
+                        fallthrough
+                    case .unquoted, .quotedQuote:
+                        if state == .quotedQuote, b == 0x22 {
+                            // Doubled quote inside a quoted field: the second quote is content.
+                            state = .quoted
+                            segStart = i
+                            i += 1
+                            c += 1
+                            continue
+                        }
+                        if b == sep {
+                            end = .field
+                            break scan
+                        }
+                        if b == 0x0A || b == 0x0D {
+                            end = .record
+                            break scan
+                        }
+                        if state == .quotedQuote {
+                            // Text after a closing quote (e.g. `"ab"c`): kept literally (lenient).
+                            state = .unquoted
+                            segStart = i
+                        }
+                        if b >= 0x80 { high = true }
+                        if b & 0xC0 != 0x80 { c += 1 }
+                        i += 1
+                    case .quoted:
+                        if b == 0x22 {
+                            if let s = segStart {
+                                record.storage.append(contentsOf: p[s..<i])
+                                segStart = nil
+                            }
+                            i += 1
+                            c += 1
+                            state = .quotedQuote
+                        } else {
+                            if b >= 0x80 { high = true }
+                            i += 1
+                            if b == 0x0A {
+                                ln += 1
+                                c = 1
+                            } else if b & 0xC0 != 0x80 {
+                                c += 1
+                            }
+                        }
                     }
                 }
             }
+            pos = i
+            line = ln
+            col = c
+            if end == .chunk { continue }
+            // The field ends at `pos` (a separator or a line end, not yet consumed).
+            if let s = segStart {
+                record.storage.append(contentsOf: buf[s..<pos])
+                segStart = nil
+            }
+            try endField(&record, quoted: fieldQuoted, start: fieldStart, high: high)
+            high = false
+            let b = buf[pos]
+            pos += 1
+            if end == .field {
+                col += 1
+                state = .fieldStart
+                fieldStart = CSVPosition(line: line, column: col)
+                continue
+            }
+            line += 1
+            col = 1
+            if b == 0x0D { skipLF = true }
+            return true
         }
+    }
+}
+
+/// One record as bytes, filled by `CSVReader.next(into:)` and reused from record to record.
+public struct CSVRawRecord: Sendable {
+    /// The unquoted contents of the fields, one after the other.
+    public internal(set) var storage: [UInt8] = []
+    /// End offset of each field in `storage`.
+    public internal(set) var ends: [Int] = []
+    /// Start of each field.
+    public internal(set) var positions: [CSVPosition] = []
+    /// Whether each field was quoted in the file.
+    public internal(set) var quoted: [Bool] = []
+    /// 1-based line on which the record starts.
+    public internal(set) var line = 1
+
+    public init() {}
+    public var count: Int { ends.count }
+    /// The bytes of field `index`.
+    public func field(_ index: Int) -> ArraySlice<UInt8> {
+        storage[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+    /// Field `index` as text (the reader has checked that it is valid UTF-8).
+    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+    /// The record with a `String` per field.
+    public var record: CSVRecord {
+        CSVRecord(fields: (0..<count).map(string), line: line, positions: positions, quoted: quoted)
+    }
+
+    mutating func clear() {
+        storage.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        quoted.removeAll(keepingCapacity: true)
     }
 }
 

@@ -207,6 +207,9 @@ public final class ImportSession {
     private let reader: any ImportRecordSource
     private let catalog: any ImportCatalog
     private let options: ImportOptions
+    // Read per row: copied out of `options`, whose mapping would be retained on every access.
+    private let batchSize: Int
+    private let defaultStatus: DataStatus
     private let header: [String]
 
     // Long format columns.
@@ -227,8 +230,41 @@ public final class ImportSession {
     private var indicatorIds: [String: UInt64] = [:]
     private var regionIds: [String: UInt64] = [:]
     private var periodIds: [Period: UInt64] = [:]
-    private var seen: [UInt64: Int32] = [:]
+    private var seen = KeyLineTable()
     private var numbers: NumberReader
+
+    // The byte-level path for long-format CSV, the large files: codes, periods and statuses are
+    // looked up by their bytes and numbers read from bytes; a `String` is made once per distinct
+    // code and for notes. Other layouts and sources go through `CSVRecord`.
+    private var fastCSV: CSVReader?
+    private var raw = CSVRawRecord()
+    /// A class: a definition is large, and a row should cost one retain, not a copy of it.
+    private final class IndicatorSlot {
+        let code: String
+        let definition: IndicatorDefinition?
+        let range: ValueRange?
+        let id: UInt64
+        init(code: String, definition: IndicatorDefinition?, id: UInt64) {
+            self.code = code
+            self.definition = definition
+            self.range = definition?.validRange
+            self.id = id
+        }
+    }
+    private struct RegionSlot {
+        var code: String
+        var known: Bool
+        var id: UInt64
+    }
+    private struct PeriodSlot {
+        var text: String
+        var period: Period?
+        var id: UInt64
+    }
+    private var indicatorSlots = ByteLookup<IndicatorSlot>()
+    private var regionSlots = ByteLookup<RegionSlot>()
+    private var periodSlots = ByteLookup<PeriodSlot>()
+    private var statusSlots = ByteLookup<DataStatus?>()
 
     private var records = 0
     private var values = 0
@@ -246,6 +282,8 @@ public final class ImportSession {
         self.reader = reader
         self.catalog = catalog
         self.options = options
+        self.batchSize = options.batchSize
+        self.defaultStatus = options.defaultStatus
         self.fileName = reader.fileName
         self.statLineStatus = options.mapping?.status ?? options.defaultStatus
         let file = reader.fileName
@@ -369,6 +407,7 @@ public final class ImportSession {
                 at: loc)
         }
         try headerProblems.throwIfAny("kopregel van \(file) is niet bruikbaar")
+        if fmt == .long || fmt == .auto { fastCSV = reader as? CSVReader }
     }
 
     public convenience init(
@@ -395,24 +434,33 @@ public final class ImportSession {
     public func nextBatch() throws -> ImportBatch? {
         guard !done else { return nil }
         var rows: [ImportRow] = []
-        rows.reserveCapacity(options.batchSize)
-        while rows.count < options.batchSize || !problems.isEmpty {
-            let record: CSVRecord?
-            do { record = try reader.next() } catch let error as VitaalError {
+        rows.reserveCapacity(batchSize)
+        while rows.count < batchSize || !problems.isEmpty {
+            do {
+                if let fastCSV {
+                    guard try fastCSV.next(into: &raw) else {
+                        done = true
+                        break
+                    }
+                    records += 1
+                    readLong(raw: raw, into: &rows)
+                } else {
+                    guard let record = try reader.next() else {
+                        done = true
+                        break
+                    }
+                    records += 1
+                    switch format {
+                    case .statLine: readStatLine(record, into: &rows)
+                    case .odata: readOData(record, into: &rows)
+                    case .long, .auto: readLong(record, into: &rows)
+                    }
+                }
+            } catch let error as VitaalError {
                 for p in error.problems { problems.add(p.message, at: p.location) }
                 if error.problems.isEmpty { problems.add(error.message, at: SourceLocation(file: fileName)) }
                 done = true
                 return nil
-            }
-            guard let record else {
-                done = true
-                break
-            }
-            records += 1
-            switch format {
-            case .statLine: readStatLine(record, into: &rows)
-            case .odata: readOData(record, into: &rows)
-            case .long, .auto: readLong(record, into: &rows)
             }
             if !problems.isEmpty, !rows.isEmpty { rows.removeAll(keepingCapacity: true) }
         }
@@ -453,14 +501,23 @@ public final class ImportSession {
         reader.location(of: record, field: column, name: column < header.count ? header[column] : nil)
     }
 
-    private func checkWidth(_ record: CSVRecord) -> Bool {
-        guard record.count == header.count else {
+    private func checkWidth(_ record: CSVRecord) -> Bool { checkWidth(count: record.count, line: record.line) }
+
+    private func checkWidth(count: Int, line: Int) -> Bool {
+        guard count == header.count else {
             problems.add(
-                "regel heeft \(record.count) velden, de kopregel \(header.count) (controleer scheidingstekens en aanhalingstekens)",
-                at: SourceLocation(file: fileName, line: record.line))
+                "regel heeft \(count) velden, de kopregel \(header.count) (controleer scheidingstekens en aanhalingstekens)",
+                at: SourceLocation(file: fileName, line: line))
             return false
         }
         return true
+    }
+
+    /// Where field `column` of a raw record is: as `CSVReader.location(of:field:name:)` names it.
+    private func loc(_ record: CSVRawRecord, _ column: Int) -> SourceLocation {
+        SourceLocation(
+            file: fileName, line: record.positions[column].line, column: column + 1,
+            field: column < header.count ? header[column] : nil)
     }
 
     private func lookupIndicator(_ record: CSVRecord, _ column: Int, code: String) -> IndicatorDefinition? {
@@ -518,37 +575,49 @@ public final class ImportSession {
     private func parseValue(
         _ record: CSVRecord, _ column: Int, emptyReason: MissingReason?, indicator: IndicatorDefinition?
     ) -> Cell {
-        let raw = record.fields[column]
-        let text = raw.trimmedFast
-        if text.isEmpty {
+        parseValue(
+            ArraySlice(record.fields[column].trimmedFast.utf8), line: record.positions[column].line, column: column,
+            place: loc(record, column), emptyReason: emptyReason, range: indicator?.validRange, indicator: indicator)
+    }
+
+    /// Parses the trimmed bytes of a value cell in `column` (0-based) starting on `line`; `range` is
+    /// the indicator's valid range (the indicator itself is needed only for a message).
+    private func parseValue(
+        _ bytes: ArraySlice<UInt8>, line: Int, column: Int, place: @autoclosure () -> SourceLocation,
+        emptyReason: MissingReason?, range: ValueRange?, indicator: @autoclosure () -> IndicatorDefinition?
+    ) -> Cell {
+        if bytes.isEmpty {
             if let emptyReason { return .missing(emptyReason) }
-            problems.add(
-                "waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: loc(record, column))
+            problems.add("waarde ontbreekt: vul een getal in, of \".\" of een reden in kolom \"reden\"", at: place())
             return .invalid
         }
-        if text == "." { return .missing(.notAvailable) }
-        if text == "x" || text == "X" { return .missing(.confidential) }
-        switch numbers.read(text, line: record.positions[column].line, column: column + 1) {
+        if bytes.count == 1 {
+            switch bytes.first {
+            case 0x2E: return .missing(.notAvailable)
+            case 0x78, 0x58: return .missing(.confidential)
+            default: break
+            }
+        }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+        switch numbers.read(bytes, line: line, column: column + 1) {
         case .number(let v):
             // A few hundred digits parse as infinity; no stored value may be that large (charts,
             // sums and conversions downstream stay finite and exact).
             guard v.isFinite, abs(v) < ImportLimits.maxAbsoluteValue else {
-                problems.add(
-                    "waarde \(text.prefix(40)) is te groot: hoogstens 15 cijfers voor de komma", at: loc(record, column)
-                )
+                problems.add("waarde \(text.prefix(40)) is te groot: hoogstens 15 cijfers voor de komma", at: place())
                 return .invalid
             }
-            if let indicator, let range = indicator.validRange, !range.contains(v) {
+            if let range, !range.contains(v), let indicator = indicator() {
                 let lo = range.min.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
                 let hi = range.max.map { ValueFormatter.number($0, decimals: indicator.decimals) } ?? "…"
                 problems.add(
                     "waarde \(text) ligt buiten het toegestane bereik \(lo) – \(hi) van indicator \(indicator.code)",
-                    at: loc(record, column))
+                    at: place())
                 return .invalid
             }
             return .value(v)
         case .invalid:
-            problems.add("\"\(text.prefix(40))\" is geen getal", at: loc(record, column))
+            problems.add("\"\(text.prefix(40))\" is geen getal", at: place())
             return .invalid
         case .conflict(let message, let place):
             problems.add(
@@ -569,26 +638,37 @@ public final class ImportSession {
 
     /// Registers the key; reports a duplicate naming both lines. Returns false for a duplicate.
     private func register(indicator: String, region: String, period: Period, record: CSVRecord, column: Int) -> Bool {
-        let i = intern(indicator, &indicatorIds)
-        let r = intern(region, &regionIds)
-        let p: UInt64
-        if let id = periodIds[period] {
-            p = id
-        } else {
-            p = UInt64(periodIds.count)
-            periodIds[period] = p
-        }
-        // 21 bits each: up to 2,097,152 distinct indicators, regions and periods per file.
-        let key = (i & 0x1F_FFFF) << 42 | (r & 0x1F_FFFF) << 21 | (p & 0x1F_FFFF)
-        if let first = seen[key] {
-            problems.add(
-                "dubbele waarde voor indicator \(indicator), regio \(region), periode \(period): staat ook op regel \(first)",
-                at: loc(record, column))
-            return false
-        }
-        seen[key] = Int32(clamping: record.line)
+        register(
+            ids: (intern(indicator, &indicatorIds), intern(region, &regionIds), periodID(period)),
+            indicator: indicator, region: region, period: period, line: record.line, place: loc(record, column))
+    }
+
+    /// The id of a period of a stored value; a new period may widen the summary's span. (The
+    /// byte path asks once per distinct valid period, the general path per stored value: on a
+    /// successful import, where every row is stored, both give the same span.)
+    private func periodID(_ period: Period) -> UInt64 {
+        if let id = periodIds[period] { return id }
+        let id = UInt64(periodIds.count)
+        periodIds[period] = id
         if firstPeriod.map({ period < $0 }) ?? true { firstPeriod = period }
         if lastPeriod.map({ period > $0 }) ?? true { lastPeriod = period }
+        return id
+    }
+
+    /// Registers a key by its interned ids; reports a duplicate naming both lines.
+    private func register(
+        ids: (i: UInt64, r: UInt64, p: UInt64), indicator: String, region: String, period: Period, line: Int,
+        place: @autoclosure () -> SourceLocation
+    ) -> Bool {
+        let (i, r, p) = ids
+        // 21 bits each: up to 2,097,152 distinct indicators, regions and periods per file.
+        let key = (i & 0x1F_FFFF) << 42 | (r & 0x1F_FFFF) << 21 | (p & 0x1F_FFFF)
+        if let first = seen.insert(key, line: Int32(clamping: line)) {
+            problems.add(
+                "dubbele waarde voor indicator \(indicator), regio \(region), periode \(period): staat ook op regel \(first)",
+                at: place())
+            return false
+        }
         return true
     }
 
@@ -613,7 +693,7 @@ public final class ImportSession {
                 }
             }
         }
-        var status = options.defaultStatus
+        var status = defaultStatus
         if let colStatus {
             let text = record.fields[colStatus].trimmedFast
             if !text.isEmpty {
@@ -641,6 +721,97 @@ public final class ImportSession {
         }
         let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
         append(cell, def, region, period, status: status, note: note, line: record.line, into: &rows)
+    }
+
+    /// `readLong` on a raw record: the same checks and messages, from the bytes.
+    private func readLong(raw r: CSVRawRecord, into rows: inout [ImportRow]) {
+        guard checkWidth(count: r.count, line: r.line) else { return }
+        let indicator = indicatorSlots.value(for: Self.trimmed(r, colIndicator)) { bytes in
+            let code = String(decoding: bytes, as: UTF8.self)
+            let def = catalog.indicator(code)
+            return IndicatorSlot(code: code, definition: def, id: def.map { intern($0.code, &indicatorIds) } ?? 0)
+        }
+        if indicator.definition == nil {
+            problems.add(
+                indicator.code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(indicator.code)\"",
+                at: loc(r, colIndicator))
+        }
+        let region = regionSlots.value(for: Self.trimmed(r, colRegion)) { bytes in
+            let code = String(decoding: bytes, as: UTF8.self)
+            let known = catalog.regionExists(code)
+            return RegionSlot(code: code, known: known, id: known ? intern(code, &regionIds) : 0)
+        }
+        if !region.known {
+            problems.add(
+                region.code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(region.code)\"",
+                at: loc(r, colRegion))
+        }
+        let period = periodSlots.value(for: Self.trimmed(r, colPeriod)) { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            let period = Period(text)
+            return PeriodSlot(text: text, period: period, id: period.map(periodID) ?? 0)
+        }
+        if period.period == nil {
+            problems.add(
+                "ongeldige periode \"\(period.text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
+                at: loc(r, colPeriod))
+        }
+        var reason: MissingReason?
+        var ok = true
+        if let colReason {
+            let bytes = Self.trimmed(r, colReason)
+            if !bytes.isEmpty {
+                let text = String(decoding: bytes, as: UTF8.self)
+                reason = MissingReason(parsing: text)
+                if reason == nil {
+                    problems.add(
+                        "onbekende reden \"\(text)\" (gebruik nb, geheim, nvt of weinig)", at: loc(r, colReason))
+                    ok = false
+                }
+            }
+        }
+        var status = defaultStatus
+        if let colStatus {
+            let bytes = Self.trimmed(r, colStatus)
+            if !bytes.isEmpty {
+                if let s = statusSlots.value(
+                    for: bytes, make: { DataStatus(parsing: String(decoding: $0, as: UTF8.self)) })
+                {
+                    status = s
+                } else {
+                    problems.add(
+                        "onbekende status \"\(String(decoding: bytes, as: UTF8.self))\" (gebruik voorlopig, definitief of voorbeeld)",
+                        at: loc(r, colStatus))
+                    ok = false
+                }
+            }
+        }
+        let cell = parseValue(
+            Self.trimmed(r, colValue), line: r.positions[colValue].line, column: colValue, place: loc(r, colValue),
+            emptyReason: reason, range: indicator.range, indicator: indicator.definition)
+        guard ok, let def = indicator.definition, region.known, let p = period.period else { return }
+        guard
+            register(
+                ids: (indicator.id, region.id, period.id), indicator: def.code, region: region.code, period: p,
+                line: r.line, place: loc(r, colIndicator))
+        else { return }
+        let note = colNote.map { Self.trimmed(r, $0) }.flatMap {
+            $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self)
+        }
+        append(cell, def, region.code, p, status: status, note: note, line: r.line, into: &rows)
+    }
+
+    /// Field `index` without the spaces and tabs around it, as `trimmedFast` trims a `String`; a field
+    /// with a non-ASCII byte at an end (a no-break space?) is trimmed through `String`.
+    private static func trimmed(_ record: CSVRawRecord, _ index: Int) -> ArraySlice<UInt8> {
+        let field = record.field(index)
+        var bytes = field
+        while let b = bytes.first, b == 0x20 || b == 0x09 { bytes = bytes.dropFirst() }
+        while let b = bytes.last, b == 0x20 || b == 0x09 { bytes = bytes.dropLast() }
+        if let first = bytes.first, let last = bytes.last, first >= 0x80 || last >= 0x80 {
+            return ArraySlice(String(decoding: field, as: UTF8.self).trimmedFast.utf8)
+        }
+        return bytes
     }
 
     private func readStatLine(_ record: CSVRecord, into rows: inout [ImportRow]) {
@@ -787,6 +958,84 @@ struct NumberReader {
         }
     }
 
+    /// Records the decimal mark a value proves; a conflict with the mark seen before (or fixed), or
+    /// an earlier ambiguous value read the other way, is returned as the result for this value.
+    private mutating func prove(
+        _ proven: DecimalMark, line: Int, column: Int, text: @autoclosure () -> String
+    ) -> Result? {
+        if let mark, mark != proven {
+            let reason: String
+            if fixed, evidence == nil {
+                reason =
+                    "het decimaalteken in dit bestand is een \(mark.dutchName)"
+                    + (assumed == .point ? " (komma is het scheidingsteken)" : "")
+            } else {
+                reason = "regel \(evidence?.line ?? 0) gebruikt een \(mark.dutchName) als decimaalteken"
+            }
+            return .conflict(
+                "\"\(text())\" gebruikt een \(proven.dutchName) als decimaalteken, maar \(reason): gebruik één decimaalteken per bestand",
+                (line, column))
+        }
+        if mark == nil {
+            mark = proven
+            evidence = (line, column)
+            if let amb = ambiguous, proven != assumed {
+                ambiguous = nil
+                return .conflict(
+                    "\"\(amb.text)\" is dubbelzinnig: gelezen met een \(assumed.dutchName) als decimaalteken, maar regel \(line) gebruikt een \(proven.dutchName); schrijf het getal zonder scheidingsteken voor duizendtallen",
+                    (amb.line, amb.column))
+            }
+        }
+        return nil
+    }
+
+    /// The common case without allocating: an optional sign, digits and at most one decimal mark,
+    /// 15 digits or fewer, and not "1.234" / "1,234" (which may be a thousands group and needs the
+    /// general rules). Then `m / 10^k` is exactly what `Double("…")` gives: m < 2^53 and 10^k ≤ 10^22
+    /// are exact, so the one division is correctly rounded. Anything else returns nil.
+    private mutating func readSimple(_ bytes: ArraySlice<UInt8>, line: Int, column: Int) -> Result? {
+        var negative = false
+        var mantissa: UInt64 = 0
+        var intDigits = 0
+        var fractionDigits = 0
+        var markByte: UInt8 = 0
+        var firstDigit: UInt8 = 0
+        var index = bytes.startIndex
+        if index < bytes.endIndex, bytes[index] == 0x2D || bytes[index] == 0x2B {
+            negative = bytes[index] == 0x2D
+            index += 1
+        }
+        while index < bytes.endIndex {
+            let b = bytes[index]
+            if b >= 0x30, b <= 0x39 {
+                if intDigits + fractionDigits == 15 { return nil }
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                if markByte == 0 {
+                    if intDigits == 0 { firstDigit = b }
+                    intDigits += 1
+                } else {
+                    fractionDigits += 1
+                }
+            } else if b == 0x2E || b == 0x2C, markByte == 0 {
+                markByte = b
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard intDigits + fractionDigits > 0 else { return nil }
+        if markByte == 0 { return .number(negative ? -Double(mantissa) : Double(mantissa)) }
+        if (1...3).contains(intDigits), fractionDigits == 3, firstDigit != 0x30 { return nil }
+        if let conflict = prove(
+            markByte == 0x2C ? .comma : .point, line: line, column: column,
+            text: String(decoding: bytes, as: UTF8.self))
+        {
+            return conflict
+        }
+        let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+        return .number(negative ? -value : value)
+    }
+
     private static func validGroups(_ groups: [ArraySlice<UInt8>]) -> Bool {
         guard let first = groups.first, (1...3).contains(first.count), first.first != 0x30 else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
@@ -799,9 +1048,22 @@ struct NumberReader {
         return Double(s)
     }
 
+    /// Exact powers of ten as doubles (10^0 … 10^22 are exact).
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
     mutating func read(_ text: String, line: Int, column: Int) -> Result {
+        read(ArraySlice(text.utf8), line: line, column: column)
+    }
+
+    mutating func read(_ input: ArraySlice<UInt8>, line: Int, column: Int) -> Result {
+        readSimple(input, line: line, column: column) ?? readGeneral(input, line: line, column: column)
+    }
+
+    /// Every form the rules allow (thousands separators, ambiguity between "1.234" and 1,234).
+    mutating func readGeneral(_ input: ArraySlice<UInt8>, line: Int, column: Int) -> Result {
+        var text: String { String(decoding: input, as: UTF8.self) }
         var negative = false
-        var bytes = ArraySlice(text.utf8)
+        var bytes = input
         if let f = bytes.first, f == 0x2D || f == 0x2B {
             negative = f == 0x2D
             bytes = bytes.dropFirst()
@@ -853,31 +1115,7 @@ struct NumberReader {
             if let decimalByte { return decimalByte == 0x2C ? .comma : .point }
             return dots > 0 ? .comma : .point
         }()
-        if let proven {
-            if let mark, mark != proven {
-                let reason: String
-                if fixed, evidence == nil {
-                    reason =
-                        "het decimaalteken in dit bestand is een \(mark.dutchName)"
-                        + (assumed == .point ? " (komma is het scheidingsteken)" : "")
-                } else {
-                    reason = "regel \(evidence?.line ?? 0) gebruikt een \(mark.dutchName) als decimaalteken"
-                }
-                return .conflict(
-                    "\"\(text)\" gebruikt een \(proven.dutchName) als decimaalteken, maar \(reason): gebruik één decimaalteken per bestand",
-                    (line, column))
-            }
-            if mark == nil {
-                mark = proven
-                evidence = (line, column)
-                if let amb = ambiguous, proven != assumed {
-                    ambiguous = nil
-                    return .conflict(
-                        "\"\(amb.text)\" is dubbelzinnig: gelezen met een \(assumed.dutchName) als decimaalteken, maar regel \(line) gebruikt een \(proven.dutchName); schrijf het getal zonder scheidingsteken voor duizendtallen",
-                        (amb.line, amb.column))
-                }
-            }
-        }
+        if let proven, let conflict = prove(proven, line: line, column: column, text: text) { return conflict }
         // Build the value.
         guard let decimalByte else {
             let digits = bytes.filter { $0 != 0x2E && $0 != 0x2C }
@@ -970,4 +1208,78 @@ extension String {
 public enum ImportLimits {
     /// Values must be smaller than 10^15 in absolute value (exact in a Double, safe to convert).
     public static let maxAbsoluteValue = 1e15
+}
+
+/// What the import knows about a code, found by the code's bytes without making a `String` per
+/// row: the previous hit first (files repeat an indicator or a period row after row), then a table
+/// keyed by a hash of the bytes. `make` runs once per distinct code.
+struct ByteLookup<Value> {
+    private var lastKey: [UInt8] = []
+    private var lastValue: Value?
+    private var table: [UInt64: [(key: [UInt8], value: Value)]] = [:]
+
+    mutating func value(for bytes: ArraySlice<UInt8>, make: (ArraySlice<UInt8>) -> Value) -> Value {
+        if let lastValue, Self.equal(bytes, lastKey[...]) { return lastValue }
+        // FNV-1a: cheap, and the entries compare the bytes themselves.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let value: Value
+        if let found = table[hash]?.first(where: { Self.equal(bytes, $0.key[...]) }) {
+            value = found.value
+        } else {
+            value = make(bytes)
+            table[hash, default: []].append((Array(bytes), value))
+        }
+        lastKey.removeAll(keepingCapacity: true)
+        lastKey.append(contentsOf: bytes)
+        lastValue = value
+        return value
+    }
+
+    private static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+    }
+}
+
+/// The keys of one import (indicator, region and period ids packed into 63 bits) with the line each
+/// first appeared on: open addressing with linear probing and a multiplicative hash, 12 bytes a
+/// slot, at most three quarters full. Faster than a `Dictionary` for a million keys, same memory.
+struct KeyLineTable {
+    /// key + 1 per slot; 0 = empty.
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private var lines = [Int32](repeating: 0, count: 1 << 12)
+    private var shift = 64 - 12
+    private(set) var count = 0
+
+    /// Stores `key` first seen on `line`; returns the earlier line instead when the key is there.
+    mutating func insert(_ key: UInt64, line: Int32) -> Int32? {
+        if (count + 1) * 4 > keys.count * 3 { grow() }
+        let stored = key &+ 1
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+        while true {
+            let k = keys[slot]
+            if k == 0 {
+                keys[slot] = stored
+                lines[slot] = line
+                count += 1
+                return nil
+            }
+            if k == stored { return lines[slot] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldLines = lines
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        lines = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for (k, line) in zip(oldKeys, oldLines) where k != 0 { _ = insert(k &- 1, line: line) }
+    }
 }
