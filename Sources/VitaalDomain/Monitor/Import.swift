@@ -242,24 +242,41 @@ public final class ImportSession {
     private final class IndicatorSlot {
         let code: String
         let definition: IndicatorDefinition?
+        /// The definition's own code: what is stored.
+        let storedCode: String
+        /// Whether the catalogue knows the code (testing `definition` for nil copies it).
+        let known: Bool
         let range: ValueRange?
         let id: UInt64
         init(code: String, definition: IndicatorDefinition?, id: UInt64) {
             self.code = code
             self.definition = definition
+            self.storedCode = definition?.code ?? code
+            self.known = definition != nil
             self.range = definition?.validRange
             self.id = id
         }
     }
-    private struct RegionSlot {
-        var code: String
-        var known: Bool
-        var id: UInt64
+    // Classes as well: the lookup hands one out per row, and a retain is cheaper than a copy.
+    private final class RegionSlot {
+        let code: String
+        let known: Bool
+        let id: UInt64
+        init(code: String, known: Bool, id: UInt64) {
+            self.code = code
+            self.known = known
+            self.id = id
+        }
     }
-    private struct PeriodSlot {
-        var text: String
-        var period: Period?
-        var id: UInt64
+    private final class PeriodSlot {
+        let text: String
+        let period: Period?
+        let id: UInt64
+        init(text: String, period: Period?, id: UInt64) {
+            self.text = text
+            self.period = period
+            self.id = id
+        }
     }
     private var indicatorSlots = ByteLookup<IndicatorSlot>()
     private var regionSlots = ByteLookup<RegionSlot>()
@@ -481,6 +498,11 @@ public final class ImportSession {
         }
         values += rows.count
         batchIndex += 1
+        if batchIndex == 1, let total = reader.totalBytes, reader.bytesRead > 0, records > 0 {
+            // Size the duplicate table once from the first batch's bytes per record (at most 20M keys).
+            let estimate = Double(total) / (Double(reader.bytesRead) / Double(records))
+            seen.reserve(Int(min(estimate * 1.05, 20_000_000)))
+        }
         return ImportBatch(index: batchIndex - 1, rows: rows)
     }
 
@@ -720,7 +742,7 @@ public final class ImportSession {
             return
         }
         let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
-        append(cell, def, region, period, status: status, note: note, line: record.line, into: &rows)
+        append(cell, def.code, region, period, status: status, note: note, line: record.line, into: &rows)
     }
 
     /// `readLong` on a raw record: the same checks and messages, from the bytes.
@@ -731,7 +753,7 @@ public final class ImportSession {
             let def = catalog.indicator(code)
             return IndicatorSlot(code: code, definition: def, id: def.map { intern($0.code, &indicatorIds) } ?? 0)
         }
-        if indicator.definition == nil {
+        if !indicator.known {
             problems.add(
                 indicator.code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(indicator.code)\"",
                 at: loc(r, colIndicator))
@@ -789,16 +811,17 @@ public final class ImportSession {
         let cell = parseValue(
             Self.trimmed(r, colValue), line: r.positions[colValue].line, column: colValue, place: loc(r, colValue),
             emptyReason: reason, range: indicator.range, indicator: indicator.definition)
-        guard ok, let def = indicator.definition, region.known, let p = period.period else { return }
+        // The definition stays in its slot (copying it per row cost more than the rest of the row).
+        guard ok, indicator.known, region.known, let p = period.period else { return }
         guard
             register(
-                ids: (indicator.id, region.id, period.id), indicator: def.code, region: region.code, period: p,
-                line: r.line, place: loc(r, colIndicator))
+                ids: (indicator.id, region.id, period.id), indicator: indicator.storedCode, region: region.code,
+                period: p, line: r.line, place: loc(r, colIndicator))
         else { return }
         let note = colNote.map { Self.trimmed(r, $0) }.flatMap {
             $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self)
         }
-        append(cell, def, region.code, p, status: status, note: note, line: r.line, into: &rows)
+        append(cell, indicator.storedCode, region.code, p, status: status, note: note, line: r.line, into: &rows)
     }
 
     /// Field `index` without the spaces and tabs around it, as `trimmedFast` trims a `String`; a field
@@ -827,7 +850,7 @@ public final class ImportSession {
             guard register(indicator: def.code, region: region, period: period, record: record, column: column) else {
                 continue
             }
-            append(cell, def, region, period, status: statLineStatus, line: record.line, into: &rows)
+            append(cell, def.code, region, period, status: statLineStatus, line: record.line, into: &rows)
         }
     }
 
@@ -888,13 +911,13 @@ public final class ImportSession {
             return
         }
         let status = options.mapping?.status ?? options.defaultStatus
-        append(cell, def, region, period, status: status, line: record.line, into: &rows)
+        append(cell, def.code, region, period, status: status, line: record.line, into: &rows)
     }
 
     /// The row of one parsed cell, whatever the layout: a value, or no value with its reason (counted
     /// as missing). An invalid cell has already been reported and gives no row.
     private func append(
-        _ cell: Cell, _ def: IndicatorDefinition, _ region: String, _ period: Period, status: DataStatus,
+        _ cell: Cell, _ indicator: String, _ region: String, _ period: Period, status: DataStatus,
         note: String? = nil, line: Int, into rows: inout [ImportRow]
     ) {
         let value: Double?
@@ -908,7 +931,7 @@ public final class ImportSession {
         rows.append(
             ImportRow(
                 observation: Observation(
-                    indicator: def.code, region: region, period: period, value: value, missingReason: reason,
+                    indicator: indicator, region: region, period: period, value: value, missingReason: reason,
                     status: status, note: note), line: line))
     }
 }
@@ -1271,6 +1294,11 @@ struct KeyLineTable {
             if k == stored { return lines[slot] }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Makes room for `expected` keys at once (growing step by step re-inserts every key each time).
+    mutating func reserve(_ expected: Int) {
+        while expected * 4 > keys.count * 3 { grow() }
     }
 
     private mutating func grow() {
