@@ -492,6 +492,18 @@ public struct CSVRawRecord: Sendable {
     public internal(set) var line = 1
 
     public init() {}
+
+    /// The bytes of a record made of `String`s (a sheet's cells).
+    public init(_ record: CSVRecord) {
+        for field in record.fields {
+            storage.append(contentsOf: field.utf8)
+            ends.append(storage.count)
+        }
+        positions = record.positions
+        quoted = record.quoted
+        line = record.line
+    }
+
     public var count: Int { ends.count }
     /// The bytes of field `index`.
     public func field(_ index: Int) -> ArraySlice<UInt8> {

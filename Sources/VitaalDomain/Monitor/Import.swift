@@ -226,7 +226,6 @@ public final class ImportSession {
     private var indicatorCache: [String: IndicatorDefinition?] = [:]
     private var regionCache: [String: Bool] = [:]
     private var periodCache: [String: Period?] = [:]
-    private var statusCache: [String: DataStatus?] = [:]
     private var indicatorIds: [String: UInt64] = [:]
     private var regionIds: [String: UInt64] = [:]
     private var periodIds: [Period: UInt64] = [:]
@@ -238,6 +237,8 @@ public final class ImportSession {
     // code and for notes. Other layouts and sources go through `CSVRecord`.
     private var fastCSV: CSVReader?
     private var raw = CSVRawRecord()
+    /// The record a sheet gave, for naming places in it ("cel B17").
+    private var currentRecord: CSVRecord?
     /// A class: a definition is large, and a row should cost one retain, not a copy of it.
     private final class IndicatorSlot {
         let code: String
@@ -470,7 +471,9 @@ public final class ImportSession {
                     switch format {
                     case .statLine: readStatLine(record, into: &rows)
                     case .odata: readOData(record, into: &rows)
-                    case .long, .auto: readLong(record, into: &rows)
+                    case .long, .auto:
+                        currentRecord = record
+                        readLong(raw: CSVRawRecord(record), into: &rows)
                     }
                 }
             } catch let error as VitaalError {
@@ -535,9 +538,11 @@ public final class ImportSession {
         return true
     }
 
-    /// Where field `column` of a raw record is: as `CSVReader.location(of:field:name:)` names it.
+    /// Where field `column` of a raw record is: as the source names it (`CSVReader.location(of:field:name:)`
+    /// for a CSV file, without making a `CSVRecord`).
     private func loc(_ record: CSVRawRecord, _ column: Int) -> SourceLocation {
-        SourceLocation(
+        if fastCSV == nil, let currentRecord { return loc(currentRecord, column) }
+        return SourceLocation(
             file: fileName, line: record.positions[column].line, column: column + 1,
             field: column < header.count ? header[column] : nil)
     }
@@ -694,58 +699,8 @@ public final class ImportSession {
         return true
     }
 
-    private func readLong(_ record: CSVRecord, into rows: inout [ImportRow]) {
-        guard checkWidth(record) else { return }
-        let code = record.fields[colIndicator].trimmedFast
-        let region = record.fields[colRegion].trimmedFast
-        let periodText = record.fields[colPeriod].trimmedFast
-        let def = lookupIndicator(record, colIndicator, code: code)
-        let regionOK = lookupRegion(record, colRegion, code: region)
-        let period = parsePeriod(record, colPeriod, text: periodText)
-        var reason: MissingReason?
-        var ok = true
-        if let colReason {
-            let text = record.fields[colReason].trimmedFast
-            if !text.isEmpty {
-                reason = MissingReason(parsing: text)
-                if reason == nil {
-                    problems.add(
-                        "onbekende reden \"\(text)\" (gebruik nb, geheim, nvt of weinig)", at: loc(record, colReason))
-                    ok = false
-                }
-            }
-        }
-        var status = defaultStatus
-        if let colStatus {
-            let text = record.fields[colStatus].trimmedFast
-            if !text.isEmpty {
-                let parsed: DataStatus?
-                if let cached = statusCache[text] {
-                    parsed = cached
-                } else {
-                    parsed = DataStatus(parsing: text)
-                    statusCache[text] = .some(parsed)
-                }
-                if let s = parsed {
-                    status = s
-                } else {
-                    problems.add(
-                        "onbekende status \"\(text)\" (gebruik voorlopig, definitief of voorbeeld)",
-                        at: loc(record, colStatus))
-                    ok = false
-                }
-            }
-        }
-        let cell = parseValue(record, colValue, emptyReason: reason, indicator: def)
-        guard ok, let def, regionOK, let period else { return }
-        guard register(indicator: def.code, region: region, period: period, record: record, column: colIndicator) else {
-            return
-        }
-        let note = colNote.map { record.fields[$0].trimmedFast }.flatMap { $0.isEmpty ? nil : $0 }
-        append(cell, def.code, region, period, status: status, note: note, line: record.line, into: &rows)
-    }
-
-    /// `readLong` on a raw record: the same checks and messages, from the bytes.
+    /// One long-format record, from its bytes (a sheet's record is converted to bytes first, so
+    /// there is one set of checks and messages).
     private func readLong(raw r: CSVRawRecord, into rows: inout [ImportRow]) {
         guard checkWidth(count: r.count, line: r.line) else { return }
         let indicator = indicatorSlots.value(for: Self.trimmed(r, colIndicator)) { bytes in

@@ -5,9 +5,10 @@ import struct VitaalDomain.SourceLocation
 
 @testable import VitaalDomain
 
-/// Hands the CSV reader's records over as `CSVRecord`s. The import takes its byte-level path only
-/// for a `CSVReader` itself, so with this source the same bytes go through the general path: the
-/// two paths can be compared on the same files.
+/// Hands the CSV reader's records over as `CSVRecord`s, as a sheet does. The import reads a
+/// `CSVReader`'s records as bytes (`next(into:)`) and any other source's through `CSVRecord`s (with
+/// the general number rules when the simple reader declines), so the two can be compared on the
+/// same files.
 private final class RecordPathSource: ImportRecordSource {
     let csv: CSVReader
     init(_ data: Data, fileName: String) { csv = CSVReader(data: data, fileName: fileName) }
@@ -41,7 +42,7 @@ private enum Outcome: Equatable {
     }
 }
 
-@Suite("Monitor – import: the byte-level path equals the general path")
+@Suite("Monitor – import: reading bytes equals reading records")
 struct ImportBytePathTests {
     /// Fields a careful or a careless user writes: known and unknown codes, spaces and no-break
     /// spaces around them, every number form of docs/import-formats.md, empty cells, quotes.
@@ -101,7 +102,7 @@ struct ImportBytePathTests {
         return text
     }
 
-    @Test func randomFilesGiveTheSameRowsSummaryAndProblemsOnBothPaths() throws {
+    @Test func randomFilesGiveTheSameRowsSummaryAndProblemsEitherWay() throws {
         var stored = 0
         var refused = 0
         for seed in UInt64(1)...600 {
