@@ -142,10 +142,11 @@ struct MonitorWriteAPIController: RouteCollection {
         let db = req.application.monitorImportDB
         let outcome: ImportOutcome
         do {
-            outcome = try await ImportLocking.withLock(actor: user.email, at: req.now, on: db) {
+            // The history page shows this import while it runs, as it does an upload's.
+            outcome = try await ImportLocking.withLock(actor: user.email, at: req.now, on: db) { lock in
                 try await DataImporter.run(
                     .data(data, name: name), replace: replace, user: user, actor: user.email,
-                    clock: req.application.clock, on: db)
+                    clock: req.application.clock, on: db, reporter: req.application.importProgressReporter(lock: lock))
             }
         } catch var error as VitaalError
             where error.kind == .invalidInput && !error.problems.isEmpty

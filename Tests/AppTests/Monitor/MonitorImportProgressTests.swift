@@ -146,6 +146,38 @@ final class MonitorImportProgressTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
         }
 
+        // An import sent to the write API shows up the same way.
+        let apiGate = ImportGate()
+        app.storage[MonitorImportProgressObserver.self] = { await apiGate.hold($0) }
+        let user = try await MonitorTestSupport.user(app, mail)
+        let token = try await APITokens.create(
+            for: user, name: "script", scope: APITokenScope.schrijven.rawValue, days: 30, actor: nil,
+            actorName: "test", on: app.db, now: app.clock.now()
+        ).1
+        let apiImport = Task {
+            defer { apiGate.finishWaiting() }
+            var buffer = ByteBuffer()
+            buffer.writeString(csv)
+            return try await Browser(app).request(
+                .POST, MonitorURL.apiData.path(query: [("replace", "true")]),
+                headers: ["Authorization": "Bearer \(token)"], body: buffer,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
+        }
+        guard let heldAPI = await apiGate.firstHeld() else {
+            let result = try await apiImport.value
+            return XCTFail("the API import ended without publishing progress: \(result.status) \(result.body)")
+        }
+        let apiPage = try await viewer.get(MonitorURL.importHistory.path)
+        apiGate.open()
+        let apiDone = try await apiImport.value
+        XCTAssertEqual(apiDone.status, .ok, apiDone.body)
+        XCTAssertEqual(heldAPI.fileName, "data.csv")
+        XCTAssertEqual(heldAPI.actor, mail)
+        XCTAssertEqual(heldAPI.values, 2000)
+        XCTAssertTrue(apiPage.body.contains("Import loopt: data.csv, gestart door \(mail) om "), apiPage.body)
+        let apiProgressLeft = try await app.importProgressBoard.current()
+        XCTAssertNil(apiProgressLeft)
+
         // A progress not updated for five minutes is shown as "onderbroken?"; on SQLite a progress
         // file whose process has gone is not shown at all.
         let lock = try await ImportLocking.acquire(actor: "cli", at: app.clock.now(), on: app.db)
