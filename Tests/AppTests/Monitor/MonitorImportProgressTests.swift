@@ -154,10 +154,10 @@ final class MonitorImportProgressTests: XCTestCase {
             for: user, name: "script", scope: APITokenScope.schrijven.rawValue, days: 30, actor: nil,
             actorName: "test", on: app.db, now: app.clock.now()
         ).1
-        let apiImport = Task {
+        var buffer = ByteBuffer()
+        buffer.writeString(csv)
+        let apiImport = Task { [buffer] in
             defer { apiGate.finishWaiting() }
-            var buffer = ByteBuffer()
-            buffer.writeString(csv)
             return try await Browser(app).request(
                 .POST, MonitorURL.apiData.path(query: [("replace", "true")]),
                 headers: ["Authorization": "Bearer \(token)"], body: buffer,
