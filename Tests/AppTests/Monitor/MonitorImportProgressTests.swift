@@ -170,7 +170,8 @@ final class MonitorImportProgressTests: XCTestCase {
         let apiPage = try await viewer.get(MonitorURL.importHistory.path)
         apiGate.open()
         let apiDone = try await apiImport.value
-        XCTAssertEqual(apiDone.status, .ok, apiDone.body)
+        XCTAssertEqual(apiDone.status, .created, apiDone.body)
+        XCTAssertTrue(apiDone.body.contains("\"replaced\":5040"), apiDone.body)
         XCTAssertEqual(heldAPI.fileName, "data.csv")
         XCTAssertEqual(heldAPI.actor, mail)
         XCTAssertEqual(heldAPI.values, 2000)
