@@ -281,11 +281,12 @@ public enum DataImporter {
     }
 
     /// SQLite's default page cache (2 MB) spills to the WAL again and again while one transaction
-    /// grows the value table; during an import the connection may use up to 64 MB (bench/README.md,
-    /// P2), then the default is set back. No-op on PostgreSQL.
+    /// grows the value table; during an import the connection may use up to 32 MB (bench/README.md,
+    /// P2: 64 MB was no faster and put a 1M-value import at 157 MiB instead of 126), then the default
+    /// is set back. No-op on PostgreSQL.
     static func withLargeCache<T>(_ sql: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
         guard sql.dialect.name == "sqlite" else { return try await body() }
-        try await sql.raw("PRAGMA cache_size = -65536").run()
+        try await sql.raw("PRAGMA cache_size = -32768").run()
         do {
             let result = try await body()
             try await sql.raw("PRAGMA cache_size = -2000").run()
