@@ -220,7 +220,8 @@ public final class ImportSession {
     // OData columns: measure and value attribute (region, period and value use the long ones).
     private var colMeasure = 0, colAttribute = 4
     private var skippedMeasures: Set<String> = []
-    private var statLineStatus: DataStatus
+    /// The status of StatLine and OData rows: the mapping's, else the default.
+    private let mappingStatus: DataStatus
 
     // Caches and interning for duplicate detection.
     private var indicatorCache: [String: IndicatorDefinition?] = [:]
@@ -303,7 +304,7 @@ public final class ImportSession {
         self.batchSize = options.batchSize
         self.defaultStatus = options.defaultStatus
         self.fileName = reader.fileName
-        self.statLineStatus = options.mapping?.status ?? options.defaultStatus
+        self.mappingStatus = options.mapping?.status ?? options.defaultStatus
         let file = reader.fileName
         if reader.totalBytes == 0 {
             throw VitaalError.invalid("bestand is leeg (0 bytes)", at: SourceLocation(file: file))
@@ -556,8 +557,7 @@ public final class ImportSession {
             indicatorCache[code] = .some(def)
         }
         if def == nil {
-            problems.add(
-                code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(code)\"", at: loc(record, column))
+            problems.add(Self.unknownIndicator(code), at: loc(record, column))
         }
         return def
     }
@@ -571,7 +571,7 @@ public final class ImportSession {
             regionCache[code] = ok
         }
         if !ok {
-            problems.add(code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(code)\"", at: loc(record, column))
+            problems.add(Self.unknownRegion(code), at: loc(record, column))
         }
         return ok
     }
@@ -584,12 +584,19 @@ public final class ImportSession {
             p = Period(text)
             periodCache[text] = .some(p)
         }
-        if p == nil {
-            problems.add(
-                "ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
-                at: loc(record, column))
-        }
+        if p == nil { problems.add(Self.invalidPeriod(text), at: loc(record, column)) }
         return p
+    }
+
+    // One wording for a code the catalogue lacks, whichever layout or path read it.
+    private static func unknownIndicator(_ code: String) -> String {
+        code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(code)\""
+    }
+    private static func unknownRegion(_ code: String) -> String {
+        code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(code)\""
+    }
+    private static func invalidPeriod(_ text: String) -> String {
+        "ongeldige periode \"\(text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)"
     }
 
     private enum Cell {
@@ -708,31 +715,19 @@ public final class ImportSession {
             let def = catalog.indicator(code)
             return IndicatorSlot(code: code, definition: def, id: def.map { intern($0.code, &indicatorIds) } ?? 0)
         }
-        if !indicator.known {
-            problems.add(
-                indicator.code.isEmpty ? "indicatorcode ontbreekt" : "onbekende indicator \"\(indicator.code)\"",
-                at: loc(r, colIndicator))
-        }
+        if !indicator.known { problems.add(Self.unknownIndicator(indicator.code), at: loc(r, colIndicator)) }
         let region = regionSlots.value(for: Self.trimmed(r, colRegion)) { bytes in
             let code = String(decoding: bytes, as: UTF8.self)
             let known = catalog.regionExists(code)
             return RegionSlot(code: code, known: known, id: known ? intern(code, &regionIds) : 0)
         }
-        if !region.known {
-            problems.add(
-                region.code.isEmpty ? "regiocode ontbreekt" : "onbekende regio \"\(region.code)\"",
-                at: loc(r, colRegion))
-        }
+        if !region.known { problems.add(Self.unknownRegion(region.code), at: loc(r, colRegion)) }
         let period = periodSlots.value(for: Self.trimmed(r, colPeriod)) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             let period = Period(text)
             return PeriodSlot(text: text, period: period, id: period.map(periodID) ?? 0)
         }
-        if period.period == nil {
-            problems.add(
-                "ongeldige periode \"\(period.text)\" (gebruik 2024, 2024Q3, 2024-05 of CBS-codes 2024JJ00, 2024KW03, 2024MM05)",
-                at: loc(r, colPeriod))
-        }
+        if period.period == nil { problems.add(Self.invalidPeriod(period.text), at: loc(r, colPeriod)) }
         var reason: MissingReason?
         var ok = true
         if let colReason {
@@ -805,7 +800,7 @@ public final class ImportSession {
             guard register(indicator: def.code, region: region, period: period, record: record, column: column) else {
                 continue
             }
-            append(cell, def.code, region, period, status: statLineStatus, line: record.line, into: &rows)
+            append(cell, def.code, region, period, status: mappingStatus, line: record.line, into: &rows)
         }
     }
 
@@ -865,8 +860,7 @@ public final class ImportSession {
         guard register(indicator: def.code, region: region, period: period, record: record, column: colMeasure) else {
             return
         }
-        let status = options.mapping?.status ?? options.defaultStatus
-        append(cell, def.code, region, period, status: status, line: record.line, into: &rows)
+        append(cell, def.code, region, period, status: mappingStatus, line: record.line, into: &rows)
     }
 
     /// The row of one parsed cell, whatever the layout: a value, or no value with its reason (counted
@@ -1253,15 +1247,17 @@ struct KeyLineTable {
 
     /// Makes room for `expected` keys at once (growing step by step re-inserts every key each time).
     mutating func reserve(_ expected: Int) {
-        while expected * 4 > keys.count * 3 { grow() }
+        var doublings = 0
+        while expected * 4 > (keys.count << doublings) * 3 { doublings += 1 }
+        if doublings > 0 { grow(doublings: doublings) }
     }
 
-    private mutating func grow() {
+    private mutating func grow(doublings: Int = 1) {
         let oldKeys = keys
         let oldLines = lines
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        lines = [Int32](repeating: 0, count: oldKeys.count * 2)
-        shift -= 1
+        keys = [UInt64](repeating: 0, count: oldKeys.count << doublings)
+        lines = [Int32](repeating: 0, count: oldKeys.count << doublings)
+        shift -= doublings
         count = 0
         for (k, line) in zip(oldKeys, oldLines) where k != 0 { _ = insert(k &- 1, line: line) }
     }
