@@ -1,7 +1,7 @@
 import Foundation
 
 /// The population projection in the monitor: inhabitants per municipality and year in both variants, and the
-/// share of 65-plussers in the base variant, so the monitor's charts, maps, tables and API show the same
+/// share of 65-plussers and the households in the base variant, so the monitor's charts, maps, tables and API show the same
 /// numbers the workforce and acute-care models read (`PopulationProjection`).
 extension MonitorDemoData {
     /// The projected years (2024 is the measured start, shown as `cbs_inwoners`).
@@ -15,7 +15,8 @@ extension MonitorDemoData {
     static let projectionAssumptions =
         " Prognose, geen meting. Aannames: elke gemeente groeit in het tempo van haar gemeten groei 2016–2024, "
         + "geschaald zodat de provincie het cijfer van 2035 haalt, en daarna in hetzelfde tempo; de leeftijdsopbouw "
-        + "per gemeente is voorbeelddata; huishoudens zitten niet in de prognose."
+        + "per gemeente is voorbeelddata; huishoudens: in 2024 één per woning, daarna steeds kleinere huishoudens "
+        + "zodat er 2023–2035 22 % bij komen."
 
     static let projectionDefinitions: [IndicatorDefinition] = [
         IndicatorDefinition(
@@ -39,7 +40,14 @@ extension MonitorDemoData {
                 "Prognose van het aandeel inwoners van 65 jaar en ouder, basisvariant: in 2035 1 op de 5 inwoners "
                 + "(Regioplan IZA Flevoland)." + projectionAssumptions,
             unit: "%", decimals: 1, polarity: .neutral, source: PopulationProjection.source, level: .input,
-            themeCode: "bevolking", validRange: .percentage)
+            themeCode: "bevolking", validRange: .percentage),
+        IndicatorDefinition(
+            code: "prognose_huishoudens", name: "Huishoudensprognose (basisvariant)",
+            description:
+                "Prognose van het aantal huishoudens op 1 januari, basisvariant: +22 % huishoudens 2023–2035 volgens "
+                + "het Regioplan IZA Flevoland, bij +16 % inwoners." + projectionAssumptions,
+            unit: "aantal", decimals: 0, polarity: .neutral, source: PopulationProjection.source, level: .input,
+            themeCode: "bevolking", validRange: .nonNegative)
     ]
 
     /// The projection indicators get only projected values, never generated examples.
@@ -68,6 +76,11 @@ extension MonitorDemoData {
                 }
             }
             let base = PopulationProjection.flevoland
+            add("prognose_huishoudens", "PV24", year, base.households(year: year), decimals: 0)
+            for m in municipalities {
+                let households = base.households(municipality: m.name, year: year)
+                add("prognose_huishoudens", m.code, year, households, decimals: 0)
+            }
             add("prognose_aandeel_65plus", "PV24", year, base.seniorShare(year: year) * 100, decimals: 1)
             for m in municipalities {
                 let bands = base.bandPopulation(municipality: m.name, year: year)

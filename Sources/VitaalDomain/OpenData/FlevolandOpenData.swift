@@ -96,6 +96,19 @@ public enum FlevolandOpenData {
         return index
     }()
 
+    /// Dwellings (woningvoorraad) on 1 January 2024 per municipality and wijk, KWB 2024.
+    public static func dwellings2024(_ code: String) -> Figure? {
+        dwellingsIndex[code]
+    }
+
+    private static let dwellingsIndex: [String: Figure] = {
+        var index: [String: Figure] = [:]
+        for file in [kwbMunicipalitiesFile, kwbWijkenFile] {
+            for f in figures(file) where f.code == KWB.dwellings { index[f.regionCode] = f }
+        }
+        return index
+    }()
+
     // MARK: Service regions
 
     /// The service regions that cover (part of) Flevoland, with the Flevoland municipalities in each.

@@ -30,6 +30,10 @@ public struct PopulationMunicipality: Sendable, Hashable {
     /// Share of each `PopulationAgeBand.all` band in 2024 — an assumption (voorbeelddata): the open data
     /// in Vitaal has no age breakdown per municipality.
     public var bandShares2024: [Double]
+    /// Dwellings on 1 January 2024 (CBS, Kerncijfers wijken en buurten 2024, woningvoorraad): the start of
+    /// the households path, one household per dwelling — an assumption, the open data in Vitaal has no
+    /// household counts.
+    public var dwellings2024: Double
 }
 
 /// The one population projection of Flevoland (bevolkingsprognose) per municipality × age band × year,
@@ -44,7 +48,10 @@ public struct PopulationMunicipality: Sendable, Hashable {
 ///   scales those paces so the province reaches its 2035 figure (`pace`);
 /// - years before 2024 follow each municipality's measured 2016–2024 growth (derived, not measured);
 /// - the 65+ bands grow by one yearly factor, linear from 2024, so that 1 in 5 inhabitants is 65+ in 2035
-///   (Regioplan IZA, hoofdstuk 2); the younger bands make up the rest, so the bands sum to the total.
+///   (Regioplan IZA, hoofdstuk 2); the younger bands make up the rest, so the bands sum to the total;
+/// - households (huishoudens) start at one per dwelling in 2024; the average household shrinks linearly by
+///   one province-wide rate, set so that the base variant has +22 % households 2023→2035 (Regioplan IZA,
+///   hoofdstuk 2). Both variants share that household size, so the high variant has more households.
 public struct PopulationProjection: Sendable, Hashable {
     public enum Variant: String, Sendable, Hashable, CaseIterable {
         /// Regioplan IZA Flevoland: +16 % 2023→2035.
@@ -68,6 +75,9 @@ public struct PopulationProjection: Sendable, Hashable {
     public var pace: Double
     /// Factor on the 65+ bands in 2035 relative to 2024 (linear in between, and continued after 2035).
     public var seniorFactor2035: Double
+    /// Yearly decline of the average household size, as a share of the 2024 size (linear: in year y the
+    /// size is `1 - householdSizeDecline * (y - 2024)` times that of 2024).
+    public var householdSizeDecline: Double
     /// `cells[m][year - years.lowerBound][b]`: inhabitants (not rounded, so sums are exact).
     var cells: [[[Double]]]
 
@@ -77,6 +87,8 @@ public struct PopulationProjection: Sendable, Hashable {
     public static let regioplanGrowth2023To2035 = 0.16
     /// Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’: "ruim 540.000" inhabitants in 2035.
     public static let fleverInhabitants2035 = 540_000.0
+    /// Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’: households +22 % 2023→2035.
+    public static let regioplanHouseholdGrowth2023To2035 = 0.22
     /// Regioplan IZA Flevoland, hoofdstuk 2: in 2035 about 1 in 5 inhabitants is 65 or older.
     public static let seniorShare2035 = 0.20
     public static let baseYear = 2024
@@ -84,7 +96,7 @@ public struct PopulationProjection: Sendable, Hashable {
 
     /// Where the numbers come from (titles and sections).
     public static let source =
-        "CBS, Kerncijfers wijken en buurten 2024 (inwoners per gemeente op 1 januari 2024); Provincie Flevoland, Standcijfers 1 januari 2016 (inwoners per gemeente); Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’ (+16 % inwoners 2023–2035, in 2035 1 op de 5 inwoners 65+); Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’ (ruim 540.000 inwoners in 2035)."
+        "CBS, Kerncijfers wijken en buurten 2024 (inwoners per gemeente op 1 januari 2024); Provincie Flevoland, Standcijfers 1 januari 2016 (inwoners per gemeente); CBS, Kerncijfers wijken en buurten 2024 (woningvoorraad per gemeente); Regioplan IZA Flevoland, hoofdstuk 2 ‘Flevoland in woord en beeld’ (+16 % inwoners en +22 % huishoudens 2023–2035, in 2035 1 op de 5 inwoners 65+); Flever, Jaarplan 2025, ‘Bouwen aan de Samenleving’ (ruim 540.000 inwoners in 2035)."
 
     /// What Vitaal assumed or derived (Dutch, shown on screen next to the figures).
     public static let assumptions = [
@@ -92,7 +104,7 @@ public struct PopulationProjection: Sendable, Hashable {
         "Afgeleid: elke gemeente groeit in het tempo van haar gemeten groei 2016–2024, met één factor per variant geschaald zodat de provincie het cijfer van 2035 haalt; na 2035 loopt hetzelfde tempo door.",
         "Afgeleid: de jaren vóór 2024 (ook 2023, het startjaar van de +16 %) volgen de gemeten groei per gemeente 2016–2024.",
         "Voorbeelddata: de leeftijdsopbouw per gemeente in 2024 is aangenomen (de open data in Vitaal heeft geen leeftijden per gemeente); het aandeel 65+ groeit lineair zodat in 2035 1 op de 5 inwoners 65+ is.",
-        "Niet in de prognose: het aantal huishoudens (Regioplan IZA: +22 % 2023–2035)."
+        "Aangenomen: in 2024 één huishouden per woning (CBS-woningvoorraad; de open data in Vitaal heeft geen aantallen huishoudens); het gemiddelde huishouden wordt elk jaar even veel kleiner, zodat de basisvariant +22 % huishoudens 2023–2035 heeft (Regioplan IZA). De hoge variant gebruikt dezelfde huishoudensgrootte."
     ]
 
     /// The six municipalities: 2016 and 2024 inhabitants as published, 2024 age structure assumed.
@@ -100,7 +112,8 @@ public struct PopulationProjection: Sendable, Hashable {
         func m(_ code: String, _ name: String, _ in2016: Double, _ shares: [Double]) -> PopulationMunicipality {
             PopulationMunicipality(
                 code: code, name: name, population2016: in2016,
-                population2024: FlevolandOpenData.population2024(code)?.value ?? 0, bandShares2024: shares)
+                population2024: FlevolandOpenData.population2024(code)?.value ?? 0, bandShares2024: shares,
+                dwellings2024: FlevolandOpenData.dwellings2024(code)?.value ?? 0)
         }
         // Age shares: a young Urk, an older Noordoostpolder and Zeewolde, about 17 % 65+ in the province.
         return [
@@ -140,19 +153,28 @@ public struct PopulationProjection: Sendable, Hashable {
                 return sum + mp.0.population2024 * exp(factor * mp.1 * Double(year - base))
             }
         }
-        let goal: Double
-        switch variant {
-        case .base: goal = total(2023, pace: 1) * (1 + Self.regioplanGrowth2023To2035)
-        case .high: goal = Self.fleverInhabitants2035
-        }
         // The total grows monotonically with k: bisection.
-        var low = 0.0
-        var high = 10.0
-        for _ in 0..<200 {
-            let mid = (low + high) / 2
-            if total(target, pace: mid) < goal { low = mid } else { high = mid }
+        func pace(reaching goal: Double) -> Double {
+            var low = 0.0
+            var high = 10.0
+            for _ in 0..<200 {
+                let mid = (low + high) / 2
+                if total(target, pace: mid) < goal { low = mid } else { high = mid }
+            }
+            return (low + high) / 2
         }
-        let k = (low + high) / 2
+        let basePace = pace(reaching: total(2023, pace: 1) * (1 + Self.regioplanGrowth2023To2035))
+        let k = variant == .base ? basePace : pace(reaching: Self.fleverInhabitants2035)
+        // Households on the base path: dwellings × growth of the inhabitants ÷ household size factor s(y),
+        // s(y) = 1 - d (y - 2024). With G the dwelling-weighted growth of the inhabitants 2023→2035,
+        // G (1 + d) / (1 - 11 d) = 1.22 gives d = (r - 1) / (11 r + 1), r = 1.22 / G.
+        func weightedGrowth(_ year: Int) -> Double {
+            zip(municipalities, paces).reduce(0) { sum, mp in
+                sum + mp.0.dwellings2024 * exp((year < base ? 1 : basePace) * mp.1 * Double(year - base))
+            }
+        }
+        let r = (1 + Self.regioplanHouseholdGrowth2023To2035) / (weightedGrowth(target) / weightedGrowth(2023))
+        let decline = (r - 1) / (r * Double(target - base) + 1)
         let bands = PopulationAgeBand.all
         func totalOf(_ i: Int, _ year: Int) -> Double {
             municipalities[i].population2024 * exp((year < base ? 1 : k) * paces[i] * Double(year - base))
@@ -172,6 +194,7 @@ public struct PopulationProjection: Sendable, Hashable {
         self.municipalities = municipalities
         self.pace = k
         self.seniorFactor2035 = seniorFactor
+        self.householdSizeDecline = decline
         cells = municipalities.indices.map { i in
             let m = municipalities[i]
             let senior = seniorShare(m)
@@ -219,6 +242,24 @@ public struct PopulationProjection: Sendable, Hashable {
         let all = totals.reduce(0, +)
         let seniors = zip(totals, bands).reduce(0) { $0 + ($1.1.isSenior ? $1.0 : 0) }
         return all > 0 ? seniors / all : 0
+    }
+
+    /// The average household size in `year` relative to 2024 (1 in 2024, smaller later).
+    public func householdSizeFactor(year: Int) -> Double {
+        1 - householdSizeDecline * Double(year - Self.baseYear)
+    }
+
+    /// Households (huishoudens) of a municipality in a year: its 2024 dwellings, grown with its
+    /// inhabitants and divided by the household size factor.
+    public func households(municipality name: String, year: Int) -> Double {
+        guard let m = municipalities.first(where: { $0.name == name }), m.population2024 > 0 else { return 0 }
+        return m.dwellings2024 * population(municipality: name, year: year) / m.population2024
+            / householdSizeFactor(year: year)
+    }
+
+    /// Households in the province.
+    public func households(year: Int) -> Double {
+        municipalities.reduce(0) { $0 + households(municipality: $1.name, year: year) }
     }
 
     /// Share of each band in the province.

@@ -207,8 +207,8 @@ struct MonitorDemoDataTests {
         let realOnly = MonitorDemoData.realIndicators
         #expect(realOnly.isSuperset(of: ["cbs_inwoners", "bw_ervaren_gezondheid", "gm_rokers"]))
         #expect(
-            obs.count == (all.count - realOnly.count - 3) * 8 * 6 + MonitorDemoData.openDataObservations.count
-                + 3 * 7 * 16)
+            obs.count == (all.count - realOnly.count - 4) * 8 * 6 + MonitorDemoData.openDataObservations.count
+                + 4 * 7 * 16)
         #expect(!obs.contains { realOnly.contains($0.indicator) && $0.status == .voorbeeld })
         #expect(Set(obs.map(\.key)).count == obs.count)
         // Every value is either a real figure (with its source in the note) or marked as example data.

@@ -38,7 +38,7 @@ struct PopulationModelsTests {
 
     @Test func theMonitorShowsTheSameProjection() throws {
         let obs = MonitorDemoData.observations().filter { MonitorDemoData.projectionIndicators.contains($0.indicator) }
-        #expect(obs.count == 3 * 7 * 16)
+        #expect(obs.count == 4 * 7 * 16)
         #expect(obs.allSatisfy { $0.status == .voorbeeld && $0.note?.hasPrefix("Prognose, geen meting") == true })
         func value(_ code: String, _ region: String, _ year: Int) -> Double? {
             obs.first { $0.indicator == code && $0.region == region && $0.period == .year(year) }?.value
@@ -51,6 +51,10 @@ struct PopulationModelsTests {
                 == base.population(municipality: "Lelystad", year: 2032).rounded())
         #expect(value("prognose_inwoners_hoog", "PV24", 2035) == 540_000)
         #expect(value("prognose_aandeel_65plus", "PV24", 2035) == 20)
+        #expect(value("prognose_huishoudens", "PV24", 2035) == base.households(year: 2035).rounded())
+        #expect(
+            value("prognose_huishoudens", "GM0303", 2030)
+                == base.households(municipality: "Dronten", year: 2030).rounded())
         #expect(value("prognose_inwoners", "GM0034", 2024) == nil)
         #expect(value("prognose_inwoners", "PV24", 2040) == base.total(year: 2040).rounded())
         #expect(high.total(year: 2040) > base.total(year: 2040))

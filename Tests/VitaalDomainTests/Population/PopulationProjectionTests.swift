@@ -39,6 +39,33 @@ struct PopulationProjectionTests {
         #expect(high.total(year: 2021) == base.total(year: 2021))
     }
 
+    @Test func householdsFollowTheRegioplan() {
+        // Start: one household per dwelling, CBS Kerncijfers wijken en buurten 2024 (woningvoorraad):
+        // Almere 92,353 … Urk 7,004, together 184,425.
+        #expect(abs(base.households(year: 2024) - 184_425) < 1e-6)
+        #expect(abs(base.households(municipality: "Urk", year: 2024) - 7_004) < 1e-6)
+        // Regioplan IZA Flevoland, hoofdstuk 2: +22 % households 2023→2035 (next to +16 % inhabitants).
+        #expect(abs(base.households(year: 2035) / base.households(year: 2023) - 1.22) < 1e-9)
+        // So households shrink: about 2.44 persons per dwelling in 2024, fewer every year.
+        #expect(base.householdSizeDecline > 0 && base.householdSizeDecline < 0.01)
+        let size2024 = base.total(year: 2024) / base.households(year: 2024)
+        let size2035 = base.total(year: 2035) / base.households(year: 2035)
+        #expect(abs(size2024 - 2.444) < 0.001)
+        #expect(size2035 < size2024 && size2035 > 2.2)
+        // One household size for both variants: the high variant has more households.
+        #expect(high.householdSizeDecline == base.householdSizeDecline)
+        #expect(high.households(year: 2035) > base.households(year: 2035))
+        for projection in [base, high] {
+            for year in projection.years {
+                let sum = projection.municipalities.reduce(0.0) {
+                    $0 + projection.households(municipality: $1.name, year: year)
+                }
+                #expect(abs(sum - projection.households(year: year)) < 1e-6)
+            }
+        }
+        #expect(base.households(municipality: "Nergens", year: 2030) == 0)
+    }
+
     @Test func municipalitiesAndBandsAddUp() {
         for projection in [base, high] {
             for year in projection.years {
