@@ -246,19 +246,6 @@ public enum RegisterDemoData {
         ("ZonMw", "ZorgOnderzoek Nederland (ZON) en het gebied Medische Wetenschappen (MW)")
     ]
 
-    /// Every line of Bijlage 3; a term that occurs twice gets a numbered key (`mdt`, `mdt-2`).
-    public static var terms: [Item] {
-        var seen: [String: Int] = [:]
-        return definitionList.map { term, meaning in
-            let base = slug(term)
-            seen[base, default: 0] += 1
-            let key = seen[base] == 1 ? base : "\(base)-\(seen[base] ?? 1)"
-            return Item(
-                kind: .terms, key: key, status: nil,
-                values: ["term": term, "meaning": meaning, "sourceDocument": jaarplanTerms], organisation: "flever")
-        }
-    }
-
     /// "HCA ZWF" → "hca-zwf", "A&O" → "a-o".
     public static func slug(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()

@@ -272,8 +272,18 @@ final class RegistersFlowTests: XCTestCase {
             XCTAssertTrue(stozPage.body.contains("€ 750.000"))
             XCTAssertTrue(stozPage.body.contains("€ 25.000"))
 
+            // Bijlage 3 (52 lines), the CMO's afkortingen (16) and the Regioplan's Woordenlijst (44);
+            // eight lines of the last two give a meaning Bijlage 3 already has and join its entry.
             let terms = try await Self.list(anonymous, "/api/v1/terms")
-            XCTAssertEqual(terms.count, 52)
+            XCTAssertEqual(terms.count, 104)
+            let gala = try XCTUnwrap(terms.first { $0["key"] as? String == "gala" }?["values"] as? [String: Any])
+            XCTAssertEqual(
+                gala["sourceDocument"] as? String,
+                "Flever, Jaarplan 2025, Bijlage 3: Definitielijst; Regioplan IZA Flevoland, Woordenlijst")
+            let zonmw = try await anonymous.get("/begrippen?term=ZonMw")
+            XCTAssertTrue(zonmw.body.contains("2 van 104 vermeldingen"))
+            XCTAssertTrue(zonmw.body.contains("Organisatie gezondheidsonderzoek en zorginnovatie"))
+            XCTAssertTrue(zonmw.body.contains("ZorgOnderzoek Nederland (ZON)"))
             let meanings = Dictionary(grouping: terms.compactMap { $0["values"] as? [String: Any] }) {
                 $0["term"] as? String ?? ""
             }
@@ -512,7 +522,7 @@ final class RegistersFlowTests: XCTestCase {
             let glossary = try await RegisterReader.glossary(on: app.db)
             XCTAssertEqual(glossary.first { $0.term == "PG" }?.target, "/begrippen?term=PG")
             let both = try await anonymous.get("/begrippen?term=PG")
-            XCTAssertTrue(both.body.contains("2 van 52 vermeldingen"))
+            XCTAssertTrue(both.body.contains("2 van 104 vermeldingen"))
         }
     }
 }
