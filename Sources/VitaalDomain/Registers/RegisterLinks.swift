@@ -121,9 +121,11 @@ public enum TermLinks {
         return c.isLetter || c.isNumber
     }
 
-    /// The terms of a definition list grouped for linking: one group per term as written for an
-    /// abbreviation, per term in any case otherwise ("brede welvaart" and "Brede Welvaart" are one
-    /// group); each group with the keys of its entries in order.
+    /// The terms of a definition list grouped for linking, by `TermValidity.termGroup` (the same
+    /// groups as the meanings side by side: "brede welvaart" and "Brede Welvaart", "ZonMw" and
+    /// "ZONMW"), each with the keys of its entries in order. The group links under its first spelling
+    /// that is not an abbreviation, so that it matches in any case; a group of abbreviations only
+    /// matches as written.
     public static func groups(_ entries: [RegisterEntry]) -> [(term: String, keys: [String])] {
         var order: [String] = []
         var byGroup: [String: (term: String, keys: [String])] = [:]
@@ -131,8 +133,10 @@ public enum TermLinks {
             guard let term = entry.values["term"]?.trimmingCharacters(in: .whitespaces), !term.isEmpty else {
                 continue
             }
-            let group = isAbbreviation(term) ? term : RegisterFilter.fold(term)
-            if byGroup[group] == nil {
+            let group = TermValidity.termGroup(term)
+            if let existing = byGroup[group] {
+                if isAbbreviation(existing.term), !isAbbreviation(term) { byGroup[group]?.term = term }
+            } else {
                 order.append(group)
                 byGroup[group] = (term, [])
             }

@@ -82,14 +82,29 @@ public enum TermValidity {
             == RegisterFilter.fold(b).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Terms with more than one meaning, each with its entries (sorted by term), for showing the
-    /// meanings side by side. Terms are grouped exactly as written: "brede welvaart" and "Brede
-    /// Welvaart" are two terms in Bijlage 3.
+    /// The form under which entries count as the same term: case, accents and outer spaces ignored,
+    /// as `conflicts` compares them ("ZONMW" in the CMO list and "ZonMw" in Bijlage 3 are one term).
+    public static func termGroup(_ term: String?) -> String {
+        RegisterFilter.fold(term ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Terms with more than one meaning, each with its entries (sorted by key), for showing the
+    /// meanings side by side, in term order. Entries are grouped by `termGroup`, so a term written
+    /// two ways is one term with two meanings ("brede welvaart", the quality of life, and "Brede
+    /// Welvaart", the monitor, in Bijlage 3); the label names every way it is written.
     public static func multipleMeanings(_ entries: [RegisterEntry]) -> [(term: String, entries: [RegisterEntry])] {
-        Dictionary(grouping: entries) { $0.values["term"] ?? "" }
+        Dictionary(grouping: entries) { termGroup($0.values["term"]) }
             .filter { !$0.key.isEmpty && Set($0.value.compactMap { $0.values["meaning"] }).count > 1 }
-            .map { (term: $0.key, entries: $0.value.sorted { $0.key < $1.key }) }
-            .sorted { $0.term < $1.term }
+            .sorted { $0.key < $1.key }
+            .map { group in
+                let sorted = group.value.sorted { $0.key < $1.key }
+                var spellings: [String] = []
+                for entry in sorted {
+                    let term = (entry.values["term"] ?? "").trimmingCharacters(in: .whitespaces)
+                    if !spellings.contains(term) { spellings.append(term) }
+                }
+                return (term: spellings.joined(separator: " / "), entries: sorted)
+            }
     }
 }
 

@@ -127,7 +127,15 @@ struct RegisterTermsTests {
         #expect(
             entries.filter { filter.matches($0, fields: RegisterDefinitions.terms.fields) }.map(\.key)
                 == ["zonmw", "zonmw-2"])
-        #expect(TermValidity.multipleMeanings(entries).map(\.term) == ["MDT", "PG", "UWV"])
+        // Side by side: Bijlage 3's three abbreviations and two spellings of brede welvaart, and ZonMw beside
+        // the CMO list's ZONMW.
+        let sideBySide = TermValidity.multipleMeanings(entries)
+        #expect(sideBySide.map(\.term) == ["brede welvaart / Brede Welvaart", "MDT", "PG", "UWV", "ZonMw / ZONMW"])
+        #expect(sideBySide.last?.entries.map(\.key) == ["zonmw", "zonmw-2"])
+        // A text that names ZONMW links to the page with both meanings.
+        let zonmwGroup = TermLinks.groups(entries).first { $0.keys.contains("zonmw-2") }
+        #expect(zonmwGroup?.term == "ZonMw")
+        #expect(zonmwGroup?.keys == ["zonmw", "zonmw-2"])
         for entry in entries {
             #expect(TermValidity.conflicts(of: entry, among: entries).isEmpty, "\(entry.key)")
         }

@@ -95,9 +95,13 @@ struct TermValidityTests {
         #expect(
             entries.filter { $0.values["sourceDocument"]?.hasPrefix(RegisterDemoData.jaarplanTerms) == true }.count
                 == 52)
-        let doubled = TermValidity.multipleMeanings(entries)
-        #expect(doubled.map(\.term) == ["MDT", "PG", "UWV"])
-        #expect(doubled.first?.entries.map(\.key) == ["mdt", "mdt-2"])
+        let doubled = TermValidity.multipleMeanings(
+            entries.filter { $0.values["sourceDocument"]?.hasPrefix(RegisterDemoData.jaarplanTerms) == true })
+        // The three abbreviations, and "brede welvaart" (the quality of life) beside "Brede Welvaart" (the monitor).
+        #expect(doubled.map(\.term) == ["brede welvaart / Brede Welvaart", "MDT", "PG", "UWV"])
+        #expect(doubled.map { $0.entries.map(\.key) }[1] == ["mdt", "mdt-2"])
+        let bredeWelvaart = doubled.first?.entries.map { $0.values["meaning"] }
+        #expect(bredeWelvaart == ["de kwaliteit van leven", "de monitor Brede Welvaart"])
         #expect(entries.contains { $0.values["term"] == "Brede Welvaart" && $0.key == "brede-welvaart-2" })
     }
 }
