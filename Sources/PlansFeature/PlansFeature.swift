@@ -51,6 +51,7 @@ public struct PlansFeature: VitaalFeature {
         PlanAPIController.registerOpenAPI(app.openAPI)
         PlanContributionsController.registerOpenAPI(app.openAPI)
         app.indicatorUsage.register(Self.targetsUsing)
+        app.registerLinkTargets.planGoals = { db in try await PlanGoalTargets.all(on: db) }
     }
 
     /// The plan targets that read a monitor indicator: the monitor refuses to retire it while they do.

@@ -31,6 +31,7 @@ public struct SocialMapFeature: VitaalFeature {
         try app.register(collection: SocialMapNetworksController())
         try app.register(collection: SpiderWebController())
         SocialMapOpenAPI.register(in: app.openAPI)
+        app.registerLinkTargets.networks = { db in try await NetworkTargets.all(on: db) }
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {

@@ -78,6 +78,31 @@ extension Application {
     }
 }
 
+/// What the plans and the social map let the registers link to (#18): a fund's or signal's goals
+/// and a signal's networks are checked against these items and shown as links to their pages.
+/// RegistersFeature cannot import those features, so each sets its provider when it registers
+/// its routes; without a provider no reference of that kind is accepted.
+public struct RegisterLinkTargets: Sendable {
+    public typealias Provider = @Sendable (_ db: any Database) async throws -> [RegisterReferences.Target]
+
+    /// Every goal of every plan (`isPublic` for goals of published plans), set by PlansFeature.
+    public var planGoals: Provider?
+    /// Every network of the social map, set by SocialMapFeature.
+    public var networks: Provider?
+
+    public init() {}
+}
+
+extension Application {
+    private struct RegisterLinkTargetsKey: StorageKey { typealias Value = RegisterLinkTargets }
+
+    /// The providers of the items register fields refer to (see `RegisterLinkTargets`).
+    public var registerLinkTargets: RegisterLinkTargets {
+        get { storage[RegisterLinkTargetsKey.self] ?? RegisterLinkTargets() }
+        set { storage[RegisterLinkTargetsKey.self] = newValue }
+    }
+}
+
 extension UI {
     /// A text with the terms of the definition list linked (`TermLinks.segments`); Plot escapes the
     /// text and `attr()` the targets.

@@ -1,5 +1,6 @@
 import AppCore
 import Fluent
+import SQLKit
 import Vapor
 import VitaalDomain
 
@@ -144,6 +145,30 @@ public enum MonitorLookup {
         guard !ids.isEmpty else { return [] }
         let stories = try await Story.query(on: db).filter(\.$id ~~ ids).all()
         return stories.sorted(by: storyOrder).map(storySummary)
+    }
+
+    /// Per indicator code, when the latest finished import that wrote values for it ran: the import
+    /// history's batches that are not undone (a running import's batch is not committed yet), by
+    /// the indicators each batch wrote (`monitor_import_batch_indicators`). The data-source
+    /// catalogue's "Laatste import" reads it.
+    public static func lastImports(on db: any Database) async throws -> [String: Date] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let batches = try await DataImport.query(on: db).filter(\.$undoneAt == nil).all()
+        let createdAt = Dictionary(batches.compactMap { b in b.id.map { ($0, b.createdAt) } }) { a, _ in a }
+        guard !createdAt.isEmpty else { return [:] }
+        let rows = try await sql.raw(
+            """
+            SELECT batch_id AS bid, indicator_code AS ic
+            FROM \(unsafeRaw: MonitorMigrations.KeyValuesByIndicatorRegionPeriod.batchIndicators)
+            """
+        ).all()
+        var latest: [String: Date] = [:]
+        for row in rows {
+            let code = try row.decode(column: "ic", as: String.self)
+            guard let at = createdAt[try row.decode(column: "bid", as: UUID.self)] else { continue }
+            if latest[code].map({ at > $0 }) ?? true { latest[code] = at }
+        }
+        return latest
     }
 
     static func summary(_ i: Indicator) -> IndicatorSummary {

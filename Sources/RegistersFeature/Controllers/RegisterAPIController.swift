@@ -23,14 +23,18 @@ struct RegisterAPIController: RouteCollection {
         try RegisterRequest.requireReadable(req, kind)
         let filter = try RegisterRequest.filter(req, kind)
         let fields = RegisterVisibility.fields(kind, viewer: req.user?.viewer)
-        return try await RegisterStore.all(kind, on: req.db).filter { filter.matches($0.entry, fields: fields) }
-            .map { RegisterEntryDTO($0, fields: fields) }
+        let links = try await RegisterLinks.load(
+            kind, loggedIn: req.user?.viewer != nil, app: req.application, on: req.db)
+        return try await RegisterStore.all(kind, on: req.db).map(links.visible)
+            .filter { filter.matches($0.entry, fields: fields) }.map { RegisterEntryDTO($0, fields: fields) }
     }
 
     @Sendable func entry(req: Request) async throws -> RegisterEntryDTO {
         let kind = try RegisterRequest.kind(req)
         try RegisterRequest.requireReadable(req, kind)
-        let stored = try await RegisterStore.find(kind, key: try RegisterRequest.key(req), on: req.db)
+        let links = try await RegisterLinks.load(
+            kind, loggedIn: req.user?.viewer != nil, app: req.application, on: req.db)
+        let stored = links.visible(try await RegisterStore.find(kind, key: try RegisterRequest.key(req), on: req.db))
         return RegisterEntryDTO(stored, fields: RegisterVisibility.fields(kind, viewer: req.user?.viewer))
     }
 }
@@ -82,9 +86,16 @@ struct RegisterEntryDTO: Content {
             case .amount, .year: values[field.key] = Int(value).map(Value.integer) ?? .text(value)
             default: values[field.key] = .text(value)
             }
+            // Where a source's last import comes from: the monitor's import history or typed in.
+            if field.key == stored.kind.definition.importedDateKey {
+                values[Self.originKey(field.key)] = .text(stored.importedDate ? "importHistory" : "typed")
+            }
         }
         self.values = values
     }
+
+    /// "lastImport" → "lastImportOrigin".
+    static func originKey(_ key: String) -> String { key + "Origin" }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -73,6 +73,7 @@ enum RegisterOpenAPI {
             var property: [(String, JSONValue)]
             switch field.kind {
             case .text, .longText, .region: property = [("type", "string")]
+            case .references: property = [("type", "string")]
             case .date: property = [("type", "string"), ("format", "date")]
             case .amount, .year: property = [("type", "integer"), ("minimum", 0)]
             case .choice(let options): property = [("type", "string"), ("enum", .array(options.map { .string($0) }))]
@@ -80,6 +81,16 @@ enum RegisterOpenAPI {
             property.append(
                 ("description", .string(field.label + (field.isPublic ? "" : " (intern: alleen na inloggen)"))))
             properties.append((field.key, .object(property)))
+            if field.key == definition.importedDateKey {
+                let description =
+                    "Waar \(field.label.lowercased()) vandaan komt: importHistory (de laatste import door de monitor "
+                    + "van een indicator die deze bron gebruikt) of typed (ingevoerd, voor bronnen die de monitor niet "
+                    + "importeert); alleen als er een datum is"
+                let origin: JSONValue = [
+                    "type": "string", "enum": ["importHistory", "typed"], "description": .string(description)
+                ]
+                properties.append((RegisterEntryDTO.originKey(field.key), origin))
+            }
         }
         let required = definition.fields.filter(\.isRequired).map { JSONValue.string($0.key) }
         var values: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]

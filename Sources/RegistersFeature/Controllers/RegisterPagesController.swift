@@ -38,7 +38,7 @@ struct RegisterPagesController: RouteCollection {
         let filter = try RegisterRequest.filter(req, kind)
         let model = try await RegisterListPage.Model.load(
             kind, filter: filter, viewer: req.pageContext.viewer, today: RegisterRequest.today(at: req.now),
-            notice: RegisterRequest.notice(req), on: req.db)
+            notice: RegisterRequest.notice(req), app: req.application, on: req.db)
         return RegisterListPage.view(model, req.pageContext)
     }
 
@@ -47,7 +47,7 @@ struct RegisterPagesController: RouteCollection {
         try RegisterRequest.requireReadable(req, kind)
         let model = try await RegisterEntryPage.Model.load(
             kind, key: try RegisterRequest.key(req), viewer: req.pageContext.viewer,
-            notice: RegisterRequest.notice(req), on: req.db)
+            notice: RegisterRequest.notice(req), app: req.application, on: req.db)
         return RegisterEntryPage.view(model, req.formContext)
     }
 
@@ -110,7 +110,8 @@ struct RegisterPagesController: RouteCollection {
         form.problems = statusProblems(form, stored: stored)
         guard form.problems.isEmpty else {
             var model = try await RegisterEntryPage.Model.load(
-                stored.kind, key: stored.entry.key, viewer: req.pageContext.viewer, notice: nil, on: req.db)
+                stored.kind, key: stored.entry.key, viewer: req.pageContext.viewer, notice: nil, app: req.application,
+                on: req.db)
             model.statusForm = form
             return RegisterEntryPage.view(model, req.formContext).render(for: req)
         }
@@ -163,7 +164,9 @@ struct RegisterPagesController: RouteCollection {
         for field in kind.definition.fields {
             form.texts[field.formName] = String((body[field.formName] ?? "").prefix(10_000))
         }
-        let (values, problems) = RegisterInput.read(body, definition: kind.definition)
+        var (values, problems) = RegisterInput.read(body, definition: kind.definition)
+        // Goals, networks and indicators must exist; they are kept in their canonical form.
+        problems += try await RegisterLinks.check(&values, kind, app: req.application, on: req.db)
         form.problems = problems
         var status: String?
         if key == nil, let path = kind.definition.statusPath {
@@ -243,7 +246,10 @@ struct RegisterPagesController: RouteCollection {
         try RegisterRequest.requireReadable(req, kind)
         let filter = try RegisterRequest.filter(req, kind)
         let fields = RegisterVisibility.fields(kind, viewer: req.pageContext.viewer)
-        let rows = try await RegisterStore.all(kind, on: req.db).filter { filter.matches($0.entry, fields: fields) }
+        let links = try await RegisterLinks.load(
+            kind, loggedIn: req.pageContext.viewer != nil, app: req.application, on: req.db)
+        let rows = try await RegisterStore.all(kind, on: req.db).map(links.visible)
+            .filter { filter.matches($0.entry, fields: fields) }
         return (kind, RegisterExport.table(kind, rows: rows, fields: fields))
     }
 }

@@ -19,14 +19,24 @@ enum RegisterExport {
         let hasStatus = kind.definition.statusPath != nil
         var headers = ["Sleutel"]
         if hasStatus { headers.append("Status") }
-        headers += fields.map(\.label) + ["Organisatie", "Versie", "Laatst gewijzigd", "Voorbeelddata"]
+        let importedKey = kind.definition.importedDateKey
+        for field in fields {
+            headers.append(field.label)
+            if field.key == importedKey { headers.append(originHeader(field)) }
+        }
+        headers += ["Organisatie", "Versie", "Laatst gewijzigd", "Voorbeelddata"]
         let formatter = ISO8601DateFormatter()
         return Table(
             headers: headers,
             rows: rows.map { row in
                 var cells = [text(row.entry.key)]
                 if hasStatus { cells.append(text(row.entry.status ?? "")) }
-                cells += fields.map { cell(row.entry.values[$0.key], $0) }
+                for field in fields {
+                    cells.append(cell(row.entry.values[field.key], field))
+                    if field.key == importedKey {
+                        cells.append(text(row.entry.values[field.key] == nil ? "" : origin(row.importedDate)))
+                    }
+                }
                 cells += [
                     text(row.organisationName ?? ""),
                     Cell(text: String(row.version), cell: .number(Double(row.version))),
@@ -35,6 +45,12 @@ enum RegisterExport {
                 return cells
             })
     }
+
+    /// "Laatste import volgens": the column that says where a source's last import comes from.
+    static func originHeader(_ field: RegisterField) -> String { "\(field.label) volgens" }
+
+    /// "importgeschiedenis" (the monitor's) or "ingevoerd".
+    static func origin(_ imported: Bool) -> String { imported ? "importgeschiedenis" : "ingevoerd" }
 
     static func text(_ value: String) -> Cell { Cell(text: value, cell: value.isEmpty ? .empty : .text(value)) }
 

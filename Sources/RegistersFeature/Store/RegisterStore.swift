@@ -17,6 +17,9 @@ enum RegisterStore {
         var organisationName: String?
         var version: Int
         var updatedAt: Date
+        /// The definition's imported date (a source's "Laatste import") is the import history's,
+        /// not the typed one (`RegisterLinks.visible`).
+        var importedDate = false
         var title: String { entry.values[kind.definition.titleKey] ?? entry.key }
     }
 

@@ -49,6 +49,9 @@ public struct RegisterField: Sendable, Hashable {
         case choice([String])
         /// A region code (gemeente or provincie) that the regions table knows; checked by the app.
         case region
+        /// References to other features' items, separated by commas (`RegisterReferences`);
+        /// checked by the app against the plans, the social map or the monitor.
+        case references(RegisterReferenceKind)
     }
 
     /// The name in the API, the CSV header and the stored JSON (English, camelCase).
@@ -80,6 +83,7 @@ public struct RegisterField: Sendable, Hashable {
     public var maxLength: Int {
         switch kind {
         case .longText: 4_000
+        case .references: 2_000
         default: 300
         }
     }
@@ -114,6 +118,9 @@ public struct RegisterDefinition: Sendable {
     /// Text fields that lists also filter on with an exact value (case ignored), by form name:
     /// `?term=MDT` shows every meaning of one abbreviation.
     public var exactFilterKeys: [String] = []
+    /// A date field that the monitor's import history fills when it imports the entry's data (a
+    /// source's "Laatste import"); the typed value only counts where it does not.
+    public var importedDateKey: String?
 
     public func field(_ key: String) -> RegisterField? { fields.first { $0.key == key } }
     public var publicFields: [RegisterField] { fields.filter(\.isPublic) }
@@ -130,6 +137,11 @@ public struct RegisterDefinition: Sendable {
 
 /// The three registers' definitions.
 public enum RegisterDefinitions {
+    /// How a goal is referred to (`RegisterReferences`).
+    static let goalHint =
+        "Doelen als plan/doel (bijvoorbeeld flever-jaarplan-2025/VVI.A1) of het adres van de doelpagina, "
+        + "gescheiden door komma's"
+
     public static let fundStatuses = StatusPath([
         ("in verkenning", 0), ("in onderzoek", 1), ("aanvraag in voorbereiding", 2), ("ingediend", 3),
         ("toegekend", 4), ("afgewezen", 4)
@@ -158,8 +170,8 @@ public enum RegisterDefinitions {
             RegisterField("amountGranted", form: "toegekend", "Toegekend bedrag in euro", .amount, isPublic: false),
             RegisterField("partners", form: "partners", "Partners"),
             RegisterField(
-                "planGoals", form: "plandoelen", "Gekoppelde plandoelen",
-                hint: "Sleutels van doelen uit de plannen, gescheiden door komma's"),
+                "planGoals", form: "plandoelen", "Gekoppelde plandoelen", .references(.planGoals),
+                hint: goalHint),
             RegisterField("remarks", form: "opmerkingen", "Opmerkingen", .longText),
             RegisterField("owner", form: "eigenaar", "Eigenaar (persoon)", isPublic: false),
             RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
@@ -236,12 +248,14 @@ public enum RegisterDefinitions {
                 "followUp", form: "opvolging", "Opvolging", .longText, isPublic: false,
                 hint: "Verplicht om ‘opgevolgd’ te kiezen"),
             RegisterField(
-                "indicators", form: "indicatoren", "Gekoppelde indicatoren", isPublic: false,
+                "indicators", form: "indicatoren", "Gekoppelde indicatoren", .references(.indicators), isPublic: false,
                 hint: "Codes van indicatoren uit de monitor, gescheiden door komma's"),
             RegisterField(
-                "planGoals", form: "plandoelen", "Gekoppelde plandoelen", isPublic: false,
-                hint: "Sleutels van doelen uit de plannen, gescheiden door komma's"),
-            RegisterField("networks", form: "netwerken", "Gekoppelde netwerken", isPublic: false),
+                "planGoals", form: "plandoelen", "Gekoppelde plandoelen", .references(.planGoals), isPublic: false,
+                hint: goalHint),
+            RegisterField(
+                "networks", form: "netwerken", "Gekoppelde netwerken", .references(.networks), isPublic: false,
+                hint: "Namen of sleutels van netwerken op de sociale kaart, gescheiden door komma's"),
             RegisterField("owner", form: "eigenaar", "Eigenaar (persoon)", isPublic: false),
             RegisterField("source", form: "bron", "Bron", isPublic: false, hint: "Document en paragraaf")
         ],
@@ -261,17 +275,19 @@ public enum RegisterDefinitions {
                 hint: "Bijvoorbeeld 85012NED; indicatoren waarvan de bron dit nummer noemt, worden gekoppeld"),
             RegisterField("licence", form: "licentie", "Licentie"),
             RegisterField("updateFrequency", form: "verversing", "Verversing"),
-            RegisterField("lastImport", form: "laatste-import", "Laatste import", .date),
+            RegisterField(
+                "lastImport", form: "laatste-import", "Laatste import", .date,
+                hint: "Alleen voor bronnen die de monitor niet importeert; anders geldt de importgeschiedenis"),
             RegisterField("url", form: "adres", "Webadres"),
             RegisterField(
-                "indicators", form: "indicatoren", "Ook gekoppeld aan indicatoren",
+                "indicators", form: "indicatoren", "Ook gekoppeld aan indicatoren", .references(.indicators),
                 hint: "Codes van indicatoren waarvan de bron het tabelnummer niet noemt, gescheiden door komma's"),
             RegisterField("remarks", form: "opmerkingen", "Opmerkingen", .longText),
             RegisterField("source", form: "bron", "Bron", hint: "Document en paragraaf")
         ],
         titleKey: "dataset", statusPath: nil, statusFields: [],
         summary: "De databronnen van de monitor: uitgever, tabel, licentie, verversing en welke indicatoren ze voeden.",
-        listKeys: ["publisher", "tableId", "licence", "lastImport"])
+        listKeys: ["publisher", "tableId", "licence", "lastImport"], importedDateKey: "lastImport")
 
     /// The data gaps the documents name and what became of them.
     public static let dataGaps = RegisterDefinition(

@@ -3,11 +3,13 @@ import Foundation
 /// The demo content of the signals, the data-source catalogue and the data gaps.
 extension RegisterDemoData {
     static let jaarplan = "Flever, Jaarplan 2025"
+    /// The demo plan of that year plan (`PlansDemoData.fleverJaarplan2025`).
+    static let plan = "flever-jaarplan-2025"
 
     static func signal(
         _ key: String, _ signal: String, region: String, theme: String, noticedBy: String, date: String,
         status: String, agenda: String? = nil, followUp: String? = nil, indicators: String? = nil,
-        networks: String? = nil, source: String
+        planGoals: String? = nil, networks: String? = nil, source: String
     ) -> Item {
         var values: RegisterValues = [
             "signal": signal, "region": region, "theme": theme, "noticedBy": noticedBy, "date": date, "source": source
@@ -15,6 +17,7 @@ extension RegisterDemoData {
         values["agenda"] = agenda
         values["followUp"] = followUp
         values["indicators"] = indicators
+        values["planGoals"] = planGoals
         values["networks"] = networks
         return Item(kind: .signals, key: key, status: status, values: values, organisation: "flever", isExample: true)
     }
@@ -22,44 +25,52 @@ extension RegisterDemoData {
     /// Invented signals (voorbeelddata), each drawn from a situation the documents describe: Flever
     /// picks up signals as "oren en ogen in de regio" (Flever, Jaarplan 2025, Wat blijft), puts them
     /// on an agenda at least four times a year and follows two of them up with a publication or
-    /// training (Versterken van Inwoners, Signaleren en agenderen).
+    /// training (Versterken van Inwoners, Signaleren en agenderen). Their goals and networks are the
+    /// demo plans' and social map's (stored as `RegisterReferences` keeps them): the year plan's
+    /// activity "Signaleren en agenderen" (VVI.A8), the A&O and PG goals and the Bijlage 1 networks
+    /// that the situation belongs to.
     public static let signals: [Item] = [
         signal(
             "onbegrepen-gedrag-almere", "Meer meldingen van onbegrepen gedrag in de wijk", region: "GM0034",
             theme: "onbegrepen gedrag", noticedBy: "Kenniswerkplaats Onbegrepen Gedrag", date: "2025-02-10",
             status: "geagendeerd", agenda: "Kenniswerkplaats Onbegrepen Gedrag",
-            indicators: "tz_meldingen_onbegrepen_gedrag", networks: "Kenniswerkplaats Onbegrepen Gedrag",
+            indicators: "tz_meldingen_onbegrepen_gedrag", planGoals: "\(plan)/VVI.A8",
+            networks: "kenniswerkplaats-onbegrepen-gedrag",
             source: "\(jaarplan), Bijlage 1: Netwerken (Kenniswerkplaats Onbegrepen Gedrag)"),
         signal(
             "eenzaamheid-ouderen-lelystad", "Eenzaamheid onder oudere inwoners", region: "GM0995",
             theme: "eenzaamheid", noticedBy: "Initiatief Eén tegen eenzaamheid", date: "2025-03-04",
             status: "in behandeling", agenda: "Netwerk Eén tegen eenzaamheid Lelystad",
-            networks: "Eén tegen eenzaamheid Lelystad", source: "\(jaarplan), Positieve Gezondheid"),
+            planGoals: "\(plan)/PG.A1", networks: "convenant-informele-zorg-lelystad",
+            source: "\(jaarplan), Positieve Gezondheid"),
         signal(
             "vacatures-wijkverpleging", "Vacatures in de wijkverpleging blijven lang open", region: "PV24",
             theme: "personeelstekort zorg en welzijn", noticedBy: "Sectortafel zorg en welzijn", date: "2025-01-20",
             status: "opgevolgd", agenda: "Sectortafel zorg en welzijn",
             followUp: "Onderwerp van een deelpublicatie over behoud van personeel op arbeidsmarktinbeeld.nl.",
-            indicators: "az_personeelstekort", source: "\(jaarplan), Arbeidsmarkt & Onderwijs in 2025"),
+            indicators: "az_personeelstekort", planGoals: "\(plan)/A&O.A3", networks: "instroom-en-behoud",
+            source: "\(jaarplan), Arbeidsmarkt & Onderwijs in 2025"),
         signal(
             "stageplaatsen-noordoostpolder", "Te weinig stageplaatsen in zorg en welzijn", region: "GM0171",
             theme: "personeelstekort zorg en welzijn", noticedBy: "Onderwijsinstelling in de regio",
             date: "2025-04-14", status: "in behandeling", agenda: "Sectortafel zorg en welzijn",
+            planGoals: "\(plan)/A&O.T2", networks: "netwerk-onderwijs",
             source: "\(jaarplan), Arbeidsmarkt & Onderwijs in 2025"),
         signal(
             "gezondheidsvaardigheden-dronten", "Inwoners vinden de weg naar ondersteuning moeilijk",
             region: "GM0303", theme: "overig", noticedBy: "Team Versterken van Inwoners", date: "2025-05-22",
-            status: "nieuw",
+            status: "nieuw", planGoals: "\(plan)/VVI.A8",
             source: "\(jaarplan), Versterken van Inwoners, Signaleren en agenderen (gezondheidsvaardigheden)"),
         signal(
             "seniorenwoning-almere", "Ouderen verliezen contacten na een verhuizing naar een seniorenwoning",
             region: "GM0034", theme: "wonen en zorg", noticedBy: "Wijkscan in opdracht van Medrie",
             date: "2025-06-03", status: "geagendeerd", agenda: "Wijkbijeenkomst na de wijkscan",
+            planGoals: "\(plan)/PG.A1",
             source: "\(jaarplan), Positieve Gezondheid, Wijkscans"),
         signal(
             "toegankelijkheid-urk", "Activiteiten zijn slecht toegankelijk voor mensen met een beperking",
             region: "GM0184", theme: "overig", noticedBy: "Inwonersinitiatief", date: "2025-06-18",
-            status: "nieuw",
+            status: "nieuw", planGoals: "\(plan)/VVI.A8",
             source: "\(jaarplan), Versterken van Inwoners, Signaleren en agenderen (toegankelijkheid)")
     ]
 

@@ -31,6 +31,9 @@ public enum RegisterInput {
             switch field.kind {
             case .text, .longText:
                 values[field.key] = text
+            case .references:
+                // Whether the items exist is checked where they are (`RegisterReferences.resolve`).
+                values[field.key] = text
             case .region:
                 // Whether the regions table knows the code is checked where the table is.
                 values[field.key] = text.uppercased()

@@ -1,6 +1,7 @@
 import AppCore
 import Fluent
 import Foundation
+import Vapor
 import VitaalDomain
 
 enum RegisterEntryPage {
@@ -34,6 +35,8 @@ enum RegisterEntryPage {
         var canEdit: Bool
         var statusForm = StatusForm()
         var notice: RegisterNotice?
+        /// The items the entry's reference fields point to (goals, networks, indicators).
+        var links: RegisterLinks
         var otherMeanings: [RegisterStore.Stored] = []
         /// Region code → name, for showing a signal's region.
         var regionNames: [String: String] = [:]
@@ -45,9 +48,10 @@ enum RegisterEntryPage {
 
         static func load(
             _ kind: RegisterKind, key: String, viewer: PageContext.Viewer?, notice: RegisterNotice?,
-            on db: any Database
+            app: Application, on db: any Database
         ) async throws -> Model {
-            let stored = try await RegisterStore.find(kind, key: key, on: db)
+            let links = try await RegisterLinks.load(kind, loggedIn: viewer != nil, app: app, on: db)
+            let stored = links.visible(try await RegisterStore.find(kind, key: key, on: db))
             let fields = RegisterVisibility.fields(kind, viewer: viewer)
             let versions = try await RegisterStore.versions(of: stored.id, on: db)
             var rows: [VersionRow] = []
@@ -64,7 +68,8 @@ enum RegisterEntryPage {
             }
             var model = Model(
                 stored: stored, fields: fields, versions: rows,
-                canEdit: viewer?.mayWrite(organisationID: stored.organisationID) ?? false, notice: notice)
+                canEdit: viewer?.mayWrite(organisationID: stored.organisationID) ?? false, notice: notice,
+                links: links)
             if kind.definition.regionField != nil {
                 model.regionNames = Dictionary(try await RegisterStore.regions(on: db).map { ($0.code, $0.name) }) {
                     a, _ in a

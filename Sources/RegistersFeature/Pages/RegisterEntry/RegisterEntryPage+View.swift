@@ -41,8 +41,7 @@ extension RegisterEntryPage {
                     .dt(.text(field.label), .if(!field.isPublic, .span(.class("reg-internal"), .text(" (intern)")))),
                     .dd(
                         .class(field.kind == .longText ? "reg-long" : ""),
-                        field.key == "indicators" && !value.isEmpty
-                            ? indicatorCodes(value) : .text(value.isEmpty ? "–" : value)))
+                        fieldValue(model, field, display: value)))
             },
             .dt(.text("Organisatie")), .dd(.text(model.stored.organisationName ?? "–")),
             .dt(.text("Versie")),
@@ -90,14 +89,41 @@ extension RegisterEntryPage {
                 .button(.type(.submit), .text("Status wijzigen"))))
     }
 
-    /// "a, b" → links to the monitor's pages of indicators `a` and `b`.
-    static func indicatorCodes(_ text: String) -> BodyNode {
-        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return .forEach(Array(codes.enumerated())) { index, code in
-            .group(
-                .if(index > 0, .text(", ")),
-                .a(.href(attr(MonitorURL.indicator(.value(code)).path)), .code(.text(code))))
+    /// A field's value: references as links to their items' pages, a source's last import with
+    /// where it comes from, other values as text.
+    static func fieldValue(_ model: Model, _ field: RegisterField, display value: String) -> BodyNode {
+        if case .references = field.kind {
+            let shown = model.links.shown(model.stored, field)
+            return shown.isEmpty ? .text("–") : references(shown)
         }
+        guard !value.isEmpty else { return .text("–") }
+        if field.key == model.definition.importedDateKey {
+            return .group(
+                .text(value + " "),
+                .span(
+                    .class("muted"),
+                    .text(model.stored.importedDate ? "(volgens de importgeschiedenis van de monitor)" : "(ingevoerd)"))
+            )
+        }
+        return .text(value)
+    }
+
+    /// Each referred item as a link with its title (and plan), e.g. "Kennis delen (Jaarplan Flever
+    /// 2025)"; a reference to an item that no longer exists as its text, marked.
+    static func references(_ shown: [RegisterReferences.Shown]) -> BodyNode {
+        .ul(
+            .class("reg-references"),
+            .forEach(shown) { item in
+                switch item {
+                case .target(let target):
+                    .li(
+                        .a(.href(attr(target.path)), .text(target.title)),
+                        .text(target.context.map { " (\($0))" } ?? ""),
+                        .text(" "), .code(.text(target.reference)))
+                case .unknown(let text):
+                    .li(.code(.text(text)), .text(" "), .span(.class("muted"), .text("(bestaat niet meer)")))
+                }
+            })
     }
 
     /// A data source's indicators in the monitor.

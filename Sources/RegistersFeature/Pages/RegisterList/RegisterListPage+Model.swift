@@ -1,6 +1,7 @@
 import AppCore
 import Fluent
 import Foundation
+import Vapor
 import VitaalDomain
 
 enum RegisterListPage {
@@ -33,14 +34,15 @@ enum RegisterListPage {
 
         static func load(
             _ kind: RegisterKind, filter: RegisterFilter, viewer: PageContext.Viewer?, today: PlanDate,
-            notice: RegisterNotice?, on db: any Database
+            notice: RegisterNotice?, app: Application, on db: any Database
         ) async throws -> Model {
             if viewer == nil, !kind.definition.entriesArePublic {
                 return Model(
                     kind: kind, filter: RegisterFilter(), fields: [], rows: [], total: 0, canCreate: false,
                     notice: nil, signalSummary: try await signalSummary(on: db))
             }
-            let all = try await RegisterStore.all(kind, on: db)
+            let links = try await RegisterLinks.load(kind, loggedIn: viewer != nil, app: app, on: db)
+            let all = try await RegisterStore.all(kind, on: db).map(links.visible)
             let fields = RegisterVisibility.fields(kind, viewer: viewer)
             var model = Model(
                 kind: kind, filter: filter, fields: fields,

@@ -208,8 +208,14 @@ extension RegisterListPage {
                         RegisterParts.exampleBadge(row.entry.isExample))
                 ]
                 if hasStatus { cells.append(RegisterParts.statusBadge(row.entry.status)) }
-                cells += columns.map {
-                    .text(RegisterParts.display(row.entry.values[$0.key], $0, regionNames: model.regionNames))
+                cells += columns.map { field in
+                    let value = RegisterParts.display(
+                        row.entry.values[field.key], field, regionNames: model.regionNames)
+                    // A source's last import: from the monitor's import history, or typed in.
+                    guard field.key == model.definition.importedDateKey, !value.isEmpty else { return .text(value) }
+                    return .group(
+                        .text(value + " "), .span(.class("muted"), .text(row.importedDate ? "(import)" : "(ingevoerd)"))
+                    )
                 }
                 if model.kind == .sources { cells.append(.text(String(model.indicatorCounts[row.entry.key] ?? 0))) }
                 cells.append(.text(row.organisationName ?? ""))

@@ -69,7 +69,7 @@ enum RegisterParts {
                 .unwrap(error) { .p(.class("field-message"), .id("f-\(field.formName)-error"), .text($0)) },
                 UI.select(
                     field.formName, options: [("", "Kies…")] + regions.map { ($0.code, $0.name) }, selected: value))
-        case .text:
+        case .text, .references:
             return UI.field(
                 field.formName, label: label, value: value, error: error, required: field.isRequired,
                 hint: field.hint)
