@@ -66,15 +66,15 @@ struct RegisterLinks: Sendable {
     /// the imported date taken from the import history where the monitor imports the source's
     /// data (the typed date stays only for sources it does not import).
     func visible(_ stored: RegisterStore.Stored) -> RegisterStore.Stored {
+        // From the entry as stored: when a source was last imported does not depend on the viewer.
+        let imported = DataSourceMatch.lastImport(of: stored.entry, among: indicators, imports: lastImports)
         var stored = stored
         for field in stored.kind.definition.fields {
             guard case .references = field.kind, stored.entry.values[field.key] != nil else { continue }
             stored.entry.values[field.key] = RegisterReferences.visibleValue(
                 stored.entry.values[field.key], among: targets(of: field), loggedIn: loggedIn)
         }
-        if let key = stored.kind.definition.importedDateKey,
-            let imported = DataSourceMatch.lastImport(of: stored.entry, among: indicators, imports: lastImports)
-        {
+        if let key = stored.kind.definition.importedDateKey, let imported {
             stored.entry.values[key] = RegisterRequest.today(at: imported).description
             stored.importedDate = true
         }

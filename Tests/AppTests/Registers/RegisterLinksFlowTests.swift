@@ -204,6 +204,12 @@ final class RegisterLinksFlowTests: XCTestCase {
             XCTAssertTrue(csv.body.contains(";Laatste import;Laatste import volgens;"))
             XCTAssertTrue(csv.body.contains(";2025-12-05;importgeschiedenis;"))
             XCTAssertTrue(csv.body.contains(";2024-03-01;ingevoerd;"))
+
+            // An undone import no longer counts: back to the demo import.
+            _ = try await DataImporter.undo(
+                batchID: try batch.requireID(), user: nil, actor: "test", clock: .fixed(later), on: app.db)
+            api = try await RegistersFlowTests.object(anonymous, "/api/v1/sources/cbs-85012ned")
+            XCTAssertEqual((api["values"] as? [String: Any])?["lastImport"] as? String, "2025-12-01")
         }
     }
 }
