@@ -13,15 +13,16 @@ enum RegisterReader {
     }
 
     /// Every term of the definition list, linked to its entry; a term with more than one meaning
-    /// (MDT, PG, UWV) to the list filtered on that term, which shows the meanings side by side.
+    /// (MDT, PG, UWV) to the list filtered on that term, which shows the meanings side by side. A
+    /// term naming two forms links under each ("Ketenzorg of zorgketen").
     static func glossary(on db: any Database) async throws -> [TermLinks.Term] {
         let entries = try await RegisterStore.all(.terms, on: db).map(\.entry)
-        return TermLinks.groups(entries).map { group in
+        return TermLinks.groups(entries).flatMap { group in
             let target =
                 group.keys.count == 1
                 ? RegisterURL.entry(.terms, .value(group.keys[0])).path
                 : RegisterURL.list(.terms).path(query: [("term", group.term)])
-            return TermLinks.Term(term: group.term, target: target)
+            return TermLinks.forms(of: group.term).map { TermLinks.Term(term: $0, target: target) }
         }
     }
 

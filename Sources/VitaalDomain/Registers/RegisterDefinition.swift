@@ -209,7 +209,12 @@ public enum RegisterDefinitions {
             RegisterField("meaning", form: "betekenis", "Betekenis", .longText, required: true),
             RegisterField("sourceDocument", form: "bron", "Brondocument", hint: "Document en paragraaf"),
             RegisterField("validFrom", form: "geldig-van", "Geldig vanaf", .date),
-            RegisterField("validTo", form: "geldig-tot", "Geldig tot en met", .date)
+            RegisterField("validTo", form: "geldig-tot", "Geldig tot en met", .date),
+            RegisterField(
+                "linkInTexts", form: "koppelen", "Koppelen in teksten", .choice(["ja", "nee"]),
+                hint:
+                    "Leeg of ‘ja’: het woord wordt in plan- en indicatorteksten naar deze betekenis gelinkt. Kies ‘nee’ "
+                    + "als het woord in teksten meestal iets anders betekent (zoals welzijn in ‘zorg en welzijn’).")
         ],
         titleKey: "term", statusPath: nil, statusFields: [],
         summary: "Begrippen en afkortingen uit de documenten, met hun betekenis, bron en geldigheid.",

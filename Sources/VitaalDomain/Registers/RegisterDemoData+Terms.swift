@@ -217,6 +217,11 @@ extension RegisterDemoData {
     /// meaning as an entry already listed adds its document to that entry's `sourceDocument`, and
     /// its own wording when that differs ("daar: …"), so that every line stays readable and no
     /// meaning is valid twice at once (`TermValidity.conflicts`).
+    /// Terms whose word in plan and indicator texts mostly means something else than the definition:
+    /// the Regioplan's "Welzijn" (a person's or community's state of comfort and health) stands in the
+    /// texts mostly for the sector ("zorg en welzijn", "Welzijn op Recept"), so it is not linked there.
+    public static let notLinkedInTexts: Set<String> = ["Welzijn"]
+
     public static var terms: [Item] {
         var items: [Item] = []
         var seen: [String: Int] = [:]
@@ -237,10 +242,9 @@ extension RegisterDemoData {
                 let base = slug(term)
                 seen[base, default: 0] += 1
                 let key = seen[base] == 1 ? base : "\(base)-\(seen[base] ?? 1)"
-                items.append(
-                    Item(
-                        kind: .terms, key: key, status: nil,
-                        values: ["term": term, "meaning": meaning, "sourceDocument": document], organisation: "flever"))
+                var values: RegisterValues = ["term": term, "meaning": meaning, "sourceDocument": document]
+                values["linkInTexts"] = notLinkedInTexts.contains(term) ? "nee" : nil
+                items.append(Item(kind: .terms, key: key, status: nil, values: values, organisation: "flever"))
             }
         }
         return items

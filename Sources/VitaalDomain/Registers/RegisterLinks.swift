@@ -121,15 +121,32 @@ public enum TermLinks {
         return c.isLetter || c.isNumber
     }
 
+    /// The ways a term can be written in a text: the term itself and, for a term that names two
+    /// forms ("Netwerkaanpak/netwerkstructuur", "Ketenzorg of zorgketen", "Geïntegreerde Leefstijl
+    /// Interventie (GLI)"), each form alone.
+    public static func forms(of term: String) -> [String] {
+        var forms = [term]
+        for separator in ["/", " of "] where term.contains(separator) {
+            let parts = term.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) { forms += parts }
+        }
+        if term.hasSuffix(")"), let open = term.range(of: " (", options: .backwards) {
+            let name = String(term[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let short = String(term[open.upperBound..<term.index(before: term.endIndex)])
+            if !name.isEmpty, !short.isEmpty, !short.contains("(") { forms += [name, short] }
+        }
+        return forms
+    }
+
     /// The terms of a definition list grouped for linking, by `TermValidity.termGroup` (the same
     /// groups as the meanings side by side: "brede welvaart" and "Brede Welvaart", "ZonMw" and
     /// "ZONMW"), each with the keys of its entries in order. The group links under its first spelling
     /// that is not an abbreviation, so that it matches in any case; a group of abbreviations only
-    /// matches as written.
+    /// matches as written. A meaning marked not to link in texts (`linkInTexts` "nee") is left out.
     public static func groups(_ entries: [RegisterEntry]) -> [(term: String, keys: [String])] {
         var order: [String] = []
         var byGroup: [String: (term: String, keys: [String])] = [:]
-        for entry in entries.sorted(by: { $0.key < $1.key }) {
+        for entry in entries.sorted(by: { $0.key < $1.key }) where entry.values["linkInTexts"] != "nee" {
             guard let term = entry.values["term"]?.trimmingCharacters(in: .whitespaces), !term.isEmpty else {
                 continue
             }

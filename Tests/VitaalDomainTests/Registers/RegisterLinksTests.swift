@@ -62,6 +62,41 @@ struct TermLinksTests {
         #expect(groups.map(\.term) == ["brede welvaart", "MDT", "PG"])
         #expect(groups.map(\.keys) == [["brede-welvaart", "brede-welvaart-2"], ["mdt", "mdt-2"], ["pg"]])
     }
+
+    @Test func aTermNamingTwoFormsLinksUnderEach() {
+        #expect(
+            TermLinks.forms(of: "Netwerkaanpak/netwerkstructuur")
+                == ["Netwerkaanpak/netwerkstructuur", "Netwerkaanpak", "netwerkstructuur"])
+        #expect(TermLinks.forms(of: "Ketenzorg of zorgketen") == ["Ketenzorg of zorgketen", "Ketenzorg", "zorgketen"])
+        #expect(
+            TermLinks.forms(of: "Geïntegreerde Leefstijl Interventie (GLI)")
+                == ["Geïntegreerde Leefstijl Interventie (GLI)", "Geïntegreerde Leefstijl Interventie", "GLI"])
+        #expect(TermLinks.forms(of: "Formele en informele zorg") == ["Formele en informele zorg"])
+        #expect(TermLinks.forms(of: "A&O") == ["A&O"])
+        let terms = TermLinks.forms(of: "Ketenzorg of zorgketen").map { TermLinks.Term(term: $0, target: "/k") }
+        let text = "De zorgketen rond dementie; ketenzorg voor diabetes."
+        #expect(Self.links(TermLinks.segments(text, terms: terms)) == ["zorgketen→/k", "ketenzorg→/k"])
+    }
+
+    @Test func aMeaningMarkedNotToLinkIsLeftOut() {
+        // The demo's Welzijn (Regioplan IZA, Woordenlijst) means a state of health, but "zorg en welzijn" in
+        // plan texts means the sector: it is marked not to link, and "Sociaal Domein" still links.
+        let entries = RegisterDemoData.terms.map { RegisterEntry(key: $0.key, status: nil, values: $0.values) }
+        #expect(entries.first { $0.values["term"] == "Welzijn" }?.values["linkInTexts"] == "nee")
+        #expect(entries.filter { $0.values["linkInTexts"] == "nee" }.count == 1)
+        let groups = TermLinks.groups(entries)
+        #expect(!groups.contains { $0.term == "Welzijn" })
+        let terms = groups.map { TermLinks.Term(term: $0.term, target: "/begrippen/\($0.keys[0])") }
+        let text = "Een toekomstbestendige arbeidsmarkt in zorg en welzijn, samen met het sociaal domein."
+        #expect(Self.links(TermLinks.segments(text, terms: terms)) == ["sociaal domein→/begrippen/sociaal-domein"])
+        // Without the mark the word would link.
+        let unmarked = entries.map { entry in
+            var copy = entry
+            copy.values["linkInTexts"] = nil
+            return copy
+        }
+        #expect(TermLinks.groups(unmarked).contains { $0.term == "Welzijn" })
+    }
 }
 
 struct SignalSummaryTests {

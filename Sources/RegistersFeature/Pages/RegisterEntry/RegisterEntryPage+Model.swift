@@ -84,8 +84,9 @@ enum RegisterEntryPage {
                 model.indicators = all.filter { codes.contains($0.code) }.map { ($0.code, $0.name) }
             }
             if kind == .terms, let term = stored.entry.values["term"] {
+                let group = TermValidity.termGroup(term)
                 model.otherMeanings = try await RegisterStore.all(kind, on: db).filter {
-                    $0.entry.values["term"] == term && $0.entry.key != key
+                    TermValidity.termGroup($0.entry.values["term"]) == group && $0.entry.key != key
                 }
             }
             return model
