@@ -22,6 +22,7 @@ public struct RegistersFeature: VitaalFeature {
         try app.register(collection: RegisterAPIController())
         RegisterOpenAPI.register(in: app.openAPI)
         app.registerReading = RegisterReader.reading
+        app.registerReading?.referrers = { try await RegisterBackLinks.referrers($0, $1, on: $2) }
     }
 
     public func loadDemoData(app: Application, log: @escaping @Sendable (String) -> Void) async throws {

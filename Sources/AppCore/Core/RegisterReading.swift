@@ -50,12 +50,48 @@ public struct RegisterReading: Sendable {
         }
     }
 
+    /// A fund or signal that names a plan goal, a network or an indicator (the references' other
+    /// direction, `RegisterReferrers`).
+    public struct Referrer: Sendable, Hashable {
+        /// `.funds` or `.signals`.
+        public var register: RegisterKind
+        public var title: String
+        public var status: String?
+        /// `yyyy-mm-dd`: a fund's deadline, a signal's date.
+        public var date: String?
+        /// A fund's deadline as its source words it, when it has no date.
+        public var dateText: String?
+        public var path: String
+        /// False for signals (internal): shown only to logged-in viewers.
+        public var isPublic: Bool
+        /// The asked references the entry names.
+        public var references: [String]
+        public init(
+            register: RegisterKind, title: String, status: String?, date: String?, dateText: String?, path: String,
+            isPublic: Bool, references: [String]
+        ) {
+            self.register = register
+            self.title = title
+            self.status = status
+            self.date = date
+            self.dateText = dateText
+            self.path = path
+            self.isPublic = isPublic
+            self.references = references
+        }
+    }
+
     /// The definition list's terms with the page each links to.
     public var glossary: @Sendable (_ db: any Database) async throws -> [TermLinks.Term]
     /// The catalogue entries an indicator uses (its code and source text).
     public var dataSources: @Sendable (_ code: String, _ source: String, _ db: any Database) async throws -> [Link]
     /// The open commitments for the plan with this key.
     public var openCommitments: @Sendable (_ planKey: String, _ db: any Database) async throws -> OpenCommitments
+    /// The funds and signals that name one of `references` (stored form: "plan/goal", a network's
+    /// key, an indicator's code), loaded with one query; set by RegistersFeature.
+    public var referrers:
+        @Sendable (_ kind: RegisterReferenceKind, _ references: [String], _ db: any Database) async throws -> [Referrer] =
+            { _, _, _ in [] }
 
     public init(
         glossary: @escaping @Sendable (_ db: any Database) async throws -> [TermLinks.Term],
@@ -65,6 +101,19 @@ public struct RegisterReading: Sendable {
         self.glossary = glossary
         self.dataSources = dataSources
         self.openCommitments = openCommitments
+    }
+}
+
+extension RegisterReading {
+    /// The entries of `registers` that name one of `references`, as the viewer may see them:
+    /// anonymous visitors get only public ones (funds, never signals).
+    public func referrers(
+        _ kind: RegisterReferenceKind, _ references: [String], in registers: Set<RegisterKind>, loggedIn: Bool,
+        on db: any Database
+    ) async throws -> [Referrer] {
+        try await referrers(kind, references, db).filter {
+            registers.contains($0.register) && (loggedIn || $0.isPublic)
+        }
     }
 }
 
@@ -104,6 +153,29 @@ extension Application {
 }
 
 extension UI {
+    /// The funds or signals that name an item, under `heading`: a table with title (linked to the
+    /// entry), status and deadline or date; `empty` when there are none.
+    public static func referrers(
+        _ referrers: [RegisterReading.Referrer], register: RegisterKind, heading: String, id: String, empty: String
+    ) -> BodyNode {
+        let funds = register == .funds
+        return .group(
+            .h2(.id(id), .text(heading)),
+            referrers.isEmpty
+                ? .p(.class("muted"), .text(empty))
+                : table(
+                    caption: "\(heading) (\(referrers.count))",
+                    headers: [funds ? "Regeling" : "Signaal", "Status", funds ? "Deadline" : "Datum"],
+                    rows: referrers.map { referrer in
+                        [
+                            .a(.href(attr(referrer.path)), .text(referrer.title)),
+                            .text(referrer.status ?? "niet vermeld"),
+                            .text(
+                                referrer.date.map { (try? PlanDate.parse($0))?.dutch ?? $0 } ?? referrer.dateText ?? "")
+                        ]
+                    }))
+    }
+
     /// A text with the terms of the definition list linked (`TermLinks.segments`); Plot escapes the
     /// text and `attr()` the targets.
     public static func termLinked(_ segments: [TermLinks.Segment]) -> Node<HTML.BodyContext> {

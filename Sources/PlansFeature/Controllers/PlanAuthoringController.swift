@@ -189,7 +189,9 @@ struct PlanAuthoringController: RouteCollection {
 
     @Sendable func deleteNodeForm(_ req: Request) async throws -> SitePage {
         let (loaded, _, node) = try await Self.loadNode(req)
-        return NodeDeletePage.view(NodeDeletePage.Model(loaded, node: node), req.formContext)
+        let model = try await NodeDeletePage.Model.load(
+            loaded, node: node, registers: req.application.registerReading, on: req.db)
+        return NodeDeletePage.view(model, req.formContext)
     }
 
     @Sendable func deleteNode(_ req: Request) async throws -> Response {
@@ -205,8 +207,9 @@ struct PlanAuthoringController: RouteCollection {
                         "kies wat er met de onderliggende doelen gebeurt (behouden of mee verwijderen)",
                         at: SourceLocation(field: "children"))
                 ])
-            return NodeDeletePage.view(NodeDeletePage.Model(loaded, node: node), req.formContext, error: error)
-                .render(for: req)
+            let model = try await NodeDeletePage.Model.load(
+                loaded, node: node, registers: req.application.registerReading, on: req.db)
+            return NodeDeletePage.view(model, req.formContext, error: error).render(for: req)
         }
         let keepChildren = choice != "mee"
         let removal = plan.removal(of: node.key, keepChildren: keepChildren)

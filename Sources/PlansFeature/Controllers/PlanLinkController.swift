@@ -39,7 +39,8 @@ struct PlanLinkController: RouteCollection {
         guard problems.isEmpty, let target, let other else {
             let error = VitaalError.invalid("Bijdrage niet vastgelegd", problems: problems)
             var model = try await NodeEditPage.Model.load(
-                loaded, node: node, viewer: req.user?.viewer, notice: nil, on: req.db)
+                loaded, node: node, viewer: req.user?.viewer, notice: nil, registers: req.application.registerReading,
+                on: req.db)
             model.linkForm?.form = PlanForm(
                 values: ["goal": String(goalText.prefix(100)), "note": String((note ?? "").prefix(5000))],
                 refused: error)

@@ -88,7 +88,8 @@ struct PlanPagesController: RouteCollection {
         let (node, _) = try PlanNodeEditController.node(req, loaded)
         let context = PlanAccess.mayEdit(loaded, req.user?.viewer) ? req.formContext : req.pageContext
         let model = try await NodeEditPage.Model.load(
-            loaded, node: node, viewer: context.viewer, notice: req.query[String.self, at: "melding"], on: req.db)
+            loaded, node: node, viewer: context.viewer, notice: req.query[String.self, at: "melding"],
+            registers: req.application.registerReading, on: req.db)
         return NodeEditPage.view(model, context)
     }
 

@@ -42,7 +42,7 @@ struct SocialMapPagesController: RouteCollection {
         let context = req.pageContext
         let model = try await NetworkPage.Model.load(
             id: req.socialMapID, notice: req.socialMapNotice, on: req.db, today: req.socialMapToday,
-            viewer: context.viewer)
+            viewer: context.viewer, registers: req.application.registerReading)
         return NetworkPage.view(model, context)
     }
 }

@@ -62,11 +62,15 @@ enum IndicatorPage {
         var formula: DerivedValues.Note? = nil
         /// Status, "vervangt" links and version history (#15).
         var catalogue = Catalogue()
+        /// The signals that name the indicator (#18): logged-in viewers only, nil for anonymous
+        /// visitors and in an application without the registers.
+        var signals: [RegisterReading.Referrer]? = nil
 
         var route: MonitorURL { IndicatorPage.route(code) }
 
         /// `registers` (when the application has them) links the definition's terms to the
-        /// definition list and "Bron" to the data-source catalogue.
+        /// definition list and "Bron" to the data-source catalogue, and lists the signals that
+        /// name the indicator for logged-in viewers (the internal audience).
         static func load(
             code: String, region: String?, audience: Audience, registers: RegisterReading? = nil, on db: any Database
         ) async throws -> Model {
@@ -80,6 +84,10 @@ enum IndicatorPage {
                 model.linkRegisters(
                     glossary: try await registers.glossary(db),
                     sources: try await registers.dataSources(source.indicator.code, source.indicator.source, db))
+                if audience == .internal {
+                    model.signals = try await registers.referrers(
+                        .indicators, [source.indicator.code], in: [.signals], loggedIn: true, on: db)
+                }
             }
             return model
         }

@@ -23,6 +23,11 @@ extension IndicatorPage {
             charts(model),
             definition(model.definition),
             history(model.catalogue.history),
+            .unwrap(model.signals) {
+                UI.referrers(
+                    $0, register: .signals, heading: "Signalen bij deze indicator", id: "signalen",
+                    empty: "Geen signaal verwijst naar deze indicator.")
+            },
             .h2(.text("Verhalen bij de cijfers")),
             model.stories.isEmpty
                 ? .p(.class("muted"), .text("Nog geen verhalen bij deze indicator."))

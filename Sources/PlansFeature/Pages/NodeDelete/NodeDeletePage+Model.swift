@@ -1,4 +1,5 @@
 import AppCore
+import Fluent
 import VitaalDomain
 
 /// Deleting a goal node of a concept plan (`/plannen/<key>/doelen/<node>/verwijderen`): the page
@@ -26,6 +27,30 @@ enum NodeDeletePage {
         var blocking: [String]
         /// Targets with realisations on the node itself: it cannot be deleted at all.
         var blockingOwn: [String]
+        /// The funds and signals that name the node (#18): they keep the reference, which then
+        /// "bestaat niet meer".
+        var referrers: [RegisterReading.Referrer] = []
+        /// Those that name only goals below the node (gone when the children go along).
+        var referrersBelow: [RegisterReading.Referrer] = []
+
+        /// The page with the funds and signals that name the node or a goal below it, when the
+        /// application has the registers (the editor is logged in: signals too).
+        static func load(_ loaded: LoadedPlan, node: GoalNode, registers: RegisterReading?, on db: any Database)
+            async throws -> Model
+        {
+            var model = Model(loaded, node: node)
+            guard let registers else { return model }
+            let key = loaded.plan.key
+            let own = PlanGoalTargets.reference(plan: key, node: node.key)
+            let below = loaded.plan.removal(of: node.key, keepChildren: false).nodes.dropFirst().map {
+                PlanGoalTargets.reference(plan: key, node: $0)
+            }
+            let found = try await registers.referrers(
+                .planGoals, [own] + below, in: [.funds, .signals], loggedIn: true, on: db)
+            model.referrers = found.filter { $0.references.contains(own) }
+            model.referrersBelow = found.filter { !$0.references.contains(own) }
+            return model
+        }
 
         init(_ loaded: LoadedPlan, node: GoalNode) {
             let plan = loaded.plan

@@ -30,7 +30,46 @@ extension NodeDeletePage {
                     "Mee verwijderen kan niet: er zijn realisaties bij "
                         + model.blocking.map { "‘\($0)’" }.joined(separator: ", ")
                         + ". De onderliggende doelen blijven dus behouden.")),
+            .if(model.blockingOwn.isEmpty, referrers(model)),
             .if(model.blockingOwn.isEmpty, form(model, context)))
+    }
+
+    /// The funds and signals that keep naming the goal (or, when the children go along, a goal
+    /// below it): their pages then show the reference as "bestaat niet meer".
+    static func referrers(_ model: Model) -> BodyNode {
+        let below = model.hasChildren && model.blocking.isEmpty ? model.referrersBelow : []
+        guard !model.referrers.isEmpty || !below.isEmpty else { return .empty }
+        return .div(
+            .class("notice notice-warning"), .attribute(named: "role", value: "status"),
+            .if(
+                !model.referrers.isEmpty,
+                .group(
+                    .p(
+                        .text("Let op: \(RegisterReferrers.sentence(model.referrers.map(\.register), to: "dit doel")):")
+                    ),
+                    referrerList(model.referrers))),
+            .if(
+                !below.isEmpty,
+                .group(
+                    .p(
+                        .text(
+                            "Bij ‘mee verwijderen’: "
+                                + RegisterReferrers.sentence(below.map(\.register), to: "een onderliggend doel")
+                                + ":")),
+                    referrerList(below))),
+            .p(
+                .text(
+                    "Zij blijven naar het verwijderde doel verwijzen; op hun pagina staat het daarna als "
+                        + "‘bestaat niet meer’. Pas de koppeling daar aan, of maak het verwijderen ongedaan.")))
+    }
+
+    static func referrerList(_ referrers: [RegisterReading.Referrer]) -> BodyNode {
+        .ul(
+            .forEach(referrers) { referrer in
+                .li(
+                    .a(.href(attr(referrer.path)), .text(referrer.title)),
+                    .text(" (\(RegisterReferrers.noun(referrer.register, count: 1)))"))
+            })
     }
 
     static func form(_ model: Model, _ context: PageContext) -> BodyNode {

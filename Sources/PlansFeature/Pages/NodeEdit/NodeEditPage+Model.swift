@@ -37,6 +37,11 @@ enum NodeEditPage {
         var contributesTo: [LinkRow] = []
         var contributors: [LinkRow] = []
         var linkForm: LinkForm?
+        /// The funds whose "Gekoppelde plandoelen" name this goal (#18); nil in an application
+        /// without the registers.
+        var funds: [RegisterReading.Referrer]?
+        /// The signals that name this goal: logged-in viewers only (signals are internal).
+        var signals: [RegisterReading.Referrer]?
         struct Link {
             var code: String
             /// The indicator's name and page; nil when the monitor does not know the code.
@@ -60,9 +65,10 @@ enum NodeEditPage {
         var typeOptions: [(value: String, label: String)]
         var notice: String?
 
+        /// `registers` (when the application has them) lists the funds and signals naming the goal.
         static func load(
             _ loaded: LoadedPlan, node: GoalNode, viewer: PageContext.Viewer?, notice code: String?,
-            on db: any Database
+            registers: RegisterReading? = nil, on db: any Database
         ) async throws -> Model {
             var model = await base(loaded, node: node, notice: code, on: db)
             let plan = loaded.plan
@@ -87,6 +93,14 @@ enum NodeEditPage {
                 var r = row(goal, removeAction: nil)
                 r.rollUp = rollUps[goal.planKey]?.rollUp(goal.nodeKey)
                 return r
+            }
+            if let registers {
+                // Anonymous visitors reach this page only for a published plan; they see its funds.
+                let referrers = try await registers.referrers(
+                    .planGoals, [PlanGoalTargets.reference(plan: plan.key, node: node.key)], in: [.funds, .signals],
+                    loggedIn: viewer != nil, on: db)
+                model.funds = referrers.filter { $0.register == .funds }
+                model.signals = viewer == nil ? nil : referrers.filter { $0.register == .signals }
             }
             if mayLink {
                 model.linkForm = LinkForm(

@@ -29,7 +29,17 @@ extension NodeEditPage {
             .h2(.text("Indicatoren van de monitor")),
             links(model, context),
             .if(model.editable && !model.indicatorOptions.isEmpty, linkForm(model, context)),
-            planLinks(model, context))
+            planLinks(model, context),
+            .unwrap(model.funds) {
+                UI.referrers(
+                    $0, register: .funds, heading: "Fondsen", id: "fondsen",
+                    empty: "Geen regeling uit Fondsenwerving verwijst naar dit doel.")
+            },
+            .unwrap(model.signals) {
+                UI.referrers(
+                    $0, register: .signals, heading: "Signalen", id: "signalen",
+                    empty: "Geen signaal verwijst naar dit doel.")
+            })
     }
 
     /// Plan links (#16): what this goal contributes to, and the goals of other plans contributing to it.

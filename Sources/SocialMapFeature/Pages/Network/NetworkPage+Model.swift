@@ -16,6 +16,9 @@ extension NetworkPage {
         /// The viewer's own organisations and offers that take part (each with a "leave" button).
         var ownMembers: [SelectOption] = []
         var notice: SocialMapNotice?
+        /// The signals that name the network (#18): logged-in viewers only, nil for anonymous
+        /// visitors and in an application without the registers.
+        var signals: [RegisterReading.Referrer]?
 
         init(
             network: SocialMap.Network, collaboration: CollaborationNetwork, register: SocialMap.Register,
@@ -38,7 +41,7 @@ extension NetworkPage {
 
         static func load(
             id: String, notice: SocialMapNotice? = nil, on db: any Database, today: SocialMap.Day,
-            viewer: PageContext.Viewer? = nil
+            viewer: PageContext.Viewer? = nil, registers: RegisterReading? = nil
         ) async throws -> Model {
             if id == CollaborationNetwork.allID {
                 throw VitaalError(.notFound, "Het totale netwerk staat op de pagina Netwerken.")
@@ -48,6 +51,10 @@ extension NetworkPage {
                 throw VitaalError(.notFound, "Dit netwerk staat niet (meer) op de sociale kaart.")
             }
             model.notice = notice
+            if viewer != nil, let registers {
+                model.signals = try await registers.referrers(
+                    .networks, [model.network.id], in: [.signals], loggedIn: true, on: db)
+            }
             if let viewer, viewer.role >= .redacteur {
                 let maintainers = try await SocialMapStore.maintainers(on: db)
                 model.canEdit = viewer.mayWrite(organisationID: maintainers.networks[id])

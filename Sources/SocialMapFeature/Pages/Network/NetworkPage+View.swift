@@ -34,6 +34,11 @@ enum NetworkPage {
                     .networks, "Bekijk de positie van de deelnemers in het totale samenwerkingsnetwerk"),
                 .text(" · "),
                 SocialMapParts.link(.apiNetworkAnalysis(.value(network.id)), "Netwerkanalyse als open data (JSON)")),
+            .unwrap(model.signals) {
+                UI.referrers(
+                    $0, register: .signals, heading: "Signalen uit dit netwerk", id: "signalen",
+                    empty: "Geen signaal verwijst naar dit netwerk.")
+            },
             .if(model.canEdit, management(model, context)),
             .if(!model.joinOptions.isEmpty || !model.ownMembers.isEmpty, join(model, context))
         )
