@@ -167,13 +167,18 @@ public struct APITokenAuthenticator: AsyncMiddleware {
         }
         let tokenID = try token.requireID()
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= APITokens.touchInterval }) ?? true {
-            // Conditional, so parallel requests within the minute write once between them.
-            try await APIToken.query(on: request.db).filter(\.$id == tokenID)
-                .group(.or) {
-                    $0.filter(\.$lastUsedAt == nil)
-                        .filter(\.$lastUsedAt <= now.addingTimeInterval(-APITokens.touchInterval))
-                }
-                .set(\.$lastUsedAt, to: now).update()
+            // Conditional, so parallel requests within the minute write once between them. Skipped
+            // while an import holds SQLite's write lock (`DatabaseBusy`): a read must not fail on it.
+            do {
+                try await APIToken.query(on: request.db).filter(\.$id == tokenID)
+                    .group(.or) {
+                        $0.filter(\.$lastUsedAt == nil)
+                            .filter(\.$lastUsedAt <= now.addingTimeInterval(-APITokens.touchInterval))
+                    }
+                    .set(\.$lastUsedAt, to: now).update()
+            } catch let error where DatabaseBusy.isBusy(error) {
+                request.logger.debug("token touch skipped: database busy")
+            }
         }
         request.apiToken = APITokenUse(id: tokenID, scope: scope)
         request.auth.login(token.user)

@@ -110,6 +110,17 @@ public struct VitaalSessionDriver: AsyncSessionDriver {
             return sessionID
         }
         let key = Self.hash(sessionID)
+        if let loaded = request.storage[Loaded.self], loaded.data == data {
+            // Only the idle clock is due. While another connection holds SQLite's write lock (an
+            // import) this waits for the busy timeout and then gives up: the page is served and the
+            // next request tries again.
+            do {
+                try await SessionRow.query(on: request.db).filter(\.$id == key).set(\.$lastSeenAt, to: now).update()
+            } catch let error where DatabaseBusy.isBusy(error) {
+                request.logger.debug("session touch skipped: database busy")
+            }
+            return sessionID
+        }
         if data.snapshot.isEmpty {
             try await SessionRow.query(on: request.db).filter(\.$id == key).delete()
             return sessionID

@@ -61,6 +61,9 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
             }
             let response = try render(request, status, code, message, problems)
             if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
+            if code == "busy" {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseBusy.retryAfterSeconds))
+            }
             return response
         }
     }
@@ -110,6 +113,8 @@ public struct VitaalErrorMiddleware: AsyncMiddleware {
             return (e.status, code, message, [])
         case let e as DecodingError:
             return (.badRequest, "bad_request", "Ongeldige invoer: \(e.dutchDescription)", [])
+        case let e where DatabaseBusy.isBusy(e):
+            return (.serviceUnavailable, "busy", DatabaseBusy.message, [])
         default:
             return (.internalServerError, "internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", [])
         }
