@@ -107,17 +107,15 @@ struct RegisterPagesController: RouteCollection {
             form.fields[field.formName] = String((body[field.formName] ?? "").prefix(10_000))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        form.problems = statusProblems(form, stored: stored)
+        let (values, problems) = RegisterChecks.statusChange(
+            stored, to: form.status, reason: form.reason, fields: form.fields)
+        form.problems = problems
         guard form.problems.isEmpty else {
             var model = try await RegisterEntryPage.Model.load(
                 stored.kind, key: stored.entry.key, viewer: req.pageContext.viewer, notice: nil, app: req.application,
                 on: req.db)
             model.statusForm = form
             return RegisterEntryPage.view(model, req.formContext).render(for: req)
-        }
-        var values = stored.entry.values
-        for field in definition.statusFields.compactMap({ definition.field($0.key) }) {
-            if let text = form.fields[field.formName], !text.isEmpty { values[field.key] = text }
         }
         try await RegisterStore.update(
             stored, status: form.status, values: values, user: user, action: "status gewijzigd",
@@ -126,95 +124,23 @@ struct RegisterPagesController: RouteCollection {
             to: RegisterURL.entry(stored.kind, .value(stored.entry.key)), notice: RegisterNotice.statusChanged.rawValue)
     }
 
-    /// The problems of a status change: the path rule (a skip or a step back needs a reason), and
-    /// the field that the new status needs (the letter that closes a commitment, the agenda a
-    /// signal went to, its follow-up).
-    func statusProblems(_ form: RegisterEntryPage.Model.StatusForm, stored: RegisterStore.Stored) -> [Problem] {
-        guard let path = stored.kind.definition.statusPath else { return [] }
-        var problems: [Problem] = []
-        if let refusal = path.refusal(from: stored.entry.status, to: form.status, reason: form.reason) {
-            let field = path.rank(of: form.status) == nil || form.status == stored.entry.status ? "status" : "reden"
-            problems.append(Problem(refusal, at: SourceLocation(field: field)))
-        }
-        if form.reason.count > 1_000 {
-            problems.append(Problem("de reden mag hoogstens 1000 tekens hebben", at: SourceLocation(field: "reden")))
-        }
-        for field in stored.kind.definition.statusFields.compactMap({ stored.kind.definition.field($0.key) }) {
-            let text = form.fields[field.formName] ?? ""
-            if stored.kind.definition.statusField(for: form.status) == field, text.isEmpty {
-                problems.append(
-                    Problem(
-                        "\(field.label) is verplicht om ‘\(form.status)’ te kiezen",
-                        at: SourceLocation(field: field.formName)))
-            } else if text.count > field.maxLength {
-                problems.append(
-                    Problem(
-                        "\(field.label): ten hoogste \(field.maxLength) tekens",
-                        at: SourceLocation(field: field.formName)))
-            }
-        }
-        return problems
-    }
-
-    /// Reads and checks a posted entry into `form`; returns the values and the first status.
+    /// Reads and checks a posted entry into `form` (`RegisterChecks.entry`); returns the values and
+    /// the first status.
     private func check(_ form: inout RegisterFormPage.Model, body: [String: String], key: String?, req: Request)
         async throws -> (RegisterValues, String?)
     {
-        let kind = form.kind
-        for field in kind.definition.fields {
+        for field in form.kind.definition.fields {
             form.texts[field.formName] = String((body[field.formName] ?? "").prefix(10_000))
         }
-        var (values, problems) = RegisterInput.read(body, definition: kind.definition)
-        // Goals, networks and indicators must exist; they are kept in their canonical form.
-        problems += try await RegisterLinks.check(&values, kind, app: req.application, on: req.db)
-        form.problems = problems
-        var status: String?
-        if key == nil, let path = kind.definition.statusPath {
+        if key == nil, form.kind.definition.statusPath != nil {
             form.status = (body["status"] ?? "").trimmingCharacters(in: .whitespaces)
-            if !form.status.isEmpty {
-                if let refusal = path.refusal(from: nil, to: form.status, reason: "") {
-                    form.problems.append(Problem(refusal, at: SourceLocation(field: "status")))
-                } else if let field = kind.definition.statusField(for: form.status), values[field.key] == nil {
-                    form.problems.append(
-                        Problem(
-                            "\(field.label) is verplicht om ‘\(form.status)’ te kiezen",
-                            at: SourceLocation(field: field.formName)))
-                } else {
-                    status = form.status
-                }
-            }
         }
-        if let field = kind.definition.regionField, let code = values[field.key],
-            !form.regions.contains(where: { $0.code == code })
-        {
-            form.problems.append(
-                Problem(
-                    "\(field.label): onbekende regio \"\(code.prefix(40))\"; kies Flevoland of een van de gemeenten",
-                    at: SourceLocation(field: field.formName)))
-        }
-        if kind == .terms {
-            let others = try await RegisterStore.all(.terms, on: req.db).map(\.entry)
-            let conflicts = TermValidity.conflicts(
-                of: RegisterEntry(key: key ?? "", status: nil, values: values), among: others)
-            if !conflicts.isEmpty {
-                form.problems.append(
-                    Problem(
-                        "dit begrip heeft met deze betekenis al een geldige versie in deze periode "
-                            + "(\(conflicts.joined(separator: ", "))); laat die eerst eindigen (geldig tot) of kies "
-                            + "een andere periode",
-                        at: SourceLocation(field: "geldig-van")))
-            }
-        }
-        // A deadline in the past is allowed (the register may be filled in late), but only after
-        // the editor confirms it.
-        if key == nil, form.problems.isEmpty, let deadline = values["deadline"],
-            let date = try? PlanDate.parse(deadline), date < RegisterRequest.today(at: req.now),
-            body["toch-opslaan"] == nil
-        {
-            form.warning =
-                "De deadline \(date.dutch) ligt in het verleden. Klopt dat? Vink het vakje aan en sla opnieuw op."
-        }
-        return (values, status)
+        let checked = try await RegisterChecks.entry(
+            form.kind, texts: body, key: key, regions: form.regions,
+            pastDeadlineConfirmed: body["toch-opslaan"] != nil, req: req)
+        form.problems = checked.problems
+        form.warning = checked.warning
+        return (checked.values, checked.status)
     }
 
     /// The entry of the route, refused (403) when the user may not write it.

@@ -129,7 +129,12 @@ enum RegisterStore {
         }
     }
 
-    /// Saves new values and/or a new status as the next version, with its audit entry.
+    /// A write based on another version than the stored one (409): someone else saved in between.
+    static let staleVersion = VitaalError(
+        .conflict, "Iemand anders heeft dit record intussen gewijzigd; open het opnieuw en probeer het nog eens.")
+
+    /// Saves new values and/or a new status as the next version, with its audit entry. Refused
+    /// (`staleVersion`) when the stored entry is no longer at `stored.version`.
     static func update(
         _ stored: Stored, status: String?, values: RegisterValues, user: User, action: String, note: String?,
         at now: Date, on db: any Database
@@ -139,11 +144,7 @@ enum RegisterStore {
                 throw VitaalError(.notFound, "Deze \(stored.kind.definition.singular) bestaat niet meer.")
             }
             // Someone else saved in between: refuse rather than overwrite their version.
-            guard record.version == stored.version else {
-                throw VitaalError(
-                    .conflict,
-                    "Iemand anders heeft dit record intussen gewijzigd; open het opnieuw en probeer het nog eens.")
-            }
+            guard record.version == stored.version else { throw staleVersion }
             record.title = String((values[stored.kind.definition.titleKey] ?? record.key).prefix(300))
             record.status = status
             record.payload = RegisterEntryRecord.encode(values)
