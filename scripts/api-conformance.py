@@ -57,6 +57,13 @@ SEMANTIC = [
     ("POST", "/api/v1/indicators/import"),
     ("POST", "/api/v1/data"),
 ]
+# - the registers' writes (#18): keys must exist and belong to the user's organisation, versions must be
+#   the current one, references (plan goals, networks, indicators) and a signal's region must exist, a
+#   term's validity may not overlap, a status step may not skip without a reason.
+for register in ["funds", "commitments", "terms", "signals", "sources", "data-gaps"]:
+    SEMANTIC += [("POST", f"/api/v1/{register}"), ("PUT", f"/api/v1/{register}/{{key}}")]
+    if register in ["funds", "commitments", "signals", "data-gaps"]:
+        SEMANTIC.append(("POST", f"/api/v1/{register}/{{key}}/status"))
 
 
 def config(path, session_id=None, token=None):

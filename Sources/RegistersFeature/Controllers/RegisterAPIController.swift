@@ -12,6 +12,8 @@ struct RegisterAPIController: RouteCollection {
             routes.get(RegisterURL.apiEntry(kind, .key), use: entry).userInfo["register"] = kind
         }
         routes.get(RegisterURL.apiSignalSummary, use: signalSummary)
+        // Creating, replacing and changing the status of entries.
+        try routes.register(collection: RegisterWriteAPIController())
     }
 
     @Sendable func signalSummary(req: Request) async throws -> SignalSummaryDTO {

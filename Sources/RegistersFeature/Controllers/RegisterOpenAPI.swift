@@ -2,7 +2,8 @@ import AppCore
 import VitaalDomain
 
 /// The registers' part of the OpenAPI document: per register an entry schema made from its field
-/// definitions, and its two paths.
+/// definitions, its two read paths and its write paths (`RegisterWriteAPIController`), whose
+/// request schemas are made from the same definitions.
 enum RegisterOpenAPI {
     typealias Registry = OpenAPIRegistry
 
@@ -36,6 +37,7 @@ enum RegisterOpenAPI {
                 "GET", RegisterURL.apiEntry(kind, .key).openAPIPath, summary: "\(definition.title): één record",
                 tag: "Registers", parameters: [Registry.pathParameter("key", "De sleutel van het record")],
                 response: Registry.ref(name), public: isPublic)
+            registerWrites(kind, answer: name, in: document)
         }
         document.schema("SignalSummary", signalSummarySchema)
         document.add(
@@ -107,6 +109,153 @@ enum RegisterOpenAPI {
                 "updatedAt": ["type": "string", "format": "date-time"],
                 "values": .object(values)
             ]
+        ]
+    }
+
+    // MARK: Writes
+
+    static func registerWrites(_ kind: RegisterKind, answer: String, in document: OpenAPIRegistry) {
+        let definition = kind.definition
+        let name = "Register" + definition.apiName.prefix(1).uppercased() + definition.apiName.dropFirst()
+        document.schema(name + "Create", createSchema(definition))
+        document.schema(name + "Replace", replaceSchema(definition))
+        let rights =
+            "Redacteur of beheerder (sessie met X-CSRF-Token, of een token met bereik schrijven). Een redacteur "
+            + "schrijft alleen records van de eigen organisatie; anders 403. Dezelfde regels als het formulier; "
+            + "fouten: 400 of 422 met per veld de fout (`details[].field`, bijvoorbeeld `values.region`), 401 "
+            + "zonder inloggen, 403 zonder schrijfrecht, 413 bij een body groter dan "
+            + "\(RegisterWriteAPIController.maxBody / 1024) kB; bij een fout wordt niets opgeslagen."
+        let key = Registry.pathParameter("key", "De sleutel van het record")
+        var create =
+            rights + " Antwoord 201 met het record zoals de lees-API het toont en een Location-header. De sleutel "
+            + "wordt gemaakt uit \(definition.field(definition.titleKey)?.label.lowercased() ?? "de titel"). Zonder "
+            + "organisation is de eigenaar de eigen organisatie (slug of naam; een beheerder kan elke kiezen)."
+        if definition.field("deadline") != nil {
+            create += " Een deadline in het verleden wordt opgeslagen (het formulier vraagt dan eerst een bevestiging)."
+        }
+        document.add(
+            "POST", RegisterURL.apiList(kind).openAPIPath, summary: "\(definition.title): nieuw record",
+            tag: "Registers (schrijven)", requestBody: Registry.ref(name + "Create"), response: Registry.ref(answer),
+            statuses: [201], public: false, description: create)
+        document.add(
+            "PUT", RegisterURL.apiEntry(kind, .key).openAPIPath, summary: "\(definition.title): record wijzigen",
+            tag: "Registers (schrijven)", parameters: [key], requestBody: Registry.ref(name + "Replace"),
+            response: Registry.ref(answer), public: false,
+            description: rights
+                + " Vervangt alle velden (een veld dat ontbreekt of null is, wordt leeg); de status verandert "
+                + "alleen via …/status. version is de versie die u las: is die intussen veranderd, dan 409 en "
+                + "blijft het record zoals het was. 404 als het record niet bestaat.")
+        guard let path = definition.statusPath else { return }
+        document.schema(name + "StatusChange", statusSchema(definition, path))
+        var needs = definition.statusFields.compactMap { item in
+            definition.field(item.key).map { "‘\(item.status)’ vraagt \($0.key) (\($0.label.lowercased()))" }
+        }.joined(separator: "; ")
+        if !needs.isEmpty { needs = " " + needs + "." }
+        document.add(
+            "POST", RegisterWriteAPIController.statusPath(kind), summary: "\(definition.title): status wijzigen",
+            tag: "Registers (schrijven)", parameters: [key], requestBody: Registry.ref(name + "StatusChange"),
+            response: Registry.ref(answer), public: false,
+            description: rights
+                + " Volgorde: \(path.names.joined(separator: " → ")). Een stap vooruit mag; een stap overslaan of "
+                + "terug vraagt een reason (anders 422).\(needs) version is de versie die u las (anders 409).")
+    }
+
+    /// One field as written: its type and bounds as `RegisterWriteAPIController` reads them; an
+    /// optional field may be null (left empty).
+    static func inputSchema(_ field: RegisterField) -> JSONValue {
+        var property: [(String, JSONValue)]
+        switch field.kind {
+        case .text, .longText, .region, .references:
+            property = [("type", "string"), ("maxLength", .number(field.maxLength))]
+            if field.isRequired { property.append(("minLength", 1)) }
+        case .date:
+            property = [("type", "string"), ("format", "date"), ("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+        case .amount: property = [("type", "integer"), ("minimum", 0), ("maximum", .number(RegisterInput.maxAmount))]
+        case .year: property = [("type", "integer"), ("minimum", 1900), ("maximum", 2100)]
+        case .choice(let options):
+            // A nullable enum lists null among its values (OpenAPI 3.0.3), or null would be refused.
+            let values = options.map { JSONValue.string($0) } + (field.isRequired ? [] : [.null])
+            property = [("type", "string"), ("enum", .array(values))]
+        }
+        if !field.isRequired { property.append(("nullable", true)) }
+        property.append(("description", .string(field.label + (field.hint.map { ": \($0)" } ?? ""))))
+        return .object(property)
+    }
+
+    static func valuesSchema(_ definition: RegisterDefinition) -> JSONValue {
+        let required = definition.fields.filter(\.isRequired).map { JSONValue.string($0.key) }
+        var values: [(String, JSONValue)] = [
+            ("type", "object"), ("additionalProperties", false),
+            ("properties", .object(definition.fields.map { ($0.key, inputSchema($0)) }))
+        ]
+        if !required.isEmpty { values.append(("required", .array(required))) }
+        return .object(values)
+    }
+
+    static let versionSchema: JSONValue = [
+        "type": "integer", "minimum": 1, "description": "De versie die u las (version in de lees-API)"
+    ]
+
+    static func createSchema(_ definition: RegisterDefinition) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
+            ("values", valuesSchema(definition)),
+            (
+                "organisation",
+                [
+                    "type": "string", "minLength": 1, "maxLength": 200,
+                    "description": "Slug of naam van de eigenaar-organisatie; standaard de eigen"
+                ]
+            )
+        ]
+        if let path = definition.statusPath {
+            properties.append(
+                (
+                    "status",
+                    [
+                        "type": "string", "nullable": true, "enum": .array(path.names.map { .string($0) } + [.null]),
+                        "description": "De eerste status (elke is toegestaan); null: niet vermeld"
+                    ]
+                ))
+        }
+        return [
+            "type": "object", "additionalProperties": false, "required": ["values"],
+            "properties": .object(properties)
+        ]
+    }
+
+    static func replaceSchema(_ definition: RegisterDefinition) -> JSONValue {
+        [
+            "type": "object", "additionalProperties": false, "required": ["values", "version"],
+            "properties": ["values": valuesSchema(definition), "version": versionSchema]
+        ]
+    }
+
+    static func statusSchema(_ definition: RegisterDefinition, _ path: StatusPath) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
+            ("status", ["type": "string", "enum": .array(path.names.map { .string($0) })]),
+            (
+                "reason",
+                [
+                    "type": "string", "nullable": true, "maxLength": .number(RegisterChecks.maxReason),
+                    "description": "Nodig voor een stap die overslaat of teruggaat"
+                ]
+            ),
+            ("version", versionSchema)
+        ]
+        for item in definition.statusFields {
+            guard let field = definition.field(item.key) else { continue }
+            properties.append(
+                (
+                    field.key,
+                    [
+                        "type": "string", "nullable": true, "maxLength": .number(field.maxLength),
+                        "description": .string("\(field.label); nodig voor ‘\(item.status)’")
+                    ]
+                ))
+        }
+        return [
+            "type": "object", "additionalProperties": false, "required": ["status", "version"],
+            "properties": .object(properties)
         ]
     }
 }
