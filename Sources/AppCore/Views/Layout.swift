@@ -296,8 +296,8 @@ public enum UI {
         return .div(
             .class(error == nil ? "field" : "field field-error"),
             .label(.for(attr(id)), .text(label)),
-            .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
-            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
+            .unwrap(hint) { .small(.class("hint"), .id(attr("\(id)-hint")), .text($0)) },
+            .unwrap(error) { .p(.class("field-message"), .id(attr("\(id)-error")), .text($0)) },
             .textarea(
                 .id(attr(id)), .name(attr(name)), .attribute(named: "rows", value: String(rows)),
                 .if(required, .attribute(named: "required", value: "required")),
@@ -321,17 +321,17 @@ public enum UI {
         if error != nil {
             inputAttributes += [
                 .attribute(named: "aria-invalid", value: "true"),
-                .attribute(named: "aria-describedby", value: "\(id)-error")
+                .attribute(named: "aria-describedby", value: attr("\(id)-error"))
             ]
         } else if hint != nil {
-            inputAttributes.append(.attribute(named: "aria-describedby", value: "\(id)-hint"))
+            inputAttributes.append(.attribute(named: "aria-describedby", value: attr("\(id)-hint")))
         }
         inputAttributes += attributes
         return .div(
             .class(error == nil ? "field" : "field field-error"),
             .label(.for(attr(id)), .text(label)),
-            .unwrap(hint) { .small(.class("hint"), .id("\(id)-hint"), .text($0)) },
-            .unwrap(error) { .p(.class("field-message"), .id("\(id)-error"), .text($0)) },
+            .unwrap(hint) { .small(.class("hint"), .id(attr("\(id)-hint")), .text($0)) },
+            .unwrap(error) { .p(.class("field-message"), .id(attr("\(id)-error")), .text($0)) },
             .selfClosedElement(named: "input", attributes: inputAttributes)
         )
     }

@@ -16,10 +16,10 @@ enum PlanFormViews {
         if error != nil {
             return [
                 .attribute(named: "aria-invalid", value: "true"),
-                .attribute(named: "aria-describedby", value: "\(id)-error")
+                .attribute(named: "aria-describedby", value: attr("\(id)-error"))
             ]
         }
-        return hint == nil ? [] : [.attribute(named: "aria-describedby", value: "\(id)-hint")]
+        return hint == nil ? [] : [.attribute(named: "aria-describedby", value: attr("\(id)-hint"))]
     }
 
     static func messages<C: HTML.BodyContext>(_ name: String, error: String?, hint: String?) -> Node<C> {
@@ -75,7 +75,7 @@ enum PlanFormViews {
         let message: Node<C> = messages(name, error: error, hint: nil)
         let head: [Node<C>] = [
             .class(error == nil ? "field" : "field field-error"),
-            error == nil ? .empty : .attribute(named: "aria-describedby", value: "f-\(name)-error"),
+            error == nil ? .empty : .attribute(named: "aria-describedby", value: attr("f-\(name)-error")),
             .element(named: "legend", nodes: [.text(legend)]), message
         ]
         return .element(named: "fieldset", nodes: head + [.div(.class("checks"), .group(buttons))])

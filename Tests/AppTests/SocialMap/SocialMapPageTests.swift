@@ -53,8 +53,8 @@ final class SocialMapPageTests: XCTestCase {
             XCTAssertEqual(net.body.contains("ouder dan een jaar"), stale)
             let org = try await b.get("/sociale-kaart/organisaties/flever")
             XCTAssertTrue(org.body.contains("OCO Almere"))
-            XCTAssertTrue(
-                org.body.contains("Netwerk dementie Almere") || org.body.contains("Onafhankelijke cliëntondersteuning"))
+            XCTAssertTrue(org.body.contains("Netwerk dementie Almere"), "a network Flever takes part in")
+            XCTAssertTrue(org.body.contains("Onafhankelijke cliëntondersteuning"), "an offer of Flever")
             let missing = try await b.get("/sociale-kaart/aanbod/bestaat-niet")
             XCTAssertEqual(missing.status, .notFound)
         }
