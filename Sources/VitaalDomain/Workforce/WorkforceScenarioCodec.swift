@@ -113,8 +113,8 @@ public enum WorkforceScenarioCodec {
 
     // MARK: - Validating reader
 
-    /// What a numeric parameter may be.
-    enum Kind {
+    /// What a numeric parameter may be (per field in `WorkforceScenarioFormat`).
+    public enum Kind: Sendable, Hashable {
         case rate  // 0...1
         case positiveRate  // (0, 1]
         case nonNegative  // >= 0
@@ -215,6 +215,12 @@ extension WorkforceScenarioCodec {
                 return nil
             }
             return Int(v)
+        }
+
+        /// An integer within the bounds of `field` in `WorkforceScenarioFormat`.
+        mutating func int(_ node: JSONNode?, _ path: String, _ field: WorkforceScenarioField) -> Int? {
+            let bounds = field.integerBounds
+            return int(node, path, min: bounds.min, max: bounds.max)
         }
 
         mutating func bool(_ node: JSONNode?, _ path: String) -> Bool? {
@@ -357,6 +363,7 @@ extension WorkforceScenarioCodec {
 
 extension WorkforceScenarioCodec.Reader {
     typealias Parsed<T> = WorkforceScenarioCodec.Parsed<T>
+    typealias F = WorkforceScenarioFormat
 
     static let requiredKeys = WorkforceScenarioCodec.requiredKeys
     static let optionalKeys = WorkforceScenarioCodec.optionalKeys
@@ -366,7 +373,7 @@ extension WorkforceScenarioCodec.Reader {
         let id = string(m["id"], "$.id")
         let name = string(m["name"], "$.name")
         let description = m["description"] == nil ? "" : string(m["description"], "$.description", nonEmpty: false)
-        let baseYear = int(m["baseYear"], "$.baseYear", min: 1900, max: 2200)
+        let baseYear = int(m["baseYear"], "$.baseYear", WorkforceScenarioFormat.baseYear)
         let horizon = self.horizon(m, root, baseYear: baseYear)
         // Dimensions first, because sector arrays are sized by them.
         let bands = list(m, "populationBands") { r, n, p in r.populationBand(n, p) }
@@ -381,8 +388,8 @@ extension WorkforceScenarioCodec.Reader {
         _ = ids(bands, id: \.id, "$.populationBands")
         let stock = self.stock(
             m, sectors: sectors.complete ? sectorIndex : nil, regions: regions.complete ? regionIndex : nil)
-        let sectorMoves = moves(m, "sectorMoves", sectorIndex, "sector")
-        let levelMoves = moves(m, "levelMoves", levelIndex, "niveau")
+        let sectorMoves = moves(m, "sectorMoves", sectorIndex, "sector", rate: F.sectorMoveRate.kind)
+        let levelMoves = moves(m, "levelMoves", levelIndex, "niveau", rate: F.levelMoveRate.kind)
         let globals = self.globals(m)
         checkOutflow(
             m, sectors: sectors, ages: ages, levelsComplete: levels.complete, sectorMoves: sectorMoves,
@@ -407,7 +414,7 @@ extension WorkforceScenarioCodec.Reader {
             }
             return 2040
         }
-        guard let h = int(hn, "$.horizon", min: 1900, max: 2300) else { return nil }
+        guard let h = int(hn, "$.horizon", WorkforceScenarioFormat.horizon) else { return nil }
         guard let b = baseYear else { return h }
         if h < b {
             fail("horizon \(h) ligt vóór het basisjaar \(b)", hn, "$.horizon")
@@ -430,7 +437,7 @@ extension WorkforceScenarioCodec.Reader {
         guard let o = object(n, p, required: ["id", "name", "graduates"]) else { return nil }
         let i = string(o["id"], p + ".id")
         let nm = string(o["name"], p + ".name")
-        let g = param(o["graduates"], p + ".graduates", .nonNegative)
+        let g = param(o["graduates"], p + ".graduates", F.graduates.kind)
         guard let i, let nm, let g else { return nil }
         return .init(id: i, name: nm, graduates: g)
     }
@@ -452,8 +459,8 @@ extension WorkforceScenarioCodec.Reader {
         let keys = ["id", "fromAge", "toAge", "outflowRate", "lateralEntryShare"]
         guard let o = object(n, p, required: keys) else { return nil }
         let i = string(o["id"], p + ".id")
-        let from = int(o["fromAge"], p + ".fromAge", min: 0, max: 120)
-        var to = int(o["toAge"], p + ".toAge", min: 0, max: 120)
+        let from = int(o["fromAge"], p + ".fromAge", F.fromAge)
+        var to = int(o["toAge"], p + ".toAge", F.toAge)
         if let f = from, let t = to, t < f, let tn = o["toAge"] {
             fail("toAge \(t) is kleiner dan fromAge \(f)", tn, p + ".toAge")
             to = nil
@@ -463,8 +470,8 @@ extension WorkforceScenarioCodec.Reader {
                 "leeftijdsklassen moeten aansluiten: verwacht fromAge \(prev.toAge + 1), maar is \(f)", fn,
                 p + ".fromAge")
         }
-        let out = param(o["outflowRate"], p + ".outflowRate", .rate)
-        let lat = param(o["lateralEntryShare"], p + ".lateralEntryShare", .rate)
+        let out = param(o["outflowRate"], p + ".outflowRate", F.outflowRate.kind)
+        let lat = param(o["lateralEntryShare"], p + ".lateralEntryShare", F.lateralEntryShare.kind)
         guard let i, let from, let to, let out, let lat else { return nil }
         return WorkforceAgeBand(id: i, fromAge: from, toAge: to, outflowRate: out, lateralEntryShare: lat)
     }
@@ -474,8 +481,8 @@ extension WorkforceScenarioCodec.Reader {
         guard let o = object(n, p, required: keys, optional: ["populationByYear"]) else { return nil }
         let i = string(o["id"], p + ".id")
         let nm = string(o["name"], p + ".name")
-        let pop = params(o["population"], p + ".population", .nonNegative, count: bands)
-        let gr = params(o["populationGrowth"], p + ".populationGrowth", .growth, count: bands)
+        let pop = params(o["population"], p + ".population", F.population.kind, count: bands)
+        let gr = params(o["populationGrowth"], p + ".populationGrowth", F.populationGrowth.kind, count: bands)
         var path: [[Double]]? = []
         if let node = o["populationByYear"] {
             path = populationPath(node, p + ".populationByYear", bands: bands)
@@ -494,7 +501,9 @@ extension WorkforceScenarioCodec.Reader {
         var out: [[Double]] = []
         for (k, row) in rows.enumerated() {
             guard let cells = array(row, "\(p)[\(k)]", count: bands) else { continue }
-            let values = cells.enumerated().compactMap { c, cell in number(cell, "\(p)[\(k)][\(c)]", .nonNegative) }
+            let values = cells.enumerated().compactMap { c, cell in
+                number(cell, "\(p)[\(k)][\(c)]", F.populationByYear.kind)
+            }
             if values.count == cells.count { out.append(values) }
         }
         return out.count == rows.count ? out : nil
@@ -528,17 +537,17 @@ extension WorkforceScenarioCodec.Reader {
         }
         let i = string(o["id"], p + ".id")
         let nm = string(o["name"], p + ".name")
-        let fte = param(o["fteFactor"], p + ".fteFactor", .positiveRate)
-        let vac = param(o["vacancyRate"], p + ".vacancyRate", .rate)
+        let fte = param(o["fteFactor"], p + ".fteFactor", F.fteFactor.kind)
+        let vac = param(o["vacancyRate"], p + ".vacancyRate", F.vacancyRate.kind)
         let of =
             o["outflowFactor"] == nil
-            ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", .nonNegative)
-        let gs = param(o["graduateShare"], p + ".graduateShare", .rate)
-        let se = param(o["sideEntrants"], p + ".sideEntrants", .nonNegative)
-        let rt = param(o["returners"], p + ".returners", .nonNegative)
-        let ls = params(o["levelShares"], p + ".levelShares", .rate, count: levels)
-        let asx = params(o["ageShares"], p + ".ageShares", .rate, count: ages)
-        let cu = params(o["careUse"], p + ".careUse", .nonNegative, count: bands)
+            ? WorkforceParameter(1) : param(o["outflowFactor"], p + ".outflowFactor", F.outflowFactor.kind)
+        let gs = param(o["graduateShare"], p + ".graduateShare", F.graduateShare.kind)
+        let se = param(o["sideEntrants"], p + ".sideEntrants", F.sideEntrants.kind)
+        let rt = param(o["returners"], p + ".returners", F.returners.kind)
+        let ls = params(o["levelShares"], p + ".levelShares", F.levelShares.kind, count: levels)
+        let asx = params(o["ageShares"], p + ".ageShares", F.ageShares.kind, count: ages)
+        let cu = params(o["careUse"], p + ".careUse", F.careUse.kind, count: bands)
         sharesSumToOne(ls, o["levelShares"], p + ".levelShares")
         sharesSumToOne(asx, o["ageShares"], p + ".ageShares")
         let rts = o["receivesTaskShift"] == nil ? false : bool(o["receivesTaskShift"], p + ".receivesTaskShift")
@@ -557,7 +566,7 @@ extension WorkforceScenarioCodec.Reader {
             guard let o = r.object(n, p, required: ["sector", "region", "persons"]) else { return nil }
             let s = r.string(o["sector"], p + ".sector")
             let rg = r.string(o["region"], p + ".region")
-            let persons = r.param(o["persons"], p + ".persons", .nonNegative)
+            let persons = r.param(o["persons"], p + ".persons", F.persons.kind)
             if let s, let sectors, sectors[s] == nil, let sn = o["sector"] {
                 r.fail("onbekende sector \"\(s)\"", sn, p + ".sector")
             }
@@ -574,14 +583,15 @@ extension WorkforceScenarioCodec.Reader {
 
     /// Yearly moves between sectors or levels (`what` names them in messages).
     mutating func moves(
-        _ m: [String: JSONNode], _ key: String, _ index: [String: Int], _ what: String
+        _ m: [String: JSONNode], _ key: String, _ index: [String: Int], _ what: String,
+        rate kind: WorkforceScenarioCodec.Kind
     ) -> [WorkforceMove] {
         guard m[key] != nil else { return [] }
         return list(m, key, nonEmpty: false) { r, n, p in
             guard let o = r.object(n, p, required: ["from", "to", "rate"]) else { return nil }
             let f = r.string(o["from"], p + ".from")
             let t = r.string(o["to"], p + ".to")
-            let rate = r.param(o["rate"], p + ".rate", .rate)
+            let rate = r.param(o["rate"], p + ".rate", kind)
             if let f, index[f] == nil, let fn = o["from"] { r.fail("onbekende \(what) \"\(f)\"", fn, p + ".from") }
             if let t, index[t] == nil, let tn = o["to"] { r.fail("onbekende \(what) \"\(t)\"", tn, p + ".to") }
             if let f, let t, f == t, let tn = o["to"] { r.fail("van en naar zijn gelijk (\"\(f)\")", tn, p + ".to") }
@@ -603,17 +613,17 @@ extension WorkforceScenarioCodec.Reader {
         ) -> WorkforceParameter? {
             m[key] == nil ? WorkforceParameter(fallback) : r.param(m[key], "$.\(key)", kind)
         }
-        let extra = optional("extraDemandGrowth", .growth, 0, &self)
-        let fteTrend = optional("fteTrend", .growth, 0, &self)
-        let absorption = optional("taskShiftAbsorption", .rate, 0.5, &self)
+        let extra = optional("extraDemandGrowth", F.extraDemandGrowth.kind, 0, &self)
+        let fteTrend = optional("fteTrend", F.fteTrend.kind, 0, &self)
+        let absorption = optional("taskShiftAbsorption", F.taskShiftAbsorption.kind, 0.5, &self)
         let levers = self.levers(m["levers"])
         var runs: Int? = 1000
         var seed: UInt64? = 2024
         if let mn = m["monteCarlo"] {
             if let mo = object(mn, "$.monteCarlo", required: [], optional: ["runs", "seed"]) {
-                if let rn = mo["runs"] { runs = int(rn, "$.monteCarlo.runs", min: 1, max: 1_000_000) }
+                if let rn = mo["runs"] { runs = int(rn, "$.monteCarlo.runs", F.runs) }
                 if let sn = mo["seed"] {
-                    seed = int(sn, "$.monteCarlo.seed", min: 0, max: Int(Int32.max) * 1024).map { UInt64($0) }
+                    seed = int(sn, "$.monteCarlo.seed", F.seed).map { UInt64($0) }
                 }
             } else {
                 runs = nil
