@@ -229,6 +229,9 @@ public enum MonitorDemoData {
         code: "arbeidsmarkt-zorg-welzijn", name: "Arbeidsmarkt Zorg & Welzijn",
         description: "Instroom, doorstroom, behoud en uitstroom van personeel in zorg en welzijn in Flevoland.",
         themes: [
+            Theme(
+                code: "personeelsbestand", name: "Personeelsbestand",
+                description: "Context: hoeveel mensen in zorg en welzijn werken."),
             Theme(code: "instroom", name: "Instroom"), Theme(code: "doorstroom", name: "Doorstroom"),
             Theme(code: "behoud", name: "Behoud"), Theme(code: "uitstroom", name: "Uitstroom")
         ],
@@ -262,7 +265,17 @@ public enum MonitorDemoData {
             IndicatorDefinition(
                 code: "az_uitstroom", name: "Uitstroompercentage", unit: "%", decimals: 1, polarity: .lowerIsBetter,
                 source: "AZW-monitor (voorbeeldwaarden)", level: .outcome, themeCode: "uitstroom",
-                validRange: .percentage)
+                validRange: .percentage),
+            // Example values from `staffStockObservations` (not generated), read by the workforce model.
+            IndicatorDefinition(
+                code: "az_werkzame_personen", name: "Werkzame personen in zorg en welzijn",
+                description:
+                    "Personen die in Flevoland in zorg en welzijn werken, per jaar. De documenten noemen geen "
+                    + "aantal; de voorbeeldwaarden liggen bij het basisscenario van de personeelsplanning (ca. "
+                    + "29.000 in 2020) en groeien richting de 41.500 beschikbare zorgprofessionals in 2032 "
+                    + "(Regioplan IZA Flevoland, hoofdstuk 2). Gemeenten: naar inwonertal verdeeld.",
+                unit: "aantal", decimals: 0, polarity: .higherIsBetter, source: "AZW-monitor (voorbeeldwaarden)",
+                level: .input, themeCode: "personeelsbestand", isCount: true, validRange: .nonNegative)
         ])
 
     public static let monitors = [bredeWelvaart, transformatie, arbeidsmarkt]
@@ -335,6 +348,31 @@ public enum MonitorDemoData {
                 + "‘Toekomstbestendige arbeidsmarkt Zorg & Welzijn’)")
     ]
 
+    /// Persons working in care and welfare (read by the workforce model as its base-year stock).
+    static let staffStockCode = "az_werkzame_personen"
+
+    /// Example values for Flevoland per year (voorbeelddata: the documents give no count). They lie within
+    /// 2 % of the workforce model's base scenario (28,978 in 2020, about 35,500 in 2024) and rise towards
+    /// the 41,500 available in 2032 (Regioplan IZA Flevoland, hoofdstuk 2).
+    static let staffStockFlevoland: [Int: Double] = [
+        2019: 27_900, 2020: 28_700, 2021: 30_400, 2022: 32_100, 2023: 33_600, 2024: 35_000
+    ]
+
+    /// The example series for Flevoland, its municipalities (split by inhabitants) and the Netherlands
+    /// (scaled by inhabitants), status `voorbeeld`; no random numbers, so the other series stay as they were.
+    static var staffStockObservations: [Observation] {
+        let province = regions.first { $0.code == "PV24" }?.size ?? 1
+        return regions.flatMap { region in
+            years.compactMap { year -> Observation? in
+                guard let total = staffStockFlevoland[year] else { return nil }
+                let value = region.code == "PV24" ? total : (total * region.size / province).rounded()
+                return Observation(
+                    indicator: staffStockCode, region: region.code, period: .year(year), value: value,
+                    status: .voorbeeld)
+            }
+        }
+    }
+
     /// Typical level and yearly change per indicator for generation: (base, yearly drift, spread between regions).
     private static func profile(_ def: IndicatorDefinition) -> (base: Double, drift: Double, spread: Double) {
         switch def.code {
@@ -372,7 +410,11 @@ public enum MonitorDemoData {
         let real = Dictionary(documentObservations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let realOnly = realIndicators
         out += openDataObservations + projectionObservations
-        for def in indicators where !realOnly.contains(def.code) && !projectionIndicators.contains(def.code) {
+        out += staffStockObservations
+        for def in indicators
+        where !realOnly.contains(def.code) && !projectionIndicators.contains(def.code)
+            && def.code != staffStockCode
+        {
             let p = profile(def)
             var provinceCounts: [Int: Double] = [:]
             let first = out.count

@@ -194,7 +194,13 @@ struct MonitorDemoDataTests {
             ])
         for theme in bw.themes { #expect(!bw.indicators(inTheme: theme.code).isEmpty, "\(theme.code)") }
         #expect(Set(MonitorDemoData.transformatie.indicators.map(\.level)) == [.throughput, .output, .outcome])
-        #expect(MonitorDemoData.arbeidsmarkt.themes.map(\.code) == ["instroom", "doorstroom", "behoud", "uitstroom"])
+        #expect(
+            MonitorDemoData.arbeidsmarkt.themes.map(\.code) == [
+                "personeelsbestand", "instroom", "doorstroom", "behoud", "uitstroom"
+            ])
+        for theme in MonitorDemoData.arbeidsmarkt.themes {
+            #expect(!MonitorDemoData.arbeidsmarkt.indicators(inTheme: theme.code).isEmpty, "\(theme.code)")
+        }
         let all = MonitorDemoData.indicators
         #expect(Set(all.map(\.code)).count == all.count)
         for polarity in Polarity.allCases { #expect(all.contains { $0.polarity == polarity }) }
