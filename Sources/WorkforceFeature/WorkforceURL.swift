@@ -6,6 +6,8 @@ public enum WorkforceURL: SiteRoute {
     /// The "Modellen" index (both models).
     case models
     case list, compare, newScenario
+    /// "Over dit model": what the model computes, its inputs, calibration and the scenario file format.
+    case about
     case scenario(Parameter<String>)
     case save(Parameter<String>)
     case report(Parameter<String>)
@@ -26,6 +28,7 @@ public enum WorkforceURL: SiteRoute {
         case .list: Self.pages
         case .compare: Self.pages + [.constant("vergelijk")]
         case .newScenario: Self.pages + [.constant("nieuw")]
+        case .about: Self.pages + [.constant("over")]
         case .scenario(let id): Self.pages + [.parameter("id", id)]
         case .save(let id): Self.pages + [.parameter("id", id), .constant("opslaan")]
         case .report(let id): Self.pages + [.parameter("id", id), .constant("rapport")]

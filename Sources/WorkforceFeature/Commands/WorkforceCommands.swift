@@ -5,7 +5,8 @@ import VitaalDomain
 /// file without a database. Errors name the field and line (`scenario.json, regel 12, kolom 5 …`).
 struct WorkforceProjectCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "Scenariobestand (JSON, zie docs/workforce-model.md)") var file: String
+        @Argument(name: "file", help: "Scenariobestand (JSON, formaat op de pagina \(WorkforceURL.about.path))")
+        var file: String
         @Flag(name: "json", help: "Projectie als JSON (zelfde vorm als de API)") var json: Bool
         @Option(name: "year", help: "Jaar van de samenvatting en de sectortabel (standaard 2032)") var year: Int?
         @Option(name: "runs", help: "Monte Carlo-runs voor onzekerheidsbanden (standaard geen)") var runs: Int?

@@ -43,7 +43,7 @@ extension WorkforceAPIController {
             response: Registry.ref("WorkforceProjection"))
         registry.add(
             "get", WorkforceURL.apiScenarioFile(.key).openAPIPath,
-            summary: "Het scenariobestand (JSON, formaat in docs/workforce-model.md)", tag: tag,
+            summary: "Het scenariobestand (JSON, formaat op \(WorkforceURL.about.path))", tag: tag,
             parameters: [id], response: ["type": "object"])
         registry.add(
             "post", WorkforceURL.apiScenarios.openAPIPath,
@@ -52,7 +52,7 @@ extension WorkforceAPIController {
             public: false,
             description: "201 bij een nieuw scenario, 200 bij een nieuwe versie van een bestaand scenario. "
                 + "Regels tussen velden (aandelen tellen op tot 1, bekende ids, horizon na het basisjaar) "
-                + "staan in docs/workforce-model.md; een bestand dat ze breekt geeft 422 met de plaats van "
+                + "staan op \(WorkforceURL.about.path) (Over dit model); een bestand dat ze breekt geeft 422 met de plaats van "
                 + "elke fout (regel, kolom, element).")
     }
 

@@ -11,6 +11,7 @@ struct WorkforcePageController: RouteCollection {
         routes.get(WorkforceURL.models, use: modelsIndex)
         routes.get(WorkforceURL.list, use: list)
         routes.get(WorkforceURL.compare, use: compare)
+        routes.get(WorkforceURL.about, use: about)
         routes.grouped(RoleGuardMiddleware(.redacteur)).get(WorkforceURL.newScenario, use: newForm)
         routes.write(
             .POST, WorkforceURL.newScenario, access: .role(.redacteur), body: .collect(maxSize: "5mb"),
@@ -26,6 +27,10 @@ struct WorkforcePageController: RouteCollection {
     @Sendable func list(_ req: Request) async throws -> SitePage {
         let model = try await ScenarioListPage.Model.load(viewer: req.pageContext.viewer, on: req.db)
         return ScenarioListPage.view(model, req.pageContext)
+    }
+
+    @Sendable func about(_ req: Request) async throws -> SitePage {
+        AboutPage.view(try AboutPage.Model(), req.pageContext)
     }
 
     @Sendable func compare(_ req: Request) async throws -> SitePage {

@@ -22,6 +22,30 @@ public enum WorkforceMonitorInputs {
     public static let shortageCode = "az_personeelstekort"
     public static let codes = [stockCode, inflowCode, outflowCode, shortageCode]
 
+    /// What the model does with each indicator (Dutch, for the "Over dit model" page), in the order of `codes`.
+    public static let uses: [(code: String, use: String)] = [
+        (
+            stockCode,
+            "Personen werkzaam in zorg en welzijn. Schaalt het personeelsbestand in het basisjaar: alle "
+                + "sectoren en subregio's met dezelfde factor."
+        ),
+        (
+            inflowCode,
+            "Instroom als % van het personeel per jaar. Schaalt gediplomeerden, zij-instromers en "
+                + "herintreders, zodat de instroom in het eerste jaar dat percentage van het bestand is."
+        ),
+        (
+            outflowCode,
+            "Uitstroom inclusief pensioen als % van het personeel per jaar. Schaalt de uitstroomkansen per "
+                + "leeftijdsgroep, zodat uitstroom plus pensioen in het eerste jaar dat percentage is; het pensioen "
+                + "zelf blijft gelijk."
+        ),
+        (
+            shortageCode,
+            "Personeelstekort in %. Geen invoer: staat naast het tekort dat het model in het basisjaar berekent."
+        )
+    ]
+
     public struct Value: Sendable, Hashable {
         public var code: String
         public var name: String

@@ -19,9 +19,10 @@ enum NewScenarioPage {
             "Scenariobestand toevoegen", status: model.status, breadcrumbs: WorkforceCrumbs.list,
             .unwrap(model.problems) { UI.problems($0.message + " — er is niets opgeslagen.", $0.problems) },
             .p(
+                .text("Plak een scenariobestand (JSON). Het formaat staat op de pagina "),
+                .a(.href(WorkforceURL.about.path), .text("Over dit model")),
                 .text(
-                    "Plak een scenariobestand (JSON). Het formaat staat in docs/workforce-model.md; het basisscenario "
-                        + "is een goed begin: download het via de scenariopagina of met ‘vitaal workforce base’. Elke fout "
+                    "; het basisscenario is een goed begin: download het via de scenariopagina of met ‘vitaal workforce base’. Elke fout "
                         + "wordt gemeld met veld en regel.")),
             .form(
                 .method(.post), .action(WorkforceURL.newScenario.path), .class("card"),

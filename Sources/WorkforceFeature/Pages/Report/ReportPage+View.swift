@@ -19,9 +19,8 @@ extension ReportPage {
             WorkforceViews.parameterList(model.scenario),
             .p(
                 .class("muted"),
-                .text(
-                    "Model en bronnen: docs/workforce-model.md. "
-                        + "Gemaakt met Vitaal op \(DutchDate.dateTime(context.now)).")))
+                .text("Model en bronnen: "), .a(.href(WorkforceURL.about.path), .text("Over dit model")),
+                .text(". Gemaakt met Vitaal op \(DutchDate.dateTime(context.now)).")))
     }
 
     static func about(_ model: Model) -> BodyNode {

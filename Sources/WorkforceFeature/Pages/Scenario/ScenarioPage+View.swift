@@ -109,8 +109,9 @@ extension ScenarioPage {
             .p(
                 .text(
                     "Het basisscenario is zo afgesteld dat het de cijfers uit de bronnen reproduceert (binnen 2 %). "
-                        + "Het tekort van 11 % in 2032 leest het model als tekort in fte; zie docs/workforce-model.md "
-                        + "voor de tegenstrijdigheden in de bronnen.")),
+                        + "Het tekort van 11 % in 2032 leest het model als tekort in fte; de tegenstrijdigheden in de "
+                        + "bronnen staan op de pagina "),
+                .a(.href(WorkforceURL.about.path), .text("Over dit model")), .text(".")),
             WorkforceViews.calibrationTable(model.results))
     }
 

@@ -26,9 +26,9 @@ extension ScenarioListPage {
                         .text("Scenariobestand toevoegen")))),
             .p(
                 .class("muted"),
-                .text(
-                    "Het model, het bestandsformaat en de kalibratie zijn beschreven in "
-                        + "docs/workforce-model.md. API: \(WorkforceURL.apiScenarios.path)."))
+                .text("Het model, het bestandsformaat en de kalibratie staan op de pagina "),
+                .a(.href(WorkforceURL.about.path), .text("Over dit model")),
+                .text(". API: \(WorkforceURL.apiScenarios.path)."))
         )
     }
 
