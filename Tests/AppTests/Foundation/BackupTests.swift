@@ -26,20 +26,7 @@ final class BackupTests: XCTestCase {
 
     /// An app on the SQLite file in `folder` (not the in-memory database of the other tests).
     private func fileApp(_ folder: String) async throws -> Application {
-        let app = try await Application.make(.testing)
-        var config = VitaalConfiguration.fromEnvironment([:])
-        config.dataDirectory = folder
-        config.testsUseSQLiteFile = true
-        app.vitaal = config
-        app.logger.logLevel = .warning
-        do {
-            try await configure(app)
-            try await app.autoMigrate()
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        return app
+        try await TestApp.makeOnSQLiteFile(folder: folder)
     }
 
     private var knownMigrations: Set<String> {

@@ -23,15 +23,9 @@ final class SQLiteWriteLockTests: XCTestCase {
 
     func testReadingGoesOnAndWritesAnswer503WhileTheWriteLockIsHeld() async throws {
         if TestApp.usesPostgres { throw XCTSkip("SQLite's file write lock; PostgreSQL locks rows") }
-        let app = try await Application.make(.testing)
+        let app = try await TestApp.makeOnSQLiteFile(folder: folder.path)
+        app.logger.logLevel = .critical
         do {
-            var config = VitaalConfiguration.fromEnvironment([:])
-            config.dataDirectory = folder.path
-            config.testsUseSQLiteFile = true
-            app.vitaal = config
-            app.logger.logLevel = .critical
-            try await configure(app)
-            try await Vitaal.migrate(app)
             try await walkThrough(app)
         } catch {
             try? await app.asyncShutdown()

@@ -25,20 +25,7 @@ final class MonitorImportProgressTests: XCTestCase {
     /// the import writes.
     private func makeApp() async throws -> Application {
         if TestApp.usesPostgres { return try await TestApp.make() }
-        let app = try await Application.make(.testing)
-        var config = VitaalConfiguration.fromEnvironment([:])
-        config.dataDirectory = folder.path
-        config.testsUseSQLiteFile = true
-        app.vitaal = config
-        app.logger.logLevel = .warning
-        do {
-            try await configure(app)
-            try await Vitaal.migrate(app)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        return app
+        return try await TestApp.makeOnSQLiteFile(folder: folder.path)
     }
 
     /// 2 indicators × 7 regions × 360 months = 5,040 rows of invented values (status `voorbeeld`): three

@@ -29,6 +29,26 @@ enum TestApp {
         }
     }
 
+    /// An app on a SQLite database file in `folder`, migrated as `vitaal serve` does (WAL, busy
+    /// timeout): for tests that need what an in-memory database has not — a second connection to
+    /// the same file, or the file itself (backups).
+    static func makeOnSQLiteFile(folder: String) async throws -> Application {
+        let app = try await Application.make(.testing)
+        var config = VitaalConfiguration.fromEnvironment([:])
+        config.dataDirectory = folder
+        config.testsUseSQLiteFile = true
+        app.vitaal = config
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app)
+            try await Vitaal.migrate(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
     /// Runs `body` with a fresh app and shuts it down afterwards.
     static func with(_ body: (Application) async throws -> Void) async throws {
         let app = try await make()
