@@ -2,7 +2,7 @@ import AppCore
 import Vapor
 import VitaalDomain
 
-/// `vitaal import hsds PATH [--organisatie SLUG]`
+/// `vitaal import hsds PATH [--organisatie SLUG [--ook-van-anderen]]`
 struct ImportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
@@ -13,6 +13,10 @@ struct ImportHSDSCommand: AsyncCommand {
             name: "organisatie",
             help: "Slug van de organisatie waarvan de redacteuren nieuwe records mogen bijwerken")
         var organisatie: String?
+        @Flag(
+            name: "ook-van-anderen",
+            help: "Met --organisatie: ook records overschrijven die een andere organisatie bijhoudt")
+        var ookVanAnderen: Bool
         init() {}
     }
     var help: String { "Importeert een Open Referral HSDS-bestand in de sociale kaart (alles of niets)." }
@@ -21,7 +25,7 @@ struct ImportHSDSCommand: AsyncCommand {
         try await Vitaal.migrate(app)
         let result = try await HSDSFiles.importPath(
             signature.path, on: app.db, maintainerSlug: signature.organisatie,
-            at: app.clock.now())
+            replacingOthers: signature.ookVanAnderen, at: app.clock.now())
         context.console.print("HSDS geïmporteerd: \(result.summary).")
         if !result.notes.isEmpty {
             context.console.print("Let op, \(result.notes.count) opmerking(en):")

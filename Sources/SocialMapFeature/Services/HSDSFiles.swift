@@ -53,10 +53,13 @@ public enum HSDSFiles {
     }
 
     /// Imports `path` atomically (see `SocialMapStore.write`); the notes say what was left out (positions
-    /// Vitaal cannot place) so the caller can show them.
+    /// Vitaal cannot place) so the caller can show them. With `maintainerSlug` the package is that
+    /// organisation's: when it holds records another organisation maintains, nothing is written and the
+    /// error names them, unless `replacingOthers` (a partner's package must not silently overwrite what
+    /// another partner keeps up to date).
     public static func importPath(
-        _ path: String, on db: any Database, maintainerSlug: String? = nil, actor: String = "cli",
-        user: User? = nil, at now: Date
+        _ path: String, on db: any Database, maintainerSlug: String? = nil, replacingOthers: Bool = false,
+        actor: String = "cli", user: User? = nil, at now: Date
     ) async throws -> (summary: SocialMapStore.WriteSummary, notes: [Problem]) {
         let read = try read(path: path)
         var maintainer: UUID?
@@ -65,6 +68,15 @@ public enum HSDSFiles {
                 throw VitaalError.invalid("onbekende organisatie \"\(slug)\"", at: SourceLocation(field: "organisatie"))
             }
             maintainer = org.id
+            if !replacingOthers {
+                let others = try await SocialMapStore.maintainedByOthers(read.register, than: org, on: db)
+                if !others.isEmpty {
+                    throw VitaalError.invalid(
+                        "Het bestand bevat \(others.count) record(s) die een andere organisatie bijhoudt; er is niets "
+                            + "geïmporteerd. Laat ze weg, importeer als die organisatie, of gebruik --ook-van-anderen.",
+                        problems: others)
+                }
+            }
         }
         let summary = try await SocialMapStore.write(
             read.register, on: db, maintainer: maintainer, user: user, actor: actor, action: "import",

@@ -74,6 +74,45 @@ extension SocialMapStore {
         }
     }
 
+    /// The organisations, services and networks of `incoming` that are stored already and maintained
+    /// by another organisation than `organisation`, as problems naming the record and its maintainer.
+    static func maintainedByOthers(
+        _ incoming: SocialMap.Register, than organisation: Organisation, on db: any Database
+    ) async throws -> [Problem] {
+        let names = Dictionary(
+            try await Organisation.query(on: db).all().compactMap { org in org.id.map { ($0, org.name) } },
+            uniquingKeysWith: { first, _ in first })
+        let mine = organisation.id
+        var problems: [Problem] = []
+        func check(_ label: String, _ keys: [String], _ stored: [(key: String, maintainer: UUID?)]) {
+            let byKey = Dictionary(stored.map { ($0.key, $0.maintainer) }, uniquingKeysWith: { first, _ in first })
+            for key in keys {
+                guard let other = byKey[key] ?? nil, other != mine else { continue }
+                problems.append(
+                    Problem(
+                        "\(label) ‘\(key)’ wordt bijgehouden door \(names[other] ?? "een andere organisatie")",
+                        at: SourceLocation(field: "id", element: key)))
+            }
+        }
+        // Whole tables, as the writers below read them (no IN list that a large package could overflow).
+        let organisations = incoming.organisations.map(\.id)
+        if !organisations.isEmpty {
+            let stored = try await SocialMapOrganisationRecord.query(on: db).all()
+            check("organisatie", organisations, stored.map { ($0.key, $0.maintainerID) })
+        }
+        let services = incoming.services.map(\.id)
+        if !services.isEmpty {
+            let stored = try await SocialMapServiceRecord.query(on: db).all()
+            check("dienst", services, stored.map { ($0.key, $0.maintainerID) })
+        }
+        let networks = incoming.networks.map(\.id)
+        if !networks.isEmpty {
+            let stored = try await SocialMapNetworkRecord.query(on: db).all()
+            check("netwerk", networks, stored.map { ($0.key, $0.maintainerID) })
+        }
+        return problems
+    }
+
     private static func byKey<Record>(_ records: [Record], _ key: (Record) -> String) -> [String: Record] {
         Dictionary(records.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -155,6 +155,47 @@ final class SocialMapHSDSCommandTests: XCTestCase {
         }
     }
 
+    /// A partner's package (`--organisatie`) never silently overwrites what another organisation keeps up to
+    /// date: the import is refused naming the records and their maintainer, nothing is written; the same
+    /// organisation may re-import its own records; `--ook-van-anderen` overwrites on purpose.
+    func testAPartnersPackageDoesNotOverwriteAnotherOrganisationsRecords() async throws {
+        try await TestApp.with { app in
+            try await TestApp.seedFoundation(app)
+            let pkg = try S.writePackage()
+            defer { try? FileManager.default.removeItem(at: pkg) }
+            try await app.execute(command: ["vitaal", "import", "hsds", pkg.path, "--organisatie", "welzijn-lelystad"])
+            // The same organisation again: its own records, allowed.
+            try await app.execute(command: ["vitaal", "import", "hsds", pkg.path, "--organisatie", "welzijn-lelystad"])
+            let before = try await S.counts(app.db)
+            let audits = try await AuditEntry.query(on: app.db).filter(\.$action == "import").count()
+            XCTAssertEqual(audits, 2)
+
+            // Another organisation's package with the same records: refused, naming them and the maintainer.
+            let error = await S.vitaalError {
+                try await app.execute(command: ["vitaal", "import", "hsds", pkg.path, "--organisatie", "flever"])
+            }
+            let messages = error?.problems.map(\.message) ?? []
+            for record in ["organisatie ‘org-1’", "dienst ‘svc-1’"] {
+                XCTAssertTrue(messages.contains("\(record) wordt bijgehouden door Welzijn Lelystad"), "\(messages)")
+            }
+            XCTAssertTrue(error?.message.contains("--ook-van-anderen") ?? false, String(describing: error))
+            let after = try await S.counts(app.db)
+            XCTAssertEqual(after, before)
+            let unchanged = try await AuditEntry.query(on: app.db).filter(\.$action == "import").count()
+            XCTAssertEqual(unchanged, 2)
+
+            // On purpose: written, and the maintainer stays Welzijn Lelystad (existing records keep theirs).
+            try await app.execute(command: [
+                "vitaal", "import", "hsds", pkg.path, "--organisatie", "flever", "--ook-van-anderen"
+            ])
+            let welzijn = try await Organisation.query(on: app.db).filter(\.$slug == "welzijn-lelystad").first()
+            let service = try await SocialMapServiceRecord.query(on: app.db).filter(\.$key == "svc-1").first()
+            XCTAssertEqual(service?.maintainerID, welzijn?.id)
+            let written = try await AuditEntry.query(on: app.db).filter(\.$action == "import").count()
+            XCTAssertEqual(written, 3)
+        }
+    }
+
     /// Each bad package is refused with file, line and field, and nothing is written.
     func testBadPackagesAreRefusedWithPlaceAndWriteNothing() async throws {
         struct Case {
