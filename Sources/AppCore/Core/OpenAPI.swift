@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import Vapor
+import VitaalDomain
 
 /// The OpenAPI 3 document of `/api/v1`, assembled from the operations that routes register.
 public final class OpenAPIRegistry: Sendable {
@@ -124,7 +125,7 @@ public final class OpenAPIRegistry: Sendable {
         let parts = path.split(separator: "/").filter { $0 != "api" && $0 != "v1" }.map { part -> String in
             let p = part.trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
             let words = p.split(whereSeparator: { $0 == "-" || $0 == "_" })
-            return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            return words.map(\.capitalisedFirst).joined()
         }
         return method.lowercased() + parts.joined()
     }

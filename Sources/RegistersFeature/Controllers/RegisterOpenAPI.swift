@@ -10,7 +10,7 @@ enum RegisterOpenAPI {
     static func register(in document: OpenAPIRegistry) {
         for kind in RegisterKind.allCases {
             let definition = kind.definition
-            let name = "Register" + definition.apiName.prefix(1).uppercased() + definition.apiName.dropFirst()
+            let name = "Register" + definition.apiName.capitalisedFirst
             document.schema(name, schema(definition))
             var parameters: [JSONValue] = [Registry.query("q", "Zoekwoorden (alle moeten voorkomen)")]
             if let path = definition.statusPath {
@@ -116,7 +116,7 @@ enum RegisterOpenAPI {
 
     static func registerWrites(_ kind: RegisterKind, answer: String, in document: OpenAPIRegistry) {
         let definition = kind.definition
-        let name = "Register" + definition.apiName.prefix(1).uppercased() + definition.apiName.dropFirst()
+        let name = "Register" + definition.apiName.capitalisedFirst
         document.schema(name + "Create", createSchema(definition))
         document.schema(name + "Replace", replaceSchema(definition))
         let rights =

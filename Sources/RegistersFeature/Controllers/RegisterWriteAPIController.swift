@@ -335,8 +335,3 @@ struct BodyReader {
         try renamed.throwIfAny("\(definition.singular.capitalisedFirst) niet opgeslagen")
     }
 }
-
-extension String {
-    /// "regeling" → "Regeling".
-    fileprivate var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

@@ -34,6 +34,4 @@ enum SocialMapText {
         return named == 0 || named >= size ? total : "\(total), waarvan \(named) \(namedSuffix)"
     }
 
-    /// "Meedoen" from "meedoen".
-    static func capitalizedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }

@@ -112,7 +112,7 @@ extension MapPage {
             dimensionOptions =
                 [SelectOption(value: "", label: "Alle dimensies")]
                 + PositiveHealthDimension.allCases.map {
-                    SelectOption(value: $0.rawValue, label: SocialMapText.capitalizedFirst($0.label))
+                    SelectOption(value: $0.rawValue, label: $0.label.capitalisedFirst)
                 }
             municipalityOptions =
                 [SelectOption(value: "", label: "Heel Flevoland")]

@@ -98,7 +98,7 @@ enum EntryForm {
         checkboxes(
             "Dimensies van Positieve Gezondheid",
             PositiveHealthDimension.allCases.map {
-                ("dimensie-\($0.rawValue)", SocialMapText.capitalizedFirst($0.label), selected.contains($0))
+                ("dimensie-\($0.rawValue)", $0.label.capitalisedFirst, selected.contains($0))
             })
     }
 

@@ -51,7 +51,7 @@ enum SpiderWebPage {
                     .class("sm-scores"),
                     .forEach(PositiveHealthDimension.allCases) { dimension in
                         UI.field(
-                            dimension.rawValue, label: SocialMapText.capitalizedFirst(dimension.label), type: .number,
+                            dimension.rawValue, label: dimension.label.capitalisedFirst, type: .number,
                             value: model.raw[dimension.rawValue], error: errors[dimension.rawValue], required: true,
                             hint: hints[dimension], attributes: numeric)
                     })
@@ -66,7 +66,7 @@ enum SpiderWebPage {
                 .forEach(PositiveHealthDimension.allCases) { dimension in
                     SocialMapParts.checkbox(
                         "werken-\(dimension.rawValue)", checked: focus.contains(dimension),
-                        SocialMapText.capitalizedFirst(dimension.label))
+                        dimension.label.capitalisedFirst)
                 }
             ])
     }
