@@ -25,18 +25,13 @@ public enum DataSourceMatch {
     }
 
     static func uses(_ indicator: Indicator, _ source: RegisterEntry) -> Bool {
-        if listedCodes(source.values["indicators"]).contains(indicator.code.lowercased()) { return true }
+        // A reference field (`.references(.indicators)`), read as every reference field is.
+        let listed = RegisterReferences.split(source.values["indicators"]).map(RegisterReferences.fold)
+        if listed.contains(RegisterReferences.fold(indicator.code)) { return true }
         guard let table = source.values["tableId"]?.trimmingCharacters(in: .whitespaces), !table.isEmpty else {
             return false
         }
         return TermLinks.wholeWordRange(of: table, in: indicator.source, caseSensitive: false) != nil
-    }
-
-    /// "a, b; c" → ["a", "b", "c"] (lowercased).
-    static func listedCodes(_ text: String?) -> Set<String> {
-        Set(
-            (text ?? "").split { $0 == "," || $0 == ";" || $0 == " " }
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 }
 
@@ -182,7 +177,14 @@ public enum CommitmentSelection {
         let open = entries.filter(isOpen).sorted {
             ($0.values["date"] ?? "", $0.key) < ($1.values["date"] ?? "", $1.key)
         }
-        let linked = open.filter { DataSourceMatch.listedCodes($0.values["links"]).contains(planKey.lowercased()) }
+        let linked = open.filter { listedKeys($0.values["links"]).contains(planKey.lowercased()) }
         return linked.isEmpty ? (open, false) : (linked, true)
+    }
+
+    /// "Gekoppelde plannen en rapportages" is free text: "a, b; c" or "a b" → ["a", "b", "c"] (lowercased).
+    static func listedKeys(_ text: String?) -> Set<String> {
+        Set(
+            (text ?? "").split { $0 == "," || $0 == ";" || $0 == " " }
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 }
